@@ -1,0 +1,329 @@
+package source
+
+import (
+	"encoding"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date"
+	"github.com/shopspring/decimal"
+)
+
+// Problem is one thing wrong with a decoded value.
+type Problem struct {
+	Pos     Pos
+	Path    string // data path such as centres[3].staff[1].hoursPerWeek
+	Summary string
+	Detail  string
+}
+
+// Positions maps data paths to the position of the value written there.
+// The empty path is the root.
+type Positions map[string]Pos
+
+// Decode decodes the node tree into v, which must be a non-nil pointer. It
+// returns the position of every decoded value and every problem found;
+// decoding goes on after a problem so that all are reported at once.
+func Decode(n *Node, v any) (Positions, []Problem) {
+	d := &decoder{pos: Positions{}, fields: map[reflect.Type]map[string]fieldInfo{}}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return nil, []Problem{{Summary: "internal: Decode needs a non-nil pointer"}}
+	}
+	d.decode(n, rv.Elem(), "")
+	return d.pos, d.problems
+}
+
+type decoder struct {
+	pos      Positions
+	problems []Problem
+	fields   map[reflect.Type]map[string]fieldInfo
+}
+
+func (d *decoder) addf(n *Node, path, detail, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Pos: n.Pos, Path: path, Summary: fmt.Sprintf(format, args...), Detail: detail})
+}
+
+var (
+	dateType    = reflect.TypeOf(date.Date{})
+	decimalType = reflect.TypeOf(decimal.Decimal{})
+	textType    = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+	isoDate     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+func (d *decoder) decode(n *Node, v reflect.Value, path string) {
+	d.pos[path] = n.Pos
+	t := v.Type()
+	if n.Kind == KindNull {
+		v.Set(reflect.Zero(t))
+		return
+	}
+	switch {
+	case t == dateType:
+		d.decodeDate(n, v, path)
+		return
+	case t == decimalType:
+		d.decodeDecimal(n, v, path)
+		return
+	case t.Kind() == reflect.Pointer:
+		e := reflect.New(t.Elem())
+		d.decode(n, e.Elem(), path)
+		v.Set(e)
+		return
+	case reflect.PointerTo(t).Implements(textType):
+		d.decodeText(n, v, path)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != KindSeq {
+			d.addf(n, path, "Write the values as a list, one per line starting with \"- \", or as [a, b].",
+				"expected a list, found %s", n.describe())
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.Items), len(n.Items))
+		for i, item := range n.Items {
+			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != KindMap || t.Key().Kind() != reflect.String {
+			d.addf(n, path, "", "expected a mapping of names to values, found %s", n.describe())
+			return
+		}
+		m := reflect.MakeMapWithSize(t, len(n.Keys))
+		for i, k := range n.Keys {
+			e := reflect.New(t.Elem()).Elem()
+			d.decode(n.Values[i], e, join(path, k.Value))
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), e)
+		}
+		v.Set(m)
+	case reflect.String:
+		if n.Kind != KindScalar || n.Type == TypeBool {
+			d.addf(n, path, "Quote the value if it is meant as text.", "expected text, found %s", n.describe())
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		if n.Kind != KindScalar || n.Type != TypeBool {
+			d.addf(n, path, "Write true or false.", "expected true or false, found %s", n.describe())
+			return
+		}
+		v.SetBool(n.Value == "true")
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n.Kind != KindScalar || n.Type != TypeInt {
+			d.addf(n, path, "Write a whole number without quotes.", "expected a whole number, found %s", n.describe())
+			return
+		}
+		i, err := strconv.ParseInt(n.Value, 0, t.Bits())
+		if err != nil {
+			d.addf(n, path, "", "the number %s is out of range", n.Value)
+			return
+		}
+		v.SetInt(i)
+	default:
+		d.addf(n, path, "", "internal: cannot decode into Go type %s", t)
+	}
+}
+
+func (d *decoder) decodeText(n *Node, v reflect.Value, path string) {
+	if n.Kind != KindScalar {
+		d.addf(n, path, "", "expected text, found %s", n.describe())
+		return
+	}
+	u := v.Addr().Interface().(encoding.TextUnmarshaler)
+	if err := u.UnmarshalText([]byte(n.Value)); err != nil {
+		d.addf(n, path, "", "%v", err)
+	}
+}
+
+func (d *decoder) decodeDate(n *Node, v reflect.Value, path string) {
+	if n.Kind != KindScalar || !(n.Type == TypeDate || n.Type == TypeString) {
+		d.addf(n, path, "Write dates as YYYY-MM-DD, e.g. 2024-03-15.", "expected a date, found %s", n.describe())
+		return
+	}
+	dt, err := ParseDate(n.Value)
+	if err != nil {
+		d.addf(n, path, "Write dates as YYYY-MM-DD, e.g. 2024-03-15.", "%v", err)
+		return
+	}
+	v.Set(reflect.ValueOf(dt))
+}
+
+// ParseDate parses a calendar date written as YYYY-MM-DD, strictly: a day
+// that does not exist in its month (2023-02-29) is an error.
+func ParseDate(s string) (date.Date, error) {
+	if !isoDate.MatchString(s) {
+		return date.Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return date.Date{}, fmt.Errorf("%q is not a valid date (no such day)", s)
+	}
+	return date.NewAt(t), nil
+}
+
+// MaxDecimalDigits bounds the digits of a decimal value in a file; hours and
+// euros never need more, and the bound keeps absurd input from costing time
+// or memory later.
+const MaxDecimalDigits = 24
+
+func (d *decoder) decodeDecimal(n *Node, v reflect.Value, path string) {
+	if n.Kind != KindScalar || !(n.Type == TypeInt || n.Type == TypeFloat || n.Type == TypeString) {
+		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "expected a number, found %s", n.describe())
+		return
+	}
+	dec, err := ParseDecimal(n.Value)
+	if err != nil {
+		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "%v", err)
+		return
+	}
+	v.Set(reflect.ValueOf(dec))
+}
+
+// ParseDecimal parses a decimal number written with a decimal point. It
+// rejects values with more than MaxDecimalDigits digits or an exponent that
+// would make them so.
+func ParseDecimal(s string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(s)
+	if strings.Contains(t, ",") && !strings.Contains(t, ".") {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a number: use a decimal point, not a comma", s)
+	}
+	dec, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a number", s)
+	}
+	exp := dec.Exponent()
+	if exp > MaxDecimalDigits || exp < -MaxDecimalDigits || dec.NumDigits() > MaxDecimalDigits {
+		return decimal.Decimal{}, fmt.Errorf("the number %q is too large or too precise (at most %d digits)", s, MaxDecimalDigits)
+	}
+	return dec, nil
+}
+
+func (d *decoder) decodeStruct(n *Node, v reflect.Value, path string) {
+	if n.Kind != KindMap {
+		d.addf(n, path, "", "expected a mapping with the fields of %s, found %s", typeLabel(v.Type()), n.describe())
+		return
+	}
+	fields, ok := d.fields[v.Type()]
+	if !ok {
+		fields = structFields(v.Type())
+		d.fields[v.Type()] = fields
+	}
+	for i, k := range n.Keys {
+		f, ok := fields[k.Value]
+		if !ok {
+			names := fieldNames(v.Type())
+			detail := "Known fields: " + strings.Join(names, ", ") + "."
+			summary := fmt.Sprintf("unknown field %q in %s", k.Value, typeLabel(v.Type()))
+			if s := Suggest(k.Value, names); s != "" {
+				summary += fmt.Sprintf("; did you mean %q?", s)
+			}
+			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: join(path, k.Value), Summary: summary, Detail: detail})
+			continue
+		}
+		d.decode(n.Values[i], fieldByIndex(v, f.index), join(path, k.Value))
+	}
+}
+
+// fieldByIndex returns the field at index, allocating embedded pointers.
+func fieldByIndex(v reflect.Value, index []int) reflect.Value {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+type fieldInfo struct {
+	index []int
+}
+
+// structFields returns the decodable fields of a struct type by their JSON
+// name, following embedded structs.
+func structFields(t reflect.Type) map[string]fieldInfo {
+	out := map[string]fieldInfo{}
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			idx := append(append([]int(nil), index...), i)
+			tag := f.Tag.Get("json")
+			name, _, _ := strings.Cut(tag, ",")
+			if name == "-" {
+				continue
+			}
+			if f.Anonymous && name == "" {
+				ft := f.Type
+				if ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				if ft.Kind() == reflect.Struct {
+					walk(ft, idx)
+					continue
+				}
+			}
+			if !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			out[name] = fieldInfo{index: idx}
+		}
+	}
+	walk(t, nil)
+	return out
+}
+
+// FieldNames returns the sorted JSON field names of a struct type; rules
+// and the schema generator use it to list what may be written.
+func FieldNames(t reflect.Type) []string { return fieldNames(t) }
+
+func fieldNames(t reflect.Type) []string {
+	fs := structFields(t)
+	names := make([]string, 0, len(fs))
+	for n := range fs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// typeLabel names a Go struct type for a user: "Centre" becomes "centre".
+func typeLabel(t reflect.Type) string {
+	name := t.Name()
+	if name == "" {
+		return "this object"
+	}
+	var b strings.Builder
+	for i, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return "a " + b.String()
+}

@@ -1,0 +1,185 @@
+// Package source reads YAML and JSON text into a small tree of nodes that
+// keeps the line and column of every value, and decodes that tree into Go
+// structs strictly: unknown keys, wrong types and malformed scalars are
+// reported as problems with their position and data path, all at once.
+//
+// It is the one place where the library turns user-written files into Go
+// values; the data model (package kiez) and the rule files (package rules)
+// both decode through it, so both report mistakes in the same way.
+package source
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a position in a source file. Line and Column count from 1; Column
+// counts Unicode characters, not bytes, so that "ä" is one column. Byte is
+// the 0-based byte offset of the position.
+type Pos struct {
+	Line   int
+	Column int
+	Byte   int
+}
+
+// IsValid reports whether p names a real position (Line 1 or later).
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// Kind is the kind of a node.
+type Kind int
+
+// The node kinds.
+const (
+	KindNull Kind = iota
+	KindScalar
+	KindMap
+	KindSeq
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindScalar:
+		return "scalar"
+	case KindMap:
+		return "mapping"
+	case KindSeq:
+		return "list"
+	}
+	return "null"
+}
+
+// ScalarType says how a scalar was written, which decides what Go types it
+// may decode into.
+type ScalarType int
+
+// The scalar types. A quoted YAML scalar or a JSON string is always
+// TypeString; unquoted YAML scalars resolve as YAML 1.2 core schema does.
+const (
+	TypeString ScalarType = iota
+	TypeInt
+	TypeFloat
+	TypeBool
+	TypeDate
+)
+
+func (t ScalarType) String() string {
+	switch t {
+	case TypeInt:
+		return "integer"
+	case TypeFloat:
+		return "number"
+	case TypeBool:
+		return "true/false"
+	case TypeDate:
+		return "date"
+	}
+	return "text"
+}
+
+// Node is one value of a parsed file with its position.
+type Node struct {
+	Kind  Kind
+	Type  ScalarType // for scalars
+	Value string     // for scalars: the unquoted text
+	Pos   Pos        // where the value starts
+	// For mappings: Keys[i] is the key node of Values[i].
+	Keys   []*Node
+	Values []*Node
+	// For lists.
+	Items []*Node
+}
+
+// Lookup returns the value of key in a mapping node, or nil.
+func (n *Node) Lookup(key string) *Node {
+	if n == nil || n.Kind != KindMap {
+		return nil
+	}
+	for i, k := range n.Keys {
+		if k.Value == key {
+			return n.Values[i]
+		}
+	}
+	return nil
+}
+
+// describe names a node's kind the way a user would: "text \"abc\"", "a list".
+func (n *Node) describe() string {
+	switch n.Kind {
+	case KindMap:
+		return "a mapping"
+	case KindSeq:
+		return "a list"
+	case KindNull:
+		return "nothing (null)"
+	}
+	v := n.Value
+	if utf8.RuneCountInString(v) > 40 {
+		v = string([]rune(v)[:40]) + "…"
+	}
+	return fmt.Sprintf("%s %q", n.Type, v)
+}
+
+// lineIndex converts between line/column and byte offsets of one file.
+type lineIndex struct {
+	data  []byte
+	start []int // byte offset of each line's first byte
+}
+
+func newLineIndex(data []byte) *lineIndex {
+	li := &lineIndex{data: data, start: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			li.start = append(li.start, i+1)
+		}
+	}
+	return li
+}
+
+// posAt returns the position of a byte offset.
+func (li *lineIndex) posAt(off int) Pos {
+	if off > len(li.data) {
+		off = len(li.data)
+	}
+	line := 0
+	lo, hi := 0, len(li.start)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		if li.start[mid] <= off {
+			line = mid
+			lo = mid + 1
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := utf8.RuneCount(li.data[li.start[line]:off]) + 1
+	return Pos{Line: line + 1, Column: col, Byte: off}
+}
+
+// byteAt returns the byte offset of a 1-based line and character column.
+func (li *lineIndex) byteAt(line, col int) int {
+	if line < 1 || line > len(li.start) {
+		return -1
+	}
+	off := li.start[line-1]
+	for c := 1; c < col && off < len(li.data) && li.data[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(li.data[off:])
+		off += size
+	}
+	return off
+}
+
+// LineText returns the text of a 1-based line without its line ending, for
+// printing a snippet under a diagnostic.
+func LineText(data []byte, line int) (string, bool) {
+	li := newLineIndex(data)
+	if line < 1 || line > len(li.start) {
+		return "", false
+	}
+	s := li.start[line-1]
+	e := len(data)
+	if line < len(li.start) {
+		e = li.start[line] - 1
+	}
+	return strings.TrimRight(string(data[s:e]), "\r"), true
+}
