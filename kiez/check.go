@@ -2,6 +2,7 @@ package kiez
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -128,6 +129,7 @@ func (c *checker) run() {
 		c.vocabs[v.Name] = v
 	}
 	ds := c.ds
+	c.walkTerms(reflect.ValueOf(ds).Elem(), "")
 	progs := c.newIDs("programme")
 	providers := map[string]*ids{}
 	for i := range ds.Programmes {
@@ -148,9 +150,6 @@ func (c *checker) run() {
 		}
 		for j := range p.Evidence {
 			c.evidence(&p.Evidence[j], fmt.Sprintf("%s.evidence[%d]", path, j))
-		}
-		for j := range p.Committees {
-			c.term(VocabMeetingKind, p.Committees[j].Kind, fmt.Sprintf("%s.committees[%d].kind", path, j))
 		}
 	}
 	centres := c.newIDs("centre")
@@ -191,7 +190,6 @@ func (c *checker) run() {
 			c.meeting(&ce.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas)
 		}
 		for j := range ce.Committees {
-			c.term(VocabMeetingKind, ce.Committees[j].Kind, fmt.Sprintf("%s.committees[%d].kind", path, j))
 			c.participants(ce.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas)
 		}
 	}
@@ -248,7 +246,6 @@ func contains(list []string, s string) bool {
 }
 
 func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
-	c.term(VocabCentreKind, ce.Kind, path+".kind")
 	switch {
 	case ce.Provider != "":
 		if providers != nil {
@@ -267,13 +264,9 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		c.errorf(path+".provider", "Name the centre's Träger by its id in the programme's providers, or list providerCandidates with a providerNote when the source leaves it open.",
 			"missing required field %q", "provider")
 	}
-	for j, f := range ce.OrganisationForms {
-		c.term(VocabOrganisationForm, f, fmt.Sprintf("%s.organisationForms[%d]", path, j))
-	}
 	for j := range ce.Phases {
 		p := &ce.Phases[j]
 		pp := fmt.Sprintf("%s.phases[%d]", path, j)
-		c.term(VocabPhase, p.Phase, pp+".phase")
 		if j > 0 && !p.From.After(ce.Phases[j-1].From) {
 			c.errorf(pp+".from", "List the phases oldest first, each starting after the one before.",
 				"phase %q starts %s, not after the previous phase (%s)", p.Phase, p.From, ce.Phases[j-1].From)
@@ -284,8 +277,6 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		r := &ce.Rooms[j]
 		rp := fmt.Sprintf("%s.rooms[%d]", path, j)
 		rooms.add(r.ID, rp+".id")
-		c.terms(VocabRoomKind, r.Kinds, rp+".kinds")
-		c.term(VocabOwner, r.Owner, rp+".owner")
 	}
 	for j := range ce.Catchment {
 		c.kita(&ce.Catchment[j], fmt.Sprintf("%s.catchment[%d]", path, j), kitas)
@@ -298,7 +289,6 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		p := &ce.Partners[j]
 		pp := fmt.Sprintf("%s.partners[%d]", path, j)
 		partners.add(p.ID, pp+".id")
-		c.term(VocabPartnerKind, p.Kind, pp+".kind")
 		if p.Agreement != nil {
 			c.ordered(p.Agreement.From, p.Agreement.Until, pp+".agreement")
 		}
@@ -313,7 +303,6 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		s := &ce.Staff[j]
 		sp := fmt.Sprintf("%s.staff[%d]", path, j)
 		staff.add(s.ID, sp+".id")
-		c.term(VocabRole, s.Role, sp+".role")
 		c.ordered(s.From, s.Until, sp)
 		if s.HoursPerWeek.GreaterThan(maxWeekHours) {
 			c.errorf(sp+".hoursPerWeek", "Give the weekly hours of the position.", "%s hours per week is more than a week has", s.HoursPerWeek)
@@ -332,17 +321,11 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		op := fmt.Sprintf("%s.offers[%d]", path, j)
 		offers.add(o.ID, op+".id")
 		offerByID[o.ID] = o
-		c.term(VocabOfferKind, o.Kind, op+".kind")
-		c.term(VocabOfferKind, o.EquivalentTo, op+".equivalentTo")
-		c.terms(VocabField, o.Fields, op+".fields")
-		c.terms(VocabTopic, o.Topics, op+".topics")
-		c.term(VocabFormat, o.Format, op+".format")
 		c.ordered(o.From, o.Until, op)
 		c.ref(partners, o.Partner, op+".partner")
 		if v := o.Venue; v != nil {
 			c.ref(rooms, v.Room, op+".venue.room")
 			c.ref(partners, v.Partner, op+".venue.partner")
-			c.term(VocabOwner, v.Owner, op+".venue.owner")
 		}
 	}
 	for j := range ce.Sessions {
@@ -375,19 +358,11 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		}
 		months[key] = fp
 	}
-	for j := range ce.Changes {
-		c.term(VocabChangeKind, ce.Changes[j].Kind, fmt.Sprintf("%s.changes[%d].kind", path, j))
-	}
-	for j := range ce.Budget {
-		c.term(VocabBudgetCategory, ce.Budget[j].Category, fmt.Sprintf("%s.budget[%d].category", path, j))
-	}
 	targets := c.newIDs("target")
 	for j := range ce.Targets {
 		t := &ce.Targets[j]
 		tp := fmt.Sprintf("%s.targets[%d]", path, j)
 		targets.add(t.ID, tp+".id")
-		c.term(VocabTargetMetric, t.Metric, tp+".metric")
-		c.term(VocabOfferKind, t.OfferKind, tp+".offerKind")
 	}
 	goals := c.newIDs("impact goal")
 	for j := range ce.ImpactGoals {
@@ -415,7 +390,6 @@ func (c *checker) kita(k *Kita, path string, kitas *ids) {
 }
 
 func (c *checker) evidence(e *Evidence, path string) {
-	c.term(VocabEvidenceKind, e.Kind, path+".kind")
 	c.ordered(e.From, e.Until, path)
 }
 
@@ -426,7 +400,6 @@ func (c *checker) closure(cl *Closure, path string) {
 }
 
 func (c *checker) meeting(m *Meeting, path string, centres, kitas *ids) {
-	c.term(VocabMeetingKind, m.Kind, path+".kind")
 	c.participants(m.Participants, path+".participants", centres, kitas)
 	for k, kita := range m.Kitas {
 		c.ref(kitas, kita, fmt.Sprintf("%s.kitas[%d]", path, k))
@@ -436,8 +409,55 @@ func (c *checker) meeting(m *Meeting, path string, centres, kitas *ids) {
 func (c *checker) participants(ps []Participant, path string, centres, kitas *ids) {
 	for k := range ps {
 		pp := fmt.Sprintf("%s[%d]", path, k)
-		c.term(VocabRole, ps[k].Role, pp+".role")
 		c.ref(centres, ps[k].Centre, pp+".centre")
 		c.ref(kitas, ps[k].Kita, pp+".kita")
+	}
+}
+
+// walkTerms checks every field tagged `vocab:"name"` against its
+// vocabulary, so that the model's struct tags are the one place that says
+// which field takes which terms.
+func (c *checker) walkTerms(v reflect.Value, path string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			c.walkTerms(v.Elem(), path)
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.String {
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			c.walkTerms(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			fp := name
+			if path != "" {
+				fp = path + "." + name
+			}
+			fv := v.Field(i)
+			if vocab := f.Tag.Get("vocab"); vocab != "" {
+				switch fv.Kind() {
+				case reflect.String:
+					c.term(vocab, fv.String(), fp)
+				case reflect.Slice:
+					for j := 0; j < fv.Len(); j++ {
+						c.term(vocab, fv.Index(j).String(), fmt.Sprintf("%s[%d]", fp, j))
+					}
+				}
+				continue
+			}
+			if fv.Kind() == reflect.Struct && (fv.Type() == reflect.TypeOf(Location{}) || fv.Type() == reflect.TypeOf(Attendance{})) {
+				continue
+			}
+			c.walkTerms(fv, fp)
+		}
 	}
 }

@@ -66,7 +66,7 @@ type Centre struct {
 	Name      string `json:"name" validate:"required"`
 	Programme string `json:"programme" validate:"required,id"`
 	// Kind is district-network, family-centre or thekiz.
-	Kind string `json:"kind" validate:"required"`
+	Kind string `json:"kind" validate:"required" vocab:"centre-kind"`
 	// Provider is the id of the centre's Träger in its programme's
 	// provider registry.
 	Provider string `json:"provider,omitempty" validate:"omitempty,id"`
@@ -83,7 +83,7 @@ type Centre struct {
 	LegalBasis []string `json:"legalBasis,omitempty"`
 	// OrganisationForms holds the ThEKiZ organisation form(s): one of
 	// unter-einem-dach, lotse, galerie, verbund, or several for a mix.
-	OrganisationForms []string `json:"organisationForms,omitempty"`
+	OrganisationForms []string `json:"organisationForms,omitempty" vocab:"organisation-form"`
 	// Phases is the development history, oldest first.
 	Phases      []Phase      `json:"phases,omitempty" validate:"dive"`
 	Licence     *Licence     `json:"licence,omitempty"`
@@ -137,7 +137,7 @@ type Location struct {
 // Phase is a development phase of a ThEKiZ (auf dem Weg, ThEKiZ,
 // Konsultationseinrichtung) and the date it began.
 type Phase struct {
-	Phase string    `json:"phase" validate:"required"`
+	Phase string    `json:"phase" validate:"required" vocab:"phase"`
 	From  date.Date `json:"from" validate:"required"`
 }
 
@@ -169,10 +169,10 @@ type Room struct {
 	Name string `json:"name,omitempty"`
 	// Kinds says what the room serves: gemeinsamer-raum (the shared room
 	// of a Familienzentrum), beratungsraum, neutraler-raum, gruppenraum …
-	Kinds []string `json:"kinds,omitempty" validate:"dive,id"`
+	Kinds []string `json:"kinds,omitempty" validate:"dive,id" vocab:"room-kind"`
 	// Owner is centre, provider, partner or public; Partner names the
 	// partner when Owner is partner.
-	Owner   string `json:"owner,omitempty" validate:"omitempty,id"`
+	Owner   string `json:"owner,omitempty" validate:"omitempty,id" vocab:"owner"`
 	Partner string `json:"partner,omitempty" validate:"omitempty,id"`
 	// InLicence reports whether the room is part of the Kita's operating
 	// licence.
@@ -206,7 +206,7 @@ type Partner struct {
 	// Kind is one of the partner kinds of the glossary (kita,
 	// grundschule, erziehungsberatungsstelle, jobcenter, …); the set is
 	// open, unknown kinds draw a warning.
-	Kind      string     `json:"kind" validate:"required,id"`
+	Kind      string     `json:"kind" validate:"required,id" vocab:"partner-kind"`
 	Agreement *Agreement `json:"agreement,omitempty"`
 }
 
@@ -225,18 +225,18 @@ type Offer struct {
 	Title string `json:"title" validate:"required"`
 	// Kind is one of the offer kinds of the glossary (elterncafe,
 	// babycafe, elternbildung, sprechstunde, …).
-	Kind string `json:"kind" validate:"required,id"`
+	Kind string `json:"kind" validate:"required,id" vocab:"offer-kind"`
 	// EquivalentTo names the offer kind this offer stands in for, e.g.
 	// an Elternbildung course run instead of a Babycafé.
-	EquivalentTo string `json:"equivalentTo,omitempty" validate:"omitempty,id"`
+	EquivalentTo string `json:"equivalentTo,omitempty" validate:"omitempty,id" vocab:"offer-kind"`
 	// Fields are the ThEKiZ fields served: begegnung, beratung, bildung,
 	// begleitung.
-	Fields []string `json:"fields,omitempty"`
+	Fields []string `json:"fields,omitempty" vocab:"field"`
 	// Topics are the themes served, e.g. sprachfoerderung, praevention.
-	Topics    []string `json:"topics,omitempty" validate:"dive,id"`
+	Topics    []string `json:"topics,omitempty" validate:"dive,id" vocab:"topic"`
 	Childcare bool     `json:"childcare,omitempty"`
 	// Format is in-person, digital or hybrid.
-	Format string `json:"format,omitempty"`
+	Format string `json:"format,omitempty" vocab:"format"`
 	Venue  *Venue `json:"venue,omitempty"`
 	// Partner is the id of the cooperation partner running the offer
 	// with the centre.
@@ -261,7 +261,7 @@ type Venue struct {
 	// Name describes a venue that is not one of the centre's rooms.
 	Name string `json:"name,omitempty"`
 	// Owner is centre, provider, partner or public.
-	Owner   string `json:"owner,omitempty" validate:"omitempty,id"`
+	Owner   string `json:"owner,omitempty" validate:"omitempty,id" vocab:"owner"`
 	Partner string `json:"partner,omitempty" validate:"omitempty,id"`
 }
 
@@ -291,7 +291,7 @@ type Attendance struct {
 // Meeting is a dated meeting of a kind the programmes prescribe.
 type Meeting struct {
 	ID   string    `json:"id,omitempty" validate:"omitempty,id"`
-	Kind string    `json:"kind" validate:"required,id"`
+	Kind string    `json:"kind" validate:"required,id" vocab:"meeting-kind"`
 	Date date.Date `json:"date" validate:"required"`
 	// Participants lists who took part, by role and organisation.
 	Participants []Participant `json:"participants,omitempty" validate:"dive"`
@@ -311,7 +311,7 @@ type Meeting struct {
 // committee, with the organisation it comes from. Centre and Kita refer to
 // ids in the dataset; Organisation describes anything else.
 type Participant struct {
-	Role         string `json:"role" validate:"required,id"`
+	Role         string `json:"role" validate:"required,id" vocab:"role"`
 	Centre       string `json:"centre,omitempty" validate:"omitempty,id"`
 	Kita         string `json:"kita,omitempty" validate:"omitempty,id"`
 	Organisation string `json:"organisation,omitempty"`
@@ -321,7 +321,7 @@ type Participant struct {
 // Committee is a standing body such as the Qualitäts-AG or a ThEKiZ
 // steering team, with its members by role.
 type Committee struct {
-	Kind    string        `json:"kind" validate:"required,id"`
+	Kind    string        `json:"kind" validate:"required,id" vocab:"meeting-kind"`
 	Members []Participant `json:"members,omitempty" validate:"dive"`
 }
 
@@ -329,7 +329,7 @@ type Committee struct {
 // contract, a needs analysis, a business report, a § 8a agreement.
 type Evidence struct {
 	ID   string    `json:"id,omitempty" validate:"omitempty,id"`
-	Kind string    `json:"kind" validate:"required,id"`
+	Kind string    `json:"kind" validate:"required,id" vocab:"evidence-kind"`
 	Date date.Date `json:"date" validate:"required"`
 	// From and Until bound the record's validity, e.g. a contract's term.
 	From  *date.Date `json:"from,omitempty"`
@@ -357,7 +357,7 @@ type FacilitationHours struct {
 // ChangeEvent is a fundamental change in a centre: a new Kita-Leitung or
 // provider, new staff, a new team constellation.
 type ChangeEvent struct {
-	Kind string    `json:"kind" validate:"required,id"`
+	Kind string    `json:"kind" validate:"required,id" vocab:"change-kind"`
 	Date date.Date `json:"date" validate:"required"`
 	Note string    `json:"note,omitempty"`
 }
@@ -365,7 +365,7 @@ type ChangeEvent struct {
 // BudgetLine is an amount in euros for one budget category and year.
 type BudgetLine struct {
 	Year     int             `json:"year" validate:"required,min=1900,max=9999"`
-	Category string          `json:"category" validate:"required,id"`
+	Category string          `json:"category" validate:"required,id" vocab:"budget-category"`
 	Planned  decimal.Decimal `json:"planned" validate:"nonneg"`
 	Spent    decimal.Decimal `json:"spent,omitempty" validate:"nonneg"`
 	Note     string          `json:"note,omitempty"`
@@ -377,9 +377,9 @@ type Target struct {
 	Title string `json:"title" validate:"required"`
 	Year  int    `json:"year" validate:"required,min=1900,max=9999"`
 	// Metric is what is counted: sessions, attendance, families or offers.
-	Metric string `json:"metric" validate:"required,id"`
+	Metric string `json:"metric" validate:"required,id" vocab:"target-metric"`
 	// OfferKind restricts the count to offers of that kind.
-	OfferKind string          `json:"offerKind,omitempty" validate:"omitempty,id"`
+	OfferKind string          `json:"offerKind,omitempty" validate:"omitempty,id" vocab:"offer-kind"`
 	Value     decimal.Decimal `json:"value" validate:"nonneg"`
 	// Reported is the delivered value the centre reported, if any.
 	Reported *decimal.Decimal `json:"reported,omitempty"`

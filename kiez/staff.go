@@ -17,7 +17,7 @@ type Position struct {
 	// Role is one of the roles of the glossary (kiez-verantwortliche,
 	// leitung-familienzentrum, thekiz-koordination, kita-sozialarbeit,
 	// elternberatung, prozessbegleitung, …).
-	Role string `json:"role" validate:"required,id"`
+	Role string `json:"role" validate:"required,id" vocab:"role"`
 	// HoursPerWeek is the contracted working time of the position.
 	HoursPerWeek decimal.Decimal `json:"hoursPerWeek" validate:"nonneg"`
 	// ReleaseHoursPerWeek is additional release time from management or

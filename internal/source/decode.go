@@ -325,5 +325,9 @@ func typeLabel(t reflect.Type) string {
 		}
 		b.WriteRune(r)
 	}
-	return "a " + b.String()
+	label := b.String()
+	if strings.ContainsRune("aeiou", rune(label[0])) {
+		return "an " + label
+	}
+	return "a " + label
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -42,12 +43,20 @@ func ParseYAML(data []byte) (*Node, error) {
 		p.Byte = li.byteAt(p.Line, p.Column)
 		return nil, &SyntaxError{Pos: p, Message: "the file holds more than one YAML document (---); put each in its own file"}
 	}
-	li := newLineIndex(data)
+	c := &yamlConverter{li: newLineIndex(data), budget: 4*len(data) + 1024}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	return convertYAML(root, li, 0)
+	return c.convert(root, 0)
+}
+
+// yamlConverter turns yaml.v3 nodes into Nodes. Its budget bounds the
+// number of nodes made, so that aliases that expand exponentially (the
+// "billion laughs" attack) are refused instead of exhausting memory.
+type yamlConverter struct {
+	li     *lineIndex
+	budget int
 }
 
 func yamlSyntaxError(data []byte, err error) error {
@@ -61,6 +70,12 @@ func yamlSyntaxError(data []byte, err error) error {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if line := firstFailingLine(data, err.Error()); line > 0 {
+		p.Line = line
+		if text, ok := LineText(data, line); ok {
+			p.Column = utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " ")) + 1
+		}
+	}
 	if strings.Contains(msg, "found character that cannot start any token") {
 		if line, ok := LineText(data, p.Line); ok && strings.HasPrefix(strings.TrimLeft(line, " "), "\t") {
 			msg = "a tab character is used for indentation; YAML allows only spaces"
@@ -71,11 +86,58 @@ func yamlSyntaxError(data []byte, err error) error {
 	return &SyntaxError{Pos: p, Message: "YAML syntax: " + msg}
 }
 
-func convertYAML(y *yaml.Node, li *lineIndex, depth int) (*Node, error) {
+// maxLocateSize bounds the files for which firstFailingLine searches; past
+// it the line yaml reports is used as it is.
+const maxLocateSize = 1 << 20
+
+// firstFailingLine finds the line where a YAML syntax error lies. The YAML
+// parser reports the line where the enclosing construct began, which for a
+// mis-indented key can be far above the mistake; so the shortest prefix of
+// the file, in whole lines, that fails with the same message is searched
+// for by bisection. It returns 0 when the search does not apply.
+func firstFailingLine(data []byte, msg string) int {
+	if len(data) > maxLocateSize {
+		return 0
+	}
+	ends := []int{}
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(n int) bool {
+		var v yaml.Node
+		err := yaml.Unmarshal(data[:ends[n-1]], &v)
+		return err != nil && err.Error() == msg
+	}
+	lo, hi := 1, len(ends)
+	if !fails(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
+	li := c.li
 	p := Pos{Line: y.Line, Column: y.Column}
 	p.Byte = li.byteAt(p.Line, p.Column)
 	if depth > MaxDepth {
 		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
+	}
+	c.budget--
+	if c.budget < 0 {
+		return nil, &SyntaxError{Pos: p, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
 	}
 	n := &Node{Pos: p}
 	switch y.Kind {
@@ -83,7 +145,7 @@ func convertYAML(y *yaml.Node, li *lineIndex, depth int) (*Node, error) {
 		if y.Alias == nil {
 			return nil, &SyntaxError{Pos: p, Message: "YAML alias without anchor"}
 		}
-		target, err := convertYAML(y.Alias, li, depth+1)
+		target, err := c.convert(y.Alias, depth+1)
 		if err != nil {
 			return nil, err
 		}
@@ -99,14 +161,14 @@ func convertYAML(y *yaml.Node, li *lineIndex, depth int) (*Node, error) {
 				return nil, &SyntaxError{Pos: Pos{Line: k.Line, Column: k.Column, Byte: li.byteAt(k.Line, k.Column)},
 					Message: "YAML merge keys (<<) are not supported; write the keys out"}
 			}
-			kn, err := convertYAML(k, li, depth+1)
+			kn, err := c.convert(k, depth+1)
 			if err != nil {
 				return nil, err
 			}
 			if kn.Kind != KindScalar {
 				return nil, &SyntaxError{Pos: kn.Pos, Message: "a mapping key must be plain text"}
 			}
-			vn, err := convertYAML(v, li, depth+1)
+			vn, err := c.convert(v, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -115,8 +177,8 @@ func convertYAML(y *yaml.Node, li *lineIndex, depth int) (*Node, error) {
 		}
 	case yaml.SequenceNode:
 		n.Kind = KindSeq
-		for _, c := range y.Content {
-			cn, err := convertYAML(c, li, depth+1)
+		for _, item := range y.Content {
+			cn, err := c.convert(item, depth+1)
 			if err != nil {
 				return nil, err
 			}
