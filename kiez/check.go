@@ -105,12 +105,6 @@ func (c *checker) term(vocab, id, path string) {
 		"%q is not in the glossary's %s list (%s)%s", id, v.Name, v.Title, suggestion(id, v.IDs()))
 }
 
-func (c *checker) terms(vocab string, list []string, path string) {
-	for i, id := range list {
-		c.term(vocab, id, fmt.Sprintf("%s[%d]", path, i))
-	}
-}
-
 // ordered reports an until before a from.
 func (c *checker) ordered(from, until *date.Date, path string) {
 	if from != nil && until != nil && until.Before(*from) {

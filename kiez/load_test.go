@@ -37,10 +37,8 @@ func centreYAML(extra string) string {
 func loadAll(t *testing.T, files map[string]string) []string {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	var names []string
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-		names = append(names, name)
 	}
 	ds, diags := kiez.Load(fsys, ".")
 	diags = append(diags, ds.Validate()...)
