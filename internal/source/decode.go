@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
@@ -50,10 +51,11 @@ func (d *decoder) addf(n *Node, path, detail, format string, args ...any) {
 }
 
 var (
-	dateType    = reflect.TypeOf(date.Date{})
-	decimalType = reflect.TypeOf(decimal.Decimal{})
-	textType    = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
-	isoDate     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	dateType     = reflect.TypeOf(date.Date{})
+	decimalType  = reflect.TypeOf(decimal.Decimal{})
+	textType     = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+	textNodeType = reflect.TypeOf(Text{})
+	isoDate      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
 func (d *decoder) decode(n *Node, v reflect.Value, path string) {
@@ -64,6 +66,9 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 		return
 	}
 	switch {
+	case t == textNodeType:
+		d.decodeTextNode(n, v, path)
+		return
 	case t == dateType:
 		d.decodeDate(n, v, path)
 		return
@@ -330,4 +335,62 @@ func typeLabel(t reflect.Type) string {
 		return "an " + label
 	}
 	return "a " + label
+}
+
+// Text is a scalar kept with where and how it was written, for values such
+// as expressions whose own error positions must be translated into file
+// positions.
+type Text struct {
+	Value string
+	Pos   Pos
+	Style Style
+}
+
+func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path string) {
+	if n.Kind != KindScalar || n.Type == TypeBool {
+		d.addf(n, path, "Quote the value if it is meant as text.", "expected text, found %s", n.describe())
+		return
+	}
+	v.Set(reflect.ValueOf(Text{Value: n.Value, Pos: n.Pos, Style: n.Style}))
+}
+
+// Locate returns the file position of the rune at offset runes into t's
+// value, given the text of the file t was read from. It aligns the value
+// with the file text from t's start, skipping what the value does not
+// hold (quotes, escapes, line breaks and indentation of block scalars), so
+// that it is exact for plain, quoted and block scalars alike.
+func Locate(src []byte, t Text, offset int) Pos {
+	li := newLineIndex(src)
+	off := t.Pos.Byte
+	if off < 0 || off > len(src) {
+		return t.Pos
+	}
+	value := []rune(t.Value)
+	if offset > len(value) {
+		offset = len(value)
+	}
+	// Block scalars start on the line after their indicator.
+	if t.Style == StyleLiteral || t.Style == StyleFolded {
+		for off < len(src) && src[off] != '\n' {
+			off++
+		}
+	}
+	for i := 0; i < offset && off < len(src); {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == value[i] {
+			i++
+		}
+		off += size
+	}
+	// Skip what the file has before the value's rune at offset.
+	if offset < len(value) {
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == value[offset] {
+				break
+			}
+			off += size
+		}
+	}
+	return li.posAt(off)
 }

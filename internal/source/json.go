@@ -65,7 +65,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Node{Kind: KindScalar, Type: TypeString, Value: s, Pos: p.li.posAt(start)}, nil
+		return &Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: s, Pos: p.li.posAt(start)}, nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	default:

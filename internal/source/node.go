@@ -77,10 +77,24 @@ func (t ScalarType) String() string {
 	return "text"
 }
 
+// Style is how a scalar was written in the file, which decides how a
+// position inside the scalar's text maps to the file.
+type Style int
+
+// The scalar styles.
+const (
+	StylePlain   Style = iota // unquoted
+	StyleDouble               // "double-quoted" (and every JSON string)
+	StyleSingle               // 'single-quoted'
+	StyleLiteral              // | block, lines kept
+	StyleFolded               // > block, lines folded
+)
+
 // Node is one value of a parsed file with its position.
 type Node struct {
 	Kind  Kind
 	Type  ScalarType // for scalars
+	Style Style      // for scalars
 	Value string     // for scalars: the unquoted text
 	Pos   Pos        // where the value starts
 	// For mappings: Keys[i] is the key node of Values[i].

@@ -187,6 +187,16 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 	case yaml.ScalarNode:
 		n.Kind = KindScalar
 		n.Value = y.Value
+		switch {
+		case y.Style&yaml.DoubleQuotedStyle != 0:
+			n.Style = StyleDouble
+		case y.Style&yaml.SingleQuotedStyle != 0:
+			n.Style = StyleSingle
+		case y.Style&yaml.LiteralStyle != 0:
+			n.Style = StyleLiteral
+		case y.Style&yaml.FoldedStyle != 0:
+			n.Style = StyleFolded
+		}
 		switch y.ShortTag() {
 		case "!!null":
 			n.Kind = KindNull
