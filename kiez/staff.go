@@ -13,38 +13,38 @@ import (
 // pseudonymous id and its role; the model never stores staff names.
 type Position struct {
 	// ID is pseudonymous (e.g. "kv-1"); published reports leave it out.
-	ID string `json:"id" validate:"required,id"`
+	ID string `json:"id" validate:"required,id" expr:"id"`
 	// Role is one of the roles of the glossary (kiez-verantwortliche,
 	// leitung-familienzentrum, thekiz-koordination, kita-sozialarbeit,
 	// elternberatung, prozessbegleitung, …).
-	Role string `json:"role" validate:"required,id" vocab:"role"`
+	Role string `json:"role" validate:"required,id" vocab:"role" expr:"role"`
 	// HoursPerWeek is the contracted working time of the position.
-	HoursPerWeek decimal.Decimal `json:"hoursPerWeek" validate:"nonneg"`
+	HoursPerWeek decimal.Decimal `json:"hoursPerWeek" validate:"nonneg" expr:"hoursPerWeek"`
 	// ReleaseHoursPerWeek is additional release time from management or
 	// group duties (Leitungsfreistellung) funded by the programme.
-	ReleaseHoursPerWeek decimal.Decimal `json:"releaseHoursPerWeek,omitempty" validate:"nonneg"`
-	From                *date.Date      `json:"from,omitempty"`
-	Until               *date.Date      `json:"until,omitempty"`
+	ReleaseHoursPerWeek decimal.Decimal `json:"releaseHoursPerWeek,omitempty" validate:"nonneg" expr:"releaseHoursPerWeek"`
+	From                *date.Date      `json:"from,omitempty" expr:"from"`
+	Until               *date.Date      `json:"until,omitempty" expr:"until"`
 	// Employer is the id of the employing provider, or the name of
 	// another employer.
-	Employer string `json:"employer,omitempty"`
+	Employer string `json:"employer,omitempty" expr:"employer"`
 	// Qualification is the professional qualification, e.g.
 	// sozialarbeit, sozialpaedagogik, kindheitspaedagogik, erzieherin.
-	Qualification string `json:"qualification,omitempty" validate:"omitempty,id"`
+	Qualification string `json:"qualification,omitempty" validate:"omitempty,id" expr:"qualification"`
 	// LineSupervisor holds Dienstaufsicht, TechnicalSupervisor holds
 	// Fachaufsicht: ids such as traeger, leitung-familienzentrum,
 	// koordinierungsstelle-sozialraumbudget, kreisjugendamt.
-	LineSupervisor      string `json:"lineSupervisor,omitempty" validate:"omitempty,id"`
-	TechnicalSupervisor string `json:"technicalSupervisor,omitempty" validate:"omitempty,id"`
+	LineSupervisor      string `json:"lineSupervisor,omitempty" validate:"omitempty,id" expr:"lineSupervisor"`
+	TechnicalSupervisor string `json:"technicalSupervisor,omitempty" validate:"omitempty,id" expr:"technicalSupervisor"`
 	// BasicQualification is the date the Basisqualifizierung was completed.
-	BasicQualification *date.Date `json:"basicQualification,omitempty"`
+	BasicQualification *date.Date `json:"basicQualification,omitempty" expr:"basicQualification"`
 	// External marks a position held from outside the centre's own
 	// system, e.g. an external process facilitator.
-	External bool `json:"external,omitempty"`
+	External bool `json:"external,omitempty" expr:"external"`
 	// Funding names the budget that pays for the position.
-	Funding string `json:"funding,omitempty" validate:"omitempty,id"`
+	Funding string `json:"funding,omitempty" validate:"omitempty,id" expr:"funding"`
 	// Kitas lists the catchment Kitas the position serves.
-	Kitas []string `json:"kitas,omitempty" validate:"dive,id"`
+	Kitas []string `json:"kitas,omitempty" validate:"dive,id" expr:"kitas"`
 }
 
 // ActiveOn reports whether the position is held on day d: From and Until
