@@ -55,6 +55,7 @@ var (
 	decimalType  = reflect.TypeOf(decimal.Decimal{})
 	textType     = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 	textNodeType = reflect.TypeOf(Text{})
+	nodePtrType  = reflect.TypeOf((*Node)(nil))
 	isoDate      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
@@ -68,6 +69,12 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 	switch {
 	case t == textNodeType:
 		d.decodeTextNode(n, v, path)
+		return
+	case t == nodePtrType:
+		v.Set(reflect.ValueOf(n))
+		return
+	case t == entriesType:
+		d.decodeEntries(n, v, path)
 		return
 	case t == dateType:
 		d.decodeDate(n, v, path)
@@ -316,7 +323,9 @@ func fieldNames(t reflect.Type) []string {
 
 // typeLabel names a Go struct type for a user: "Centre" becomes "centre".
 func typeLabel(t reflect.Type) string {
-	name := t.Name()
+	// Unexported mirrors of a file format are named fileX; the user knows
+	// them as X.
+	name := strings.TrimPrefix(t.Name(), "file")
 	if name == "" {
 		return "this object"
 	}
@@ -393,4 +402,34 @@ func Locate(src []byte, t Text, offset int) Pos {
 		}
 	}
 	return li.posAt(off)
+}
+
+// Entry is one key and value of a mapping whose order matters.
+type Entry struct {
+	Key   Text
+	Value Text
+}
+
+// Entries is a mapping of text keys to text values decoded in file order.
+type Entries []Entry
+
+var entriesType = reflect.TypeOf(Entries(nil))
+
+func (d *decoder) decodeEntries(n *Node, v reflect.Value, path string) {
+	if n.Kind != KindMap {
+		d.addf(n, path, "Write name: value pairs, one per line.", "expected a mapping of names to values, found %s", n.describe())
+		return
+	}
+	out := make(Entries, 0, len(n.Keys))
+	for i, k := range n.Keys {
+		val := n.Values[i]
+		p := join(path, k.Value)
+		d.pos[p] = val.Pos
+		if val.Kind != KindScalar || val.Type == TypeBool {
+			d.addf(val, p, "", "expected text, found %s", val.describe())
+			continue
+		}
+		out = append(out, Entry{Key: Text{Value: k.Value, Pos: k.Pos, Style: k.Style}, Value: Text{Value: val.Value, Pos: val.Pos, Style: val.Style}})
+	}
+	v.Set(reflect.ValueOf(out))
 }

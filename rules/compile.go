@@ -1,0 +1,436 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// Option configures Load and NewEngine.
+type Option func(*config)
+
+type config struct {
+	maxNodes     uint
+	memoryBudget uint
+	workers      int
+}
+
+// The defaults of the bounds on untrusted rule files.
+const (
+	DefaultMaxNodes     = 2000
+	DefaultMemoryBudget = 1_000_000
+)
+
+func newConfig(opts []Option) config {
+	c := config{maxNodes: DefaultMaxNodes, memoryBudget: DefaultMemoryBudget}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// WithMaxNodes bounds the size of each expression, counted in syntax-tree
+// nodes; a larger expression is a load error. The default is
+// DefaultMaxNodes.
+func WithMaxNodes(n uint) Option { return func(c *config) { c.maxNodes = n } }
+
+// WithMemoryBudget bounds the memory one expression may allocate while it
+// runs, in the expression machine's units (roughly one per list element
+// or string built); past it the rule's result is an error. The default is
+// DefaultMemoryBudget.
+func WithMemoryBudget(n uint) Option { return func(c *config) { c.memoryBudget = n } }
+
+// WithWorkers sets how many centres Evaluate checks at once; the default
+// is the number of CPUs. Results keep their order either way.
+func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
+
+// disabledBuiltins are expr's builtins that would make verdicts depend on
+// the clock or the machine's time zone.
+var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
+
+// exprOptions returns the compiler options for an environment.
+func (l *loader) exprOptions(env map[string]any) []expr.Option {
+	opts := []expr.Option{expr.Env(env), expr.MaxNodes(l.opts.maxNodes)}
+	for _, b := range disabledBuiltins {
+		opts = append(opts, expr.DisableBuiltin(b))
+	}
+	for _, f := range functions() {
+		opts = append(opts, expr.Function(f.name, f.fn, f.types...))
+	}
+	byOp := map[string][]string{}
+	var order []string
+	for _, o := range operators {
+		if _, ok := byOp[o.op]; !ok {
+			order = append(order, o.op)
+		}
+		byOp[o.op] = append(byOp[o.op], o.fn)
+	}
+	for _, op := range order {
+		opts = append(opts, expr.Operator(op, byOp[op]...))
+	}
+	return opts
+}
+
+var (
+	unknownName  = regexp.MustCompile(`^unknown name (\S+)`)
+	unknownField = regexp.MustCompile(`^type (.+) has no field (\S+)$`)
+)
+
+// compile compiles one expression of a rule, reporting a failure at its
+// position in the file. want checks the result type; it returns a message
+// when the type is wrong.
+func (l *loader) compile(t source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
+	text := strings.TrimSpace(t.Value)
+	r := l.at(t.Pos)
+	prog, err := expr.Compile(text, l.exprOptions(env)...)
+	if err != nil {
+		l.exprError(t, what, err, env)
+		return nil
+	}
+	if want != nil {
+		if msg := want(prog.Node().Type()); msg != "" {
+			l.errorf(r, "", "%s: %s", what, msg)
+			return nil
+		}
+	}
+	return &expression{text: text, program: prog, at: *r}
+}
+
+func (l *loader) exprError(t source.Text, what string, err error, env map[string]any) {
+	var fe *file.Error
+	if !errors.As(err, &fe) {
+		l.errorf(l.at(t.Pos), "", "%s: %v", what, err)
+		return
+	}
+	// expr counts runes from the start of the trimmed text; skip the
+	// leading space trimmed away.
+	lead := len([]rune(t.Value)) - len([]rune(strings.TrimLeft(t.Value, " \t\n")))
+	p := source.Locate(l.data, t, fe.From+lead)
+	msg := fe.Message
+	detail := ""
+	if m := unknownName.FindStringSubmatch(msg); m != nil {
+		names := make([]string, 0, len(env))
+		for n := range env {
+			names = append(names, n)
+		}
+		for _, f := range functions() {
+			if f.group != "operator" {
+				names = append(names, f.name)
+			}
+		}
+		if s := source.Suggest(m[1], names); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		detail = "See docs/rules-reference.md for the variables and functions an expression may use."
+	} else if m := unknownField.FindStringSubmatch(msg); m != nil {
+		if s := suggestField(m[1], m[2], env); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		if strings.HasPrefix(m[1], "struct {") || strings.Contains(m[1], "P_") {
+			msg = fmt.Sprintf("param %q is not declared", m[2])
+			detail = "Declare it under params: with its type and history, or correct the name."
+			if s := suggestField(m[1], m[2], env); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+		}
+	}
+	l.errorf(l.at(p), detail, "%s: %s", what, msg)
+}
+
+// suggestField finds the closest expression field name of a type named in
+// an expr error.
+func suggestField(typeName, field string, env map[string]any) string {
+	var names []string
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		if t.String() == typeName || strings.HasSuffix(typeName, "."+t.Name()) || (strings.HasPrefix(typeName, "struct {") && t.Name() == "") {
+			for i := 0; i < t.NumField(); i++ {
+				if n := t.Field(i).Tag.Get("expr"); n != "" {
+					names = append(names, n)
+				}
+			}
+		}
+		for i := 0; i < t.NumField(); i++ {
+			walk(t.Field(i).Type)
+		}
+	}
+	for _, v := range env {
+		if v != nil {
+			walk(reflect.TypeOf(v))
+		}
+	}
+	return source.Suggest(field, names)
+}
+
+func wantBool(t reflect.Type) string {
+	if t == nil || t.Kind() == reflect.Interface || t.Kind() == reflect.Bool {
+		return ""
+	}
+	return fmt.Sprintf("the expression must be true or false, but gives %s", typeName(t))
+}
+
+func wantList(t reflect.Type) string {
+	if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+		return ""
+	}
+	return fmt.Sprintf("the expression must give a list, but gives %s", typeName(t))
+}
+
+func wantText(t reflect.Type) string {
+	if t == nil || t.Kind() == reflect.Interface || t.Kind() == reflect.String {
+		return ""
+	}
+	return fmt.Sprintf("the expression must give text, but gives %s", typeName(t))
+}
+
+func wantNeeds(t reflect.Type) string {
+	if t == nil {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Interface, reflect.Slice, reflect.Array, reflect.Map, reflect.Bool, reflect.Int, reflect.Pointer:
+		return ""
+	}
+	return fmt.Sprintf("needs must give a list, a number, true/false or a record, but gives %s", typeName(t))
+}
+
+func typeName(t reflect.Type) string {
+	if t == nil {
+		return "nothing"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true/false"
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	if t == reflect.TypeOf(date.Date{}) {
+		return "a date"
+	}
+	return "a " + t.String()
+}
+
+var ruleScopes = []string{"centre", "programme"}
+
+func (l *loader) rules(f *fileProgramme, p *Programme) {
+	seen := map[string]source.Pos{}
+	for i := range f.Rules {
+		fr := &f.Rules[i]
+		path := fmt.Sprintf("rules[%d]", i)
+		start := l.atPath(path)
+		id := fr.ID.Value
+		switch {
+		case id == "":
+			l.errorf(start, "Give every rule a stable id, e.g. id: leitungsfreistellung.", "rule without id")
+		case !kiez.IsID(id):
+			l.errorf(l.at(fr.ID.Pos), "Rule ids are lowercase letters and digits joined by hyphens.", "%q is not a valid rule id", id)
+		}
+		if prev, dup := seen[id]; dup && id != "" {
+			l.errorf(l.at(fr.ID.Pos), "Rule ids must be unique in a file; rename one of them.",
+				"duplicate rule id %q: already used at %s:%d:%d", id, l.name, prev.Line, prev.Column)
+		} else if id != "" {
+			seen[id] = fr.ID.Pos
+		}
+		r := &Rule{ID: id, Title: strings.TrimSpace(fr.Title), Description: strings.TrimSpace(fr.Description),
+			Source: Cite(fr.Source), Pos: *start, Severity: kiez.SeverityError, IfMissing: OutcomeMissingData}
+		label := "rule " + id
+		if r.Title == "" {
+			l.errorf(start, "Give the rule a German title a programme officer recognises.", "%s has no title", label)
+		}
+		if len(fr.Requirements) == 0 {
+			l.errorf(start, "Name the catalogue ids the rule checks, e.g. requirements: [BK-04].", "%s cites no requirement", label)
+		}
+		for _, req := range fr.Requirements {
+			if l.knownRequirement(p, req) {
+				r.Requirements = append(r.Requirements, req.Value)
+			}
+		}
+		if fr.Severity.Value != "" {
+			sev, err := kiez.ParseSeverity(fr.Severity.Value)
+			if err != nil {
+				msg := err.Error()
+				if s := source.Suggest(fr.Severity.Value, []string{"error", "warning", "info"}); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+				l.errorf(l.at(fr.Severity.Pos), "", "%s", msg)
+			}
+			r.Severity = sev
+		}
+		switch fr.Scope.Value {
+		case "", "centre":
+		case "programme":
+			r.Scope = ScopeProgramme
+		default:
+			msg := fmt.Sprintf("unknown scope %q (use centre or programme)", fr.Scope.Value)
+			if s := source.Suggest(fr.Scope.Value, ruleScopes); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			l.errorf(l.at(fr.Scope.Pos), "A rule is checked once per centre (scope: centre) or once for the programme (scope: programme); add each: to check every item of a list.", "%s", msg)
+		}
+		switch fr.IfMissing.Value {
+		case "", "missing-data":
+		case "fail":
+			r.IfMissing = OutcomeFail
+		default:
+			l.errorf(l.at(fr.IfMissing.Pos), "", "unknown ifMissing %q (use missing-data or fail)", fr.IfMissing.Value)
+		}
+		if strings.TrimSpace(fr.Assert.Value) == "" {
+			l.errorf(start, "Write the condition that holds when the requirement is met, e.g. assert: item.releaseHoursPerWeek >= params.releaseHours.", "%s has no assert", label)
+		}
+		if strings.TrimSpace(fr.Message.Value) == "" {
+			at := start
+			if fr.Message.Pos.Line > 0 {
+				at = l.at(fr.Message.Pos)
+			}
+			l.errorf(at, "Write a German message that says what was found, e.g. message: \"Leitungsfreistellung {{ item.releaseHoursPerWeek }} h\".", "%s has an empty message", label)
+		}
+		l.compileRule(p, fr, r)
+		p.Rules = append(p.Rules, r)
+	}
+}
+
+func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
+	base := envTypes(r.Scope, p.paramType, nil)
+	env := base
+	if strings.TrimSpace(fr.Each.Value) != "" {
+		r.Each = strings.TrimSpace(fr.Each.Value)
+		r.each = l.compile(fr.Each, "each", base, wantList)
+		if r.each == nil {
+			return
+		}
+		r.itemType = r.each.program.Node().Type().Elem()
+		env = envTypes(r.Scope, p.paramType, r.itemType)
+	}
+	if t := strings.TrimSpace(fr.When.Value); t != "" {
+		r.When = t
+		r.when = l.compile(fr.When, "when", env, wantBool)
+	}
+	if t := strings.TrimSpace(fr.Needs.Value); t != "" {
+		r.Needs = t
+		r.needs = l.compile(fr.Needs, "needs", env, wantNeeds)
+	}
+	if t := strings.TrimSpace(fr.Subject.Value); t != "" {
+		r.Subject = t
+		r.subject = l.compile(fr.Subject, "subject", env, wantText)
+	}
+	if t := strings.TrimSpace(fr.Assert.Value); t != "" {
+		r.Assert = t
+		r.assert = l.compile(fr.Assert, "assert", env, wantBool)
+		if r.assert != nil {
+			r.parts = l.assertParts(fr.Assert, env)
+		}
+	}
+	r.Message = fr.Message.Value
+	r.message = l.template(fr.Message, env)
+	for _, e := range fr.Evidence {
+		r.Evidence = append(r.Evidence, e.Key.Value)
+		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
+	}
+}
+
+// assertParts splits an assertion at its top-level "and" and "or" and
+// compiles each operand, so that Explain can show the value of each.
+func (l *loader) assertParts(t source.Text, env map[string]any) []*expression {
+	text := strings.TrimSpace(t.Value)
+	tree, err := parser.Parse(text)
+	if err != nil {
+		return nil
+	}
+	var operands []ast.Node
+	var split func(n ast.Node)
+	split = func(n ast.Node) {
+		if b, ok := n.(*ast.BinaryNode); ok && (b.Operator == "&&" || b.Operator == "and" || b.Operator == "||" || b.Operator == "or") {
+			split(b.Left)
+			split(b.Right)
+			return
+		}
+		operands = append(operands, n)
+	}
+	split(tree.Node)
+	if len(operands) < 2 {
+		operands = operands[:0]
+		// A single comparison: show both sides.
+		if b, ok := tree.Node.(*ast.BinaryNode); ok {
+			operands = append(operands, b.Left, b.Right)
+		}
+	}
+	var parts []*expression
+	for _, n := range operands {
+		sub := ast.Dump(n)
+		prog, err := expr.Compile(sub, l.exprOptions(env)...)
+		if err != nil {
+			continue
+		}
+		parts = append(parts, &expression{text: sub, program: prog, at: *l.at(t.Pos)})
+	}
+	return parts
+}
+
+// template splits a message into literal text and {{ expression }} parts.
+func (l *loader) template(t source.Text, env map[string]any) []templatePart {
+	var parts []templatePart
+	rest := t.Value
+	offset := 0 // runes of t.Value consumed
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			if rest != "" {
+				parts = append(parts, templatePart{text: rest})
+			}
+			return parts
+		}
+		if i > 0 {
+			parts = append(parts, templatePart{text: rest[:i]})
+		}
+		j := strings.Index(rest[i+2:], "}}")
+		start := offset + len([]rune(rest[:i+2]))
+		if j < 0 {
+			l.errorf(l.at(source.Locate(l.data, t, start-2)), "Close every {{ with }}.", "message: unclosed {{")
+			return parts
+		}
+		inner := rest[i+2 : i+2+j]
+		sub := source.Text{Value: inner, Pos: source.Locate(l.data, t, start), Style: source.StylePlain}
+		if strings.TrimSpace(inner) == "" {
+			l.errorf(l.at(sub.Pos), "Put an expression between {{ and }}.", "message: empty {{ }}")
+		} else if e := l.compileInMessage(t, start, inner, env); e != nil {
+			parts = append(parts, templatePart{expr: e})
+		}
+		consumed := rest[:i+2+j+2]
+		offset += len([]rune(consumed))
+		rest = rest[i+2+j+2:]
+	}
+}
+
+// compileInMessage compiles an expression inside a message template; its
+// position is found through the whole message, so that errors point into
+// the template.
+func (l *loader) compileInMessage(msg source.Text, start int, inner string, env map[string]any) *expression {
+	text := strings.TrimSpace(inner)
+	lead := len([]rune(inner)) - len([]rune(strings.TrimLeft(inner, " \t\n")))
+	return l.compile(source.Text{Value: text, Pos: source.Locate(l.data, msg, start+lead)}, "message", env, nil)
+}

@@ -1,0 +1,471 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/timespan"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// Engine evaluates compiled programmes on datasets. An Engine is immutable
+// and safe for concurrent use; so are the Programmes it holds.
+type Engine struct {
+	progs []*Programme
+	cfg   config
+}
+
+// NewEngine returns an engine for the given programmes. Two programmes with
+// the same id are an error.
+func NewEngine(progs []*Programme, opts ...Option) (*Engine, error) {
+	seen := map[string]string{}
+	for _, p := range progs {
+		if p == nil {
+			return nil, errors.New("rules: NewEngine: nil programme")
+		}
+		if prev, dup := seen[p.ID]; dup {
+			return nil, fmt.Errorf("rules: programme %q is loaded twice (%s and %s)", p.ID, prev, p.File)
+		}
+		seen[p.ID] = p.File
+	}
+	cfg := newConfig(opts)
+	if cfg.workers <= 0 {
+		cfg.workers = runtime.NumCPU()
+	}
+	return &Engine{progs: append([]*Programme(nil), progs...), cfg: cfg}, nil
+}
+
+// Programmes returns the engine's programmes.
+func (e *Engine) Programmes() []*Programme { return append([]*Programme(nil), e.progs...) }
+
+// Evaluate checks every centre of the dataset whose programme the engine
+// knows, for the given period, and returns one result per rule and
+// subject: the programme rules first, then each centre in data order, each
+// in the rule file's order. A rule that errors yields an error result and
+// never stops the others. Evaluate stops early, returning the results so
+// far and the context's error, when ctx is cancelled. The dataset should
+// be valid (kiez.Dataset.Validate); Evaluate only reads it.
+func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange) ([]Result, error) {
+	if ds == nil {
+		return nil, errors.New("rules: Evaluate: nil dataset")
+	}
+	per := NewPeriod(period)
+	var out []Result
+	for _, p := range e.progs {
+		res, err := e.evaluateProgramme(ctx, p, ds, per)
+		out = append(out, res...)
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// run holds what one evaluation of one programme shares.
+type run struct {
+	eng       *Engine
+	prog      *Programme
+	programme *kiez.Programme
+	centres   []*kiez.Centre
+	period    Period
+	params    any
+	paramErr  string
+	waivers   []kiez.Waiver
+}
+
+func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period) ([]Result, error) {
+	r := &run{eng: e, prog: p, period: per}
+	for i := range ds.Programmes {
+		if ds.Programmes[i].ID == p.ID {
+			r.programme = &ds.Programmes[i]
+			break
+		}
+	}
+	for i := range ds.Centres {
+		if ds.Centres[i].Programme == p.ID {
+			r.centres = append(r.centres, &ds.Centres[i])
+		}
+	}
+	for _, w := range ds.Waivers {
+		if w.Programme == p.ID {
+			r.waivers = append(r.waivers, w)
+		}
+	}
+	if r.programme == nil && len(r.centres) == 0 {
+		return nil, nil
+	}
+	r.params, r.paramErr = p.paramsAt(per.From)
+
+	var out []Result
+	for _, rule := range p.Rules {
+		if rule.Scope != ScopeProgramme {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		out = append(out, r.rule(ctx, rule, nil, nil)...)
+	}
+	perCentre := make([][]Result, len(r.centres))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(e.cfg.workers, len(r.centres))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				perCentre[i] = r.centre(ctx, r.centres[i])
+			}
+		}()
+	}
+	for i := range r.centres {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, res := range perCentre {
+		out = append(out, res...)
+	}
+	return out, ctx.Err()
+}
+
+func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
+	var out []Result
+	for _, rule := range r.prog.Rules {
+		if rule.Scope != ScopeCentre {
+			continue
+		}
+		if ctx.Err() != nil {
+			return out
+		}
+		out = append(out, r.rule(ctx, rule, c, nil)...)
+	}
+	return out
+}
+
+// paramsAt builds the params struct with the values in force on day d. A
+// param without a value then makes every rule an error, naming it.
+func (p *Programme) paramsAt(d date.Date) (any, string) {
+	v := reflect.New(p.paramType).Elem()
+	var missing []string
+	for _, param := range p.Params {
+		pv, ok := param.At(d)
+		if !ok {
+			missing = append(missing, param.Name)
+			continue
+		}
+		f := v.FieldByName("P_" + param.Name)
+		if f.IsValid() {
+			f.Set(reflect.ValueOf(pv.Value))
+		}
+	}
+	if len(missing) > 0 {
+		return v.Interface(), fmt.Sprintf("no value in force on %s for param(s) %s", d, strings.Join(missing, ", "))
+	}
+	return v.Interface(), ""
+}
+
+func (r *run) env(c *kiez.Centre) map[string]any {
+	env := map[string]any{
+		varProgramme: r.programme,
+		varCentres:   r.centres,
+		varPeriod:    r.period,
+		varParams:    r.params,
+	}
+	if c != nil {
+		env[varCentre] = c
+	}
+	return env
+}
+
+// exec runs a compiled expression within the memory budget.
+func (r *run) exec(e *expression, env map[string]any) (any, error) {
+	m := vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
+	out, err := m.Run(e.program, env)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", e.at.String(), cleanError(err))
+	}
+	return out, nil
+}
+
+// cleanError drops expr's snippet from an error message; the position is
+// given separately.
+func cleanError(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, " ("); i > 0 && strings.Contains(msg[i:], ")\n") {
+		msg = msg[:i]
+	}
+	if i := strings.IndexByte(msg, '\n'); i > 0 {
+		msg = msg[:i]
+	}
+	return msg
+}
+
+// rule evaluates one rule for a centre (nil for programme rules); for a
+// rule with each it yields one result per item.
+func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, explain *[]Evidence) []Result {
+	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
+		Requirements: rule.Requirements, Source: rule.Source}
+	subject := r.prog.ID
+	if c != nil {
+		subject, base.Centre = c.ID, c.ID
+	}
+	env := r.env(c)
+	if r.paramErr != "" {
+		base.Subject = subject
+		return []Result{errorResult(base, r.paramErr)}
+	}
+	if rule.each == nil {
+		base.Subject = subject
+		return []Result{r.verdict(rule, base, env, explain)}
+	}
+	list, err := r.exec(rule.each, env)
+	if err != nil {
+		base.Subject = subject
+		return []Result{errorResult(base, err.Error())}
+	}
+	items := reflect.ValueOf(list)
+	var out []Result
+	for i := 0; i < items.Len(); i++ {
+		if ctx.Err() != nil {
+			break
+		}
+		item := items.Index(i).Interface()
+		itemEnv := make(map[string]any, len(env)+1)
+		for k, v := range env {
+			itemEnv[k] = v
+		}
+		itemEnv[varItem] = item
+		res := base
+		res.Subject = subject + "/" + r.itemSubject(rule, item, itemEnv, i)
+		out = append(out, r.verdict(rule, res, itemEnv, explain))
+	}
+	return out
+}
+
+// itemSubject names an item: the subject expression, else its id field,
+// else its position in the list.
+func (r *run) itemSubject(rule *Rule, item any, env map[string]any, i int) string {
+	if rule.subject != nil {
+		if v, err := r.exec(rule.subject, env); err == nil {
+			if s, ok := v.(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	v := reflect.ValueOf(item)
+	for v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Struct {
+		if f := v.FieldByName("ID"); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+			return f.String()
+		}
+	}
+	if s, ok := item.(string); ok {
+		return s
+	}
+	return fmt.Sprintf("%d", i+1)
+}
+
+func errorResult(res Result, msg string) Result {
+	res.Outcome = OutcomeError
+	res.Error = msg
+	res.Message = "Die Regel konnte nicht geprüft werden: " + msg
+	return res
+}
+
+// verdict decides one result.
+func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain *[]Evidence) Result {
+	if rule.when != nil {
+		ok, err := r.exec(rule.when, env)
+		if err != nil {
+			return errorResult(res, err.Error())
+		}
+		if b, _ := ok.(bool); !b {
+			res.Outcome = OutcomeNotApplicable
+			res.Message = "Nicht anwendbar: " + rule.When
+			return res
+		}
+	}
+	for i, e := range rule.evidence {
+		v, err := r.exec(e, env)
+		if err != nil {
+			return errorResult(res, err.Error())
+		}
+		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
+	}
+	if explain != nil {
+		for _, part := range rule.parts {
+			v, err := r.exec(part, env)
+			text := Format(v)
+			if err != nil {
+				text = "Fehler: " + err.Error()
+			}
+			*explain = append(*explain, Evidence{Name: part.text, Text: text, Value: v})
+		}
+	}
+	if rule.needs != nil {
+		v, err := r.exec(rule.needs, env)
+		if err != nil {
+			return errorResult(res, err.Error())
+		}
+		if empty(v) {
+			res.Outcome = rule.IfMissing
+			res.Message = "Keine Angaben im Zeitraum " + r.period.German() + " (benötigt: " + rule.Needs + ")"
+			if rule.IfMissing == OutcomeFail {
+				return r.waive(res)
+			}
+			return res
+		}
+	}
+	ok, err := r.exec(rule.assert, env)
+	if err != nil {
+		return errorResult(res, err.Error())
+	}
+	msg, err := r.render(rule, env)
+	if err != nil {
+		return errorResult(res, err.Error())
+	}
+	res.Message = msg
+	if b, _ := ok.(bool); b {
+		res.Outcome = OutcomePass
+		return res
+	}
+	res.Outcome = OutcomeFail
+	return r.waive(res)
+}
+
+// empty reports whether a needs value says that nothing was reported.
+func empty(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return rv.Len() == 0
+	case reflect.Bool:
+		return !rv.Bool()
+	case reflect.Int, reflect.Int64:
+		return rv.Int() == 0
+	case reflect.Pointer, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// waive turns a failure into OutcomeWaived when a waiver for the rule and
+// the subject (or its centre, or the whole programme) covers the whole
+// evaluated period.
+func (r *run) waive(res Result) Result {
+	for _, w := range r.waivers {
+		if w.Rule != res.Rule {
+			continue
+		}
+		if w.Subject != "" && w.Subject != res.Subject && w.Subject != res.Centre && !strings.HasSuffix(res.Subject, "/"+w.Subject) {
+			continue
+		}
+		if w.From.After(r.period.From) || (w.Until != nil && w.Until.Before(r.period.Until)) {
+			continue
+		}
+		res.Outcome = OutcomeWaived
+		res.Waiver = &WaiverRef{ID: w.ID, Reason: w.Reason, GrantedBy: w.GrantedBy, Granted: w.Granted, From: w.From, Until: w.Until}
+		return res
+	}
+	return res
+}
+
+func (r *run) render(rule *Rule, env map[string]any) (string, error) {
+	var b strings.Builder
+	for _, part := range rule.message {
+		if part.expr == nil {
+			b.WriteString(part.text)
+			continue
+		}
+		v, err := r.exec(part.expr, env)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(Format(v))
+	}
+	return strings.TrimSpace(b.String()), nil
+}
+
+// German formats the period for messages: 01.01.2024–31.12.2024.
+func (p Period) German() string { return germanDate(p.From) + "–" + germanDate(p.Until) }
+
+func germanDate(d date.Date) string {
+	y, m, day := d.Date()
+	return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
+}
+
+// Format renders a value of an expression for people, the German way:
+// decimals with a decimal comma, dates as 15.03.2024, true/false as
+// ja/nein, lists joined with commas, and nothing as "–".
+func Format(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "–"
+	case decimal.Decimal:
+		return strings.Replace(x.String(), ".", ",", 1)
+	case *decimal.Decimal:
+		if x == nil {
+			return "–"
+		}
+		return Format(*x)
+	case date.Date:
+		return germanDate(x)
+	case *date.Date:
+		if x == nil {
+			return "–"
+		}
+		return germanDate(*x)
+	case bool:
+		if x {
+			return "ja"
+		}
+		return "nein"
+	case string:
+		return x
+	case float64:
+		return strings.Replace(fmt.Sprint(x), ".", ",", 1)
+	case fmt.Stringer:
+		rv := reflect.ValueOf(v)
+		if rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return "–"
+		}
+		return x.String()
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		parts := make([]string, rv.Len())
+		for i := range parts {
+			parts[i] = Format(rv.Index(i).Interface())
+		}
+		if len(parts) == 0 {
+			return "–"
+		}
+		return strings.Join(parts, ", ")
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return "–"
+		}
+		return Format(rv.Elem().Interface())
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,258 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// function is one function of the expression environment: its name, what
+// it is for, its typed signatures and its implementation.
+type function struct {
+	name  string
+	group string
+	doc   string
+	types []any // each a *func(...) giving one accepted signature
+	fn    func(args ...any) (any, error)
+}
+
+// errDivZero is returned when an expression divides by zero.
+var errDivZero = errors.New("division by zero")
+
+// dec converts an int, float64 or decimal argument into a decimal.
+func dec(v any) decimal.Decimal {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		return x
+	case int:
+		return decimal.NewFromInt(int64(x))
+	case int64:
+		return decimal.NewFromInt(x)
+	case float64:
+		return decimal.NewFromFloat(x)
+	}
+	return decimal.Zero
+}
+
+// numberPairs returns the signatures of a binary operator on decimals
+// mixed with int and float literals.
+func numberPairs[R any]() []any {
+	return []any{
+		new(func(decimal.Decimal, decimal.Decimal) R),
+		new(func(decimal.Decimal, int) R),
+		new(func(int, decimal.Decimal) R),
+		new(func(decimal.Decimal, float64) R),
+		new(func(float64, decimal.Decimal) R),
+	}
+}
+
+// operators maps expression operators to the functions that implement
+// them for decimals and dates.
+var operators = []struct{ op, fn string }{
+	{"+", "decAdd"}, {"-", "decSub"}, {"*", "decMul"}, {"/", "decDiv"},
+	{"<", "decLess"}, {"<=", "decLessEq"}, {">", "decGreater"}, {">=", "decGreaterEq"}, {"==", "decEq"}, {"!=", "decNotEq"},
+	{"<", "dateBefore"}, {"<=", "dateBeforeEq"}, {">", "dateAfter"}, {">=", "dateAfterEq"},
+}
+
+// functions returns the environment's functions. It builds a fresh list
+// each time; nothing in it is shared state.
+func functions() []function {
+	fs := []function{
+		// Decimal arithmetic behind the operators.
+		{name: "decAdd", group: "operator", doc: "a + b on decimals", types: numberPairs[decimal.Decimal](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).Add(dec(a[1])), nil }},
+		{name: "decSub", group: "operator", doc: "a - b on decimals", types: numberPairs[decimal.Decimal](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).Sub(dec(a[1])), nil }},
+		{name: "decMul", group: "operator", doc: "a * b on decimals", types: numberPairs[decimal.Decimal](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).Mul(dec(a[1])), nil }},
+		{name: "decDiv", group: "operator", doc: "a / b on decimals, to 16 decimal places; dividing by zero is an error", types: numberPairs[decimal.Decimal](),
+			fn: func(a ...any) (any, error) {
+				d := dec(a[1])
+				if d.IsZero() {
+					return nil, errDivZero
+				}
+				return dec(a[0]).DivRound(d, 16), nil
+			}},
+		{name: "decLess", group: "operator", doc: "a < b on decimals", types: numberPairs[bool](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).LessThan(dec(a[1])), nil }},
+		{name: "decLessEq", group: "operator", doc: "a <= b on decimals", types: numberPairs[bool](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).LessThanOrEqual(dec(a[1])), nil }},
+		{name: "decGreater", group: "operator", doc: "a > b on decimals", types: numberPairs[bool](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).GreaterThan(dec(a[1])), nil }},
+		{name: "decGreaterEq", group: "operator", doc: "a >= b on decimals", types: numberPairs[bool](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).GreaterThanOrEqual(dec(a[1])), nil }},
+		{name: "decEq", group: "operator", doc: "a == b on decimals, by value: 2 == 2.00", types: numberPairs[bool](),
+			fn: func(a ...any) (any, error) { return dec(a[0]).Equal(dec(a[1])), nil }},
+		{name: "decNotEq", group: "operator", doc: "a != b on decimals, by value", types: numberPairs[bool](),
+			fn: func(a ...any) (any, error) { return !dec(a[0]).Equal(dec(a[1])), nil }},
+		{name: "dateBefore", group: "operator", doc: "a < b on dates", types: []any{new(func(date.Date, date.Date) bool)},
+			fn: func(a ...any) (any, error) { return a[0].(date.Date).Before(a[1].(date.Date)), nil }},
+		{name: "dateBeforeEq", group: "operator", doc: "a <= b on dates", types: []any{new(func(date.Date, date.Date) bool)},
+			fn: func(a ...any) (any, error) { return !a[0].(date.Date).After(a[1].(date.Date)), nil }},
+		{name: "dateAfter", group: "operator", doc: "a > b on dates", types: []any{new(func(date.Date, date.Date) bool)},
+			fn: func(a ...any) (any, error) { return a[0].(date.Date).After(a[1].(date.Date)), nil }},
+		{name: "dateAfterEq", group: "operator", doc: "a >= b on dates", types: []any{new(func(date.Date, date.Date) bool)},
+			fn: func(a ...any) (any, error) { return !a[0].(date.Date).Before(a[1].(date.Date)), nil }},
+
+		// Numbers.
+		{name: "dec", group: "numbers", doc: "dec(x) turns a whole number, a number or a text such as \"19.5\" into a decimal",
+			types: []any{new(func(int) decimal.Decimal), new(func(float64) decimal.Decimal), new(func(string) decimal.Decimal), new(func(decimal.Decimal) decimal.Decimal)},
+			fn: func(a ...any) (any, error) {
+				if s, ok := a[0].(string); ok {
+					return source.ParseDecimal(s)
+				}
+				return dec(a[0]), nil
+			}},
+		{name: "sumDec", group: "numbers", doc: "sumDec(list) adds up a list of decimals (e.g. map(centre.staff, .hoursPerWeek)); an empty list gives 0",
+			types: []any{new(func([]any) decimal.Decimal), new(func([]decimal.Decimal) decimal.Decimal)},
+			fn: func(a ...any) (any, error) {
+				sum := decimal.Zero
+				switch l := a[0].(type) {
+				case []any:
+					for _, x := range l {
+						sum = sum.Add(dec(x))
+					}
+				case []decimal.Decimal:
+					for _, x := range l {
+						sum = sum.Add(x)
+					}
+				}
+				return sum, nil
+			}},
+		{name: "fte", group: "numbers", doc: "fte(hoursPerWeek, fullTimeWeek) converts weekly hours into full-time equivalents (4 decimal places); a full-time week of 0 is an error",
+			types: []any{new(func(decimal.Decimal, decimal.Decimal) decimal.Decimal), new(func(decimal.Decimal, int) decimal.Decimal)},
+			fn: func(a ...any) (any, error) { return kiez.FTE(dec(a[0]), dec(a[1])) }},
+
+		// Dates.
+		{name: "date", group: "dates", doc: "date(\"2024-03-15\") is a date; an invalid text is an error",
+			types: []any{new(func(string) date.Date)},
+			fn: func(a ...any) (any, error) { return source.ParseDate(a[0].(string)) }},
+		{name: "days", group: "dates", doc: "days(a, b) is the number of days from a to b (negative when b is before a)",
+			types: []any{new(func(date.Date, date.Date) int)},
+			fn: func(a ...any) (any, error) { return int(a[1].(date.Date).Sub(a[0].(date.Date))), nil }},
+		{name: "addDays", group: "dates", doc: "addDays(d, n) is the date n days after d",
+			types: []any{new(func(date.Date, int) date.Date)},
+			fn: func(a ...any) (any, error) { return a[0].(date.Date).Add(date.PeriodOfDays(a[1].(int))), nil }},
+		{name: "addMonths", group: "dates", doc: "addMonths(d, n) is the date n calendar months after d (the day is clamped to the month's end)",
+			types: []any{new(func(date.Date, int) date.Date)},
+			fn: func(a ...any) (any, error) { return addMonths(a[0].(date.Date), a[1].(int)), nil }},
+		{name: "addPeriod", group: "dates", doc: "addPeriod(d, p) adds an ISO-8601 period such as \"P6W\" or a period param",
+			types: []any{new(func(date.Date, period.Period) date.Date), new(func(date.Date, string) date.Date)},
+			fn: func(a ...any) (any, error) {
+				p, ok := a[1].(period.Period)
+				if !ok {
+					var err error
+					if p, err = period.Parse(a[1].(string)); err != nil {
+						return nil, fmt.Errorf("%q is not an ISO-8601 period such as P6W", a[1])
+					}
+				}
+				return a[0].(date.Date).AddPeriod(p), nil
+			}},
+		{name: "year", group: "dates", doc: "year(d) is the year of a date",
+			types: []any{new(func(date.Date) int)},
+			fn: func(a ...any) (any, error) { return a[0].(date.Date).Year(), nil }},
+		{name: "inPeriod", group: "dates", doc: "inPeriod(d, period) reports whether a date lies in the period",
+			types: []any{new(func(date.Date, Period) bool)},
+			fn: func(a ...any) (any, error) { return a[1].(Period).Contains(a[0].(date.Date)), nil }},
+		{name: "monthsBetween", group: "dates", doc: "monthsBetween(a, b) is the number of whole calendar months from a to b",
+			types: []any{new(func(date.Date, date.Date) int)},
+			fn: func(a ...any) (any, error) { return monthsBetween(a[0].(date.Date), a[1].(date.Date)), nil }},
+
+		// Lists of text.
+		{name: "missing", group: "lists", doc: "missing(required, present) lists the texts of required that present lacks, e.g. missing([\"begegnung\", \"bildung\"], fields)",
+			types: []any{new(func([]any, []any) []string), new(func([]string, []any) []string), new(func([]any, []string) []string), new(func([]string, []string) []string)},
+			fn: func(a ...any) (any, error) {
+				have := map[string]bool{}
+				for _, s := range texts(a[1]) {
+					have[s] = true
+				}
+				out := []string{}
+				for _, s := range texts(a[0]) {
+					if !have[s] {
+						out = append(out, s)
+					}
+				}
+				return out, nil
+			}},
+		{name: "distinct", group: "lists", doc: "distinct(list) is the sorted list of different texts in a list of texts or lists of texts (flattened)",
+			types: []any{new(func([]any) []string), new(func([]string) []string)},
+			fn: func(a ...any) (any, error) { return distinct(texts(a[0])), nil }},
+	}
+	fs = append(fs, recordFunctions()...)
+	return fs
+}
+
+// texts flattens a list of texts, or of lists of texts, into one list.
+func texts(v any) []string {
+	switch l := v.(type) {
+	case []string:
+		return l
+	case []any:
+		var out []string
+		for _, x := range l {
+			switch y := x.(type) {
+			case string:
+				out = append(out, y)
+			case []string:
+				out = append(out, y...)
+			case []any:
+				out = append(out, texts(y)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func distinct(list []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func addMonths(d date.Date, n int) date.Date {
+	y, m, day := d.Date()
+	first := date.New(y, m+timeMonth(n), 1)
+	last := first.LastDayOfMonth()
+	if day > last {
+		day = last
+	}
+	fy, fm, _ := first.Date()
+	return date.New(fy, fm, day)
+}
+
+func monthsBetween(a, b date.Date) int {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	n := (by-ay)*12 + int(bm-am)
+	if n > 0 && bd < ad {
+		n--
+	} else if n < 0 && bd > ad {
+		n++
+	}
+	return n
+}
+
+// quote renders a list of texts for messages: "a", "b".
+func quote(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}

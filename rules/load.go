@@ -1,0 +1,372 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// MaxFileSize is the largest rule file Load accepts, in bytes.
+const MaxFileSize = 4 << 20
+
+// MaxRules is the most rules one file may hold.
+const MaxRules = 2000
+
+var (
+	requirementID = regexp.MustCompile(`^[A-Z][A-Z0-9]{0,7}-[0-9]{2,3}$`)
+	paramName     = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+)
+
+// paramTypes maps the param types of the file format to their Go types in
+// expressions.
+var paramTypes = map[string]reflect.Type{
+	"decimal": reflect.TypeOf(decimal.Decimal{}),
+	"int":     reflect.TypeOf(0),
+	"days":    reflect.TypeOf(0),
+	"period":  reflect.TypeOf(period.Period{}),
+	"kinds":   reflect.TypeOf([]string(nil)),
+	"text":    reflect.TypeOf(""),
+	"bool":    reflect.TypeOf(false),
+	"date":    reflect.TypeOf(date.Date{}),
+}
+
+func paramTypeNames() []string {
+	names := make([]string, 0, len(paramTypes))
+	for n := range paramTypes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// loader collects everything Load finds while building a Programme.
+type loader struct {
+	name  string
+	data  []byte
+	pos   source.Positions
+	diags kiez.Diagnostics
+	opts  config
+}
+
+func (l *loader) at(p source.Pos) *kiez.Range {
+	return &kiez.Range{Filename: l.name, Start: kiez.Pos(p), End: kiez.Pos(p)}
+}
+
+// atPath returns the position of a data path of the file, trying parents.
+func (l *loader) atPath(path string) *kiez.Range {
+	for {
+		if p, ok := l.pos[path]; ok {
+			return l.at(p)
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			if p, ok := l.pos[""]; ok {
+				return l.at(p)
+			}
+			return &kiez.Range{Filename: l.name}
+		}
+		path = path[:i]
+	}
+}
+
+func (l *loader) errorf(r *kiez.Range, detail, format string, args ...any) {
+	l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+}
+
+func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
+	l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityWarning, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+}
+
+// Load reads, checks and compiles a rule file. The name is used in
+// positions. Every problem is reported at once as a diagnostic with its
+// file:line:col: unknown keys (with the closest known one), duplicate ids
+// (naming both places), requirement ids outside the catalogue, undeclared
+// params, expressions that do not compile or have the wrong type, empty
+// messages. Load returns a nil Programme when any diagnostic is an error;
+// warnings (an uncovered requirement, for instance) come with a usable
+// Programme.
+func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
+	l := &loader{name: name, data: data, opts: newConfig(opts)}
+	if len(data) > MaxFileSize {
+		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
+			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
+		return nil, l.diags
+	}
+	root, err := source.ParseYAML(data)
+	if err != nil {
+		var se *source.SyntaxError
+		if errors.As(err, &se) {
+			l.errorf(l.at(se.Pos), "", "%s", se.Message)
+		} else {
+			l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "", "%v", err)
+		}
+		return nil, l.diags
+	}
+	var f fileProgramme
+	pos, problems := source.Decode(root, &f)
+	l.pos = pos
+	for _, p := range problems {
+		l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: p.Summary, Detail: p.Detail, Subject: l.at(p.Pos), Path: p.Path})
+	}
+	prog := l.build(&f)
+	l.diags.Sort()
+	if l.diags.HasErrors() {
+		return nil, l.diags
+	}
+	return prog, l.diags
+}
+
+func (l *loader) build(f *fileProgramme) *Programme {
+	p := &Programme{ID: f.Programme, Name: f.Name, Authority: f.Authority, Version: f.Version,
+		Description: strings.TrimSpace(f.Description), Land: f.Land, File: l.name}
+	if f.Programme == "" {
+		l.errorf(l.atPath(""), "Name the programme id that centres use, e.g. programme: wiesbaden-kiez.", "missing required field %q", "programme")
+	} else if !kiez.IsID(f.Programme) {
+		l.errorf(l.atPath("programme"), "Ids are lowercase letters and digits joined by hyphens.", "%q is not a valid programme id", f.Programme)
+	}
+	if f.Name == "" {
+		l.errorf(l.atPath(""), "Give the programme's German name.", "missing required field %q", "name")
+	}
+	for _, s := range f.Sources {
+		p.Sources = append(p.Sources, Source(s))
+	}
+	l.catalogue(f, p)
+	l.params(f, p)
+	if len(f.Rules) > MaxRules {
+		l.errorf(l.atPath("rules"), "", "the file has %d rules; at most %d are allowed", len(f.Rules), MaxRules)
+		return p
+	}
+	l.rules(f, p)
+	l.manual(f, p)
+	l.coverage(p)
+	return p
+}
+
+func (l *loader) catalogue(f *fileProgramme, p *Programme) {
+	seen := map[string]source.Pos{}
+	for i, r := range f.Requirements {
+		path := fmt.Sprintf("requirements[%d]", i)
+		id := r.ID.Value
+		switch {
+		case id == "":
+			l.errorf(l.atPath(path), "", "missing required field %q", "id")
+			continue
+		case !requirementID.MatchString(id):
+			l.errorf(l.at(r.ID.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", id)
+		}
+		if prev, dup := seen[id]; dup {
+			l.errorf(l.at(r.ID.Pos), "", "duplicate requirement %q: already listed at %s:%d:%d", id, l.name, prev.Line, prev.Column)
+			continue
+		}
+		seen[id] = r.ID.Pos
+		if strings.TrimSpace(r.Text) == "" {
+			l.errorf(l.atPath(path), "Say in a sentence what the requirement asks.", "requirement %s has no text", id)
+		}
+		p.Requirements = append(p.Requirements, Requirement{ID: id, Text: strings.TrimSpace(r.Text), Source: Cite(r.Source), Check: r.Check})
+	}
+}
+
+// knownRequirement checks a requirement id cited by a rule or the manual
+// list against the format and the catalogue.
+func (l *loader) knownRequirement(p *Programme, t source.Text) bool {
+	if !requirementID.MatchString(t.Value) {
+		l.errorf(l.at(t.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
+		return false
+	}
+	if len(p.Requirements) == 0 {
+		return true
+	}
+	ids := make([]string, len(p.Requirements))
+	for i, r := range p.Requirements {
+		if r.ID == t.Value {
+			return true
+		}
+		ids[i] = r.ID
+	}
+	msg := fmt.Sprintf("requirement %q is not in the programme's catalogue", t.Value)
+	if s := source.Suggest(t.Value, ids); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	l.errorf(l.at(t.Pos), "Add it to requirements: at the top of the file, or correct the id.", "%s", msg)
+	return false
+}
+
+func (l *loader) params(f *fileProgramme, p *Programme) {
+	names := make([]string, 0, len(f.Params))
+	for n := range f.Params {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var fields []reflect.StructField
+	for _, name := range names {
+		fp := f.Params[name]
+		path := "params." + name
+		if !paramName.MatchString(name) {
+			l.errorf(l.atPath(path), "Param names start with a lower-case letter and hold only letters and digits, e.g. releaseHours.", "%q is not a valid param name", name)
+			continue
+		}
+		if fp == nil {
+			l.errorf(l.atPath(path), "Give the param's type and history.", "param %q is empty", name)
+			continue
+		}
+		typ, ok := paramTypes[fp.Type.Value]
+		if !ok {
+			msg := fmt.Sprintf("param %q has unknown type %q", name, fp.Type.Value)
+			if s := source.Suggest(fp.Type.Value, paramTypeNames()); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			r := l.at(fp.Type.Pos)
+			if fp.Type.Value == "" {
+				r = l.atPath(path)
+				msg = fmt.Sprintf("param %q has no type", name)
+			}
+			l.errorf(r, "Types: "+strings.Join(paramTypeNames(), ", ")+".", "%s", msg)
+			continue
+		}
+		param := &Param{Name: name, Title: fp.Title, Type: fp.Type.Value, Unit: fp.Unit, Source: Cite(fp.Source),
+			Interpretation: strings.TrimSpace(fp.Interpretation), Requirements: fp.Requirements}
+		if len(fp.History) == 0 {
+			l.errorf(l.atPath(path), "Give at least one value with the date from which it applies: history: [{from: 2024-01-01, value: …}].", "param %q has no history", name)
+		}
+		for j, h := range fp.History {
+			hp := fmt.Sprintf("%s.history[%d]", path, j)
+			from, err := source.ParseDate(h.From.Value)
+			if err != nil {
+				r := l.at(h.From.Pos)
+				if h.From.Value == "" {
+					r = l.atPath(hp)
+				}
+				l.errorf(r, "Write the date from which the value applies as YYYY-MM-DD.", "param %q: %v", name, err)
+				continue
+			}
+			if n := len(param.History); n > 0 && !from.After(param.History[n-1].From) {
+				l.errorf(l.at(h.From.Pos), "List the values oldest first, each from a later date.", "param %q: value from %s is not after the previous one (%s)", name, from, param.History[n-1].From)
+				continue
+			}
+			v, err := parseParamValue(fp.Type.Value, h.Value)
+			if err != nil {
+				r := l.atPath(hp)
+				if h.Value != nil {
+					r = l.at(h.Value.Pos)
+				}
+				l.errorf(r, "", "param %q: %v", name, err)
+				continue
+			}
+			param.History = append(param.History, ParamValue{From: from, Value: v, Note: h.Note})
+		}
+		p.Params = append(p.Params, param)
+		fields = append(fields, reflect.StructField{Name: "P_" + name, Type: typ, Tag: reflect.StructTag(`expr:"` + name + `"`)})
+	}
+	p.paramType = reflect.StructOf(fields)
+}
+
+// parseParamValue reads one history value. Lists of kinds are written as
+// a YAML list or as comma-separated text ("a, b").
+func parseParamValue(typ string, n *source.Node) (any, error) {
+	if n == nil || n.Kind == source.KindNull {
+		return nil, fmt.Errorf("the value is missing")
+	}
+	if n.Kind == source.KindSeq && typ == "kinds" {
+		out := []string{}
+		for _, it := range n.Items {
+			if it.Kind != source.KindScalar || !kiez.IsID(it.Value) {
+				return nil, fmt.Errorf("%q is not a kebab-case id", it.Value)
+			}
+			out = append(out, it.Value)
+		}
+		return out, nil
+	}
+	if n.Kind != source.KindScalar {
+		return nil, fmt.Errorf("expected a single value, found a %s", n.Kind)
+	}
+	s := strings.TrimSpace(n.Value)
+	switch typ {
+	case "decimal":
+		return source.ParseDecimal(s)
+	case "int", "days":
+		var n int
+		if _, err := fmt.Sscan(s, &n); err != nil || fmt.Sprint(n) != s {
+			return nil, fmt.Errorf("%q is not a whole number", s)
+		}
+		return n, nil
+	case "period":
+		per, err := period.Parse(s)
+		if err != nil || s == "" {
+			return nil, fmt.Errorf("%q is not an ISO-8601 period such as P6W or P1M", s)
+		}
+		return per, nil
+	case "kinds":
+		var out []string
+		for _, k := range strings.Split(s, ",") {
+			k = strings.TrimSpace(k)
+			if k == "" {
+				continue
+			}
+			if !kiez.IsID(k) {
+				return nil, fmt.Errorf("%q is not a kebab-case id", k)
+			}
+			out = append(out, k)
+		}
+		return out, nil
+	case "text":
+		return n.Value, nil
+	case "bool":
+		switch s {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+		return nil, fmt.Errorf("%q is not true or false", s)
+	case "date":
+		return source.ParseDate(s)
+	}
+	return nil, fmt.Errorf("unknown type %q", typ)
+}
+
+func (l *loader) manual(f *fileProgramme, p *Programme) {
+	for i, m := range f.Manual {
+		path := fmt.Sprintf("manual[%d]", i)
+		if m.Requirement.Value == "" {
+			l.errorf(l.atPath(path), "", "missing required field %q", "requirement")
+			continue
+		}
+		l.knownRequirement(p, m.Requirement)
+		if strings.TrimSpace(m.Reason) == "" {
+			l.errorf(l.atPath(path), "Say why no data can show this requirement.", "manual requirement %s has no reason", m.Requirement.Value)
+		}
+		if strings.TrimSpace(m.Evidence) == "" {
+			l.errorf(l.atPath(path), "Say what a reviewer looks at instead.", "manual requirement %s names no evidence", m.Requirement.Value)
+		}
+		p.Manual = append(p.Manual, Manual{Requirement: m.Requirement.Value, Reason: strings.TrimSpace(m.Reason), Evidence: strings.TrimSpace(m.Evidence)})
+	}
+}
+
+// coverage warns about catalogue requirements that no rule checks and the
+// manual list does not explain.
+func (l *loader) coverage(p *Programme) {
+	cov := p.Coverage()
+	for _, id := range cov.Missing {
+		l.warnf(l.atPath("requirements"), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
+			"requirement %s is neither checked by a rule nor listed as manual", id)
+	}
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}

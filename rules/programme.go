@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// Programme is a loaded and compiled rule file: the obligations of one
+// funding programme. It is immutable once Load returns it and safe for
+// concurrent use.
+type Programme struct {
+	// ID is the programme id that centres name in their data.
+	ID          string
+	Name        string
+	Authority   string
+	Version     string
+	Description string
+	// Land is the ISO 3166-2 code whose public holidays apply.
+	Land string
+	// File is the name the rule file was loaded under.
+	File         string
+	Sources      []Source
+	Requirements []Requirement
+	Params       []*Param
+	Rules        []*Rule
+	Manual       []Manual
+
+	paramType reflect.Type // the struct type of params in expressions
+}
+
+// Source is a document a programme's rules cite.
+type Source struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Date  string `json:"date,omitempty"`
+	File  string `json:"file,omitempty"`
+	URL   string `json:"url,omitempty"`
+}
+
+// Cite names a document and a section of it.
+type Cite struct {
+	Doc     string `json:"doc"`
+	Section string `json:"section,omitempty"`
+}
+
+// String formats the citation as "doc section".
+func (c Cite) String() string {
+	if c.Section == "" {
+		return c.Doc
+	}
+	return c.Doc + " " + c.Section
+}
+
+// Requirement is an entry of the programme's requirement catalogue.
+type Requirement struct {
+	ID     string   `json:"id"`
+	Text   string   `json:"text"`
+	Source Cite     `json:"source"`
+	Check  []string `json:"check,omitempty"`
+}
+
+// Manual is a requirement that no data can show, with the reason and the
+// evidence a reviewer checks instead.
+type Manual struct {
+	Requirement string `json:"requirement"`
+	Reason      string `json:"reason"`
+	Evidence    string `json:"evidence"`
+}
+
+// Param is a named number or list of the programme with its history of
+// values, each in force from a date on (REQUIREMENTS.md X-03).
+type Param struct {
+	Name  string
+	Title string
+	// Type is one of decimal, int, days, period, kinds, text, bool, date.
+	Type           string
+	Unit           string
+	Source         Cite
+	Interpretation string
+	Requirements   []string
+	// History is ordered by From, oldest first.
+	History []ParamValue
+}
+
+// ParamValue is one value of a param and the day from which it applies.
+type ParamValue struct {
+	From  date.Date
+	Value any
+	Note  string
+}
+
+// At returns the value in force on day d and whether there is one.
+func (p *Param) At(d date.Date) (ParamValue, bool) {
+	var cur ParamValue
+	found := false
+	for _, v := range p.History {
+		if v.From.After(d) {
+			break
+		}
+		cur, found = v, true
+	}
+	return cur, found
+}
+
+// Scope says what a rule is evaluated for.
+type Scope int
+
+// The scopes. A rule with an `each` expression is evaluated once per item
+// of the list that expression yields, within its scope.
+const (
+	ScopeCentre Scope = iota
+	ScopeProgramme
+)
+
+// String returns "centre" or "programme".
+func (s Scope) String() string {
+	if s == ScopeProgramme {
+		return "programme"
+	}
+	return "centre"
+}
+
+// Rule is one compiled obligation.
+type Rule struct {
+	ID           string
+	Title        string
+	Description  string
+	Requirements []string
+	Source       Cite
+	Severity     kiez.Severity
+	Scope        Scope
+	// Each, When, Needs, Assert and Subject are the expression texts as
+	// written; Message is the template.
+	Each, When, Needs, Assert, Subject string
+	// IfMissing is the outcome when Needs yields nothing: OutcomeMissingData
+	// by default, or OutcomeFail.
+	IfMissing Outcome
+	Message   string
+	// Evidence names the evidence expressions in file order.
+	Evidence []string
+	// Pos is where the rule starts in its file.
+	Pos kiez.Range
+
+	each, when, needs, assert, subject *expression
+	message                            []templatePart
+	evidence                           []*expression
+	parts                              []*expression // the assertion's top-level parts, for Explain
+	itemType                           reflect.Type
+}
+
+// expression is a compiled expression with where it came from.
+type expression struct {
+	text    string
+	program *vm.Program
+	at      kiez.Range
+}
+
+// templatePart is literal text or an expression of a message template.
+type templatePart struct {
+	text string
+	expr *expression
+}
+
+// Rule returns the rule with the given id, or nil.
+func (p *Programme) Rule(id string) *Rule {
+	for _, r := range p.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Param returns the param with the given name, or nil.
+func (p *Programme) Param(name string) *Param {
+	for _, x := range p.Params {
+		if x.Name == name {
+			return x
+		}
+	}
+	return nil
+}
+
+func (r *Rule) String() string { return fmt.Sprintf("%s (%s)", r.ID, r.Title) }

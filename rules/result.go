@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// Outcome is the verdict of one rule on one subject.
+type Outcome int
+
+// The outcomes. Missing data (nothing was reported) is never a failure
+// (what was reported falls short), and an error (the rule could not be
+// evaluated) is neither.
+const (
+	OutcomePass Outcome = iota + 1
+	OutcomeFail
+	OutcomeNotApplicable
+	OutcomeWaived
+	OutcomeMissingData
+	OutcomeError
+)
+
+var outcomeNames = map[Outcome]string{
+	OutcomePass: "pass", OutcomeFail: "fail", OutcomeNotApplicable: "not-applicable",
+	OutcomeWaived: "waived", OutcomeMissingData: "missing-data", OutcomeError: "error",
+}
+
+// String returns the outcome's id: pass, fail, not-applicable, waived,
+// missing-data or error.
+func (o Outcome) String() string {
+	if s, ok := outcomeNames[o]; ok {
+		return s
+	}
+	return "invalid"
+}
+
+// Label returns the German label of the outcome for reports.
+func (o Outcome) Label() string {
+	switch o {
+	case OutcomePass:
+		return "erfüllt"
+	case OutcomeFail:
+		return "nicht erfüllt"
+	case OutcomeNotApplicable:
+		return "nicht anwendbar"
+	case OutcomeWaived:
+		return "Ausnahme genehmigt"
+	case OutcomeMissingData:
+		return "keine Angaben"
+	case OutcomeError:
+		return "Prüffehler"
+	}
+	return "ungültig"
+}
+
+// ParseOutcome parses an outcome's id.
+func ParseOutcome(s string) (Outcome, error) {
+	for o, n := range outcomeNames {
+		if n == s {
+			return o, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown outcome %q (use pass, fail, not-applicable, waived, missing-data or error)", s)
+}
+
+// MarshalText writes the outcome's id.
+func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// UnmarshalText reads an outcome's id.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	v, err := ParseOutcome(string(b))
+	if err != nil {
+		return err
+	}
+	*o = v
+	return nil
+}
+
+// Result is the verdict of one rule on one subject, with everything a
+// person needs to check it: the requirement ids, the source section, the
+// rendered message and the evidence values.
+type Result struct {
+	Programme string `json:"programme"`
+	Rule      string `json:"rule"`
+	Title     string `json:"title"`
+	// Subject is the programme id for programme rules, the centre id for
+	// centre rules, and "centre/item" for rules checked per item.
+	Subject      string        `json:"subject"`
+	Centre       string        `json:"centre,omitempty"`
+	Outcome      Outcome       `json:"outcome"`
+	Severity     kiez.Severity `json:"severity"`
+	Requirements []string      `json:"requirements"`
+	Source       Cite          `json:"source"`
+	Message      string        `json:"message"`
+	Evidence     []Evidence    `json:"evidence,omitempty"`
+	// Waiver is the waiver that turned a failure into OutcomeWaived.
+	Waiver *WaiverRef `json:"waiver,omitempty"`
+	// Error says why the rule could not be evaluated (OutcomeError).
+	Error string `json:"error,omitempty"`
+}
+
+// Evidence is a named value a verdict rests on.
+type Evidence struct {
+	Name string `json:"name"`
+	// Text is the value formatted for people (German number format).
+	Text string `json:"text"`
+	// Value is the value itself.
+	Value any `json:"value"`
+}
+
+// WaiverRef identifies the waiver applied to a result.
+type WaiverRef struct {
+	ID        string     `json:"id"`
+	Reason    string     `json:"reason"`
+	GrantedBy string     `json:"grantedBy"`
+	Granted   date.Date  `json:"granted"`
+	From      date.Date  `json:"from"`
+	Until     *date.Date `json:"until,omitempty"`
+}
+
+// String formats the result on one line: "subject rule: OUTCOME message".
+func (r Result) String() string {
+	return fmt.Sprintf("%s %s: %s %s", r.Subject, r.Rule, r.Outcome, r.Message)
+}
