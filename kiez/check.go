@@ -171,20 +171,24 @@ func (c *checker) run() {
 		p := &ds.Programmes[i]
 		path := fmt.Sprintf("programmes[%d]", i)
 		for j := range p.Meetings {
-			c.meeting(&p.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas)
+			c.meeting(&p.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas, nil)
 		}
 		for j := range p.Committees {
-			c.participants(p.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas)
+			c.participants(p.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas, nil)
 		}
 	}
 	for i := range ds.Centres {
 		ce := &ds.Centres[i]
 		path := fmt.Sprintf("centres[%d]", i)
+		partners := &ids{what: "partner", first: map[string]string{}}
+		for j := range ce.Partners {
+			partners.first[ce.Partners[j].ID] = fmt.Sprintf("%s.partners[%d]", path, j)
+		}
 		for j := range ce.Meetings {
-			c.meeting(&ce.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas)
+			c.meeting(&ce.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas, partners)
 		}
 		for j := range ce.Committees {
-			c.participants(ce.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas)
+			c.participants(ce.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas, partners)
 		}
 	}
 	waivers := c.newIDs("waiver")
@@ -245,7 +249,7 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		if providers != nil {
 			c.ref(providers, ce.Provider, path+".provider")
 		}
-	case len(ce.ProviderCandidates) > 0:
+	case len(ce.ProviderCandidates) > 0 || ce.ProviderNote != "":
 		if ce.ProviderNote == "" {
 			c.errorf(path+".providerNote", "Say why the provider is not known.", "providerCandidates needs a providerNote")
 		}
@@ -255,7 +259,7 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 			}
 		}
 	default:
-		c.errorf(path+".provider", "Name the centre's Träger by its id in the programme's providers, or list providerCandidates with a providerNote when the source leaves it open.",
+		c.errorf(path+".provider", "Name the centre's Träger by its id in the programme's providers, or say in providerNote why it is not known (with providerCandidates when the source names some).",
 			"missing required field %q", "provider")
 	}
 	for j := range ce.Phases {
@@ -393,16 +397,19 @@ func (c *checker) closure(cl *Closure, path string) {
 	}
 }
 
-func (c *checker) meeting(m *Meeting, path string, centres, kitas *ids) {
-	c.participants(m.Participants, path+".participants", centres, kitas)
+func (c *checker) meeting(m *Meeting, path string, centres, kitas, partners *ids) {
+	c.participants(m.Participants, path+".participants", centres, kitas, partners)
 	for k, kita := range m.Kitas {
 		c.ref(kitas, kita, fmt.Sprintf("%s.kitas[%d]", path, k))
 	}
 }
 
-func (c *checker) participants(ps []Participant, path string, centres, kitas *ids) {
+func (c *checker) participants(ps []Participant, path string, centres, kitas, partners *ids) {
 	for k := range ps {
 		pp := fmt.Sprintf("%s[%d]", path, k)
+		if ps[k].Partner != "" && partners != nil {
+			c.ref(partners, ps[k].Partner, pp+".partner")
+		}
 		c.ref(centres, ps[k].Centre, pp+".centre")
 		c.ref(kitas, ps[k].Kita, pp+".kita")
 	}

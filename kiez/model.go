@@ -196,7 +196,10 @@ type Kita struct {
 	// ProfileInContract is the date from which the profile is part of the
 	// care contract (Betreuungsvertrag).
 	ProfileInContract *date.Date `json:"profileInContract,omitempty" expr:"profileInContract"`
-	Note              string     `json:"note,omitempty" expr:"note"`
+	// Licence is the Kita's own operating licence, e.g. for a member of
+	// a ThEKiZ Verbund.
+	Licence *Licence `json:"licence,omitempty" expr:"licence"`
+	Note    string   `json:"note,omitempty" expr:"note"`
 }
 
 // Partner is a network partner of a centre.
@@ -238,6 +241,9 @@ type Offer struct {
 	// Format is in-person, digital or hybrid.
 	Format string `json:"format,omitempty" vocab:"format" expr:"format"`
 	Venue  *Venue `json:"venue,omitempty" expr:"venue"`
+	// Role is the staff role that runs the offer, e.g.
+	// kiez-verantwortliche for her consultation hours.
+	Role string `json:"role,omitempty" validate:"omitempty,id" vocab:"role" expr:"role"`
 	// Partner is the id of the cooperation partner running the offer
 	// with the centre.
 	Partner string `json:"partner,omitempty" validate:"omitempty,id" expr:"partner"`
@@ -311,9 +317,11 @@ type Meeting struct {
 // committee, with the organisation it comes from. Centre and Kita refer to
 // ids in the dataset; Organisation describes anything else.
 type Participant struct {
-	Role         string `json:"role" validate:"required,id" vocab:"role" expr:"role"`
-	Centre       string `json:"centre,omitempty" validate:"omitempty,id" expr:"centre"`
-	Kita         string `json:"kita,omitempty" validate:"omitempty,id" expr:"kita"`
+	Role   string `json:"role" validate:"required,id" vocab:"role" expr:"role"`
+	Centre string `json:"centre,omitempty" validate:"omitempty,id" expr:"centre"`
+	Kita   string `json:"kita,omitempty" validate:"omitempty,id" expr:"kita"`
+	// Partner is the id of one of the centre's network partners.
+	Partner      string `json:"partner,omitempty" validate:"omitempty,id" expr:"partner"`
 	Organisation string `json:"organisation,omitempty" expr:"organisation"`
 	Count        int    `json:"count,omitempty" validate:"min=0" expr:"count"`
 }
@@ -339,6 +347,12 @@ type Evidence struct {
 	// Subject is the id of what the record is about, e.g. a Kita or a
 	// digital channel.
 	Subject string `json:"subject,omitempty" expr:"subject"`
+	// Published is the date the record was made public, e.g. the
+	// Jahresbericht Sozialraumbudget published into the Sozialraum.
+	Published *date.Date `json:"published,omitempty" expr:"published"`
+	// Clauses lists obligations a contract or agreement contains, as ids,
+	// e.g. qualitaetsstandards, basisqualifizierung.
+	Clauses []string `json:"clauses,omitempty" validate:"dive,id" expr:"clauses"`
 	// By names the role or organisation that produced it.
 	By        string `json:"by,omitempty" expr:"by"`
 	Reference string `json:"reference,omitempty" expr:"reference"`
