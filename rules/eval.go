@@ -84,22 +84,7 @@ type run struct {
 
 func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period) ([]Result, error) {
 	r := &run{eng: e, prog: p, period: per}
-	for i := range ds.Programmes {
-		if ds.Programmes[i].ID == p.ID {
-			r.programme = &ds.Programmes[i]
-			break
-		}
-	}
-	for i := range ds.Centres {
-		if ds.Centres[i].Programme == p.ID {
-			r.centres = append(r.centres, &ds.Centres[i])
-		}
-	}
-	for _, w := range ds.Waivers {
-		if w.Programme == p.ID {
-			r.waivers = append(r.waivers, w)
-		}
-	}
+	r.collect(ds)
 	if r.programme == nil && len(r.centres) == 0 {
 		return nil, nil
 	}
@@ -113,7 +98,7 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		out = append(out, r.rule(ctx, rule, nil, nil)...)
+		out = append(out, r.rule(ctx, rule, nil, false)...)
 	}
 	perCentre := make([][]Result, len(r.centres))
 	jobs := make(chan int)
@@ -142,6 +127,27 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 	return out, ctx.Err()
 }
 
+// collect picks the programme's records, centres and waivers from the
+// dataset.
+func (r *run) collect(ds *kiez.Dataset) {
+	for i := range ds.Programmes {
+		if ds.Programmes[i].ID == r.prog.ID {
+			r.programme = &ds.Programmes[i]
+			break
+		}
+	}
+	for i := range ds.Centres {
+		if ds.Centres[i].Programme == r.prog.ID {
+			r.centres = append(r.centres, &ds.Centres[i])
+		}
+	}
+	for _, w := range ds.Waivers {
+		if w.Programme == r.prog.ID {
+			r.waivers = append(r.waivers, w)
+		}
+	}
+}
+
 func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
 	var out []Result
 	for _, rule := range r.prog.Rules {
@@ -151,7 +157,7 @@ func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
 		if ctx.Err() != nil {
 			return out
 		}
-		out = append(out, r.rule(ctx, rule, c, nil)...)
+		out = append(out, r.rule(ctx, rule, c, false)...)
 	}
 	return out
 }
@@ -216,7 +222,14 @@ func cleanError(err error) string {
 
 // rule evaluates one rule for a centre (nil for programme rules); for a
 // rule with each it yields one result per item.
-func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, explain *[]Evidence) []Result {
+func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, explain bool) []Result {
+	res, _ := r.ruleParts(ctx, rule, c, explain)
+	return res
+}
+
+// ruleParts is rule, also returning each result's assertion parts when
+// explain is set.
+func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain bool) ([]Result, [][]Evidence) {
 	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
 		Requirements: rule.Requirements, Source: rule.Source}
 	subject := r.prog.ID
@@ -226,19 +239,21 @@ func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, explain *[]E
 	env := r.env(c)
 	if r.paramErr != "" {
 		base.Subject = subject
-		return []Result{errorResult(base, r.paramErr)}
+		return []Result{errorResult(base, r.paramErr)}, [][]Evidence{nil}
 	}
 	if rule.each == nil {
 		base.Subject = subject
-		return []Result{r.verdict(rule, base, env, explain)}
+		res, parts := r.verdict(rule, base, env, explain)
+		return []Result{res}, [][]Evidence{parts}
 	}
 	list, err := r.exec(rule.each, env)
 	if err != nil {
 		base.Subject = subject
-		return []Result{errorResult(base, err.Error())}
+		return []Result{errorResult(base, err.Error())}, [][]Evidence{nil}
 	}
 	items := reflect.ValueOf(list)
 	var out []Result
+	var allParts [][]Evidence
 	for i := 0; i < items.Len(); i++ {
 		if ctx.Err() != nil {
 			break
@@ -251,13 +266,15 @@ func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, explain *[]E
 		itemEnv[varItem] = item
 		res := base
 		res.Subject = subject + "/" + r.itemSubject(rule, item, itemEnv, i)
-		out = append(out, r.verdict(rule, res, itemEnv, explain))
+		v, parts := r.verdict(rule, res, itemEnv, explain)
+		out = append(out, v)
+		allParts = append(allParts, parts)
 	}
-	return out
+	return out, allParts
 }
 
 // itemSubject names an item: the subject expression, else its id field,
-// else its position in the list.
+// else its text form, else its position in the list.
 func (r *run) itemSubject(rule *Rule, item any, env map[string]any, i int) string {
 	if rule.subject != nil {
 		if v, err := r.exec(rule.subject, env); err == nil {
@@ -275,8 +292,11 @@ func (r *run) itemSubject(rule *Rule, item any, env map[string]any, i int) strin
 			return f.String()
 		}
 	}
-	if s, ok := item.(string); ok {
-		return s
+	switch x := item.(type) {
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
 	}
 	return fmt.Sprintf("%d", i+1)
 }
@@ -289,64 +309,65 @@ func errorResult(res Result, msg string) Result {
 }
 
 // verdict decides one result.
-func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain *[]Evidence) Result {
+func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain bool) (Result, []Evidence) {
+	var parts []Evidence
 	if rule.when != nil {
 		ok, err := r.exec(rule.when, env)
 		if err != nil {
-			return errorResult(res, err.Error())
+			return errorResult(res, err.Error()), parts
 		}
 		if b, _ := ok.(bool); !b {
 			res.Outcome = OutcomeNotApplicable
 			res.Message = "Nicht anwendbar: " + rule.When
-			return res
+			return res, parts
 		}
 	}
 	for i, e := range rule.evidence {
 		v, err := r.exec(e, env)
 		if err != nil {
-			return errorResult(res, err.Error())
+			return errorResult(res, err.Error()), parts
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
 	}
-	if explain != nil {
+	if explain {
 		for _, part := range rule.parts {
 			v, err := r.exec(part, env)
 			text := Format(v)
 			if err != nil {
 				text = "Fehler: " + err.Error()
 			}
-			*explain = append(*explain, Evidence{Name: part.text, Text: text, Value: v})
+			parts = append(parts, Evidence{Name: part.text, Text: text, Value: v})
 		}
 	}
 	if rule.needs != nil {
 		v, err := r.exec(rule.needs, env)
 		if err != nil {
-			return errorResult(res, err.Error())
+			return errorResult(res, err.Error()), parts
 		}
 		if empty(v) {
 			res.Outcome = rule.IfMissing
 			res.Message = "Keine Angaben im Zeitraum " + r.period.German() + " (benötigt: " + rule.Needs + ")"
 			if rule.IfMissing == OutcomeFail {
-				return r.waive(res)
+				return r.waive(res), parts
 			}
-			return res
+			return res, parts
 		}
 	}
 	ok, err := r.exec(rule.assert, env)
 	if err != nil {
-		return errorResult(res, err.Error())
+		return errorResult(res, err.Error()), parts
 	}
 	msg, err := r.render(rule, env)
 	if err != nil {
-		return errorResult(res, err.Error())
+		return errorResult(res, err.Error()), parts
 	}
 	res.Message = msg
 	if b, _ := ok.(bool); b {
 		res.Outcome = OutcomePass
-		return res
+		return res, parts
 	}
 	res.Outcome = OutcomeFail
-	return r.waive(res)
+	return r.waive(res), parts
 }
 
 // empty reports whether a needs value says that nothing was reported.

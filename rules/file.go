@@ -53,9 +53,9 @@ type fileParam struct {
 }
 
 type fileHistory struct {
-	From  source.Text `json:"from"`
+	From  source.Text  `json:"from"`
 	Value *source.Node `json:"value"`
-	Note  string      `json:"note"`
+	Note  string       `json:"note"`
 }
 
 type fileRule struct {

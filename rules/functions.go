@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
@@ -129,21 +128,21 @@ func functions() []function {
 			}},
 		{name: "fte", group: "numbers", doc: "fte(hoursPerWeek, fullTimeWeek) converts weekly hours into full-time equivalents (4 decimal places); a full-time week of 0 is an error",
 			types: []any{new(func(decimal.Decimal, decimal.Decimal) decimal.Decimal), new(func(decimal.Decimal, int) decimal.Decimal)},
-			fn: func(a ...any) (any, error) { return kiez.FTE(dec(a[0]), dec(a[1])) }},
+			fn:    func(a ...any) (any, error) { return kiez.FTE(dec(a[0]), dec(a[1])) }},
 
 		// Dates.
 		{name: "date", group: "dates", doc: "date(\"2024-03-15\") is a date; an invalid text is an error",
 			types: []any{new(func(string) date.Date)},
-			fn: func(a ...any) (any, error) { return source.ParseDate(a[0].(string)) }},
+			fn:    func(a ...any) (any, error) { return source.ParseDate(a[0].(string)) }},
 		{name: "days", group: "dates", doc: "days(a, b) is the number of days from a to b (negative when b is before a)",
 			types: []any{new(func(date.Date, date.Date) int)},
-			fn: func(a ...any) (any, error) { return int(a[1].(date.Date).Sub(a[0].(date.Date))), nil }},
+			fn:    func(a ...any) (any, error) { return int(a[1].(date.Date).Sub(a[0].(date.Date))), nil }},
 		{name: "addDays", group: "dates", doc: "addDays(d, n) is the date n days after d",
 			types: []any{new(func(date.Date, int) date.Date)},
-			fn: func(a ...any) (any, error) { return a[0].(date.Date).Add(date.PeriodOfDays(a[1].(int))), nil }},
+			fn:    func(a ...any) (any, error) { return a[0].(date.Date).Add(date.PeriodOfDays(a[1].(int))), nil }},
 		{name: "addMonths", group: "dates", doc: "addMonths(d, n) is the date n calendar months after d (the day is clamped to the month's end)",
 			types: []any{new(func(date.Date, int) date.Date)},
-			fn: func(a ...any) (any, error) { return addMonths(a[0].(date.Date), a[1].(int)), nil }},
+			fn:    func(a ...any) (any, error) { return addMonths(a[0].(date.Date), a[1].(int)), nil }},
 		{name: "addPeriod", group: "dates", doc: "addPeriod(d, p) adds an ISO-8601 period such as \"P6W\" or a period param",
 			types: []any{new(func(date.Date, period.Period) date.Date), new(func(date.Date, string) date.Date)},
 			fn: func(a ...any) (any, error) {
@@ -158,13 +157,13 @@ func functions() []function {
 			}},
 		{name: "year", group: "dates", doc: "year(d) is the year of a date",
 			types: []any{new(func(date.Date) int)},
-			fn: func(a ...any) (any, error) { return a[0].(date.Date).Year(), nil }},
+			fn:    func(a ...any) (any, error) { return a[0].(date.Date).Year(), nil }},
 		{name: "inPeriod", group: "dates", doc: "inPeriod(d, period) reports whether a date lies in the period",
 			types: []any{new(func(date.Date, Period) bool)},
-			fn: func(a ...any) (any, error) { return a[1].(Period).Contains(a[0].(date.Date)), nil }},
+			fn:    func(a ...any) (any, error) { return a[1].(Period).Contains(a[0].(date.Date)), nil }},
 		{name: "monthsBetween", group: "dates", doc: "monthsBetween(a, b) is the number of whole calendar months from a to b",
 			types: []any{new(func(date.Date, date.Date) int)},
-			fn: func(a ...any) (any, error) { return monthsBetween(a[0].(date.Date), a[1].(date.Date)), nil }},
+			fn:    func(a ...any) (any, error) { return monthsBetween(a[0].(date.Date), a[1].(date.Date)), nil }},
 
 		// Lists of text.
 		{name: "missing", group: "lists", doc: "missing(required, present) lists the texts of required that present lacks, e.g. missing([\"begegnung\", \"bildung\"], fields)",
@@ -184,9 +183,10 @@ func functions() []function {
 			}},
 		{name: "distinct", group: "lists", doc: "distinct(list) is the sorted list of different texts in a list of texts or lists of texts (flattened)",
 			types: []any{new(func([]any) []string), new(func([]string) []string)},
-			fn: func(a ...any) (any, error) { return distinct(texts(a[0])), nil }},
+			fn:    func(a ...any) (any, error) { return distinct(texts(a[0])), nil }},
 	}
 	fs = append(fs, recordFunctions()...)
+	fs = append(fs, cadenceFunctions()...)
 	return fs
 }
 
@@ -246,13 +246,4 @@ func monthsBetween(a, b date.Date) int {
 		n++
 	}
 	return n
-}
-
-// quote renders a list of texts for messages: "a", "b".
-func quote(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, ", ")
 }

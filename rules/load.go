@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
@@ -361,12 +360,4 @@ func (l *loader) coverage(p *Programme) {
 		l.warnf(l.atPath("requirements"), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
 			"requirement %s is neither checked by a rule nor listed as manual", id)
 	}
-}
-
-func lowerFirst(s string) string {
-	r := []rune(s)
-	if len(r) > 0 {
-		r[0] = unicode.ToLower(r[0])
-	}
-	return string(r)
 }

@@ -158,10 +158,10 @@ func recordFunctions() []function {
 			}},
 		{name: "offersOf", group: "records", doc: "offersOf(centre, kind, period) lists the centre's offers of that kind (or standing in for it) valid in the period; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Offer)},
-			fn: func(a ...any) (any, error) { return offersOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil }},
+			fn:    func(a ...any) (any, error) { return offersOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil }},
 		{name: "meetingsOf", group: "records", doc: "meetingsOf(centre or programme, kind, period) lists the meetings of that kind held in the period (not cancelled); kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Meeting), new(func(*kiez.Programme, string, Period) []kiez.Meeting)},
-			fn: func(a ...any) (any, error) { return meetingsIn(meetingList(a[0]), a[1].(string), a[2].(Period)), nil }},
+			fn:    func(a ...any) (any, error) { return meetingsIn(meetingList(a[0]), a[1].(string), a[2].(Period)), nil }},
 		{name: "attendedBy", group: "records", doc: "attendedBy(meetings, centreID, role) keeps the meetings with a participant of that role from that centre",
 			types: []any{new(func([]kiez.Meeting, string, string) []kiez.Meeting)},
 			fn: func(a ...any) (any, error) {
@@ -178,7 +178,7 @@ func recordFunctions() []function {
 			}},
 		{name: "staffOf", group: "records", doc: "staffOf(centre, role, period) lists the positions of that role held on any day of the period; role \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Position)},
-			fn: func(a ...any) (any, error) { return staffOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil }},
+			fn:    func(a ...any) (any, error) { return staffOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil }},
 		{name: "staffHours", group: "records", doc: "staffHours(centre, role, day) sums the weekly hours of the positions of that role held on the day; role \"\" sums all",
 			types: []any{new(func(*kiez.Centre, string, date.Date) decimal.Decimal)},
 			fn: func(a ...any) (any, error) {
@@ -190,7 +190,7 @@ func recordFunctions() []function {
 			}},
 		{name: "evidenceOf", group: "records", doc: "evidenceOf(centre or programme, kind) lists the evidence records of that kind; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string) []kiez.Evidence), new(func(*kiez.Programme, string) []kiez.Evidence)},
-			fn: func(a ...any) (any, error) { return evidenceIn(evidenceList(a[0]), a[1].(string)), nil }},
+			fn:    func(a ...any) (any, error) { return evidenceIn(evidenceList(a[0]), a[1].(string)), nil }},
 		{name: "latestEvidence", group: "records", doc: "latestEvidence(centre or programme, kind, day) is the most recent record of that kind dated on or before the day, or nil",
 			types: []any{new(func(*kiez.Centre, string, date.Date) *kiez.Evidence), new(func(*kiez.Programme, string, date.Date) *kiez.Evidence)},
 			fn: func(a ...any) (any, error) {

@@ -1,0 +1,271 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/schedule"
+)
+
+// Calendar is the closed days a cadence check excuses: the declared
+// closures (Schließzeiten) of a centre and its programme, the public
+// holidays of the programme's Land, and weekends.
+type Calendar struct {
+	opts   []schedule.Option
+	labels []string
+}
+
+// String lists what the calendar closes.
+func (c Calendar) String() string {
+	if len(c.labels) == 0 {
+		return "keine Schließzeiten"
+	}
+	return strings.Join(c.labels, ", ")
+}
+
+func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (Calendar, error) {
+	var list []schedule.Closure
+	var labels []string
+	add := func(cs []kiez.Closure) {
+		for _, c := range cs {
+			list = append(list, schedule.Closure{From: c.From, Until: c.Until, Label: c.Label})
+			labels = append(labels, fmt.Sprintf("%s %s–%s", c.Label, germanDate(c.From), germanDate(c.Until)))
+		}
+	}
+	if centre != nil {
+		add(centre.Closures)
+	}
+	if prog != nil {
+		add(prog.Closures)
+	}
+	cl, err := schedule.NewClosures(list...)
+	if err != nil {
+		return Calendar{}, err
+	}
+	cal := Calendar{opts: []schedule.Option{schedule.WithClosures(cl),
+		schedule.WithWorkdays(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)}, labels: labels}
+	if prog != nil && prog.Land != "" {
+		cal.opts = append(cal.opts, schedule.WithHolidays(prog.Land))
+		cal.labels = append(cal.labels, "Feiertage "+prog.Land)
+	}
+	return cal, nil
+}
+
+// Cadence is the answer of cadence(): how many occurrences fell into each
+// calendar bucket and which buckets fell short or ran over.
+type Cadence struct {
+	OK       bool     `expr:"ok" json:"ok"`
+	Total    int      `expr:"total" json:"total"`
+	Buckets  int      `expr:"buckets" json:"buckets"`
+	Missed   []string `expr:"missed" json:"missed"`
+	Exceeded []string `expr:"exceeded" json:"exceeded"`
+	Excused  []string `expr:"excused" json:"excused"`
+	// Detail is the full evidence of package schedule.
+	Detail schedule.CountResult `expr:"detail" json:"-"`
+}
+
+// String summarises the check in German.
+func (c Cadence) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d Termine in %d Zeiträumen", c.Total, c.Buckets)
+	if len(c.Missed) > 0 {
+		fmt.Fprintf(&b, "; zu wenige in %s", strings.Join(c.Missed, ", "))
+	}
+	if len(c.Exceeded) > 0 {
+		fmt.Fprintf(&b, "; zu viele in %s", strings.Join(c.Exceeded, ", "))
+	}
+	if len(c.Excused) > 0 {
+		fmt.Fprintf(&b, "; entschuldigt (geschlossen): %s", strings.Join(c.Excused, ", "))
+	}
+	return b.String()
+}
+
+// GapCheck is the answer of gaps(): the longest stretch without an
+// occurrence and every stretch over the limit.
+type GapCheck struct {
+	OK          bool               `expr:"ok" json:"ok"`
+	Longest     int                `expr:"longest" json:"longest"`
+	Occurrences int                `expr:"occurrences" json:"occurrences"`
+	Exceeded    []string           `expr:"exceeded" json:"exceeded"`
+	Detail      schedule.GapResult `expr:"detail" json:"-"`
+}
+
+// String summarises the check in German.
+func (g GapCheck) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d Termine, längste Lücke %d Tage", g.Occurrences, g.Longest)
+	if len(g.Exceeded) > 0 {
+		fmt.Fprintf(&b, "; zu lang: %s", strings.Join(g.Exceeded, ", "))
+	}
+	return b.String()
+}
+
+// HoursCheck is the answer of hoursPer(): the sum of hours per bucket and
+// the buckets below the minimum.
+type HoursCheck struct {
+	OK     bool               `expr:"ok" json:"ok"`
+	Total  decimal.Decimal    `expr:"total" json:"total"`
+	Missed []string           `expr:"missed" json:"missed"`
+	Detail schedule.SumResult `expr:"detail" json:"-"`
+}
+
+// String summarises the check in German.
+func (h HoursCheck) String() string {
+	s := "insgesamt " + Format(h.Total) + " Stunden"
+	if len(h.Missed) > 0 {
+		s += "; zu wenig in " + strings.Join(h.Missed, ", ")
+	}
+	return s
+}
+
+func calendarArg(a []any, i int) []schedule.Option {
+	if len(a) > i {
+		if c, ok := a[i].(Calendar); ok {
+			return c.opts
+		}
+	}
+	return nil
+}
+
+func unitArg(s string) (schedule.Unit, error) {
+	u, err := schedule.ParseUnit(s)
+	if err != nil {
+		return 0, fmt.Errorf("unknown unit %q (use week, month, quarter, half-year or year)", s)
+	}
+	return u, nil
+}
+
+func cadenceFunctions() []function {
+	return []function{
+		{name: "calendar", group: "cadence", doc: "calendar(centre, programme) or calendar(programme) collects the closed days a cadence check excuses: declared closures (Schließzeiten) of the centre and the programme, the public holidays of the programme's Land, and weekends",
+			types: []any{new(func(*kiez.Centre, *kiez.Programme) Calendar), new(func(*kiez.Programme) Calendar)},
+			fn: func(a ...any) (any, error) {
+				if len(a) == 1 {
+					return newCalendar(nil, a[0].(*kiez.Programme))
+				}
+				return newCalendar(a[0].(*kiez.Centre), a[1].(*kiez.Programme))
+			}},
+		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar]) counts the dates per week, month, quarter, half-year or year of the period and lists the buckets with fewer than min or (max > 0) more than max; with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks; buckets cut by the period's edges count in full",
+			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, Calendar) Cadence)},
+			fn: func(a ...any) (any, error) {
+				u, err := unitArg(a[2].(string))
+				if err != nil {
+					return nil, err
+				}
+				t := schedule.Target{Per: u, Min: a[3].(int), Max: a[4].(int)}
+				res, err := schedule.CheckCount(a[0].([]date.Date), a[1].(Period).Range(), t, calendarArg(a, 5)...)
+				if err != nil {
+					return nil, err
+				}
+				c := Cadence{OK: res.OK(), Total: res.Total, Buckets: len(res.Buckets), Detail: res,
+					Missed: []string{}, Exceeded: []string{}, Excused: []string{}}
+				for _, b := range res.Missed {
+					c.Missed = append(c.Missed, b.Label)
+				}
+				for _, b := range res.Exceeded {
+					c.Exceeded = append(c.Exceeded, b.Label)
+				}
+				for _, b := range res.Buckets {
+					if b.Excused {
+						c.Excused = append(c.Excused, b.Label)
+					}
+				}
+				return c, nil
+			}},
+		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. With a calendar, closed days inside a gap are not counted",
+			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, Calendar) GapCheck)},
+			fn: func(a ...any) (any, error) {
+				res, err := schedule.CheckGaps(a[0].([]date.Date), a[1].(Period).Range(), a[2].(int), calendarArg(a, 3)...)
+				if err != nil {
+					return nil, err
+				}
+				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: []string{}, Detail: res}
+				for _, x := range res.Exceeded {
+					g.Exceeded = append(g.Exceeded, fmt.Sprintf("%s–%s (%d Tage)", germanDate(x.From), germanDate(x.To), x.Length))
+				}
+				return g, nil
+			}},
+		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min",
+			types: []any{new(func([]schedule.Quantity, Period, string, decimal.Decimal) HoursCheck), new(func([]schedule.Quantity, Period, string, int) HoursCheck),
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar) HoursCheck)},
+			fn: func(a ...any) (any, error) {
+				u, err := unitArg(a[2].(string))
+				if err != nil {
+					return nil, err
+				}
+				res, err := schedule.CheckSum(a[0].([]schedule.Quantity), a[1].(Period).Range(), u, dec(a[3]), calendarArg(a, 4)...)
+				if err != nil {
+					return nil, err
+				}
+				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: []string{}, Detail: res}
+				for _, b := range res.Missed {
+					h.Missed = append(h.Missed, fmt.Sprintf("%s (%s h)", b.Label, Format(b.Sum)))
+				}
+				return h, nil
+			}},
+		{name: "facilitation", group: "cadence", doc: "facilitation(centre) lists the process-facilitation hours as quantities booked on the first day of their month, for hoursPer",
+			types: []any{new(func(*kiez.Centre) []schedule.Quantity)},
+			fn: func(a ...any) (any, error) {
+				out := []schedule.Quantity{}
+				if c := a[0].(*kiez.Centre); c != nil {
+					for _, f := range c.Facilitation {
+						out = append(out, schedule.Quantity{Date: f.Month.First(), Amount: f.Hours})
+					}
+				}
+				return out, nil
+			}},
+		{name: "facilitationIn", group: "cadence", doc: "facilitationIn(centre, month) adds up the process-facilitation hours of one month",
+			types: []any{new(func(*kiez.Centre, kiez.Month) decimal.Decimal)},
+			fn: func(a ...any) (any, error) {
+				sum := decimal.Zero
+				if c := a[0].(*kiez.Centre); c != nil {
+					for _, f := range c.Facilitation {
+						if f.Month == a[1].(kiez.Month) {
+							sum = sum.Add(f.Hours)
+						}
+					}
+				}
+				return sum, nil
+			}},
+		{name: "hasFacilitation", group: "cadence", doc: "hasFacilitation(centre, month) reports whether hours of process facilitation are recorded for the month (0 hours recorded counts as recorded)",
+			types: []any{new(func(*kiez.Centre, kiez.Month) bool)},
+			fn: func(a ...any) (any, error) {
+				if c := a[0].(*kiez.Centre); c != nil {
+					for _, f := range c.Facilitation {
+						if f.Month == a[1].(kiez.Month) {
+							return true, nil
+						}
+					}
+				}
+				return false, nil
+			}},
+		{name: "monthsIn", group: "dates", doc: "monthsIn(period) lists the calendar months that overlap the period, for rules checked month by month (each: monthsIn(period))",
+			types: []any{new(func(Period) []kiez.Month)},
+			fn: func(a ...any) (any, error) {
+				p := a[0].(Period)
+				var out []kiez.Month
+				y, m, _ := p.From.Date()
+				for cur := (kiez.Month{Year: y, Month: m}); !cur.First().After(p.Until); {
+					out = append(out, cur)
+					if len(out) > 1200 {
+						return nil, fmt.Errorf("monthsIn: the period spans more than 100 years")
+					}
+					next := cur.Last().Add(1)
+					ny, nm, _ := next.Date()
+					cur = kiez.Month{Year: ny, Month: nm}
+				}
+				return out, nil
+			}},
+		{name: "firstDay", group: "dates", doc: "firstDay(month) is the first day of a month",
+			types: []any{new(func(kiez.Month) date.Date)},
+			fn:    func(a ...any) (any, error) { return a[0].(kiez.Month).First(), nil }},
+		{name: "lastDay", group: "dates", doc: "lastDay(month) is the last day of a month",
+			types: []any{new(func(kiez.Month) date.Date)},
+			fn:    func(a ...any) (any, error) { return a[0].(kiez.Month).Last(), nil }},
+	}
+}

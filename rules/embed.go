@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+//go:embed programmes
+var embedded embed.FS
+
+// Embedded returns the ids of the programmes whose rule files are embedded
+// in the library, sorted.
+func Embedded() []string {
+	entries, err := fs.ReadDir(embedded, "programmes")
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !strings.HasSuffix(id, "_test") {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// EmbeddedSource returns the text of an embedded rule file, for a designer
+// who wants to start a new version from it.
+func EmbeddedSource(id string) ([]byte, bool) {
+	b, err := fs.ReadFile(embedded, "programmes/"+id+".yaml")
+	return b, err == nil
+}
+
+// LoadEmbedded loads and compiles an embedded programme by id. To test a
+// new version of a programme, load its file from disk with Load instead;
+// an Engine takes either.
+func LoadEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
+	data, ok := EmbeddedSource(id)
+	if !ok {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError,
+			Summary: fmt.Sprintf("no embedded programme %q", id),
+			Detail:  "Embedded programmes: " + strings.Join(Embedded(), ", ") + "."}}
+	}
+	return Load("rules/programmes/"+id+".yaml", data, opts...)
+}

@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// Explanation answers "why this verdict?" without reading the rule: the
+// result, the rule's expressions as written, and the value of each
+// top-level part of the assertion (each operand of its "and"/"or", or both
+// sides of a single comparison).
+type Explanation struct {
+	Result Result `json:"result"`
+	When   string `json:"when,omitempty"`
+	Needs  string `json:"needs,omitempty"`
+	Assert string `json:"assert"`
+	// Parts holds the assertion's top-level parts with their values.
+	Parts []Evidence `json:"parts"`
+}
+
+// Explain evaluates one rule for one subject and explains the verdict. The
+// subject is written as in Result.Subject: the programme id, a centre id,
+// or "centre/item".
+func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, ruleID, subject string) (*Explanation, error) {
+	if ds == nil {
+		return nil, fmt.Errorf("rules: Explain: nil dataset")
+	}
+	per := NewPeriod(period)
+	for _, p := range e.progs {
+		rule := p.Rule(ruleID)
+		if rule == nil {
+			continue
+		}
+		r := &run{eng: e, prog: p, period: per}
+		r.collect(ds)
+		r.params, r.paramErr = p.paramsAt(per.From)
+		var centres []*kiez.Centre
+		if rule.Scope == ScopeProgramme {
+			centres = []*kiez.Centre{nil}
+		} else {
+			centre, _, _ := strings.Cut(subject, "/")
+			for _, c := range r.centres {
+				if c.ID == centre {
+					centres = append(centres, c)
+				}
+			}
+			if len(centres) == 0 {
+				return nil, fmt.Errorf("rules: no centre %q in programme %q", centre, p.ID)
+			}
+		}
+		for _, c := range centres {
+			results, parts := r.ruleParts(ctx, rule, c, true)
+			for i, res := range results {
+				if res.Subject == subject {
+					return &Explanation{Result: res, When: rule.When, Needs: rule.Needs, Assert: rule.Assert, Parts: parts[i]}, nil
+				}
+			}
+		}
+		return nil, fmt.Errorf("rules: rule %q has no result for subject %q", ruleID, subject)
+	}
+	return nil, fmt.Errorf("rules: no rule %q", ruleID)
+}

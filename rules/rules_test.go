@@ -1,0 +1,12 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/kiez-go/kiez/rules/rulestest"
+)
+
+func TestFixtureRules(t *testing.T) {
+	reports := rulestest.Run(t, "testdata/fixture_test.yaml")
+	rulestest.Untested(t, reports...)
+}

@@ -1,0 +1,412 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// A rule test file gives fixtures, a period and the expected outcome per
+// rule and subject, the way `opa test` lets policy authors test Rego:
+//
+//	programme: wiesbaden-kiez.yaml   # a rule file next to this one, or an embedded id
+//	period: 2024                     # a year, or 2024-01-01..2024-06-30
+//	files: [../../testdata/wiesbaden/programme.yaml]   # fixtures for every case
+//	cases:
+//	  - name: Elterncafé jede Woche
+//	    files: [...]                  # more fixture files for this case
+//	    data: |                       # and/or inline data, as in a data file
+//	      centres: [...]
+//	    expect:
+//	      - {rule: elterncafe-woechentlich, subject: kiez-a, outcome: pass}
+
+type fileTest struct {
+	Programme string         `json:"programme"`
+	Period    source.Text    `json:"period"`
+	Files     []string       `json:"files"`
+	Cases     []fileTestCase `json:"cases"`
+}
+
+type fileTestCase struct {
+	Name   string       `json:"name"`
+	Period source.Text  `json:"period"`
+	Files  []string     `json:"files"`
+	Data   source.Text  `json:"data"`
+	Expect []fileExpect `json:"expect"`
+}
+
+type fileExpect struct {
+	Rule    source.Text `json:"rule"`
+	Subject string      `json:"subject"`
+	Outcome source.Text `json:"outcome"`
+}
+
+// TestResult is the result of one test case. A case that could not run
+// (its fixtures do not load, its rule file does not compile) has Errored
+// set and is neither passed nor failed.
+type TestResult struct {
+	File       string        `json:"file"`
+	Case       string        `json:"case"`
+	Passed     bool          `json:"passed"`
+	Errored    bool          `json:"errored"`
+	Error      string        `json:"error,omitempty"`
+	Mismatches []Mismatch    `json:"mismatches,omitempty"`
+	Duration   time.Duration `json:"duration"`
+}
+
+// String formats the result as "file: case: PASS|FAIL|ERROR (duration)".
+func (r TestResult) String() string {
+	status := "PASS"
+	switch {
+	case r.Errored:
+		status = "ERROR"
+	case !r.Passed:
+		status = "FAIL"
+	}
+	return fmt.Sprintf("%s: %s: %s (%s)", r.File, r.Case, status, r.Duration.Round(time.Microsecond))
+}
+
+// Mismatch is an expected outcome that the evaluation did not give.
+type Mismatch struct {
+	Rule    string  `json:"rule"`
+	Subject string  `json:"subject"`
+	Want    Outcome `json:"want"`
+	// Got is the actual outcome, zero when the rule gave no result for
+	// the subject.
+	Got     Outcome `json:"got,omitempty"`
+	Message string  `json:"message,omitempty"`
+}
+
+// TestReport is the result of a rule test file.
+type TestReport struct {
+	File      string       `json:"file"`
+	Programme string       `json:"programme"`
+	Results   []TestResult `json:"results"`
+	// Expected maps each rule id to the outcomes the file's cases expect.
+	Expected map[string][]string `json:"expected"`
+	// Untested maps each rule id to the outcomes, "pass" and "fail", for
+	// which no case of the file has an expectation.
+	Untested map[string][]string `json:"untested"`
+	// Diagnostics are the problems of the test file itself.
+	Diagnostics kiez.Diagnostics `json:"diagnostics,omitempty"`
+}
+
+// OK reports whether the file loaded and every case passed.
+func (r *TestReport) OK() bool {
+	if r.Diagnostics.HasErrors() {
+		return false
+	}
+	for _, res := range r.Results {
+		if !res.Passed {
+			return false
+		}
+	}
+	return true
+}
+
+// RunTestFile runs a rule test file from disk. Relative paths in it are
+// read relative to the file's directory; its programme is a rule file
+// there or, when no such file exists, an embedded programme id. The error
+// is for a file that cannot be read; everything else is in the report.
+func RunTestFile(ctx context.Context, name string, opts ...Option) (*TestReport, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return runTests(ctx, name, data, opts)
+}
+
+func runTests(ctx context.Context, name string, data []byte, opts []Option) (*TestReport, error) {
+	rep := &TestReport{File: name, Untested: map[string][]string{}, Expected: map[string][]string{}}
+	l := &loader{name: name, data: data, opts: newConfig(opts)}
+	root, err := source.ParseYAML(data)
+	if err != nil {
+		var se *source.SyntaxError
+		if errors.As(err, &se) {
+			l.errorf(l.at(se.Pos), "", "%s", se.Message)
+		}
+		rep.Diagnostics = l.diags
+		return rep, nil
+	}
+	var f fileTest
+	pos, problems := source.Decode(root, &f)
+	l.pos = pos
+	for _, p := range problems {
+		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
+	}
+	dir := filepath.Dir(name)
+	prog, pdiags := resolveProgramme(dir, f.Programme, opts)
+	if prog == nil {
+		l.errorf(l.atPath("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
+	}
+	l.diags = append(l.diags, pdiags...)
+	var period timespan.DateRange
+	if f.Period.Value != "" {
+		if period, err = ParsePeriod(f.Period.Value); err != nil {
+			l.errorf(l.at(f.Period.Pos), "", "%v", err)
+		}
+	}
+	rep.Diagnostics = l.diags
+	if rep.Diagnostics.HasErrors() {
+		return rep, nil
+	}
+	rep.Programme = prog.ID
+	eng, err := NewEngine([]*Programme{prog}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	expected := map[string]map[Outcome]bool{}
+	for i := range f.Cases {
+		c := &f.Cases[i]
+		start := time.Now()
+		res := l.runCase(ctx, eng, prog, dir, &f, c, period)
+		res.Duration = time.Since(start)
+		res.File = name
+		rep.Results = append(rep.Results, res)
+		for _, e := range c.Expect {
+			if o, err := ParseOutcome(e.Outcome.Value); err == nil {
+				if expected[e.Rule.Value] == nil {
+					expected[e.Rule.Value] = map[Outcome]bool{}
+				}
+				expected[e.Rule.Value][o] = true
+			}
+		}
+	}
+	rep.Diagnostics = l.diags
+	for rule, outs := range expected {
+		for _, o := range []Outcome{OutcomePass, OutcomeFail, OutcomeNotApplicable, OutcomeWaived, OutcomeMissingData, OutcomeError} {
+			if outs[o] {
+				rep.Expected[rule] = append(rep.Expected[rule], o.String())
+			}
+		}
+	}
+	for _, r := range prog.Rules {
+		var missing []string
+		for _, o := range []Outcome{OutcomePass, OutcomeFail} {
+			if !expected[r.ID][o] {
+				missing = append(missing, o.String())
+			}
+		}
+		if len(missing) > 0 {
+			rep.Untested[r.ID] = missing
+		}
+	}
+	return rep, nil
+}
+
+// resolveProgramme loads a programme named in a test file: a rule file
+// relative to dir, else an embedded programme.
+func resolveProgramme(dir, name string, opts []Option) (*Programme, kiez.Diagnostics) {
+	if name == "" {
+		return nil, nil
+	}
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if data, err := os.ReadFile(p); err == nil {
+		return Load(p, data, opts...)
+	}
+	return LoadEmbedded(name, opts...)
+}
+
+// ParsePeriod parses an evaluation period: a year ("2024"), a half-year
+// ("2024-H1"), a quarter ("2024-Q3"), a month ("2024-03") or a range of
+// days with both ends included ("2024-01-01..2024-06-30").
+func ParsePeriod(s string) (timespan.DateRange, error) {
+	s = strings.TrimSpace(s)
+	if from, until, ok := strings.Cut(s, ".."); ok {
+		a, err := source.ParseDate(strings.TrimSpace(from))
+		if err != nil {
+			return timespan.DateRange{}, fmt.Errorf("period %q: %v", s, err)
+		}
+		b, err := source.ParseDate(strings.TrimSpace(until))
+		if err != nil {
+			return timespan.DateRange{}, fmt.Errorf("period %q: %v", s, err)
+		}
+		if b.Before(a) {
+			return timespan.DateRange{}, fmt.Errorf("period %q ends before it starts", s)
+		}
+		return timespan.NewDateRange(a, b.Add(1)), nil
+	}
+	var year, n int
+	var tail string
+	if c, _ := fmt.Sscanf(s, "%4d-%s", &year, &tail); c == 2 {
+		switch {
+		case len(tail) == 2 && tail[0] == 'H' && (tail[1] == '1' || tail[1] == '2'):
+			n = int(tail[1] - '0')
+			return monthsRange(year, (n-1)*6+1, 6), nil
+		case len(tail) == 2 && tail[0] == 'Q' && tail[1] >= '1' && tail[1] <= '4':
+			n = int(tail[1] - '0')
+			return monthsRange(year, (n-1)*3+1, 3), nil
+		}
+		if m, err := kiez.ParseMonth(s); err == nil {
+			return monthsRange(m.Year, int(m.Month), 1), nil
+		}
+	} else if len(s) == 4 {
+		if _, err := fmt.Sscanf(s, "%4d", &year); err == nil && year > 0 {
+			return timespan.NewYearOf(year), nil
+		}
+	}
+	return timespan.DateRange{}, fmt.Errorf("period %q: write a year (2024), a half-year (2024-H1), a quarter (2024-Q3), a month (2024-03) or from..until (2024-01-01..2024-06-30)", s)
+}
+
+func monthsRange(year, firstMonth, months int) timespan.DateRange {
+	from := kiez.Month{Year: year, Month: timeMonth(firstMonth)}.First()
+	return timespan.NewDateRange(from, addMonths(from, months))
+}
+
+func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, dir string, f *fileTest, c *fileTestCase, period timespan.DateRange) TestResult {
+	res := TestResult{Case: c.Name}
+	fail := func(msg string) TestResult {
+		res.Errored, res.Error = true, msg
+		return res
+	}
+	if c.Period.Value != "" {
+		p, err := ParsePeriod(c.Period.Value)
+		if err != nil {
+			l.errorf(l.at(c.Period.Pos), "", "%v", err)
+			return fail(err.Error())
+		}
+		period = p
+	}
+	if period.IsZero() {
+		return fail("no period: give period: at the top of the file or in the case")
+	}
+	ds, diags := l.caseData(dir, append(append([]string(nil), f.Files...), c.Files...), c.Data)
+	if diags.HasErrors() {
+		l.diags = append(l.diags, diags...)
+		return fail("the fixtures do not load: " + diags[0].Error())
+	}
+	results, err := eng.Evaluate(ctx, ds, period)
+	if err != nil {
+		return fail(err.Error())
+	}
+	got := map[[2]string]Result{}
+	for _, r := range results {
+		got[[2]string{r.Rule, r.Subject}] = r
+	}
+	for _, e := range c.Expect {
+		want, err := ParseOutcome(e.Outcome.Value)
+		if err != nil {
+			l.errorf(l.at(e.Outcome.Pos), "", "%v", err)
+			return fail(err.Error())
+		}
+		if prog.Rule(e.Rule.Value) == nil {
+			l.errorf(l.at(e.Rule.Pos), "", "no rule %q in programme %q", e.Rule.Value, prog.ID)
+			return fail(fmt.Sprintf("no rule %q", e.Rule.Value))
+		}
+		r, ok := got[[2]string{e.Rule.Value, e.Subject}]
+		if !ok || r.Outcome != want {
+			m := Mismatch{Rule: e.Rule.Value, Subject: e.Subject, Want: want}
+			if ok {
+				m.Got, m.Message = r.Outcome, r.Message
+			} else {
+				m.Message = "no result for this subject; subjects of the rule: " + strings.Join(subjectsOf(results, e.Rule.Value), ", ")
+			}
+			res.Mismatches = append(res.Mismatches, m)
+		}
+	}
+	res.Passed = len(res.Mismatches) == 0
+	return res
+}
+
+func subjectsOf(results []Result, rule string) []string {
+	var out []string
+	for _, r := range results {
+		if r.Rule == rule {
+			out = append(out, r.Subject)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// caseData loads a case's fixture files and inline data into one dataset;
+// problems in the inline data are reported at their place in the test
+// file.
+func (l *loader) caseData(dir string, files []string, inline source.Text) (*kiez.Dataset, kiez.Diagnostics) {
+	const inlineName = "inline.yaml"
+	fsys := overlayFS{dir: dir, files: map[string][]byte{}}
+	names := make([]string, 0, len(files)+1)
+	for _, f := range files {
+		names = append(names, path.Clean(filepath.ToSlash(f)))
+	}
+	if strings.TrimSpace(inline.Value) != "" {
+		fsys.files[inlineName] = []byte(inline.Value)
+		names = append(names, inlineName)
+	}
+	if len(names) == 0 {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: "the case has no files: and no data:"}}
+	}
+	ds, diags := kiez.Load(fsys, names...)
+	diags = append(diags, ds.Validate()...)
+	for _, d := range diags {
+		if d.Subject == nil {
+			continue
+		}
+		if d.Subject.Filename == inlineName {
+			start := source.Locate(l.data, inline, 0)
+			d.Subject.Filename = l.name
+			d.Subject.Start.Line += start.Line - 1
+			d.Subject.Start.Column += start.Column - 1
+			d.Subject.End = d.Subject.Start
+		} else if !filepath.IsAbs(d.Subject.Filename) {
+			d.Subject.Filename = filepath.Join(dir, filepath.FromSlash(d.Subject.Filename))
+		}
+	}
+	return ds, diags
+}
+
+// overlayFS serves in-memory files by name and everything else from dir on
+// disk; names may lead out of dir with "..".
+type overlayFS struct {
+	dir   string
+	files map[string][]byte
+}
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if _, ok := o.files[name]; ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return os.Open(filepath.Join(o.dir, filepath.FromSlash(name)))
+}
+
+func (o overlayFS) ReadFile(name string) ([]byte, error) {
+	if b, ok := o.files[name]; ok {
+		return b, nil
+	}
+	return os.ReadFile(filepath.Join(o.dir, filepath.FromSlash(name)))
+}
+
+func (o overlayFS) Stat(name string) (fs.FileInfo, error) {
+	if b, ok := o.files[name]; ok {
+		return memInfo{name: name, size: int64(len(b))}, nil
+	}
+	return os.Stat(filepath.Join(o.dir, filepath.FromSlash(name)))
+}
+
+func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	return os.ReadDir(filepath.Join(o.dir, filepath.FromSlash(name)))
+}
+
+type memInfo struct {
+	name string
+	size int64
+}
+
+func (m memInfo) Name() string       { return m.name }
+func (m memInfo) Size() int64        { return m.size }
+func (m memInfo) Mode() fs.FileMode  { return 0o444 }
+func (m memInfo) ModTime() time.Time { return time.Time{} }
+func (m memInfo) IsDir() bool        { return false }
+func (m memInfo) Sys() any           { return nil }
