@@ -2,7 +2,6 @@ package kiez_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"go/ast"
 	"go/doc"
@@ -103,34 +102,6 @@ func TestSchemaUpToDate(t *testing.T) {
 	}
 }
 
-// toJSONValue turns a parsed file into the values a JSON Schema validator
-// reads: dates become strings and numbers keep their text.
-func toJSONValue(n *source.Node) any {
-	switch n.Kind {
-	case source.KindMap:
-		m := make(map[string]any, len(n.Keys))
-		for i, k := range n.Keys {
-			m[k.Value] = toJSONValue(n.Values[i])
-		}
-		return m
-	case source.KindSeq:
-		l := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			l[i] = toJSONValue(it)
-		}
-		return l
-	case source.KindScalar:
-		switch n.Type {
-		case source.TypeBool:
-			return n.Value == "true"
-		case source.TypeInt, source.TypeFloat:
-			return json.Number(n.Value)
-		}
-		return n.Value
-	}
-	return nil
-}
-
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(kiez.Schema()))
@@ -174,7 +145,7 @@ func TestTestdataConformsToSchema(t *testing.T) {
 				return nil
 			}
 			n++
-			if err := sch.Validate(toJSONValue(node)); err != nil {
+			if err := sch.Validate(node.JSONValue()); err != nil {
 				t.Errorf("%s does not conform to dataset.schema.json: %v", p, err)
 			}
 			return nil
@@ -194,14 +165,14 @@ func TestSchemaRejectsUnknownFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sch.Validate(toJSONValue(node)); err == nil {
+	if err := sch.Validate(node.JSONValue()); err == nil {
 		t.Error("schema accepted an unknown field")
 	}
 	node, err = source.ParseYAML([]byte(programmeYAML))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sch.Validate(toJSONValue(node)); err != nil {
+	if err := sch.Validate(node.JSONValue()); err != nil {
 		t.Errorf("schema rejected a valid file: %v", err)
 	}
 }

@@ -487,6 +487,47 @@ func Format(v any) string {
 			return "–"
 		}
 		return Format(rv.Elem().Interface())
+	case reflect.Struct:
+		return formatRecord(rv)
 	}
 	return fmt.Sprint(v)
+}
+
+// formatRecord names a record of the model by what identifies it: its
+// kind or role, its id or title, and its date, e.g. "bedarfsanalyse vom
+// 12.03.2024".
+func formatRecord(rv reflect.Value) string {
+	field := func(name string) string {
+		f := rv.FieldByName(name)
+		if !f.IsValid() {
+			return ""
+		}
+		switch x := f.Interface().(type) {
+		case string:
+			return x
+		case date.Date:
+			if x.IsZero() {
+				return ""
+			}
+			return germanDate(x)
+		}
+		return ""
+	}
+	var parts []string
+	for _, n := range []string{"Kind", "Role", "Title", "Name"} {
+		if s := field(n); s != "" {
+			parts = append(parts, s)
+			break
+		}
+	}
+	if id := field("ID"); id != "" {
+		parts = append(parts, "("+id+")")
+	}
+	if d := field("Date"); d != "" {
+		parts = append(parts, "vom "+d)
+	}
+	if len(parts) == 0 {
+		return fmt.Sprint(rv.Interface())
+	}
+	return strings.Join(parts, " ")
 }

@@ -29,6 +29,9 @@ type Options struct {
 	// Text describes types that implement encoding.TextUnmarshaler, by
 	// Go type name: usually a pattern.
 	Text map[string]map[string]any
+	// Override gives the schema of types the decoder reads in a special
+	// way, such as expressions kept with their positions.
+	Override map[reflect.Type]map[string]any
 }
 
 // Generate returns the indented schema of the root type.
@@ -77,6 +80,13 @@ const DatePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 const DecimalPattern = `^-?[0-9]+(\.[0-9]+)?$`
 
 func (g *gen) typ(t reflect.Type) map[string]any {
+	if o, ok := g.opts.Override[t]; ok {
+		out := map[string]any{}
+		for k, v := range o {
+			out[k] = v
+		}
+		return out
+	}
 	switch {
 	case t == dateType:
 		return map[string]any{"type": "string", "format": "date", "pattern": DatePattern}

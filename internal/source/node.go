@@ -9,6 +9,7 @@
 package source
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -196,4 +197,34 @@ func LineText(data []byte, line int) (string, bool) {
 		e = li.start[line] - 1
 	}
 	return strings.TrimRight(string(data[s:e]), "\r"), true
+}
+
+// JSONValue returns the node as the plain values encoding/json produces
+// (map[string]any, []any, string, bool, nil), with numbers as json.Number
+// so that they keep their text. Dates stay text. It is used to check files
+// against a JSON Schema.
+func (n *Node) JSONValue() any {
+	switch n.Kind {
+	case KindMap:
+		m := make(map[string]any, len(n.Keys))
+		for i, k := range n.Keys {
+			m[k.Value] = n.Values[i].JSONValue()
+		}
+		return m
+	case KindSeq:
+		l := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			l[i] = it.JSONValue()
+		}
+		return l
+	case KindScalar:
+		switch n.Type {
+		case TypeBool:
+			return n.Value == "true"
+		case TypeInt, TypeFloat:
+			return json.Number(n.Value)
+		}
+		return n.Value
+	}
+	return nil
 }

@@ -1,0 +1,311 @@
+package rules
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/internal/schema"
+	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and generated docs")
+
+// formatDocs documents every key of the rule-file format, keyed
+// "Type.Field" of the file mirror types. The schema and the reference are
+// generated from it; a test fails when a key is undocumented.
+var formatDocs = map[string]string{
+	"fileProgramme":              "A rule file: the obligations of one funding programme.",
+	"fileProgramme.Programme":    "The programme id that data files use (kebab-case), e.g. wiesbaden-kiez. Required.",
+	"fileProgramme.Name":         "The programme's German name. Required.",
+	"fileProgramme.Authority":    "The authority that runs the programme.",
+	"fileProgramme.Version":      "The version of this rule set, e.g. 2024.1.",
+	"fileProgramme.Description":  "What the rule set covers, in a few sentences.",
+	"fileProgramme.Land":         "The ISO 3166-2 code of the Land, e.g. DE-HE.",
+	"fileProgramme.Sources":      "The documents the rules cite.",
+	"fileProgramme.Requirements": "The requirement catalogue: every checkable statement of the documents, each checked by a rule or listed under manual.",
+	"fileProgramme.Params":       "Named numbers, periods and lists of the programme, each with a history of values in force from a date on.",
+	"fileProgramme.Rules":        "The rules.",
+	"fileProgramme.Manual":       "Requirements no data can show, with the reason and the evidence a reviewer checks instead.",
+	"fileSource":                 "A cited document.",
+	"fileSource.ID":              "Short id used in source.doc, e.g. \"003\".",
+	"fileSource.Title":           "The document's title.",
+	"fileSource.Date":            "Its date as printed, e.g. 2024-01.",
+	"fileSource.File":            "The file name of the document.",
+	"fileSource.URL":             "Where the document is published.",
+	"fileRequirement":            "A requirement of the catalogue.",
+	"fileRequirement.ID":         "Upper-case prefix, hyphen, number, e.g. BK-04.",
+	"fileRequirement.Text":       "What the requirement asks, in a sentence.",
+	"fileRequirement.Source":     "Where the document says it.",
+	"fileRequirement.Check":      "How data can show it: data, cadence, evidence, programme, param.",
+	"fileCite":                   "A document and a section of it.",
+	"fileCite.Doc":               "The id of a source.",
+	"fileCite.Section":           "The section, e.g. § 2.4.",
+	"fileParam":                  "A param: a named value with its history.",
+	"fileParam.Title":            "What the value is, in German.",
+	"fileParam.Type":             "decimal, int, days, period (ISO-8601 such as P6W), kinds (a list of ids), text, bool or date. Required.",
+	"fileParam.Unit":             "The unit shown with the value, e.g. h/Woche.",
+	"fileParam.Source":           "Where the document gives the value.",
+	"fileParam.Interpretation":   "For values the documents leave open: what was chosen and why.",
+	"fileParam.Requirements":     "The requirement ids the value belongs to.",
+	"fileParam.History":          "The values, oldest first, each in force from its date until the next. An evaluation uses the value in force on the period's first day.",
+	"fileHistory":                "A value in force from a date on.",
+	"fileHistory.From":           "The first day the value applies, YYYY-MM-DD. Required.",
+	"fileHistory.Value":          "The value, of the param's type; kinds are a list. Required.",
+	"fileHistory.Note":           "Why the value changed, e.g. the decision that changed it.",
+	"fileRule":                   "A rule: one obligation checked on each subject.",
+	"fileRule.ID":                "Stable id, kebab-case, unique in the file. Required.",
+	"fileRule.Title":             "German title a programme officer recognises. Required.",
+	"fileRule.Description":       "What the rule checks and how it reads the document.",
+	"fileRule.Requirements":      "The catalogue ids the rule checks. Required.",
+	"fileRule.Source":            "The document section the rule rests on.",
+	"fileRule.Severity":          "error (default), warning or info.",
+	"fileRule.Scope":             "centre (default): checked for each centre; programme: checked once for the programme.",
+	"fileRule.Each":              "An expression giving a list: the rule is checked for each item, available as item.",
+	"fileRule.Subject":           "An expression naming an item in results (default: its id).",
+	"fileRule.When":              "Applicability: when false, the verdict is not applicable.",
+	"fileRule.Needs":             "The records the rule needs: when this gives an empty list, 0, false or nothing, the verdict is missing data (or fail, see ifMissing).",
+	"fileRule.IfMissing":         "missing-data (default) or fail: what an empty needs means.",
+	"fileRule.Assert":            "The condition that holds when the requirement is met. Required.",
+	"fileRule.Message":           "German message; {{ expression }} shows values. Required.",
+	"fileRule.Evidence":          "Named expressions whose values are reported with the verdict.",
+	"fileManual":                 "A requirement checked by a person.",
+	"fileManual.Requirement":     "The catalogue id. Required.",
+	"fileManual.Reason":          "Why no data can show it. Required.",
+	"fileManual.Evidence":        "What a reviewer looks at instead. Required.",
+}
+
+func ruleFileSchema(t *testing.T) []byte {
+	t.Helper()
+	b, err := schema.Generate(reflect.TypeOf(fileProgramme{}), schema.Options{
+		ID:           "https://github.com/kiez-go/kiez/rules/rulefile.schema.json",
+		Title:        "kiez rule file: the obligations of one funding programme",
+		Descriptions: fileDescriptions(),
+		Override: map[reflect.Type]map[string]any{
+			reflect.TypeOf(source.Text{}):    {"type": []string{"string", "number", "boolean"}},
+			reflect.TypeOf(source.Entries{}): {"type": "object", "additionalProperties": map[string]any{"type": "string"}},
+			reflect.TypeOf(&source.Node{}):   {"type": []string{"string", "number", "boolean", "array"}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// fileDescriptions maps formatDocs to the names the schema generator uses.
+func fileDescriptions() map[string]string {
+	out := map[string]string{}
+	for k, v := range formatDocs {
+		out[k] = v
+	}
+	return out
+}
+
+func TestFormatDocsComplete(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeOf(fileProgramme{}), reflect.TypeOf(fileSource{}), reflect.TypeOf(fileRequirement{}),
+		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})} {
+		for i := 0; i < typ.NumField(); i++ {
+			if k := typ.Name() + "." + typ.Field(i).Name; formatDocs[k] == "" {
+				t.Errorf("rule-file key %s is not documented in formatDocs", k)
+			}
+		}
+	}
+}
+
+func TestRuleFileSchemaUpToDate(t *testing.T) {
+	got := ruleFileSchema(t)
+	if *update {
+		if err := os.WriteFile("rulefile.schema.json", got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if diff := cmp.Diff(string(Schema()), string(got)); diff != "" {
+		t.Errorf("rulefile.schema.json is stale; run go test ./rules -run TestRuleFileSchemaUpToDate -update (-shipped +generated):\n%s", diff)
+	}
+}
+
+// typeName names a Go type the way the reference shows it to rule authors.
+func refType(t reflect.Type) string {
+	switch t {
+	case reflect.TypeOf(decimal.Decimal{}):
+		return "decimal"
+	case reflect.TypeOf(date.Date{}):
+		return "date"
+	case reflect.TypeOf(period.Period{}):
+		return "period"
+	case reflect.TypeOf(Period{}):
+		return "Period"
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return refType(t.Elem())
+	case reflect.Slice:
+		return "list of " + refType(t.Elem())
+	case reflect.Interface:
+		return "any"
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int64:
+		return "int"
+	case reflect.Float64:
+		return "number"
+	case reflect.Bool:
+		return "bool"
+	case reflect.Map:
+		return "map of " + refType(t.Elem())
+	}
+	return t.Name()
+}
+
+// signature renders a function type as name(a, b) result.
+func signature(name string, fn any) string {
+	ft := reflect.TypeOf(fn).Elem()
+	args := make([]string, ft.NumIn())
+	for i := range args {
+		args[i] = refType(ft.In(i))
+	}
+	return fmt.Sprintf("%s(%s) → %s", name, strings.Join(args, ", "), refType(ft.Out(0)))
+}
+
+// modelTypes lists the types reachable from the variables, in the order
+// they are first met.
+func modelTypes() []reflect.Type {
+	var out []reflect.Type
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] || t == reflect.TypeOf(date.Date{}) || t == reflect.TypeOf(decimal.Decimal{}) {
+			return
+		}
+		seen[t] = true
+		out = append(out, t)
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Tag.Get("expr") != "" {
+				walk(t.Field(i).Type)
+			}
+		}
+	}
+	for _, t := range []reflect.Type{reflect.TypeOf(kiez.Programme{}), reflect.TypeOf(kiez.Centre{}), reflect.TypeOf(Period{}),
+		reflect.TypeOf(Cadence{}), reflect.TypeOf(GapCheck{}), reflect.TypeOf(HoursCheck{}), reflect.TypeOf(schedule.Quantity{})} {
+		walk(t)
+	}
+	return out
+}
+
+func referenceMarkdown() string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("# Regelreferenz / Rule-file reference\n\n")
+	w("<!-- Generated by `go test ./rules -run TestReferenceUpToDate -update`; do not edit. -->\n\n")
+	w("Every key of a rule file, every variable, field and function an expression may use. ")
+	w("Expressions are [expr-lang](https://expr-lang.org/docs/language-definition) expressions; fields are written with the names of the data files. ")
+	w("The guide for programme designers is [programmgestaltung.md](programmgestaltung.md); the terms are in the [glossary](glossary.md).\n\n")
+
+	w("## File format\n\n")
+	for _, typ := range []reflect.Type{reflect.TypeOf(fileProgramme{}), reflect.TypeOf(fileSource{}), reflect.TypeOf(fileRequirement{}),
+		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})} {
+		title := strings.TrimPrefix(typ.Name(), "file")
+		w("### %s\n\n%s\n\n| key | description |\n|---|---|\n", title, formatDocs[typ.Name()])
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			w("| `%s` | %s |\n", name, formatDocs[typ.Name()+"."+f.Name])
+		}
+		w("\n")
+	}
+
+	w("## Param types\n\n| type | written as | in expressions |\n|---|---|---|\n")
+	examples := map[string]string{"decimal": "`2` or `19.5`", "int": "`3`", "days": "`42`", "period": "`P6W`, `P1M`", "kinds": "`[elterncafe, babycafe]`", "text": "`Text`", "bool": "`true`", "date": "`2024-01-01`"}
+	for _, n := range paramTypeNames() {
+		w("| `%s` | %s | %s |\n", n, examples[n], refType(paramTypes[n]))
+	}
+
+	w("\n## Variables\n\n| name | type | what |\n|---|---|---|\n")
+	for _, v := range envVariables {
+		w("| `%s` | %s | %s |\n", v.name, v.typ, v.doc)
+	}
+
+	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files).\n")
+	for _, t := range modelTypes() {
+		w("\n### %s\n\n| field | type |\n|---|---|\n", t.Name())
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if n := f.Tag.Get("expr"); n != "" {
+				w("| `%s` | %s |\n", n, refType(f.Type))
+			}
+		}
+	}
+
+	w("\n## Functions\n")
+	groups := map[string][]function{}
+	var order []string
+	for _, f := range functions() {
+		if f.group == "operator" {
+			continue
+		}
+		if _, ok := groups[f.group]; !ok {
+			order = append(order, f.group)
+		}
+		groups[f.group] = append(groups[f.group], f)
+	}
+	sort.Strings(order)
+	for _, g := range order {
+		w("\n### %s\n\n", g)
+		fs := groups[g]
+		sort.Slice(fs, func(i, j int) bool { return fs[i].name < fs[j].name })
+		for _, f := range fs {
+			w("- **`%s`** — %s\n", f.name, f.doc)
+			for _, typ := range f.types {
+				w("  - `%s`\n", signature(f.name, typ))
+			}
+		}
+	}
+	w("\n## Operators\n\nOn decimals, `+ - * /` and `< <= > >= == !=` work exactly (no rounding), also against number literals (`item.hoursPerWeek >= 2`); `==` compares by value (`2 == 2.00`); dividing by zero makes the verdict an error. Dates compare with `< <= > >=` and `==`. expr's own operators and builtins (`and`, `or`, `not`, `in`, `len`, `filter`, `map`, `all`, `any`, `none`, `count`, `sum`, `first`, `last`, `uniq`, `let`, `?:`, `??`, …) work as documented by expr; `now`, `date`, `duration` and `timezone` are switched off so that a verdict never depends on the clock.\n")
+	w("\n## Outcomes\n\n| outcome | German | when |\n|---|---|---|\n")
+	for _, o := range []struct {
+		o    Outcome
+		when string
+	}{{OutcomePass, "assert is true"}, {OutcomeFail, "assert is false (or needs is empty and ifMissing is fail)"},
+		{OutcomeNotApplicable, "when is false"}, {OutcomeWaived, "a waiver in the data covers the failure"},
+		{OutcomeMissingData, "needs is empty: nothing was reported"}, {OutcomeError, "an expression failed, e.g. division by zero"}} {
+		w("| `%s` | %s | %s |\n", o.o, o.o.Label(), o.when)
+	}
+	w("\n## Periods\n\n`kiez check --period` and rule tests take a year (`2024`), a half-year (`2024-H1`), a quarter (`2024-Q3`), a month (`2024-03`) or a range with both ends included (`2024-01-01..2024-06-30`).\n")
+	return b.String()
+}
+
+// TestReferenceUpToDate fails when docs/rules-reference.md no longer matches
+// the environment; run with -update to regenerate it.
+func TestReferenceUpToDate(t *testing.T) {
+	const path = "../docs/rules-reference.md"
+	got := referenceMarkdown()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s is stale; run go test ./rules -run TestReferenceUpToDate -update (-file +generated):\n%s", path, diff)
+	}
+}
