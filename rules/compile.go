@@ -61,7 +61,16 @@ var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 
 // exprOptions returns the compiler options for an environment.
 func (l *loader) exprOptions(env map[string]any) []expr.Option {
-	opts := []expr.Option{expr.Env(env), expr.MaxNodes(l.opts.maxNodes)}
+	if l.common == nil {
+		l.common = l.commonOptions()
+	}
+	return append([]expr.Option{expr.Env(env)}, l.common...)
+}
+
+// commonOptions are the compiler options every expression shares: the
+// bounds, the functions and the operators.
+func (l *loader) commonOptions() []expr.Option {
+	opts := []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
 	for _, b := range disabledBuiltins {
 		opts = append(opts, expr.DisableBuiltin(b))
 	}
@@ -82,6 +91,39 @@ func (l *loader) exprOptions(env map[string]any) []expr.Option {
 	return opts
 }
 
+// MaxNesting bounds how deeply brackets may nest in an expression; real
+// rules stay far below it, and the bound keeps a hostile file from making
+// the parser recurse without end.
+const MaxNesting = 64
+
+// nesting returns the deepest nesting of (), [] and {} in an expression,
+// ignoring quoted text.
+func nesting(s string) int {
+	depth, deepest := 0, 0
+	var quote rune
+	escaped := false
+	for _, r := range s {
+		switch {
+		case escaped:
+			escaped = false
+		case quote != 0:
+			if r == '\\' {
+				escaped = true
+			} else if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'' || r == '`':
+			quote = r
+		case r == '(' || r == '[' || r == '{':
+			depth++
+			deepest = max(deepest, depth)
+		case r == ')' || r == ']' || r == '}':
+			depth--
+		}
+	}
+	return deepest
+}
+
 var (
 	unknownName  = regexp.MustCompile(`^unknown name (\S+)`)
 	unknownField = regexp.MustCompile(`^type (.+) has no field (\S+)$`)
@@ -93,6 +135,10 @@ var (
 func (l *loader) compile(t source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
 	text := strings.TrimSpace(t.Value)
 	r := l.at(t.Pos)
+	if d := nesting(text); d > MaxNesting {
+		l.errorf(r, "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
+		return nil
+	}
 	prog, err := expr.Compile(text, l.exprOptions(env)...)
 	if err != nil {
 		l.exprError(t, what, err, env)
@@ -341,9 +387,6 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	if t := strings.TrimSpace(fr.Assert.Value); t != "" {
 		r.Assert = t
 		r.assert = l.compile(fr.Assert, "assert", env, wantBool)
-		if r.assert != nil {
-			r.parts = l.assertParts(fr.Assert, env)
-		}
 	}
 	r.Message = fr.Message.Value
 	r.message = l.template(fr.Message, env)
@@ -353,10 +396,13 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	}
 }
 
-// assertParts splits an assertion at its top-level "and" and "or" and
-// compiles each operand, so that Explain can show the value of each.
-func (l *loader) assertParts(t source.Text, env map[string]any) []*expression {
-	text := strings.TrimSpace(t.Value)
+// assertParts splits a rule's assertion at its top-level "and" and "or"
+// and compiles each operand, so that Explain can show the value of each.
+// It runs only when a verdict is explained.
+func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
+	l := &loader{name: p.File, opts: opts}
+	env := envTypes(rule.Scope, p.paramType, rule.itemType)
+	text := rule.Assert
 	tree, err := parser.Parse(text)
 	if err != nil {
 		return nil
@@ -381,12 +427,12 @@ func (l *loader) assertParts(t source.Text, env map[string]any) []*expression {
 	}
 	var parts []*expression
 	for _, n := range operands {
-		sub := ast.Dump(n)
+		sub := n.String()
 		prog, err := expr.Compile(sub, l.exprOptions(env)...)
 		if err != nil {
 			continue
 		}
-		parts = append(parts, &expression{text: sub, program: prog, at: *l.at(t.Pos)})
+		parts = append(parts, &expression{text: sub, program: prog, at: rule.Pos})
 	}
 	return parts
 }

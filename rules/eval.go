@@ -98,7 +98,7 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		out = append(out, r.rule(ctx, rule, nil, false)...)
+		out = append(out, r.rule(ctx, rule, nil)...)
 	}
 	perCentre := make([][]Result, len(r.centres))
 	jobs := make(chan int)
@@ -157,7 +157,7 @@ func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
 		if ctx.Err() != nil {
 			return out
 		}
-		out = append(out, r.rule(ctx, rule, c, false)...)
+		out = append(out, r.rule(ctx, rule, c)...)
 	}
 	return out
 }
@@ -222,14 +222,14 @@ func cleanError(err error) string {
 
 // rule evaluates one rule for a centre (nil for programme rules); for a
 // rule with each it yields one result per item.
-func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, explain bool) []Result {
-	res, _ := r.ruleParts(ctx, rule, c, explain)
+func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre) []Result {
+	res, _ := r.ruleParts(ctx, rule, c, nil)
 	return res
 }
 
-// ruleParts is rule, also returning each result's assertion parts when
-// explain is set.
-func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain bool) ([]Result, [][]Evidence) {
+// ruleParts is rule, also returning for each result the values of the
+// given compiled parts of the assertion (for Explain).
+func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression) ([]Result, [][]Evidence) {
 	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
 		Requirements: rule.Requirements, Source: rule.Source}
 	subject := r.prog.ID
@@ -309,7 +309,7 @@ func errorResult(res Result, msg string) Result {
 }
 
 // verdict decides one result.
-func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain bool) (Result, []Evidence) {
+func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*expression) (Result, []Evidence) {
 	var parts []Evidence
 	if rule.when != nil {
 		ok, err := r.exec(rule.when, env)
@@ -329,8 +329,8 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain bool) 
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
 	}
-	if explain {
-		for _, part := range rule.parts {
+	if explain != nil {
+		for _, part := range explain {
 			v, err := r.exec(part, env)
 			text := Format(v)
 			if err != nil {

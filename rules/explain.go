@@ -54,7 +54,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 			}
 		}
 		for _, c := range centres {
-			results, parts := r.ruleParts(ctx, rule, c, true)
+			results, parts := r.ruleParts(ctx, rule, c, p.assertParts(rule, e.cfg))
 			for i, res := range results {
 				if res.Subject == subject {
 					return &Explanation{Result: res, When: rule.When, Needs: rule.Needs, Assert: rule.Assert, Parts: parts[i]}, nil

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"errors"
+
+	"github.com/expr-lang/expr"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -51,11 +53,12 @@ func paramTypeNames() []string {
 
 // loader collects everything Load finds while building a Programme.
 type loader struct {
-	name  string
-	data  []byte
-	pos   source.Positions
-	diags kiez.Diagnostics
-	opts  config
+	name   string
+	data   []byte
+	pos    source.Positions
+	diags  kiez.Diagnostics
+	opts   config
+	common []expr.Option // compiler options shared by every expression
 }
 
 func (l *loader) at(p source.Pos) *kiez.Range {

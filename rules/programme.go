@@ -149,7 +149,7 @@ type Rule struct {
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
 	evidence                           []*expression
-	parts                              []*expression // the assertion's top-level parts, for Explain
+
 	itemType                           reflect.Type
 }
 
