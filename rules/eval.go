@@ -329,15 +329,13 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
 	}
-	if explain != nil {
-		for _, part := range explain {
-			v, err := r.exec(part, env)
-			text := Format(v)
-			if err != nil {
-				text = "Fehler: " + err.Error()
-			}
-			parts = append(parts, Evidence{Name: part.text, Text: text, Value: v})
+	for _, part := range explain {
+		v, err := r.exec(part, env)
+		text := Format(v)
+		if err != nil {
+			text = "Fehler: " + err.Error()
 		}
+		parts = append(parts, Evidence{Name: part.text, Text: text, Value: v})
 	}
 	if rule.needs != nil {
 		v, err := r.exec(rule.needs, env)
