@@ -176,8 +176,8 @@ func benchRules(n int) []byte {
 // benchCentre is one centre with a year of weekly sessions.
 func benchCentre() *kiez.Dataset {
 	c := kiez.Centre{ID: "c", Name: "C", Programme: "bench", Kind: "family-centre", Provider: "p",
-		Staff: []kiez.Position{{ID: "l", Role: "leitung-familienzentrum", HoursPerWeek: decimal.NewFromInt(39), ReleaseHoursPerWeek: decimal.NewFromInt(2)}},
-		Offers: []kiez.Offer{{ID: "cafe", Title: "Elterncafé", Kind: "elterncafe", Fields: []string{"begegnung", "beratung", "bildung", "begleitung"}}},
+		Staff:    []kiez.Position{{ID: "l", Role: "leitung-familienzentrum", HoursPerWeek: decimal.NewFromInt(39), ReleaseHoursPerWeek: decimal.NewFromInt(2)}},
+		Offers:   []kiez.Offer{{ID: "cafe", Title: "Elterncafé", Kind: "elterncafe", Fields: []string{"begegnung", "beratung", "bildung", "begleitung"}}},
 		Evidence: []kiez.Evidence{{Kind: "bedarfsanalyse", Date: date.New(2024, 3, 1)}},
 	}
 	for d := date.New(2024, 1, 2); d.Year() == 2024; d = d.Add(7) {

@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/expr-lang/expr"
 	"fmt"
+	"github.com/expr-lang/expr"
 	"reflect"
 	"regexp"
 	"sort"

@@ -150,7 +150,7 @@ type Rule struct {
 	message                            []templatePart
 	evidence                           []*expression
 
-	itemType                           reflect.Type
+	itemType reflect.Type
 }
 
 // expression is a compiled expression with where it came from.
