@@ -2,14 +2,13 @@ package rules
 
 import (
 	"errors"
-
 	"fmt"
-	"github.com/expr-lang/expr"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/expr-lang/expr"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"

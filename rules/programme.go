@@ -149,8 +149,7 @@ type Rule struct {
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
 	evidence                           []*expression
-
-	itemType reflect.Type
+	itemType                           reflect.Type
 }
 
 // expression is a compiled expression with where it came from.
