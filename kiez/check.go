@@ -119,7 +119,7 @@ var maxWeekHours = decimal.NewFromInt(168)
 
 func (c *checker) run() {
 	c.vocabs = map[string]Vocabulary{}
-	for _, v := range vocabularies() {
+	for _, v := range glossary {
 		c.vocabs[v.Name] = v
 	}
 	ds := c.ds

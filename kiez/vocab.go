@@ -58,10 +58,29 @@ const (
 	VocabTargetMetric     = "target-metric"
 )
 
+// glossary and labels are built once from vocabularies and never changed;
+// the exported functions hand out copies.
+var (
+	glossary = vocabularies()
+	labels   = labelIndex(glossary)
+)
+
+func labelIndex(vs []Vocabulary) map[string]map[string]string {
+	out := make(map[string]map[string]string, len(vs))
+	for _, v := range vs {
+		m := make(map[string]string, len(v.Terms))
+		for _, t := range v.Terms {
+			m[t.ID] = t.Label
+		}
+		out[v.Name] = m
+	}
+	return out
+}
+
 // Vocabularies returns every vocabulary of the model, the library's
 // glossary. The result is a fresh copy; changing it changes nothing else.
 func Vocabularies() []Vocabulary {
-	src := vocabularies()
+	src := glossary
 	out := make([]Vocabulary, len(src))
 	for i, v := range src {
 		out[i] = v
@@ -70,10 +89,11 @@ func Vocabularies() []Vocabulary {
 	return out
 }
 
-// LookupVocabulary returns the vocabulary with the given name.
+// LookupVocabulary returns a copy of the vocabulary with the given name.
 func LookupVocabulary(name string) (Vocabulary, bool) {
-	for _, v := range vocabularies() {
+	for _, v := range glossary {
 		if v.Name == name {
+			v.Terms = append([]Term(nil), v.Terms...)
 			return v, true
 		}
 	}
@@ -83,18 +103,13 @@ func LookupVocabulary(name string) (Vocabulary, bool) {
 // Label returns the German label of a term, or the id itself when the
 // vocabulary does not know it.
 func Label(vocabulary, id string) string {
-	if v, ok := LookupVocabulary(vocabulary); ok {
-		for _, t := range v.Terms {
-			if t.ID == id {
-				return t.Label
-			}
-		}
+	if l, ok := labels[vocabulary][id]; ok {
+		return l
 	}
 	return id
 }
 
-// vocabularies builds the glossary. It is a function, not a package
-// variable, so that no caller can change the library's vocabulary.
+// vocabularies builds the glossary.
 func vocabularies() []Vocabulary {
 	return []Vocabulary{
 		{Name: VocabCentreKind, Title: "Art des Zentrums", Closed: true, Terms: []Term{
