@@ -80,6 +80,15 @@ type run struct {
 	params    any
 	paramErr  string
 	waivers   []kiez.Waiver
+	machine   *vm.VM // the expression machine; one per goroutine, never shared
+}
+
+// forWorker returns a copy of the run with its own expression machine, for
+// one goroutine.
+func (r *run) forWorker() *run {
+	w := *r
+	w.machine = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
+	return &w
 }
 
 func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period) ([]Result, error) {
@@ -91,6 +100,7 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 	r.params, r.paramErr = p.paramsAt(per.From)
 
 	var out []Result
+	pr := r.forWorker()
 	for _, rule := range p.Rules {
 		if rule.Scope != ScopeProgramme {
 			continue
@@ -98,18 +108,38 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		out = append(out, r.rule(ctx, rule, nil)...)
+		out = append(out, pr.rule(ctx, rule, nil)...)
 	}
 	perCentre := make([][]Result, len(r.centres))
+	if e.cfg.workers == 1 || len(r.centres) == 1 {
+		w := r.forWorker()
+		for i, c := range r.centres {
+			if ctx.Err() != nil {
+				break
+			}
+			perCentre[i] = w.centre(ctx, c)
+		}
+	} else {
+		r.parallel(ctx, perCentre, min(e.cfg.workers, len(r.centres)))
+	}
+	for _, res := range perCentre {
+		out = append(out, res...)
+	}
+	return out, ctx.Err()
+}
+
+// parallel evaluates the centres with a bounded number of workers, each
+// writing only its own slots of out, so the order stays that of the data.
+func (r *run) parallel(ctx context.Context, out [][]Result, workers int) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	workers := min(e.cfg.workers, len(r.centres))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := r.forWorker()
 			for i := range jobs {
-				perCentre[i] = r.centre(ctx, r.centres[i])
+				out[i] = w.centre(ctx, r.centres[i])
 			}
 		}()
 	}
@@ -121,10 +151,6 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 	}
 	close(jobs)
 	wg.Wait()
-	for _, res := range perCentre {
-		out = append(out, res...)
-	}
-	return out, ctx.Err()
 }
 
 // collect picks the programme's records, centres and waivers from the
@@ -199,7 +225,10 @@ func (r *run) env(c *kiez.Centre) map[string]any {
 
 // exec runs a compiled expression within the memory budget.
 func (r *run) exec(e *expression, env map[string]any) (any, error) {
-	m := vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
+	m := r.machine
+	if m == nil {
+		m = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
+	}
 	out, err := m.Run(e.program, env)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", e.at.String(), cleanError(err))

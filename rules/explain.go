@@ -36,7 +36,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 		if rule == nil {
 			continue
 		}
-		r := &run{eng: e, prog: p, period: per}
+		r := (&run{eng: e, prog: p, period: per}).forWorker()
 		r.collect(ds)
 		r.params, r.paramErr = p.paramsAt(per.From)
 		var centres []*kiez.Centre
