@@ -407,6 +407,18 @@ func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 	if err != nil {
 		return nil
 	}
+	// Keep leading let-bindings as a prefix of every part, so that the
+	// parts can use the variables.
+	root := tree.Node
+	prefix := ""
+	for {
+		v, ok := root.(*ast.VariableDeclaratorNode)
+		if !ok {
+			break
+		}
+		prefix += fmt.Sprintf("let %s = %s; ", v.Name, v.Value.String())
+		root = v.Expr
+	}
 	var operands []ast.Node
 	var split func(n ast.Node)
 	split = func(n ast.Node) {
@@ -417,18 +429,18 @@ func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 		}
 		operands = append(operands, n)
 	}
-	split(tree.Node)
+	split(root)
 	if len(operands) < 2 {
 		operands = operands[:0]
 		// A single comparison: show both sides.
-		if b, ok := tree.Node.(*ast.BinaryNode); ok {
+		if b, ok := root.(*ast.BinaryNode); ok {
 			operands = append(operands, b.Left, b.Right)
 		}
 	}
 	var parts []*expression
 	for _, n := range operands {
 		sub := n.String()
-		prog, err := expr.Compile(sub, l.exprOptions(env)...)
+		prog, err := expr.Compile(prefix+sub, l.exprOptions(env)...)
 		if err != nil {
 			continue
 		}

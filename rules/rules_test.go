@@ -10,3 +10,7 @@ func TestFixtureRules(t *testing.T) {
 	reports := rulestest.Run(t, "testdata/fixture_test.yaml")
 	rulestest.Untested(t, reports...)
 }
+
+func TestFunctionFixtures(t *testing.T) {
+	rulestest.Run(t, "testdata/functions_test.yaml")
+}
