@@ -20,6 +20,10 @@ type Calendar struct {
 	labels []string
 }
 
+// MarshalText writes the calendar as its German description, so that it
+// reads the same in JSON evidence as in messages.
+func (c Calendar) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
 // String lists what the calendar closes.
 func (c Calendar) String() string {
 	if len(c.labels) == 0 {
@@ -72,7 +76,7 @@ type Cadence struct {
 // String summarises the check in German.
 func (c Cadence) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d Termine in %d Zeiträumen", c.Total, c.Buckets)
+	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, "Zeitraum", "Zeiträumen"))
 	if len(c.Missed) > 0 {
 		fmt.Fprintf(&b, "; zu wenige in %s", strings.Join(c.Missed, ", "))
 	}
@@ -98,7 +102,7 @@ type GapCheck struct {
 // String summarises the check in German.
 func (g GapCheck) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d Termine, längste Lücke %d Tage", g.Occurrences, g.Longest)
+	fmt.Fprintf(&b, "%s, längste Lücke %s", plural(g.Occurrences, "Termin", "Termine"), plural(g.Longest, "Tag", "Tage"))
 	if len(g.Exceeded) > 0 {
 		fmt.Fprintf(&b, "; zu lang: %s", strings.Join(g.Exceeded, ", "))
 	}
@@ -268,4 +272,12 @@ func cadenceFunctions() []function {
 			types: []any{new(func(kiez.Month) date.Date)},
 			fn:    func(a ...any) (any, error) { return a[0].(kiez.Month).Last(), nil }},
 	}
+}
+
+// plural writes a count with the singular or plural form of a German noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

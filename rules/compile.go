@@ -67,6 +67,31 @@ func (l *loader) exprOptions(env map[string]any) []expr.Option {
 	return append([]expr.Option{expr.Env(env)}, l.common...)
 }
 
+// recheckNames compiles the expression once more without the operator
+// overloads and reports only unknown names and fields. expr v1.17 loses
+// type errors inside closures passed to typed functions when operator
+// patchers are registered (a misspelt field in map(list, .fieldd) would
+// otherwise surface only at run time); without the patchers the checker
+// finds them, while other errors of that run — decimal comparisons that
+// need the overloads — are expected and ignored.
+func (l *loader) recheckNames(text string, env map[string]any) error {
+	if l.plain == nil {
+		l.plain = []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
+		for _, b := range disabledBuiltins {
+			l.plain = append(l.plain, expr.DisableBuiltin(b))
+		}
+		for _, f := range functions() {
+			l.plain = append(l.plain, expr.Function(f.name, f.fn, f.types...))
+		}
+	}
+	_, err := expr.Compile(text, append([]expr.Option{expr.Env(env)}, l.plain...)...)
+	var fe *file.Error
+	if err != nil && errors.As(err, &fe) && (unknownName.MatchString(fe.Message) || unknownField.MatchString(fe.Message)) {
+		return err
+	}
+	return nil
+}
+
 // commonOptions are the compiler options every expression shares: the
 // bounds, the functions and the operators.
 func (l *loader) commonOptions() []expr.Option {
@@ -141,6 +166,10 @@ func (l *loader) compile(t source.Text, what string, env map[string]any, want fu
 	}
 	prog, err := expr.Compile(text, l.exprOptions(env)...)
 	if err != nil {
+		l.exprError(t, what, err, env)
+		return nil
+	}
+	if err := l.recheckNames(text, env); err != nil {
 		l.exprError(t, what, err, env)
 		return nil
 	}
@@ -387,6 +416,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	if t := strings.TrimSpace(fr.Assert.Value); t != "" {
 		r.Assert = t
 		r.assert = l.compile(fr.Assert, "assert", env, wantBool)
+		r.assertAt = *l.at(fr.Assert.Pos)
 	}
 	r.Message = fr.Message.Value
 	r.message = l.template(fr.Message, env)
@@ -444,7 +474,7 @@ func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 		if err != nil {
 			continue
 		}
-		parts = append(parts, &expression{text: sub, program: prog, at: rule.Pos})
+		parts = append(parts, &expression{text: sub, program: prog, at: rule.assertAt})
 	}
 	return parts
 }

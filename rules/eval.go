@@ -351,13 +351,6 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 			return res, parts
 		}
 	}
-	for i, e := range rule.evidence {
-		v, err := r.exec(e, env)
-		if err != nil {
-			return errorResult(res, err.Error()), parts
-		}
-		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
-	}
 	for _, part := range explain {
 		v, err := r.exec(part, env)
 		text := Format(v)
@@ -379,6 +372,15 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 			}
 			return res, parts
 		}
+	}
+	// Evidence runs once the records are known to be there, so that its
+	// expressions need not guard against missing data.
+	for i, e := range rule.evidence {
+		v, err := r.exec(e, env)
+		if err != nil {
+			return errorResult(res, err.Error()), parts
+		}
+		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
 	}
 	ok, err := r.exec(rule.assert, env)
 	if err != nil {

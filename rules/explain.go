@@ -31,11 +31,13 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 		return nil, fmt.Errorf("rules: Explain: nil dataset")
 	}
 	per := NewPeriod(period)
+	found := false
 	for _, p := range e.progs {
 		rule := p.Rule(ruleID)
 		if rule == nil {
 			continue
 		}
+		found = true
 		r := (&run{eng: e, prog: p, period: per}).forWorker()
 		r.collect(ds)
 		r.params, r.paramErr = p.paramsAt(per.From)
@@ -50,7 +52,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 				}
 			}
 			if len(centres) == 0 {
-				return nil, fmt.Errorf("rules: no centre %q in programme %q", centre, p.ID)
+				continue // another programme may have a rule of that id
 			}
 		}
 		for _, c := range centres {
@@ -61,6 +63,9 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 				}
 			}
 		}
+		found = true
+	}
+	if found {
 		return nil, fmt.Errorf("rules: rule %q has no result for subject %q", ruleID, subject)
 	}
 	return nil, fmt.Errorf("rules: no rule %q", ruleID)

@@ -58,6 +58,7 @@ type loader struct {
 	diags  kiez.Diagnostics
 	opts   config
 	common []expr.Option // compiler options shared by every expression
+	plain  []expr.Option // the same without the operator overloads
 }
 
 func (l *loader) at(p source.Pos) *kiez.Range {
@@ -358,8 +359,12 @@ func (l *loader) manual(f *fileProgramme, p *Programme) {
 // manual list does not explain.
 func (l *loader) coverage(p *Programme) {
 	cov := p.Coverage()
+	index := map[string]int{}
+	for i, r := range p.Requirements {
+		index[r.ID] = i
+	}
 	for _, id := range cov.Missing {
-		l.warnf(l.atPath("requirements"), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
+		l.warnf(l.atPath(fmt.Sprintf("requirements[%d].id", index[id])), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
 			"requirement %s is neither checked by a rule nor listed as manual", id)
 	}
 }

@@ -97,7 +97,7 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		old:  "requirements: [MS-03]",
 		new:  "requirements: [ms3]",
 		want: []string{
-			`fixture.yaml:9:3: warning: requirement MS-03 is neither checked by a rule nor listed as manual`,
+			`fixture.yaml:11:10: warning: requirement MS-03 is neither checked by a rule nor listed as manual`,
 			`fixture.yaml:47:20: error: "ms3" is not a requirement id`,
 		},
 	}, {
@@ -130,6 +130,11 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		old:  "      - {from: 2023-01-01, value: 2}",
 		new:  "      - {from: 2019-01-01, value: 2}",
 		want: []string{`fixture.yaml:20:16: error: param "releaseHours": value from 2019-01-01 is not after the previous one (2020-01-01)`},
+	}, {
+		name: "misspelt field inside a closure",
+		old:  "assert: item.releaseHoursPerWeek >= params.releaseHours",
+		new:  "assert: sumDec(map(centre.staff, .releaseHoursPerWek)) >= params.releaseHours",
+		want: []string{`fixture.yaml:33:39: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
 	}, {
 		name: "column after umlauts",
 		old:  `    assert: all(centres, .provider != "")`,

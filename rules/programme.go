@@ -146,6 +146,7 @@ type Rule struct {
 	// Pos is where the rule starts in its file.
 	Pos kiez.Range
 
+	assertAt                           kiez.Range // where the assertion is written
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
 	evidence                           []*expression

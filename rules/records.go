@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/rickb777/date"
@@ -137,6 +138,24 @@ func meetingList(x any) []kiez.Meeting {
 	return nil
 }
 
+// recordDate returns the date of a session, meeting, evidence record or
+// change event, or the date itself.
+func recordDate(x any) (date.Date, error) {
+	switch v := x.(type) {
+	case date.Date:
+		return v, nil
+	case kiez.Session:
+		return v.Date, nil
+	case kiez.Meeting:
+		return v.Date, nil
+	case kiez.Evidence:
+		return v.Date, nil
+	case kiez.ChangeEvent:
+		return v.Date, nil
+	}
+	return date.Date{}, fmt.Errorf("dates: %T has no date (use a list of sessions, meetings, evidence records, change events or dates)", x)
+}
+
 // recordFunctions are the functions that select records of the model.
 func recordFunctions() []function {
 	return []function{
@@ -261,7 +280,7 @@ func recordFunctions() []function {
 				return cur, nil
 			}},
 		{name: "dates", group: "records", doc: "dates(list) lists the dates of sessions, meetings, evidence records or change events",
-			types: []any{new(func([]kiez.Session) []date.Date), new(func([]kiez.Meeting) []date.Date), new(func([]kiez.Evidence) []date.Date), new(func([]kiez.ChangeEvent) []date.Date)},
+			types: []any{new(func([]kiez.Session) []date.Date), new(func([]kiez.Meeting) []date.Date), new(func([]kiez.Evidence) []date.Date), new(func([]kiez.ChangeEvent) []date.Date), new(func([]any) []date.Date)},
 			fn: func(a ...any) (any, error) {
 				var out []date.Date
 				switch l := a[0].(type) {
@@ -280,6 +299,15 @@ func recordFunctions() []function {
 				case []kiez.ChangeEvent:
 					for _, x := range l {
 						out = append(out, x.Date)
+					}
+				case []any:
+					// A filtered list: expr's filter returns untyped lists.
+					for _, x := range l {
+						d, err := recordDate(x)
+						if err != nil {
+							return nil, err
+						}
+						out = append(out, d)
 					}
 				}
 				if out == nil {

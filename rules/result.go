@@ -93,7 +93,7 @@ type Result struct {
 	Outcome      Outcome       `json:"outcome"`
 	Severity     kiez.Severity `json:"severity"`
 	Requirements []string      `json:"requirements"`
-	Source       Cite          `json:"source"`
+	Source       Cite          `json:"source,omitzero"`
 	Message      string        `json:"message"`
 	Evidence     []Evidence    `json:"evidence,omitempty"`
 	// Waiver is the waiver that turned a failure into OutcomeWaived.
