@@ -1,5 +1,9 @@
 // Command kiez checks family-centre data and programme rules from the
 // command line. Run "kiez help" for the subcommands.
+//
+// Every command exits 0 when it did its job, 1 when it found problems
+// (invalid data, rule files with errors, failing rule tests) and 2 on wrong
+// usage. "kiez check" exits 0 whatever the verdicts, unless --strict.
 package main
 
 import (
@@ -22,27 +26,53 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"validate", "load data files or directories, print a summary per programme and every problem", runValidate},
+		{"lint", "load and compile rule files, print every problem and the coverage of the requirement catalogue", runLint},
+		{"check", "evaluate the programmes' rules on data for a period and print the verdicts", runCheck},
+		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
+		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
 	}
 }
 
 // run executes the tool with its arguments and returns the exit code:
 // 0 success, 1 problems found, 2 wrong usage.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(stdout)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
-		}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		return help(args[1:], stdout, stderr)
+	}
+	if c, ok := lookup(args[0]); ok {
+		return c.run(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "kiez: unknown command %q\n\n", args[0])
 	usage(stderr)
-	return 2
+	return exitUsage
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// help prints the list of commands, or the usage of the named command.
+func help(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		usage(stdout)
+		return exitOK
+	}
+	if c, ok := lookup(args[0]); ok && len(args) == 1 {
+		return c.run([]string{"-h"}, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "kiez help: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
 }
 
 func usage(w io.Writer) {
@@ -52,6 +82,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintf(w, "  %-10s %s\n", "help", "list the commands, or show a command's usage: kiez help <command>")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, `Run "kiez <command> -h" for a command's flags.`)
+	fmt.Fprintln(w, "Exit codes: 0 done, 1 problems found, 2 wrong usage.")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -15,28 +14,25 @@ import (
 )
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	on := fs.String("on", "", "count staff positions held on this date (YYYY-MM-DD; default today)")
-	fullTime := fs.String("full-time", "", "full-time week in hours for FTE figures (default: each programme's fullTimeHours)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: kiez validate [flags] FILE|DIR...")
-		fmt.Fprintln(stderr, "Loads data files (.yaml, .yml, .json) and directories, prints a summary per programme and every problem with its position. Exits 1 on any error.")
-		fs.PrintDefaults()
+	fs := newFlags("validate", "kiez validate [flags] FILE|DIR...", `
+Loads data files (.yaml, .yml, .json) and directories, prints a summary
+per programme and every problem with its position (file:line:col and the
+line with a caret). Exit code: 0 when the data is valid (warnings allowed),
+1 on any error, 2 on wrong usage.`)
+	on := fs.String("on", "", "count staff positions held on this `date` (YYYY-MM-DD; default today)")
+	fullTime := fs.String("full-time", "", "full-time week in `hours` for FTE figures (default: each programme's fullTimeHours)")
+	paths, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if len(paths) == 0 {
+		return fs.usageError(stderr, "name at least one data file or directory")
 	}
 	day := date.NewAt(time.Now())
 	if *on != "" {
 		d, err := source.ParseDate(*on)
 		if err != nil {
-			fmt.Fprintf(stderr, "kiez validate: -on: %v\n", err)
-			return 2
+			return fs.usageError(stderr, "-on: %v", err)
 		}
 		day = d
 	}
@@ -44,12 +40,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if *fullTime != "" {
 		d, err := source.ParseDecimal(*fullTime)
 		if err != nil || !d.IsPositive() {
-			fmt.Fprintf(stderr, "kiez validate: -full-time: give a positive number of hours, e.g. 39\n")
-			return 2
+			return fs.usageError(stderr, "-full-time: give a positive number of hours, e.g. 39")
 		}
 		ft = &d
 	}
-	ds, diags := kiez.LoadFiles(fs.Args()...)
+	ds, diags := kiez.LoadFiles(paths...)
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
 	writeSummary(stdout, ds, day, ft)
@@ -60,31 +55,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	nerr, nwarn := count(diags)
-	fmt.Fprintf(stdout, "\n%s, %s\n", plural(nerr, "error", "errors"), plural(nwarn, "warning", "warnings"))
-	if nerr > 0 {
-		return 1
+	fmt.Fprintf(stdout, "\n%s\n", countLine(diags))
+	if diags.HasErrors() {
+		return exitProblems
 	}
-	return 0
-}
-
-func count(diags kiez.Diagnostics) (errs, warns int) {
-	for _, d := range diags {
-		switch d.Severity {
-		case kiez.SeverityError:
-			errs++
-		case kiez.SeverityWarning:
-			warns++
-		}
-	}
-	return errs, warns
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return exitOK
 }
 
 // writeSummary prints one line per programme: centres, Kitas, staff in

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
+)
+
+// evaluation is what check and explain share: the valid data, the period
+// and an engine over the chosen programmes.
+type evaluation struct {
+	ds     *kiez.Dataset
+	period timespan.DateRange
+	sets   []*ruleSet
+	engine *rules.Engine
+}
+
+// evalArgs are the arguments check and explain share.
+type evalArgs struct {
+	data       []string
+	programmes []string
+	ruleFiles  []string
+	period     string
+}
+
+// prepare parses the period, loads and validates the data, chooses the
+// programmes and builds the engine. Problems with the data or the rule
+// files are printed to diagOut; notes and errors of the tool to stderr.
+// When ok is false the command ends with code.
+func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, code int, ok bool) {
+	if a.period == "" {
+		return nil, fs.usageError(stderr, "--period is required, e.g. --period 2024"), false
+	}
+	period, err := rules.ParsePeriod(a.period)
+	if err != nil {
+		return nil, fs.usageError(stderr, "--period: %v", err), false
+	}
+	if len(a.data) == 0 {
+		return nil, fs.usageError(stderr, "name at least one data file or directory"), false
+	}
+	ds, err := loadData(diagOut, a.data)
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
+		return nil, exitProblems, false
+	}
+	if ds == nil {
+		fmt.Fprintf(stderr, "kiez %s: the data has errors; nothing was evaluated\n", fs.Name())
+		return nil, exitProblems, false
+	}
+	src := newSources()
+	sel := selectProgrammes(ds, a.programmes, a.ruleFiles, src)
+	if len(sel.diags) > 0 {
+		sel.diags.Sort()
+		if err := kiez.WriteDiagnostics(diagOut, sel.diags, src.get); err != nil {
+			fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
+			return nil, exitProblems, false
+		}
+		fmt.Fprintf(diagOut, "%s in the rules\n\n", countLine(sel.diags))
+	}
+	if sel.diags.HasErrors() {
+		fmt.Fprintf(stderr, "kiez %s: the rules have errors; nothing was evaluated\n", fs.Name())
+		return nil, exitProblems, false
+	}
+	if sel.usage != "" {
+		return nil, fs.usageError(stderr, "%s", sel.usage), false
+	}
+	for _, n := range sel.notes {
+		fmt.Fprintln(stderr, n)
+	}
+	if len(sel.sets) == 0 {
+		fmt.Fprintf(stderr, "kiez %s: no programme to evaluate: the data names no programme with rules; give a rule file with --rules\n", fs.Name())
+		return nil, exitProblems, false
+	}
+	eng, err := rules.NewEngine(programmesOf(sel.sets))
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
+		return nil, exitProblems, false
+	}
+	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng}, exitOK, true
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
+)
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("lint", "kiez lint [flags] FILE|ID...", `
+Loads and compiles rule files, each named by its path or, when no such
+file exists, by the id of an embedded programme. Prints every problem with
+its position (file:line:col and the line with a caret), then, per
+programme, the coverage of its requirement catalogue: the rules that check
+each requirement, the requirements checked by hand (manual:), and the
+ones neither checks.
+
+Exit code: 0 when every file compiles (warnings allowed), 1 on any error,
+2 on wrong usage.`)
+	coverage := fs.Bool("coverage", true, "print the coverage of each programme's requirement catalogue")
+	args, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(args) == 0 {
+		return fs.usageError(stderr, "name at least one rule file or embedded programme id")
+	}
+	src := newSources()
+	var sets []*ruleSet
+	var diags kiez.Diagnostics
+	for _, a := range args {
+		rs := loadRules(a, src)
+		sets = append(sets, rs)
+		diags = append(diags, rs.diags...)
+	}
+	diags.Sort()
+	if err := kiez.WriteDiagnostics(stdout, diags, src.get); err != nil {
+		fmt.Fprintf(stderr, "kiez lint: %v\n", err)
+		return exitProblems
+	}
+	for i, rs := range sets {
+		if i > 0 || len(diags) > 0 {
+			fmt.Fprintln(stdout)
+		}
+		writeLintHeading(stdout, rs)
+		if *coverage && rs.prog != nil {
+			if err := writeCoverage(stdout, rs.prog); err != nil {
+				fmt.Fprintf(stderr, "kiez lint: %v\n", err)
+				return exitProblems
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "\n%s\n", countLine(diags))
+	if diags.HasErrors() {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// writeLintHeading names the file and what it holds, or that it does not
+// compile.
+func writeLintHeading(w io.Writer, rs *ruleSet) {
+	if rs.prog == nil {
+		what := "kompiliert nicht"
+		if rs.unread {
+			what = "nicht gelesen"
+		}
+		nerr, _ := count(rs.diags)
+		fmt.Fprintf(w, "%s: %s (%s)\n", rs.arg, what, plural(nerr, "Fehler", "Fehler"))
+		return
+	}
+	p := rs.prog
+	version := ""
+	if p.Version != "" {
+		version = ", Version " + p.Version
+	}
+	fmt.Fprintf(w, "%s: Programm %s – %s%s\n", rs.where(), p.ID, p.Name, version)
+	fmt.Fprintf(w, "  %s, %s, %s, %s\n",
+		plural(len(p.Requirements), "Anforderung", "Anforderungen"), plural(len(p.Rules), "Regel", "Regeln"),
+		plural(len(p.Params), "Parameter", "Parameter"), plural(len(p.Manual), "manuelle Prüfung", "manuelle Prüfungen"))
+}
+
+// writeCoverage prints for each catalogue requirement the rules that check
+// it, or the evidence a reviewer checks by hand, or, when it is missing,
+// its text.
+func writeCoverage(w io.Writer, p *rules.Programme) error {
+	cov := p.Coverage()
+	manual := map[string]rules.Manual{}
+	for _, m := range p.Manual {
+		if _, ok := manual[m.Requirement]; !ok {
+			manual[m.Requirement] = m
+		}
+	}
+	fmt.Fprintf(w, "\n  Abdeckung des Anforderungskatalogs\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "    Anforderung\tPrüfung\tRegeln oder Nachweis")
+	var checked, byHand int
+	listed := map[string]bool{}
+	for _, req := range p.Requirements {
+		listed[req.ID] = true
+		how, what := "FEHLT", oneLine(req.Text, 70)
+		if ids := cov.Checked[req.ID]; len(ids) > 0 {
+			how, what = "Regel", strings.Join(ids, ", ")
+			checked++
+		} else if m, ok := manual[req.ID]; ok {
+			how, what = "manuell", oneLine(m.Evidence, 70)
+			byHand++
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\n", req.ID, how, what)
+	}
+	var extra []string
+	for id := range cov.Checked {
+		if !listed[id] {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	for _, id := range extra {
+		fmt.Fprintf(tw, "    %s\tRegel\t%s (nicht im Katalog)\n", id, strings.Join(cov.Checked[id], ", "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "    %d von %d abgedeckt: %d durch Regeln, %d manuell, %d fehlen\n",
+		checked+byHand, len(p.Requirements), checked, byHand, len(cov.Missing))
+	return nil
+}
+
+// oneLine collapses white space and shortens s to at most n characters.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
+}

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
+)
+
+// ruleSet is a rule file loaded from disk or an embedded programme.
+type ruleSet struct {
+	// arg is what the user named: a path or a programme id.
+	arg      string
+	embedded bool
+	// unread is set when there was nothing to load: no such file, a
+	// directory, a file too large or unreadable.
+	unread bool
+	prog   *rules.Programme // nil when the file has errors
+	diags  kiez.Diagnostics
+}
+
+// describe names where the rules come from and their version, for
+// report headings.
+func (r *ruleSet) describe() string {
+	s := r.where()
+	if r.prog.Version != "" {
+		s += ", Version " + r.prog.Version
+	}
+	return s
+}
+
+// where names the rule file, marking an embedded one.
+func (r *ruleSet) where() string {
+	if r.embedded {
+		return "eingebettet (" + r.prog.File + ")"
+	}
+	return r.prog.File
+}
+
+// loadRules loads a rule file named by path or, when no such file exists,
+// the embedded programme with that id. Problems are diagnostics of the
+// returned set; its programme is nil when any is an error.
+func loadRules(arg string, src *sources) *ruleSet {
+	rs := &ruleSet{arg: arg, unread: true}
+	st, err := os.Stat(arg)
+	switch {
+	case err == nil && st.IsDir():
+		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+			Summary: fmt.Sprintf("%s is a directory", arg),
+			Detail:  "Name the rule files in it, e.g. " + strings.TrimSuffix(arg, "/") + "/*.yaml (not the *_test.yaml files)."}}
+	case err == nil && st.Size() > rules.MaxFileSize:
+		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+			Summary: fmt.Sprintf("%s is %d bytes; rule files may be at most %d bytes", arg, st.Size(), rules.MaxFileSize)}}
+	case err == nil:
+		data, err := os.ReadFile(arg)
+		if err != nil {
+			rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: fmt.Sprintf("cannot read %s: %v", arg, err)}}
+			break
+		}
+		src.add(arg, data)
+		rs.unread = false
+		rs.prog, rs.diags = rules.Load(arg, data)
+	case slices.Contains(rules.Embedded(), arg):
+		rs.embedded, rs.unread = true, false
+		rs.prog, rs.diags = rules.LoadEmbedded(arg)
+	default:
+		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+			Summary: fmt.Sprintf("cannot read %s: no such file, and no embedded programme has this id", arg),
+			Detail:  "Name a rule file (.yaml) or the id of an embedded programme " + embeddedList() + "."}}
+	}
+	if rs.diags.HasErrors() {
+		rs.prog = nil
+	}
+	return rs
+}
+
+// embeddedList names the embedded programmes in parentheses.
+func embeddedList() string {
+	ids := rules.Embedded()
+	if len(ids) == 0 {
+		return "(embedded: none)"
+	}
+	return "(embedded: " + strings.Join(ids, ", ") + ")"
+}
+
+// sources serves the text of the files diagnostics point into, for their
+// snippets: files read by the command, then files on disk, then the
+// embedded rule files.
+type sources struct {
+	files map[string][]byte
+}
+
+func newSources() *sources { return &sources{files: map[string][]byte{}} }
+
+func (s *sources) add(name string, data []byte) { s.files[name] = data }
+
+// get is a kiez.SourceFunc.
+func (s *sources) get(name string) ([]byte, bool) {
+	if b, ok := s.files[name]; ok {
+		return b, true
+	}
+	if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && st.Size() <= kiez.MaxFileSize {
+		if b, err := os.ReadFile(name); err == nil {
+			s.files[name] = b
+			return b, true
+		}
+	}
+	if id, ok := strings.CutPrefix(name, "rules/programmes/"); ok {
+		if b, ok := rules.EmbeddedSource(strings.TrimSuffix(id, ".yaml")); ok {
+			return b, true
+		}
+	}
+	return nil, false
+}
+
+// loadData loads and validates data files and prints every problem. It
+// returns nil when the data has errors.
+func loadData(w io.Writer, paths []string) (*kiez.Dataset, error) {
+	ds, diags := kiez.LoadFiles(paths...)
+	diags = append(diags, ds.Validate()...)
+	diags.Sort()
+	if len(diags) > 0 {
+		if err := kiez.WriteDiagnostics(w, diags, ds.Source); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(w, "%s in the data\n\n", countLine(diags))
+	}
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	return ds, nil
+}
+
+// selection is the outcome of choosing programmes for check and explain.
+type selection struct {
+	sets []*ruleSet
+	// notes say what is not checked and why.
+	notes []string
+	// diags are problems of rule files; any error stops the command.
+	diags kiez.Diagnostics
+	// usage is set when a --programme id names no rules at all.
+	usage string
+}
+
+// selectProgrammes chooses the programmes to evaluate. The rule files
+// named with --rules replace the embedded programme of the same id, or
+// add one. Without ids: every programme named by the data (in the data's
+// order) that has rules, then the --rules programmes the data does not
+// name. With ids: exactly those programmes, in that order.
+func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *sources) *selection {
+	sel := &selection{}
+	byID := map[string]*ruleSet{}
+	var fileOrder []string
+	for _, f := range ruleFiles {
+		rs := loadRules(f, src)
+		sel.diags = append(sel.diags, rs.diags...)
+		if rs.prog == nil {
+			continue
+		}
+		if prev, dup := byID[rs.prog.ID]; dup {
+			sel.diags = append(sel.diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+				Summary: fmt.Sprintf("programme %q is given twice: %s and %s", rs.prog.ID, prev.arg, f),
+				Detail:  "Name one rule file per programme."})
+			continue
+		}
+		byID[rs.prog.ID] = rs
+		fileOrder = append(fileOrder, rs.prog.ID)
+	}
+	embedded := rules.Embedded()
+	take := func(id string) bool {
+		if rs, ok := byID[id]; ok {
+			sel.sets = append(sel.sets, rs)
+			return true
+		}
+		if !slices.Contains(embedded, id) {
+			return false
+		}
+		rs := &ruleSet{arg: id, embedded: true}
+		rs.prog, rs.diags = rules.LoadEmbedded(id)
+		sel.diags = append(sel.diags, rs.diags...)
+		if rs.prog != nil && !rs.diags.HasErrors() {
+			sel.sets = append(sel.sets, rs)
+		}
+		return true
+	}
+	if len(ids) > 0 {
+		for _, id := range unique(ids) {
+			if !take(id) {
+				sel.usage = fmt.Sprintf("no rules for programme %q: name its rule file with --rules, or an embedded programme %s", id, embeddedList())
+				return sel
+			}
+		}
+		for _, id := range fileOrder {
+			if !slices.Contains(ids, id) {
+				sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: %s (Programm %s) wird nicht geprüft, weil --programme es nicht nennt.", byID[id].arg, id))
+			}
+		}
+		return sel
+	}
+	named := dataProgrammes(ds)
+	for _, id := range named {
+		if !take(id) {
+			sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: Für das Programm %s gibt es keine Regeln (weder eingebettet noch mit --rules); seine Zentren werden nicht geprüft.", id))
+		}
+	}
+	for _, id := range fileOrder {
+		if !slices.Contains(named, id) {
+			sel.sets = append(sel.sets, byID[id])
+		}
+	}
+	return sel
+}
+
+// dataProgrammes lists the programme ids the data names, in order of
+// first appearance: the programme records, then the centres.
+func dataProgrammes(ds *kiez.Dataset) []string {
+	var ids []string
+	for _, p := range ds.Programmes {
+		ids = append(ids, p.ID)
+	}
+	for _, c := range ds.Centres {
+		ids = append(ids, c.Programme)
+	}
+	return unique(ids)
+}
+
+func unique(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func programmesOf(sets []*ruleSet) []*rules.Programme {
+	out := make([]*rules.Programme, len(sets))
+	for i, rs := range sets {
+		out[i] = rs.prog
+	}
+	return out
+}
