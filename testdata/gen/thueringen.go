@@ -14,6 +14,13 @@ const thProgramme = "thueringen-thekiz"
 
 const thCounty = "Ilm-Kreis"
 
+// thKita is a member Kita of a fictional ThEKiZ Verbund, with its own
+// operating licence (each Kita of a Verbund is a licensed Kita, TH-01).
+type thKita struct {
+	id, name, municipality, providerKind, note string
+	licence                                    time.Time
+}
+
 // thCentre is one fictional ThEKiZ.
 type thCentre struct {
 	id, name, town, provider, providerName string
@@ -22,7 +29,7 @@ type thCentre struct {
 	lsz                                    []int
 	licence                                time.Time
 	listed                                 time.Time
-	verbund                                []bkKita
+	verbund                                []thKita
 	consultation                           bool
 	change                                 *time.Time // Leitungswechsel
 	facilitation                           func(m time.Month, y int) int
@@ -75,10 +82,10 @@ var thCentres = []thCentre{
 		forms:  []string{"verbund"},
 		phases: []KV{{"auf-dem-weg", day(2016, 8, 1)}, {"thekiz", day(2018, 9, 1)}, {"konsultationseinrichtung", day(2022, 9, 1)}}, lsz: []int{3, 5, 6},
 		licence: day(1998, 1, 1), listed: day(2016, 6, 1), consultation: true,
-		verbund: []bkKita{
-			{id: "kita-tannenzapfen-fiktiv", name: "Kita Tannenzapfen (fiktiv)", municipality: "Tannengrund (fiktiv)", providerKind: "kommunal", note: "Fiktiv; Hauptstandort des Verbunds."},
-			{id: "kita-wiesenweg-fiktiv", name: "Kita Wiesenweg (fiktiv)", municipality: "Tannengrund-Unterdorf (fiktiv)", providerKind: "kommunal", note: "Fiktiv."},
-			{id: "kita-am-muehlbach-fiktiv", name: "Kita Am Mühlbach (fiktiv)", municipality: "Mühlbach (fiktiv)", providerKind: "kommunal", note: "Fiktiv."},
+		verbund: []thKita{
+			{id: "kita-tannenzapfen-fiktiv", name: "Kita Tannenzapfen (fiktiv)", municipality: "Tannengrund (fiktiv)", providerKind: "kommunal", note: "Fiktiv; Hauptstandort des Verbunds.", licence: day(1998, 1, 1)},
+			{id: "kita-wiesenweg-fiktiv", name: "Kita Wiesenweg (fiktiv)", municipality: "Tannengrund-Unterdorf (fiktiv)", providerKind: "kommunal", note: "Fiktiv.", licence: day(2003, 8, 1)},
+			{id: "kita-am-muehlbach-fiktiv", name: "Kita Am Mühlbach (fiktiv)", municipality: "Mühlbach (fiktiv)", providerKind: "kommunal", note: "Fiktiv.", licence: day(2009, 3, 1)},
 		},
 		facilitation: func(m time.Month, y int) int {
 			switch m {
@@ -127,6 +134,11 @@ this folder are fictional ("fiktiv").`)
 		files["thueringen/"+ce.id+".yaml"] = thCentreDoc(ce)
 		if ce.consultation {
 			consultations++
+		}
+		for _, kt := range ce.verbund {
+			if kt.licence.IsZero() {
+				problemf("Thüringen: Verbund-Kita %s of %s has no licence (TH-01)", kt.id, ce.id)
+			}
 		}
 	}
 	if consultations != 1 {
@@ -427,8 +439,10 @@ shortfalls.`, ce.name, thCounty))
 		}})
 	}
 	var verbund L
-	for _, kt := range ce.verbund {
-		verbund = append(verbund, M{{"id", kt.id}, {"name", kt.name}, {"municipality", kt.municipality}, {"providerKind", kt.providerKind}, {"note", kt.note}})
+	for i, kt := range ce.verbund {
+		verbund = append(verbund, M{{"id", kt.id}, {"name", kt.name}, {"municipality", kt.municipality}, {"providerKind", kt.providerKind},
+			{"licence", M{{"granted", kt.licence}, {"authority", "Landesjugendamt (fiktive Angabe)"}, {"reference", fmt.Sprintf("BE-%s-%d-fiktiv", slug(ce.town)[:4], i+1)}}},
+			{"note", kt.note}})
 	}
 	centre = append(centre,
 		KV{"verbundKitas", verbund},
