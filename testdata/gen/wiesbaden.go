@@ -47,7 +47,6 @@ type wiCentre struct {
 	kvQualification        string
 	kvFrom, kvBasic        time.Time
 	sprechDay              time.Weekday
-	note                   string
 }
 
 var wiCentres = []wiCentre{
@@ -428,6 +427,7 @@ budget and targets of 2024. See testdata/README.md for the deliberate shortfalls
 			note: "Nach der Vorlage zur Bedarfsanalyse des Sachgebiets Elternbildung und Frühe Hilfen."},
 		{id: "bedarfsanalyse-2024", kind: "bedarfsanalyse", date: day(2024, 2, 15), year: 2024, by: "KiEZ-Netzwerk " + dist,
 			note: "Im Netzwerktreffen Februar 2024 mit den Netzwerkpartnern, nach der Vorlage des Sachgebiets Elternbildung und Frühe Hilfen."},
+		{id: "informationsstand-2023-11", kind: "informationsstand", date: day(2023, 11, 29), by: "kiez-verantwortliche", note: "Angebotsübersicht Winter 2023/24 für Eltern und Fachkräfte (Stand zu Beginn des Jahres 2024)."},
 		{id: "informationsstand-2024-02", kind: "informationsstand", date: day(2024, 2, 28), by: "kiez-verantwortliche", note: "Angebotsübersicht Frühjahr für Eltern und Fachkräfte."},
 		{id: "informationsstand-2024-08", kind: "informationsstand", date: day(2024, 8, 28), by: "kiez-verantwortliche", note: "Angebotsübersicht Herbst, mit zentralen Angeboten der Elternbildung."},
 		{id: "informationsstand-2024-11", kind: "informationsstand", date: day(2024, 11, 27), by: "kiez-verantwortliche", note: "Aktualisierung nach dem Netzwerktreffen im November."},
@@ -435,6 +435,20 @@ budget and targets of 2024. See testdata/README.md for the deliberate shortfalls
 		{id: "geschaeftsbericht-2023", kind: "geschaeftsbericht", date: day(2024, 3, 27), year: 2023, by: "kiez-verantwortliche"},
 		{id: "jahresauswertung-2024", kind: "jahresauswertung", date: day(2025, 2, 27), year: 2024, by: "kiez-verantwortliche"},
 		{id: "geschaeftsbericht-2024", kind: "geschaeftsbericht", date: day(2025, 3, 26), year: 2024, by: "kiez-verantwortliche"},
+	}
+	// Self-check WI-22: at every month end of the period the latest
+	// information is at most six months old.
+	for m := periodStart; !m.After(periodEnd); m = m.AddDate(0, 1, 0) {
+		end := m.AddDate(0, 1, -1)
+		var latest time.Time
+		for _, e := range ev {
+			if e.kind == "informationsstand" && !e.date.After(end) && e.date.After(latest) {
+				latest = e.date
+			}
+		}
+		if latest.IsZero() || latest.Before(end.AddDate(0, -6, 0)) {
+			problemf("%s: information older than six months at %s", ce.id, key(end))
+		}
 	}
 	if ce.unresolved {
 		ev[0].by = "Amt für Soziale Arbeit (Vertragspartner: der KiEZ-Träger, in den Quellen nicht zugeordnet)"
@@ -499,11 +513,11 @@ budget and targets of 2024. See testdata/README.md for the deliberate shortfalls
 		KV{"partners", listOf(partners)},
 		KV{"#", "Personal mit pseudonymen Kennungen"},
 		KV{"staff", listOf(staff)},
-		KV{"offers", offerList(offers, rooms)},
+		KV{"offers", withEntry(offerList(offers, rooms), "sprechstunde-kiez", KV{"role", "kiez-verantwortliche"})},
 		KV{"#", "Termine 2024 mit aggregierten Teilnahmezahlen (keine Namen)"},
 		KV{"sessions", sessionList(ss)},
 		KV{"meetings", meetingList(ms)},
-		KV{"evidence", evidenceList(ev)},
+		KV{"evidence", withEntry(evidenceList(ev), "zuschussvertrag-2023-2025", KV{"clauses", strs("qualitaetsstandards", "basisqualifizierung")})},
 		KV{"budget", listOf(budget)},
 		KV{"targets", targets},
 		KV{"closures", listOf(closures)},
@@ -529,6 +543,23 @@ func offerList(os []offer, rooms []room) L {
 		out[i] = o.yaml(rooms)
 	}
 	return out
+}
+
+// withEntry adds an entry to the mapping with the given id in a list of
+// mappings, for fields the shared record types do not write (an offer's
+// role, a contract's clauses).
+func withEntry(list L, id string, kv KV) L {
+	found := false
+	for i, it := range list {
+		if m, ok := it.(M); ok && len(m) > 0 && m[0].K == "id" && m[0].V == id {
+			list[i] = append(m, kv)
+			found = true
+		}
+	}
+	if !found {
+		problemf("withEntry: no entry %q", id)
+	}
+	return list
 }
 
 func offerIDs(os []offer, kind string) []string {
