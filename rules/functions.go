@@ -187,6 +187,7 @@ func functions() []function {
 	}
 	fs = append(fs, recordFunctions()...)
 	fs = append(fs, cadenceFunctions()...)
+	fs = append(fs, bucketFunctions()...)
 	return fs
 }
 

@@ -233,11 +233,15 @@ where seed 003 names none (see their notes). Illustrative: the 2024 meetings and
 		{"providers", L{bkProviders[0], bkProviders[1], bkProviders[2], bkProviders[3], bkProviders[4], bkProviders[5], bkProviders[6], bkProviders[7]}},
 		{"#", "Austauschtreffen der Familienzentren mit dem Jugendamt, halbjährlich (Seed 003 §2.3, §4.3); 2024 illustrativ"},
 		{"meetings", meetingList(ms)},
-		{"evidence", evidenceList([]evidence{
+		{"evidence", bkPublished(evidenceList([]evidence{
 			{id: "jahresbericht-sozialraumbudget-2023", kind: "jahresbericht-sozialraumbudget", date: day(2024, 6, 28), year: 2023,
 				by: "koordinierungsstelle-sozialraumbudget", note: "Aus den Jahresberichten der Kita-Sozialarbeit und der Elternberatung zusammengeführt und in den Sozialraum veröffentlicht (Seed 003 §4.4)."},
 			{id: "jahresbericht-sozialraumbudget-2024", kind: "jahresbericht-sozialraumbudget", date: day(2025, 6, 27), year: 2024,
 				by: "koordinierungsstelle-sozialraumbudget", note: "Aus den Jahresberichten der Kita-Sozialarbeit und der Elternberatung zusammengeführt und in den Sozialraum veröffentlicht (Seed 003 §4.4)."},
+		}), map[string]time.Time{
+			// Illustrative publication dates (BK-20: "Der Jahresbericht wird in den Sozialraum hinein veröffentlicht").
+			"jahresbericht-sozialraumbudget-2023": day(2024, 7, 15),
+			"jahresbericht-sozialraumbudget-2024": day(2025, 7, 14),
 		})},
 		{"note", "Quelle: Einzelkonzeption Familienzentren zur Umsetzung des Sozialraumbudgets, Kreisjugendamt, Januar 2024 (Seed 003). Registry real, Aktivitäten 2024 illustrativ."},
 	}})
@@ -523,7 +527,7 @@ the note says otherwise), staff, rooms, offers, sessions, meetings, evidence and
 		KV{"partners", listOf(partners)},
 		KV{"#", "Personal mit pseudonymen Kennungen"},
 		KV{"staff", listOf(staff)},
-		KV{"offers", offerList(offers, rooms)},
+		KV{"offers", bkOfferRoles(offerList(offers, rooms))},
 		KV{"#", "Termine 2024 mit aggregierten Teilnahmezahlen (keine Namen)"},
 		KV{"sessions", sessionList(ss)},
 		KV{"meetings", meetingList(ms)},
@@ -558,4 +562,53 @@ func maxDate(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// bkRoles names the staff role that runs an offer (Offer.role): the open
+// consultation hours are the Elternberatung's (seed 003 §3.2), the
+// counselling in the Kitas the Kita-Sozialarbeit's (§3.1).
+var bkRoles = map[string]string{
+	"offene-sprechstunde-elternberatung":   "elternberatung",
+	"digitale-sprechstunde-elternberatung": "elternberatung",
+	"beratung-kita-sozialarbeit":           "kita-sozialarbeit",
+}
+
+// bkOfferRoles writes the role of each offer that bkRoles names.
+func bkOfferRoles(offers L) L {
+	for i, o := range offers {
+		m := o.(M)
+		for _, kv := range m {
+			if kv.K == "id" {
+				if role, ok := bkRoles[kv.V.(string)]; ok {
+					offers[i] = bkSet(m, "role", role)
+				}
+			}
+		}
+	}
+	return offers
+}
+
+// bkPublished writes the date each listed evidence record was published
+// (Evidence.published).
+func bkPublished(evidence L, published map[string]time.Time) L {
+	for i, e := range evidence {
+		m := e.(M)
+		for _, kv := range m {
+			if t, ok := published[fmt.Sprint(kv.V)]; ok && kv.K == "id" {
+				evidence[i] = bkSet(m, "published", t)
+			}
+		}
+	}
+	return evidence
+}
+
+// bkSet sets key k of m to v, in place when m has it, else at the end.
+func bkSet(m M, k string, v any) M {
+	for i := range m {
+		if m[i].K == k {
+			m[i].V = v
+			return m
+		}
+	}
+	return append(m, KV{k, v})
 }
