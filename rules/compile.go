@@ -389,7 +389,29 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 	}
 }
 
+var paramUse = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
+
+// usedParams lists the params an expression text of the rule refers to.
+func usedParams(fr *fileRule) []string {
+	texts := []string{fr.Each.Value, fr.When.Value, fr.Needs.Value, fr.Subject.Value, fr.Assert.Value, fr.Message.Value}
+	for _, e := range fr.Evidence {
+		texts = append(texts, e.Value.Value)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range texts {
+		for _, m := range paramUse.FindAllStringSubmatch(t, -1) {
+			if !seen[m[1]] {
+				seen[m[1]] = true
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
+}
+
 func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
+	r.params = usedParams(fr)
 	base := envTypes(r.Scope, p.paramType, nil)
 	env := base
 	if strings.TrimSpace(fr.Each.Value) != "" {
@@ -398,7 +420,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		if r.each == nil {
 			return
 		}
-		r.itemType = r.each.program.Node().Type().Elem()
+		r.itemType = itemType(r.each.program.Node())
 		env = envTypes(r.Scope, p.paramType, r.itemType)
 	}
 	if t := strings.TrimSpace(fr.When.Value); t != "" {
@@ -424,6 +446,29 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
+}
+
+// itemType is the element type of the list an each expression gives. expr
+// types the result of filter, sortBy and similar builtins as a list of
+// anything; the element type of their first argument is used then, so that
+// item keeps its fields for the checker.
+func itemType(n ast.Node) reflect.Type {
+	t := n.Type()
+	if t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface {
+		return t.Elem()
+	}
+	if b, ok := n.(*ast.BuiltinNode); ok && len(b.Arguments) > 0 {
+		switch b.Name {
+		case "filter", "sortBy", "sort", "take", "uniq", "reverse":
+			if inner := itemType(b.Arguments[0]); inner != nil && inner.Kind() != reflect.Interface {
+				return inner
+			}
+		}
+	}
+	if t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		return t.Elem()
+	}
+	return t
 }
 
 // assertParts splits a rule's assertion at its top-level "and" and "or"

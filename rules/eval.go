@@ -78,7 +78,7 @@ type run struct {
 	centres   []*kiez.Centre
 	period    Period
 	params    any
-	paramErr  string
+	missing   map[string]bool // params without a value in force
 	waivers   []kiez.Waiver
 	machine   *vm.VM // the expression machine; one per goroutine, never shared
 }
@@ -97,7 +97,7 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 	if r.programme == nil && len(r.centres) == 0 {
 		return nil, nil
 	}
-	r.params, r.paramErr = p.paramsAt(per.From)
+	r.params, r.missing = p.paramsAt(per.From)
 
 	var out []Result
 	pr := r.forWorker()
@@ -188,26 +188,23 @@ func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
 	return out
 }
 
-// paramsAt builds the params struct with the values in force on day d. A
-// param without a value then makes every rule an error, naming it.
-func (p *Programme) paramsAt(d date.Date) (any, string) {
+// paramsAt builds the params struct with the values in force on day d,
+// and names the params without a value then: the rules that use one of
+// them give an error naming it.
+func (p *Programme) paramsAt(d date.Date) (any, map[string]bool) {
 	v := reflect.New(p.paramType).Elem()
-	var missing []string
+	missing := map[string]bool{}
 	for _, param := range p.Params {
 		pv, ok := param.At(d)
 		if !ok {
-			missing = append(missing, param.Name)
+			missing[param.Name] = true
 			continue
 		}
-		f := v.FieldByName("P_" + param.Name)
-		if f.IsValid() {
+		if f := v.FieldByName("P_" + param.Name); f.IsValid() {
 			f.Set(reflect.ValueOf(pv.Value))
 		}
 	}
-	if len(missing) > 0 {
-		return v.Interface(), fmt.Sprintf("no value in force on %s for param(s) %s", d, strings.Join(missing, ", "))
-	}
-	return v.Interface(), ""
+	return v.Interface(), missing
 }
 
 func (r *run) env(c *kiez.Centre) map[string]any {
@@ -266,9 +263,18 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		subject, base.Centre = c.ID, c.ID
 	}
 	env := r.env(c)
-	if r.paramErr != "" {
-		base.Subject = subject
-		return []Result{errorResult(base, r.paramErr)}, [][]Evidence{nil}
+	if len(r.missing) > 0 {
+		var names []string
+		for _, name := range rule.params {
+			if r.missing[name] {
+				names = append(names, name)
+			}
+		}
+		if len(names) > 0 {
+			base.Subject = subject
+			msg := fmt.Sprintf("no value in force on %s for param(s) %s", r.period.From, strings.Join(names, ", "))
+			return []Result{errorResult(base, msg)}, [][]Evidence{nil}
+		}
 	}
 	if rule.each == nil {
 		base.Subject = subject

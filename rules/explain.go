@@ -40,7 +40,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 		found = true
 		r := (&run{eng: e, prog: p, period: per}).forWorker()
 		r.collect(ds)
-		r.params, r.paramErr = p.paramsAt(per.From)
+		r.params, r.missing = p.paramsAt(per.From)
 		var centres []*kiez.Centre
 		if rule.Scope == ScopeProgramme {
 			centres = []*kiez.Centre{nil}

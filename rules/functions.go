@@ -53,6 +53,35 @@ func numberPairs[R any]() []any {
 	}
 }
 
+// datePairs returns the signatures of a comparison of dates, either of
+// which may be an optional date (a *date.Date field such as until).
+func datePairs() []any {
+	return []any{
+		new(func(date.Date, date.Date) bool),
+		new(func(*date.Date, date.Date) bool),
+		new(func(date.Date, *date.Date) bool),
+		new(func(*date.Date, *date.Date) bool),
+	}
+}
+
+// compareDates compares two date arguments; an optional date that is not
+// given cannot be compared.
+func compareDates(a []any, cmp func(x, y date.Date) bool) (any, error) {
+	var ds [2]date.Date
+	for i := range ds {
+		switch v := a[i].(type) {
+		case date.Date:
+			ds[i] = v
+		case *date.Date:
+			if v == nil {
+				return nil, errors.New("a date that is not given cannot be compared; supply one with ?? (e.g. item.until ?? period.until)")
+			}
+			ds[i] = *v
+		}
+	}
+	return cmp(ds[0], ds[1]), nil
+}
+
 // operators maps expression operators to the functions that implement
 // them for decimals and dates.
 var operators = []struct{ op, fn string }{
@@ -92,14 +121,14 @@ func functions() []function {
 			fn: func(a ...any) (any, error) { return dec(a[0]).Equal(dec(a[1])), nil }},
 		{name: "decNotEq", group: "operator", doc: "a != b on decimals, by value", types: numberPairs[bool](),
 			fn: func(a ...any) (any, error) { return !dec(a[0]).Equal(dec(a[1])), nil }},
-		{name: "dateBefore", group: "operator", doc: "a < b on dates", types: []any{new(func(date.Date, date.Date) bool)},
-			fn: func(a ...any) (any, error) { return a[0].(date.Date).Before(a[1].(date.Date)), nil }},
-		{name: "dateBeforeEq", group: "operator", doc: "a <= b on dates", types: []any{new(func(date.Date, date.Date) bool)},
-			fn: func(a ...any) (any, error) { return !a[0].(date.Date).After(a[1].(date.Date)), nil }},
-		{name: "dateAfter", group: "operator", doc: "a > b on dates", types: []any{new(func(date.Date, date.Date) bool)},
-			fn: func(a ...any) (any, error) { return a[0].(date.Date).After(a[1].(date.Date)), nil }},
-		{name: "dateAfterEq", group: "operator", doc: "a >= b on dates", types: []any{new(func(date.Date, date.Date) bool)},
-			fn: func(a ...any) (any, error) { return !a[0].(date.Date).Before(a[1].(date.Date)), nil }},
+		{name: "dateBefore", group: "operator", doc: "a < b on dates; an optional date that is not given is an error", types: datePairs(),
+			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return x.Before(y) }) }},
+		{name: "dateBeforeEq", group: "operator", doc: "a <= b on dates; an optional date that is not given is an error", types: datePairs(),
+			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return !x.After(y) }) }},
+		{name: "dateAfter", group: "operator", doc: "a > b on dates; an optional date that is not given is an error", types: datePairs(),
+			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return x.After(y) }) }},
+		{name: "dateAfterEq", group: "operator", doc: "a >= b on dates; an optional date that is not given is an error", types: datePairs(),
+			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return !x.Before(y) }) }},
 
 		// Numbers.
 		{name: "dec", group: "numbers", doc: "dec(x) turns a whole number, a number or a text such as \"19.5\" into a decimal",

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/rickb777/date"
 )
 
 // TestEveryFunctionExercised makes sure each function of the environment
@@ -32,5 +34,16 @@ func TestEveryFunctionExercised(t *testing.T) {
 		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(f.name) + `\(`).MatchString(text) {
 			t.Errorf("function %s is not exercised by any rule in rules/testdata/*.yaml; add it to testdata/functions.yaml", f.name)
 		}
+	}
+}
+
+func TestCompareOptionalDates(t *testing.T) {
+	d := date.New(2024, 1, 1)
+	if _, err := compareDates([]any{(*date.Date)(nil), d}, date.Date.Before); err == nil {
+		t.Error("comparing a date that is not given: no error")
+	}
+	got, err := compareDates([]any{&d, d.Add(1)}, date.Date.Before)
+	if err != nil || got != true {
+		t.Errorf("compareDates(&2024-01-01 < 2024-01-02) = %v, %v", got, err)
 	}
 }

@@ -136,6 +136,16 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		new:  "assert: sumDec(map(centre.staff, .releaseHoursPerWek)) >= params.releaseHours",
 		want: []string{`fixture.yaml:33:39: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
 	}, {
+		name: "each over a filtered list keeps the item's fields",
+		old:  "    each: centre.staff",
+		new:  "    each: filter(centre.staff, .role != \"\")",
+		want: []string{},
+	}, {
+		name: "misspelt field of an item of a filtered list",
+		old:  "    each: centre.staff\n    when: item.role == \"leitung-familienzentrum\"\n    assert: item.releaseHoursPerWeek",
+		new:  "    each: filter(centre.staff, .role != \"\")\n    when: item.role == \"leitung-familienzentrum\"\n    assert: item.releaseHoursPerWek",
+		want: []string{`fixture.yaml:33:18: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
+	}, {
 		name: "column after umlauts",
 		old:  `    assert: all(centres, .provider != "")`,
 		new:  `    assert: all(centres, .provider != "Träger ä") && centres.x`,

@@ -147,6 +147,7 @@ type Rule struct {
 	Pos kiez.Range
 
 	assertAt                           kiez.Range // where the assertion is written
+	params                             []string   // the params the rule's expressions use
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
 	evidence                           []*expression
