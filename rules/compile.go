@@ -397,6 +397,9 @@ func usedParams(fr *fileRule) []string {
 	for _, e := range fr.Evidence {
 		texts = append(texts, e.Value.Value)
 	}
+	for _, e := range fr.Let {
+		texts = append(texts, e.Value.Value)
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range texts {
@@ -427,13 +430,15 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.When = t
 		r.when = l.compile(fr.When, "when", env, wantBool)
 	}
-	if t := strings.TrimSpace(fr.Needs.Value); t != "" {
-		r.Needs = t
-		r.needs = l.compile(fr.Needs, "needs", env, wantNeeds)
-	}
 	if t := strings.TrimSpace(fr.Subject.Value); t != "" {
 		r.Subject = t
 		r.subject = l.compile(fr.Subject, "subject", env, wantText)
+	}
+	env = l.lets(fr, r, env)
+	r.envTypes = env
+	if t := strings.TrimSpace(fr.Needs.Value); t != "" {
+		r.Needs = t
+		r.needs = l.compile(fr.Needs, "needs", env, wantNeeds)
 	}
 	if t := strings.TrimSpace(fr.Assert.Value); t != "" {
 		r.Assert = t
@@ -446,6 +451,48 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
+}
+
+var letName = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+
+// lets compiles the rule's own variables in order, each against the
+// variables before it, and returns the environment with all of them.
+func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any {
+	if len(fr.Let) == 0 {
+		return env
+	}
+	out := make(map[string]any, len(env)+len(fr.Let))
+	for k, v := range env {
+		out[k] = v
+	}
+	fnames := map[string]bool{}
+	for _, f := range functions() {
+		fnames[f.name] = true
+	}
+	for _, e := range fr.Let {
+		name := e.Key.Value
+		at := l.at(e.Key.Pos)
+		switch _, taken := out[name]; {
+		case !letName.MatchString(name):
+			l.errorf(at, "Names start with a lower-case letter and hold only letters and digits, e.g. heldSessions.", "%q is not a valid name for a let variable", name)
+			continue
+		case taken || fnames[name]:
+			l.errorf(at, "Choose another name: a variable or function of that name exists.", "let variable %q hides a variable or function", name)
+			continue
+		}
+		x := l.compile(e.Value, "let "+name, out, nil)
+		if x == nil {
+			continue
+		}
+		r.Let = append(r.Let, name)
+		r.lets = append(r.lets, x)
+		if t := x.program.Node().Type(); t != nil && t.Kind() != reflect.Interface {
+			out[name] = reflect.New(t).Elem().Interface()
+		} else {
+			out[name] = nil
+		}
+	}
+	return out
 }
 
 // itemType is the element type of the list an each expression gives. expr
@@ -476,7 +523,10 @@ func itemType(n ast.Node) reflect.Type {
 // It runs only when a verdict is explained.
 func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 	l := &loader{name: p.File, opts: opts}
-	env := envTypes(rule.Scope, p.paramType, rule.itemType)
+	env := rule.envTypes
+	if env == nil {
+		env = envTypes(rule.Scope, p.paramType, rule.itemType)
+	}
 	text := rule.Assert
 	tree, err := parser.Parse(text)
 	if err != nil {

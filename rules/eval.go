@@ -357,6 +357,20 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 			return res, parts
 		}
 	}
+	if len(rule.lets) > 0 {
+		withLets := make(map[string]any, len(env)+len(rule.lets))
+		for k, v := range env {
+			withLets[k] = v
+		}
+		for i, x := range rule.lets {
+			v, err := r.exec(x, withLets)
+			if err != nil {
+				return errorResult(res, err.Error()), parts
+			}
+			withLets[rule.Let[i]] = v
+		}
+		env = withLets
+	}
 	for _, part := range explain {
 		v, err := r.exec(part, env)
 		text := Format(v)

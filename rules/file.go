@@ -69,6 +69,7 @@ type fileRule struct {
 	Each         source.Text    `json:"each"`
 	Subject      source.Text    `json:"subject"`
 	When         source.Text    `json:"when"`
+	Let          source.Entries `json:"let"`
 	Needs        source.Text    `json:"needs"`
 	IfMissing    source.Text    `json:"ifMissing"`
 	Assert       source.Text    `json:"assert"`

@@ -146,6 +146,16 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		new:  "    each: filter(centre.staff, .role != \"\")\n    when: item.role == \"leitung-familienzentrum\"\n    assert: item.releaseHoursPerWek",
 		want: []string{`fixture.yaml:33:18: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
 	}, {
+		name: "let variable that hides a variable",
+		old:  "    each: centre.staff\n",
+		new:  "    each: centre.staff\n    let:\n      period: 1\n",
+		want: []string{`fixture.yaml:33:7: error: let variable "period" hides a variable or function`},
+	}, {
+		name: "let variable with a misspelt field",
+		old:  "    each: centre.staff\n",
+		new:  "    each: centre.staff\n    let:\n      stunden: item.hoursPerWek\n",
+		want: []string{`fixture.yaml:33:21: error: let stunden: type kiez.Position has no field hoursPerWek; did you mean "hoursPerWeek"?`},
+	}, {
 		name: "column after umlauts",
 		old:  `    assert: all(centres, .provider != "")`,
 		new:  `    assert: all(centres, .provider != "Träger ä") && centres.x`,

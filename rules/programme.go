@@ -137,6 +137,10 @@ type Rule struct {
 	// Each, When, Needs, Assert and Subject are the expression texts as
 	// written; Message is the template.
 	Each, When, Needs, Assert, Subject string
+	// Let names the rule's own variables in file order; each is computed
+	// once per subject, after When, and may be used by the expressions
+	// that follow it.
+	Let []string
 	// IfMissing is the outcome when Needs yields nothing: OutcomeMissingData
 	// by default, or OutcomeFail.
 	IfMissing Outcome
@@ -148,6 +152,8 @@ type Rule struct {
 
 	assertAt                           kiez.Range // where the assertion is written
 	params                             []string   // the params the rule's expressions use
+	lets                               []*expression
+	envTypes                           map[string]any // the variables of assert and the rest, with the lets
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
 	evidence                           []*expression
