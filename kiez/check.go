@@ -279,6 +279,9 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 	for j := range ce.Catchment {
 		c.kita(&ce.Catchment[j], fmt.Sprintf("%s.catchment[%d]", path, j), kitas)
 	}
+	if ce.OwnKita != nil {
+		c.kita(ce.OwnKita, path+".ownKita", kitas)
+	}
 	for j := range ce.VerbundKitas {
 		c.kita(&ce.VerbundKitas[j], fmt.Sprintf("%s.verbundKitas[%d]", path, j), kitas)
 	}
@@ -355,6 +358,11 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 			c.errorf(fp+".month", "Give one entry per month and facilitator; add the hours up.", "facilitation for %s is already given at %s", f.Month, prev)
 		}
 		months[key] = fp
+	}
+	for j := range ce.Budget {
+		if providers != nil && ce.Budget[j].ManagedBy != "" {
+			c.ref(providers, ce.Budget[j].ManagedBy, fmt.Sprintf("%s.budget[%d].managedBy", path, j))
+		}
 	}
 	targets := c.newIDs("target")
 	for j := range ce.Targets {

@@ -94,6 +94,9 @@ type Centre struct {
 	// Consultation describes a Konsultationseinrichtung's profile.
 	Consultation *Consultation `json:"consultation,omitempty" expr:"consultation"`
 	Rooms        []Room        `json:"rooms,omitempty" validate:"dive" expr:"rooms"`
+	// OwnKita is the Kita chosen as Familienzentrum (Bad Kreuznach), with
+	// its own provider, when it is recorded apart from the centre.
+	OwnKita *Kita `json:"ownKita,omitempty" expr:"ownKita"`
 	// Catchment is the Kitas assigned to a Familienzentrum
 	// (Einzugsbereich); every Kita belongs to one catchment at most.
 	Catchment []Kita `json:"catchment,omitempty" validate:"dive" expr:"catchment"`
@@ -382,7 +385,9 @@ type BudgetLine struct {
 	Category string          `json:"category" validate:"required,id" vocab:"budget-category" expr:"category"`
 	Planned  decimal.Decimal `json:"planned" validate:"nonneg" expr:"planned"`
 	Spent    decimal.Decimal `json:"spent,omitempty" validate:"nonneg" expr:"spent"`
-	Note     string          `json:"note,omitempty" expr:"note"`
+	// ManagedBy is the id of the provider that manages the budget line.
+	ManagedBy string `json:"managedBy,omitempty" validate:"omitempty,id" expr:"managedBy"`
+	Note      string `json:"note,omitempty" expr:"note"`
 }
 
 // Target is a measurable target of a target agreement (Zielvereinbarung).
@@ -401,10 +406,13 @@ type Target struct {
 
 // ImpactGoal is a Wirkungsziel with its indicators.
 type ImpactGoal struct {
-	ID         string      `json:"id" validate:"required,id" expr:"id"`
-	Title      string      `json:"title" validate:"required" expr:"title"`
-	Set        date.Date   `json:"set" validate:"required" expr:"set"`
+	ID    string    `json:"id" validate:"required,id" expr:"id"`
+	Title string    `json:"title" validate:"required" expr:"title"`
+	Set   date.Date `json:"set" validate:"required" expr:"set"`
+	// Reviewed is the date of the latest review; Reviews lists every
+	// review, oldest first, for the plan–analyse–improve cycle.
 	Reviewed   *date.Date  `json:"reviewed,omitempty" expr:"reviewed"`
+	Reviews    []date.Date `json:"reviews,omitempty" expr:"reviews"`
 	Indicators []Indicator `json:"indicators,omitempty" validate:"dive" expr:"indicators"`
 }
 
