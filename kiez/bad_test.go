@@ -29,15 +29,7 @@ var badDataFile = regexp.MustCompile(`^\d\d-[a-z0-9-]+\.(yaml|json)$`)
 // badDataKnownBugs lists the corpus files whose golden holds the output
 // the library should give but does not yet; each is skipped with the
 // reason until the bug is fixed. Remove the entry with the fix.
-var badDataKnownBugs = map[string]string{
-	"04-duplicate-keys.yaml":   "source.ParseYAML accepts a key given twice in one YAML mapping; the later value silently wins",
-	"08-alias-bomb.yaml":       "source.ParseYAML reports the alias-expansion limit at the anchor's value on line 2, not at the alias being expanded on line 5",
-	"24-integer-overflow.yaml": `a YAML whole number too large for int says "expected a whole number, found number …" instead of "out of range"`,
-	"27-year-zero.yaml":        "source.ParseDate accepts year 0000",
-	"39-null-document.yaml":    "a data file whose document is null (---, ~) is accepted without any diagnostic",
-	"40-comment-only.yaml":     `a YAML file holding only a comment says "YAML syntax: EOF" instead of "the file is empty"`,
-	"42-byte-order-mark.json":  `source.ParseJSON refuses a UTF-8 byte-order mark ("unexpected character '\ufeff'" at 1:1), which ParseYAML skips and Windows editors write`,
-}
+var badDataKnownBugs = map[string]string{}
 
 // knownBug skips a test case that fails because of a known bug, naming
 // it. Set KIEZ_RUN_KNOWN_BUGS=1 to run such cases anyway, e.g. to check a
@@ -265,7 +257,6 @@ func TestBadDataTooLarge(t *testing.T) {
 		t.Errorf("refusing a %d-byte file allocated %d bytes; it should not read the file", bigSize, alloc)
 	}
 	t.Run("position", func(t *testing.T) {
-		knownBug(t, "kiez.Load reports a file over MaxFileSize at line 0, column 0 (\"big.yaml:0:0: error: …\"); want 1:1 like Decode")
 		if d.Subject == nil || d.Subject.Start.Line < 1 || d.Subject.Start.Column < 1 {
 			t.Errorf("%q: the size error names no line and column", d.Error())
 		}
@@ -333,7 +324,6 @@ func (i streamInfo) Sys() any           { return nil }
 // soon after MaxFileSize bytes and refuse the file, instead of reading it
 // whole.
 func TestBadDataUnknownSize(t *testing.T) {
-	knownBug(t, "kiez.Load (readLimited) trusts the size Stat reports and reads a file of unknown size whole with fs.ReadFile; want it to stop after MaxFileSize+1 bytes and refuse the file at 1:1")
 	read := 0
 	fsys := streamFS{name: "stream.yaml", size: bigSize, read: &read}
 	_, diags := kiez.Load(fsys, "stream.yaml")

@@ -3,6 +3,7 @@ package kiez
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -172,7 +173,10 @@ func Load(fsys fs.FS, names ...string) (*Dataset, Diagnostics) {
 		for _, f := range files {
 			data, err := readLimited(fsys, f)
 			if err != nil {
-				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(), Subject: &Range{Filename: f}})
+				start := Pos{Line: 1, Column: 1}
+				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
+					Detail:  "Split the data into one file per centre.",
+					Subject: &Range{Filename: f, Start: start, End: start}})
 				continue
 			}
 			diags = append(diags, ds.decodeFile(f, data)...)
@@ -203,11 +207,29 @@ func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(file
 
 func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(filepath.FromSlash(name)) }
 
+// readLimited reads a file, refusing one larger than MaxFileSize without
+// reading more than MaxFileSize+1 bytes of it, even when its size is not
+// known beforehand (a pipe, a device).
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes; data files may be at most %d bytes", name, st.Size(), MaxFileSize)
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("the file is %d bytes; data files may be at most %d bytes", size, MaxFileSize)
 	}
-	return fs.ReadFile(fsys, name)
+	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
+		return nil, tooLarge(st.Size())
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the file is more than %d bytes; data files may be at most %d bytes", MaxFileSize, MaxFileSize)
+	}
+	return data, nil
 }
 
 func isDataFile(name string) bool {

@@ -39,12 +39,9 @@ const badEvalTimeout = 5 * time.Second
 // reason until the bug is fixed. Remove the entry with the fix.
 var badRulesKnownBugs = map[string]string{
 	"12-param-names-case.yaml":     `rules.Load accepts params "releaseHours" and "releasehours", whose names differ only in case`,
-	"13-duplicate-yaml-keys.yaml":  "source.ParseYAML accepts a key given twice in one mapping (a param declared twice, a rule with two asserts); the later value silently wins",
 	"21-int-division-by-zero.yaml": "whole numbers divided by zero give +Inf or NaN (expr's float division) instead of an error result; the rules pass or fail silently",
 	"22-cpu-loop.yaml":             "Engine.Evaluate does not stop an expression that is running when its context ends; the loop runs for more than a minute after a 5 s deadline",
-	"23-alias-bomb.yaml":           "source.ParseYAML reports the alias-expansion limit at an anchor's value on line 3, not at the alias being expanded on line 6",
 	"27-param-not-in-force.yaml":   "the error result of a param without a value in force names no place in the rule file",
-	"29-escape-position.yaml":      `source.Locate gives a position past the end of the file (27:1) for a mistake after an escape sequence (\u00fc, \t) in a double-quoted expression or message`,
 }
 
 // knownBug skips a test case that fails because of a known bug, naming

@@ -57,6 +57,7 @@ var (
 	textNodeType = reflect.TypeOf(Text{})
 	nodePtrType  = reflect.TypeOf((*Node)(nil))
 	isoDate      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	wholeNumber  = regexp.MustCompile(`^[-+]?[0-9]+$`)
 )
 
 func (d *decoder) decode(n *Node, v reflect.Value, path string) {
@@ -130,6 +131,11 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 		}
 		v.SetBool(n.Value == "true")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n.Kind == KindScalar && n.Type == TypeFloat && wholeNumber.MatchString(n.Value) {
+			// YAML types a whole number too large for 64 bits as a float.
+			d.addf(n, path, "", "the number %s is out of range", n.Value)
+			return
+		}
 		if n.Kind != KindScalar || n.Type != TypeInt {
 			d.addf(n, path, "Write a whole number without quotes.", "expected a whole number, found %s", n.describe())
 			return
@@ -169,8 +175,14 @@ func (d *decoder) decodeDate(n *Node, v reflect.Value, path string) {
 	v.Set(reflect.ValueOf(dt))
 }
 
+// MinYear is the earliest year a date in a file may have; the records of
+// family centres never reach further back, and the bound catches typing
+// mistakes such as 0024-01-01.
+const MinYear = 1900
+
 // ParseDate parses a calendar date written as YYYY-MM-DD, strictly: a day
-// that does not exist in its month (2023-02-29) is an error.
+// that does not exist in its month (2023-02-29) is an error, and so is a
+// year before MinYear.
 func ParseDate(s string) (date.Date, error) {
 	if !isoDate.MatchString(s) {
 		return date.Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
@@ -178,6 +190,9 @@ func ParseDate(s string) (date.Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return date.Date{}, fmt.Errorf("%q is not a valid date (no such day)", s)
+	}
+	if t.Year() < MinYear {
+		return date.Date{}, fmt.Errorf("%q is out of range: dates must lie in the years %d to 9999", s, MinYear)
 	}
 	return date.NewAt(t), nil
 }
@@ -378,6 +393,9 @@ func Locate(src []byte, t Text, offset int) Pos {
 	if offset > len(value) {
 		offset = len(value)
 	}
+	if t.Style == StyleDouble {
+		return li.posAt(locateDouble(src, off, offset))
+	}
 	// Block scalars start on the line after their indicator.
 	if t.Style == StyleLiteral || t.Style == StyleFolded {
 		for off < len(src) && src[off] != '\n' {
@@ -432,4 +450,55 @@ func (d *decoder) decodeEntries(n *Node, v reflect.Value, path string) {
 		out = append(out, Entry{Key: Text{Value: k.Value, Pos: k.Pos, Style: k.Style}, Value: Text{Value: val.Value, Pos: val.Pos, Style: val.Style}})
 	}
 	v.Set(reflect.ValueOf(out))
+}
+
+// locateDouble walks a double-quoted scalar from its opening quote, decoding
+// escape sequences and line folding the way YAML and JSON do, and returns
+// the byte offset of the source text that produced the rune at offset of
+// the value.
+func locateDouble(src []byte, off, offset int) int {
+	if off < len(src) && src[off] == '"' {
+		off++
+	}
+	skipIndent := func() {
+		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+			off++
+		}
+	}
+	for produced := 0; off < len(src) && produced < offset; {
+		switch c := src[off]; {
+		case c == '"':
+			return off
+		case c == '\\' && off+1 < len(src):
+			switch src[off+1] {
+			case '\n', '\r':
+				// An escaped line break produces nothing.
+				off += 2
+				skipIndent()
+				continue
+			case 'x':
+				off += 4
+			case 'u':
+				off += 6
+			case 'U':
+				off += 10
+			default:
+				off += 2
+			}
+			produced++
+		case c == '\n':
+			// A line break folds into one space.
+			off++
+			skipIndent()
+			produced++
+		default:
+			_, size := utf8.DecodeRune(src[off:])
+			off += size
+			produced++
+		}
+	}
+	if off > len(src) {
+		off = len(src)
+	}
+	return off
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
@@ -9,6 +10,9 @@ import (
 // ParseJSON parses one JSON value. Numbers keep their exact text so that
 // decimals lose no precision; duplicate keys in an object are an error.
 func ParseJSON(data []byte) (*Node, error) {
+	// A byte-order mark, as Windows editors write it, is not part of the
+	// text; positions are counted as an editor shows them, without it.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	p := &jsonParser{data: data, li: newLineIndex(data)}
 	p.skipSpace()
 	if p.off >= len(data) {

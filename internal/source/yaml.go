@@ -2,6 +2,9 @@ package source
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,6 +37,10 @@ func ParseYAML(data []byte) (*Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			// Only comments: nothing to read.
+			return nil, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Message: "the file is empty"}
+		}
 		return nil, yamlSyntaxError(data, err)
 	}
 	var extra yaml.Node
@@ -48,7 +55,12 @@ func ParseYAML(data []byte) (*Node, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	return c.convert(root, 0)
+	n, err := c.convert(root, 0)
+	if err == nil && n.Kind == KindNull {
+		// A document of only "~" or "null" holds nothing either.
+		return nil, &SyntaxError{Pos: n.Pos, Message: "the file is empty"}
+	}
+	return n, err
 }
 
 // yamlConverter turns yaml.v3 nodes into Nodes. Its budget bounds the
@@ -57,6 +69,9 @@ func ParseYAML(data []byte) (*Node, error) {
 type yamlConverter struct {
 	li     *lineIndex
 	budget int
+	// alias is the position of the outermost alias being expanded, where
+	// an exhausted budget is reported.
+	alias *Pos
 }
 
 func yamlSyntaxError(data []byte, err error) error {
@@ -137,13 +152,21 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 	}
 	c.budget--
 	if c.budget < 0 {
-		return nil, &SyntaxError{Pos: p, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
+		at := p
+		if c.alias != nil {
+			at = *c.alias
+		}
+		return nil, &SyntaxError{Pos: at, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
 	}
 	n := &Node{Pos: p}
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil {
 			return nil, &SyntaxError{Pos: p, Message: "YAML alias without anchor"}
+		}
+		if c.alias == nil {
+			c.alias = &p
+			defer func() { c.alias = nil }()
 		}
 		target, err := c.convert(y.Alias, depth+1)
 		if err != nil {
@@ -155,6 +178,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 		n.Kind = KindNull
 	case yaml.MappingNode:
 		n.Kind = KindMap
+		seen := make(map[string]Pos, len(y.Content)/2)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -168,6 +192,10 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 			if kn.Kind != KindScalar {
 				return nil, &SyntaxError{Pos: kn.Pos, Message: "a mapping key must be plain text"}
 			}
+			if prev, dup := seen[kn.Value]; dup {
+				return nil, &SyntaxError{Pos: kn.Pos, Message: fmt.Sprintf("YAML syntax: key %q is already defined at line %d", kn.Value, prev.Line)}
+			}
+			seen[kn.Value] = kn.Pos
 			vn, err := c.convert(v, depth+1)
 			if err != nil {
 				return nil, err
