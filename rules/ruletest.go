@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -375,11 +376,20 @@ type overlayFS struct {
 }
 
 func (o overlayFS) Open(name string) (fs.File, error) {
-	if _, ok := o.files[name]; ok {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	if b, ok := o.files[name]; ok {
+		return &memFile{Reader: bytes.NewReader(b), info: memInfo{name: name, size: int64(len(b))}}, nil
 	}
 	return os.Open(filepath.Join(o.dir, filepath.FromSlash(name)))
 }
+
+// memFile is an in-memory file of an overlayFS.
+type memFile struct {
+	*bytes.Reader
+	info memInfo
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
 
 func (o overlayFS) ReadFile(name string) ([]byte, error) {
 	if b, ok := o.files[name]; ok {
