@@ -75,6 +75,9 @@ func (l *loader) exprOptions(env map[string]any) []expr.Option {
 // finds them, while other errors of that run — decimal comparisons that
 // need the overloads — are expected and ignored.
 func (l *loader) recheckNames(text string, env map[string]any) error {
+	if !hasClosure(text) {
+		return nil // the checker misses nothing outside closures
+	}
 	if l.plain == nil {
 		l.plain = []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
 		for _, b := range disabledBuiltins {
@@ -90,6 +93,12 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		return err
 	}
 	return nil
+}
+
+// hasClosure reports whether an expression may hold a closure: braces, a
+// predicate on the element (", .field") or the element itself (#).
+func hasClosure(text string) bool {
+	return strings.ContainsAny(text, "{#") || strings.Contains(text, ", .") || strings.Contains(text, ",.")
 }
 
 // commonOptions are the compiler options every expression shares: the
