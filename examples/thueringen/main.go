@@ -1,0 +1,79 @@
+// Command thueringen builds the annual report 2024 of one ThEKiZ, the
+// content of its Sachbericht (TH-19): offers by field, attendance, process
+// facilitation, impact goals, the rules' verdicts. Run it from the
+// repository root:
+//
+//	go run ./examples/thueringen                      # Markdown to stdout
+//	go run ./examples/thueringen -centre thekiz-sonnenblume -html sachbericht.html
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
+)
+
+func main() {
+	centre := flag.String("centre", "thekiz-regenbogen", "id of the ThEKiZ")
+	htmlFile := flag.String("html", "", "write the report as HTML to this file (default: Markdown to stdout)")
+	flag.Parse()
+	var err error
+	if *htmlFile == "" {
+		err = run(os.Stdout, report.FormatMarkdown, *centre)
+	} else {
+		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML, *centre) })
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "thueringen:", err)
+		os.Exit(1)
+	}
+}
+
+// writeFile creates a file and writes it with write.
+func writeFile(name string, write func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// run evaluates 2024 and writes the centre's annual report.
+func run(w io.Writer, format report.Format, centre string) error {
+	prog, diags := rules.LoadEmbedded("thueringen-thekiz")
+	if err := diags.Errs(); err != nil {
+		return err
+	}
+	ds, diags := kiez.LoadFiles("testdata/thueringen")
+	diags = append(diags, ds.Validate()...)
+	if err := diags.Errs(); err != nil {
+		return err
+	}
+	engine, err := rules.NewEngine([]*rules.Programme{prog})
+	if err != nil {
+		return err
+	}
+	period := timespan.NewYearOf(2024)
+	results, err := engine.Evaluate(context.Background(), ds, period)
+	if err != nil {
+		return err
+	}
+	in := report.Input{Dataset: ds, Programmes: []*rules.Programme{prog}, Results: results, Period: period}
+	r, err := report.CentreAnnual(in, centre)
+	if err != nil {
+		return err
+	}
+	return report.Write(w, r, format)
+}

@@ -1,0 +1,78 @@
+// Command wiesbaden builds the programme report 2024 of Wiesbaden's ten
+// KiEZ side by side (attendance, the annual evaluations and business
+// reports on file, the programme bodies, the rules' verdicts) as a
+// municipal developer embeds the library. Run it from the repository root:
+//
+//	go run ./examples/wiesbaden                   # Markdown to stdout
+//	go run ./examples/wiesbaden -html kiez.html   # HTML to a file
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
+)
+
+func main() {
+	htmlFile := flag.String("html", "", "write the report as HTML to this file (default: Markdown to stdout)")
+	flag.Parse()
+	var err error
+	if *htmlFile == "" {
+		err = run(os.Stdout, report.FormatMarkdown)
+	} else {
+		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML) })
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "wiesbaden:", err)
+		os.Exit(1)
+	}
+}
+
+// writeFile creates a file and writes it with write.
+func writeFile(name string, write func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// run evaluates the year 2024 and writes the programme report.
+func run(w io.Writer, format report.Format) error {
+	prog, diags := rules.LoadEmbedded("wiesbaden-kiez")
+	if err := diags.Errs(); err != nil {
+		return err
+	}
+	ds, diags := kiez.LoadFiles("testdata/wiesbaden")
+	diags = append(diags, ds.Validate()...)
+	if err := diags.Errs(); err != nil {
+		return err
+	}
+	engine, err := rules.NewEngine([]*rules.Programme{prog})
+	if err != nil {
+		return err
+	}
+	period := timespan.NewYearOf(2024)
+	results, err := engine.Evaluate(context.Background(), ds, period)
+	if err != nil {
+		return err
+	}
+	in := report.Input{Dataset: ds, Programmes: []*rules.Programme{prog}, Results: results, Period: period}
+	r, err := report.ProgrammeAnnual(in, "wiesbaden-kiez")
+	if err != nil {
+		return err
+	}
+	return report.Write(w, r, format)
+}

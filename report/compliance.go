@@ -1,0 +1,356 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
+)
+
+// Compliance builds the compliance report of an evaluation: per programme
+// a summary (requirements met, failed, waived, without data, in error,
+// not applicable, and those a reviewer checks by hand), the programme-wide
+// verdicts, one section per centre with every verdict — requirement ids,
+// rule, subject, outcome, severity, message, evidence, waiver and source
+// section — and the manual requirements with the evidence a reviewer
+// looks at instead.
+//
+// The programmes are in.Programmes, or, when that is empty, those the
+// results name. A requirement's status for a subject is the most serious
+// outcome of the rules citing it: error, fail, missing data, waived,
+// pass, not applicable.
+func Compliance(in Input, opts ...Option) (*Report, error) {
+	e, err := newEnv(in, opts)
+	if err != nil {
+		return nil, err
+	}
+	l := e.l
+	progs := e.compliancePrograms()
+	title := l.tf("compliance.title", e.periodTitle())
+	var names []string
+	for _, id := range progs {
+		names = append(names, e.programmeName(id))
+	}
+	d := e.begin(KindCompliance, title, strings.Join(names, " · "))
+	d.meta("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until))
+	for _, id := range progs {
+		e.complianceProgramme(d, id, len(progs) > 1)
+	}
+	if len(in.Results) == 0 {
+		d.r.Notes = append(d.r.Notes, l.t("note.noResults"))
+	}
+	return e.end(d, progs...)
+}
+
+// periodTitle names the period in titles: the year when it is one
+// calendar year.
+func (e *env) periodTitle() string {
+	y := e.per.From.Year()
+	if e.per.From.YearDay() == 1 && e.per.Until.Year() == y && e.per.Until.Month() == 12 && e.per.Until.Day() == 31 {
+		return fmt.Sprint(y)
+	}
+	return e.l.formatPeriod(e.per.From, e.per.Until)
+}
+
+// compliancePrograms returns the ids of the programmes to report.
+func (e *env) compliancePrograms() []string {
+	var ids []string
+	for _, p := range e.in.Programmes {
+		if p != nil && !slices.Contains(ids, p.ID) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		for _, r := range e.in.Results {
+			if !slices.Contains(ids, r.Programme) {
+				ids = append(ids, r.Programme)
+			}
+		}
+	}
+	return ids
+}
+
+// resultsOf returns the results of a programme for a subject: the
+// programme rules for centre "" and a centre's rules otherwise.
+func (e *env) resultsOf(programme, centre string) []*rules.Result {
+	var out []*rules.Result
+	for i := range e.in.Results {
+		r := &e.in.Results[i]
+		if r.Programme == programme && r.Centre == centre {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// outcomeRank orders outcomes by how much they matter for a
+// requirement's status.
+func outcomeRank(o rules.Outcome) int {
+	switch o {
+	case rules.OutcomeError:
+		return 6
+	case rules.OutcomeFail:
+		return 5
+	case rules.OutcomeMissingData:
+		return 4
+	case rules.OutcomeWaived:
+		return 3
+	case rules.OutcomePass:
+		return 2
+	case rules.OutcomeNotApplicable:
+		return 1
+	}
+	return 0
+}
+
+// statusCount is how many requirements have each status.
+type statusCount map[rules.Outcome]int
+
+// requirementStatus returns, for a subject's results, the status of each
+// requirement they cite.
+func requirementStatus(results []*rules.Result) map[string]rules.Outcome {
+	st := map[string]rules.Outcome{}
+	for _, r := range results {
+		for _, id := range r.Requirements {
+			if cur, ok := st[id]; !ok || outcomeRank(r.Outcome) > outcomeRank(cur) {
+				st[id] = r.Outcome
+			}
+		}
+	}
+	return st
+}
+
+func countStatus(st map[string]rules.Outcome) statusCount {
+	c := statusCount{}
+	for _, o := range st {
+		c[o]++
+	}
+	return c
+}
+
+// summaryOutcomes returns the columns of the summary, in order.
+func summaryOutcomes() []rules.Outcome {
+	return []rules.Outcome{rules.OutcomePass, rules.OutcomeFail, rules.OutcomeWaived,
+		rules.OutcomeMissingData, rules.OutcomeError, rules.OutcomeNotApplicable}
+}
+
+// summaryTable builds the table of requirement statuses per subject.
+func (e *env) summaryTable(id string, rows []summaryRow, manual int) *tableBuilder {
+	l := e.l
+	cols := []Column{textCol("subject", l.t("col.subject"))}
+	for _, o := range summaryOutcomes() {
+		cols = append(cols, countCol(o.String(), l.outcome(o)))
+	}
+	cols = append(cols, countCol("manual", l.t("col.manual")), countCol("requirements", l.t("col.requirements")))
+	t := l.table(id, l.t("table.requirementStatus"), cols...)
+	for _, r := range rows {
+		vals := []any{labelled{r.id, r.name}}
+		total := 0
+		for _, o := range summaryOutcomes() {
+			vals = append(vals, r.count[o])
+			total += r.count[o]
+		}
+		vals = append(vals, manual, total+manual)
+		t.row(vals...)
+	}
+	return t
+}
+
+type summaryRow struct {
+	id, name string
+	count    statusCount
+}
+
+// verdictChart draws the summary table as stacked bars.
+func verdictChart(id, title, table string) Chart {
+	outcomes := summaryOutcomes()
+	series := make([]string, 0, len(outcomes)-1)
+	for _, o := range outcomes[:len(outcomes)-1] {
+		series = append(series, o.String())
+	}
+	return Chart{ID: id, Title: title, Type: ChartBar, Table: table, Category: "subject",
+		Series: series, Stacked: true, Horizontal: true}
+}
+
+func (e *env) complianceProgramme(d *docBuilder, prog string, several bool) {
+	l := e.l
+	rp := e.rulesFor(prog)
+	centres := e.centres(prog)
+	for _, r := range e.in.Results {
+		if r.Programme == prog && r.Centre != "" && !slices.ContainsFunc(centres, func(c *kiez.Centre) bool { return c.ID == r.Centre }) {
+			if c := e.centre(r.Centre); c != nil && (len(e.cfg.Centres) == 0 || slices.Contains(e.cfg.Centres, c.ID)) {
+				centres = append(centres, c)
+			}
+		}
+	}
+	var manual []rules.Manual
+	if rp != nil {
+		manual = rp.Manual
+	}
+	suffix := ""
+	if several {
+		suffix = ": " + e.programmeName(prog)
+	}
+
+	// Summary.
+	sum := newSection("summary-"+prog, l.t("section.summary")+suffix)
+	var rows []summaryRow
+	progResults := e.resultsOf(prog, "")
+	if len(progResults) > 0 {
+		rows = append(rows, summaryRow{prog, l.t("subject.programme"), countStatus(requirementStatus(progResults))})
+	}
+	for _, c := range centres {
+		rows = append(rows, summaryRow{c.ID, c.Name, countStatus(requirementStatus(e.resultsOf(prog, c.ID)))})
+	}
+	if rp != nil {
+		sum.text(l.tf("compliance.rules", len(rp.Rules), len(rp.Requirements), len(manualIDs(manual))))
+		if cov := rp.Coverage(); !cov.Complete() {
+			sum.text(l.tf("compliance.uncovered", strings.Join(cov.Missing, ", ")))
+		}
+	}
+	sum.text(l.t("compliance.statusRule"))
+	sum.table(e.summaryTable("summary-"+prog, rows, len(manualIDs(manual))))
+	sum.chart(verdictChart("verdicts-"+prog, l.t("chart.verdicts"), "summary-"+prog))
+	d.add(sum)
+
+	// Programme-wide verdicts.
+	if len(progResults) > 0 {
+		s := newSection("programme-"+prog, l.t("section.programmeRules")+suffix)
+		s.table(e.resultTable("results-"+prog, progResults, nil))
+		d.add(s)
+	}
+	for _, c := range centres {
+		res := e.resultsOf(prog, c.ID)
+		s := newSection("centre-"+c.ID, c.Name)
+		if len(res) == 0 {
+			s.text(l.t("compliance.noCentreResults"))
+		}
+		s.table(e.resultTable("results-"+c.ID, res, c))
+		d.add(s)
+	}
+
+	// Manual requirements.
+	if len(manual) > 0 {
+		s := newSection("manual-"+prog, l.t("section.manual")+suffix)
+		s.text(l.t("compliance.manualText"))
+		t := l.table("manual-"+prog, "", textCol("requirement", l.t("col.requirement")),
+			textCol("text", l.t("col.requirementText")), textCol("reason", l.t("col.reason")),
+			textCol("evidence", l.t("col.reviewEvidence")))
+		for _, m := range manual {
+			t.row(m.Requirement, requirementText(rp, m.Requirement), m.Reason, m.Evidence)
+		}
+		s.table(t)
+		d.add(s)
+	}
+}
+
+func manualIDs(list []rules.Manual) []string {
+	var ids []string
+	for _, m := range list {
+		if !slices.Contains(ids, m.Requirement) {
+			ids = append(ids, m.Requirement)
+		}
+	}
+	return ids
+}
+
+func requirementText(p *rules.Programme, id string) string {
+	if p == nil {
+		return ""
+	}
+	for _, r := range p.Requirements {
+		if r.ID == id {
+			return r.Text
+		}
+	}
+	return ""
+}
+
+// resultTable lists verdicts. In a published report it leaves out the
+// evidence and the waivers' reasons.
+func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *tableBuilder {
+	l := e.l
+	cols := []Column{
+		textCol("requirements", l.t("col.requirements")),
+		textCol("rule", l.t("col.rule")),
+		textCol("item", l.t("col.item")),
+		outcomeCol("outcome", l.t("col.outcome")),
+		textCol("severity", l.t("col.severity")),
+		textCol("message", l.t("col.message")),
+	}
+	if !e.cfg.Published {
+		cols = append(cols, textCol("evidence", l.t("col.evidence")))
+	}
+	cols = append(cols, textCol("waiver", l.t("col.waiver")), textCol("source", l.t("col.source")))
+	t := l.table(id, "", cols...)
+	for _, r := range results {
+		vals := []any{strings.Join(r.Requirements, ", "), labelled{r.Rule, r.Title}, e.itemName(r, c),
+			r.Outcome, labelled{r.Severity.String(), l.severity(r.Severity)}, r.Message}
+		if !e.cfg.Published {
+			var ev []string
+			for _, x := range r.Evidence {
+				ev = append(ev, x.Name+": "+x.Text)
+			}
+			vals = append(vals, strings.Join(ev, "; "))
+		}
+		vals = append(vals, e.waiverText(r.Waiver), r.Source.String())
+		t.row(vals...)
+	}
+	return t
+}
+
+// itemName names the item of a per-item verdict: a staff position by its
+// role (and, in internal reports, its pseudonymous id), a Kita, offer or
+// partner by its name, anything else by its id.
+func (e *env) itemName(r *rules.Result, c *kiez.Centre) any {
+	prefix := r.Programme
+	if r.Centre != "" {
+		prefix = r.Centre
+	}
+	item, ok := strings.CutPrefix(r.Subject, prefix+"/")
+	if !ok {
+		return nil
+	}
+	if c != nil {
+		for _, p := range c.Staff {
+			if p.ID == item {
+				name := l10nTerm(e.l, kiez.VocabRole, p.Role)
+				if e.cfg.Published {
+					return labelled{p.Role, name}
+				}
+				return labelled{p.ID, name + " (" + p.ID + ")"}
+			}
+		}
+		for _, list := range [][]kiez.Kita{c.Catchment, c.VerbundKitas} {
+			for _, k := range list {
+				if k.ID == item {
+					return labelled{k.ID, k.Name}
+				}
+			}
+		}
+		for _, o := range c.Offers {
+			if o.ID == item {
+				return labelled{o.ID, o.Title}
+			}
+		}
+		for _, p := range c.Partners {
+			if p.ID == item {
+				return labelled{p.ID, p.Name}
+			}
+		}
+	}
+	return item
+}
+
+func (e *env) waiverText(w *rules.WaiverRef) string {
+	if w == nil {
+		return ""
+	}
+	s := w.ID
+	if !e.cfg.Published && w.Reason != "" {
+		s += ": " + w.Reason
+	}
+	return s + " (" + w.GrantedBy + ", " + e.l.formatDate(w.Granted) + ")"
+}
