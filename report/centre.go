@@ -368,7 +368,7 @@ func (e *env) meetingVerdict(programme, centre, kind string) *rules.Result {
 	}
 	names := map[string]bool{}
 	for _, r := range rp.Rules {
-		for _, x := range []string{r.Each, r.When, r.Needs, r.Assert} {
+		for _, x := range append([]string{r.Each, r.When, r.Needs, r.Assert}, r.LetExprs...) {
 			if strings.Contains(x, `"`+kind+`"`) || strings.Contains(x, "'"+kind+"'") {
 				names[r.ID] = true
 			}

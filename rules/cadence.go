@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
@@ -146,13 +147,26 @@ func unitArg(s string) (schedule.Unit, error) {
 
 func cadenceFunctions() []function {
 	return []function{
-		{name: "calendar", group: "cadence", doc: "calendar(centre, programme) or calendar(programme) collects the closed days a cadence check excuses: declared closures (Schließzeiten) of the centre and the programme, the public holidays of the programme's Land, and weekends",
+		{name: "calendar", group: "cadence", ctx: true, doc: "calendar(centre, programme) or calendar(programme) collects the closed days a cadence check excuses: declared closures (Schließzeiten) of the centre and the programme, the public holidays of the programme's Land, and weekends",
 			types: []any{new(func(*kiez.Centre, *kiez.Programme) Calendar), new(func(*kiez.Programme) Calendar)},
 			fn: func(a ...any) (any, error) {
-				if len(a) == 1 {
-					return newCalendar(nil, a[0].(*kiez.Programme))
+				var c *kiez.Centre
+				var p *kiez.Programme
+				if len(a) == 2 {
+					p = a[1].(*kiez.Programme)
+				} else {
+					c, p = a[1].(*kiez.Centre), a[2].(*kiez.Programme)
 				}
-				return newCalendar(a[0].(*kiez.Centre), a[1].(*kiez.Programme))
+				type answer struct {
+					cal Calendar
+					err error
+				}
+				key := memoKey{fn: memoCalendar, of: unsafe.Pointer(c), text: fmt.Sprintf("%p", p)}
+				ans := memo(ecOf(a[0]), key, func() answer {
+					cal, err := newCalendar(c, p)
+					return answer{cal, err}
+				})
+				return ans.cal, ans.err
 			}},
 		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar]) counts the dates per week, month, quarter, half-year or year of the period and lists the buckets with fewer than min or (max > 0) more than max; with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks; buckets cut by the period's edges count in full",
 			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, Calendar) Cadence)},

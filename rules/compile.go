@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/rickb777/date"
@@ -83,9 +86,10 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		for _, b := range disabledBuiltins {
 			l.plain = append(l.plain, expr.DisableBuiltin(b))
 		}
-		for _, f := range functions() {
-			l.plain = append(l.plain, expr.Function(f.name, f.fn, f.types...))
-		}
+		// The functions with their documented signatures, without the
+		// evaluation's state and without the rewriting of record lists:
+		// this compilation only looks for unknown names and fields.
+		l.plain = append(l.plain, functionTable(l.functions(), false))
 	}
 	_, err := expr.Compile(text, append([]expr.Option{expr.Env(env)}, l.plain...)...)
 	var fe *file.Error
@@ -93,6 +97,37 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		return err
 	}
 	return nil
+}
+
+// functions returns the environment's functions, built once per loader.
+func (l *loader) functions() []function {
+	if l.fns == nil {
+		l.fns = functions()
+	}
+	return l.fns
+}
+
+// functionTable is expr.Function for every function at once: it builds
+// the table of functions once and hands the same table to every
+// compilation, instead of building it again for each expression. With
+// signatures, the functions that take the evaluation's state have it as
+// first parameter; without, they have their documented signatures.
+func functionTable(fs []function, signatures bool) expr.Option {
+	table := map[string]*builtin.Function{}
+	for _, f := range fs {
+		sigs := f.types
+		if signatures {
+			sigs = f.signatures()
+		}
+		types := make([]reflect.Type, len(sigs))
+		for i, t := range sigs {
+			types[i] = reflect.TypeOf(t).Elem()
+		}
+		table[f.name] = &builtin.Function{Name: f.name, Func: f.fn, Types: types}
+	}
+	// Every compilation reads the same table; expr only reads it once the
+	// options are applied, and no option after this one adds a function.
+	return func(c *conf.Config) { c.Functions = table }
 }
 
 // hasClosure reports whether an expression may hold a closure: braces, a
@@ -108,9 +143,13 @@ func (l *loader) commonOptions() []expr.Option {
 	for _, b := range disabledBuiltins {
 		opts = append(opts, expr.DisableBuiltin(b))
 	}
-	for _, f := range functions() {
-		opts = append(opts, expr.Function(f.name, f.fn, f.types...))
-	}
+	fs := l.functions()
+	opts = append(opts, functionTable(fs, true))
+	// The order matters: the field accesses become calls of refsName
+	// first (and uniq and in their faster forms, in the same walk: expr
+	// type-checks the whole tree before each patcher), then every call of
+	// a function that takes the evaluation's state gets it.
+	opts = append(opts, expr.Patch(newRefsPatcher(fs)), expr.WithContext(ctxVar))
 	byOp := map[string][]string{}
 	var order []string
 	for _, o := range operators {
@@ -123,6 +162,165 @@ func (l *loader) commonOptions() []expr.Option {
 		opts = append(opts, expr.Operator(op, byOp[op]...))
 	}
 	return opts
+}
+
+// refsPatcher rewrites every field access that gives a list of records
+// (centre.sessions, item.participants …) into a call of refsName, which
+// gives the same records as pointers: expr's builtins then iterate without
+// copying each record (see refsOf).
+type refsPatcher struct{ lists map[reflect.Type]bool }
+
+func newRefsPatcher(fs []function) refsPatcher {
+	p := refsPatcher{lists: map[reflect.Type]bool{}}
+	for _, f := range fs {
+		if f.name == refsName {
+			for _, t := range f.types {
+				p.lists[reflect.TypeOf(t).Elem().In(0)] = true
+			}
+		}
+	}
+	return p
+}
+
+func (p refsPatcher) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.MemberNode:
+		if t := n.Type(); t != nil && p.lists[t] {
+			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: refsName}, Arguments: []ast.Node{n}})
+		}
+	case *ast.BuiltinNode:
+		guardLoops(n)
+		uniqPatcher{}.Visit(node)
+	case *ast.BinaryNode:
+		inPatcher{}.Visit(node)
+	}
+}
+
+// guardLoops puts a call of aliveName before every loop (a builtin with a
+// predicate: all, filter, map …) that runs in the predicate of the loop b,
+// directly or through other expressions, but not inside a further loop's
+// predicate: that one was guarded when its own loop was visited (the walk
+// visits inner nodes first). A loop nested in another runs once per
+// element of the outer one; checking the context there bounds the work
+// between checks by the length of one list.
+func guardLoops(b *ast.BuiltinNode) {
+	for i := range b.Arguments {
+		if p, ok := b.Arguments[i].(*ast.PredicateNode); ok {
+			guardIn(&p.Node)
+		}
+	}
+}
+
+func guardIn(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.PredicateNode:
+		return // a further loop's predicate, guarded already
+	case *ast.BuiltinNode:
+		if isLoop(n) {
+			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: aliveName}}, n}}
+			(*node).SetLocation(n.Location())
+		}
+		for i := range n.Arguments {
+			guardIn(&n.Arguments[i])
+		}
+		return
+	}
+	for _, child := range children(*node) {
+		guardIn(child)
+	}
+}
+
+// isLoop reports whether a builtin runs a predicate over a list.
+func isLoop(b *ast.BuiltinNode) bool {
+	for _, a := range b.Arguments {
+		if _, ok := a.(*ast.PredicateNode); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// children returns pointers to the child nodes of a node, so that they can
+// be replaced.
+func children(n ast.Node) []*ast.Node {
+	switch n := n.(type) {
+	case *ast.UnaryNode:
+		return []*ast.Node{&n.Node}
+	case *ast.BinaryNode:
+		return []*ast.Node{&n.Left, &n.Right}
+	case *ast.ChainNode:
+		return []*ast.Node{&n.Node}
+	case *ast.MemberNode:
+		return []*ast.Node{&n.Node, &n.Property}
+	case *ast.SliceNode:
+		out := []*ast.Node{&n.Node}
+		if n.From != nil {
+			out = append(out, &n.From)
+		}
+		if n.To != nil {
+			out = append(out, &n.To)
+		}
+		return out
+	case *ast.CallNode:
+		out := []*ast.Node{&n.Callee}
+		for i := range n.Arguments {
+			out = append(out, &n.Arguments[i])
+		}
+		return out
+	case *ast.ConditionalNode:
+		return []*ast.Node{&n.Cond, &n.Exp1, &n.Exp2}
+	case *ast.VariableDeclaratorNode:
+		return []*ast.Node{&n.Value, &n.Expr}
+	case *ast.SequenceNode:
+		out := make([]*ast.Node, len(n.Nodes))
+		for i := range n.Nodes {
+			out[i] = &n.Nodes[i]
+		}
+		return out
+	case *ast.ArrayNode:
+		out := make([]*ast.Node, len(n.Nodes))
+		for i := range n.Nodes {
+			out[i] = &n.Nodes[i]
+		}
+		return out
+	case *ast.MapNode:
+		out := make([]*ast.Node, len(n.Pairs))
+		for i := range n.Pairs {
+			out[i] = &n.Pairs[i]
+		}
+		return out
+	case *ast.PairNode:
+		return []*ast.Node{&n.Key, &n.Value}
+	}
+	return nil
+}
+
+// uniqPatcher puts uniqName in place of expr's builtin uniq on a list of
+// texts or of anything: the same answer in linear time.
+type uniqPatcher struct{}
+
+func (uniqPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BuiltinNode)
+	if !ok || b.Name != "uniq" || len(b.Arguments) != 1 || b.Arguments[0].Type() == nil {
+		return
+	}
+	if t := b.Arguments[0].Type(); t.Kind() == reflect.Slice && (t.Elem().Kind() == reflect.Interface || t.Elem() == reflect.TypeFor[string]()) {
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: uniqName}, Arguments: b.Arguments})
+	}
+}
+
+// inPatcher puts inName in place of expr's "in" when a text is looked up
+// in a list of texts: the same answer without boxing every element.
+type inPatcher struct{}
+
+func (inPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BinaryNode)
+	if !ok || b.Operator != "in" || b.Left.Type() == nil || b.Right.Type() == nil {
+		return
+	}
+	if b.Left.Type() == reflect.TypeFor[string]() && b.Right.Type() == reflect.TypeFor[[]string]() {
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: inName}, Arguments: []ast.Node{b.Left, b.Right}})
+	}
 }
 
 // MaxNesting bounds how deeply brackets may nest in an expression; real
@@ -167,28 +365,41 @@ var (
 // position in the file. want checks the result type; it returns a message
 // when the type is wrong.
 func (l *loader) compile(t source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
-	text := strings.TrimSpace(t.Value)
 	r := l.at(t.Pos)
+	e := l.compileText(t.Value, func() source.Text { return t }, what, env, want)
+	if e != nil {
+		e.at = *r
+	}
+	return e
+}
+
+// compileText is compile with the expression's position in the file found
+// only when it is needed, for a diagnostic: finding it is costly inside a
+// message template (source.Locate reads the file up to it), and most
+// expressions never need it. The returned expression's position is left
+// to the caller.
+func (l *loader) compileText(value string, locate func() source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
+	text := strings.TrimSpace(value)
 	if d := nesting(text); d > MaxNesting {
-		l.errorf(r, "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
+		l.errorf(l.at(locate().Pos), "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
 		return nil
 	}
 	prog, err := expr.Compile(text, l.exprOptions(env)...)
 	if err != nil {
-		l.exprError(t, what, err, env)
+		l.exprError(locate(), what, err, env)
 		return nil
 	}
 	if err := l.recheckNames(text, env); err != nil {
-		l.exprError(t, what, err, env)
+		l.exprError(locate(), what, err, env)
 		return nil
 	}
 	if want != nil {
 		if msg := want(prog.Node().Type()); msg != "" {
-			l.errorf(r, "", "%s: %s", what, msg)
+			l.errorf(l.at(locate().Pos), "", "%s: %s", what, msg)
 			return nil
 		}
 	}
-	return &expression{text: text, program: prog, at: *r}
+	return &expression{text: text, program: prog, slot: -1, konst: -1}
 }
 
 func (l *loader) exprError(t source.Text, what string, err error, env map[string]any) {
@@ -206,10 +417,12 @@ func (l *loader) exprError(t source.Text, what string, err error, env map[string
 	if m := unknownName.FindStringSubmatch(msg); m != nil {
 		names := make([]string, 0, len(env))
 		for n := range env {
-			names = append(names, n)
+			if n != ctxVar {
+				names = append(names, n)
+			}
 		}
-		for _, f := range functions() {
-			if f.group != "operator" {
+		for _, f := range l.functions() {
+			if f.group != "operator" && f.group != "internal" {
 				names = append(names, f.name)
 			}
 		}
@@ -448,6 +661,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	if t := strings.TrimSpace(fr.Needs.Value); t != "" {
 		r.Needs = t
 		r.needs = l.compile(fr.Needs, "needs", env, wantNeeds)
+		l.needsAny(fr.Needs, r, env)
 	}
 	if t := strings.TrimSpace(fr.Assert.Value); t != "" {
 		r.Assert = t
@@ -460,6 +674,114 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
+	p.analyse(r)
+}
+
+// needsAny replaces a needs of the form filter(list, predicate) with
+// any(list, predicate): needs is only asked whether it is empty, and any
+// stops at the first record that matches instead of collecting them all.
+// The text of the rule (shown in the "missing data" message) stays.
+func (l *loader) needsAny(t source.Text, r *Rule, env map[string]any) {
+	if r.needs == nil {
+		return
+	}
+	b, ok := r.needs.program.Node().(*ast.BuiltinNode)
+	if !ok || b.Name != "filter" || len(b.Arguments) != 2 {
+		return
+	}
+	tree, err := parser.Parse(strings.TrimSpace(t.Value))
+	if err != nil {
+		return
+	}
+	pb, ok := tree.Node.(*ast.BuiltinNode)
+	if !ok || pb.Name != "filter" || len(pb.Arguments) != 2 {
+		return
+	}
+	text := "any(" + pb.Arguments[0].String() + ", " + pb.Arguments[1].String() + ")"
+	prog, err := expr.Compile(text, l.exprOptions(env)...)
+	if err != nil {
+		return // keep the filter
+	}
+	r.needs = &expression{text: r.needs.text, program: prog, at: r.needs.pos(), slot: -1, konst: -1}
+}
+
+// analyse works out, for every expression of a rule, which of the rule's
+// lets it reads (they are computed when first needed) and how often its
+// value can change: an expression of a centre rule that reads neither the
+// centre nor the item (directly or through a let) has one value per
+// evaluation, computed once for all centres (Programme.consts); one of a
+// rule with each that does not read the item has one value per subject,
+// computed once for all items (Rule.slots). Expressions are pure, so
+// computing them less often changes no verdict.
+func (p *Programme) analyse(r *Rule) {
+	itemish := map[string]bool{varItem: true}
+	centreish := map[string]bool{varItem: true, varCentre: true}
+	lets := map[string]int{}
+	for i, name := range r.Let {
+		lets[name] = i
+	}
+	visit := func(e *expression, let string) {
+		if e == nil {
+			return
+		}
+		usesItem, usesCentre := false, false
+		e.lets = letsRead(e.program.Node(), lets)
+		for _, id := range identifiers(e.program.Node()) {
+			usesItem = usesItem || itemish[id]
+			usesCentre = usesCentre || centreish[id]
+		}
+		if let != "" {
+			itemish[let] = usesItem
+			centreish[let] = usesCentre
+		}
+		switch {
+		case r.Scope == ScopeCentre && !usesCentre:
+			e.konst = p.consts
+			p.consts++
+		case r.each != nil && !usesItem:
+			e.slot = r.slots
+			r.slots++
+		}
+	}
+	for i, x := range r.lets {
+		visit(x, r.Let[i])
+	}
+	visit(r.when, "")
+	visit(r.needs, "")
+	visit(r.assert, "")
+	for _, part := range r.message {
+		visit(part.expr, "")
+	}
+	for _, e := range r.evidence {
+		visit(e, "")
+	}
+}
+
+// identifiers lists the names an expression reads.
+func identifiers(n ast.Node) []string {
+	var out []string
+	ast.Find(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.IdentifierNode); ok {
+			out = append(out, id.Value)
+		}
+		return false
+	})
+	return out
+}
+
+// letsRead returns the indexes of the lets an expression reads, in order.
+func letsRead(n ast.Node, lets map[string]int) []int {
+	if len(lets) == 0 {
+		return nil
+	}
+	var out []int
+	for _, id := range identifiers(n) {
+		if i, ok := lets[id]; ok && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 var letName = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
@@ -475,7 +797,7 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 		out[k] = v
 	}
 	fnames := map[string]bool{}
-	for _, f := range functions() {
+	for _, f := range l.functions() {
 		fnames[f.name] = true
 	}
 	for _, e := range fr.Let {
@@ -494,6 +816,7 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 			continue
 		}
 		r.Let = append(r.Let, name)
+		r.LetExprs = append(r.LetExprs, strings.TrimSpace(e.Value.Value))
 		r.lets = append(r.lets, x)
 		if t := x.program.Node().Type(); t != nil && t.Kind() != reflect.Interface {
 			out[name] = reflect.New(t).Elem().Interface()
@@ -578,9 +901,19 @@ func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 		if err != nil {
 			continue
 		}
-		parts = append(parts, &expression{text: sub, program: prog, at: rule.assertAt})
+		parts = append(parts, &expression{text: sub, program: prog, at: rule.assertAt, slot: -1, konst: -1,
+			lets: letsRead(prog.Node(), letIndex(rule))})
 	}
 	return parts
+}
+
+// letIndex maps the names of a rule's lets to their positions.
+func letIndex(r *Rule) map[string]int {
+	m := make(map[string]int, len(r.Let))
+	for i, n := range r.Let {
+		m[n] = i
+	}
+	return m
 }
 
 // template splits a message into literal text and {{ expression }} parts.
@@ -606,9 +939,8 @@ func (l *loader) template(t source.Text, env map[string]any) []templatePart {
 			return parts
 		}
 		inner := rest[i+2 : i+2+j]
-		sub := source.Text{Value: inner, Pos: source.Locate(l.data, t, start), Style: source.StylePlain}
 		if strings.TrimSpace(inner) == "" {
-			l.errorf(l.at(sub.Pos), "Put an expression between {{ and }}.", "message: empty {{ }}")
+			l.errorf(l.at(source.Locate(l.data, t, start)), "Put an expression between {{ and }}.", "message: empty {{ }}")
 		} else if e := l.compileInMessage(t, start, inner, env); e != nil {
 			parts = append(parts, templatePart{expr: e})
 		}
@@ -624,5 +956,16 @@ func (l *loader) template(t source.Text, env map[string]any) []templatePart {
 func (l *loader) compileInMessage(msg source.Text, start int, inner string, env map[string]any) *expression {
 	text := strings.TrimSpace(inner)
 	lead := len([]rune(inner)) - len([]rune(strings.TrimLeft(inner, " \t\n")))
-	return l.compile(source.Text{Value: text, Pos: source.Locate(l.data, msg, start+lead)}, "message", env, nil)
+	name, data := l.name, l.data
+	locate := func() source.Text {
+		return source.Text{Value: text, Pos: source.Locate(data, msg, start+lead)}
+	}
+	e := l.compileText(text, locate, "message", env, nil)
+	if e != nil {
+		e.locate = func() kiez.Range {
+			p := locate().Pos
+			return kiez.Range{Filename: name, Start: kiez.Pos(p), End: kiez.Pos(p)}
+		}
+	}
+	return e
 }

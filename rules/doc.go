@@ -35,4 +35,32 @@
 // Rule files are untrusted input: expressions are bounded in size at load
 // time (WithMaxNodes) and in memory at run time (WithMemoryBudget), and
 // Evaluate stops when its context is cancelled.
+//
+// # Cost
+//
+// Evaluate checks the centres of a programme with a bounded number of
+// goroutines (WithWorkers), each with its own expression machine, and
+// keeps the data order in the results. Its work grows linearly with the
+// number of centres; what is the same for every centre is computed once:
+//
+//   - Lists of records (centre.sessions, item.participants) reach
+//     expressions as lists of pointers into the data, built once per list,
+//     so that filter, map and any do not copy each record.
+//   - The record functions (sessionsOf, offersOf, meetingsOf, staffOf,
+//     evidenceOf, calendar) remember their answers for the centre being
+//     checked; the participants of the programme's meetings and committees
+//     are indexed once per evaluation (attendedBy, participantsOf).
+//   - An expression of a centre rule that reads neither the centre nor the
+//     item (a param, a programme meeting list) is computed once per
+//     evaluation; one of a rule with each that does not read the item,
+//     once per subject; a let, once per subject and only when an
+//     expression reads it.
+//   - uniq and "text in list of texts" run in linear time, and a needs of
+//     the form filter(list, …) stops at the first record.
+//
+// Expressions are pure, so none of this changes a verdict. Rule authors
+// keep a programme with thousands of centres fast by not scanning
+// programme-wide lists per centre with a predicate (index them with
+// groupBy in a let, or use attendedBy), and by naming a value used in
+// assert, message and evidence once, with let.
 package rules

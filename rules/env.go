@@ -49,6 +49,7 @@ func envTypes(scope Scope, params reflect.Type, item reflect.Type) map[string]an
 		varPeriod:    Period{},
 		varParams:    reflect.New(params).Elem().Interface(),
 		varCentres:   []*kiez.Centre(nil),
+		ctxVar:       (*evalCtx)(nil),
 	}
 	if scope == ScopeCentre {
 		env[varCentre] = (*kiez.Centre)(nil)

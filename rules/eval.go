@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
@@ -59,18 +61,31 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 		return nil, errors.New("rules: Evaluate: nil dataset")
 	}
 	per := NewPeriod(period)
-	var out []Result
+	var chunks [][]Result
+	var err error
 	for _, p := range e.progs {
-		res, err := e.evaluateProgramme(ctx, p, ds, per)
-		out = append(out, res...)
+		var cs [][]Result
+		cs, err = e.evaluateProgramme(ctx, p, ds, per)
+		chunks = append(chunks, cs...)
 		if err != nil {
-			return out, err
+			break
 		}
 	}
-	return out, nil
+	// One copy into a list of the right length: the results of a large
+	// dataset take hundreds of megabytes, too many to copy while growing.
+	n := 0
+	for _, c := range chunks {
+		n += len(c)
+	}
+	out := make([]Result, 0, n)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, err
 }
 
-// run holds what one evaluation of one programme shares.
+// run holds what one evaluation of one programme shares, and, in the
+// copy each goroutine makes (forWorker), what that goroutine owns.
 type run struct {
 	eng       *Engine
 	prog      *Programme
@@ -80,76 +95,114 @@ type run struct {
 	params    any
 	missing   map[string]bool // params without a value in force
 	waivers   []kiez.Waiver
-	machine   *vm.VM // the expression machine; one per goroutine, never shared
+	shared    *sharedCache // indexes of the programme record, read-only
+
+	// Owned by one goroutine, never shared:
+	machine *vm.VM         // the expression machine
+	ec      *evalCtx       // the state handed to the functions
+	env     map[string]any // the variables, updated in place per centre, item and let
+	slots   []slot         // the item-independent values of the rule being evaluated
+	letDone []bool         // which lets of the current verdict are in env
+	// perCentre is the most results a centre has had so far.
+	perCentre int
+	ids       map[reflect.Type][]int // see idField
 }
 
-// forWorker returns a copy of the run with its own expression machine, for
-// one goroutine.
-func (r *run) forWorker() *run {
+// slot is the value of an item-independent expression of a rule with
+// each, computed for the first item that needs it.
+type slot struct {
+	done bool
+	v    any
+	err  error
+}
+
+// newRun prepares the evaluation of a programme: its records in the
+// dataset, the params in force and the indexes every goroutine reads.
+func (e *Engine) newRun(p *Programme, ds *kiez.Dataset, per Period) *run {
+	r := &run{eng: e, prog: p, period: per}
+	r.collect(ds)
+	r.params, r.missing = p.paramsAt(per.From)
+	r.shared = newSharedCache(r.programme, p.consts)
+	return r
+}
+
+// forWorker returns a copy of the run with its own expression machine,
+// function state and variables, for one goroutine.
+func (r *run) forWorker(ctx context.Context) *run {
 	w := *r
 	w.machine = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
+	w.ec = newEvalCtx(ctx, r.shared)
+	w.env = map[string]any{
+		varProgramme: r.programme,
+		varCentres:   r.centres,
+		varPeriod:    r.period,
+		varParams:    r.params,
+		ctxVar:       w.ec,
+	}
+	w.slots = nil
+	w.ids = nil
 	return &w
 }
 
-func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period) ([]Result, error) {
-	r := &run{eng: e, prog: p, period: per}
-	r.collect(ds)
+// evaluateProgramme returns the results of a programme in chunks, in
+// order: the programme rules, then each centre.
+func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period) ([][]Result, error) {
+	r := e.newRun(p, ds, per)
 	if r.programme == nil && len(r.centres) == 0 {
 		return nil, nil
 	}
-	r.params, r.missing = p.paramsAt(per.From)
 
 	var out []Result
-	pr := r.forWorker()
+	pr := r.forWorker(ctx)
 	for _, rule := range p.Rules {
 		if rule.Scope != ScopeProgramme {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return [][]Result{out}, err
 		}
-		out = append(out, pr.rule(ctx, rule, nil)...)
+		out = pr.rule(ctx, rule, nil, out)
 	}
-	perCentre := make([][]Result, len(r.centres))
+	perCentre := make([][]Result, len(r.centres)+1)
+	perCentre[0] = out
+	centres := perCentre[1:]
 	if e.cfg.workers == 1 || len(r.centres) == 1 {
-		w := r.forWorker()
+		w := r.forWorker(ctx)
 		for i, c := range r.centres {
 			if ctx.Err() != nil {
 				break
 			}
-			perCentre[i] = w.centre(ctx, c)
+			centres[i] = w.centre(ctx, c)
 		}
 	} else {
-		r.parallel(ctx, perCentre, min(e.cfg.workers, len(r.centres)))
+		r.parallel(ctx, centres, min(e.cfg.workers, len(r.centres)))
 	}
-	for _, res := range perCentre {
-		out = append(out, res...)
-	}
-	return out, ctx.Err()
+	return perCentre, ctx.Err()
 }
 
 // parallel evaluates the centres with a bounded number of workers, each
 // writing only its own slots of out, so the order stays that of the data.
+// The workers take the centres in chunks, in order.
 func (r *run) parallel(ctx context.Context, out [][]Result, workers int) {
-	jobs := make(chan int)
+	var next atomic.Int64
+	const chunk = 8
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := r.forWorker()
-			for i := range jobs {
-				out[i] = w.centre(ctx, r.centres[i])
+			w := r.forWorker(ctx)
+			for {
+				start := int(next.Add(chunk)) - chunk
+				if start >= len(r.centres) || ctx.Err() != nil {
+					return
+				}
+				for i := start; i < min(start+chunk, len(r.centres)); i++ {
+					out[i] = w.centre(ctx, r.centres[i])
+				}
 			}
 		}()
 	}
-	for i := range r.centres {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 }
 
@@ -175,7 +228,10 @@ func (r *run) collect(ds *kiez.Dataset) {
 }
 
 func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
-	var out []Result
+	r.ec.reset()
+	// Centres of a programme have about as many results each: start with
+	// room for as many as the largest so far.
+	out := make([]Result, 0, r.perCentre)
 	for _, rule := range r.prog.Rules {
 		if rule.Scope != ScopeCentre {
 			continue
@@ -183,8 +239,9 @@ func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
 		if ctx.Err() != nil {
 			return out
 		}
-		out = append(out, r.rule(ctx, rule, c)...)
+		out = r.rule(ctx, rule, c, out)
 	}
+	r.perCentre = max(r.perCentre, len(out))
 	return out
 }
 
@@ -207,30 +264,29 @@ func (p *Programme) paramsAt(d date.Date) (any, map[string]bool) {
 	return v.Interface(), missing
 }
 
-func (r *run) env(c *kiez.Centre) map[string]any {
-	env := map[string]any{
-		varProgramme: r.programme,
-		varCentres:   r.centres,
-		varPeriod:    r.period,
-		varParams:    r.params,
-	}
-	if c != nil {
-		env[varCentre] = c
-	}
-	return env
-}
-
-// exec runs a compiled expression within the memory budget.
-func (r *run) exec(e *expression, env map[string]any) (any, error) {
-	m := r.machine
-	if m == nil {
-		m = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
-	}
-	out, err := m.Run(e.program, env)
+// exec runs a compiled expression on the current variables within the
+// memory budget.
+func (r *run) exec(e *expression) (any, error) {
+	out, err := r.machine.Run(e.program, r.env)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", e.at.String(), cleanError(err))
+		return nil, fmt.Errorf("%s: %s", e.pos().String(), cleanError(err))
 	}
 	return out, nil
+}
+
+// eval is exec for the expressions of a verdict: the value of an
+// item-independent expression is computed once per subject (see
+// Rule.assignSlots).
+func (r *run) eval(e *expression, slots []slot) (any, error) {
+	if slots == nil || e.slot < 0 {
+		return r.exec(e)
+	}
+	s := &slots[e.slot]
+	if !s.done {
+		s.v, s.err = r.exec(e)
+		s.done = true
+	}
+	return s.v, s.err
 }
 
 // cleanError drops expr's snippet from an error message; the position is
@@ -248,21 +304,24 @@ func cleanError(err error) string {
 
 // rule evaluates one rule for a centre (nil for programme rules); for a
 // rule with each it yields one result per item.
-func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre) []Result {
-	res, _ := r.ruleParts(ctx, rule, c, nil)
-	return res
+// rule evaluates one rule for a centre (nil for programme rules) and
+// appends its results to out; for a rule with each it yields one result
+// per item.
+func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, out []Result) []Result {
+	out, _ = r.ruleParts(ctx, rule, c, nil, out)
+	return out
 }
 
-// ruleParts is rule, also returning for each result the values of the
-// given compiled parts of the assertion (for Explain).
-func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression) ([]Result, [][]Evidence) {
+// ruleParts is rule, also returning for each of its results the values of
+// the given compiled parts of the assertion (for Explain).
+func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
 	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
 		Requirements: rule.Requirements, Source: rule.Source}
 	subject := r.prog.ID
 	if c != nil {
 		subject, base.Centre = c.ID, c.ID
+		r.env[varCentre] = c
 	}
-	env := r.env(c)
 	if len(r.missing) > 0 {
 		var names []string
 		for _, name := range rule.params {
@@ -273,46 +332,54 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		if len(names) > 0 {
 			base.Subject = subject
 			msg := fmt.Sprintf("no value in force on %s for param(s) %s", r.period.From, strings.Join(names, ", "))
-			return []Result{errorResult(base, msg)}, [][]Evidence{nil}
+			return append(out, errorResult(base, msg)), [][]Evidence{nil}
 		}
 	}
 	if rule.each == nil {
 		base.Subject = subject
-		res, parts := r.verdict(rule, base, env, explain)
-		return []Result{res}, [][]Evidence{parts}
+		res, parts := r.verdict(rule, base, nil, explain)
+		return append(out, res), [][]Evidence{parts}
 	}
-	list, err := r.exec(rule.each, env)
+	list, err := r.exec(rule.each)
 	if err != nil {
 		base.Subject = subject
-		return []Result{errorResult(base, err.Error())}, [][]Evidence{nil}
+		return append(out, errorResult(base, err.Error())), [][]Evidence{nil}
 	}
 	items := reflect.ValueOf(list)
-	var out []Result
+	var slots []slot
+	if rule.slots > 0 {
+		if cap(r.slots) < rule.slots {
+			r.slots = make([]slot, rule.slots)
+		}
+		slots = r.slots[:rule.slots]
+		clear(slots)
+	}
 	var allParts [][]Evidence
 	for i := 0; i < items.Len(); i++ {
 		if ctx.Err() != nil {
 			break
 		}
 		item := items.Index(i).Interface()
-		itemEnv := make(map[string]any, len(env)+1)
-		for k, v := range env {
-			itemEnv[k] = v
-		}
-		itemEnv[varItem] = item
+		r.env[varItem] = item
 		res := base
-		res.Subject = subject + "/" + r.itemSubject(rule, item, itemEnv, i)
-		v, parts := r.verdict(rule, res, itemEnv, explain)
+		res.Subject = subject + "/" + r.itemSubject(rule, item, i)
+		v, parts := r.verdict(rule, res, slots, explain)
 		out = append(out, v)
-		allParts = append(allParts, parts)
+		if explain != nil {
+			allParts = append(allParts, parts)
+		}
+	}
+	if slots != nil {
+		clear(slots) // drop the references to values of this subject
 	}
 	return out, allParts
 }
 
 // itemSubject names an item: the subject expression, else its id field,
 // else its text form, else its position in the list.
-func (r *run) itemSubject(rule *Rule, item any, env map[string]any, i int) string {
+func (r *run) itemSubject(rule *Rule, item any, i int) string {
 	if rule.subject != nil {
-		if v, err := r.exec(rule.subject, env); err == nil {
+		if v, err := r.exec(rule.subject); err == nil {
 			if s, ok := v.(string); ok && s != "" {
 				return s
 			}
@@ -323,8 +390,10 @@ func (r *run) itemSubject(rule *Rule, item any, env map[string]any, i int) strin
 		v = v.Elem()
 	}
 	if v.Kind() == reflect.Struct {
-		if f := v.FieldByName("ID"); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
-			return f.String()
+		if idx := r.idField(v.Type()); idx != nil {
+			if f := v.FieldByIndex(idx); f.String() != "" {
+				return f.String()
+			}
 		}
 	}
 	switch x := item.(type) {
@@ -333,7 +402,24 @@ func (r *run) itemSubject(rule *Rule, item any, env map[string]any, i int) strin
 	case fmt.Stringer:
 		return x.String()
 	}
-	return fmt.Sprintf("%d", i+1)
+	return strconv.Itoa(i + 1)
+}
+
+// idField returns the index of a struct type's text field ID, or nil; the
+// answers are kept per goroutine.
+func (r *run) idField(t reflect.Type) []int {
+	if idx, ok := r.ids[t]; ok {
+		return idx
+	}
+	var idx []int
+	if f, ok := t.FieldByName("ID"); ok && f.Type.Kind() == reflect.String {
+		idx = f.Index
+	}
+	if r.ids == nil {
+		r.ids = map[reflect.Type][]int{}
+	}
+	r.ids[t] = idx
+	return idx
 }
 
 func errorResult(res Result, msg string) Result {
@@ -343,11 +429,19 @@ func errorResult(res Result, msg string) Result {
 	return res
 }
 
-// verdict decides one result.
-func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*expression) (Result, []Evidence) {
+// verdict decides one result on the current variables (the centre and,
+// for a rule with each, the item). slots holds the item-independent
+// values of a rule with each, nil otherwise. The rule's lets are computed
+// when an expression first reads them.
+func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expression) (Result, []Evidence) {
+	if cap(r.letDone) < len(rule.lets) {
+		r.letDone = make([]bool, len(rule.lets))
+	}
+	r.letDone = r.letDone[:len(rule.lets)]
+	clear(r.letDone)
 	var parts []Evidence
 	if rule.when != nil {
-		ok, err := r.exec(rule.when, env)
+		ok, err := r.value(rule, rule.when, slots)
 		if err != nil {
 			return errorResult(res, err.Error()), parts
 		}
@@ -357,22 +451,12 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 			return res, parts
 		}
 	}
-	if len(rule.lets) > 0 {
-		withLets := make(map[string]any, len(env)+len(rule.lets))
-		for k, v := range env {
-			withLets[k] = v
-		}
-		for i, x := range rule.lets {
-			v, err := r.exec(x, withLets)
-			if err != nil {
-				return errorResult(res, err.Error()), parts
-			}
-			withLets[rule.Let[i]] = v
-		}
-		env = withLets
-	}
 	for _, part := range explain {
-		v, err := r.exec(part, env)
+		var v any
+		err := r.needLets(rule, part, slots)
+		if err == nil {
+			v, err = r.exec(part)
+		}
 		text := Format(v)
 		if err != nil {
 			text = "Fehler: " + err.Error()
@@ -380,7 +464,7 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 		parts = append(parts, Evidence{Name: part.text, Text: text, Value: v})
 	}
 	if rule.needs != nil {
-		v, err := r.exec(rule.needs, env)
+		v, err := r.value(rule, rule.needs, slots)
 		if err != nil {
 			return errorResult(res, err.Error()), parts
 		}
@@ -395,18 +479,21 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 	}
 	// Evidence runs once the records are known to be there, so that its
 	// expressions need not guard against missing data.
+	if len(rule.evidence) > 0 {
+		res.Evidence = make([]Evidence, 0, len(rule.evidence))
+	}
 	for i, e := range rule.evidence {
-		v, err := r.exec(e, env)
+		v, text, err := r.text(rule, e, slots)
 		if err != nil {
 			return errorResult(res, err.Error()), parts
 		}
-		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: Format(v), Value: v})
+		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: text, Value: v})
 	}
-	ok, err := r.exec(rule.assert, env)
+	ok, err := r.value(rule, rule.assert, slots)
 	if err != nil {
 		return errorResult(res, err.Error()), parts
 	}
-	msg, err := r.render(rule, env)
+	msg, err := r.render(rule, slots)
 	if err != nil {
 		return errorResult(res, err.Error()), parts
 	}
@@ -417,6 +504,53 @@ func (r *run) verdict(rule *Rule, res Result, env map[string]any, explain []*exp
 	}
 	res.Outcome = OutcomeFail
 	return r.waive(res), parts
+}
+
+// needLets puts the lets an expression reads into the variables, computing
+// those not yet computed for this verdict.
+func (r *run) needLets(rule *Rule, e *expression, slots []slot) error {
+	for _, i := range e.lets {
+		if r.letDone[i] {
+			continue
+		}
+		v, err := r.value(rule, rule.lets[i], slots)
+		if err != nil {
+			return err
+		}
+		r.env[rule.Let[i]] = v
+		r.letDone[i] = true
+	}
+	return nil
+}
+
+// value evaluates an expression of a verdict after the lets it reads: a
+// centre-independent one once per evaluation, an item-independent one
+// once per subject, any other each time.
+func (r *run) value(rule *Rule, e *expression, slots []slot) (any, error) {
+	if err := r.needLets(rule, e, slots); err != nil {
+		return nil, err
+	}
+	if e.konst >= 0 {
+		c := &r.shared.consts[e.konst]
+		c.once.Do(func() { c.v, c.err = r.exec(e) })
+		return c.v, c.err
+	}
+	return r.eval(e, slots)
+}
+
+// text is value with the value formatted for people (see Format); the
+// text of a centre-independent expression is formatted once.
+func (r *run) text(rule *Rule, e *expression, slots []slot) (any, string, error) {
+	v, err := r.value(rule, e, slots)
+	if err != nil {
+		return nil, "", err
+	}
+	if e.konst >= 0 {
+		c := &r.shared.consts[e.konst]
+		c.textOnce.Do(func() { c.text = Format(c.v) })
+		return v, c.text, nil
+	}
+	return v, Format(v), nil
 }
 
 // empty reports whether a needs value says that nothing was reported.
@@ -459,18 +593,18 @@ func (r *run) waive(res Result) Result {
 	return res
 }
 
-func (r *run) render(rule *Rule, env map[string]any) (string, error) {
+func (r *run) render(rule *Rule, slots []slot) (string, error) {
 	var b strings.Builder
 	for _, part := range rule.message {
 		if part.expr == nil {
 			b.WriteString(part.text)
 			continue
 		}
-		v, err := r.exec(part.expr, env)
+		_, text, err := r.text(rule, part.expr, slots)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(Format(v))
+		b.WriteString(text)
 	}
 	return strings.TrimSpace(b.String()), nil
 }
@@ -480,7 +614,12 @@ func (p Period) German() string { return germanDate(p.From) + "–" + germanDate
 
 func germanDate(d date.Date) string {
 	y, m, day := d.Date()
-	return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
+	}
+	b := [10]byte{byte('0' + day/10), byte('0' + day%10), '.', byte('0' + int(m)/10), byte('0' + int(m)%10), '.',
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
+	return string(b[:])
 }
 
 // Format renders a value of an expression for people, the German way:
@@ -519,6 +658,31 @@ func Format(v any) string {
 			return "–"
 		}
 		return x.String()
+	}
+	switch l := v.(type) {
+	case []string:
+		if len(l) == 0 {
+			return "–"
+		}
+		return strings.Join(l, ", ")
+	case []any:
+		if len(l) == 0 {
+			return "–"
+		}
+		parts := make([]string, len(l))
+		for i, x := range l {
+			parts[i] = Format(x)
+		}
+		return strings.Join(parts, ", ")
+	case []date.Date:
+		if len(l) == 0 {
+			return "–"
+		}
+		parts := make([]string, len(l))
+		for i, x := range l {
+			parts[i] = germanDate(x)
+		}
+		return strings.Join(parts, ", ")
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {

@@ -38,9 +38,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 			continue
 		}
 		found = true
-		r := (&run{eng: e, prog: p, period: per}).forWorker()
-		r.collect(ds)
-		r.params, r.missing = p.paramsAt(per.From)
+		r := e.newRun(p, ds, per).forWorker(ctx)
 		var centres []*kiez.Centre
 		if rule.Scope == ScopeProgramme {
 			centres = []*kiez.Centre{nil}
@@ -56,7 +54,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 			}
 		}
 		for _, c := range centres {
-			results, parts := r.ruleParts(ctx, rule, c, p.assertParts(rule, e.cfg))
+			results, parts := r.ruleParts(ctx, rule, c, p.assertParts(rule, e.cfg), nil)
 			for i, res := range results {
 				if res.Subject == subject {
 					return &Explanation{Result: res, When: rule.When, Needs: rule.Needs, Assert: rule.Assert, Parts: parts[i]}, nil

@@ -1,10 +1,14 @@
 package rules
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"sort"
 
+	"github.com/expr-lang/expr/vm/runtime"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
@@ -21,6 +25,35 @@ type function struct {
 	doc   string
 	types []any // each a *func(...) giving one accepted signature
 	fn    func(args ...any) (any, error)
+	// ctx marks a function that takes the evaluation's state: expr passes
+	// it as the first argument (before those of types), see evalCtx.
+	ctx bool
+}
+
+// contextType is the type of the first parameter of the functions that
+// take the evaluation's state.
+var contextType = reflect.TypeFor[context.Context]()
+
+// signatures returns the signatures the compiler checks calls against:
+// types, with the evaluation's state first for a function marked ctx.
+func (f function) signatures() []any {
+	if !f.ctx {
+		return f.types
+	}
+	out := make([]any, len(f.types))
+	for i, t := range f.types {
+		ft := reflect.TypeOf(t).Elem()
+		in := []reflect.Type{contextType}
+		for j := 0; j < ft.NumIn(); j++ {
+			in = append(in, ft.In(j))
+		}
+		outs := make([]reflect.Type, ft.NumOut())
+		for j := range outs {
+			outs[j] = ft.Out(j)
+		}
+		out[i] = reflect.New(reflect.FuncOf(in, outs, ft.IsVariadic())).Interface()
+	}
+	return out
 }
 
 // errDivZero is returned when an expression divides by zero.
@@ -217,7 +250,161 @@ func functions() []function {
 	fs = append(fs, recordFunctions()...)
 	fs = append(fs, cadenceFunctions()...)
 	fs = append(fs, bucketFunctions()...)
-	return fs
+	return append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
+}
+
+// aliveName is the function the compiler puts before every loop that runs
+// inside another loop's predicate (see loopPatcher): it ends the
+// expression with the context's error once the evaluation's context is
+// done, so that a deadline stops even an expression that would run for
+// hours, such as three loops over a thousand elements nested in each other.
+const aliveName = "$alive"
+
+func aliveFunction() function {
+	return function{name: aliveName, group: "internal", ctx: true,
+		doc:   "ends the expression when the evaluation's context is done (inserted by the compiler)",
+		types: []any{new(func() bool)},
+		fn: func(a ...any) (any, error) {
+			if ec := ecOf(a[0]); ec != nil {
+				if err := ec.Err(); err != nil {
+					return nil, err
+				}
+			}
+			return true, nil
+		}}
+}
+
+// inName is the function the compiler puts in place of "text in list of
+// texts" (see inPatcher).
+const inName = "$in"
+
+// inFunction is expr's "in" for a text and a list of texts, without
+// copying each element of the list into an interface value as the
+// generic operator does.
+func inFunction() function {
+	return function{name: inName, group: "internal",
+		doc:   "text in list of texts (inserted by the compiler)",
+		types: []any{new(func(string, []string) bool)},
+		fn: func(a ...any) (any, error) {
+			l, _ := a[1].([]string)
+			return slices.Contains(l, a[0].(string)), nil
+		}}
+}
+
+// uniqName is the function the compiler puts in place of expr's builtin
+// uniq on lists of texts or of anything (see uniqPatcher).
+const uniqName = "$uniq"
+
+// uniqFunction returns expr's uniq in linear time: the elements in the
+// order of their first occurrence, equal ones (runtime.Equal) only once.
+// The builtin compares every element with every one kept, which takes
+// seconds on the tens of thousands of ids of a large programme; texts are
+// looked up in a set instead, other values compared as the builtin does.
+func uniqFunction() function {
+	return function{name: uniqName, group: "internal",
+		doc:   "uniq(list) in linear time (inserted by the compiler)",
+		types: []any{new(func([]any) []any), new(func([]string) []any)},
+		fn: func(a ...any) (any, error) {
+			out := []any{}
+			seen := map[string]bool{}
+			var others []any
+			add := func(x any) {
+				if s, ok := x.(string); ok {
+					if !seen[s] {
+						seen[s] = true
+						out = append(out, x)
+					}
+					return
+				}
+				for _, o := range others {
+					if runtime.Equal(x, o) {
+						return
+					}
+				}
+				others = append(others, x)
+				out = append(out, x)
+			}
+			switch l := a[0].(type) {
+			case []string:
+				for _, x := range l {
+					add(x)
+				}
+			case []any:
+				for _, x := range l {
+					add(x)
+				}
+			}
+			return out, nil
+		}}
+}
+
+// isRecord reports whether a type is a record of the model (or of the
+// answers of the functions): a struct with exported fields, not one of the
+// value types dates, decimals and periods.
+func isRecord(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.PkgPath() == "github.com/rickb777/date" || t.PkgPath() == "github.com/rickb777/date/period" ||
+		t == reflect.TypeFor[decimal.Decimal]() {
+		return false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).IsExported() {
+			return true
+		}
+	}
+	return false
+}
+
+// refsName is the function the compiler wraps around every field access
+// that gives a list of records (see refsOf); the "$" keeps rule authors
+// from calling it by accident.
+const refsName = "$refs"
+
+// refsFunction returns the function behind refsOf with one signature per
+// list of records that an expression can reach: the fields of the model
+// and of the values the other functions return.
+func refsFunction(fs []function) function {
+	var roots []reflect.Type
+	for _, v := range envTypes(ScopeCentre, reflect.TypeOf(struct{}{}), nil) {
+		if v != nil {
+			roots = append(roots, reflect.TypeOf(v))
+		}
+	}
+	for _, f := range fs {
+		for _, t := range f.types {
+			roots = append(roots, reflect.TypeOf(t).Elem().Out(0))
+		}
+	}
+	var types []any
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t.Kind() {
+		case reflect.Pointer:
+			walk(t.Elem())
+		case reflect.Slice:
+			if e := t.Elem(); isRecord(e) {
+				types = append(types, reflect.New(reflect.FuncOf([]reflect.Type{t}, []reflect.Type{reflect.SliceOf(reflect.PointerTo(e))}, false)).Interface())
+			}
+			walk(t.Elem())
+		case reflect.Struct:
+			for i := 0; i < t.NumField(); i++ {
+				if t.Field(i).IsExported() {
+					walk(t.Field(i).Type)
+				}
+			}
+		}
+	}
+	sort.SliceStable(roots, func(i, j int) bool { return roots[i].String() < roots[j].String() })
+	for _, t := range roots {
+		walk(t)
+	}
+	return function{name: refsName, group: "internal", ctx: true, types: types,
+		doc: "the list of records of a field, as pointers (inserted by the compiler)",
+		fn:  func(a ...any) (any, error) { return refsOf(ecOf(a[0]), a[1]), nil }}
 }
 
 // texts flattens a list of texts, or of lists of texts, into one list.

@@ -59,6 +59,7 @@ type loader struct {
 	opts   config
 	common []expr.Option // compiler options shared by every expression
 	plain  []expr.Option // the same without the operator overloads
+	fns    []function    // the environment's functions
 }
 
 func (l *loader) at(p source.Pos) *kiez.Range {

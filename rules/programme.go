@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
@@ -31,6 +32,9 @@ type Programme struct {
 	Manual       []Manual
 
 	paramType reflect.Type // the struct type of params in expressions
+	// consts is the number of expressions of centre rules that read
+	// neither the centre nor an item: one value per evaluation.
+	consts int
 }
 
 // Source is a document a programme's rules cite.
@@ -138,9 +142,11 @@ type Rule struct {
 	// written; Message is the template.
 	Each, When, Needs, Assert, Subject string
 	// Let names the rule's own variables in file order; each is computed
-	// once per subject, after When, and may be used by the expressions
-	// that follow it.
+	// at most once per subject, when an expression first reads it, and may
+	// be used by the expressions that follow it.
 	Let []string
+	// LetExprs holds the expression of each Let variable, as written.
+	LetExprs []string
 	// IfMissing is the outcome when Needs yields nothing: OutcomeMissingData
 	// by default, or OutcomeFail.
 	IfMissing Outcome
@@ -158,6 +164,10 @@ type Rule struct {
 	message                            []templatePart
 	evidence                           []*expression
 	itemType                           reflect.Type
+	// slots is the number of expressions of a rule with each whose value
+	// does not depend on the item: they are computed once per subject
+	// and reused for every item.
+	slots int
 }
 
 // expression is a compiled expression with where it came from.
@@ -165,6 +175,19 @@ type expression struct {
 	text    string
 	program *vm.Program
 	at      kiez.Range
+	// locate finds the position when it was not worked out at load time
+	// (in a message template), once, for the first error that names it.
+	locate     func() kiez.Range
+	locateOnce sync.Once
+	// slot is the expression's place among the item-independent
+	// expressions of its rule (Rule.slots), or -1 when it is computed for
+	// each item.
+	slot int
+	// konst is the expression's place among the centre-independent
+	// expressions of the programme (Programme.consts), or -1.
+	konst int
+	// lets are the indexes of the rule's lets the expression reads.
+	lets []int
 }
 
 // templatePart is literal text or an expression of a message template.
@@ -191,6 +214,14 @@ func (p *Programme) Param(name string) *Param {
 		}
 	}
 	return nil
+}
+
+// pos returns where the expression is written.
+func (e *expression) pos() kiez.Range {
+	if e.locate != nil {
+		e.locateOnce.Do(func() { e.at = e.locate() })
+	}
+	return e.at
 }
 
 func (r *Rule) String() string { return fmt.Sprintf("%s (%s)", r.ID, r.Title) }

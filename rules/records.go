@@ -2,7 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
+	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
@@ -17,48 +21,55 @@ func inRange(from, until *date.Date, p Period) bool {
 	return (from == nil || !from.After(p.Until)) && (until == nil || !until.Before(p.From))
 }
 
-// offerKinds returns the kinds an offer counts as: its own and the one it
-// stands in for.
+// offerCounts reports whether an offer counts as the kind: its own kind
+// or the one it stands in for.
 func offerCounts(o *kiez.Offer, kind string) bool {
 	return o.Kind == kind || o.EquivalentTo == kind
 }
 
-func sessionsOf(c *kiez.Centre, kind string, p Period) []kiez.Session {
+// sessionsOf lists the held sessions in the period of the offers that
+// count as the kind.
+func sessionsOf(c *kiez.Centre, kind string, p Period) []*kiez.Session {
 	if c == nil {
 		return nil
 	}
-	match := map[string]bool{}
+	var match []string
 	for i := range c.Offers {
 		if offerCounts(&c.Offers[i], kind) {
-			match[c.Offers[i].ID] = true
+			match = append(match, c.Offers[i].ID)
 		}
 	}
-	out := []kiez.Session{}
-	for _, s := range c.Sessions {
-		if match[s.Offer] && !s.Cancelled && p.Contains(s.Date) {
+	out := []*kiez.Session{}
+	if len(match) == 0 {
+		return out
+	}
+	for i := range c.Sessions {
+		s := &c.Sessions[i]
+		if !s.Cancelled && p.Contains(s.Date) && slices.Contains(match, s.Offer) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-func offersOf(c *kiez.Centre, kind string, p Period) []kiez.Offer {
-	out := []kiez.Offer{}
+func offersOf(c *kiez.Centre, kind string, p Period) []*kiez.Offer {
+	out := []*kiez.Offer{}
 	if c == nil {
 		return out
 	}
 	for i := range c.Offers {
 		o := &c.Offers[i]
 		if (kind == "" || offerCounts(o, kind)) && inRange(o.From, o.Until, p) {
-			out = append(out, *o)
+			out = append(out, o)
 		}
 	}
 	return out
 }
 
-func meetingsIn(list []kiez.Meeting, kind string, p Period) []kiez.Meeting {
-	out := []kiez.Meeting{}
-	for _, m := range list {
+func meetingsIn(list []kiez.Meeting, kind string, p Period) []*kiez.Meeting {
+	out := []*kiez.Meeting{}
+	for i := range list {
+		m := &list[i]
 		if (kind == "" || m.Kind == kind) && !m.Cancelled && p.Contains(m.Date) {
 			out = append(out, m)
 		}
@@ -66,12 +77,13 @@ func meetingsIn(list []kiez.Meeting, kind string, p Period) []kiez.Meeting {
 	return out
 }
 
-func staffOf(c *kiez.Centre, role string, p Period) []kiez.Position {
-	out := []kiez.Position{}
+func staffOf(c *kiez.Centre, role string, p Period) []*kiez.Position {
+	out := []*kiez.Position{}
 	if c == nil {
 		return out
 	}
-	for _, s := range c.Staff {
+	for i := range c.Staff {
+		s := &c.Staff[i]
 		if (role == "" || s.Role == role) && inRange(s.From, s.Until, p) {
 			out = append(out, s)
 		}
@@ -79,11 +91,11 @@ func staffOf(c *kiez.Centre, role string, p Period) []kiez.Position {
 	return out
 }
 
-func evidenceIn(list []kiez.Evidence, kind string) []kiez.Evidence {
-	out := []kiez.Evidence{}
-	for _, e := range list {
-		if kind == "" || e.Kind == kind {
-			out = append(out, e)
+func evidenceIn(list []kiez.Evidence, kind string) []*kiez.Evidence {
+	out := []*kiez.Evidence{}
+	for i := range list {
+		if kind == "" || list[i].Kind == kind {
+			out = append(out, &list[i])
 		}
 	}
 	return out
@@ -102,40 +114,37 @@ func latestEvidence(list []kiez.Evidence, kind string, day date.Date) *kiez.Evid
 			best = e
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	cp := *best
-	return &cp
+	return best
 }
 
-// evidenceList returns the evidence of a centre or a programme.
-func evidenceList(x any) []kiez.Evidence {
+// evidenceList returns the evidence of a centre or a programme, and the
+// record it belongs to (the key of memoised calls).
+func evidenceList(x any) ([]kiez.Evidence, unsafe.Pointer) {
 	switch v := x.(type) {
 	case *kiez.Centre:
 		if v != nil {
-			return v.Evidence
+			return v.Evidence, unsafe.Pointer(v)
 		}
 	case *kiez.Programme:
 		if v != nil {
-			return v.Evidence
+			return v.Evidence, unsafe.Pointer(v)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-func meetingList(x any) []kiez.Meeting {
+func meetingList(x any) ([]kiez.Meeting, unsafe.Pointer) {
 	switch v := x.(type) {
 	case *kiez.Centre:
 		if v != nil {
-			return v.Meetings
+			return v.Meetings, unsafe.Pointer(v)
 		}
 	case *kiez.Programme:
 		if v != nil {
-			return v.Meetings
+			return v.Meetings, unsafe.Pointer(v)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // recordDate returns the date of a session, meeting, evidence record or
@@ -144,6 +153,14 @@ func recordDate(x any) (date.Date, error) {
 	switch v := x.(type) {
 	case date.Date:
 		return v, nil
+	case *kiez.Session:
+		return v.Date, nil
+	case *kiez.Meeting:
+		return v.Date, nil
+	case *kiez.Evidence:
+		return v.Date, nil
+	case *kiez.ChangeEvent:
+		return v.Date, nil
 	case kiez.Session:
 		return v.Date, nil
 	case kiez.Meeting:
@@ -156,48 +173,228 @@ func recordDate(x any) (date.Date, error) {
 	return date.Date{}, fmt.Errorf("dates: %T has no date (use a list of sessions, meetings, evidence records, change events or dates)", x)
 }
 
+// datesOf lists the dates of records.
+func datesOf[T any](l []*T, at func(*T) date.Date) []date.Date {
+	out := make([]date.Date, len(l))
+	for i, x := range l {
+		out[i] = at(x)
+	}
+	return out
+}
+
+// sessionsFor lists the held sessions in the period of the offers with the
+// given ids.
+func sessionsFor(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
+	out := []*kiez.Session{}
+	if c == nil || len(ids) == 0 {
+		return out
+	}
+	for i := range c.Sessions {
+		s := &c.Sessions[i]
+		if !s.Cancelled && p.Contains(s.Date) && slices.Contains(ids, s.Offer) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// offerIDs returns the ids of a list of offers, or the list itself when it
+// lists ids.
+func offerIDs(v any) ([]string, error) {
+	var ids []string
+	add := func(x any) error {
+		switch o := x.(type) {
+		case string:
+			ids = append(ids, o)
+		case *kiez.Offer:
+			if o != nil {
+				ids = append(ids, o.ID)
+			}
+		case kiez.Offer:
+			ids = append(ids, o.ID)
+		default:
+			return fmt.Errorf("sessionsOf: %T is neither an offer nor an offer id", x)
+		}
+		return nil
+	}
+	switch l := v.(type) {
+	case []string:
+		return l, nil
+	case []*kiez.Offer:
+		for _, o := range l {
+			ids = append(ids, o.ID)
+		}
+	case []any:
+		for _, x := range l {
+			if err := add(x); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return ids, nil
+}
+
+// keep returns the elements of a list for which ok is true.
+func keep[T any](l []*T, ok func(*T) bool) []*T {
+	out := []*T{}
+	for _, x := range l {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// participantList returns the participants of a meeting or the members of
+// a committee.
+func participantList(x any) ([]kiez.Participant, error) {
+	switch m := x.(type) {
+	case *kiez.Meeting:
+		if m != nil {
+			return m.Participants, nil
+		}
+	case *kiez.Committee:
+		if m != nil {
+			return m.Members, nil
+		}
+	case kiez.Meeting:
+		return m.Participants, nil
+	case kiez.Committee:
+		return m.Members, nil
+	default:
+		return nil, fmt.Errorf("%T is neither a meeting nor a committee", x)
+	}
+	return nil, nil
+}
+
+// withRole lists the participants of a role (all for ""), from the
+// evaluation's index for the long lists of the programme record.
+func withRole(ec *evalCtx, ps []kiez.Participant, role string) []*kiez.Participant {
+	if len(ps) > 0 && ec != nil {
+		if byRole, ok := ec.shared.byRole[&ps[0]]; ok {
+			if role == "" {
+				return ec.shared.refs[refKey{data: unsafe.Pointer(&ps[0]), n: len(ps), typ: reflect.TypeOf(ps)}].([]*kiez.Participant)
+			}
+			if l := byRole[role]; l != nil {
+				return l
+			}
+			return []*kiez.Participant{}
+		}
+	}
+	out := []*kiez.Participant{}
+	for i := range ps {
+		if role == "" || ps[i].Role == role {
+			out = append(out, &ps[i])
+		}
+	}
+	return out
+}
+
+// attends reports whether a participant of the role from the centre takes
+// part, using the evaluation's index of the programme's participant lists.
+func attends(ec *evalCtx, ps []kiez.Participant, centre, role string) bool {
+	if len(ps) == 0 {
+		return false
+	}
+	if ec != nil {
+		if set, ok := ec.shared.attendance[&ps[0]]; ok {
+			return set[centre+"\x00"+role]
+		}
+	}
+	for _, p := range ps {
+		if p.Centre == centre && p.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
 // recordFunctions are the functions that select records of the model.
+// Their lists point into the data (a list of sessions is a list of
+// pointers to the centre's sessions), and the functions marked ctx
+// memoise their answers per centre.
 func recordFunctions() []function {
 	return []function{
-		{name: "sessionsOf", group: "records", doc: "sessionsOf(centre, kind, period) lists the sessions in the period, not cancelled, of the centre's offers of that kind or standing in for it (equivalentTo)",
-			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Session)},
+		{name: "sessionsOf", group: "records", ctx: true, doc: "sessionsOf(centre, kind, period) lists the sessions in the period, not cancelled, of the centre's offers of that kind or standing in for it (equivalentTo); given a list of offers (or of offer ids) instead of a kind, of those offers, e.g. sessionsOf(centre, filter(offersOf(centre, \"\", period), .role == \"elternberatung\"), period)",
+			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Session), new(func(*kiez.Centre, []*kiez.Offer, Period) []*kiez.Session),
+				new(func(*kiez.Centre, []any, Period) []*kiez.Session), new(func(*kiez.Centre, []string, Period) []*kiez.Session)},
 			fn: func(a ...any) (any, error) {
-				return sessionsOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil
+				c, p := a[1].(*kiez.Centre), a[3].(Period)
+				if kind, ok := a[2].(string); ok {
+					return memo(ecOf(a[0]), memoKey{memoSessions, unsafe.Pointer(c), kind, p}, func() []*kiez.Session { return sessionsOf(c, kind, p) }), nil
+				}
+				ids, err := offerIDs(a[2])
+				if err != nil {
+					return nil, err
+				}
+				key := memoKey{memoSessions, unsafe.Pointer(c), "\x00" + strings.Join(ids, "\x00"), p}
+				return memo(ecOf(a[0]), key, func() []*kiez.Session { return sessionsFor(c, ids, p) }), nil
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
-			types: []any{new(func([]kiez.Session) []kiez.Session)},
+			types: []any{new(func([]*kiez.Session) []*kiez.Session)},
 			fn: func(a ...any) (any, error) {
-				out := []kiez.Session{}
-				for _, s := range a[0].([]kiez.Session) {
+				out := []*kiez.Session{}
+				for _, s := range a[0].([]*kiez.Session) {
 					if s.Themed {
 						out = append(out, s)
 					}
 				}
 				return out, nil
 			}},
-		{name: "offersOf", group: "records", doc: "offersOf(centre, kind, period) lists the centre's offers of that kind (or standing in for it) valid in the period; kind \"\" lists all",
-			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Offer)},
-			fn:    func(a ...any) (any, error) { return offersOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil }},
-		{name: "meetingsOf", group: "records", doc: "meetingsOf(centre or programme, kind, period) lists the meetings of that kind held in the period (not cancelled); kind \"\" lists all",
-			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Meeting), new(func(*kiez.Programme, string, Period) []kiez.Meeting)},
-			fn:    func(a ...any) (any, error) { return meetingsIn(meetingList(a[0]), a[1].(string), a[2].(Period)), nil }},
-		{name: "attendedBy", group: "records", doc: "attendedBy(meetings, centreID, role) keeps the meetings with a participant of that role from that centre",
-			types: []any{new(func([]kiez.Meeting, string, string) []kiez.Meeting)},
+		{name: "offersOf", group: "records", ctx: true, doc: "offersOf(centre, kind, period) lists the centre's offers of that kind (or standing in for it) valid in the period; kind \"\" lists all",
+			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Offer)},
 			fn: func(a ...any) (any, error) {
-				out := []kiez.Meeting{}
-				for _, m := range a[0].([]kiez.Meeting) {
-					for _, p := range m.Participants {
-						if p.Centre == a[1].(string) && p.Role == a[2].(string) {
-							out = append(out, m)
-							break
+				c, kind, p := a[1].(*kiez.Centre), a[2].(string), a[3].(Period)
+				return memo(ecOf(a[0]), memoKey{memoOffers, unsafe.Pointer(c), kind, p}, func() []*kiez.Offer { return offersOf(c, kind, p) }), nil
+			}},
+		{name: "meetingsOf", group: "records", ctx: true, doc: "meetingsOf(centre or programme, kind, period) lists the meetings of that kind held in the period (not cancelled); kind \"\" lists all",
+			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Meeting), new(func(*kiez.Programme, string, Period) []*kiez.Meeting)},
+			fn: func(a ...any) (any, error) {
+				list, of := meetingList(a[1])
+				kind, p := a[2].(string), a[3].(Period)
+				return memo(ecOf(a[0]), memoKey{memoMeetings, of, kind, p}, func() []*kiez.Meeting { return meetingsIn(list, kind, p) }), nil
+			}},
+		{name: "attendedBy", group: "records", ctx: true, doc: "attendedBy(meetings, centreID, role) keeps the meetings with a participant of that role from that centre; given committees, those with such a member",
+			types: []any{new(func([]*kiez.Meeting, string, string) []*kiez.Meeting), new(func([]*kiez.Committee, string, string) []*kiez.Committee),
+				new(func([]any, string, string) []any)},
+			fn: func(a ...any) (any, error) {
+				ec := ecOf(a[0])
+				centre, role := a[2].(string), a[3].(string)
+				switch l := a[1].(type) {
+				case []*kiez.Meeting:
+					return keep(l, func(m *kiez.Meeting) bool { return attends(ec, m.Participants, centre, role) }), nil
+				case []*kiez.Committee:
+					return keep(l, func(m *kiez.Committee) bool { return attends(ec, m.Members, centre, role) }), nil
+				case []any:
+					out := []any{}
+					for _, x := range l {
+						ps, err := participantList(x)
+						if err != nil {
+							return nil, fmt.Errorf("attendedBy: %v", err)
+						}
+						if attends(ec, ps, centre, role) {
+							out = append(out, x)
 						}
 					}
+					return out, nil
 				}
-				return out, nil
+				return []any{}, nil
 			}},
-		{name: "staffOf", group: "records", doc: "staffOf(centre, role, period) lists the positions of that role held on any day of the period; role \"\" lists all",
-			types: []any{new(func(*kiez.Centre, string, Period) []kiez.Position)},
-			fn:    func(a ...any) (any, error) { return staffOf(a[0].(*kiez.Centre), a[1].(string), a[2].(Period)), nil }},
+		{name: "participantsOf", group: "records", ctx: true, doc: "participantsOf(meeting or committee, role) lists the participants (members) with that role; role \"\" lists all",
+			types: []any{new(func(*kiez.Meeting, string) []*kiez.Participant), new(func(*kiez.Committee, string) []*kiez.Participant)},
+			fn: func(a ...any) (any, error) {
+				ps, err := participantList(a[1])
+				if err != nil {
+					return nil, fmt.Errorf("participantsOf: %v", err)
+				}
+				return withRole(ecOf(a[0]), ps, a[2].(string)), nil
+			}},
+		{name: "staffOf", group: "records", ctx: true, doc: "staffOf(centre, role, period) lists the positions of that role held on any day of the period; role \"\" lists all",
+			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Position)},
+			fn: func(a ...any) (any, error) {
+				c, role, p := a[1].(*kiez.Centre), a[2].(string), a[3].(Period)
+				return memo(ecOf(a[0]), memoKey{memoStaff, unsafe.Pointer(c), role, p}, func() []*kiez.Position { return staffOf(c, role, p) }), nil
+			}},
 		{name: "staffHours", group: "records", doc: "staffHours(centre, role, day) sums the weekly hours of the positions of that role held on the day; role \"\" sums all",
 			types: []any{new(func(*kiez.Centre, string, date.Date) decimal.Decimal)},
 			fn: func(a ...any) (any, error) {
@@ -207,13 +404,18 @@ func recordFunctions() []function {
 				}
 				return c.StaffHours(a[1].(string), a[2].(date.Date)), nil
 			}},
-		{name: "evidenceOf", group: "records", doc: "evidenceOf(centre or programme, kind) lists the evidence records of that kind; kind \"\" lists all",
-			types: []any{new(func(*kiez.Centre, string) []kiez.Evidence), new(func(*kiez.Programme, string) []kiez.Evidence)},
-			fn:    func(a ...any) (any, error) { return evidenceIn(evidenceList(a[0]), a[1].(string)), nil }},
+		{name: "evidenceOf", group: "records", ctx: true, doc: "evidenceOf(centre or programme, kind) lists the evidence records of that kind; kind \"\" lists all",
+			types: []any{new(func(*kiez.Centre, string) []*kiez.Evidence), new(func(*kiez.Programme, string) []*kiez.Evidence)},
+			fn: func(a ...any) (any, error) {
+				list, of := evidenceList(a[1])
+				kind := a[2].(string)
+				return memo(ecOf(a[0]), memoKey{memoEvidence, of, kind, Period{}}, func() []*kiez.Evidence { return evidenceIn(list, kind) }), nil
+			}},
 		{name: "latestEvidence", group: "records", doc: "latestEvidence(centre or programme, kind, day) is the most recent record of that kind dated on or before the day, or nil",
 			types: []any{new(func(*kiez.Centre, string, date.Date) *kiez.Evidence), new(func(*kiez.Programme, string, date.Date) *kiez.Evidence)},
 			fn: func(a ...any) (any, error) {
-				return latestEvidence(evidenceList(a[0]), a[1].(string), a[2].(date.Date)), nil
+				list, _ := evidenceList(a[0])
+				return latestEvidence(list, a[1].(string), a[2].(date.Date)), nil
 			}},
 		{name: "covers", group: "records", doc: "covers(evidence, period) reports whether a record's validity (from/until; open ends are unbounded) spans the whole period",
 			types: []any{new(func(kiez.Evidence, Period) bool), new(func(*kiez.Evidence, Period) bool)},
@@ -240,25 +442,21 @@ func recordFunctions() []function {
 				}
 				for i := range c.Partners {
 					if c.Partners[i].ID == a[1].(string) {
-						p := c.Partners[i]
-						return &p, nil
+						return &c.Partners[i], nil
 					}
 				}
 				return (*kiez.Partner)(nil), nil
 			}},
 		{name: "changesOf", group: "records", doc: "changesOf(centre, kinds) lists the centre's change events of the given kinds (all kinds when the list is empty)",
-			types: []any{new(func(*kiez.Centre, []string) []kiez.ChangeEvent), new(func(*kiez.Centre, []any) []kiez.ChangeEvent)},
+			types: []any{new(func(*kiez.Centre, []string) []*kiez.ChangeEvent), new(func(*kiez.Centre, []any) []*kiez.ChangeEvent)},
 			fn: func(a ...any) (any, error) {
 				c := a[0].(*kiez.Centre)
-				want := map[string]bool{}
-				for _, k := range texts(a[1]) {
-					want[k] = true
-				}
-				out := []kiez.ChangeEvent{}
+				want := texts(a[1])
+				out := []*kiez.ChangeEvent{}
 				if c != nil {
-					for _, ch := range c.Changes {
-						if len(want) == 0 || want[ch.Kind] {
-							out = append(out, ch)
+					for i := range c.Changes {
+						if len(want) == 0 || slices.Contains(want, c.Changes[i].Kind) {
+							out = append(out, &c.Changes[i])
 						}
 					}
 				}
@@ -272,36 +470,27 @@ func recordFunctions() []function {
 				if c != nil {
 					for i := range c.Phases {
 						if !c.Phases[i].From.After(a[1].(date.Date)) {
-							p := c.Phases[i]
-							cur = &p
+							cur = &c.Phases[i]
 						}
 					}
 				}
 				return cur, nil
 			}},
 		{name: "dates", group: "records", doc: "dates(list) lists the dates of sessions, meetings, evidence records or change events",
-			types: []any{new(func([]kiez.Session) []date.Date), new(func([]kiez.Meeting) []date.Date), new(func([]kiez.Evidence) []date.Date), new(func([]kiez.ChangeEvent) []date.Date), new(func([]any) []date.Date)},
+			types: []any{new(func([]*kiez.Session) []date.Date), new(func([]*kiez.Meeting) []date.Date), new(func([]*kiez.Evidence) []date.Date), new(func([]*kiez.ChangeEvent) []date.Date), new(func([]any) []date.Date)},
 			fn: func(a ...any) (any, error) {
-				var out []date.Date
 				switch l := a[0].(type) {
-				case []kiez.Session:
-					for _, x := range l {
-						out = append(out, x.Date)
-					}
-				case []kiez.Meeting:
-					for _, x := range l {
-						out = append(out, x.Date)
-					}
-				case []kiez.Evidence:
-					for _, x := range l {
-						out = append(out, x.Date)
-					}
-				case []kiez.ChangeEvent:
-					for _, x := range l {
-						out = append(out, x.Date)
-					}
+				case []*kiez.Session:
+					return datesOf(l, func(x *kiez.Session) date.Date { return x.Date }), nil
+				case []*kiez.Meeting:
+					return datesOf(l, func(x *kiez.Meeting) date.Date { return x.Date }), nil
+				case []*kiez.Evidence:
+					return datesOf(l, func(x *kiez.Evidence) date.Date { return x.Date }), nil
+				case []*kiez.ChangeEvent:
+					return datesOf(l, func(x *kiez.ChangeEvent) date.Date { return x.Date }), nil
 				case []any:
 					// A filtered list: expr's filter returns untyped lists.
+					out := make([]date.Date, 0, len(l))
 					for _, x := range l {
 						d, err := recordDate(x)
 						if err != nil {
@@ -309,11 +498,9 @@ func recordFunctions() []function {
 						}
 						out = append(out, d)
 					}
+					return out, nil
 				}
-				if out == nil {
-					out = []date.Date{}
-				}
-				return out, nil
+				return []date.Date{}, nil
 			}},
 	}
 }

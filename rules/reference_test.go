@@ -75,7 +75,7 @@ var formatDocs = map[string]string{
 	"fileRule.Each":              "An expression giving a list: the rule is checked for each item, available as item.",
 	"fileRule.Subject":           "An expression naming an item in results (default: its id).",
 	"fileRule.When":              "Applicability: when false, the verdict is not applicable.",
-	"fileRule.Let":               "The rule's own variables, name: expression, computed once per subject after when, in order; later expressions (needs, assert, message, evidence, later lets) use them by name. Saves writing, and computing, a value three times.",
+	"fileRule.Let":               "The rule's own variables, name: expression; later expressions (needs, assert, message, evidence, later lets) use them by name. Each is computed at most once per subject, when an expression first reads it, so that a let that needs records is not computed when needs finds none. Saves writing, and computing, a value three times.",
 	"fileRule.Needs":             "The records the rule needs: when this gives an empty list, 0, false or nothing, the verdict is missing data (or fail, see ifMissing).",
 	"fileRule.IfMissing":         "missing-data (default) or fail: what an empty needs means.",
 	"fileRule.Assert":            "The condition that holds when the requirement is met. Required.",
@@ -257,7 +257,7 @@ func referenceMarkdown() string {
 	groups := map[string][]function{}
 	var order []string
 	for _, f := range functions() {
-		if f.group == "operator" {
+		if f.group == "operator" || f.group == "internal" {
 			continue
 		}
 		if _, ok := groups[f.group]; !ok {

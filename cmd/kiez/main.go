@@ -30,6 +30,7 @@ func commands() []command {
 		{"check", "evaluate the programmes' rules on data for a period and print the verdicts", runCheck},
 		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
 		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
+		{"gen", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks", runGen},
 	}
 }
 

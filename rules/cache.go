@@ -1,0 +1,252 @@
+package rules
+
+import (
+	"context"
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// ctxVar is the name of the variable through which expr hands the
+// evaluation's state to the functions that take it (expr.WithContext): the
+// functions whose first parameter is a context.Context. Rule authors never
+// write it; the "$" keeps it apart from every name they may use.
+const ctxVar = "$ctx"
+
+// evalCtx is the state one goroutine of one evaluation shares with the
+// functions of the expression environment: memoised results of the
+// record functions for the centre being checked, and the read-only
+// indexes of the programme's records. It lives as long as the evaluation
+// and is never shared between goroutines; what it holds only points into
+// the dataset, which the evaluation does not change.
+type evalCtx struct {
+	context.Context
+	shared *sharedCache
+	// memo holds results of record functions for the current centre;
+	// refs holds the pointer views of the current centre's lists. Both
+	// are cleared when the worker moves to the next centre, so that
+	// memory stays bounded by one centre's records.
+	memo map[memoKey]any
+	refs map[refKey]any
+}
+
+func newEvalCtx(ctx context.Context, shared *sharedCache) *evalCtx {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return &evalCtx{Context: ctx, shared: shared, memo: map[memoKey]any{}, refs: map[refKey]any{}}
+}
+
+// reset forgets what belongs to the previous centre.
+func (ec *evalCtx) reset() {
+	clear(ec.memo)
+	clear(ec.refs)
+}
+
+// ecOf returns the evaluation state handed to a function, or nil when the
+// function runs outside an evaluation.
+func ecOf(v any) *evalCtx {
+	ec, _ := v.(*evalCtx)
+	return ec
+}
+
+// memoKey identifies a call of a record function: which function, on
+// which centre or programme, with which text argument and period.
+type memoKey struct {
+	fn   uint8
+	of   unsafe.Pointer
+	text string
+	per  Period
+}
+
+// The memoised functions.
+const (
+	memoSessions uint8 = iota + 1
+	memoOffers
+	memoMeetings
+	memoStaff
+	memoEvidence
+	memoCalendar
+)
+
+// memo returns the memoised result of a call, computing it once per
+// centre. Without evaluation state it just computes.
+func memo[T any](ec *evalCtx, k memoKey, compute func() T) T {
+	if ec == nil {
+		return compute()
+	}
+	if v, ok := ec.memo[k]; ok {
+		return v.(T)
+	}
+	v := compute()
+	ec.memo[k] = v
+	return v
+}
+
+// refKey identifies a list of the data: its first element, its length and
+// its type.
+type refKey struct {
+	data unsafe.Pointer
+	n    int
+	typ  reflect.Type
+}
+
+// sharedCache holds what every goroutine of a programme's evaluation reads:
+// the pointer views of the programme record's lists and an index of the
+// participants of its meetings and committees. It is filled before the
+// goroutines start and only read afterwards.
+type sharedCache struct {
+	// consts holds the values of the centre-independent expressions
+	// (Programme.consts), each computed by the first goroutine that
+	// needs it.
+	consts []constSlot
+	refs   map[refKey]any
+	// attendance maps a participant list of the programme record (by its
+	// first element) to the set of "centre\x00role" that take part.
+	attendance map[*kiez.Participant]map[string]bool
+	// byRole maps the same lists to their participants by role.
+	byRole map[*kiez.Participant]map[string][]*kiez.Participant
+}
+
+// constSlot is the value of a centre-independent expression of an
+// evaluation, and its text.
+type constSlot struct {
+	once, textOnce sync.Once
+	v              any
+	err            error
+	text           string
+}
+
+// newSharedCache indexes the programme record of an evaluation and makes
+// room for the values of its centre-independent expressions.
+func newSharedCache(p *kiez.Programme, consts int) *sharedCache {
+	s := &sharedCache{consts: make([]constSlot, consts), refs: map[refKey]any{},
+		attendance: map[*kiez.Participant]map[string]bool{}, byRole: map[*kiez.Participant]map[string][]*kiez.Participant{}}
+	if p == nil {
+		return s
+	}
+	s.addRefs(reflect.ValueOf(p).Elem())
+	index := func(ps []kiez.Participant) {
+		if len(ps) < attendanceIndexMin {
+			return
+		}
+		set := make(map[string]bool, len(ps))
+		roles := map[string][]*kiez.Participant{}
+		for i := range ps {
+			set[ps[i].Centre+"\x00"+ps[i].Role] = true
+			roles[ps[i].Role] = append(roles[ps[i].Role], &ps[i])
+		}
+		s.attendance[&ps[0]] = set
+		s.byRole[&ps[0]] = roles
+	}
+	for i := range p.Meetings {
+		index(p.Meetings[i].Participants)
+	}
+	for i := range p.Committees {
+		index(p.Committees[i].Members)
+	}
+	return s
+}
+
+// attendanceIndexMin is the shortest participant list worth an index; a
+// shorter one is searched.
+const attendanceIndexMin = 16
+
+// addRefs stores the pointer view of every list of records reachable from
+// v, so that the workers never build them again.
+func (s *sharedCache) addRefs(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			s.addRefs(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				s.addRefs(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		if v.Len() == 0 || v.Type().Elem().Kind() != reflect.Struct {
+			return
+		}
+		s.refs[sliceKey(v)] = pointerView(v)
+		for i := 0; i < v.Len(); i++ {
+			s.addRefs(v.Index(i))
+		}
+	}
+}
+
+func sliceKey(v reflect.Value) refKey {
+	return refKey{data: v.UnsafePointer(), n: v.Len(), typ: v.Type()}
+}
+
+// pointerView returns a list of pointers to the elements of a list of
+// records: []T becomes []*T pointing into the same array.
+func pointerView(v reflect.Value) any {
+	switch l := v.Interface().(type) {
+	case []kiez.Session:
+		return ptrs(l)
+	case []kiez.Meeting:
+		return ptrs(l)
+	case []kiez.Participant:
+		return ptrs(l)
+	case []kiez.Offer:
+		return ptrs(l)
+	case []kiez.Position:
+		return ptrs(l)
+	case []kiez.Evidence:
+		return ptrs(l)
+	case []kiez.Kita:
+		return ptrs(l)
+	}
+	out := reflect.MakeSlice(reflect.SliceOf(reflect.PointerTo(v.Type().Elem())), v.Len(), v.Len())
+	for i := 0; i < v.Len(); i++ {
+		out.Index(i).Set(v.Index(i).Addr())
+	}
+	return out.Interface()
+}
+
+func ptrs[T any](l []T) []*T {
+	out := make([]*T, len(l))
+	for i := range l {
+		out[i] = &l[i]
+	}
+	return out
+}
+
+// refsOf is the function behind every list of records an expression reads
+// from the data (centre.sessions, item.participants …): the compiler
+// rewrites such a field access into a call of it. It returns the same list
+// as a list of pointers, so that expr's builtins (filter, map, any …) do
+// not copy each record into an interface value; the view is built once
+// per list and centre. Field access, len, indexing and the formatting of
+// values are the same for both.
+func refsOf(ec *evalCtx, list any) any {
+	if list == nil {
+		return nil
+	}
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() == 0 {
+		if v.Kind() == reflect.Slice {
+			return reflect.Zero(reflect.SliceOf(reflect.PointerTo(v.Type().Elem()))).Interface()
+		}
+		return list
+	}
+	k := sliceKey(v)
+	if ec != nil {
+		if r, ok := ec.shared.refs[k]; ok {
+			return r
+		}
+		if r, ok := ec.refs[k]; ok {
+			return r
+		}
+	}
+	r := pointerView(v)
+	if ec != nil {
+		ec.refs[k] = r
+	}
+	return r
+}

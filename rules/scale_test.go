@@ -1,0 +1,202 @@
+package rules_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kiez-go/kiez/internal/synth"
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
+)
+
+// The benchmarks of this file measure the engine at scale on synthetic
+// data (package internal/synth, cloned from the shipped testdata):
+//
+//	go test ./rules -run '^$' -bench . -benchmem
+//
+// BenchmarkEvaluate/centres=10000 is skipped with -short.
+
+// scaleSeed is the seed of every synthetic dataset of the benchmarks.
+const scaleSeed = 2024
+
+var (
+	templatesOnce sync.Once
+	templatesDS   *kiez.Dataset
+	templatesErr  error
+
+	synthMu    sync.Mutex
+	synthCache = map[int]*synth.Output{}
+)
+
+// scaleTemplates loads the shipped testdata as the generator's templates,
+// or skips the benchmark when it is missing.
+func scaleTemplates(tb testing.TB) *kiez.Dataset {
+	tb.Helper()
+	templatesOnce.Do(func() {
+		dirs := []string{"../testdata/wiesbaden", "../testdata/bad-kreuznach", "../testdata/thueringen"}
+		for _, d := range dirs {
+			if _, err := os.Stat(d); err != nil {
+				templatesErr = err
+				return
+			}
+		}
+		ds, diags := kiez.LoadFiles(dirs...)
+		if diags.HasErrors() {
+			templatesErr = diags
+			return
+		}
+		templatesDS = ds
+	})
+	if templatesErr != nil {
+		tb.Skipf("generator templates missing: %v", templatesErr)
+	}
+	return templatesDS
+}
+
+// synthetic returns the synthetic dataset of n centres (generated once).
+func synthetic(tb testing.TB, n int) *synth.Output {
+	tb.Helper()
+	tpl := scaleTemplates(tb)
+	synthMu.Lock()
+	defer synthMu.Unlock()
+	if out, ok := synthCache[n]; ok {
+		return out
+	}
+	out, err := synth.Generate(tpl, synth.Options{Seed: scaleSeed, Centres: n, Shortfalls: synth.DefaultShortfalls})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	synthCache[n] = out
+	return out
+}
+
+// embeddedProgrammes loads and compiles every embedded programme.
+func embeddedProgrammes(tb testing.TB) []*rules.Programme {
+	tb.Helper()
+	var progs []*rules.Programme
+	for _, id := range rules.Embedded() {
+		p, diags := rules.LoadEmbedded(id)
+		if diags.HasErrors() {
+			tb.Fatalf("%s: %v", id, diags)
+		}
+		progs = append(progs, p)
+	}
+	return progs
+}
+
+// BenchmarkEvaluate evaluates the three embedded programmes on a year of
+// 10, 1,000 and 10,000 synthetic centres with the default number of
+// workers (one per CPU). It reports the time per centre (ms/centre), the
+// results per evaluation, the heap the dataset takes (MB-data) and the
+// most heap the evaluations took on top of it (MB-peak-over-data, sampled
+// every 20 ms).
+func BenchmarkEvaluate(b *testing.B) {
+	eng, err := rules.NewEngine(embeddedProgrammes(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{10, 1000, 10000} {
+		b.Run(fmt.Sprintf("centres=%d", n), func(b *testing.B) {
+			if n > 1000 && testing.Short() {
+				b.Skip("skipped with -short")
+			}
+			data := synthetic(b, n)
+			runtime.GC()
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
+			peak := samplePeakHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			var results int
+			for b.Loop() {
+				res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+				if err != nil {
+					b.Fatal(err)
+				}
+				results = len(res)
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/centre")
+			b.ReportMetric(float64(results), "results")
+			b.ReportMetric(float64(before.HeapInuse)/(1<<20), "MB-data")
+			b.ReportMetric(float64(peak()-before.HeapInuse)/(1<<20), "MB-peak-over-data")
+		})
+	}
+}
+
+// samplePeakHeap samples the heap in use every 20 ms until the returned
+// function is called, which stops the sampling and returns the largest
+// value seen.
+func samplePeakHeap() func() uint64 {
+	done := make(chan struct{})
+	result := make(chan uint64)
+	go func() {
+		var peak uint64
+		var m runtime.MemStats
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+			select {
+			case <-done:
+				result <- peak
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		return <-result
+	}
+}
+
+// BenchmarkLoadEmbedded loads and compiles every embedded programme: the
+// cost of starting an engine.
+func BenchmarkLoadEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, id := range rules.Embedded() {
+			if _, diags := rules.LoadEmbedded(id); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	}
+}
+
+// TestEvaluateWorkersAgree evaluates the same synthetic year with one and
+// with eight workers: the results are the same, in the same order (the
+// workers share the programme's indexes and centre-independent values;
+// run it with -race).
+func TestEvaluateWorkersAgree(t *testing.T) {
+	data := synthetic(t, 120)
+	progs := embeddedProgrammes(t)
+	var lines [2][]string
+	for i, w := range []int{1, 8} {
+		eng, err := rules.NewEngine(progs, rules.WithWorkers(w))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			lines[i] = append(lines[i], resultLine(r))
+		}
+	}
+	if len(lines[0]) != len(lines[1]) {
+		t.Fatalf("%d results with one worker, %d with eight", len(lines[0]), len(lines[1]))
+	}
+	for i := range lines[0] {
+		if lines[0][i] != lines[1][i] {
+			t.Fatalf("result %d differs:\none worker    %s\neight workers %s", i, lines[0][i], lines[1][i])
+		}
+	}
+}
