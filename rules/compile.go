@@ -323,6 +323,12 @@ func (inPatcher) Visit(node *ast.Node) {
 	}
 }
 
+// MaxExpressionLength bounds the text of one expression, in bytes. Real
+// expressions stay below a few hundred; the bound keeps expr's recursive
+// parser from overflowing the stack on a hostile chain of prefix operators
+// ("!!!…!true"), which no recover can catch.
+const MaxExpressionLength = 20000
+
 // MaxNesting bounds how deeply brackets may nest in an expression; real
 // rules stay far below it, and the bound keeps a hostile file from making
 // the parser recurse without end.
@@ -380,6 +386,10 @@ func (l *loader) compile(t source.Text, what string, env map[string]any, want fu
 // to the caller.
 func (l *loader) compileText(value string, locate func() source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
 	text := strings.TrimSpace(value)
+	if n := len(text); n > MaxExpressionLength {
+		l.errorf(l.at(locate().Pos), "Split the expression, e.g. into let variables of the rule.", "%s: the expression is %d bytes long; at most %d are allowed", what, n, MaxExpressionLength)
+		return nil
+	}
 	if d := nesting(text); d > MaxNesting {
 		l.errorf(l.at(locate().Pos), "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
 		return nil

@@ -118,7 +118,7 @@ func compareDates(a []any, cmp func(x, y date.Date) bool) (any, error) {
 // operators maps expression operators to the functions that implement
 // them for decimals and dates.
 var operators = []struct{ op, fn string }{
-	{"+", "decAdd"}, {"-", "decSub"}, {"*", "decMul"}, {"/", "decDiv"},
+	{"+", "decAdd"}, {"-", "decSub"}, {"*", "decMul"}, {"/", "decDiv"}, {"/", "intDiv"},
 	{"<", "decLess"}, {"<=", "decLessEq"}, {">", "decGreater"}, {">=", "decGreaterEq"}, {"==", "decEq"}, {"!=", "decNotEq"},
 	{"<", "dateBefore"}, {"<=", "dateBeforeEq"}, {">", "dateAfter"}, {">=", "dateAfterEq"},
 }
@@ -141,6 +141,13 @@ func functions() []function {
 					return nil, errDivZero
 				}
 				return dec(a[0]).DivRound(d, 16), nil
+			}},
+		{name: "intDiv", group: "operator", doc: "a / b on whole numbers gives a number; dividing by zero is an error", types: []any{new(func(int, int) float64)},
+			fn: func(a ...any) (any, error) {
+				if a[1].(int) == 0 {
+					return nil, errDivZero
+				}
+				return float64(a[0].(int)) / float64(a[1].(int)), nil
 			}},
 		{name: "decLess", group: "operator", doc: "a < b on decimals", types: numberPairs[bool](),
 			fn: func(a ...any) (any, error) { return dec(a[0]).LessThan(dec(a[1])), nil }},
