@@ -30,6 +30,8 @@ func commands() []command {
 		{"check", "evaluate the programmes' rules on data for a period and print the verdicts", runCheck},
 		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
 		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
+		{"report", "build a compliance, centre, programme or staffing report in json, csv, md or html", runReport},
+		{"plan", "derive a programme's obligations for a coming year, as a table and an iCalendar file", runPlan},
 		{"gen", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks", runGen},
 	}
 }

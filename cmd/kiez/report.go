@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kiez-go/kiez/report"
+)
+
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report", "kiez report [flags] --kind K --period P DATA...", `
+Loads and validates the data, evaluates the programmes' rules for the
+period and builds a report: compliance (every verdict per programme and
+centre), centre (one centre's annual report, --centre), programme (all
+centres of a programme side by side, --programme), or staffing.
+
+The report is written to --out (default: standard output) in --format
+json, csv, md or html. Writing is atomic: a temporary file next to the
+target is renamed over it, and a file that is one of the inputs is never
+overwritten. --published leaves out staff ids and notes and shows counts
+of people below --threshold as "<3".`)
+	var programmes listFlag
+	var ruleFiles pathFlag
+	fs.Var(&programmes, "programme", "the programme `id` (required for programme and staffing; restricts the others)")
+	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
+	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
+	kind := fs.String("kind", "compliance", "the `kind` of report: compliance, centre, programme or staffing")
+	centre := fs.String("centre", "", "the centre `id` of a centre report")
+	format := fs.String("format", "md", "output `format`: json, csv, md or html")
+	out := fs.String("out", "", "write the report to this `file` instead of standard output")
+	published := fs.Bool("published", false, "build the report for publication: no staff ids, no notes, small counts suppressed")
+	threshold := fs.Int("threshold", 3, "in published reports, counts of people below this `number` are shown as \"<N\"")
+	english := fs.Bool("english", false, "English labels instead of German")
+	paths, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	f, err := report.ParseFormat(*format)
+	if err != nil {
+		return fs.usageError(stderr, "--format: %v", err)
+	}
+	if *kind == "centre" && *centre == "" {
+		return fs.usageError(stderr, "--kind centre needs --centre ID")
+	}
+	if (*kind == "programme" || *kind == "staffing") && len(programmes) != 1 {
+		return fs.usageError(stderr, "--kind %s needs exactly one --programme ID", *kind)
+	}
+	if *out != "" {
+		if msg := refuseInput(*out, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
+			return fs.usageError(stderr, "--out: %s", msg)
+		}
+	}
+	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period}, stderr, stderr)
+	if !ok {
+		return code
+	}
+	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez report: %v\n", err)
+		return exitProblems
+	}
+	in := report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}
+	opts := []report.Option{report.WithThreshold(*threshold)}
+	if *published {
+		opts = append(opts, report.WithPublished())
+	}
+	if *english {
+		opts = append(opts, report.WithLanguage(report.English))
+	}
+	var r *report.Report
+	switch *kind {
+	case "compliance":
+		r, err = report.Compliance(in, opts...)
+	case "centre":
+		r, err = report.CentreAnnual(in, *centre, opts...)
+	case "programme":
+		r, err = report.ProgrammeAnnual(in, programmes[0], opts...)
+	case "staffing":
+		r, err = report.Staffing(in, programmes[0], opts...)
+	default:
+		return fs.usageError(stderr, "--kind: unknown kind %q (use compliance, centre, programme or staffing)", *kind)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez report: %v\n", err)
+		return exitProblems
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, r, f); err != nil {
+		fmt.Fprintf(stderr, "kiez report: %v\n", err)
+		return exitProblems
+	}
+	if err := writeOut(*out, buf.Bytes(), stdout); err != nil {
+		fmt.Fprintf(stderr, "kiez report: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+func runPlan(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("plan", "kiez plan [flags] --programme ID --year Y DATA...", `
+Derives a programme's obligations for a coming year from the data of the
+year before (offers with a recurrence, the rhythm of each kind of meeting,
+the annual reports on file) and prints them as a table in --format json,
+csv, md or html; --ics also writes them as an iCalendar file. Files are
+written atomically and never over an input file.`)
+	var programmes listFlag
+	var ruleFiles pathFlag
+	fs.Var(&programmes, "programme", "the programme `id` (required)")
+	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
+	year := fs.Int("year", 0, "the `year` to plan (required); the data of the year before is read")
+	format := fs.String("format", "md", "table `format`: json, csv, md or html")
+	ics := fs.String("ics", "", "also write the plan as an iCalendar `file`")
+	out := fs.String("out", "", "write the table to this `file` instead of standard output")
+	paths, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(programmes) != 1 {
+		return fs.usageError(stderr, "name exactly one --programme ID")
+	}
+	if *year < 1901 || *year > 9999 {
+		return fs.usageError(stderr, "--year: give the year to plan, e.g. --year 2025")
+	}
+	f, err := report.ParseFormat(*format)
+	if err != nil {
+		return fs.usageError(stderr, "--format: %v", err)
+	}
+	inputs := append(append([]string(nil), paths...), ruleFiles...)
+	for _, target := range []string{*out, *ics} {
+		if target == "" {
+			continue
+		}
+		if msg := refuseInput(target, inputs); msg != "" {
+			return fs.usageError(stderr, "%s", msg)
+		}
+	}
+	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1)}, stderr, stderr)
+	if !ok {
+		return code
+	}
+	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
+		return exitProblems
+	}
+	in := report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}
+	stamp := time.Date(*year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	r, cal, err := report.Plan(in, programmes[0], *year, report.WithStamp(stamp))
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
+		return exitProblems
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, r, f); err != nil {
+		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
+		return exitProblems
+	}
+	if *ics != "" {
+		var ib bytes.Buffer
+		if _, err := cal.WriteTo(&ib); err != nil {
+			fmt.Fprintf(stderr, "kiez plan: %v\n", err)
+			return exitProblems
+		}
+		if err := writeOut(*ics, ib.Bytes(), stdout); err != nil {
+			fmt.Fprintf(stderr, "kiez plan: %v\n", err)
+			return exitProblems
+		}
+	}
+	if err := writeOut(*out, buf.Bytes(), stdout); err != nil {
+		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+// refuseInput says why target must not be written: it is one of the
+// inputs, or lies inside an input directory. It returns "" when writing is
+// fine.
+func refuseInput(target string, inputs []string) string {
+	t, err := filepath.Abs(target)
+	if err != nil {
+		return err.Error()
+	}
+	for _, in := range inputs {
+		a, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		if t == a {
+			return fmt.Sprintf("%s is an input file; it is never overwritten", target)
+		}
+		if st, err := os.Stat(a); err == nil && st.IsDir() && strings.HasPrefix(t, a+string(filepath.Separator)) && isDataName(t) {
+			return fmt.Sprintf("%s lies in the input directory %s, where it would be read as data next time", target, in)
+		}
+	}
+	return ""
+}
+
+func isDataName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// writeOut writes data to the named file atomically (a temporary file in
+// the same directory, renamed over the target), or to stdout when name is
+// empty.
+func writeOut(name string, data []byte, stdout io.Writer) error {
+	if name == "" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
