@@ -39,7 +39,6 @@ const badEvalTimeout = 5 * time.Second
 // reason until the bug is fixed. Remove the entry with the fix.
 var badRulesKnownBugs = map[string]string{
 	"12-param-names-case.yaml":   `rules.Load accepts params "releaseHours" and "releasehours", whose names differ only in case`,
-	"22-cpu-loop.yaml":           "Engine.Evaluate does not stop an expression that is running when its context ends; the loop runs for more than a minute after a 5 s deadline",
 	"27-param-not-in-force.yaml": "the error result of a param without a value in force names no place in the rule file",
 }
 
