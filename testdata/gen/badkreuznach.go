@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log"
 	"strings"
 	"time"
 )
@@ -37,7 +38,8 @@ func k(name string) bkKita {
 			return bkKita{id: "kita-" + slug(rest) + "-" + p.suffix, name: name, municipality: municipalityOf(rest), providerKind: p.kind}
 		}
 	}
-	panic("unknown prefix: " + name)
+	log.Fatalf("annex 5 entry %q has a provider prefix the generator does not know", name)
+	return bkKita{}
 }
 
 // municipalityOf returns the place of a Kita name: "Kirn, Steinenberg"

@@ -20,6 +20,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"sort"
@@ -140,7 +141,7 @@ func (d *doc) list(indent int, items L) {
 				d.line(indent, "# "+v.V.(string))
 				continue
 			}
-			panic("KV in list")
+			log.Fatalf("gen: a key-value pair inside a list cannot be written as YAML")
 		default:
 			d.line(indent, "- "+scalarOrFlow(it))
 		}
