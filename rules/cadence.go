@@ -38,7 +38,7 @@ func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (Calendar, error) {
 	var labels []string
 	add := func(cs []kiez.Closure) {
 		for _, c := range cs {
-			list = append(list, schedule.Closure{From: c.From, Until: c.Until, Label: c.Label})
+			list = append(list, schedule.Closure(c))
 			labels = append(labels, fmt.Sprintf("%s %s–%s", c.Label, germanDate(c.From), germanDate(c.Until)))
 		}
 	}

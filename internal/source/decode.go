@@ -8,11 +8,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // Problem is one thing wrong with a decoded value.
@@ -187,14 +188,14 @@ func ParseDate(s string) (date.Date, error) {
 	if !isoDate.MatchString(s) {
 		return date.Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
-	t, err := time.Parse("2006-01-02", s)
+	if y, _ := strconv.Atoi(s[:4]); y < MinYear {
+		return date.Date{}, fmt.Errorf("%q is out of range: dates must lie in the years %d to 9999", s, MinYear)
+	}
+	d, err := schedule.ParseDate(s)
 	if err != nil {
 		return date.Date{}, fmt.Errorf("%q is not a valid date (no such day)", s)
 	}
-	if t.Year() < MinYear {
-		return date.Date{}, fmt.Errorf("%q is out of range: dates must lie in the years %d to 9999", s, MinYear)
-	}
-	return date.NewAt(t), nil
+	return d, nil
 }
 
 // MaxDecimalDigits bounds the digits of a decimal value in a file; hours and
