@@ -56,16 +56,10 @@ of people below --threshold as "<3".`)
 			return fs.usageError(stderr, "--out: %s", msg)
 		}
 	}
-	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period}, stderr, stderr)
+	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period}, stderr)
 	if !ok {
 		return code
 	}
-	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
-	if err != nil {
-		fmt.Fprintf(stderr, "kiez report: %v\n", err)
-		return exitProblems
-	}
-	in := report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}
 	opts := []report.Option{report.WithThreshold(*threshold)}
 	if *published {
 		opts = append(opts, report.WithPublished())
@@ -91,11 +85,11 @@ of people below --threshold as "<3".`)
 		return exitProblems
 	}
 	var buf bytes.Buffer
-	if err := report.Write(&buf, r, f); err != nil {
-		fmt.Fprintf(stderr, "kiez report: %v\n", err)
-		return exitProblems
+	err = report.Write(&buf, r, f)
+	if err == nil {
+		err = writeOut(*out, buf.Bytes(), stdout)
 	}
-	if err := writeOut(*out, buf.Bytes(), stdout); err != nil {
+	if err != nil {
 		fmt.Fprintf(stderr, "kiez report: %v\n", err)
 		return exitProblems
 	}
@@ -140,16 +134,10 @@ written atomically and never over an input file.`)
 			return fs.usageError(stderr, "%s", msg)
 		}
 	}
-	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1)}, stderr, stderr)
+	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1)}, stderr)
 	if !ok {
 		return code
 	}
-	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
-	if err != nil {
-		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
-		return exitProblems
-	}
-	in := report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}
 	stamp := time.Date(*year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	r, cal, err := report.Plan(in, programmes[0], *year, report.WithStamp(stamp))
 	if err != nil {
@@ -177,6 +165,21 @@ written atomically and never over an input file.`)
 		return exitProblems
 	}
 	return exitOK
+}
+
+// reportInput evaluates the data for a report: prepare, then Evaluate.
+// Problems are printed to stderr, keeping stdout for the report.
+func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, int, bool) {
+	ev, code, ok := prepare(fs, a, stderr, stderr)
+	if !ok {
+		return report.Input{}, code, false
+	}
+	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
+		return report.Input{}, exitProblems, false
+	}
+	return report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}, exitOK, true
 }
 
 // refuseInput says why target must not be written: it is one of the
