@@ -5,15 +5,23 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/internal/source"
@@ -62,15 +70,16 @@ func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
 // the clock or the machine's time zone.
 var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 
-// exprOptions returns the compiler options for an environment.
-func (l *loader) exprOptions(env map[string]any) []expr.Option {
-	if l.common == nil {
-		l.common = l.commonOptions()
+// compileExpr compiles an expression for an environment with the
+// operator overloads, the functions and the patchers of every expression.
+func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
+	if l.main == nil {
+		l.main = newExprConfig(l.commonOptions())
 	}
-	return append([]expr.Option{expr.Env(env)}, l.common...)
+	return l.main.compile(text, env)
 }
 
-// recheckNames compiles the expression once more without the operator
+// recheckNames checks the expression once more without the operator
 // overloads and reports only unknown names and fields. expr v1.17 loses
 // type errors inside closures passed to typed functions when operator
 // patchers are registered (a misspelt field in map(list, .fieldd) would
@@ -82,21 +91,89 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		return nil // the checker misses nothing outside closures
 	}
 	if l.plain == nil {
-		l.plain = []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
+		opts := []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
 		for _, b := range disabledBuiltins {
-			l.plain = append(l.plain, expr.DisableBuiltin(b))
+			opts = append(opts, expr.DisableBuiltin(b))
 		}
 		// The functions with their documented signatures, without the
 		// evaluation's state and without the rewriting of record lists:
-		// this compilation only looks for unknown names and fields.
-		l.plain = append(l.plain, functionTable(l.functions(), false))
+		// this check only looks for unknown names and fields.
+		opts = append(opts, functionTable(l.functions(), false))
+		l.plain = newExprConfig(opts)
 	}
-	_, err := expr.Compile(text, append([]expr.Option{expr.Env(env)}, l.plain...)...)
+	err := l.plain.check(text, env)
 	var fe *file.Error
 	if err != nil && errors.As(err, &fe) && (unknownName.MatchString(fe.Message) || unknownField.MatchString(fe.Message)) {
 		return err
 	}
 	return nil
+}
+
+// exprConfig is one expr compiler configuration, used for every
+// expression of a load in turn: expr.Compile builds its configuration
+// again for each expression (the builtins, the operators and, above all,
+// what it learns about the model's types while checking), which made up
+// most of the cost of loading a programme. It does what expr.Compile
+// does, in the same order. An exprConfig belongs to one loader and is
+// never used by two goroutines at once: the type information it collects
+// is filled in lazily.
+type exprConfig struct {
+	c *conf.Config
+	// env is the environment the configuration holds (the map and its
+	// length: a rule's environment only grows, by its lets), so that the
+	// expressions of one rule share its type information.
+	env    unsafe.Pointer
+	envLen int
+}
+
+func newExprConfig(opts []expr.Option) *exprConfig {
+	c := conf.CreateNew()
+	c.WithEnv(map[string]any{}) // replaced for each expression
+	for _, op := range opts {
+		op(c)
+	}
+	for name := range c.Disabled {
+		delete(c.Builtins, name)
+	}
+	c.Check()
+	return &exprConfig{c: c}
+}
+
+// setEnv makes env the environment of the next expression.
+func (x *exprConfig) setEnv(env map[string]any) {
+	p := reflect.ValueOf(env).UnsafePointer()
+	if p == x.env && len(env) == x.envLen {
+		return
+	}
+	x.c.WithEnv(env)
+	x.env, x.envLen = p, len(env)
+}
+
+// check parses and type-checks an expression for an environment.
+func (x *exprConfig) check(text string, env map[string]any) error {
+	x.setEnv(env)
+	_, err := checker.ParseCheck(text, x.c)
+	return err
+}
+
+// compile parses, checks, optimises and compiles an expression for an
+// environment, like expr.Compile.
+func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
+	x.setEnv(env)
+	tree, err := checker.ParseCheck(text, x.c)
+	if err != nil {
+		return nil, err
+	}
+	if x.c.Optimize {
+		if err := optimizer.Optimize(&tree.Node, x.c); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, fe.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return compiler.Compile(tree, x.c)
 }
 
 // functions returns the environment's functions, built once per loader.
@@ -150,19 +227,69 @@ func (l *loader) commonOptions() []expr.Option {
 	// type-checks the whole tree before each patcher), then every call of
 	// a function that takes the evaluation's state gets it.
 	opts = append(opts, expr.Patch(newRefsPatcher(fs)), expr.WithContext(ctxVar))
-	byOp := map[string][]string{}
-	var order []string
-	for _, o := range operators {
-		if _, ok := byOp[o.op]; !ok {
-			order = append(order, o.op)
-		}
-		byOp[o.op] = append(byOp[o.op], o.fn)
-	}
-	for _, op := range order {
-		opts = append(opts, expr.Operator(op, byOp[op]...))
-	}
+	opts = append(opts, expr.Patch(newOperatorPatcher(fs)))
 	return opts
 }
+
+// operatorPatcher gives the operators their meaning on decimals, dates
+// and whole numbers (the operators table): it replaces a binary operation
+// whose operand types suit one of the operator's functions by a call of
+// that function. It does what one expr.Operator option per operator does,
+// in one walk of the tree: expr type-checks the whole tree again before
+// each patcher's walk, so eleven operator patchers cost eleven checks per
+// pass. It runs until a walk changes nothing, and belongs to one
+// exprConfig (it records whether its last walk changed the tree).
+type operatorPatcher struct {
+	byOp    map[string][]*builtin.Function // the functions of each operator, in the table's order
+	applied bool
+}
+
+func newOperatorPatcher(fs []function) *operatorPatcher {
+	fns := map[string]*builtin.Function{}
+	for _, f := range fs {
+		types := make([]reflect.Type, len(f.types))
+		for i, t := range f.types {
+			types[i] = reflect.TypeOf(t).Elem()
+		}
+		fns[f.name] = &builtin.Function{Name: f.name, Types: types}
+	}
+	p := &operatorPatcher{byOp: map[string][]*builtin.Function{}}
+	for _, o := range operators {
+		p.byOp[o.op] = append(p.byOp[o.op], fns[o.fn])
+	}
+	return p
+}
+
+func (p *operatorPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BinaryNode)
+	if !ok {
+		return
+	}
+	l, r := b.Left.Type(), b.Right.Type()
+	for _, fn := range p.byOp[b.Operator] {
+		for _, t := range fn.Types {
+			if operandSuits(t.In(0), l) && operandSuits(t.In(1), r) {
+				call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: fn.Name}, Arguments: []ast.Node{b.Left, b.Right}}
+				call.SetType(t.Out(0))
+				ast.Patch(node, call)
+				p.applied = true
+				return
+			}
+		}
+	}
+}
+
+// operandSuits is expr's rule for an operator function's parameter: the
+// same type, or an interface the operand's type implements (or an operand
+// of unknown type).
+func operandSuits(param, operand reflect.Type) bool {
+	return operand == param || (param.Kind() == reflect.Interface && (operand == nil || operand.Implements(param)))
+}
+
+// Reset and ShouldRepeat make expr walk the tree again after a walk that
+// changed it.
+func (p *operatorPatcher) Reset()             { p.applied = false }
+func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 
 // refsPatcher rewrites every field access that gives a list of records
 // (centre.sessions, item.participants …) into a call of refsName, which
@@ -394,7 +521,7 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 		l.errorf(l.at(locate().Pos), "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
 		return nil
 	}
-	prog, err := expr.Compile(text, l.exprOptions(env)...)
+	prog, err := l.compileExpr(text, env)
 	if err != nil {
 		l.exprError(locate(), what, err, env)
 		return nil
@@ -616,10 +743,59 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 			}
 			l.errorf(at, "Write a German message that says what was found, e.g. message: \"Leitungsfreistellung {{ item.releaseHoursPerWeek }} h\".", "%s has an empty message", label)
 		}
-		l.compileRule(p, fr, r)
 		p.Rules = append(p.Rules, r)
 	}
+	l.compileRules(f, p)
 }
+
+// compileRules compiles the expressions of every rule, on as many
+// goroutines as the options allow (WithWorkers, else the number of CPUs):
+// compiling is most of the cost of loading. Each goroutine has its own
+// compiler; the diagnostics are kept per rule and added in the order of
+// the rules, and the rules are analysed in their order afterwards, so that
+// the result does not depend on the number of goroutines.
+func (l *loader) compileRules(f *fileProgramme, p *Programme) {
+	workers := l.opts.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(p.Rules)/minRulesPerWorker)
+	if workers <= 1 {
+		for i, r := range p.Rules {
+			l.compileRule(p, &f.Rules[i], r)
+		}
+	} else {
+		l.functions() // built once, read by every goroutine
+		diags := make([]kiez.Diagnostics, len(p.Rules))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns}
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(p.Rules) {
+						return
+					}
+					w.diags = nil
+					w.compileRule(p, &f.Rules[i], p.Rules[i])
+					diags[i] = w.diags
+				}
+			})
+		}
+		wg.Wait()
+		for _, d := range diags {
+			l.diags = append(l.diags, d...)
+		}
+	}
+	for _, r := range p.Rules {
+		p.analyse(r)
+	}
+}
+
+// minRulesPerWorker is the fewest rules worth a goroutine of their own
+// when compiling.
+const minRulesPerWorker = 8
 
 var paramUse = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
 
@@ -684,7 +860,6 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
-	p.analyse(r)
 }
 
 // needsAny replaces a needs of the form filter(list, predicate) with
@@ -708,7 +883,7 @@ func (l *loader) needsAny(t source.Text, r *Rule, env map[string]any) {
 		return
 	}
 	text := "any(" + pb.Arguments[0].String() + ", " + pb.Arguments[1].String() + ")"
-	prog, err := expr.Compile(text, l.exprOptions(env)...)
+	prog, err := l.compileExpr(text, env)
 	if err != nil {
 		return // keep the filter
 	}
@@ -907,7 +1082,7 @@ func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 	var parts []*expression
 	for _, n := range operands {
 		sub := n.String()
-		prog, err := expr.Compile(prefix+sub, l.exprOptions(env)...)
+		prog, err := l.compileExpr(prefix+sub, env)
 		if err != nil {
 			continue
 		}

@@ -4,8 +4,10 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -48,4 +50,38 @@ func LoadEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
 			Detail:  "Embedded programmes: " + strings.Join(Embedded(), ", ") + "."}}
 	}
 	return Load("rules/programmes/"+id+".yaml", data, opts...)
+}
+
+// LoadEmbeddedAll loads and compiles every embedded programme, several at
+// once (on as many goroutines as WithWorkers allows, else the number of
+// CPUs), and returns them in the order of Embedded with the diagnostics of
+// all of them. It is for a server or a batch run that checks every
+// programme; the result is that of LoadEmbedded for each id in turn.
+func LoadEmbeddedAll(opts ...Option) ([]*Programme, kiez.Diagnostics) {
+	ids := Embedded()
+	progs := make([]*Programme, len(ids))
+	diags := make([]kiez.Diagnostics, len(ids))
+	workers := newConfig(opts).workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			progs[i], diags[i] = LoadEmbedded(id, opts...)
+		})
+	}
+	wg.Wait()
+	var all kiez.Diagnostics
+	out := progs[:0]
+	for i, p := range progs {
+		all = append(all, diags[i]...)
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, all
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/expr-lang/expr"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
@@ -57,8 +56,8 @@ type loader struct {
 	pos    source.Positions
 	diags  kiez.Diagnostics
 	opts   config
-	common []expr.Option // compiler options shared by every expression
-	plain  []expr.Option // the same without the operator overloads
+	main   *exprConfig // the compiler of every expression
+	plain  *exprConfig // the same without the operator overloads
 	fns    []function    // the environment's functions
 }
 

@@ -160,14 +160,24 @@ func samplePeakHeap() func() uint64 {
 // BenchmarkLoadEmbedded loads and compiles every embedded programme: the
 // cost of starting an engine.
 func BenchmarkLoadEmbedded(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, id := range rules.Embedded() {
-			if _, diags := rules.LoadEmbedded(id); diags.HasErrors() {
+	b.Run("each", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, id := range rules.Embedded() {
+				if _, diags := rules.LoadEmbedded(id); diags.HasErrors() {
+					b.Fatal(diags)
+				}
+			}
+		}
+	})
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, diags := rules.LoadEmbeddedAll(); diags.HasErrors() {
 				b.Fatal(diags)
 			}
 		}
-	}
+	})
 }
 
 // TestEvaluateWorkersAgree evaluates the same synthetic year with one and
