@@ -51,14 +51,14 @@ func paramTypeNames() []string {
 
 // loader collects everything Load finds while building a Programme.
 type loader struct {
-	name   string
-	data   []byte
-	pos    source.Positions
-	diags  kiez.Diagnostics
-	opts   config
-	main   *exprConfig // the compiler of every expression
-	plain  *exprConfig // the same without the operator overloads
-	fns    []function    // the environment's functions
+	name  string
+	data  []byte
+	pos   source.Positions
+	diags kiez.Diagnostics
+	opts  config
+	main  *exprConfig // the compiler of every expression
+	plain *exprConfig // the same without the operator overloads
+	fns   []function  // the environment's functions
 }
 
 func (l *loader) at(p source.Pos) *kiez.Range {
