@@ -55,7 +55,8 @@ func (e *Engine) Programmes() []*Programme { return append([]*Programme(nil), e.
 // in the rule file's order. A rule that errors yields an error result and
 // never stops the others. Evaluate stops early, returning the results so
 // far and the context's error, when ctx is cancelled. The dataset should
-// be valid (kiez.Dataset.Validate); Evaluate only reads it.
+// be valid (kiez.Dataset.Validate); Evaluate only reads it. To check a
+// dataset too large to keep every result in memory, use Stream.
 func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange) ([]Result, error) {
 	if ds == nil {
 		return nil, errors.New("rules: Evaluate: nil dataset")
@@ -73,15 +74,38 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 	}
 	// One copy into a list of the right length: the results of a large
 	// dataset take hundreds of megabytes, too many to copy while growing.
+	// Each chunk is let go once copied.
 	n := 0
 	for _, c := range chunks {
 		n += len(c)
 	}
 	out := make([]Result, 0, n)
-	for _, c := range chunks {
+	for i, c := range chunks {
 		out = append(out, c...)
+		chunks[i] = nil
 	}
 	return out, err
+}
+
+// Stream evaluates like Evaluate but hands each result to fn as soon as
+// its centre is done, in Evaluate's order, instead of keeping them: the
+// memory it needs is that of the dataset and of a few centres' results
+// per worker, however many centres the dataset holds. It is for
+// state-wide runs that count, aggregate or write the results as they
+// come. fn runs on the calling goroutine. When fn returns an error,
+// Stream stops and returns it; when ctx is cancelled, Stream stops and
+// returns the context's error.
+func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, fn func(Result) error) error {
+	if ds == nil {
+		return errors.New("rules: Stream: nil dataset")
+	}
+	per := NewPeriod(period)
+	for _, p := range e.progs {
+		if err := e.streamProgramme(ctx, p, ds, per, fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // run holds what one evaluation of one programme shares, and, in the
@@ -172,12 +196,125 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 			if ctx.Err() != nil {
 				break
 			}
-			centres[i] = w.centre(ctx, c)
+			centres[i] = w.centre(ctx, c, nil)
 		}
 	} else {
 		r.parallel(ctx, centres, min(e.cfg.workers, len(r.centres)))
 	}
 	return perCentre, ctx.Err()
+}
+
+// streamProgramme evaluates a programme for Stream: the programme rules,
+// then the centres on a bounded number of workers, each result handed to
+// fn in order.
+func (e *Engine) streamProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period, fn func(Result) error) error {
+	r := e.newRun(p, ds, per)
+	if r.programme == nil && len(r.centres) == 0 {
+		return nil
+	}
+	emit := func(rs []Result) error {
+		for _, res := range rs {
+			if err := fn(res); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	pr := r.forWorker(ctx)
+	for _, rule := range p.Rules {
+		if rule.Scope != ScopeProgramme {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := emit(pr.rule(ctx, rule, nil, nil)); err != nil {
+			return err
+		}
+	}
+	workers := min(e.cfg.workers, len(r.centres))
+	if workers <= 1 {
+		w := r.forWorker(ctx)
+		var buf []Result // one centre's results, used again for the next
+		for _, c := range r.centres {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			rs := w.centre(ctx, c, buf[:0])
+			if err := emit(rs); err != nil {
+				return err
+			}
+			buf = rs
+		}
+		return ctx.Err()
+	}
+	return r.streamParallel(ctx, workers, emit)
+}
+
+// streamParallel evaluates the centres on workers goroutines and emits
+// their results in data order. The workers take the centres in order,
+// each only once it holds one of window tokens; the caller gives a token
+// back when it has emitted a centre. So at most window centres' results
+// wait, and the window-th centre after the last emitted one never finds
+// its slot of the ring taken. The lists of results the caller has
+// emitted go back to the workers to be filled again.
+func (r *run) streamParallel(ctx context.Context, workers int, emit func([]Result) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := 4 * workers
+	ring := make([]chan []Result, window)
+	for i := range ring {
+		ring[i] = make(chan []Result, 1)
+	}
+	tokens := make(chan struct{}, window)
+	free := make(chan []Result, window+workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			w := r.forWorker(ctx)
+			for {
+				select {
+				case tokens <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				i := int(next.Add(1)) - 1
+				if i >= len(r.centres) {
+					return
+				}
+				var buf []Result
+				select {
+				case buf = <-free:
+				default:
+				}
+				ring[i%window] <- w.centre(ctx, r.centres[i], buf)
+			}
+		})
+	}
+	var err error
+	for i := range r.centres {
+		select {
+		case rs := <-ring[i%window]:
+			err = emit(rs)
+			select {
+			case free <- rs[:0]:
+			default:
+			}
+			<-tokens
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err == nil {
+			err = ctx.Err() // a centre cut short by cancellation
+		}
+		if err != nil {
+			break
+		}
+	}
+	cancel()
+	wg.Wait()
+	return err
 }
 
 // parallel evaluates the centres with a bounded number of workers, each
@@ -198,7 +335,7 @@ func (r *run) parallel(ctx context.Context, out [][]Result, workers int) {
 					return
 				}
 				for i := start; i < min(start+chunk, len(r.centres)); i++ {
-					out[i] = w.centre(ctx, r.centres[i])
+					out[i] = w.centre(ctx, r.centres[i], nil)
 				}
 			}
 		}()
@@ -227,11 +364,15 @@ func (r *run) collect(ds *kiez.Dataset) {
 	}
 }
 
-func (r *run) centre(ctx context.Context, c *kiez.Centre) []Result {
+// centre evaluates the centre rules for one centre and appends the
+// results to out, which may be nil.
+func (r *run) centre(ctx context.Context, c *kiez.Centre, out []Result) []Result {
 	r.ec.reset()
 	// Centres of a programme have about as many results each: start with
 	// room for as many as the largest so far.
-	out := make([]Result, 0, r.perCentre)
+	if out == nil {
+		out = make([]Result, 0, r.perCentre)
+	}
 	for _, rule := range r.prog.Rules {
 		if rule.Scope != ScopeCentre {
 			continue

@@ -2,12 +2,15 @@ package rules_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/kiez-go/kiez/internal/synth"
 	"github.com/kiez-go/kiez/kiez"
@@ -129,6 +132,48 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkStream is BenchmarkEvaluate with Engine.Stream: the results
+// are counted by outcome as they come instead of kept, as a state-wide
+// run that aggregates them would.
+func BenchmarkStream(b *testing.B) {
+	eng, err := rules.NewEngine(embeddedProgrammes(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{10, 1000, 10000} {
+		b.Run(fmt.Sprintf("centres=%d", n), func(b *testing.B) {
+			if n > 1000 && testing.Short() {
+				b.Skip("skipped with -short")
+			}
+			data := synthetic(b, n)
+			runtime.GC()
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
+			peak := samplePeakHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			var results int
+			for b.Loop() {
+				var count [8]int
+				results = 0
+				err := eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
+					count[r.Outcome]++
+					results++
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/centre")
+			b.ReportMetric(float64(results), "results")
+			b.ReportMetric(float64(before.HeapInuse)/(1<<20), "MB-data")
+			b.ReportMetric(float64(peak()-before.HeapInuse)/(1<<20), "MB-peak-over-data")
+		})
+	}
+}
+
 // samplePeakHeap samples the heap in use every 20 ms until the returned
 // function is called, which stops the sampling and returns the largest
 // value seen.
@@ -209,4 +254,83 @@ func TestEvaluateWorkersAgree(t *testing.T) {
 			t.Fatalf("result %d differs:\none worker    %s\neight workers %s", i, lines[0][i], lines[1][i])
 		}
 	}
+}
+
+// TestStreamAgrees streams the same synthetic year with one, two and
+// eight workers: the results are those of Evaluate, in the same order.
+func TestStreamAgrees(t *testing.T) {
+	data := synthetic(t, 120)
+	progs := embeddedProgrammes(t)
+	eng, err := rules.NewEngine(progs, rules.WithWorkers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range res {
+		want = append(want, resultLine(r))
+	}
+	for _, w := range []int{1, 2, 8} {
+		eng, err := rules.NewEngine(progs, rules.WithWorkers(w))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		err = eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
+			got = append(got, resultLine(r))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("workers=%d: Stream differs from Evaluate (-want +got):\n%s", w, diff)
+		}
+	}
+}
+
+// TestStreamStops stops a stream from fn and by cancelling its context:
+// Stream returns the error and leaves no goroutine behind.
+func TestStreamStops(t *testing.T) {
+	data := synthetic(t, 120)
+	eng, err := rules.NewEngine(embeddedProgrammes(t), rules.WithWorkers(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	stop := errors.New("genug")
+	n := 0
+	err = eng.Stream(context.Background(), data.Dataset, data.Period(), func(rules.Result) error {
+		if n++; n == 500 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 500 {
+		t.Errorf("stopped by fn: err %v after %d results, want %v after 500", err, n, stop)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n = 0
+	err = eng.Stream(ctx, data.Dataset, data.Period(), func(rules.Result) error {
+		if n++; n == 500 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err %v, want context.Canceled", err)
+	}
+	if n < 500 {
+		t.Errorf("cancelled: %d results, want at least 500", n)
+	}
+	for range 100 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines after the streams, %d before", runtime.NumGoroutine(), before)
 }
