@@ -37,10 +37,7 @@ const badEvalTimeout = 5 * time.Second
 // badRulesKnownBugs lists the corpus files whose golden holds the output
 // the library should give but does not yet; each is skipped with the
 // reason until the bug is fixed. Remove the entry with the fix.
-var badRulesKnownBugs = map[string]string{
-	"12-param-names-case.yaml":   `rules.Load accepts params "releaseHours" and "releasehours", whose names differ only in case`,
-	"27-param-not-in-force.yaml": "the error result of a param without a value in force names no place in the rule file",
-}
+var badRulesKnownBugs = map[string]string{}
 
 // knownBug skips a test case that fails because of a known bug, naming
 // it. Set KIEZ_RUN_KNOWN_BUGS=1 to run such cases anyway, e.g. to check a

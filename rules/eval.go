@@ -117,7 +117,7 @@ type run struct {
 	centres   []*kiez.Centre
 	period    Period
 	params    any
-	missing   map[string]bool // params without a value in force
+	missing   map[string]*Param // params without a value in force
 	waivers   []kiez.Waiver
 	shared    *sharedCache // indexes of the programme record, read-only
 
@@ -389,13 +389,13 @@ func (r *run) centre(ctx context.Context, c *kiez.Centre, out []Result) []Result
 // paramsAt builds the params struct with the values in force on day d,
 // and names the params without a value then: the rules that use one of
 // them give an error naming it.
-func (p *Programme) paramsAt(d date.Date) (any, map[string]bool) {
+func (p *Programme) paramsAt(d date.Date) (any, map[string]*Param) {
 	v := reflect.New(p.paramType).Elem()
-	missing := map[string]bool{}
+	missing := map[string]*Param{}
 	for _, param := range p.Params {
 		pv, ok := param.At(d)
 		if !ok {
-			missing[param.Name] = true
+			missing[param.Name] = param
 			continue
 		}
 		if f := v.FieldByName("P_" + param.Name); f.IsValid() {
@@ -465,14 +465,18 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 	}
 	if len(r.missing) > 0 {
 		var names []string
+		var first *Param
 		for _, name := range rule.params {
-			if r.missing[name] {
+			if p := r.missing[name]; p != nil {
 				names = append(names, name)
+				if first == nil {
+					first = p
+				}
 			}
 		}
 		if len(names) > 0 {
 			base.Subject = subject
-			msg := fmt.Sprintf("no value in force on %s for param(s) %s", r.period.From, strings.Join(names, ", "))
+			msg := fmt.Sprintf("%s: no value in force on %s for param(s) %s", first.historyAt.String(), r.period.From, strings.Join(names, ", "))
 			return append(out, errorResult(base, msg)), [][]Evidence{nil}
 		}
 	}

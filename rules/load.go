@@ -40,6 +40,11 @@ var paramTypes = map[string]reflect.Type{
 	"date":    reflect.TypeOf(date.Date{}),
 }
 
+// posBefore reports whether position a comes before b in a file.
+func posBefore(a, b kiez.Pos) bool {
+	return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
+}
+
 func paramTypeNames() []string {
 	names := make([]string, 0, len(paramTypes))
 	for n := range paramTypes {
@@ -210,10 +215,25 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	// Names that differ only in case are one mistake away from each
+	// other: the later one in the file is an error naming the earlier.
+	firstOf := map[string]string{} // lower-case name → the name met first in the file
+	for _, name := range names {
+		key := strings.ToLower(name)
+		if prev, ok := firstOf[key]; !ok || posBefore(l.atPath("params."+name).Start, l.atPath("params."+prev).Start) {
+			firstOf[key] = name
+		}
+	}
 	var fields []reflect.StructField
 	for _, name := range names {
 		fp := f.Params[name]
 		path := "params." + name
+		if first := firstOf[strings.ToLower(name)]; first != name {
+			at := l.atPath("params." + first).Start
+			l.errorf(l.atPath(path), "Give params names that differ in more than case, or remove one of them.",
+				"param %q differs only in case from param %q at %s:%d:%d", name, first, l.name, at.Line, at.Column)
+			continue
+		}
 		if !paramName.MatchString(name) {
 			l.errorf(l.atPath(path), "Param names start with a lower-case letter and hold only letters and digits, e.g. releaseHours.", "%q is not a valid param name", name)
 			continue
@@ -237,9 +257,11 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 			continue
 		}
 		param := &Param{Name: name, Title: fp.Title, Type: fp.Type.Value, Unit: fp.Unit, Source: Cite(fp.Source),
-			Interpretation: strings.TrimSpace(fp.Interpretation), Requirements: fp.Requirements}
+			Interpretation: strings.TrimSpace(fp.Interpretation), Requirements: fp.Requirements, historyAt: *l.atPath(path)}
 		if len(fp.History) == 0 {
 			l.errorf(l.atPath(path), "Give at least one value with the date from which it applies: history: [{from: 2024-01-01, value: …}].", "param %q has no history", name)
+		} else if at := fp.History[0].From.Pos; at.Line > 0 {
+			param.historyAt = *l.at(at)
 		}
 		for j, h := range fp.History {
 			hp := fmt.Sprintf("%s.history[%d]", path, j)

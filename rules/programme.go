@@ -89,6 +89,8 @@ type Param struct {
 	Requirements   []string
 	// History is ordered by From, oldest first.
 	History []ParamValue
+
+	historyAt kiez.Range // where the history starts in the rule file
 }
 
 // ParamValue is one value of a param and the day from which it applies.
