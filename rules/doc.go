@@ -58,6 +58,16 @@
 //   - uniq and "text in list of texts" run in linear time, and a needs of
 //     the form filter(list, …) stops at the first record.
 //
+// Evaluate keeps every result in memory; Stream hands the results over
+// centre by centre, in the same order, so that a state-wide run needs
+// memory for the dataset and a few centres' results only.
+//
+// Load compiles the rules of a file on several goroutines with one expr
+// configuration per goroutine, reused for every expression (expr.Compile
+// would build it, and learn the model's types, again for each), and gives
+// the operators their meaning on decimals and dates in one pass over each
+// expression; LoadEmbeddedAll loads the embedded programmes at once.
+//
 // Expressions are pure, so none of this changes a verdict. Rule authors
 // keep a programme with thousands of centres fast by not scanning
 // programme-wide lists per centre with a predicate (index them with
