@@ -94,3 +94,43 @@ rules:
 	//   10 |     assert: item.releaseHoursPerWek >= 2
 	//      |                  ^
 }
+
+// Check every embedded programme on the shipped testdata and count the
+// outcomes as the results come, without keeping them: the way to check a
+// whole Land.
+func ExampleEngine_Stream() {
+	progs, diags := rules.LoadEmbeddedAll()
+	if diags.HasErrors() {
+		fmt.Println(diags)
+		return
+	}
+	ds, diags := kiez.LoadFiles("../testdata/wiesbaden", "../testdata/bad-kreuznach", "../testdata/thueringen")
+	if diags.HasErrors() {
+		fmt.Println(diags)
+		return
+	}
+	eng, err := rules.NewEngine(progs)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	count := map[rules.Outcome]int{}
+	err = eng.Stream(context.Background(), ds, timespan.NewYearOf(2024), func(r rules.Result) error {
+		count[r.Outcome]++
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, o := range []rules.Outcome{rules.OutcomePass, rules.OutcomeFail, rules.OutcomeNotApplicable, rules.OutcomeWaived, rules.OutcomeMissingData, rules.OutcomeError} {
+		fmt.Printf("%s: %d\n", o.Label(), count[o])
+	}
+	// Output:
+	// erfüllt: 1354
+	// nicht erfüllt: 8
+	// nicht anwendbar: 189
+	// Ausnahme genehmigt: 0
+	// keine Angaben: 2
+	// Prüffehler: 0
+}
