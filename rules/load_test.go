@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -183,3 +184,32 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 }
 
 func diagsHaveErrors(d interface{ HasErrors() bool }) bool { return d.HasErrors() }
+
+// TestLoadWorkersAgree loads a file of 40 rules, every third with a
+// mistake, with one and with four goroutines: the diagnostics are the
+// same, in the same order.
+func TestLoadWorkersAgree(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("programme: musterstadt\nname: Musterstadt\nrequirements:\n  - {id: MS-01, text: Eine Anforderung.}\nrules:\n")
+	for i := range 40 {
+		field := "releaseHoursPerWeek"
+		if i%3 == 0 {
+			field = "releaseHoursPerWek"
+		}
+		fmt.Fprintf(&b, "  - id: regel-%d\n    title: Regel %d\n    requirements: [MS-01]\n    each: centre.staff\n    assert: item.%s >= %d\n    message: \"{{ map(centre.staff, .%s) }}\"\n", i, i, field, i, field)
+	}
+	src := []byte(b.String())
+	var got [2][]string
+	for i, w := range []int{1, 4} {
+		_, diags := rules.Load("regeln.yaml", src, rules.WithWorkers(w))
+		for _, d := range diags {
+			got[i] = append(got[i], d.Subject.String()+": "+d.Summary)
+		}
+	}
+	if len(got[0]) != 28 {
+		t.Errorf("%d diagnostics with one goroutine, want 28 (two for each of 14 rules):\n%s", len(got[0]), strings.Join(got[0], "\n"))
+	}
+	if diff := cmp.Diff(got[0], got[1]); diff != "" {
+		t.Errorf("diagnostics differ between one and four goroutines (-one +four):\n%s", diff)
+	}
+}
