@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"html"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
@@ -59,6 +61,15 @@ func FuzzRender(f *testing.F) {
 		"\\|\\\\|",
 		"\x00row0\x00",
 		"]]><!-- -->&#0;",
+		// Found by this test: block openers at the start of a line and
+		// control characters, which XML does not allow.
+		"~~~",
+		"   # x",
+		"1. x",
+		"2) x",
+		"    code",
+		"~~gestrichen~~",
+		"Zentrum\u0001\u0000\uFFFE",
 	}
 	for i, s := range nasty {
 		// Every seed string goes through every builder.
@@ -546,18 +557,18 @@ func checkFuzzCSV(r *report.Report, out []byte) []string {
 // fuzzMDDelimiterRow matches the line under a Markdown table's header.
 var fuzzMDDelimiterRow = regexp.MustCompile(`^\|( -{3}:? \|)+$`)
 
+// fuzzMDBlock matches the start of a line that opens a Markdown block:
+// indented code, a fence, a list item, a heading, a quote, a setext
+// underline or a thematic break.
+var fuzzMDBlock = regexp.MustCompile("^( {4}|\t| {0,3}(~~~|```|[0-9]{1,9}[.)]( |$)|[-+*]( |$)|#|>|=+ *$|-{2,} *$|[*_]{3,} *$))")
+
 // fuzzMDTag matches the start of an HTML tag, comment or processing
 // instruction.
 var fuzzMDTag = regexp.MustCompile(`<[A-Za-z/!?]`)
 
-// checkFuzzMarkdown checks that no text opens a heading, quote, table or
-// HTML tag, and that each table row has one cell per column.
-//
-// Not checked, because WriteMarkdown does not escape them (found by this
-// fuzz test): a subtitle, written on a line of its own, that starts a
-// block after up to three spaces ("   # x", a heading), as a fence ("~~~",
-// which turns the rest of the page into code), an ordered list item
-// ("1. x") or with four spaces (indented code).
+// checkFuzzMarkdown checks that no text opens a heading, quote, table,
+// list, code block or HTML tag, and that each table row has one cell per
+// column.
 func checkFuzzMarkdown(r *report.Report, out string) []string {
 	var problems []string
 	if m := fuzzMDTag.FindString(out); m != "" {
@@ -600,6 +611,10 @@ func checkFuzzMarkdown(r *report.Report, out string) []string {
 				}
 			}
 			i += block - 1
+		default:
+			if m := fuzzMDBlock.FindString(lines[i]); m != "" && !strings.HasPrefix(lines[i], "- **") {
+				problems = append(problems, fmt.Sprintf("line %d opens a block with %q: %.60q", i+1, m, lines[i]))
+			}
 		}
 	}
 	if gotHeadings != headings {
@@ -651,20 +666,28 @@ func fuzzSet(words string) map[string]bool {
 // the page opens a tag the renderer writes — an element and attributes of
 // its own, in balance — and every & an entity, which holds for any text
 // only if the renderer escapes it. The sections' titles must be there,
-// escaped.
-//
-// Not checked: that the page is well-formed XML, as WriteHTML promises.
-// It is not when a text holds a control character such as U+0001, which
-// valid data may hold (as the escape \u0001 in JSON or "\x01" in YAML):
-// html.EscapeString leaves it as it is (found by this fuzz test).
+// escaped. The page must be well-formed XML, as WriteHTML promises,
+// also when a text holds a control character (which becomes U+FFFD).
 func checkFuzzHTML(r *report.Report, out string) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	if strings.Contains(strings.ToLower(out), "<script") {
 		bad("holds a <script")
 	}
+	dec := xml.NewDecoder(strings.NewReader(out))
+	dec.Strict = true
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			bad("not well-formed XML: %v", err)
+			break
+		}
+	}
 	for _, s := range r.Sections {
-		if !strings.Contains(out, "<h2>"+html.EscapeString(s.Title)+"</h2>") {
+		if !strings.Contains(out, "<h2>"+html.EscapeString(fuzzXMLChars(s.Title))+"</h2>") {
 			bad("no escaped heading for section %s", s.ID)
 		}
 	}
@@ -740,4 +763,15 @@ func fuzzEntity(s string) bool {
 		}
 	}
 	return false
+}
+
+// fuzzXMLChars replaces the characters XML does not allow by U+FFFD, as
+// the HTML renderer does.
+func fuzzXMLChars(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r < 0xD800) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF) {
+			return r
+		}
+		return '\uFFFD'
+	}, s)
 }

@@ -38,7 +38,33 @@ func (h *htmlWriter) raw(s ...string) {
 	}
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes text for HTML. Characters XML does not allow (control
+// characters other than tab and line breaks, U+FFFE, U+FFFF) become
+// U+FFFD, so that the page stays well-formed XML whatever the data holds.
+func esc(s string) string {
+	if strings.IndexFunc(s, notXMLChar) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if notXMLChar(r) {
+				return '\uFFFD'
+			}
+			return r
+		}, s)
+	}
+	return html.EscapeString(s)
+}
+
+// notXMLChar reports whether r is outside XML 1.0's Char production.
+func notXMLChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20:
+		return true
+	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return true
+	}
+	return r > 0x10FFFF
+}
 
 const css = `:root{--fg:#1b1f24;--muted:#5b6470;--line:#cfd5dc;--head:#eef2f6;--accent:#0b4f8a;--total:#f4f6f8}
 *{box-sizing:border-box}

@@ -102,19 +102,37 @@ func writeMarkdownTable(p func(...string), t Table) {
 	}
 }
 
-// mdText escapes text for Markdown: backslash, emphasis, code, links,
-// headings at the start of a line, and < before a letter, / or ! (an HTML
-// tag); "<3" stays as it is.
+// mdText escapes text for Markdown: backslash, emphasis, strikethrough,
+// code, links, what would open a block at the start of a line, and < before
+// a letter, / or ! (an HTML tag); "<3" stays as it is.
 func mdText(s string) string { return mdEscape(s, true) }
 
 // mdEscape escapes s; lineStart also escapes what would open a block at
-// the start of a line (a heading, quote or list item).
+// the start of a line: a heading, quote, list item (also "1." and "1)"),
+// code fence, or indented code (the leading blanks are dropped; Markdown
+// shows none of them anyway).
 func mdEscape(s string, lineStart bool) string {
 	var b strings.Builder
+	if lineStart {
+		s = strings.TrimLeft(s, " \t")
+		digits := 0
+		for digits < len(s) && digits < 10 && s[digits] >= '0' && s[digits] <= '9' {
+			digits++
+		}
+		// A list item's number is followed by . or ) and a blank (or
+		// nothing); 01.01.2024 is no list item.
+		if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') &&
+			(digits+1 == len(s) || s[digits+1] == ' ' || s[digits+1] == '\t') {
+			b.WriteString(s[:digits])
+			b.WriteByte('\\')
+			s = s[digits:]
+			lineStart = false
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '*', '_', '`', '[', ']':
+		case '\\', '*', '_', '`', '[', ']', '~':
 			b.WriteByte('\\')
 		case '<':
 			if i+1 < len(s) && (isLetter(s[i+1]) || s[i+1] == '/' || s[i+1] == '!' || s[i+1] == '?') {
@@ -126,7 +144,7 @@ func mdEscape(s string, lineStart bool) string {
 				b.WriteString("&amp;")
 				continue
 			}
-		case '#', '>', '-', '+':
+		case '#', '>', '-', '+', '=':
 			if i == 0 && lineStart {
 				b.WriteByte('\\')
 			}
