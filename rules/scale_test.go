@@ -94,48 +94,37 @@ func embeddedProgrammes(tb testing.TB) []*rules.Programme {
 
 // BenchmarkEvaluate evaluates the three embedded programmes on a year of
 // 10, 1,000 and 10,000 synthetic centres with the default number of
-// workers (one per CPU). It reports the time per centre (ms/centre), the
-// results per evaluation, the heap the dataset takes (MB-data) and the
-// most heap the evaluations took on top of it (MB-peak-over-data, sampled
-// every 20 ms).
+// workers (one per CPU), keeping every result. It reports the time per
+// centre (ms/centre), the results per evaluation, the heap the dataset
+// takes (MB-data) and the most heap the evaluations took on top of it
+// (MB-peak-over-data, sampled every 20 ms).
 func BenchmarkEvaluate(b *testing.B) {
-	eng, err := rules.NewEngine(embeddedProgrammes(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range []int{10, 1000, 10000} {
-		b.Run(fmt.Sprintf("centres=%d", n), func(b *testing.B) {
-			if n > 1000 && testing.Short() {
-				b.Skip("skipped with -short")
-			}
-			data := synthetic(b, n)
-			runtime.GC()
-			var before runtime.MemStats
-			runtime.ReadMemStats(&before)
-			peak := samplePeakHeap()
-			b.ReportAllocs()
-			b.ResetTimer()
-			var results int
-			for b.Loop() {
-				res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
-				if err != nil {
-					b.Fatal(err)
-				}
-				results = len(res)
-			}
-			b.StopTimer()
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/centre")
-			b.ReportMetric(float64(results), "results")
-			b.ReportMetric(float64(before.HeapInuse)/(1<<20), "MB-data")
-			b.ReportMetric(float64(peak()-before.HeapInuse)/(1<<20), "MB-peak-over-data")
-		})
-	}
+	benchmarkScale(b, func(eng *rules.Engine, data *synth.Output) (int, error) {
+		res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+		return len(res), err
+	})
 }
 
 // BenchmarkStream is BenchmarkEvaluate with Engine.Stream: the results
 // are counted by outcome as they come instead of kept, as a state-wide
 // run that aggregates them would.
 func BenchmarkStream(b *testing.B) {
+	benchmarkScale(b, func(eng *rules.Engine, data *synth.Output) (int, error) {
+		var count [8]int
+		results := 0
+		err := eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
+			count[r.Outcome]++
+			results++
+			return nil
+		})
+		return results, err
+	})
+}
+
+// benchmarkScale runs an evaluation of the embedded programmes on 10,
+// 1,000 and 10,000 synthetic centres (the last skipped with -short); run
+// returns the number of results.
+func benchmarkScale(b *testing.B, run func(*rules.Engine, *synth.Output) (int, error)) {
 	eng, err := rules.NewEngine(embeddedProgrammes(b))
 	if err != nil {
 		b.Fatal(err)
@@ -154,14 +143,7 @@ func BenchmarkStream(b *testing.B) {
 			b.ResetTimer()
 			var results int
 			for b.Loop() {
-				var count [8]int
-				results = 0
-				err := eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
-					count[r.Outcome]++
-					results++
-					return nil
-				})
-				if err != nil {
+				if results, err = run(eng, data); err != nil {
 					b.Fatal(err)
 				}
 			}
