@@ -117,6 +117,7 @@ type constSlot struct {
 	v              any
 	err            error
 	text           string
+	items          []any // the elements of v, when it is the list of an each
 }
 
 // newSharedCache indexes the programme record of an evaluation and makes

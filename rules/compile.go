@@ -928,6 +928,10 @@ func (p *Programme) analyse(r *Rule) {
 			r.slots++
 		}
 	}
+	if r.each != nil && r.Scope == ScopeCentre && !slices.ContainsFunc(identifiers(r.each.program.Node()), func(id string) bool { return centreish[id] }) {
+		r.each.konst = p.consts
+		p.consts++
+	}
 	for i, x := range r.lets {
 		visit(x, r.Let[i])
 	}

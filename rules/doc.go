@@ -51,8 +51,8 @@
 //     checked; the participants of the programme's meetings and committees
 //     are indexed once per evaluation (attendedBy, participantsOf).
 //   - An expression of a centre rule that reads neither the centre nor the
-//     item (a param, a programme meeting list) is computed once per
-//     evaluation; one of a rule with each that does not read the item,
+//     item (a param, a programme meeting list, an each over the buckets or
+//     months of the period) is computed once per evaluation; one of a rule with each that does not read the item,
 //     once per subject; a let, once per subject and only when an
 //     expression reads it.
 //   - uniq and "text in list of texts" run in linear time, and a needs of

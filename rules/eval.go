@@ -485,12 +485,11 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		res, parts := r.verdict(rule, base, nil, explain)
 		return append(out, res), [][]Evidence{parts}
 	}
-	list, err := r.exec(rule.each)
+	items, err := r.items(rule)
 	if err != nil {
 		base.Subject = subject
 		return append(out, errorResult(base, err.Error())), [][]Evidence{nil}
 	}
-	items := reflect.ValueOf(list)
 	var slots []slot
 	if rule.slots > 0 {
 		if cap(r.slots) < rule.slots {
@@ -500,11 +499,10 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		clear(slots)
 	}
 	var allParts [][]Evidence
-	for i := 0; i < items.Len(); i++ {
+	for i, item := range items {
 		if ctx.Err() != nil {
 			break
 		}
-		item := items.Index(i).Interface()
 		r.env[varItem] = item
 		res := base
 		res.Subject = subject + "/" + r.itemSubject(rule, item, i)
@@ -518,6 +516,43 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		clear(slots) // drop the references to values of this subject
 	}
 	return out, allParts
+}
+
+// items returns the items of a rule with each. The list of an each that
+// reads neither the centre nor anything of it (buckets of the period, the
+// months of the period, a param) is built once per evaluation.
+func (r *run) items(rule *Rule) ([]any, error) {
+	if k := rule.each.konst; k >= 0 {
+		c := &r.shared.consts[k]
+		c.once.Do(func() {
+			c.v, c.err = r.exec(rule.each)
+			if c.err == nil {
+				c.items = listItems(c.v)
+			}
+		})
+		return c.items, c.err
+	}
+	list, err := r.exec(rule.each)
+	if err != nil {
+		return nil, err
+	}
+	return listItems(list), nil
+}
+
+// listItems returns the elements of a list value.
+func listItems(list any) []any {
+	if l, ok := list.([]any); ok {
+		return l
+	}
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return nil
+	}
+	items := make([]any, v.Len())
+	for i := range items {
+		items[i] = v.Index(i).Interface()
+	}
+	return items
 }
 
 // itemSubject names an item: the subject expression, else its id field,
@@ -739,7 +774,17 @@ func (r *run) waive(res Result) Result {
 }
 
 func (r *run) render(rule *Rule, slots []slot) (string, error) {
+	// Room for the literal text and a short value per expression, so that
+	// the message is built in one allocation, not one per doubling.
+	size := 0
+	for _, part := range rule.message {
+		size += len(part.text)
+		if part.expr != nil {
+			size += 24
+		}
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for _, part := range rule.message {
 		if part.expr == nil {
 			b.WriteString(part.text)
