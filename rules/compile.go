@@ -62,9 +62,19 @@ func WithMaxNodes(n uint) Option { return func(c *config) { c.maxNodes = n } }
 // DefaultMemoryBudget.
 func WithMemoryBudget(n uint) Option { return func(c *config) { c.memoryBudget = n } }
 
-// WithWorkers sets how many centres Evaluate checks at once; the default
-// is the number of CPUs. Results keep their order either way.
+// WithWorkers sets how many goroutines work at once: on centres in
+// Evaluate and Stream, on rules in Load, on programmes in
+// LoadEmbeddedAll. The default is GOMAXPROCS, the number of CPUs Go uses.
+// Results and diagnostics keep their order either way.
 func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
+
+// workerCount is the number of goroutines WithWorkers asks for.
+func (c config) workerCount() int {
+	if c.workers > 0 {
+		return c.workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
 
 // disabledBuiltins are expr's builtins that would make verdicts depend on
 // the clock or the machine's time zone.
@@ -236,8 +246,8 @@ func (l *loader) commonOptions() []expr.Option {
 // whose operand types suit one of the operator's functions by a call of
 // that function. It does what one expr.Operator option per operator does,
 // in one walk of the tree: expr type-checks the whole tree again before
-// each patcher's walk, so eleven operator patchers cost eleven checks per
-// pass. It runs until a walk changes nothing, and belongs to one
+// each patcher's walk, so one patcher per operator (ten of them) cost ten
+// checks per pass. It runs until a walk changes nothing, and belongs to one
 // exprConfig (it records whether its last walk changed the tree).
 type operatorPatcher struct {
 	byOp    map[string][]*builtin.Function // the functions of each operator, in the table's order
@@ -245,8 +255,15 @@ type operatorPatcher struct {
 }
 
 func newOperatorPatcher(fs []function) *operatorPatcher {
+	ops := map[string]bool{}
+	for _, o := range operators {
+		ops[o.fn] = true
+	}
 	fns := map[string]*builtin.Function{}
 	for _, f := range fs {
+		if !ops[f.name] {
+			continue
+		}
 		types := make([]reflect.Type, len(f.types))
 		for i, t := range f.types {
 			types[i] = reflect.TypeOf(t).Elem()
@@ -755,11 +772,7 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 // the rules, and the rules are analysed in their order afterwards, so that
 // the result does not depend on the number of goroutines.
 func (l *loader) compileRules(f *fileProgramme, p *Programme) {
-	workers := l.opts.workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(p.Rules)/minRulesPerWorker)
+	workers := min(l.opts.workerCount(), len(p.Rules)/minRulesPerWorker)
 	if workers <= 1 {
 		for i, r := range p.Rules {
 			l.compileRule(p, &f.Rules[i], r)

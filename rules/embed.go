@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -53,19 +52,14 @@ func LoadEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
 }
 
 // LoadEmbeddedAll loads and compiles every embedded programme, several at
-// once (on as many goroutines as WithWorkers allows, else the number of
-// CPUs), and returns them in the order of Embedded with the diagnostics of
+// once (as many as WithWorkers allows), and returns them in the order of Embedded with the diagnostics of
 // all of them. It is for a server or a batch run that checks every
 // programme; the result is that of LoadEmbedded for each id in turn.
 func LoadEmbeddedAll(opts ...Option) ([]*Programme, kiez.Diagnostics) {
 	ids := Embedded()
 	progs := make([]*Programme, len(ids))
 	diags := make([]kiez.Diagnostics, len(ids))
-	workers := newConfig(opts).workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	sem := make(chan struct{}, workers)
+	sem := make(chan struct{}, newConfig(opts).workerCount())
 	var wg sync.WaitGroup
 	for i, id := range ids {
 		wg.Go(func() {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,9 +39,7 @@ func NewEngine(progs []*Programme, opts ...Option) (*Engine, error) {
 		seen[p.ID] = p.File
 	}
 	cfg := newConfig(opts)
-	if cfg.workers <= 0 {
-		cfg.workers = runtime.NumCPU()
-	}
+	cfg.workers = cfg.workerCount()
 	return &Engine{progs: append([]*Programme(nil), progs...), cfg: cfg}, nil
 }
 
