@@ -173,16 +173,9 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 		return nil, nil
 	}
 
-	var out []Result
-	pr := r.forWorker(ctx)
-	for _, rule := range p.Rules {
-		if rule.Scope != ScopeProgramme {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return [][]Result{out}, err
-		}
-		out = pr.rule(ctx, rule, nil, out)
+	out, err := r.programmeRules(ctx)
+	if err != nil {
+		return [][]Result{out}, err
 	}
 	perCentre := make([][]Result, len(r.centres)+1)
 	perCentre[0] = out
@@ -201,6 +194,23 @@ func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.D
 	return perCentre, ctx.Err()
 }
 
+// programmeRules evaluates the programme rules; it stops early, with the
+// context's error, when ctx is cancelled.
+func (r *run) programmeRules(ctx context.Context) ([]Result, error) {
+	var out []Result
+	w := r.forWorker(ctx)
+	for _, rule := range r.prog.Rules {
+		if rule.Scope != ScopeProgramme {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		out = w.rule(ctx, rule, nil, out)
+	}
+	return out, nil
+}
+
 // streamProgramme evaluates a programme for Stream: the programme rules,
 // then the centres on a bounded number of workers, each result handed to
 // fn in order.
@@ -217,17 +227,12 @@ func (e *Engine) streamProgramme(ctx context.Context, p *Programme, ds *kiez.Dat
 		}
 		return nil
 	}
-	pr := r.forWorker(ctx)
-	for _, rule := range p.Rules {
-		if rule.Scope != ScopeProgramme {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := emit(pr.rule(ctx, rule, nil, nil)); err != nil {
-			return err
-		}
+	out, err := r.programmeRules(ctx)
+	if err == nil {
+		err = emit(out)
+	}
+	if err != nil {
+		return err
 	}
 	workers := min(e.cfg.workers, len(r.centres))
 	if workers <= 1 {
