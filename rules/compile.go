@@ -406,33 +406,17 @@ func children(n ast.Node) []*ast.Node {
 		}
 		return out
 	case *ast.CallNode:
-		out := []*ast.Node{&n.Callee}
-		for i := range n.Arguments {
-			out = append(out, &n.Arguments[i])
-		}
-		return out
+		return append([]*ast.Node{&n.Callee}, ptrs(n.Arguments)...)
 	case *ast.ConditionalNode:
 		return []*ast.Node{&n.Cond, &n.Exp1, &n.Exp2}
 	case *ast.VariableDeclaratorNode:
 		return []*ast.Node{&n.Value, &n.Expr}
 	case *ast.SequenceNode:
-		out := make([]*ast.Node, len(n.Nodes))
-		for i := range n.Nodes {
-			out[i] = &n.Nodes[i]
-		}
-		return out
+		return ptrs(n.Nodes)
 	case *ast.ArrayNode:
-		out := make([]*ast.Node, len(n.Nodes))
-		for i := range n.Nodes {
-			out[i] = &n.Nodes[i]
-		}
-		return out
+		return ptrs(n.Nodes)
 	case *ast.MapNode:
-		out := make([]*ast.Node, len(n.Pairs))
-		for i := range n.Pairs {
-			out[i] = &n.Pairs[i]
-		}
-		return out
+		return ptrs(n.Pairs)
 	case *ast.PairNode:
 		return []*ast.Node{&n.Key, &n.Value}
 	}

@@ -853,40 +853,16 @@ func Format(v any) string {
 	}
 	switch l := v.(type) {
 	case []string:
-		if len(l) == 0 {
-			return "–"
-		}
-		return strings.Join(l, ", ")
+		return joinFormatted(len(l), func(i int) string { return l[i] })
 	case []any:
-		if len(l) == 0 {
-			return "–"
-		}
-		parts := make([]string, len(l))
-		for i, x := range l {
-			parts[i] = Format(x)
-		}
-		return strings.Join(parts, ", ")
+		return joinFormatted(len(l), func(i int) string { return Format(l[i]) })
 	case []date.Date:
-		if len(l) == 0 {
-			return "–"
-		}
-		parts := make([]string, len(l))
-		for i, x := range l {
-			parts[i] = germanDate(x)
-		}
-		return strings.Join(parts, ", ")
+		return joinFormatted(len(l), func(i int) string { return germanDate(l[i]) })
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array:
-		parts := make([]string, rv.Len())
-		for i := range parts {
-			parts[i] = Format(rv.Index(i).Interface())
-		}
-		if len(parts) == 0 {
-			return "–"
-		}
-		return strings.Join(parts, ", ")
+		return joinFormatted(rv.Len(), func(i int) string { return Format(rv.Index(i).Interface()) })
 	case reflect.Pointer:
 		if rv.IsNil() {
 			return "–"
@@ -896,6 +872,19 @@ func Format(v any) string {
 		return formatRecord(rv)
 	}
 	return fmt.Sprint(v)
+}
+
+// joinFormatted joins the n formatted elements of a list with commas; an
+// empty list is "–".
+func joinFormatted(n int, format func(i int) string) string {
+	if n == 0 {
+		return "–"
+	}
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = format(i)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // formatRecord names a record of the model by what identifies it: its
