@@ -340,19 +340,31 @@ func expandProgramme(pt *programmeTemplate) kiez.Programme {
 func copyProgramme(p *kiez.Programme) *kiez.Programme {
 	c := *p
 	c.Providers = slices.Clone(p.Providers)
-	c.Meetings = slices.Clone(p.Meetings)
-	for i := range c.Meetings {
-		c.Meetings[i].Participants = slices.Clone(c.Meetings[i].Participants)
-		c.Meetings[i].Kitas = slices.Clone(c.Meetings[i].Kitas)
-	}
-	c.Committees = slices.Clone(p.Committees)
-	for i := range c.Committees {
-		c.Committees[i].Members = slices.Clone(c.Committees[i].Members)
-	}
+	c.Meetings = copyMeetings(p.Meetings)
+	c.Committees = copyCommittees(p.Committees)
 	c.Evidence = slices.Clone(p.Evidence)
 	c.Closures = slices.Clone(p.Closures)
 	c.LegalBasis = slices.Clone(p.LegalBasis)
 	return &c
+}
+
+// copyMeetings copies meetings with their lists of participants and Kitas.
+func copyMeetings(ms []kiez.Meeting) []kiez.Meeting {
+	out := slices.Clone(ms)
+	for i := range out {
+		out[i].Participants = slices.Clone(out[i].Participants)
+		out[i].Kitas = slices.Clone(out[i].Kitas)
+	}
+	return out
+}
+
+// copyCommittees copies committees with their lists of members.
+func copyCommittees(cs []kiez.Committee) []kiez.Committee {
+	out := slices.Clone(cs)
+	for i := range out {
+		out[i].Members = slices.Clone(out[i].Members)
+	}
+	return out
 }
 
 // copyCentre copies a centre deeply enough that the copy's lists and
@@ -378,15 +390,8 @@ func copyCentre(t *kiez.Centre) *kiez.Centre {
 	}
 	c.Offers = slices.Clone(t.Offers)
 	c.Sessions = slices.Clone(t.Sessions)
-	c.Meetings = slices.Clone(t.Meetings)
-	for i := range c.Meetings {
-		c.Meetings[i].Participants = slices.Clone(c.Meetings[i].Participants)
-		c.Meetings[i].Kitas = slices.Clone(c.Meetings[i].Kitas)
-	}
-	c.Committees = slices.Clone(t.Committees)
-	for i := range c.Committees {
-		c.Committees[i].Members = slices.Clone(c.Committees[i].Members)
-	}
+	c.Meetings = copyMeetings(t.Meetings)
+	c.Committees = copyCommittees(t.Committees)
 	c.Evidence = slices.Clone(t.Evidence)
 	c.Facilitation = slices.Clone(t.Facilitation)
 	c.Changes = slices.Clone(t.Changes)
