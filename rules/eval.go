@@ -58,17 +58,11 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 	if ds == nil {
 		return nil, errors.New("rules: Evaluate: nil dataset")
 	}
-	per := NewPeriod(period)
 	var chunks [][]Result
-	var err error
-	for _, p := range e.progs {
-		var cs [][]Result
-		cs, err = e.evaluateProgramme(ctx, p, ds, per)
-		chunks = append(chunks, cs...)
-		if err != nil {
-			break
-		}
-	}
+	err := e.evaluate(ctx, ds, period, false, func(rs []Result) error {
+		chunks = append(chunks, rs)
+		return nil
+	})
 	// One copy into a list of the right length: the results of a large
 	// dataset take hundreds of megabytes, too many to copy while growing.
 	// Each chunk is let go once copied.
@@ -96,9 +90,37 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period timespan.D
 	if ds == nil {
 		return errors.New("rules: Stream: nil dataset")
 	}
+	return e.evaluate(ctx, ds, period, true, func(rs []Result) error {
+		for _, res := range rs {
+			if err := fn(res); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// evaluate evaluates every programme of the engine on the dataset and
+// hands emit the results in order, on the calling goroutine: first the
+// programme rules' results of a programme, then those of each centre.
+// With reuse, emit is done with a list when it returns, and the list is
+// filled again for a later centre. evaluate stops at the first error of
+// emit or of ctx and returns it.
+func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, reuse bool, emit func([]Result) error) error {
 	per := NewPeriod(period)
 	for _, p := range e.progs {
-		if err := e.streamProgramme(ctx, p, ds, per, fn); err != nil {
+		r := e.newRun(p, ds, per)
+		if r.programme == nil && len(r.centres) == 0 {
+			continue
+		}
+		out, err := r.programmeRules(ctx)
+		if emitErr := emit(out); err == nil {
+			err = emitErr // the results so far are emitted even when ctx ends
+		}
+		if err == nil {
+			err = r.eachCentre(ctx, min(e.cfg.workers, len(r.centres)), reuse, emit)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -165,35 +187,6 @@ func (r *run) forWorker(ctx context.Context) *run {
 	return &w
 }
 
-// evaluateProgramme returns the results of a programme in chunks, in
-// order: the programme rules, then each centre.
-func (e *Engine) evaluateProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period) ([][]Result, error) {
-	r := e.newRun(p, ds, per)
-	if r.programme == nil && len(r.centres) == 0 {
-		return nil, nil
-	}
-
-	out, err := r.programmeRules(ctx)
-	if err != nil {
-		return [][]Result{out}, err
-	}
-	perCentre := make([][]Result, len(r.centres)+1)
-	perCentre[0] = out
-	centres := perCentre[1:]
-	if e.cfg.workers == 1 || len(r.centres) == 1 {
-		w := r.forWorker(ctx)
-		for i, c := range r.centres {
-			if ctx.Err() != nil {
-				break
-			}
-			centres[i] = w.centre(ctx, c, nil)
-		}
-	} else {
-		r.parallel(ctx, centres, min(e.cfg.workers, len(r.centres)))
-	}
-	return perCentre, ctx.Err()
-}
-
 // programmeRules evaluates the programme rules; it stops early, with the
 // context's error, when ctx is cancelled.
 func (r *run) programmeRules(ctx context.Context) ([]Result, error) {
@@ -211,56 +204,32 @@ func (r *run) programmeRules(ctx context.Context) ([]Result, error) {
 	return out, nil
 }
 
-// streamProgramme evaluates a programme for Stream: the programme rules,
-// then the centres on a bounded number of workers, each result handed to
-// fn in order.
-func (e *Engine) streamProgramme(ctx context.Context, p *Programme, ds *kiez.Dataset, per Period, fn func(Result) error) error {
-	r := e.newRun(p, ds, per)
-	if r.programme == nil && len(r.centres) == 0 {
-		return nil
-	}
-	emit := func(rs []Result) error {
-		for _, res := range rs {
-			if err := fn(res); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	out, err := r.programmeRules(ctx)
-	if err == nil {
-		err = emit(out)
-	}
-	if err != nil {
-		return err
-	}
-	workers := min(e.cfg.workers, len(r.centres))
+// eachCentre evaluates the centres on workers goroutines and hands emit
+// each centre's results in data order, on the calling goroutine. The
+// workers take the centres in order, each only once it holds one of
+// window tokens; the caller gives a token back when it has emitted a
+// centre. So at most window centres' results wait, and the window-th
+// centre after the last emitted one never finds its slot of the ring
+// taken. With reuse, the lists the caller has emitted go back to the
+// workers to be filled again.
+func (r *run) eachCentre(ctx context.Context, workers int, reuse bool, emit func([]Result) error) error {
 	if workers <= 1 {
 		w := r.forWorker(ctx)
-		var buf []Result // one centre's results, used again for the next
+		var buf []Result
 		for _, c := range r.centres {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			rs := w.centre(ctx, c, buf[:0])
+			rs := w.centre(ctx, c, buf)
 			if err := emit(rs); err != nil {
 				return err
 			}
-			buf = rs
+			if reuse {
+				buf = rs[:0]
+			}
 		}
 		return ctx.Err()
 	}
-	return r.streamParallel(ctx, workers, emit)
-}
-
-// streamParallel evaluates the centres on workers goroutines and emits
-// their results in data order. The workers take the centres in order,
-// each only once it holds one of window tokens; the caller gives a token
-// back when it has emitted a centre. So at most window centres' results
-// wait, and the window-th centre after the last emitted one never finds
-// its slot of the ring taken. The lists of results the caller has
-// emitted go back to the workers to be filled again.
-func (r *run) streamParallel(ctx context.Context, workers int, emit func([]Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	window := 4 * workers
@@ -299,9 +268,11 @@ func (r *run) streamParallel(ctx context.Context, workers int, emit func([]Resul
 		select {
 		case rs := <-ring[i%window]:
 			err = emit(rs)
-			select {
-			case free <- rs[:0]:
-			default:
+			if reuse {
+				select {
+				case free <- rs[:0]:
+				default:
+				}
 			}
 			<-tokens
 		case <-ctx.Done():
@@ -317,32 +288,6 @@ func (r *run) streamParallel(ctx context.Context, workers int, emit func([]Resul
 	cancel()
 	wg.Wait()
 	return err
-}
-
-// parallel evaluates the centres with a bounded number of workers, each
-// writing only its own slots of out, so the order stays that of the data.
-// The workers take the centres in chunks, in order.
-func (r *run) parallel(ctx context.Context, out [][]Result, workers int) {
-	var next atomic.Int64
-	const chunk = 8
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w := r.forWorker(ctx)
-			for {
-				start := int(next.Add(chunk)) - chunk
-				if start >= len(r.centres) || ctx.Err() != nil {
-					return
-				}
-				for i := start; i < min(start+chunk, len(r.centres)); i++ {
-					out[i] = w.centre(ctx, r.centres[i], nil)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // collect picks the programme's records, centres and waivers from the
@@ -445,8 +390,6 @@ func cleanError(err error) string {
 	return msg
 }
 
-// rule evaluates one rule for a centre (nil for programme rules); for a
-// rule with each it yields one result per item.
 // rule evaluates one rule for a centre (nil for programme rules) and
 // appends its results to out; for a rule with each it yields one result
 // per item.
