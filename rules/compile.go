@@ -853,6 +853,12 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	}
 	r.Message = fr.Message.Value
 	r.message = l.template(fr.Message, env)
+	for _, part := range r.message {
+		r.messageSize += len(part.text)
+		if part.expr != nil {
+			r.messageSize += 24
+		}
+	}
 	for _, e := range fr.Evidence {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))

@@ -719,17 +719,9 @@ func (r *run) waive(res Result) Result {
 }
 
 func (r *run) render(rule *Rule, slots []slot) (string, error) {
-	// Room for the literal text and a short value per expression, so that
-	// the message is built in one allocation, not one per doubling.
-	size := 0
-	for _, part := range rule.message {
-		size += len(part.text)
-		if part.expr != nil {
-			size += 24
-		}
-	}
+	// Built in one allocation, not one per doubling.
 	var b strings.Builder
-	b.Grow(size)
+	b.Grow(rule.messageSize)
 	for _, part := range rule.message {
 		if part.expr == nil {
 			b.WriteString(part.text)

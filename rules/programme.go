@@ -164,6 +164,7 @@ type Rule struct {
 	envTypes                           map[string]any // the variables of assert and the rest, with the lets
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
+	messageSize                        int // room for a message: its literal text and a short value per expression
 	evidence                           []*expression
 	itemType                           reflect.Type
 	// slots is the number of expressions of a rule with each whose value
