@@ -249,7 +249,11 @@ func (r *run) paramsMissingResult(rule *Rule, base Result) (Result, bool) {
 	}
 	german := fmt.Sprintf("%s am %s keinen Wert.", what, germanDate(r.period.From))
 	if len(first.History) > 0 {
-		german = fmt.Sprintf("%s am %s keinen Wert (der erste gilt ab %s).", what, germanDate(r.period.From), germanDate(first.History[0].From))
+		of := ""
+		if len(names) > 1 {
+			of = " Wert von " + first.Name
+		}
+		german = fmt.Sprintf("%s am %s keinen Wert (der erste%s gilt ab %s).", what, germanDate(r.period.From), of, germanDate(first.History[0].From))
 	}
 	base.Outcome = OutcomeError
 	base.Error = first.historyAt.String() + ": " + german
