@@ -537,6 +537,7 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 			return nil
 		}
 	}
+	l.checkArgs(prog.Node(), locate, what)
 	return &expression{text: text, program: prog, slot: -1, konst: -1}
 }
 
@@ -767,7 +768,7 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range workers {
-			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns}
+			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues}
 			wg.Go(func() {
 				for {
 					i := int(next.Add(1)) - 1
@@ -798,7 +799,8 @@ var paramUse = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
 
 // usedParams lists the params an expression text of the rule refers to.
 func usedParams(fr *fileRule) []string {
-	texts := []string{fr.Each.Value, fr.When.Value, fr.Needs.Value, fr.Subject.Value, fr.Assert.Value, fr.Message.Value}
+	texts := []string{fr.Each.Value, fr.When.Value, fr.Needs.Value, fr.Subject.Value, fr.Assert.Value, fr.Message.Value,
+		fr.NotApplicable.Value, fr.Missing.Value}
 	for _, e := range fr.Evidence {
 		texts = append(texts, e.Value.Value)
 	}
@@ -819,6 +821,7 @@ func usedParams(fr *fileRule) []string {
 }
 
 func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
+	l.ruleID = r.ID
 	r.params = usedParams(fr)
 	base := envTypes(r.Scope, p.paramType, nil)
 	env := base
@@ -863,6 +866,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
+	l.verdictTexts(fr, r, env)
 }
 
 // needsAny replaces a needs of the form filter(list, predicate) with
@@ -942,6 +946,9 @@ func (p *Programme) analyse(r *Rule) {
 	visit(r.needs, "")
 	visit(r.assert, "")
 	for _, part := range r.message {
+		visit(part.expr, "")
+	}
+	for _, part := range slices.Concat(r.notApplicable, r.missingMsg) {
 		visit(part.expr, "")
 	}
 	for _, e := range r.evidence {

@@ -137,6 +137,7 @@ type run struct {
 	period    Period
 	params    any
 	missing   map[string]*Param // params without a value in force
+	windows   map[*Rule]*window // the rules whose validity cuts the period
 	waivers   []kiez.Waiver
 	shared    *sharedCache // indexes of the programme record, read-only
 
@@ -165,6 +166,7 @@ func (e *Engine) newRun(p *Programme, ds *kiez.Dataset, per Period) *run {
 	r := &run{eng: e, prog: p, period: per}
 	r.collect(ds)
 	r.params, r.missing = p.paramsAt(per.From)
+	r.windows = p.windows(per)
 	r.shared = newSharedCache(r.programme, p.consts)
 	return r
 }
@@ -401,6 +403,34 @@ func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, out []Result
 // ruleParts is rule, also returning for each of its results the values of
 // the given compiled parts of the assertion (for Explain).
 func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
+	w := r.windows[rule]
+	if w == nil {
+		return r.rulePartsIn(ctx, rule, c, explain, out)
+	}
+	if w.outside != "" {
+		res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
+			Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
+		if c != nil {
+			res.Subject, res.Centre = c.ID, c.ID
+		}
+		return append(out, notApplicableResult(res, w.outside)), [][]Evidence{nil}
+	}
+	// Judge the part of the period inside the rule's validity.
+	per, params, missing := r.period, r.params, r.missing
+	r.period, r.params, r.missing = w.period, w.params, w.missing
+	r.env[varPeriod], r.env[varParams] = w.period, w.params
+	n := len(out)
+	out, parts := r.rulePartsIn(ctx, rule, c, explain, out)
+	r.period, r.params, r.missing = per, params, missing
+	r.env[varPeriod], r.env[varParams] = per, params
+	for i := n; i < len(out); i++ {
+		out[i].Message = w.note + out[i].Message
+	}
+	return out, parts
+}
+
+// rulePartsIn is ruleParts within the period and params of the run.
+func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
 	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
 		Requirements: rule.Requirements, Source: rule.Source}
 	subject := r.prog.ID
@@ -409,20 +439,9 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		r.env[varCentre] = c
 	}
 	if len(r.missing) > 0 {
-		var names []string
-		var first *Param
-		for _, name := range rule.params {
-			if p := r.missing[name]; p != nil {
-				names = append(names, name)
-				if first == nil {
-					first = p
-				}
-			}
-		}
-		if len(names) > 0 {
-			base.Subject = subject
-			msg := fmt.Sprintf("%s: no value in force on %s for param(s) %s", first.historyAt.String(), r.period.From, strings.Join(names, ", "))
-			return append(out, errorResult(base, msg)), [][]Evidence{nil}
+		base.Subject = subject
+		if res, ok := r.paramsMissingResult(rule, base); ok {
+			return append(out, res), [][]Evidence{nil}
 		}
 	}
 	if rule.each == nil {
@@ -571,8 +590,12 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 			return errorResult(res, err.Error()), parts
 		}
 		if b, _ := ok.(bool); !b {
+			msg, err := r.germanMessage(rule, rule.notApplicable, slots, "Nicht anwendbar.")
+			if err != nil {
+				return errorResult(res, err.Error()), parts
+			}
 			res.Outcome = OutcomeNotApplicable
-			res.Message = "Nicht anwendbar: " + rule.When
+			res.Message = msg
 			return res, parts
 		}
 	}
@@ -594,8 +617,12 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 			return errorResult(res, err.Error()), parts
 		}
 		if empty(v) {
+			msg, err := r.germanMessage(rule, rule.missingMsg, slots, "Keine Angaben im Zeitraum "+r.period.German()+".")
+			if err != nil {
+				return errorResult(res, err.Error()), parts
+			}
 			res.Outcome = rule.IfMissing
-			res.Message = "Keine Angaben im Zeitraum " + r.period.German() + " (benötigt: " + rule.Needs + ")"
+			res.Message = msg
 			if rule.IfMissing == OutcomeFail {
 				return r.waive(res), parts
 			}
@@ -719,10 +746,15 @@ func (r *run) waive(res Result) Result {
 }
 
 func (r *run) render(rule *Rule, slots []slot) (string, error) {
+	return r.renderParts(rule, rule.message, slots)
+}
+
+// renderParts renders a message template of the rule.
+func (r *run) renderParts(rule *Rule, message []templatePart, slots []slot) (string, error) {
 	// Built in one allocation, not one per doubling.
 	var b strings.Builder
 	b.Grow(rule.messageSize)
-	for _, part := range rule.message {
+	for _, part := range message {
 		if part.expr == nil {
 			b.WriteString(part.text)
 			continue

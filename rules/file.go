@@ -20,6 +20,7 @@ type fileProgramme struct {
 	Params       map[string]*fileParam `json:"params"`
 	Rules        []fileRule            `json:"rules"`
 	Manual       []fileManual          `json:"manual"`
+	fileValidity
 }
 
 type fileSource struct {
@@ -75,6 +76,21 @@ type fileRule struct {
 	Assert       source.Text    `json:"assert"`
 	Message      source.Text    `json:"message"`
 	Evidence     source.Entries `json:"evidence"`
+	fileValidity
+	fileVerdicts
+}
+
+// fileValidity is the validity of a rule file (its header) or of one rule.
+type fileValidity struct {
+	ValidFrom  source.Text `json:"validFrom"`
+	ValidUntil source.Text `json:"validUntil"`
+}
+
+// fileVerdicts are the German texts of a rule's verdicts that its
+// assertion does not reach.
+type fileVerdicts struct {
+	NotApplicable source.Text `json:"notApplicable"`
+	Missing       source.Text `json:"missing"`
 }
 
 type fileManual struct {

@@ -64,6 +64,12 @@ type loader struct {
 	main  *exprConfig // the compiler of every expression
 	plain *exprConfig // the same without the operator overloads
 	fns   []function  // the environment's functions
+
+	// paramValues are the values of the text and period params as
+	// written, for the argument checks (argcheck.go); ruleID is the rule
+	// being compiled.
+	paramValues map[string][]paramText
+	ruleID      string
 }
 
 func (l *loader) at(p source.Pos) *kiez.Range {
@@ -150,11 +156,13 @@ func (l *loader) build(f *fileProgramme) *Programme {
 	}
 	l.catalogue(f, p)
 	l.params(f, p)
+	l.paramValues = l.paramTexts(f)
 	if len(f.Rules) > MaxRules {
 		l.errorf(l.atPath("rules"), "", "the file has %d rules; at most %d are allowed", len(f.Rules), MaxRules)
 		return p
 	}
 	l.rules(f, p)
+	l.validity(f, p)
 	l.manual(f, p)
 	l.coverage(p)
 	return p

@@ -31,6 +31,13 @@ type Programme struct {
 	Rules        []*Rule
 	Manual       []Manual
 
+	// ValidFrom is the first day the rules apply (validFrom: of the file),
+	// or, without one, the first day on which every param has a value
+	// (ValidFromDerived); nil when neither is given. ValidUntil is the
+	// last day, nil when open. See Rule.ValidFrom.
+	ValidFrom, ValidUntil *date.Date
+	ValidFromDerived      bool
+
 	paramType reflect.Type // the struct type of params in expressions
 	// consts is the number of expressions of centre rules that read
 	// neither the centre nor an item: one value per evaluation.
@@ -157,6 +164,19 @@ type Rule struct {
 	Evidence []string
 	// Pos is where the rule starts in its file.
 	Pos kiez.Range
+
+	// ValidFrom and ValidUntil are the days from and until which the rule
+	// applies: its own validFrom/validUntil within those of the file (nil
+	// when open). A period wholly outside gives not applicable; a period
+	// partly outside is judged on its part inside.
+	ValidFrom, ValidUntil *date.Date
+	// NotApplicable and Missing are the message templates shown when when
+	// is false and when needs is empty, as written ("" for the defaults).
+	NotApplicable, Missing string
+
+	ownFrom, ownUntil bool           // the rule states its own validFrom/validUntil
+	notApplicable     []templatePart // NotApplicable compiled, nil for the default
+	missingMsg        []templatePart // Missing compiled, nil for the default
 
 	assertAt                           kiez.Range // where the assertion is written
 	params                             []string   // the params the rule's expressions use

@@ -81,6 +81,10 @@ var formatDocs = map[string]string{
 	"fileRule.Assert":            "The condition that holds when the requirement is met. Required.",
 	"fileRule.Message":           "German message; {{ expression }} shows values. Required.",
 	"fileRule.Evidence":          "Named expressions whose values are reported with the verdict.",
+	"fileValidity.ValidFrom":     "The first day the rules apply, YYYY-MM-DD. A period before it gives not applicable with a German message naming the day; a period that begins before it is judged from it on. In the header: for every rule; without it, the rules apply from the first day on which every param has a value. In a rule: for that rule, not before the file's validFrom.",
+	"fileValidity.ValidUntil":    "The last day the rules apply, YYYY-MM-DD (optional; open when missing). A period after it gives not applicable; a period that ends after it is judged until it. In a rule: not after the file's validUntil.",
+	"fileVerdicts.NotApplicable": "German message shown when when is false; {{ expression }} shows values. Default: Nicht anwendbar.",
+	"fileVerdicts.Missing":       "German message shown when needs is empty; {{ expression }} shows values. Default: Keine Angaben im Zeitraum <period>.",
 	"fileManual":                 "A requirement checked by a person.",
 	"fileManual.Requirement":     "The catalogue id. Required.",
 	"fileManual.Reason":          "Why no data can show it. Required.",
@@ -105,6 +109,26 @@ func ruleFileSchema(t *testing.T) []byte {
 	return b
 }
 
+// formatField is a key of the rule-file format: its name in files and its
+// key in formatDocs.
+type formatField struct{ name, key string }
+
+// formatFields lists the keys of a type of the file format in order, with
+// those of embedded types (fileValidity …) in their place.
+func formatFields(typ reflect.Type) []formatField {
+	var out []formatField
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if f.Anonymous {
+			out = append(out, formatFields(f.Type)...)
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		out = append(out, formatField{name: name, key: typ.Name() + "." + f.Name})
+	}
+	return out
+}
+
 // fileDescriptions maps formatDocs to the names the schema generator uses.
 func fileDescriptions() map[string]string {
 	out := map[string]string{}
@@ -117,9 +141,9 @@ func fileDescriptions() map[string]string {
 func TestFormatDocsComplete(t *testing.T) {
 	for _, typ := range []reflect.Type{reflect.TypeOf(fileProgramme{}), reflect.TypeOf(fileSource{}), reflect.TypeOf(fileRequirement{}),
 		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})} {
-		for i := 0; i < typ.NumField(); i++ {
-			if k := typ.Name() + "." + typ.Field(i).Name; formatDocs[k] == "" {
-				t.Errorf("rule-file key %s is not documented in formatDocs", k)
+		for _, f := range formatFields(typ) {
+			if formatDocs[f.key] == "" {
+				t.Errorf("rule-file key %s is not documented in formatDocs", f.key)
 			}
 		}
 	}
@@ -223,10 +247,8 @@ func referenceMarkdown() string {
 		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})} {
 		title := strings.TrimPrefix(typ.Name(), "file")
 		w("### %s\n\n%s\n\n| key | description |\n|---|---|\n", title, formatDocs[typ.Name()])
-		for i := 0; i < typ.NumField(); i++ {
-			f := typ.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			w("| `%s` | %s |\n", name, formatDocs[typ.Name()+"."+f.Name])
+		for _, f := range formatFields(typ) {
+			w("| `%s` | %s |\n", f.name, formatDocs[f.key])
 		}
 		w("\n")
 	}

@@ -181,13 +181,19 @@ func (b *plainBK) base(id string, c *kiez.Centre, subject string) rules.Result {
 
 func (b *plainBK) missing(res rules.Result) rules.Result {
 	res.Outcome = rules.OutcomeMissingData
-	res.Message = "Keine Angaben im Zeitraum " + b.period.German() + " (benötigt: " + b.rule[res.Rule].Needs + ")"
+	res.Message = "Keine Angaben im Zeitraum " + b.period.German() + "."
+	if text := strings.TrimSpace(b.rule[res.Rule].Missing); text != "" {
+		res.Message = text // the rule's own text (written without {{ }})
+	}
 	return res
 }
 
 func (b *plainBK) notApplicable(res rules.Result) rules.Result {
 	res.Outcome = rules.OutcomeNotApplicable
-	res.Message = "Nicht anwendbar: " + b.rule[res.Rule].When
+	res.Message = "Nicht anwendbar."
+	if text := strings.TrimSpace(b.rule[res.Rule].NotApplicable); text != "" {
+		res.Message = text // the rule's own text (written without {{ }})
+	}
 	return res
 }
 

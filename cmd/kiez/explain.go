@@ -171,14 +171,40 @@ func writeExplanation(w io.Writer, rs *ruleSet, x *rules.Explanation, per rules.
 	if err := writeValues(w, r.Evidence, "  keine"); err != nil {
 		return err
 	}
-	return writeParams(w, p, rule, per)
+	judged, ok := judgedPeriod(rule, per)
+	if !ok {
+		return nil // the period lies outside the rule's validity: no params were read
+	}
+	return writeParams(w, p, rule, judged)
+}
+
+// judgedPeriod is the part of the period inside the rule's validity
+// (validFrom/validUntil), and false when there is none.
+func judgedPeriod(rule *rules.Rule, per rules.Period) (rules.Period, bool) {
+	if rule.ValidFrom != nil {
+		if rule.ValidFrom.After(per.Until) {
+			return per, false
+		}
+		if rule.ValidFrom.After(per.From) {
+			per.From = *rule.ValidFrom
+		}
+	}
+	if rule.ValidUntil != nil {
+		if rule.ValidUntil.Before(per.From) {
+			return per, false
+		}
+		if rule.ValidUntil.Before(per.Until) {
+			per.Until = *rule.ValidUntil
+		}
+	}
+	return per, true
 }
 
 // partsMissing says why an explanation has no values of the assertion.
 func partsMissing(o rules.Outcome) string {
 	switch o {
 	case rules.OutcomeNotApplicable:
-		return "  nicht ausgewertet: die Regel ist nicht anwendbar (when ergab nein)"
+		return "  nicht ausgewertet: die Regel ist nicht anwendbar (siehe Meldung)"
 	case rules.OutcomeError:
 		return "  nicht ausgewertet: die Regel konnte nicht geprüft werden"
 	}

@@ -83,6 +83,25 @@ func writeLintHeading(w io.Writer, rs *ruleSet) {
 	fmt.Fprintf(w, "  %s, %s, %s, %s\n",
 		plural(len(p.Requirements), "Anforderung", "Anforderungen"), plural(len(p.Rules), "Regel", "Regeln"),
 		plural(len(p.Params), "Parameter", "Parameter"), plural(len(p.Manual), "manuelle Prüfung", "manuelle Prüfungen"))
+	fmt.Fprintf(w, "  %s\n", validityLine(p))
+}
+
+// validityLine says from when (and until when) the rules apply, and where
+// the first day comes from.
+func validityLine(p *rules.Programme) string {
+	var s string
+	switch {
+	case p.ValidFrom == nil:
+		s = "Gilt ohne Anfangsdatum (kein validFrom, keine Parameter)"
+	case p.ValidFromDerived:
+		s = "Gilt ab " + rules.Format(*p.ValidFrom) + " (ohne validFrom: der erste Tag, an dem jeder Parameter einen Wert hat)"
+	default:
+		s = "Gilt ab " + rules.Format(*p.ValidFrom) + " (validFrom)"
+	}
+	if p.ValidUntil != nil {
+		s += ", bis " + rules.Format(*p.ValidUntil) + " (validUntil)"
+	}
+	return s
 }
 
 // writeCoverage prints for each catalogue requirement the rules that check

@@ -1,0 +1,271 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/internal/source"
+)
+
+// Validity of rule sets. A rule file states in its header from when (and
+// optionally until when) its rules apply, validFrom: and validUntil:; a
+// rule may narrow that with the same two keys. Without a header validFrom
+// the rules apply from the first day on which every param has a value
+// (Programme.ValidFromDerived): before that day some rule would lack a
+// number, and no rule set can be judged by values it does not hold.
+//
+// A period wholly outside a rule's validity gives not applicable, with a
+// German message naming the date, and nothing of the rule is evaluated. A
+// period partly outside is judged on the part inside, with the params in
+// force on that part's first day; the results' messages begin with the
+// days judged ("Geprüft 01.07.2024–31.12.2024 (die Regeln gelten ab
+// 01.07.2024): …").
+
+// validity reads the validity of the file and of each rule and checks that
+// every param has a value in force on the first day a rule that reads it
+// applies. It runs after the rules are built (it needs the params each
+// rule reads).
+func (l *loader) validity(f *fileProgramme, p *Programme) {
+	from := l.validDate(f.ValidFrom, "validFrom")
+	until := l.validDate(f.ValidUntil, "validUntil")
+	if from == nil {
+		// The first day every param has a value.
+		for _, param := range p.Params {
+			if len(param.History) == 0 {
+				continue
+			}
+			if d := param.History[0].From; from == nil || d.After(*from) {
+				from = &d
+			}
+		}
+		p.ValidFromDerived = from != nil
+	}
+	if from != nil && until != nil && until.Before(*from) {
+		l.errorf(l.at(f.ValidUntil.Pos), "validUntil is the last day the rules apply; it cannot come before validFrom.",
+			"validUntil %s is before validFrom %s", until, from)
+		until = nil
+	}
+	p.ValidFrom, p.ValidUntil = from, until
+	for i, r := range p.Rules {
+		if i >= len(f.Rules) {
+			break
+		}
+		fr := &f.Rules[i]
+		r.ValidFrom, r.ValidUntil = from, until
+		if d := l.validDate(fr.ValidFrom, "validFrom"); d != nil {
+			r.ownFrom = true
+			if from != nil && d.Before(*from) {
+				l.errorf(l.at(fr.ValidFrom.Pos), "A rule applies at most as long as its file; move the file's validFrom: or the rule's.",
+					"rule %s: validFrom %s is before the rule file's validFrom %s", r.ID, d, from)
+			} else {
+				r.ValidFrom = d
+			}
+		}
+		if d := l.validDate(fr.ValidUntil, "validUntil"); d != nil {
+			r.ownUntil = true
+			switch {
+			case until != nil && d.After(*until):
+				l.errorf(l.at(fr.ValidUntil.Pos), "A rule applies at most as long as its file; move the file's validUntil: or the rule's.",
+					"rule %s: validUntil %s is after the rule file's validUntil %s", r.ID, d, until)
+			case r.ValidFrom != nil && d.Before(*r.ValidFrom):
+				l.errorf(l.at(fr.ValidUntil.Pos), "validUntil is the last day the rule applies; it cannot come before validFrom.",
+					"rule %s: validUntil %s is before validFrom %s", r.ID, d, r.ValidFrom)
+			default:
+				r.ValidUntil = d
+			}
+		}
+	}
+	l.paramsInForce(p)
+}
+
+// validDate parses a validFrom or validUntil value; nil when not given or
+// wrong (reported).
+func (l *loader) validDate(t source.Text, key string) *date.Date {
+	if strings.TrimSpace(t.Value) == "" {
+		return nil
+	}
+	d, err := source.ParseDate(strings.TrimSpace(t.Value))
+	if err != nil {
+		l.errorf(l.at(t.Pos), "Write the day as YYYY-MM-DD, e.g. "+key+": 2023-01-01.", "%s: %v", key, err)
+		return nil
+	}
+	return &d
+}
+
+// paramsInForce reports every param without a value on the first day it
+// is needed: the earliest validFrom of the rules that read it, or the
+// file's validFrom for a param no rule reads.
+func (l *loader) paramsInForce(p *Programme) {
+	need := map[string]*date.Date{}
+	for _, r := range p.Rules {
+		for _, name := range r.params {
+			if d, seen := need[name]; !seen || (d != nil && (r.ValidFrom == nil || r.ValidFrom.Before(*d))) {
+				need[name] = r.ValidFrom
+			}
+		}
+	}
+	for _, param := range p.Params {
+		if len(param.History) == 0 {
+			continue // reported: no history
+		}
+		d, used := need[param.Name]
+		if !used {
+			d = p.ValidFrom
+		}
+		first := param.History[0].From
+		if d == nil {
+			continue // the rules apply always: nothing to compare with
+		}
+		if first.After(*d) {
+			at := param.historyAt
+			l.errorf(&at, "Add a value in force from that day to the history, or set validFrom: (of the file or of the rules that read it) to the first day the rules apply.",
+				"param %q has no value in force on %s, the first day its rules apply; its history starts on %s", param.Name, d, first)
+		}
+	}
+}
+
+// verdictTexts compiles a rule's notApplicable and missing templates with
+// the rule's variables.
+func (l *loader) verdictTexts(fr *fileRule, r *Rule, env map[string]any) {
+	if strings.TrimSpace(fr.NotApplicable.Value) != "" {
+		r.NotApplicable = fr.NotApplicable.Value
+		r.notApplicable = l.template(fr.NotApplicable, env)
+		if strings.TrimSpace(fr.When.Value) == "" {
+			l.errorf(l.at(fr.NotApplicable.Pos), "Give the rule a when: condition, or remove notApplicable:.", "rule %s has a notApplicable text but no when", r.ID)
+		}
+	}
+	if strings.TrimSpace(fr.Missing.Value) != "" {
+		r.Missing = fr.Missing.Value
+		r.missingMsg = l.template(fr.Missing, env)
+		if strings.TrimSpace(fr.Needs.Value) == "" {
+			l.errorf(l.at(fr.Missing.Pos), "Give the rule a needs: expression, or remove missing:.", "rule %s has a missing text but no needs", r.ID)
+		}
+	}
+}
+
+// window is how a rule's validity cuts the evaluated period, for the rules
+// whose validity does not hold the whole period.
+type window struct {
+	// outside is the not-applicable message when no day of the period
+	// lies in the rule's validity; the rest is then unused.
+	outside string
+	period  Period
+	params  any
+	missing map[string]*Param
+	// note begins the messages of a period judged only in part.
+	note string
+}
+
+// windows works out the window of every rule whose validity does not hold
+// the whole period; the params in force are built once per first day.
+func (p *Programme) windows(per Period) map[*Rule]*window {
+	var out map[*Rule]*window
+	type inForce struct {
+		params  any
+		missing map[string]*Param
+	}
+	byDay := map[date.Date]inForce{}
+	for _, r := range p.Rules {
+		w := ruleWindow(r, per)
+		if w == nil {
+			continue
+		}
+		if w.outside == "" {
+			f, ok := byDay[w.period.From]
+			if !ok {
+				f.params, f.missing = p.paramsAt(w.period.From)
+				byDay[w.period.From] = f
+			}
+			w.params, w.missing = f.params, f.missing
+		}
+		if out == nil {
+			out = map[*Rule]*window{}
+		}
+		out[r] = w
+	}
+	return out
+}
+
+// ruleWindow is the window of one rule, nil when its validity holds the
+// whole period.
+func ruleWindow(r *Rule, per Period) *window {
+	from, until := r.ValidFrom, r.ValidUntil
+	subject := "Die Regeln gelten"
+	if r.ownFrom || r.ownUntil {
+		subject = "Die Regel gilt"
+	}
+	switch {
+	case from != nil && from.After(per.Until):
+		return &window{outside: fmt.Sprintf("%s ab %s; der Zeitraum %s liegt davor.", subject, germanDate(*from), per.German())}
+	case until != nil && until.Before(per.From):
+		return &window{outside: fmt.Sprintf("%s bis %s; der Zeitraum %s liegt danach.", subject, germanDate(*until), per.German())}
+	}
+	in := per
+	var says []string
+	if from != nil && from.After(per.From) {
+		in.From = *from
+		says = append(says, "ab "+germanDate(*from))
+	}
+	if until != nil && until.Before(per.Until) {
+		in.Until = *until
+		says = append(says, "bis "+germanDate(*until))
+	}
+	if in == per {
+		return nil
+	}
+	return &window{period: in,
+		note: fmt.Sprintf("Geprüft %s (%s %s): ", in.German(), strings.ToLower(subject[:1])+subject[1:], strings.Join(says, " "))}
+}
+
+// notApplicableResult is the result of a rule for a subject when the
+// period lies wholly outside the rule's validity.
+func notApplicableResult(base Result, msg string) Result {
+	base.Outcome = OutcomeNotApplicable
+	base.Message = msg
+	return base
+}
+
+// paramsMissingResult is the error result of a rule that reads params
+// without a value in force on the first day of the period.
+func (r *run) paramsMissingResult(rule *Rule, base Result) (Result, bool) {
+	var names []string
+	var first *Param
+	for _, name := range rule.params {
+		if p := r.missing[name]; p != nil {
+			names = append(names, name)
+			if first == nil {
+				first = p
+			}
+		}
+	}
+	if len(names) == 0 {
+		return base, false
+	}
+	what := "der Parameter " + names[0] + " hat"
+	if len(names) > 1 {
+		what = "die Parameter " + strings.Join(names, ", ") + " haben"
+	}
+	german := fmt.Sprintf("%s am %s keinen Wert.", what, germanDate(r.period.From))
+	if len(first.History) > 0 {
+		of := ""
+		if len(names) > 1 {
+			of = " Wert von " + first.Name
+		}
+		german = fmt.Sprintf("%s am %s keinen Wert (der erste%s gilt ab %s).", what, germanDate(r.period.From), of, germanDate(first.History[0].From))
+	}
+	base.Outcome = OutcomeError
+	base.Error = first.historyAt.String() + ": " + german
+	base.Message = "Die Regel konnte nicht geprüft werden: " + german
+	return base, true
+}
+
+// germanMessage renders a verdict text template (notApplicable, missing),
+// or gives def when the rule has none.
+func (r *run) germanMessage(rule *Rule, parts []templatePart, slots []slot, def string) (string, error) {
+	if parts == nil {
+		return def, nil
+	}
+	return r.renderParts(rule, parts, slots)
+}
