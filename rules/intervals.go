@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,8 +18,20 @@ type Span struct {
 	Until date.Date `expr:"until" json:"until"`
 }
 
-// String writes the span in German, e.g. "01.01.2024–29.02.2024".
-func (s Span) String() string { return germanDate(s.From) + "–" + germanDate(s.Until) }
+// String writes the span in German, e.g. "01.01.2024–29.02.2024"; a span
+// with an open end (a zero date, as validity gives) reads "ab 01.08.2024",
+// "bis 30.06.2024" or "unbefristet".
+func (s Span) String() string {
+	switch {
+	case s.From.IsZero() && s.Until.IsZero():
+		return "unbefristet"
+	case s.Until.IsZero():
+		return "ab " + germanDate(s.From)
+	case s.From.IsZero():
+		return "bis " + germanDate(s.Until)
+	}
+	return germanDate(s.From) + "–" + germanDate(s.Until)
+}
 
 // MarshalText writes the span as String does, so that it reads the same
 // in JSON evidence as in messages.
@@ -364,6 +377,26 @@ func intervalFunctions() []function {
 			types: []any{new(func([]*kiez.Position, Period) DayCoverage), new(func([]*kiez.Evidence, Period) DayCoverage),
 				new(func([]*kiez.Offer, Period) DayCoverage), new(func([]kiez.Partner, Period) DayCoverage), new(func([]any, Period) DayCoverage)},
 			fn: func(a ...any) (any, error) { return coverage(a[0], a[1].(Period)) }},
+		{name: "validity", group: "intervals", doc: "validity(record) is the days a staff position, evidence record, network partner (its agreement) or offer is valid, as coverage() reads them, as a Span whose open ends are zero dates; it is written in German as „01.01.2024–30.06.2024“, „ab 01.08.2024“, „bis 30.06.2024“ or „unbefristet“ (a partner without an agreement: „keine Vereinbarung“ is not a span, so the result is an error)",
+			types: []any{new(func(*kiez.Position) Span), new(func(*kiez.Evidence) Span), new(func(*kiez.Partner) Span), new(func(*kiez.Offer) Span),
+				new(func(kiez.Partner) Span), new(func(any) Span)},
+			fn: func(a ...any) (any, error) {
+				from, until, ok, err := validity(a[0])
+				if err != nil {
+					return nil, fmt.Errorf("validity: %s hat keine Gültigkeit (erwartet: eine Stelle, ein Nachweis, ein Netzwerkpartner oder ein Angebot)", goTypeName(a[0]))
+				}
+				if !ok {
+					return nil, errors.New("validity: kein Datensatz oder ein Netzwerkpartner ohne Kooperationsvereinbarung")
+				}
+				var s Span
+				if from != nil {
+					s.From = *from
+				}
+				if until != nil {
+					s.Until = *until
+				}
+				return s, nil
+			}},
 		{name: "coverageAtLeast", group: "intervals", doc: "coverageAtLeast(positions, period, field, min) says on which days of the period the sum of the field (hoursPerWeek or releaseHoursPerWeek, each as in force that day through the position's history) over the positions held that day reaches min, as a DayCoverage; e.g. coverageAtLeast(staffOf(centre, \"kiez-verantwortliche\", period), period, \"hoursPerWeek\", 39)",
 			types: []any{new(func([]*kiez.Position, Period, string, decimal.Decimal) DayCoverage), new(func([]*kiez.Position, Period, string, int) DayCoverage),
 				new(func([]*kiez.Position, Period, string, float64) DayCoverage), new(func([]any, Period, string, decimal.Decimal) DayCoverage),
