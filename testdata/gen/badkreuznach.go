@@ -65,7 +65,7 @@ type bkCentre struct {
 	ebDay                time.Weekday
 	ksaHours             []int // tenths per week, one per Kita-Sozialarbeit position
 	ksaLineSup           string
-	release              int // tenths per week
+	release              int             // tenths per week
 	releaseChange        *positionChange // a mid-year change of the Leitung's release time
 	skipPlanningH2       bool
 	absentAustauschH2    bool
