@@ -314,7 +314,9 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		for k, kita := range s.Kitas {
 			c.ref(kitas, kita, fmt.Sprintf("%s.kitas[%d]", sp, k))
 		}
+		c.history(s, sp)
 	}
+	c.derivedChanges(ce, path)
 	offers := c.newIDs("offer")
 	offerByID := map[string]*Offer{}
 	for j := range ce.Offers {

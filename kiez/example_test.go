@@ -47,7 +47,7 @@ centres:
 	// fz-nord.yaml:19:9: error: unknown field "qualifcation" in a position; did you mean "qualification"? (at centres[0].staff[0].qualifcation)
 	//   19 |         qualifcation: kindheitspaedagogik
 	//      |         ^
-	//     = Known fields: basicQualification, employer, external, from, funding, hoursPerWeek, id, kitas, lineSupervisor, qualification, releaseHoursPerWeek, role, technicalSupervisor, until.
+	//     = Known fields: basicQualification, employer, external, from, funding, history, hoursPerWeek, id, kitas, lineSupervisor, qualification, releaseHoursPerWeek, role, technicalSupervisor, until.
 }
 
 // Validate a dataset built in Go: a session refers to an offer that does

@@ -377,6 +377,11 @@ type ChangeEvent struct {
 	Kind string    `json:"kind" validate:"required,id" vocab:"change-kind" expr:"kind"`
 	Date date.Date `json:"date" validate:"required" expr:"date"`
 	Note string    `json:"note,omitempty" expr:"note"`
+	// Derived marks a change the rules derived from other records (e.g.
+	// a Leitungswechsel the staff records show) rather than one typed in.
+	// It is written in results and never read from data: validation
+	// rejects a record that sets it.
+	Derived bool `json:"derived,omitempty" expr:"derived"`
 }
 
 // BudgetLine is an amount in euros for one budget category and year.

@@ -45,6 +45,11 @@ type Position struct {
 	Funding string `json:"funding,omitempty" validate:"omitempty,id" expr:"funding"`
 	// Kitas lists the catchment Kitas the position serves.
 	Kitas []string `json:"kitas,omitempty" validate:"dive,id" expr:"kitas"`
+	// History lists dated changes of the position's hours, oldest first:
+	// HoursPerWeek and ReleaseHoursPerWeek hold from From, and each entry
+	// replaces the values it names from its own date on. Use HoursOn and
+	// ReleaseHoursOn for the value in force on a day.
+	History []PositionChange `json:"history,omitempty" validate:"dive" expr:"history"`
 }
 
 // ActiveOn reports whether the position is held on day d: From and Until
@@ -82,14 +87,15 @@ func FTE(hoursPerWeek, fullTime decimal.Decimal) (decimal.Decimal, error) {
 	return hoursPerWeek.DivRound(fullTime, 4), nil
 }
 
-// StaffHours sums the weekly hours of the centre's positions with the given
-// role that are held on day d; an empty role sums all positions.
+// StaffHours sums the weekly hours in force on day d (see
+// Position.HoursOn) of the centre's positions with the given role that are
+// held on day d; an empty role sums all positions.
 func (c *Centre) StaffHours(role string, d date.Date) decimal.Decimal {
 	sum := decimal.Zero
 	for i := range c.Staff {
 		p := &c.Staff[i]
 		if (role == "" || p.Role == role) && p.ActiveOn(d) {
-			sum = sum.Add(p.HoursPerWeek)
+			sum = sum.Add(p.HoursOn(d))
 		}
 	}
 	return sum

@@ -468,7 +468,8 @@ func (e *env) staffSection(c *kiez.Centre) *sectionBuilder {
 	return s
 }
 
-// roleTable sums positions by role.
+// roleTable sums positions by role, with the hours in force on the
+// period's last day.
 func (e *env) roleTable(id string, staff []*kiez.Position, ft decimal.Decimal, ftOK bool) *tableBuilder {
 	l := e.l
 	t := l.table(id, l.t("table.byRole"), textCol("role", l.t("col.role")), countCol("positions", l.t("col.positions")),
@@ -487,8 +488,8 @@ func (e *env) roleTable(id string, staff []*kiez.Position, ft decimal.Decimal, f
 		}
 		a := by[p.Role]
 		a.n++
-		a.hours = a.hours.Add(p.HoursPerWeek)
-		a.release = a.release.Add(p.ReleaseHoursPerWeek)
+		a.hours = a.hours.Add(p.HoursOn(e.per.Until))
+		a.release = a.release.Add(p.ReleaseHoursOn(e.per.Until))
 	}
 	roles = l.orderedTerms(kiez.VocabRole, roles)
 	var sum agg
@@ -532,7 +533,8 @@ func (e *env) positionTable(id string, centres []*kiez.Centre, ft decimal.Decima
 				vals = append(vals, p.ID)
 			}
 			external := l.yesNo(p.External)
-			vals = append(vals, p.HoursPerWeek, fte(p.HoursPerWeek, ft, ftOK), p.ReleaseHoursPerWeek,
+			hours := p.HoursOn(e.per.Until)
+			vals = append(vals, hours, fte(hours, ft, ftOK), p.ReleaseHoursOn(e.per.Until),
 				l10nFunding(l, p.Funding), external, p.From)
 			t.row(vals...)
 		}

@@ -130,7 +130,7 @@ func (e *env) figureSection(programme string, centres []*kiez.Centre) *sectionBu
 		staff := activeStaff(c, e.per)
 		h := decimal.Zero
 		for _, p := range staff {
-			h = h.Add(p.HoursPerWeek)
+			h = h.Add(p.HoursOn(e.per.Until))
 		}
 		pl, sp := decimal.Zero, decimal.Zero
 		for _, b := range budgetOf(c, e.year()) {

@@ -56,7 +56,7 @@ func Staffing(in Input, programme string, opts ...Option) (*Report, error) {
 		list := activeStaff(c, e.per)
 		h, r := decimal.Zero, decimal.Zero
 		for _, p := range list {
-			h, r = h.Add(p.HoursPerWeek), r.Add(p.ReleaseHoursPerWeek)
+			h, r = h.Add(p.HoursOn(e.per.Until)), r.Add(p.ReleaseHoursOn(e.per.Until))
 		}
 		t.row(labelled{c.ID, c.Name}, len(list), h, fte(h, ft, ftOK), r)
 		n += len(list)

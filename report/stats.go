@@ -134,7 +134,8 @@ func takesPart(m *kiez.Meeting, centre string) bool {
 	return false
 }
 
-// activeStaff returns the positions held on the period's last day.
+// activeStaff returns the positions held on the period's last day; their
+// hours are read as in force that day (Position.HoursOn).
 func activeStaff(c *kiez.Centre, p rules.Period) []*kiez.Position {
 	var out []*kiez.Position
 	for i := range c.Staff {

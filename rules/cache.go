@@ -69,6 +69,7 @@ const (
 	memoStaff
 	memoEvidence
 	memoCalendar
+	memoChanges
 )
 
 // memo returns the memoised result of a call, computing it once per

@@ -447,20 +447,13 @@ func recordFunctions() []function {
 				}
 				return (*kiez.Partner)(nil), nil
 			}},
-		{name: "changesOf", group: "records", doc: "changesOf(centre, kinds) lists the centre's change events of the given kinds (all kinds when the list is empty)",
+		{name: "changesOf", group: "records", ctx: true, doc: "changesOf(centre, kinds) lists the centre's change events of the given kinds (all kinds when the list is empty): those typed in (changes) and, marked derived, those the staff records show: a leitungswechsel on the day a position of a Leitung role (kita-leitung, leitung-familienzentrum) begins after another position of that role was held. A derived event is left out when a typed-in one of the same kind lies in the same month",
 			types: []any{new(func(*kiez.Centre, []string) []*kiez.ChangeEvent), new(func(*kiez.Centre, []any) []*kiez.ChangeEvent)},
 			fn: func(a ...any) (any, error) {
-				c := a[0].(*kiez.Centre)
-				want := texts(a[1])
-				out := []*kiez.ChangeEvent{}
-				if c != nil {
-					for i := range c.Changes {
-						if len(want) == 0 || slices.Contains(want, c.Changes[i].Kind) {
-							out = append(out, &c.Changes[i])
-						}
-					}
-				}
-				return out, nil
+				c := a[1].(*kiez.Centre)
+				want := texts(a[2])
+				key := memoKey{memoChanges, unsafe.Pointer(c), strings.Join(want, "\x00"), Period{}}
+				return memo(ecOf(a[0]), key, func() []*kiez.ChangeEvent { return changesOf(c, want) }), nil
 			}},
 		{name: "phaseOn", group: "records", doc: "phaseOn(centre, day) is the development phase in force on the day, or nil",
 			types: []any{new(func(*kiez.Centre, date.Date) *kiez.Phase)},

@@ -227,7 +227,7 @@ func modelTypes() []reflect.Type {
 		}
 	}
 	for _, t := range []reflect.Type{reflect.TypeOf(kiez.Programme{}), reflect.TypeOf(kiez.Centre{}), reflect.TypeOf(Period{}),
-		reflect.TypeOf(Cadence{}), reflect.TypeOf(GapCheck{}), reflect.TypeOf(HoursCheck{}), reflect.TypeOf(schedule.Quantity{}), reflect.TypeOf(schedule.Bucket{})} {
+		reflect.TypeOf(Cadence{}), reflect.TypeOf(GapCheck{}), reflect.TypeOf(HoursCheck{}), reflect.TypeOf(DayCoverage{}), reflect.TypeOf(schedule.Quantity{}), reflect.TypeOf(schedule.Bucket{})} {
 		walk(t)
 	}
 	return out

@@ -12,5 +12,5 @@ func TestFixtureRules(t *testing.T) {
 }
 
 func TestFunctionFixtures(t *testing.T) {
-	rulestest.Run(t, "testdata/functions_test.yaml", "testdata/functions_buckets_test.yaml")
+	rulestest.Run(t, "testdata/functions_test.yaml", "testdata/functions_buckets_test.yaml", "testdata/functions_intervals_test.yaml")
 }

@@ -259,9 +259,47 @@ func (b *plainBK) multiprofessionellesTeam(c *kiez.Centre, out []rules.Result) [
 		}
 		return out
 	}
-	res.Evidence = []rules.Evidence{ev("kitaSozialarbeitStunden", hours(ksa)), ev("elternberatungStunden", hours(eb))}
-	return append(out, b.verdict(res, len(ksa) > 0 && len(eb) > 0,
-		fmt.Sprintf("Kita-Sozialarbeit: %d Stelle(n), Elternberatung: %d Stelle(n)", len(ksa), len(eb))))
+	ksaCov, ebCov := plainCoverage(positionSpans(ksa), b.period), plainCoverage(positionSpans(eb), b.period)
+	res.Evidence = []rules.Evidence{ev("kitaSozialarbeitUnbesetzt", ksaCov.Gaps), ev("elternberatungUnbesetzt", ebCov.Gaps),
+		ev("kitaSozialarbeitStunden", hours(ksa)), ev("elternberatungStunden", hours(eb))}
+	return append(out, b.verdict(res, ksaCov.OK && ebCov.OK,
+		fmt.Sprintf("Kita-Sozialarbeit: %d Stelle(n), %s; Elternberatung: %d Stelle(n), %s", len(ksa), ksaCov, len(eb), ebCov)))
+}
+
+// positionSpans returns the days the positions are held, open ends as nil.
+func positionSpans(l []*kiez.Position) [][2]*date.Date {
+	out := make([][2]*date.Date, len(l))
+	for i, p := range l {
+		out[i] = [2]*date.Date{p.From, p.Until}
+	}
+	return out
+}
+
+// plainCoverage merges the validity ranges (open ends nil) within the
+// period, as the rule function coverage does.
+func plainCoverage(ranges [][2]*date.Date, p rules.Period) rules.DayCoverage {
+	covered := make([]bool, int(p.Until.Sub(p.From))+1)
+	for _, r := range ranges {
+		for d := p.From; !d.After(p.Until); d = d.Add(1) {
+			if (r[0] == nil || !d.Before(*r[0])) && (r[1] == nil || !d.After(*r[1])) {
+				covered[d.Sub(p.From)] = true
+			}
+		}
+	}
+	c := rules.DayCoverage{Days: len(covered), Gaps: []rules.Span{}}
+	for i, ok := range covered {
+		d := p.From.Add(date.PeriodOfDays(i))
+		switch {
+		case ok:
+			c.Covered++
+		case i > 0 && !covered[i-1]:
+			c.Gaps[len(c.Gaps)-1].Until = d
+		default:
+			c.Gaps = append(c.Gaps, rules.Span{From: d, Until: d})
+		}
+	}
+	c.OK = len(c.Gaps) == 0
+	return c
 }
 
 func (b *plainBK) gemeinsamerRaum(c *kiez.Centre, out []rules.Result) []rules.Result {
@@ -289,9 +327,35 @@ func (b *plainBK) gemeinsamerRaum(c *kiez.Centre, out []rules.Result) []rules.Re
 func (b *plainBK) leitungsfreistellung(c *kiez.Centre, out []rules.Result) []rules.Result {
 	for _, s := range staff(c, "leitung-familienzentrum", b.period) {
 		res := b.base("leitungsfreistellung", c, c.ID+"/"+s.ID)
-		res.Evidence = []rules.Evidence{ev("freistellung", s.ReleaseHoursPerWeek), ev("vorgesehen", b.freistellung)}
-		out = append(out, b.verdict(res, s.ReleaseHoursPerWeek.GreaterThanOrEqual(b.freistellung),
-			"Zusätzliche Leitungsfreistellung "+rules.Format(s.ReleaseHoursPerWeek)+" Std./Woche, vorgesehen "+rules.Format(b.freistellung)+" Std./Woche"))
+		// The release hours in force on each of the position's days.
+		least, seen := decimal.Decimal{}, false
+		below := []rules.Span{}
+		for d := b.period.From; !d.After(b.period.Until); d = d.Add(1) {
+			if !s.ActiveOn(d) {
+				continue
+			}
+			r := s.ReleaseHoursOn(d)
+			if !seen || r.LessThan(least) {
+				least, seen = r, true
+			}
+			if r.LessThan(b.freistellung) {
+				if n := len(below); n > 0 && below[n-1].Until.Add(1) == d {
+					below[n-1].Until = d
+				} else {
+					below = append(below, rules.Span{From: d, Until: d})
+				}
+			}
+		}
+		msg := "Zusätzliche Leitungsfreistellung mindestens " + rules.Format(least) + " Std./Woche, vorgesehen " + rules.Format(b.freistellung) + " Std./Woche"
+		if len(below) > 0 {
+			parts := make([]string, len(below))
+			for i, sp := range below {
+				parts[i] = sp.String()
+			}
+			msg += "; darunter: " + strings.Join(parts, ", ")
+		}
+		res.Evidence = []rules.Evidence{ev("freistellung", least), ev("darunter", below), ev("vorgesehen", b.freistellung)}
+		out = append(out, b.verdict(res, len(below) == 0, msg))
 	}
 	return out
 }
@@ -553,17 +617,27 @@ func (b *plainBK) vereinbarung8a(c *kiez.Centre, out []rules.Result) []rules.Res
 			v = e
 		}
 	}
-	res.Evidence = []rules.Evidence{ev("vereinbarung", v)}
+	var valid [][2]*date.Date
+	for i := range c.Evidence {
+		e := &c.Evidence[i]
+		if e.Kind == "vereinbarung-8a" && !e.Date.After(b.period.Until) {
+			from := e.From
+			if from == nil {
+				from = &e.Date
+			}
+			valid = append(valid, [2]*date.Date{from, e.Until})
+		}
+	}
+	gilt := plainCoverage(valid, b.period)
+	res.Evidence = []rules.Evidence{ev("vereinbarung", v), ev("ohneVereinbarung", gilt.Gaps)}
 	msg := "Vereinbarung nach § 8a SGB VIII: keine, die bis zum Ende des Zeitraums datiert ist "
-	ok := false
 	if v != nil {
-		msg = "Vereinbarung nach § 8a SGB VIII: vom " + rules.Format(v.Date)
+		msg = "Vereinbarung nach § 8a SGB VIII: zuletzt vom " + rules.Format(v.Date)
 		if v.Until != nil {
 			msg += ", gültig bis " + rules.Format(v.Until)
 		}
-		ok = (v.From == nil || !v.From.After(b.period.From)) && (v.Until == nil || !v.Until.Before(b.period.Until))
 	}
-	return append(out, b.verdict(res, ok, msg))
+	return append(out, b.verdict(res, gilt.OK, msg+"; im Zeitraum "+gilt.String()))
 }
 
 func (b *plainBK) offeneSprechstundeAngeboten(c *kiez.Centre, out []rules.Result) []rules.Result {

@@ -293,6 +293,26 @@ type position struct {
 	external           bool
 	funding            string
 	kitas              []string
+	history            []positionChange
+}
+
+// positionChange is a dated change of a position's hours (history): each
+// value given (tenths per week, -1 for none) replaces the one before.
+type positionChange struct {
+	from           time.Time
+	hours, release int
+	note           string
+}
+
+func (c positionChange) yaml() M {
+	m := M{{"from", c.from}}
+	if c.hours >= 0 {
+		m = append(m, KV{"hoursPerWeek", hours(c.hours)})
+	}
+	if c.release >= 0 {
+		m = append(m, KV{"releaseHoursPerWeek", hours(c.release)})
+	}
+	return append(m, KV{"note", c.note})
 }
 
 func (p position) yaml() M {
@@ -317,6 +337,13 @@ func (p position) yaml() M {
 	m = append(m, KV{"funding", p.funding})
 	if len(p.kitas) > 0 {
 		m = append(m, KV{"kitas", strs(p.kitas...)})
+	}
+	if len(p.history) > 0 {
+		h := make(L, len(p.history))
+		for i, c := range p.history {
+			h[i] = c.yaml()
+		}
+		m = append(m, KV{"history", h})
 	}
 	return m
 }

@@ -65,7 +65,8 @@ type bkCentre struct {
 	ebDay                time.Weekday
 	ksaHours             []int // tenths per week, one per Kita-Sozialarbeit position
 	ksaLineSup           string
-	release              int // tenths per week
+	release              int             // tenths per week
+	releaseChange        *positionChange // a mid-year change of the Leitung's release time
 	skipPlanningH2       bool
 	absentAustauschH2    bool
 	sharedIsNeutral      bool
@@ -83,6 +84,8 @@ var bkCentres = []bkCentre{
 		},
 		note:       "Seed 003 §1 schreibt den Ort „Füfeld“, Anhang 5 „Fürfeld“; übernommen ist „Fürfeld“.",
 		summerFrom: day(2024, 7, 22), ebDay: time.Tuesday, ksaHours: []int{390, 195}, ksaLineSup: "leitung-familienzentrum", release: 20,
+		releaseChange: &positionChange{from: day(2024, 9, 1), hours: -1, release: 30,
+			note: "Freistellung ab dem Kita-Jahr 2024/25 auf 3 Std./Woche erhöht (fiktiv)"},
 		leitungQualification: "kindheitspaedagogik"},
 	{id: "fz-kirn", name: "Familienzentrum Kirn, Kirner Straße", annexName: "Kirn, Kirner Straße", vg: "VG Kirner Land", municipality: "Kirn",
 		address: "Kirner Straße", provider: "traeger-fz-kirn",
@@ -310,6 +313,9 @@ the note says otherwise), staff, rooms, offers, sessions, meetings, evidence and
 	leitungFrom := start
 	staff := []position{{id: "lfz-1", role: "leitung-familienzentrum", hours: 390, release: ce.release, from: &leitungFrom, employer: ce.provider,
 		qualification: ce.leitungQualification, lineSup: "traeger", techSup: "kreisjugendamt", funding: "sozialraumbudget"}}
+	if ce.releaseChange != nil {
+		staff[0].history = []positionChange{*ce.releaseChange}
+	}
 	ksaIDs := []string{}
 	for i, h := range ce.ksaHours {
 		id := fmt.Sprintf("ksa-%d", i+1)
