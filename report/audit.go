@@ -590,55 +590,57 @@ func (d *disclosure) touched(q int, added map[int]bool) bool {
 }
 
 // widen chooses one more cell to withhold, or to mark "x" instead of
-// "<n", for an exposed count: the smallest shown count of at least the
-// threshold in a relation of the count, else in a relation of any
-// withheld count of its relations' reach; else a total marked "<n" of a
-// relation of the count, else the count itself.
+// "<n", for an exposed count. It looks at the relations of the count,
+// then at those of the withheld counts they reach, nearest first: the
+// smallest shown count of at least the threshold there is withheld; when
+// the whole reach is withheld, a count marked "<n" in it — a total
+// first — is marked "x", which no longer bounds it from above.
 func (d *disclosure) widen(q int) (int, bool) {
-	if p, ok := d.widenShown(q); ok {
-		return p, true
-	}
-	for _, rel := range d.relations {
-		if d.qs[rel.total].mark == Primary && slices.Contains(rel.parts, q) {
-			return rel.total, true
-		}
-	}
-	if d.qs[q].mark == Primary {
-		return q, true
-	}
-	return 0, false
-}
-
-func (d *disclosure) widenShown(q int) (int, bool) {
 	t := float64(d.threshold)
 	reach := map[int]bool{q: true}
-	for {
+	frontier := []int{q}
+	var primaries []int
+	for len(frontier) > 0 {
 		best := -1
-		grew := false
+		var next []int
 		for _, rel := range d.relations {
 			members := append(slices.Clone(rel.parts), rel.total)
-			if !slices.ContainsFunc(members, func(p int) bool { return reach[p] }) {
+			if !slices.ContainsFunc(members, func(p int) bool { return slices.Contains(frontier, p) }) {
 				continue
 			}
 			for _, p := range members {
 				x := d.qs[p]
-				if x.mark == NotSuppressed {
+				switch {
+				case x.mark == NotSuppressed:
 					if x.value >= t && (best < 0 || x.value < d.qs[best].value) {
 						best = p
 					}
-				} else if !reach[p] {
+				case !reach[p]:
 					reach[p] = true
-					grew = true
+					next = append(next, p)
+					if x.mark == Primary {
+						primaries = append(primaries, p)
+					}
 				}
 			}
 		}
 		if best >= 0 {
 			return best, true
 		}
-		if !grew {
-			return 0, false
+		frontier = next
+	}
+	for _, p := range primaries {
+		if slices.ContainsFunc(d.relations, func(r relation) bool { return r.total == p }) {
+			return p, true
 		}
 	}
+	if len(primaries) > 0 {
+		return primaries[0], true
+	}
+	if d.qs[q].mark == Primary {
+		return q, true
+	}
+	return 0, false
 }
 
 // offerScope is the facet of the tables that count the sessions of the
