@@ -488,3 +488,37 @@ func TestPublishedMessages(t *testing.T) {
 		t.Error("the internal report lost the rule's message")
 	}
 }
+
+// TestAuditRandom audits published reports of random shape — short rows,
+// values of the wrong type, negative and huge counts, marks anywhere,
+// shared facets: Audit may return an error, never panic.
+func TestAuditRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	values := []any{nil, 0, 1, 2, 7, 40, -3, 1 << 40, "x", decimal.RequireFromString("1.5"), 3.5}
+	marks := []report.Suppression{"", "", "", report.Primary, report.Secondary, "weird"}
+	for i := 0; i < 500; i++ {
+		r := &report.Report{Title: "zufällig", Published: true, Threshold: 1 + rng.IntN(5)}
+		var sec report.Section
+		for k := 0; k < 1+rng.IntN(3); k++ {
+			tb := report.Table{ID: fmt.Sprint("t", k), Facet: []string{"", "a=1"}[rng.IntN(2)]}
+			for c := 0; c < rng.IntN(5); c++ {
+				col := report.Column{Key: fmt.Sprint("c", c), Type: []report.ColumnType{report.TypeCount, report.TypeDecimal, report.TypeText}[rng.IntN(3)],
+					Persons: rng.IntN(3) > 0, Measure: []string{"", "m", "n"}[rng.IntN(3)], Facet: []string{"", "f=1", "f=2"}[rng.IntN(3)]}
+				if rng.IntN(3) == 0 {
+					col.SumOf = []string{"c0", "c1", "nope"}[:1+rng.IntN(3)]
+				}
+				tb.Columns = append(tb.Columns, col)
+			}
+			for row := 0; row < rng.IntN(6); row++ {
+				rw := report.Row{Total: rng.IntN(3) == 0, Facet: []string{"", "r=1", "r=2", "r=3"}[rng.IntN(4)]}
+				for c := 0; c < rng.IntN(6); c++ {
+					rw.Cells = append(rw.Cells, report.Cell{Value: values[rng.IntN(len(values))], Suppressed: marks[rng.IntN(len(marks))]})
+				}
+				tb.Rows = append(tb.Rows, rw)
+			}
+			sec.Tables = append(sec.Tables, tb)
+		}
+		r.Sections = append(r.Sections, sec)
+		_ = report.Audit(r)
+	}
+}
