@@ -47,12 +47,12 @@ type disclosure struct {
 	threshold int
 	qs        []*quantity
 	index     map[string]int
-	lines     []line2
+	lines     []qline
 	relations []relation
 }
 
-// line2 is a line of a table over quantities: its parts and totals.
-type line2 struct{ parts, totals []int }
+// qline is a line of a table over quantities: its parts and totals.
+type qline struct{ parts, totals []int }
 
 // quantityKey names the count a cell holds: the column's measure with
 // the facets of table, row and column, or, for a column without a
@@ -119,7 +119,7 @@ func model(r *Report, threshold int) (*disclosure, error) {
 				}
 			}
 			for _, ln := range lines(t) {
-				var l2 line2
+				var l2 qline
 				for _, p := range ln.parts {
 					l2.parts = append(l2.parts, at[p])
 				}
@@ -262,6 +262,16 @@ func Audit(r *Report) error {
 	return nil
 }
 
+// where names the first cell of a quantity for error messages.
+func (d *disclosure) where(q int) string {
+	if len(d.qs[q].refs) == 0 {
+		return d.qs[q].key
+	}
+	ref := d.qs[q].refs[0]
+	t := &d.r.Sections[ref.sec].Tables[ref.tab]
+	return fmt.Sprintf("table %s, row %d, column %s", t.ID, ref.row+1, t.Columns[ref.col].Key)
+}
+
 // exposure is an exposed quantity and its interval.
 type exposure struct {
 	q      int
@@ -281,8 +291,8 @@ func (d *disclosure) describe(xs []exposure) []Exposure {
 	return out
 }
 
-// exposures solves for every primary quantity and returns those the
-// report narrows down.
+// exposures bounds every withheld quantity and returns those the
+// report exposes (see exposed).
 func (d *disclosure) exposures() ([]exposure, error) {
 	// The unknowns: suppressed quantities, grouped into independent
 	// components by the relations they share.
@@ -290,8 +300,7 @@ func (d *disclosure) exposures() ([]exposure, error) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -317,7 +326,7 @@ func (d *disclosure) exposures() ([]exposure, error) {
 				sum += d.qs[q].value
 			}
 			if math.Abs(sum-d.qs[rel.total].value) > lpEps*(1+math.Abs(sum)) {
-				return nil, fmt.Errorf("the parts of %q add up to %v, not to %v", d.qs[rel.total].key, sum, d.qs[rel.total].value)
+				return nil, fmt.Errorf("%s: the parts add up to %v, not to the total %v", d.where(rel.total), sum, d.qs[rel.total].value)
 			}
 		}
 	}
@@ -522,7 +531,7 @@ func protect(r *Report, threshold int) error {
 // ones: when it holds a single one, or only primary ones and a shown
 // total, the smallest shown part above the threshold, else a shown
 // total.
-func (d *disclosure) secondary(ln line2) (int, bool) {
+func (d *disclosure) secondary(ln qline) (int, bool) {
 	hidden, secondary, totalHidden := 0, false, false
 	seen := map[int]bool{}
 	for _, q := range slices.Concat(ln.parts, ln.totals) {
