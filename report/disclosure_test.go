@@ -93,17 +93,10 @@ func allPublished(t *testing.T, in report.Input, programme string, threshold int
 }
 
 // TestAuditPublished runs the disclosure audit on every published report
-// of the shipped testdata (thresholds 3 and 40) and of generated
-// programmes with several centres of 1–5 participants per month
-// (thresholds 3 and 5): every one must pass.
+// of generated programmes with several centres of 1–5 participants per
+// month (thresholds 3 and 5): every one must pass. TestPublished audits
+// every published report of the shipped testdata (thresholds 3 and 40).
 func TestAuditPublished(t *testing.T) {
-	for _, threshold := range []int{3, 40} {
-		for name, r := range publishedReports(t, threshold) {
-			if err := report.Audit(r); err != nil {
-				t.Errorf("%s (threshold %d): %v", name, threshold, err)
-			}
-		}
-	}
 	suppressed := 0
 	for seed := uint64(1); seed <= 4; seed++ {
 		in := report.Input{Dataset: smallCentres(seed, int(seed), seed%2 == 1), Period: timespan.NewYearOf(2024)}
