@@ -74,14 +74,14 @@ func (e *env) centreMeta(d *docBuilder, c *kiez.Centre) {
 
 // attendanceColumns are the columns of a tally.
 func (l Language) attendanceColumns() []Column {
-	att := personsCol("attendance", l.t("col.attendance"))
+	att := measured(personsCol("attendance", l.t("col.attendance")), "attendance", "")
 	att.SumOf = []string{"adults", "children"}
 	return []Column{
 		countCol("sessions", l.t("col.sessions")),
-		personsCol("adults", l.t("col.adults")),
-		personsCol("children", l.t("col.children")),
+		measured(personsCol("adults", l.t("col.adults")), "adults", ""),
+		measured(personsCol("children", l.t("col.children")), "children", ""),
 		att,
-		personsCol("families", l.t("col.families")),
+		measured(personsCol("families", l.t("col.families")), "families", ""),
 	}
 }
 
@@ -109,10 +109,12 @@ func (e *env) offerKindSection(c *kiez.Centre) *sectionBuilder {
 	}
 	cols := append([]Column{textCol("kind", l.t("col.offerKind")), countCol("offers", l.t("col.offers"))}, l.attendanceColumns()...)
 	t := l.table("offer-kinds", "", cols...)
+	t.facet(e.offerScope([]*kiez.Centre{c}))
 	var sum tally
 	for _, k := range kinds {
 		tl := byKind[k]
 		t.row(append([]any{labelled{k, l10nTerm(l, kiez.VocabOfferKind, k)}, tl.offers}, tl.values()...)...)
+		t.rowFacet("kind=" + k)
 		sum.merge(*tl)
 	}
 	if len(kinds) > 0 {
@@ -184,13 +186,20 @@ func (e *env) monthSection(id string, centres []*kiez.Centre) *sectionBuilder {
 	}
 	cols := append([]Column{textCol("month", l.t("col.month"))}, l.attendanceColumns()...)
 	t := l.table(id, "", cols...)
+	ms := months(e.per)
+	if len(ms) > 0 && ms[len(ms)-1].Last().Before(e.per.Until) {
+		// The months listed end before the period: their total is not
+		// the period's.
+		t.facet("months=" + ms[0].String() + ".." + ms[len(ms)-1].String())
+	}
 	var sum tally
-	for _, m := range months(e.per) {
+	for _, m := range ms {
 		var tl tally
 		if p := byMonth[m]; p != nil {
 			tl = *p
 		}
 		t.row(append([]any{labelled{m.String(), l.monthShort(m.Month) + " " + fmt.Sprint(m.Year)}}, tl.values()...)...)
+		t.rowFacet("month=" + m.String())
 		sum.merge(tl)
 	}
 	t.total(append([]any{l.t("total")}, sum.values()...)...)
@@ -215,6 +224,7 @@ func (e *env) offerSection(c *kiez.Centre) *sectionBuilder {
 	cols = append(cols, l.attendanceColumns()...)
 	cols = append(cols, countCol("cancelled", l.t("col.cancelled")))
 	t := l.table("offers", "", cols...)
+	t.facet(e.offerScope([]*kiez.Centre{c}))
 	var sum tally
 	for _, o := range activeOffers(c, e.per) {
 		var tl tally
@@ -232,6 +242,7 @@ func (e *env) offerSection(c *kiez.Centre) *sectionBuilder {
 		vals := []any{labelled{o.ID, o.Title}, labelled{o.Kind, kind}, format}
 		vals = append(vals, tl.values()...)
 		t.row(append(vals, tl.cancelled)...)
+		t.rowFacet("offer=" + o.ID)
 		sum.merge(tl)
 	}
 	if !t.empty() {
@@ -332,7 +343,7 @@ func (e *env) meetingSection(c *kiez.Centre) *sectionBuilder {
 			vals := []any{labelled{k, l10nTerm(l, kiez.VocabMeetingKind, k)}, scope, held, cancelled, strings.Join(dates, ", ")}
 			if withVerdicts {
 				if r := e.meetingVerdict(c.Programme, c.ID, k); r != nil {
-					vals = append(vals, r.Outcome, r.Message)
+					vals = append(vals, r.Outcome, e.message(r))
 				} else {
 					vals = append(vals, nil, nil)
 				}
@@ -400,6 +411,9 @@ func (e *env) cadenceSection(c *kiez.Centre) *sectionBuilder {
 		decimalCol("actual", l.t("col.actual"), "", -1), decimalCol("required", l.t("col.required"), "", -1),
 		textCol("short", l.t("col.short")), outcomeCol("outcome", l.t("col.outcome")))
 	for _, r := range e.resultsOf(c.Programme, c.ID) {
+		if e.cfg.Published && staffItem(r, c) {
+			continue // the figures of one position identify its holder
+		}
 		for _, ev := range r.Evidence {
 			actual, required, short, ok := cadenceFigures(ev.Value)
 			if !ok {
@@ -463,13 +477,30 @@ func (e *env) staffSection(c *kiez.Centre) *sectionBuilder {
 	if !ok {
 		s.text(l.t("staff.noFullTime"))
 	}
+	if e.cfg.Published {
+		s.text(l.tf("staff.published", e.cfg.Threshold))
+	}
 	s.table(e.roleTable("staff-roles", staff, ft, ok))
 	s.table(e.positionTable("staff-positions", []*kiez.Centre{c}, ft, ok, false))
 	return s
 }
 
+// staffItem reports whether a verdict is about one staff position of
+// the centre.
+func staffItem(r *rules.Result, c *kiez.Centre) bool {
+	item, ok := strings.CutPrefix(r.Subject, r.Centre+"/")
+	if !ok || r.Centre == "" {
+		return false
+	}
+	return slices.ContainsFunc(c.Staff, func(p kiez.Position) bool { return p.ID == item })
+}
+
 // roleTable sums positions by role, with the hours in force on the
-// period's last day.
+// period's last day. In a published report a role with
+// fewer positions than the threshold is summed with the other such roles
+// into one row, which is left out, with the total, when it too has
+// fewer positions than the threshold: no hours of a single position can
+// be read or recomputed.
 func (e *env) roleTable(id string, staff []*kiez.Position, ft decimal.Decimal, ftOK bool) *tableBuilder {
 	l := e.l
 	t := l.table(id, l.t("table.byRole"), textCol("role", l.t("col.role")), countCol("positions", l.t("col.positions")),
@@ -492,13 +523,25 @@ func (e *env) roleTable(id string, staff []*kiez.Position, ft decimal.Decimal, f
 		a.release = a.release.Add(p.ReleaseHoursOn(e.per.Until))
 	}
 	roles = l.orderedTerms(kiez.VocabRole, roles)
-	var sum agg
+	var sum, other agg
 	for _, r := range roles {
 		a := by[r]
-		t.row(labelled{r, l10nTerm(l, kiez.VocabRole, r)}, a.n, a.hours, fte(a.hours, ft, ftOK), a.release)
 		sum.n += a.n
 		sum.hours = sum.hours.Add(a.hours)
 		sum.release = sum.release.Add(a.release)
+		if e.cfg.Published && a.n < e.cfg.Threshold {
+			other.n += a.n
+			other.hours = other.hours.Add(a.hours)
+			other.release = other.release.Add(a.release)
+			continue
+		}
+		t.row(labelled{r, l10nTerm(l, kiez.VocabRole, r)}, a.n, a.hours, fte(a.hours, ft, ftOK), a.release)
+	}
+	if other.n > 0 && other.n < e.cfg.Threshold {
+		return t // neither the other roles nor the total
+	}
+	if other.n > 0 {
+		t.row(labelled{"other", l.t("role.other")}, other.n, other.hours, fte(other.hours, ft, ftOK), other.release)
 	}
 	if len(roles) > 0 {
 		t.total(l.t("total"), sum.n, sum.hours, fte(sum.hours, ft, ftOK), sum.release)
@@ -506,10 +549,14 @@ func (e *env) roleTable(id string, staff []*kiez.Position, ft decimal.Decimal, f
 	return t
 }
 
-// positionTable lists positions held on the period's last day; a
-// published report leaves out their pseudonymous ids.
+// positionTable lists positions held on the period's last day. A
+// published report lists no positions: a position's hours, release time
+// and start identify who holds it (see roleTable).
 func (e *env) positionTable(id string, centres []*kiez.Centre, ft decimal.Decimal, ftOK bool, withCentre bool) *tableBuilder {
 	l := e.l
+	if e.cfg.Published {
+		centres = nil
+	}
 	var cols []Column
 	if withCentre {
 		cols = append(cols, textCol("centre", l.t("col.centre")))

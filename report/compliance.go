@@ -287,7 +287,7 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 	t := l.table(id, "", cols...)
 	for _, r := range results {
 		vals := []any{strings.Join(r.Requirements, ", "), labelled{r.Rule, r.Title}, e.itemName(r, c),
-			r.Outcome, labelled{r.Severity.String(), l.severity(r.Severity)}, r.Message}
+			r.Outcome, labelled{r.Severity.String(), l.severity(r.Severity)}, e.message(r)}
 		if !e.cfg.Published {
 			var ev []string
 			for _, x := range r.Evidence {
@@ -299,6 +299,23 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 		t.row(vals...)
 	}
 	return t
+}
+
+// message is the message of a verdict: as the rule wrote it in an
+// internal report. A published report rebuilds it from structured values
+// — the rule's title and the outcome — and never shows the rule's
+// message, which a rule may build from any value of the data (a note,
+// a part of a note, a name in capitals), so that no scrubbing of
+// substrings decides what is published.
+func (e *env) message(r *rules.Result) string {
+	if !e.cfg.Published {
+		return r.Message
+	}
+	key := "message." + r.Outcome.String()
+	if _, _, ok := phrase(key); !ok {
+		key = "message.error"
+	}
+	return e.l.tf(key, r.Title)
 }
 
 // itemName names the item of a per-item verdict: a staff position by its

@@ -81,14 +81,92 @@
 // pseudonymous staff ids (positions appear by role), no free-text notes
 // (of centres, Kitas, evidence, budget lines, providers, changes; no
 // waiver reasons and no rule evidence), and no count of people below the
-// threshold (3 by default, WithThreshold): such a cell shows "<3"
-// (primary suppression). In every line of a table that has a total — a
-// column against its total row, a row against the column that sums it —
-// a single suppressed cell, or only primary ones, draw one more
-// suppressed cell, shown as "x": the smallest part above the threshold,
-// else the total (secondary suppression), so that no suppressed value can
-// be recomputed from a total by subtraction. Zero counts stay visible.
-// Counts of sessions, meetings, offers, positions and requirements are
-// not counts of families and are shown as they are. Notes and StaffIDs
-// list what a published report never shows.
+// threshold (3 by default, WithThreshold). Counts of sessions, meetings,
+// offers, positions and requirements are not counts of families and are
+// shown as they are. Notes and StaffIDs list what a published report
+// never shows.
+//
+// Messages. A rule may build its message from any value of the data —
+// a note in capitals, the first 20 characters of a note, a position's
+// hours — so a published report never shows the rules' messages and
+// scrubs no substrings: it rebuilds each message from structured values,
+// the rule's title and the outcome ("Die Regel „…“ ist nicht erfüllt.").
+// The internal report keeps the rules' own messages and evidence.
+//
+// Staffing. The hours, release time and start of a position identify
+// who holds it, above all a centre's only Leitung. A published report
+// lists no positions and no hours per centre (no full-time equivalents
+// in the programme's key figures); it sums positions, hours and release
+// time by role over the centres it covers, and a role with fewer
+// positions than the threshold goes into "Weitere Funktionen", which is
+// left out, together with the total, when it too has fewer. Per-position
+// figures of the rules (hours checks of one position) are left out of
+// the centre report's table of required figures.
+//
+// # Disclosure control
+//
+// Counts of people are protected by cell suppression as statistical
+// disclosure control describes it (Hundepool et al., Statistical
+// Disclosure Control, Wiley 2012, ch. 4 and 5 on frequency tables; the
+// τ-ARGUS manual, Statistics Netherlands, on primary and secondary
+// suppression and the audit of a suppression pattern):
+//
+//   - Primary suppression: a count in 1..threshold-1 (a decimal count
+//     between 0 and the threshold) is shown as "<3". Zeros stay visible:
+//     they describe nobody.
+//   - Secondary (complementary) suppression: further cells are shown as
+//     "x" so that no "<3" cell can be recomputed. It covers all tables of
+//     a report together, not each table alone: cells of different tables
+//     that hold the same count — a centre's attendance in a month in the
+//     centre × month table, the month's attendance in the monthly table
+//     and in the centre × month table's total row, a centre's attendance
+//     in the key figures and in the row total of the centre × month table
+//     — are one quantity, and withheld in every table or in none. The
+//     builders declare what a cell counts with Column.Measure and the
+//     Facet of table, row and column (not part of the JSON); cells
+//     without a measure are quantities of their own. The additive
+//     relations are those of each table: every column of people against
+//     its total rows, every row against a column that is the sum of
+//     others (SumOf). As all formats render the same Report, they show
+//     the same cells; charts draw table columns and hold no numbers of
+//     their own.
+//   - The choice: first, line by line as before, the smallest shown
+//     part above the threshold (else the total) of every line with a
+//     single withheld cell or only "<3" cells besides a shown total; a
+//     total of two or more withheld parts is marked "x" (marked "<3" it
+//     would say it is at least 2). Then the audit below runs, and for
+//     every exposed count one more cell is withheld — the smallest shown
+//     count of at least the threshold in its relations, nearest first —
+//     or, when its whole reach is withheld, a "<3" cell in it is marked
+//     "x" instead; until the audit passes.
+//
+// The audit (Audit, run by every builder on every published report,
+// which refuses to return a report that fails it) solves, for each
+// withheld count, two linear programs over all the relations of the
+// report at once: the smallest and the largest value the count can take
+// when every shown cell is fixed, every count is non-negative and every
+// mark is read as what it says ("<3": 1..2; "x": at least 1, as zeros
+// are shown). Protection criterion: a withheld count the report proves
+// to be below the threshold must keep an interval at least as wide as
+// the range "<n" states (n-2 for counts, so for n = 3 both 1 and 2 stay
+// possible; n for decimal counts); a count the report cannot prove to be
+// below the threshold is not sensitive. The solver is exact for these
+// problems up to a tolerance of 1e-7 (see lp.go for why it is not
+// gonum's lp).
+//
+// Limits. The audit bounds the linear relaxation: it does not use that
+// counts are whole numbers, so an interval of whole numbers may in rare
+// cases be narrower than the one it proves (the literature calls the
+// exact check integer auditing, and it is NP-hard in general). Only the
+// relations a report states are modelled: counts the builders cannot
+// tie together (attendance by offer kind against attendance by month
+// when some sessions belong to offers outside the period; families of
+// Kita sessions) are separate quantities, so a reader who assumes more
+// than the report states is not covered. Reports are protected one by
+// one: publishing several reports on the same data (a centre's report
+// and the programme's) lets a reader combine them, so publish the
+// programme report, or audit the reports as one. Decimal counts (impact
+// indicators, targets) have no totals and are only primary-suppressed.
+// The hours of process facilitation by month are not counts of people
+// and are shown.
 package report

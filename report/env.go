@@ -147,6 +147,9 @@ func (e *env) end(d *docBuilder, programmes ...string) (*Report, error) {
 	if e.cfg.Published {
 		d.meta("edition", l.t("meta.edition"), l.tf("meta.published", e.cfg.Threshold))
 		d.r.Notes = append(d.r.Notes, l.tf("note.suppressed", e.cfg.Threshold), l.t("note.secondary"))
+		if len(e.in.Results) > 0 {
+			d.r.Notes = append(d.r.Notes, l.t("note.publishedMessages"))
+		}
 	} else {
 		d.meta("edition", l.t("meta.edition"), l.t("meta.internal"))
 	}
@@ -154,7 +157,9 @@ func (e *env) end(d *docBuilder, programmes ...string) (*Report, error) {
 		d.r.Notes = append(d.r.Notes, l.t("note.noData"))
 	}
 	if e.cfg.Published {
-		publish(d.r, e.cfg.Threshold, e.scrubber())
+		if err := publish(d.r, e.cfg.Threshold, e.scrubber()); err != nil {
+			return nil, err
+		}
 	}
 	return d.r, nil
 }

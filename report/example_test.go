@@ -108,7 +108,9 @@ func ExampleCompliance() {
 	//
 	// > „<3“: weniger als 3 Personen; der Wert ist zum Schutz der Familien unterdrückt.
 	// >
-	// > „x“: Wert unterdrückt, damit unterdrückte Werte nicht aus Summen zurückgerechnet werden können.
+	// > „x“: Wert unterdrückt, damit kein unterdrückter Wert aus Summen oder aus anderen Tabellen des Berichts zurückgerechnet werden kann.
+	// >
+	// > Die Meldungen sind in der veröffentlichten Fassung aus Regel und Ergebnis gebildet; Belege und Freitexte der Daten sind nicht enthalten.
 	//
 	// ## Zusammenfassung
 	//
@@ -127,13 +129,13 @@ func ExampleCompliance() {
 	//
 	// | Anforderungen | Regel | Einzelfall | Ergebnis | Gewicht | Meldung | Ausnahme | Quelle |
 	// | --- | --- | --- | --- | --- | --- | --- | --- |
-	// | MS-01 | Leitungsfreistellung | Leitung Familienzentrum | nicht erfüllt | Fehler | Freistellung 1,5 h/Woche, gefordert 2 h/Woche | – | Konzept § 1 |
+	// | MS-01 | Leitungsfreistellung | Leitung Familienzentrum | nicht erfüllt | Fehler | Die Regel „Leitungsfreistellung“ ist nicht erfüllt. | – | Konzept § 1 |
 	//
 	// ## Familienzentrum Süd
 	//
 	// | Anforderungen | Regel | Einzelfall | Ergebnis | Gewicht | Meldung | Ausnahme | Quelle |
 	// | --- | --- | --- | --- | --- | --- | --- | --- |
-	// | MS-01 | Leitungsfreistellung | Leitung Familienzentrum | erfüllt | Fehler | Freistellung 2 h/Woche, gefordert 2 h/Woche | – | Konzept § 1 |
+	// | MS-01 | Leitungsfreistellung | Leitung Familienzentrum | erfüllt | Fehler | Die Regel „Leitungsfreistellung“ ist erfüllt. | – | Konzept § 1 |
 	//
 	// ## Manuell zu prüfende Anforderungen
 	//

@@ -82,7 +82,25 @@ func phrase(key string) (de, en string, ok bool) {
 	case "note.suppressed":
 		de, en = "„<%d“: weniger als %[1]d Personen; der Wert ist zum Schutz der Familien unterdrückt.", "“<%d”: fewer than %[1]d people; the value is suppressed to protect families."
 	case "note.secondary":
-		de, en = "„x“: Wert unterdrückt, damit unterdrückte Werte nicht aus Summen zurückgerechnet werden können.", "“x”: value withheld so that suppressed values cannot be recomputed from totals."
+		de, en = "„x“: Wert unterdrückt, damit kein unterdrückter Wert aus Summen oder aus anderen Tabellen des Berichts zurückgerechnet werden kann.", "“x”: value withheld so that no suppressed value can be recomputed from totals or from other tables of the report."
+	case "note.publishedMessages":
+		de, en = "Die Meldungen sind in der veröffentlichten Fassung aus Regel und Ergebnis gebildet; Belege und Freitexte der Daten sind nicht enthalten.", "In the published edition the messages are made from rule and outcome; the evidence and free texts of the data are left out."
+	case "message.pass":
+		de, en = "Die Regel „%s“ ist erfüllt.", "The rule “%s” is met."
+	case "message.fail":
+		de, en = "Die Regel „%s“ ist nicht erfüllt.", "The rule “%s” is not met."
+	case "message.waived":
+		de, en = "Die Regel „%s“ ist nicht erfüllt; eine Ausnahme ist genehmigt.", "The rule “%s” is not met; a waiver is granted."
+	case "message.missing-data":
+		de, en = "Für die Regel „%s“ fehlen Angaben.", "The rule “%s” lacks data."
+	case "message.error":
+		de, en = "Die Regel „%s“ konnte nicht geprüft werden.", "The rule “%s” could not be checked."
+	case "message.not-applicable":
+		de, en = "Die Regel „%s“ ist hier nicht anwendbar.", "The rule “%s” does not apply here."
+	case "staff.published":
+		de, en = "In der veröffentlichten Fassung sind die Stellen nur nach Funktion zusammengefasst; Funktionen mit weniger als %d Stellen stehen unter „Weitere Funktionen“ und werden ausgelassen, wenn auch diese weniger als %[1]d Stellen sind. Stunden einzelner Stellen und Zentren werden nicht gezeigt.", "In the published edition positions are only summed by role; roles with fewer than %d positions are shown as “Other roles”, which are left out when they too are fewer than %[1]d positions. Hours of single positions and centres are not shown."
+	case "role.other":
+		de, en = "Weitere Funktionen", "Other roles"
 	case "note.noData":
 		de, en = "Für diesen Bericht liegen im Zeitraum keine Daten vor.", "There is no data for this report in the period."
 	case "note.noResults":

@@ -119,6 +119,12 @@ type Table struct {
 	Columns []Column `json:"columns"`
 	Rows    []Row    `json:"rows"`
 	Notes   []string `json:"notes,omitempty"`
+	// Facet is a condition every count of people of the table shares,
+	// e.g. "offers=active": with the facets of row and column and the
+	// column's Measure it names the count a cell holds, so that the
+	// disclosure audit knows cells of different tables that hold the
+	// same count (see Audit). Not part of the JSON.
+	Facet string `json:"-"`
 }
 
 // Column describes one column of a table.
@@ -138,6 +144,12 @@ type Column struct {
 	// SumOf lists the keys of the columns whose values this column adds
 	// up in each row, e.g. attendance = adults + children.
 	SumOf []string `json:"sumOf,omitempty"`
+	// Measure names what a column of Persons counts, e.g. "attendance",
+	// and Facet the condition the column adds, e.g. "month=2024-03".
+	// Cells of a column without a Measure hold counts of their own.
+	// Neither is part of the JSON (see Table.Facet).
+	Measure string `json:"-"`
+	Facet   string `json:"-"`
 }
 
 // Row is one row of a table, with one cell per column.
@@ -146,6 +158,10 @@ type Row struct {
 	// Total marks a row of sums of all the rows above it that are not
 	// totals.
 	Total bool `json:"total,omitempty"`
+	// Facet is the condition the row adds to the counts of people in
+	// it, e.g. "centre=kiez-mitte"; empty for a total row (see
+	// Table.Facet). Not part of the JSON.
+	Facet string `json:"-"`
 }
 
 // Cell is one value of a table. Value holds the machine-readable value,

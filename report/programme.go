@@ -112,8 +112,8 @@ func (e *env) figureSection(programme string, centres []*kiez.Centre) *sectionBu
 	s := newSection("figures", l.t("section.figures"))
 	ft, ftOK := e.fullTime(programme)
 	t := l.table("figures", "", textCol("centre", l.t("col.centre")), countCol("offers", l.t("col.offers")),
-		countCol("sessions", l.t("col.sessions")), personsCol("attendance", l.t("col.attendance")),
-		personsCol("families", l.t("col.families")), countCol("meetings", l.t("col.meetings")),
+		countCol("sessions", l.t("col.sessions")), measured(personsCol("attendance", l.t("col.attendance")), "attendance", ""),
+		measured(personsCol("families", l.t("col.families")), "families", ""), countCol("meetings", l.t("col.meetings")),
 		countCol("positions", l.t("col.positions")), decimalCol("fte", l.t("col.fte"), "", 2),
 		decimalCol("planned", l.t("col.planned"), "€", 2), decimalCol("spent", l.t("col.spent"), "€", 2))
 	var sum tally
@@ -136,7 +136,8 @@ func (e *env) figureSection(programme string, centres []*kiez.Centre) *sectionBu
 		for _, b := range budgetOf(c, e.year()) {
 			pl, sp = pl.Add(b.Planned), sp.Add(b.Spent)
 		}
-		t.row(labelled{c.ID, c.Name}, tl.offers, tl.sessions, tl.attendance(), tl.families, m, len(staff), fte(h, ft, ftOK), pl, sp)
+		t.row(labelled{c.ID, c.Name}, tl.offers, tl.sessions, tl.attendance(), tl.families, m, len(staff), e.publicFTE(h, ft, ftOK), pl, sp)
+		t.rowFacet("centre=" + c.ID)
 		sum.merge(tl)
 		meetings += m
 		positions += len(staff)
@@ -145,12 +146,22 @@ func (e *env) figureSection(programme string, centres []*kiez.Centre) *sectionBu
 	if len(centres) == 0 {
 		return s
 	}
-	t.total(l.t("total"), sum.offers, sum.sessions, sum.attendance(), sum.families, meetings, positions, fte(hours, ft, ftOK), planned, spent)
+	t.total(l.t("total"), sum.offers, sum.sessions, sum.attendance(), sum.families, meetings, positions, e.publicFTE(hours, ft, ftOK), planned, spent)
 	s.text(l.tf("figures.text", l.formatDate(e.per.Until)))
 	s.table(t)
 	s.chart(Chart{ID: "figures-chart", Title: l.t("chart.attendanceCentre"), Type: ChartBar, Table: "figures",
 		Category: "centre", Series: []string{"attendance"}, Horizontal: true})
 	return s
+}
+
+// publicFTE is the full-time equivalent of a centre's or programme's
+// hours in an internal report; a published one leaves it out, as the
+// hours of a centre with one position are that position's.
+func (e *env) publicFTE(hours, fullTime decimal.Decimal, ok bool) *decimal.Decimal {
+	if e.cfg.Published {
+		return nil
+	}
+	return fte(hours, fullTime, ok)
 }
 
 // matrixSection sets attendance per centre and month, with sums in both
@@ -165,10 +176,10 @@ func (e *env) matrixSection(centres []*kiez.Centre) *sectionBuilder {
 	cols := []Column{textCol("centre", l.t("col.centre"))}
 	var keys []string
 	for _, m := range ms {
-		cols = append(cols, personsCol(m.String(), l.monthShort(m.Month)))
+		cols = append(cols, measured(personsCol(m.String(), l.monthShort(m.Month)), "attendance", "month="+m.String()))
 		keys = append(keys, m.String())
 	}
-	total := personsCol("total", l.t("total"))
+	total := measured(personsCol("total", l.t("total")), "attendance", "")
 	total.SumOf = keys
 	cols = append(cols, total)
 	t := l.table("centre-months", "", cols...)
@@ -189,6 +200,7 @@ func (e *env) matrixSection(centres []*kiez.Centre) *sectionBuilder {
 		}
 		colSum[len(ms)] += rowSum
 		t.row(append(vals, rowSum)...)
+		t.rowFacet("centre=" + c.ID)
 	}
 	vals := []any{l.t("total")}
 	for _, n := range colSum {
@@ -227,9 +239,11 @@ func (e *env) kindSection(centres []*kiez.Centre) *sectionBuilder {
 	cols := append([]Column{textCol("kind", l.t("col.offerKind")), countCol("centres", l.t("col.centres")),
 		countCol("offers", l.t("col.offers"))}, l.attendanceColumns()...)
 	t := l.table("offer-kinds", "", cols...)
+	t.facet(e.offerScope(centres))
 	var sum tally
 	for _, k := range l.orderedTerms(kiez.VocabOfferKind, kinds) {
 		t.row(append([]any{labelled{k, l10nTerm(l, kiez.VocabOfferKind, k)}, len(with[k]), by[k].offers}, by[k].values()...)...)
+		t.rowFacet("kind=" + k)
 		sum.merge(*by[k])
 	}
 	if len(kinds) > 0 {
@@ -249,7 +263,8 @@ func (e *env) catchmentSection(centres []*kiez.Centre) *sectionBuilder {
 	}
 	t := l.table("catchment", "", textCol("centre", l.t("col.centre")), countCol("kitas", l.t("col.catchmentKitas")),
 		countCol("reached", l.t("col.kitasReached")), countCol("sessions", l.t("col.kitaSessions")),
-		personsCol("families", l.t("col.families")))
+		measured(personsCol("families", l.t("col.families")), "families", ""))
+	t.facet(e.kitaScope(centres))
 	var kitas, reached int
 	var sum tally
 	for _, c := range centres {
@@ -267,6 +282,7 @@ func (e *env) catchmentSection(centres []*kiez.Centre) *sectionBuilder {
 		}
 		r := countReached(c.Catchment, by)
 		t.row(labelled{c.ID, c.Name}, len(c.Catchment), r, tl.sessions, tl.families)
+		t.rowFacet("centre=" + c.ID)
 		kitas += len(c.Catchment)
 		reached += r
 		sum.merge(tl)
@@ -398,7 +414,7 @@ func (e *env) programmeMeetingSection(prog *kiez.Programme, centres []*kiez.Cent
 		vals := []any{labelled{k, l10nTerm(l, kiez.VocabMeetingKind, k)}, held, cancelled, strings.Join(dates, ", ")}
 		if withVerdicts {
 			if r := e.meetingVerdict(prog.ID, "", k); r != nil {
-				vals = append(vals, r.Outcome, r.Message)
+				vals = append(vals, r.Outcome, e.message(r))
 			} else {
 				vals = append(vals, nil, nil)
 			}
@@ -537,6 +553,9 @@ func (e *env) programmeStaffSection(programme string, centres []*kiez.Centre) *s
 	s.text(l.tf("staff.text", l.formatDate(e.per.Until)))
 	if !ok {
 		s.text(l.t("staff.noFullTime"))
+	}
+	if e.cfg.Published {
+		s.text(l.tf("staff.published", e.cfg.Threshold))
 	}
 	s.table(e.roleTable("staff-roles", staff, ft, ok))
 	s.chart(Chart{ID: "staff-chart", Title: l.t("chart.staffRoles"), Type: ChartBar, Table: "staff-roles",

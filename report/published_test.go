@@ -51,8 +51,9 @@ func publishedReports(t *testing.T, threshold int) map[string]*report.Report {
 // TestPublished proves the published mode on the real testdata reports,
 // in every format: no pseudonymous staff id and no note text appears, no
 // count of people below the threshold appears (suppressed cells show
-// "<n" or "x"), and no suppressed cell can be recomputed from a total.
-// It runs with the default threshold 3 and with 40, which suppresses
+// "<n" or "x"), no suppressed cell can be recomputed from a total, and
+// the disclosure audit (report.Audit) passes on every report. It runs
+// with the default threshold 3 and with 40, which suppresses
 // many cells of the 2024 data.
 func TestPublished(t *testing.T) {
 	data := testdata(t)
@@ -89,6 +90,9 @@ func TestPublished(t *testing.T) {
 		suppressed := 0
 		for name, r := range publishedReports(t, threshold) {
 			suppressed += checkLines(t, name, r, threshold)
+			if err := report.Audit(r); err != nil {
+				t.Errorf("%s (threshold %d): %v", name, threshold, err)
+			}
 			for _, f := range report.Formats() {
 				var buf bytes.Buffer
 				if err := report.Write(&buf, r, f); err != nil {

@@ -14,7 +14,14 @@ import (
 // funding and start; the sums per centre and per role, with a chart of
 // hours by role. The full-time week is WithFullTimeHours or the
 // programme's fullTimeHours; without either the full-time equivalents
-// stay empty. A published overview leaves out the pseudonymous ids.
+// stay empty.
+//
+// A published overview lists no single position and no hours of a
+// centre, which would identify a centre's only Leitung: it shows the
+// number of positions per centre and the positions, hours and release
+// time by role over the programme, where roles with fewer positions than
+// the threshold are summed into "Weitere Funktionen", left out with the
+// total when those too are fewer than the threshold.
 func Staffing(in Input, programme string, opts ...Option) (*Report, error) {
 	e, err := newEnv(in, opts)
 	if err != nil {
@@ -43,13 +50,19 @@ func Staffing(in Input, programme string, opts ...Option) (*Report, error) {
 	if !ftOK && len(staff) > 0 {
 		pos.text(l.t("staff.noFullTime"))
 	}
+	if e.cfg.Published && len(staff) > 0 {
+		pos.text(l.tf("staff.published", e.cfg.Threshold))
+	}
 	pos.table(e.positionTable("positions", centres, ft, ftOK, true))
 	d.add(pos)
 
 	byCentre := newSection("by-centre", l.t("section.staffByCentre"))
-	t := l.table("by-centre", "", textCol("centre", l.t("col.centre")), countCol("positions", l.t("col.positions")),
-		decimalCol("hours", l.t("col.hours"), l.t("unit.hoursWeek"), -1), decimalCol("fte", l.t("col.fte"), "", 2),
-		decimalCol("release", l.t("col.release"), l.t("unit.hoursWeek"), -1))
+	cols := []Column{textCol("centre", l.t("col.centre")), countCol("positions", l.t("col.positions"))}
+	if !e.cfg.Published {
+		cols = append(cols, decimalCol("hours", l.t("col.hours"), l.t("unit.hoursWeek"), -1), decimalCol("fte", l.t("col.fte"), "", 2),
+			decimalCol("release", l.t("col.release"), l.t("unit.hoursWeek"), -1))
+	}
+	t := l.table("by-centre", "", cols...)
 	n := 0
 	hours, release := decimal.Zero, decimal.Zero
 	for _, c := range centres {
@@ -58,11 +71,19 @@ func Staffing(in Input, programme string, opts ...Option) (*Report, error) {
 		for _, p := range list {
 			h, r = h.Add(p.HoursOn(e.per.Until)), r.Add(p.ReleaseHoursOn(e.per.Until))
 		}
-		t.row(labelled{c.ID, c.Name}, len(list), h, fte(h, ft, ftOK), r)
+		if e.cfg.Published {
+			t.row(labelled{c.ID, c.Name}, len(list))
+		} else {
+			t.row(labelled{c.ID, c.Name}, len(list), h, fte(h, ft, ftOK), r)
+		}
 		n += len(list)
 		hours, release = hours.Add(h), release.Add(r)
 	}
-	if len(centres) > 0 {
+	switch {
+	case len(centres) == 0:
+	case e.cfg.Published:
+		t.total(l.t("total"), n)
+	default:
 		t.total(l.t("total"), n, hours, fte(hours, ft, ftOK), release)
 	}
 	byCentre.table(t)

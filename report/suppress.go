@@ -3,7 +3,6 @@ package report
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -12,16 +11,15 @@ import (
 )
 
 // publish applies published mode to a built report: it suppresses small
-// counts of people in every table and removes pseudonymous staff ids and
+// counts of people across all its tables together (protect, which ends
+// with the disclosure audit) and removes pseudonymous staff ids and
 // notes from every text.
-func publish(r *Report, threshold int, sc scrubber) {
-	for i := range r.Sections {
-		s := &r.Sections[i]
-		for j := range s.Tables {
-			suppress(&s.Tables[j], threshold)
-		}
+func publish(r *Report, threshold int, sc scrubber) error {
+	if err := protect(r, threshold); err != nil {
+		return err
 	}
 	sc.report(r)
+	return nil
 }
 
 // line is a set of cells whose values add up: the parts and the cell (or
@@ -95,74 +93,15 @@ func number(c Cell) (decimal.Decimal, bool) {
 	return decimal.Zero, false
 }
 
-// suppress withholds the counts of people below the threshold (primary
-// suppression, shown as "<threshold") and, in every line with a total
-// that then holds a single suppressed cell or only primary ones, one more
-// cell (secondary suppression, shown as "x"): the smallest part of at
-// least threshold+1, else the total. Zero counts stay visible: they
-// describe nobody. Repeated until every line is settled, so that no
-// suppressed value can be recomputed from a total by subtraction.
-func suppress(t *Table, threshold int) {
-	limit := decimal.NewFromInt(int64(threshold))
-	mark := func(i, j int, s Suppression) {
-		if j >= len(t.Rows[i].Cells) {
-			return
-		}
-		c := &t.Rows[i].Cells[j]
-		c.Value, c.Suppressed = nil, s
-		if s == Primary {
-			c.Text = "<" + strconv.Itoa(threshold)
-		} else {
-			c.Text = "x"
-		}
+// suppress applies the suppression of published mode to a single
+// table (see protect).
+func suppress(t *Table, threshold int) error {
+	r := &Report{Published: true, Threshold: threshold, Sections: []Section{{Tables: []Table{*t}}}}
+	if err := protect(r, threshold); err != nil {
+		return err
 	}
-	// The values before suppression, for choosing secondary cells.
-	values := make([][]decimal.Decimal, len(t.Rows))
-	for i, r := range t.Rows {
-		values[i] = make([]decimal.Decimal, len(r.Cells))
-		for j, c := range r.Cells {
-			if j >= len(t.Columns) || !t.Columns[j].Persons {
-				continue
-			}
-			v, ok := number(c)
-			if !ok {
-				continue
-			}
-			values[i][j] = v
-			if v.IsPositive() && v.LessThan(limit) {
-				mark(i, j, Primary)
-			}
-		}
-	}
-	ls := lines(t)
-	for changed := true; changed; {
-		changed = false
-		for _, ln := range ls {
-			suppressed, secondary := 0, false
-			for _, p := range slices.Concat(ln.parts, ln.totals) {
-				switch cellAt(t, p).Suppressed {
-				case Primary:
-					suppressed++
-				case Secondary:
-					suppressed++
-					secondary = true
-				}
-			}
-			totalHidden := false
-			for _, p := range ln.totals {
-				if cellAt(t, p).Suppressed != NotSuppressed {
-					totalHidden = true
-				}
-			}
-			if suppressed == 0 || (suppressed > 1 && (secondary || totalHidden)) {
-				continue
-			}
-			if pick, ok := secondaryCell(t, ln, values, limit); ok {
-				mark(pick[0], pick[1], Secondary)
-				changed = true
-			}
-		}
-	}
+	*t = r.Sections[0].Tables[0]
+	return nil
 }
 
 // cellAt returns the cell at row, column, or an empty cell when the row
@@ -172,37 +111,6 @@ func cellAt(t *Table, p [2]int) Cell {
 		return t.Rows[p[0]].Cells[p[1]]
 	}
 	return Cell{}
-}
-
-// secondaryCell chooses the cell to withhold besides the suppressed ones
-// of a line: the smallest visible part above the threshold, else a
-// visible total.
-func secondaryCell(t *Table, ln line, values [][]decimal.Decimal, limit decimal.Decimal) ([2]int, bool) {
-	var best [2]int
-	found := false
-	for _, p := range ln.parts {
-		c := cellAt(t, p)
-		if p[1] >= len(values[p[0]]) {
-			continue
-		}
-		v := values[p[0]][p[1]]
-		if c.Suppressed != NotSuppressed || c.Value == nil || !v.GreaterThan(limit) {
-			continue
-		}
-		if !found || v.LessThan(values[best[0]][best[1]]) {
-			best, found = p, true
-		}
-	}
-	if found {
-		return best, true
-	}
-	for _, p := range ln.totals {
-		c := cellAt(t, p)
-		if c.Suppressed == NotSuppressed && c.Value != nil {
-			return p, true
-		}
-	}
-	return best, false
 }
 
 // scrubber removes what a published report must not show from its texts:

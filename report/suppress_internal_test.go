@@ -34,7 +34,9 @@ func TestSuppress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	suppress(&tb, 3)
+	if err := suppress(&tb, 3); err != nil {
+		t.Fatal(err)
+	}
 	const (
 		n = NotSuppressed
 		p = Primary
@@ -77,7 +79,9 @@ func TestSuppressTotal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	suppress(&tb, 3)
+	if err := suppress(&tb, 3); err != nil {
+		t.Fatal(err)
+	}
 	want := [][]Suppression{{"", Primary}, {"", ""}, {"", ""}, {"", Secondary}}
 	if diff := cmp.Diff(want, suppressionMarks(tb)); diff != "" {
 		t.Errorf("marks (-want +got):\n%s", diff)

@@ -76,6 +76,24 @@ func (b *tableBuilder) fail(err error) {
 
 func (b *tableBuilder) note(s string) { b.t.Notes = append(b.t.Notes, s) }
 
+// facet sets the condition all counts of people of the table share
+// (see Table.Facet).
+func (b *tableBuilder) facet(f string) { b.t.Facet = f }
+
+// rowFacet sets the condition of the last row (see Row.Facet).
+func (b *tableBuilder) rowFacet(f string) {
+	if n := len(b.t.Rows); n > 0 {
+		b.t.Rows[n-1].Facet = f
+	}
+}
+
+// measured gives a column of people the measure it counts and the
+// condition it adds (see Column.Measure).
+func measured(c Column, measure, facet string) Column {
+	c.Measure, c.Facet = measure, facet
+	return c
+}
+
 // done returns the table, or the first error of building it.
 func (b *tableBuilder) done() (Table, error) { return b.t, b.err }
 
