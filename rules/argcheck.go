@@ -27,7 +27,16 @@ var argChecks = map[string]map[int]func(string) error{
 	"date":      {0: checkDate},
 	"addPeriod": {1: checkPeriod},
 	"dec":       {0: checkDecimal},
+
+	"coverageAtLeast": {2: checkPositionField},
+	"valueOn":         {1: checkPositionField},
+	"minValue":        {1: checkPositionField},
+	"spansBelow":      {1: checkPositionField},
 }
+
+// checkPositionField accepts the fields of a staff position that carry
+// dated values (see positionFields).
+func checkPositionField(s string) error { return positionField("", s) }
 
 // checkUnit accepts the units of the cadence and bucket functions.
 func checkUnit(s string) error {

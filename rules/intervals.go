@@ -232,12 +232,18 @@ func coverage(records any, p Period) (DayCoverage, error) {
 // only field names those functions accept.
 var positionFields = []string{"hoursPerWeek", "releaseHoursPerWeek"}
 
-// positionField checks a field name given to fn against positionFields.
+// positionField checks a field name given to fn against positionFields;
+// the error names fn unless it is empty (the load-time check names the
+// call itself).
 func positionField(fn, field string) error {
 	if slices.Contains(positionFields, field) {
 		return nil
 	}
-	return fmt.Errorf("%s: unbekanntes Feld „%s“ einer Stelle (erlaubt: %s)", fn, field, strings.Join(positionFields, ", "))
+	err := fmt.Errorf("unbekanntes Feld „%s“ einer Stelle (erlaubt: %s)", field, strings.Join(positionFields, ", "))
+	if fn != "" {
+		err = fmt.Errorf("%s: %w", fn, err)
+	}
+	return err
 }
 
 // valueOn returns the value of a checked field in force on day d.
