@@ -257,6 +257,7 @@ func functions() []function {
 	fs = append(fs, recordFunctions()...)
 	fs = append(fs, cadenceFunctions()...)
 	fs = append(fs, bucketFunctions()...)
+	fs = append(fs, judgedFunctions()...)
 	return append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
 }
 
