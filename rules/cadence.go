@@ -105,17 +105,48 @@ func (c Cadence) String() string {
 		}
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, "Zeitraum", "Zeiträumen"))
+	one, many := unitNouns(c.Detail.Target.Per)
+	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, one, many))
 	if len(c.Missed) > 0 {
 		fmt.Fprintf(&b, "; zu wenige in %s", strings.Join(c.Missed, ", "))
 	}
 	if len(c.Exceeded) > 0 {
 		fmt.Fprintf(&b, "; zu viele in %s", strings.Join(c.Exceeded, ", "))
 	}
-	if len(c.Excused) > 0 {
-		fmt.Fprintf(&b, "; entschuldigt (geschlossen): %s", strings.Join(c.Excused, ", "))
+	var closed, cut []string
+	for _, x := range c.Detail.Buckets {
+		switch x.Reason {
+		case "closed":
+			closed = append(closed, bucketLabel(x.Bucket))
+		case "partial":
+			cut = append(cut, bucketLabel(x.Bucket))
+		}
+	}
+	if len(closed) > 0 {
+		fmt.Fprintf(&b, "; entschuldigt (geschlossen): %s", strings.Join(closed, ", "))
+	}
+	if len(cut) > 0 {
+		fmt.Fprintf(&b, "; nicht beurteilt (angeschnitten): %s", strings.Join(cut, ", "))
 	}
 	return b.String()
+}
+
+// unitNouns returns the German singular and dative plural of a unit's
+// name, for "1 Termin in 1 Halbjahr", "5 Termine in 12 Monaten".
+func unitNouns(u schedule.Unit) (one, many string) {
+	switch u {
+	case schedule.Week:
+		return "Woche", "Wochen"
+	case schedule.Month:
+		return "Monat", "Monaten"
+	case schedule.Quarter:
+		return "Quartal", "Quartalen"
+	case schedule.HalfYear:
+		return "Halbjahr", "Halbjahren"
+	case schedule.Year:
+		return "Jahr", "Jahren"
+	}
+	return "Zeitraum", "Zeiträumen"
 }
 
 // GapCheck is the answer of gaps(): the longest stretch without an
