@@ -452,11 +452,15 @@ func (b *plainBK) planungstreffenTeam(c *kiez.Centre, out []rules.Result) []rule
 		for i, m := range held {
 			dates[i] = m.Date
 		}
-		res.Evidence = []rules.Evidence{ev("termine", dates)}
 		takt, err := schedule.CheckCount(dates, bucket.Range, schedule.Target{Per: b.besprechungsRhythmus, Min: b.planungstreffenMindestzahl}, schedule.WithEdges(b.policy))
 		if err != nil {
 			panic(err)
 		}
+		judged := make([]string, len(takt.Buckets))
+		for i, x := range takt.Buckets {
+			judged[i] = x.Label
+		}
+		res.Evidence = []rules.Evidence{ev("termine", dates), ev("beurteilt", judged)}
 		out = append(out, b.verdict(res, takt.OK(),
 			fmt.Sprintf("%s: Planungstreffen mit dem Team, mindestens %d: %s", bucket.Label, b.planungstreffenMindestzahl, cadenceText(takt))))
 	}
