@@ -106,6 +106,16 @@ func (c Cadence) String() string {
 		return b.String()
 	}
 	one, many := unitNouns(c.Detail.Target.Per)
+	if c.Buckets == 0 {
+		none, it := "kein", "es"
+		switch c.Detail.Target.Per {
+		case schedule.Week:
+			none, it = "keine", "sie"
+		case schedule.Month:
+			it = "er"
+		}
+		return fmt.Sprintf("im Zeitraum endet %s %s; beurteilt wird %s in dem Zeitraum, in dem %s endet", none, one, it, it)
+	}
 	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, one, many))
 	if len(c.Missed) > 0 {
 		fmt.Fprintf(&b, "; zu wenige in %s", strings.Join(c.Missed, ", "))
