@@ -258,15 +258,23 @@ func cadenceFunctions() []function {
 				}
 				return g, nil
 			}},
-		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min",
+		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar][, policy]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min; the policy judges buckets cut by the period's edges as in cadence() (default whole: in the period that holds the bucket's last day, with all of its hours)",
 			types: []any{new(func([]schedule.Quantity, Period, string, decimal.Decimal) HoursCheck), new(func([]schedule.Quantity, Period, string, int) HoursCheck),
-				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar) HoursCheck)},
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar) HoursCheck),
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, string) HoursCheck),
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar, string) HoursCheck)},
 			fn: func(a ...any) (any, error) {
 				u, err := unitArg(a[2].(string))
 				if err != nil {
-					return nil, err
+					return nil, fmt.Errorf("hoursPer: %v", err)
 				}
-				res, err := schedule.CheckSum(a[0].([]schedule.Quantity), a[1].(Period).Range(), u, dec(a[3]), calendarArg(a, 4)...)
+				policy, err := policyArg(a, 4)
+				if err != nil {
+					return nil, fmt.Errorf("hoursPer: %v", err)
+				}
+				cal := calendarArg(a, 4)
+				opts := append(cal[:len(cal):len(cal)], schedule.WithEdges(policy))
+				res, err := schedule.CheckSum(a[0].([]schedule.Quantity), a[1].(Period).Range(), u, dec(a[3]), opts...)
 				if err != nil {
 					return nil, err
 				}
