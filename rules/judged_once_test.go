@@ -67,7 +67,7 @@ func TestCadenceBucketsJudgedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	judged := map[string]map[string][]string{} // "programme rule subject" → label → years
-	years := map[string]map[string]bool{}       // "programme rule subject" → years with a judgment
+	years := map[string]map[string]bool{}      // "programme rule subject" → years with a judgment
 	add := func(key, label, year string) {
 		if judged[key] == nil {
 			judged[key], years[key] = map[string][]string{}, map[string]bool{}
