@@ -21,9 +21,11 @@ import (
 // param's history, at that value's position, naming the rule that uses
 // it. Adding a check to a function is one line here.
 var argChecks = map[string]map[int]func(string) error{
-	"buckets":   {1: checkUnit},
-	"cadence":   {2: checkUnit},
-	"hoursPer":  {2: checkUnit},
+	"buckets":   {1: checkUnit, 2: checkBucketPolicy},
+	"cadence":   {2: checkUnit, 5: checkPolicy, 6: checkPolicy},
+	"hoursPer":  {2: checkUnit, 4: checkPolicy, 5: checkPolicy},
+	"span":      {1: checkRhythm},
+	"rhythm":    {2: checkRhythm, 4: checkPolicy, 5: checkPolicy},
 	"date":      {0: checkDate},
 	"addPeriod": {1: checkPeriod},
 	"dec":       {0: checkDecimal},
@@ -41,6 +43,29 @@ func checkPositionField(s string) error { return positionField("", s) }
 // checkUnit accepts the units of the cadence and bucket functions.
 func checkUnit(s string) error {
 	_, err := unitArg(s)
+	return err
+}
+
+// checkPolicy accepts the edge policies of cadence, hoursPer and rhythm.
+// An optional policy argument stands after an optional calendar, so it is
+// declared at both places; a calendar there is no text and is not checked.
+func checkPolicy(s string) error {
+	_, err := parsePolicy(s)
+	return err
+}
+
+// checkBucketPolicy accepts the edge policies buckets() can follow.
+func checkBucketPolicy(s string) error {
+	p, err := parsePolicy(s)
+	if err != nil {
+		return err
+	}
+	return bucketPolicy(p)
+}
+
+// checkRhythm accepts a calendar unit or a rolling ISO-8601 duration.
+func checkRhythm(s string) error {
+	_, err := parseRhythm(s)
 	return err
 }
 

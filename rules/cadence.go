@@ -61,33 +61,102 @@ func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (Calendar, error) {
 	return cal, nil
 }
 
-// Cadence is the answer of cadence(): how many occurrences fell into each
-// calendar bucket and which buckets fell short or ran over.
+// Cadence is the answer of cadence() and rhythm(): how many occurrences fell
+// into each calendar bucket and which buckets fell short or ran over, or,
+// for the rolling reading of rhythm(), which stretches held too few.
 type Cadence struct {
 	OK       bool     `expr:"ok" json:"ok"`
 	Total    int      `expr:"total" json:"total"`
 	Buckets  int      `expr:"buckets" json:"buckets"`
-	Missed   []string `expr:"missed" json:"missed"`
-	Exceeded []string `expr:"exceeded" json:"exceeded"`
-	Excused  []string `expr:"excused" json:"excused"`
-	// Detail is the full evidence of package schedule.
-	Detail schedule.CountResult `expr:"detail" json:"-"`
+	Missed   []string `expr:"missed" json:"missed"`     // labels with days, "2024-W10 (04.03.–10.03.)", or stretches "16.01.2024–19.11.2024 (309 Tage)"
+	Exceeded []string `expr:"exceeded" json:"exceeded"` // labels with days
+	Excused  []string `expr:"excused" json:"excused"`   // labels with days
+	// Judged lists the plain labels ("2024-W10") of the buckets this check
+	// judged, excused ones included, in order; under the default policy
+	// consecutive periods judge every bucket exactly once. Empty for the
+	// rolling reading.
+	Judged []string `expr:"judged" json:"judged"`
+	// Rhythm is the unit ("week") or rolling window ("P6M") checked, Policy
+	// the edge policy of a calendar reading ("whole", "count", "excuse",
+	// "prorate").
+	Rhythm string `expr:"rhythm" json:"rhythm,omitempty"`
+	Policy string `expr:"policy" json:"policy,omitempty"`
+	// Detail is the full evidence of package schedule for the calendar
+	// reading, Windows for the rolling reading.
+	Detail  schedule.CountResult  `expr:"detail" json:"-"`
+	Windows schedule.WindowResult `expr:"windows" json:"-"`
 }
 
 // String summarises the check in German.
 func (c Cadence) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, "Zeitraum", "Zeiträumen"))
+	if c.Windows.Min > 0 {
+		b.WriteString(plural(c.Total, "Termin", "Termine"))
+		dur := germanDuration(c.Windows.Window)
+		switch {
+		case len(c.Missed) == 0 && c.Windows.Min == 1:
+			fmt.Fprintf(&b, "; nie länger als %s ohne Termin", dur)
+		case len(c.Missed) == 0:
+			fmt.Fprintf(&b, "; in je %s mindestens %d", dur, c.Windows.Min)
+		case c.Windows.Min == 1:
+			fmt.Fprintf(&b, "; länger als %s ohne Termin: %s", dur, strings.Join(c.Missed, ", "))
+		default:
+			fmt.Fprintf(&b, "; weniger als %d in %s: %s", c.Windows.Min, dur, strings.Join(c.Missed, ", "))
+		}
+		return b.String()
+	}
+	one, many := unitNouns(c.Detail.Target.Per)
+	if c.Buckets == 0 {
+		none, it := "kein", "es"
+		switch c.Detail.Target.Per {
+		case schedule.Week:
+			none, it = "keine", "sie"
+		case schedule.Month:
+			it = "er"
+		}
+		return fmt.Sprintf("im Zeitraum endet %s %s; beurteilt wird %s in dem Zeitraum, in dem %s endet", none, one, it, it)
+	}
+	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, one, many))
 	if len(c.Missed) > 0 {
 		fmt.Fprintf(&b, "; zu wenige in %s", strings.Join(c.Missed, ", "))
 	}
 	if len(c.Exceeded) > 0 {
 		fmt.Fprintf(&b, "; zu viele in %s", strings.Join(c.Exceeded, ", "))
 	}
-	if len(c.Excused) > 0 {
-		fmt.Fprintf(&b, "; entschuldigt (geschlossen): %s", strings.Join(c.Excused, ", "))
+	var closed, cut []string
+	for _, x := range c.Detail.Buckets {
+		switch x.Reason {
+		case "closed":
+			closed = append(closed, bucketLabel(x.Bucket))
+		case "partial":
+			cut = append(cut, bucketLabel(x.Bucket))
+		}
+	}
+	if len(closed) > 0 {
+		fmt.Fprintf(&b, "; entschuldigt (geschlossen): %s", strings.Join(closed, ", "))
+	}
+	if len(cut) > 0 {
+		fmt.Fprintf(&b, "; nicht beurteilt (angeschnitten): %s", strings.Join(cut, ", "))
 	}
 	return b.String()
+}
+
+// unitNouns returns the German singular and dative plural of a unit's
+// name, for "1 Termin in 1 Halbjahr", "5 Termine in 12 Monaten".
+func unitNouns(u schedule.Unit) (one, many string) {
+	switch u {
+	case schedule.Week:
+		return "Woche", "Wochen"
+	case schedule.Month:
+		return "Monat", "Monaten"
+	case schedule.Quarter:
+		return "Quartal", "Quartalen"
+	case schedule.HalfYear:
+		return "Halbjahr", "Halbjahren"
+	case schedule.Year:
+		return "Jahr", "Jahren"
+	}
+	return "Zeitraum", "Zeiträumen"
 }
 
 // GapCheck is the answer of gaps(): the longest stretch without an
@@ -137,13 +206,7 @@ func calendarArg(a []any, i int) []schedule.Option {
 	return nil
 }
 
-func unitArg(s string) (schedule.Unit, error) {
-	u, err := schedule.ParseUnit(s)
-	if err != nil {
-		return 0, fmt.Errorf("unknown unit %q (use week, month, quarter, half-year or year)", s)
-	}
-	return u, nil
-}
+func unitArg(s string) (schedule.Unit, error) { return parseUnit(s) }
 
 func cadenceFunctions() []function {
 	return []function{
@@ -168,55 +231,50 @@ func cadenceFunctions() []function {
 				})
 				return ans.cal, ans.err
 			}},
-		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar]) counts the dates per week, month, quarter, half-year or year of the period and lists the buckets with fewer than min or (max > 0) more than max; with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks; buckets cut by the period's edges count in full",
-			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, Calendar) Cadence)},
+		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar][, policy]) counts the dates per week, month, quarter, half-year or year and lists the buckets with fewer than min or (max > 0) more than max, as labels with their days (\"2024-W10 (04.03.–10.03.)\"); with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks. The policy says how buckets cut by the period's edges are judged: whole (the default) judges a bucket in the period that holds its last day, with all of its dates, also those before the period (fetch them with span(period, unit)), and leaves a bucket cut by the period's end to the next period, so consecutive periods judge every bucket exactly once; count judges the cut part against the full target, excuse does not judge cut buckets, prorate shrinks the target to the share of days inside. judged lists the labels of the judged buckets",
+			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, Calendar) Cadence),
+				new(func([]date.Date, Period, string, int, int, string) Cadence), new(func([]date.Date, Period, string, int, int, Calendar, string) Cadence)},
 			fn: func(a ...any) (any, error) {
 				u, err := unitArg(a[2].(string))
 				if err != nil {
-					return nil, err
+					return nil, fmt.Errorf("cadence: %v", err)
 				}
-				t := schedule.Target{Per: u, Min: a[3].(int), Max: a[4].(int)}
-				res, err := schedule.CheckCount(a[0].([]date.Date), a[1].(Period).Range(), t, calendarArg(a, 5)...)
+				policy, err := policyArg(a, 5)
 				if err != nil {
-					return nil, err
+					return nil, fmt.Errorf("cadence: %v", err)
 				}
-				c := Cadence{OK: res.OK(), Total: res.Total, Buckets: len(res.Buckets), Detail: res,
-					Missed: []string{}, Exceeded: []string{}, Excused: []string{}}
-				for _, b := range res.Missed {
-					c.Missed = append(c.Missed, b.Label)
-				}
-				for _, b := range res.Exceeded {
-					c.Exceeded = append(c.Exceeded, b.Label)
-				}
-				for _, b := range res.Buckets {
-					if b.Excused {
-						c.Excused = append(c.Excused, b.Label)
-					}
-				}
-				return c, nil
+				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5))
 			}},
-		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. With a calendar, closed days inside a gap are not counted",
+		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. With a calendar, closed days inside a gap are not counted",
 			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, Calendar) GapCheck)},
 			fn: func(a ...any) (any, error) {
-				res, err := schedule.CheckGaps(a[0].([]date.Date), a[1].(Period).Range(), a[2].(int), calendarArg(a, 3)...)
+				res, err := schedule.CheckGapsOnce(a[0].([]date.Date), a[1].(Period).Range(), a[2].(int), calendarArg(a, 3)...)
 				if err != nil {
 					return nil, err
 				}
 				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: []string{}, Detail: res}
 				for _, x := range res.Exceeded {
-					g.Exceeded = append(g.Exceeded, fmt.Sprintf("%s–%s (%d Tage)", germanDate(x.From), germanDate(x.To), x.Length))
+					g.Exceeded = append(g.Exceeded, gapLabel(x))
 				}
 				return g, nil
 			}},
-		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min",
+		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar][, policy]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min; the policy judges buckets cut by the period's edges as in cadence() (default whole: in the period that holds the bucket's last day, with all of its hours)",
 			types: []any{new(func([]schedule.Quantity, Period, string, decimal.Decimal) HoursCheck), new(func([]schedule.Quantity, Period, string, int) HoursCheck),
-				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar) HoursCheck)},
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar) HoursCheck),
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, string) HoursCheck),
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar, string) HoursCheck)},
 			fn: func(a ...any) (any, error) {
 				u, err := unitArg(a[2].(string))
 				if err != nil {
-					return nil, err
+					return nil, fmt.Errorf("hoursPer: %v", err)
 				}
-				res, err := schedule.CheckSum(a[0].([]schedule.Quantity), a[1].(Period).Range(), u, dec(a[3]), calendarArg(a, 4)...)
+				policy, err := policyArg(a, 4)
+				if err != nil {
+					return nil, fmt.Errorf("hoursPer: %v", err)
+				}
+				cal := calendarArg(a, 4)
+				opts := append(cal[:len(cal):len(cal)], schedule.WithEdges(policy))
+				res, err := schedule.CheckSum(a[0].([]schedule.Quantity), a[1].(Period).Range(), u, dec(a[3]), opts...)
 				if err != nil {
 					return nil, err
 				}

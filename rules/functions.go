@@ -258,6 +258,7 @@ func functions() []function {
 	fs = append(fs, cadenceFunctions()...)
 	fs = append(fs, bucketFunctions()...)
 	fs = append(fs, intervalFunctions()...)
+	fs = append(fs, judgedFunctions()...)
 	return append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
 }
 

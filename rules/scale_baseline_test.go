@@ -26,7 +26,8 @@ import (
 // The subset is representative of the shapes of the whole file: counts of
 // staff by role; a rule per staff position, per offer, per catchment Kita,
 // per case exchange and per meeting of the centre or the programme; rules
-// per calendar year and half-year with partial periods not judged; missing
+// per calendar year and half-year, each judged whole in the period that
+// holds its last day (the edge policy of the param randregel); missing
 // data; a lookup in the provider registry; Kitas visited by meetings;
 // attendance of programme-wide meetings (indexed, like the engine); the
 // latest evidence of a kind; sessions of some offers and their hours;
@@ -77,7 +78,8 @@ type plainBK struct {
 	veroeffentlichungenJeJahr           int
 	aushaengeJeKitaUndJahr              int
 	planungstreffenMindestzahl          int
-	angeschnitten                       bool
+	policy                              schedule.EdgePolicy
+	besprechungsRhythmus                schedule.Unit
 	vorstellungTakt, besprechungsTakt   string
 	sozialraumtreffenRollen             []string
 	years, halfYears, vorstellungBucket []schedule.Bucket
@@ -113,13 +115,15 @@ func newPlainBK(prog *rules.Programme, ds *kiez.Dataset, per rules.Period) *plai
 	b.veroeffentlichungenJeJahr = param("veroeffentlichungenJeJahr").(int)
 	b.aushaengeJeKitaUndJahr = param("aushaengeJeKitaUndJahr").(int)
 	b.planungstreffenMindestzahl = param("planungstreffenMindestzahl").(int)
-	b.angeschnitten = param("angeschnitteneZeitraeumePruefen").(bool)
+	b.policy, _ = schedule.ParseEdgePolicy(param("randregel").(string))
+	// The baseline knows the calendar reading of the meetings' rhythm only.
+	b.besprechungsRhythmus, _ = schedule.ParseUnit(param("besprechungsRhythmus").(string))
 	b.vorstellungTakt = param("vorstellungTakt").(string)
 	b.besprechungsTakt = param("besprechungsTakt").(string)
 	b.sozialraumtreffenRollen = param("sozialraumtreffenRollen").([]string)
-	b.years = split(per, "year")
-	b.halfYears = split(per, b.besprechungsTakt)
-	b.vorstellungBucket = split(per, b.vorstellungTakt)
+	b.years = split(per, "year", b.policy)
+	b.halfYears = split(per, b.besprechungsTakt, b.policy)
+	b.vorstellungBucket = split(per, b.vorstellungTakt, b.policy)
 	b.attendance = map[*kiez.Meeting]map[string]bool{}
 	b.leitungen = map[*kiez.Meeting]int{}
 	b.providers = map[string]string{}
@@ -151,9 +155,13 @@ func newPlainBK(prog *rules.Programme, ds *kiez.Dataset, per rules.Period) *plai
 	return b
 }
 
-func split(per rules.Period, unit string) []schedule.Bucket {
+// split returns the buckets buckets(period, unit, policy) judges.
+func split(per rules.Period, unit string, policy schedule.EdgePolicy) []schedule.Bucket {
 	u, _ := schedule.ParseUnit(unit)
-	bs, _ := schedule.Split(per.Range(), u)
+	bs, _, _ := schedule.JudgedBuckets(per.Range(), u, policy)
+	if policy == schedule.ExcuseEdges {
+		bs = slices.DeleteFunc(bs, func(b schedule.Bucket) bool { return b.Partial })
+	}
 	return bs
 }
 
@@ -382,10 +390,6 @@ func (b *plainBK) angebotsformat(c *kiez.Centre, out []rules.Result) []rules.Res
 func (b *plainBK) informationWiederholt(c *kiez.Centre, out []rules.Result) []rules.Result {
 	for _, bucket := range b.years {
 		res := b.base("information-wiederholt", c, c.ID+"/"+bucket.Label)
-		if bucket.Partial && !b.angeschnitten {
-			out = append(out, b.notApplicable(res))
-			continue
-		}
 		if len(c.Evidence) == 0 {
 			out = append(out, b.missing(res))
 			continue
@@ -408,10 +412,6 @@ func (b *plainBK) informationWiederholt(c *kiez.Centre, out []rules.Result) []ru
 func (b *plainBK) aushangInAllenKitas(c *kiez.Centre, out []rules.Result) []rules.Result {
 	for _, bucket := range b.years {
 		res := b.base("aushang-in-allen-kitas", c, c.ID+"/"+bucket.Label)
-		if bucket.Partial && !b.angeschnitten {
-			out = append(out, b.notApplicable(res))
-			continue
-		}
 		if len(c.Evidence) == 0 {
 			out = append(out, b.missing(res))
 			continue
@@ -456,10 +456,6 @@ func (b *plainBK) profilInKonzeption(c *kiez.Centre, out []rules.Result) []rules
 func (b *plainBK) vorstellungKitaSozialarbeit(c *kiez.Centre, out []rules.Result) []rules.Result {
 	for _, bucket := range b.vorstellungBucket {
 		res := b.base("vorstellung-kita-sozialarbeit", c, c.ID+"/"+bucket.Label)
-		if bucket.Partial && !b.angeschnitten {
-			out = append(out, b.notApplicable(res))
-			continue
-		}
 		if len(meetings(c.Meetings, "", b.period)) == 0 {
 			out = append(out, b.missing(res))
 			continue
@@ -514,24 +510,53 @@ func (b *plainBK) austauschtreffenTeilnahme(c *kiez.Centre, out []rules.Result) 
 func (b *plainBK) planungstreffenTeam(c *kiez.Centre, out []rules.Result) []rules.Result {
 	for _, bucket := range b.halfYears {
 		res := b.base("planungstreffen-team", c, c.ID+"/"+bucket.Label)
-		if bucket.Partial && !b.angeschnitten {
-			out = append(out, b.notApplicable(res))
-			continue
-		}
 		if len(meetings(c.Meetings, "", b.period)) == 0 {
 			out = append(out, b.missing(res))
 			continue
 		}
-		held := meetings(c.Meetings, "planungstreffen-team", rules.NewPeriod(bucket.Range))
+		// span(periodOf(item), rhythm): from the first day of the rhythm's
+		// bucket that holds the item's first day.
+		from := b.besprechungsRhythmus.Bucket(bucket.Range.Start()).Whole.Start()
+		held := meetings(c.Meetings, "planungstreffen-team", rules.Period{From: from, Until: bucket.Range.Last()})
 		dates := make([]date.Date, len(held))
 		for i, m := range held {
 			dates[i] = m.Date
 		}
-		res.Evidence = []rules.Evidence{ev("termine", dates)}
-		out = append(out, b.verdict(res, len(held) >= b.planungstreffenMindestzahl,
-			fmt.Sprintf("%s: %d Planungstreffen mit dem Team, mindestens %d", bucket.Label, len(held), b.planungstreffenMindestzahl)))
+		takt, err := schedule.CheckCount(dates, bucket.Range, schedule.Target{Per: b.besprechungsRhythmus, Min: b.planungstreffenMindestzahl}, schedule.WithEdges(b.policy))
+		if err != nil {
+			panic(err)
+		}
+		judged := make([]string, len(takt.Buckets))
+		for i, x := range takt.Buckets {
+			judged[i] = x.Label
+		}
+		res.Evidence = []rules.Evidence{ev("termine", dates), ev("beurteilt", judged)}
+		out = append(out, b.verdict(res, takt.OK(),
+			fmt.Sprintf("%s: Planungstreffen mit dem Team, mindestens %d: %s", bucket.Label, b.planungstreffenMindestzahl, cadenceText(takt))))
 	}
 	return out
+}
+
+// cadenceText writes a calendar-reading result of one-bucket units the way
+// rules.Cadence does for half-years: "1 Termin in 1 Halbjahr; zu wenige in
+// 2024-H2 (01.07.–31.12.)".
+func cadenceText(r schedule.CountResult) string {
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	s := count(r.Total, "Termin", "Termine") + " in " + count(len(r.Buckets), "Halbjahr", "Halbjahren")
+	for i, m := range r.Missed {
+		sep := ", "
+		if i == 0 {
+			sep = "; zu wenige in "
+		}
+		day := func(d date.Date) string { return rules.Format(d)[:6] }
+		s += sep + m.Label + " (" + day(m.Range.Start()) + "–" + day(m.Range.Last()) + ")"
+	}
+	return s
 }
 
 func (b *plainBK) sozialraumtreffenTeilnehmende(c *kiez.Centre, out []rules.Result) []rules.Result {

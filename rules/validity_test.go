@@ -183,14 +183,14 @@ func TestValidityLoadErrors(t *testing.T) {
 	}, {
 		name:  "a unit literal the bucket functions do not know",
 		edits: []string{`assert: all(centres, .provider != "")`, `assert: len(buckets(period, "halbjahr")) > 0`},
-		want:  []string{`fixture.yaml:48:33: error: assert: argument 2 of buckets: unknown unit "halbjahr" (use week, month, quarter, half-year or year)`},
+		want:  []string{`fixture.yaml:48:33: error: assert: argument 2 of buckets: unbekannte Zeiteinheit "halbjahr" (erlaubt: week, month, quarter, half-year, year)`},
 	}, {
 		name: "a value of a text param the rule passes as a unit",
 		edits: []string{
 			"  offerKinds:\n", "  takt:\n    type: text\n    history:\n      - {from: 2020-01-01, value: half-year}\n      - {from: 2024-01-01, value: P6M}\n  offerKinds:\n",
 			`assert: all(centres, .provider != "")`, `assert: len(buckets(period, params.takt)) > 0`,
 		},
-		want: []string{`fixture.yaml:25:35: error: param "takt": the value "P6M" cannot be argument 2 of buckets in rule ein-traeger (assert at fixture.yaml:53:13): unknown unit "P6M" (use week, month, quarter, half-year or year)`},
+		want: []string{`fixture.yaml:25:35: error: param "takt": the value "P6M" cannot be argument 2 of buckets in rule ein-traeger (assert at fixture.yaml:53:13): unbekannte Zeiteinheit "P6M" (erlaubt: week, month, quarter, half-year, year)`},
 	}, {
 		name:  "a date literal out of range",
 		edits: []string{`assert: all(centres, .provider != "")`, `assert: period.from > date("0001-01-01")`},

@@ -20,9 +20,10 @@ const (
 	CountEdges   EdgePolicy = iota // "count": a partial bucket must meet the full target
 	ExcuseEdges                    // "excuse": partial buckets are excused (Reason "partial")
 	ProrateEdges                   // "prorate": the target shrinks to the share of the bucket's days inside the range, rounded up
+	WholeEdges                     // "whole": a bucket is judged in the range that holds its last day, over all of its days; a bucket the range's end cuts is left to the next range (see JudgedBuckets)
 )
 
-// String returns the text form of p: "count", "excuse" or "prorate".
+// String returns the text form of p: "count", "excuse", "prorate" or "whole".
 func (p EdgePolicy) String() string {
 	switch p {
 	case CountEdges:
@@ -31,28 +32,39 @@ func (p EdgePolicy) String() string {
 		return "excuse"
 	case ProrateEdges:
 		return "prorate"
+	case WholeEdges:
+		return "whole"
 	}
 	return fmt.Sprintf("EdgePolicy(%d)", int(p))
 }
 
 // MarshalText writes the text form; it fails for an invalid policy.
 func (p EdgePolicy) MarshalText() ([]byte, error) {
-	if p < CountEdges || p > ProrateEdges {
+	if p < CountEdges || p > WholeEdges {
 		return nil, fmt.Errorf("schedule: invalid edge policy %d", int(p))
 	}
 	return []byte(p.String()), nil
 }
 
-// UnmarshalText reads "count", "excuse" or "prorate" in any letter case.
-// Errors are *ParseError.
+// UnmarshalText reads an edge policy like ParseEdgePolicy.
 func (p *EdgePolicy) UnmarshalText(text []byte) error {
-	for v := CountEdges; v <= ProrateEdges; v++ {
-		if strings.EqualFold(string(text), v.String()) {
-			*p = v
-			return nil
+	v, err := ParseEdgePolicy(string(text))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// ParseEdgePolicy reads "count", "excuse", "prorate" or "whole" in any
+// letter case. Errors are *ParseError.
+func ParseEdgePolicy(s string) (EdgePolicy, error) {
+	for v := CountEdges; v <= WholeEdges; v++ {
+		if strings.EqualFold(s, v.String()) {
+			return v, nil
 		}
 	}
-	return &ParseError{Kind: "edge policy", Input: string(text), Err: fmt.Errorf(`want "count", "excuse" or "prorate"`)}
+	return 0, &ParseError{Kind: "edge policy", Input: s, Err: fmt.Errorf(`want "count", "excuse", "prorate" or "whole"`)}
 }
 
 // The reasons for excusing a bucket.
@@ -124,9 +136,13 @@ func writeCounts(b *strings.Builder, what string, list []BucketCount, bound stri
 // A bucket is excused (Reason "closed") when every one of its days is closed
 // by WithClosures, WithHolidays or, under WithWorkdays, by not being a
 // workday. Partial edge buckets are judged by WithEdges: counted against the
-// full target (the default), excused (Reason "partial"), or held to a
+// full target (the default), excused (Reason "partial"), held to a
 // prorated target ceil(n × days inside ÷ days of the whole bucket) for both
-// Min and Max.
+// Min and Max, or (WholeEdges, calendar units only) judged whole in the
+// range that holds their last day: then the buckets are those of
+// JudgedBuckets, the dates of their days before within count too, and a
+// bucket the end of within cuts is not judged. Range stays within; Total
+// and Outside refer to the days of the judged buckets.
 //
 // CheckCount fails for an invalid target or option, for dates outside
 // 0001-01-01 to 9999-12-31, and with a *LimitError past MaxBuckets buckets.
@@ -138,11 +154,11 @@ func CheckCount(dates []date.Date, within timespan.DateRange, t Target, opts ...
 	if err != nil {
 		return CountResult{}, err
 	}
-	buckets, err := t.split(within)
+	buckets, days, err := t.judged(within, cfg.edges)
 	if err != nil {
 		return CountResult{}, err
 	}
-	sorted, outside := inside(dates, within)
+	sorted, outside := inside(dates, days)
 	res := CountResult{Target: t, Range: within, Total: len(sorted), Outside: outside, Buckets: make([]BucketCount, len(buckets))}
 	cal := cfg.calendar()
 	rest := sorted
@@ -417,7 +433,8 @@ func (r SumResult) String() string {
 //
 // Excusing works as in CheckCount. Under ProrateEdges the minimum of a
 // partial bucket is min × days inside ÷ days of the whole bucket, rounded
-// up to hundredths. CheckSum fails for an invalid unit or option, a
+// up to hundredths. Under WholeEdges the buckets are those of
+// JudgedBuckets and quantities on their days before within count too. CheckSum fails for an invalid unit or option, a
 // negative min, and dates outside 0001-01-01 to 9999-12-31.
 func CheckSum(entries []Quantity, within timespan.DateRange, per Unit, min decimal.Decimal, opts ...Option) (SumResult, error) {
 	if min.IsNegative() {
@@ -427,7 +444,7 @@ func CheckSum(entries []Quantity, within timespan.DateRange, per Unit, min decim
 	if err != nil {
 		return SumResult{}, err
 	}
-	buckets, err := Split(within, per)
+	buckets, days, err := JudgedBuckets(within, per, cfg.edges)
 	if err != nil {
 		return SumResult{}, err
 	}
@@ -441,7 +458,7 @@ func CheckSum(entries []Quantity, within timespan.DateRange, per Unit, min decim
 		}
 		res.Buckets[i] = s
 	}
-	res.Total, res.Outside = addUp(entries, within, res.Buckets)
+	res.Total, res.Outside = addUp(entries, days, res.Buckets)
 	for _, s := range res.Buckets {
 		if !s.Excused && s.Sum.LessThan(s.Min) {
 			res.Missed = append(res.Missed, s)

@@ -472,7 +472,7 @@ func TestCheckErrors(t *testing.T) {
 }
 
 func TestEdgePolicyText(t *testing.T) {
-	for p := schedule.CountEdges; p <= schedule.ProrateEdges; p++ {
+	for p := schedule.CountEdges; p <= schedule.WholeEdges; p++ {
 		text, err := p.MarshalText()
 		if err != nil {
 			t.Fatal(err)
@@ -489,8 +489,8 @@ func TestEdgePolicyText(t *testing.T) {
 	if err := p.UnmarshalText([]byte("round")); err == nil {
 		t.Error("UnmarshalText(round) succeeded")
 	}
-	if _, err := schedule.EdgePolicy(3).MarshalText(); err == nil {
-		t.Error("MarshalText(3) succeeded")
+	if _, err := schedule.EdgePolicy(4).MarshalText(); err == nil {
+		t.Error("MarshalText(4) succeeded")
 	}
 }
 

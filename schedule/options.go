@@ -94,7 +94,7 @@ func WithWorkdays(days ...time.Weekday) Option {
 // edges of the checked range; the default is CountEdges.
 func WithEdges(p EdgePolicy) Option {
 	return func(cfg *config) {
-		if p < CountEdges || p > ProrateEdges {
+		if p < CountEdges || p > WholeEdges {
 			cfg.fail(fmt.Errorf("schedule: invalid edge policy %d", int(p)))
 			return
 		}
