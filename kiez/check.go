@@ -356,7 +356,6 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *kitaSco
 	}
 }
 
-
 func (c *checker) evidence(e *Evidence, path string) {
 	c.ordered(e.From, e.Until, path)
 }
