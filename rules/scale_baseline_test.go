@@ -200,7 +200,7 @@ func (b *plainBK) verdict(res rules.Result, ok bool, msg string) rules.Result {
 	}
 	res.Outcome = rules.OutcomeFail
 	for _, w := range b.waivers {
-		if w.Rule == res.Rule && (w.Subject == "" || w.Subject == res.Subject || w.Subject == res.Centre || strings.HasSuffix(res.Subject, "/"+w.Subject)) &&
+		if w.Rule == res.Rule && (w.Subject == "" || w.Subject == res.Programme || w.Subject == res.Subject || (res.Centre != "" && w.Subject == res.Centre)) &&
 			!w.From.After(b.period.From) && (w.Until == nil || !w.Until.Before(b.period.Until)) {
 			res.Outcome = rules.OutcomeWaived
 			res.Waiver = &rules.WaiverRef{ID: w.ID, Reason: w.Reason, GrantedBy: w.GrantedBy, Granted: w.Granted, From: w.From, Until: w.Until}
