@@ -508,6 +508,7 @@ func (b *plainBK) fallaustauschEinwilligung(c *kiez.Centre, out []rules.Result) 
 			continue
 		}
 		var consent *kiez.Evidence
+		var dates []date.Date
 		before := false
 		for i := range c.Evidence {
 			e := &c.Evidence[i]
@@ -515,6 +516,7 @@ func (b *plainBK) fallaustauschEinwilligung(c *kiez.Centre, out []rules.Result) 
 				if consent == nil {
 					consent = e
 				}
+				dates = append(dates, e.Date)
 				before = before || !e.Date.After(x.Date)
 			}
 		}
@@ -525,12 +527,17 @@ func (b *plainBK) fallaustauschEinwilligung(c *kiez.Centre, out []rules.Result) 
 				how = "mit Schweigepflichtsentbindung " + x.Consent
 			}
 		}
-		late := ""
-		if !x.Anonymous && x.Consent != "" && !before {
-			late = "– diese liegt nicht vor oder ist später datiert"
+		named := !x.Anonymous && x.Consent != ""
+		switch {
+		case named && len(dates) == 0:
+			how += " – diese liegt nicht vor"
+		case named && !before:
+			how += " vom " + rules.Format(dates) + ", also erst nach dem Austausch"
+		case named:
+			how += " vom " + rules.Format(dates)
 		}
 		res.Evidence = []rules.Evidence{ev("einwilligung", consent)}
-		out = append(out, b.verdict(res, x.Anonymous || before, "Fallaustausch am "+rules.Format(x.Date)+": "+how+" "+late))
+		out = append(out, b.verdict(res, x.Anonymous || before, "Fallaustausch am "+rules.Format(x.Date)+": "+how))
 	}
 	return out
 }
