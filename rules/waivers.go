@@ -177,3 +177,67 @@ func waiverValidity(w *kiez.Waiver) string {
 func notApplied(w *kiez.Waiver, per Period) string {
 	return fmt.Sprintf("(Ausnahme %s %s %s, gültig %s; nicht angewandt)", w.ID, waiverGap(w, per), per.German(), waiverValidity(w))
 }
+
+// CheckWaiverSubjects reports, after an evaluation, the waivers that
+// match no result of their rule: a subject of the wrong form for the
+// rule (centre/item for a rule judged once per centre, an item the rule
+// does not judge, a bucket label outside the period), which would
+// otherwise go unnoticed. Only waivers of programmes and rules that the
+// results hold are checked; each is a warning at the waiver's subject.
+func CheckWaiverSubjects(ds *kiez.Dataset, results []Result) kiez.Diagnostics {
+	if ds == nil || len(ds.Waivers) == 0 {
+		return nil
+	}
+	type key struct{ programme, rule string }
+	subjects := map[key][]*Result{}
+	for i := range results {
+		r := &results[i]
+		k := key{r.Programme, r.Rule}
+		subjects[k] = append(subjects[k], r)
+	}
+	var diags kiez.Diagnostics
+	for i := range ds.Waivers {
+		w := &ds.Waivers[i]
+		rs, ok := subjects[key{w.Programme, w.Rule}]
+		if !ok {
+			continue
+		}
+		matched := false
+		for _, r := range rs {
+			if waiverMatches(w.Subject, w.Programme, r) {
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		var names []string
+		for _, r := range rs {
+			names = append(names, r.Subject)
+		}
+		names = distinctStrings(names)
+		detail := "The rule judges these subjects: " + strings.Join(names, ", ") + "."
+		if len(names) > 20 {
+			detail = "The rule judges " + fmt.Sprint(len(names)) + " subjects, such as " + strings.Join(names[:20], ", ") + "."
+		}
+		path := fmt.Sprintf("waivers[%d].subject", i)
+		diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityWarning, Path: path, Subject: ds.Where(path),
+			Summary: fmt.Sprintf("waiver %q matches no result of rule %q: no subject is %q%s", w.ID, w.Rule, w.Subject, didYouMean(w.Subject, names)),
+			Detail:  detail + " A waiver's subject is the programme, a centre, or exactly a subject the rule judges."})
+	}
+	diags.Sort()
+	return diags
+}
+
+func distinctStrings(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

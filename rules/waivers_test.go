@@ -176,3 +176,26 @@ func TestWaiverUnknownRuleOrProgramme(t *testing.T) {
 		t.Errorf("Stream = %v, want ErrWaivers", err)
 	}
 }
+
+// TestCheckWaiverSubjects: after an evaluation, a waiver whose subject no
+// result of its rule has is reported, with the subjects the rule judges.
+func TestCheckWaiverSubjects(t *testing.T) {
+	ds := waiverData(t, waiver("ok", "freistellung", "c1/l2", "2024-01-01", "")+
+		waiver("falsch", "freistellung", "c1/l3", "2024-01-01", "")+
+		waiver("form", "ein-traeger", "c1", "2024-01-01", ""))
+	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`waivers.yaml:3:71: warning: waiver "falsch" matches no result of rule "freistellung": no subject is "c1/l3"; did you mean "c1/l2"? (at waivers[1].subject)`,
+		`waivers.yaml:4:68: warning: waiver "form" matches no result of rule "ein-traeger": no subject is "c1" (at waivers[2].subject)`,
+	}
+	if diff := cmp.Diff(want, diagStrings(rules.CheckWaiverSubjects(ds, results))); diff != "" {
+		t.Errorf("CheckWaiverSubjects (-want +got):\n%s", diff)
+	}
+}
