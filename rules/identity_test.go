@@ -135,3 +135,51 @@ func TestBadKreuznachIdentityMessages(t *testing.T) {
 		t.Errorf("messages (-want +got):\n%s", diff)
 	}
 }
+
+// TestWiesbadenAndThueringenIdentityMessages: a KiEZ replaced by another
+// (still ten) fails WI-26 naming both; a field outside the LSZ list is
+// named in TH-04's message.
+func TestWiesbadenAndThueringenIdentityMessages(t *testing.T) {
+	var progs []*rules.Programme
+	for _, id := range []string{"wiesbaden-kiez", "thueringen-thekiz"} {
+		p, diags := rules.LoadEmbedded(id)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		progs = append(progs, p)
+	}
+	ds, dd := kiez.LoadFiles("../testdata/wiesbaden", "../testdata/thueringen")
+	if dd.HasErrors() {
+		t.Fatal(dd)
+	}
+	for i := range ds.Centres {
+		switch c := &ds.Centres[i]; c.ID {
+		case "kiez-westend":
+			c.ID, c.Name, c.Location.District = "kiez-nordost", "KiEZ Nordost", "Nordost"
+		case "thekiz-sonnenblume":
+			c.LSZFields = []int{1, 3}
+		}
+	}
+	eng, err := rules.NewEngine(progs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	period, _ := rules.ParsePeriod("2024")
+	results, err := eng.Evaluate(context.Background(), ds, period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range results {
+		if r.Rule == "zehn-kiez-stadtteile" || r.Rule == "lsz-handlungsfelder" && r.Subject == "thekiz-sonnenblume" {
+			got[r.Rule] = r.Outcome.String() + ": " + r.Message
+		}
+	}
+	want := map[string]string{
+		"zehn-kiez-stadtteile": "fail: 10 KiEZ in 10 Stadtteilen, laut Standortkarte 10: Bergkirchenviertel, Biebrich, Erbenheim, Gräselberg, Hollerborn/Waldstraße, Kastel/Kostheim, Klarenthal, Sauerland, Schelmengraben, Nordost; es fehlen: kiez-westend; nicht auf der Standortkarte: KiEZ Nordost",
+		"lsz-handlungsfelder":  "fail: LSZ-Handlungsfelder des Zentrums: 1, 3; nicht zulässig: 1; zulässig: 2, 3, 4, 5, 6",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+}
