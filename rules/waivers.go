@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -81,7 +82,7 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period timespan.DateRange) kiez.
 // diagnostics (a kiez.Diagnostics, see errors.As), when CheckWaivers
 // reports an error for the dataset: a waiver that names an unknown
 // programme or rule would silently waive nothing.
-var ErrWaivers = fmt.Errorf("rules: the dataset's waivers name unknown programmes or rules; nothing was evaluated")
+var ErrWaivers = errors.New("rules: the dataset's waivers name unknown programmes or rules; nothing was evaluated")
 
 // waiverError joins ErrWaivers and the diagnostics.
 type waiverError struct{ diags kiez.Diagnostics }
