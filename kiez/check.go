@@ -150,13 +150,16 @@ func (c *checker) run() {
 	for i := range ds.Centres {
 		centres.add(ds.Centres[i].ID, fmt.Sprintf("centres[%d].id", i))
 	}
+	// Every Kita and centre is known before any reference is checked, so
+	// that a reference resolves the same whatever the order of the files.
 	kitas := c.newIDs("Kita")
+	scopes := c.kitaScopes(kitas)
 	catchmentOf := map[string]string{}
 	for i := range ds.Centres {
 		ce := &ds.Centres[i]
 		path := fmt.Sprintf("centres[%d]", i)
 		c.ref(progs, ce.Programme, path+".programme")
-		c.centre(ce, path, providers[ce.Programme], kitas)
+		c.centre(ce, path, providers[ce.Programme], scopes.centre(i))
 		for j := range ce.Catchment {
 			k := &ce.Catchment[j]
 			if prev, dup := catchmentOf[k.ID]; dup && prev != ce.ID {
@@ -170,11 +173,12 @@ func (c *checker) run() {
 	for i := range ds.Programmes {
 		p := &ds.Programmes[i]
 		path := fmt.Sprintf("programmes[%d]", i)
+		pk, pc := scopes.programme(p.ID)
 		for j := range p.Meetings {
-			c.meeting(&p.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas, nil)
+			c.meeting(&p.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), pc, pk, nil)
 		}
 		for j := range p.Committees {
-			c.participants(p.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas, nil)
+			c.participants(p.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), pc, pk, nil)
 		}
 	}
 	for i := range ds.Centres {
@@ -184,11 +188,13 @@ func (c *checker) run() {
 		for j := range ce.Partners {
 			partners.first[ce.Partners[j].ID] = fmt.Sprintf("%s.partners[%d]", path, j)
 		}
+		own := scopes.centre(i)
+		_, pc := scopes.programme(ce.Programme)
 		for j := range ce.Meetings {
-			c.meeting(&ce.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), centres, kitas, partners)
+			c.meeting(&ce.Meetings[j], fmt.Sprintf("%s.meetings[%d]", path, j), pc, own, partners)
 		}
 		for j := range ce.Committees {
-			c.participants(ce.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), centres, kitas, partners)
+			c.participants(ce.Committees[j].Members, fmt.Sprintf("%s.committees[%d].members", path, j), pc, own, partners)
 		}
 	}
 	waivers := c.newIDs("waiver")
@@ -198,40 +204,8 @@ func (c *checker) run() {
 		waivers.add(w.ID, path+".id")
 		c.ref(progs, w.Programme, path+".programme")
 		c.ordered(&w.From, w.Until, path)
-		if w.Subject != "" && !centres.has(w.Subject) && !kitas.has(w.Subject) && !c.itemID(w.Subject) {
-			c.warnf(path+".subject", "A waiver's subject is the id of a centre, a Kita or another item of the data.",
-				"waiver subject %q names nothing in the data%s", w.Subject, suggestion(w.Subject, centres.list()))
-		}
+		c.waiverSubject(w, path+".subject")
 	}
-}
-
-// itemID reports whether any centre has a staff position, offer, partner,
-// room or channel with the id.
-func (c *checker) itemID(id string) bool {
-	for i := range c.ds.Centres {
-		ce := &c.ds.Centres[i]
-		for _, p := range ce.Staff {
-			if p.ID == id {
-				return true
-			}
-		}
-		for _, o := range ce.Offers {
-			if o.ID == id {
-				return true
-			}
-		}
-		for _, p := range ce.Partners {
-			if p.ID == id {
-				return true
-			}
-		}
-		for _, ch := range ce.Channels {
-			if ch.ID == id {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func contains(list []string, s string) bool {
@@ -243,7 +217,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
+func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *kitaScope) {
 	switch {
 	case ce.Provider != "":
 		if providers != nil {
@@ -276,15 +250,6 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		rp := fmt.Sprintf("%s.rooms[%d]", path, j)
 		rooms.add(r.ID, rp+".id")
 	}
-	for j := range ce.Catchment {
-		c.kita(&ce.Catchment[j], fmt.Sprintf("%s.catchment[%d]", path, j), kitas)
-	}
-	if ce.OwnKita != nil {
-		c.kita(ce.OwnKita, path+".ownKita", kitas)
-	}
-	for j := range ce.VerbundKitas {
-		c.kita(&ce.VerbundKitas[j], fmt.Sprintf("%s.verbundKitas[%d]", path, j), kitas)
-	}
 	partners := c.newIDs("partner")
 	for j := range ce.Partners {
 		p := &ce.Partners[j]
@@ -312,7 +277,7 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 			c.errorf(sp+".releaseHoursPerWeek", "Give the weekly release hours.", "%s release hours per week is more than a week has", s.ReleaseHoursPerWeek)
 		}
 		for k, kita := range s.Kitas {
-			c.ref(kitas, kita, fmt.Sprintf("%s.kitas[%d]", sp, k))
+			c.kitaRef(kitas, kita, fmt.Sprintf("%s.kitas[%d]", sp, k))
 		}
 		c.history(s, sp)
 	}
@@ -335,7 +300,7 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 		s := &ce.Sessions[j]
 		sp := fmt.Sprintf("%s.sessions[%d]", path, j)
 		c.ref(offers, s.Offer, sp+".offer")
-		c.ref(kitas, s.Kita, sp+".kita")
+		c.kitaRef(kitas, s.Kita, sp+".kita")
 		if o := offerByID[s.Offer]; o != nil && !within(s.Date, o.From, o.Until) {
 			c.warnf(sp+".date", "Check the date, or the offer's from/until.", "session on %s is outside the validity of offer %q", s.Date, o.ID)
 		}
@@ -393,10 +358,6 @@ func (c *checker) centre(ce *Centre, path string, providers *ids, kitas *ids) {
 	}
 }
 
-func (c *checker) kita(k *Kita, path string, kitas *ids) {
-	kitas.add(k.ID, path+".id")
-}
-
 func (c *checker) evidence(e *Evidence, path string) {
 	c.ordered(e.From, e.Until, path)
 }
@@ -407,21 +368,21 @@ func (c *checker) closure(cl *Closure, path string) {
 	}
 }
 
-func (c *checker) meeting(m *Meeting, path string, centres, kitas, partners *ids) {
+func (c *checker) meeting(m *Meeting, path string, centres *ids, kitas *kitaScope, partners *ids) {
 	c.participants(m.Participants, path+".participants", centres, kitas, partners)
 	for k, kita := range m.Kitas {
-		c.ref(kitas, kita, fmt.Sprintf("%s.kitas[%d]", path, k))
+		c.kitaRef(kitas, kita, fmt.Sprintf("%s.kitas[%d]", path, k))
 	}
 }
 
-func (c *checker) participants(ps []Participant, path string, centres, kitas, partners *ids) {
+func (c *checker) participants(ps []Participant, path string, centres *ids, kitas *kitaScope, partners *ids) {
 	for k := range ps {
 		pp := fmt.Sprintf("%s[%d]", path, k)
 		if ps[k].Partner != "" && partners != nil {
 			c.ref(partners, ps[k].Partner, pp+".partner")
 		}
 		c.ref(centres, ps[k].Centre, pp+".centre")
-		c.ref(kitas, ps[k].Kita, pp+".kita")
+		c.kitaRef(kitas, ps[k].Kita, pp+".kita")
 	}
 }
 

@@ -465,8 +465,10 @@ type Waiver struct {
 	ID        string `json:"id" validate:"required,id" expr:"id"`
 	Programme string `json:"programme" validate:"required,id" expr:"programme"`
 	Rule      string `json:"rule" validate:"required" expr:"rule"`
-	// Subject is the id of the centre or item the waiver is for; empty
-	// for a programme-wide rule.
+	// Subject says which results the waiver is for, matched exactly:
+	// empty or the programme's id for every result of the rule, a
+	// centre's id for that centre's results, or "centre/item" for exactly
+	// that result (as kiez check shows it in the subject column).
 	Subject   string     `json:"subject,omitempty" expr:"subject"`
 	Reason    string     `json:"reason" validate:"required" expr:"reason"`
 	GrantedBy string     `json:"grantedBy" validate:"required" expr:"grantedBy"`

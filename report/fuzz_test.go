@@ -348,7 +348,7 @@ func fuzzDataset(a, b, c string, n int) *kiez.Dataset {
 			},
 			{ID: "c3", Name: req(c), Programme: "musterstadt", Kind: "family-centre", ProviderNote: note(b)},
 		},
-		Waivers: []kiez.Waiver{{ID: "ausnahme-1", Programme: "musterstadt", Rule: "freistellung", Subject: "leitung-1",
+		Waivers: []kiez.Waiver{{ID: "ausnahme-1", Programme: "musterstadt", Rule: "freistellung", Subject: "c1/leitung-1",
 			Reason: note(c), GrantedBy: req(b), Granted: d(time.January, 15), From: d(time.January, 1)}},
 	}
 }

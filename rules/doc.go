@@ -28,7 +28,11 @@
 // none for the period, the verdict is missing data, or fail if the rule
 // says so (ifMissing: fail), so that "did not deliver" and "did not
 // report" stay apart. A waiver in the data turns a failure into waived,
-// naming the waiver. A rule that errors never stops the others.
+// naming the waiver, when its subject names the result exactly (the
+// programme, a centre, or centre/item) and it is valid on every day of
+// the period; Engine.CheckWaivers reports waivers naming unknown rules or
+// programmes (Evaluate refuses them) and waivers that do not cover the
+// period. A rule that errors never stops the others.
 //
 // # Bounds
 //

@@ -52,8 +52,11 @@ func (e *Engine) Programmes() []*Programme { return append([]*Programme(nil), e.
 // in the rule file's order. A rule that errors yields an error result and
 // never stops the others. Evaluate stops early, returning the results so
 // far and the context's error, when ctx is cancelled. The dataset should
-// be valid (kiez.Dataset.Validate); Evaluate only reads it. To check a
-// dataset too large to keep every result in memory, use Stream.
+// be valid (kiez.Dataset.Validate); Evaluate only reads it. A dataset
+// whose waivers name an unknown programme or rule (see CheckWaivers) is
+// refused before any rule runs: the error wraps ErrWaivers and the
+// diagnostics. To check a dataset too large to keep every result in
+// memory, use Stream.
 func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange) ([]Result, error) {
 	if ds == nil {
 		return nil, errors.New("rules: Evaluate: nil dataset")
@@ -85,7 +88,8 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 // state-wide runs that count, aggregate or write the results as they
 // come. fn runs on the calling goroutine. When fn returns an error,
 // Stream stops and returns it; when ctx is cancelled, Stream stops and
-// returns the context's error.
+// returns the context's error. Stream refuses a dataset with waiver
+// errors as Evaluate does.
 func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, fn func(Result) error) error {
 	if ds == nil {
 		return errors.New("rules: Stream: nil dataset")
@@ -107,6 +111,9 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period timespan.D
 // filled again for a later centre. evaluate stops at the first error of
 // emit or of ctx and returns it.
 func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, reuse bool, emit func([]Result) error) error {
+	if err := e.checkWaiverErrors(ds, period); err != nil {
+		return err
+	}
 	per := NewPeriod(period)
 	for _, p := range e.progs {
 		r := e.newRun(p, ds, per)
@@ -725,22 +732,28 @@ func empty(v any) bool {
 }
 
 // waive turns a failure into OutcomeWaived when a waiver for the rule and
-// the subject (or its centre, or the whole programme) covers the whole
-// evaluated period.
+// exactly the subject (see waiverMatches) covers the whole evaluated
+// period. A failure whose only waivers do not cover the period stays a
+// failure, and its message says which waiver did not apply and why.
 func (r *run) waive(res Result) Result {
-	for _, w := range r.waivers {
-		if w.Rule != res.Rule {
+	var missed *kiez.Waiver
+	for i := range r.waivers {
+		w := &r.waivers[i]
+		if w.Rule != res.Rule || !waiverMatches(w.Subject, r.prog.ID, &res) {
 			continue
 		}
-		if w.Subject != "" && w.Subject != res.Subject && w.Subject != res.Centre && !strings.HasSuffix(res.Subject, "/"+w.Subject) {
-			continue
-		}
-		if w.From.After(r.period.From) || (w.Until != nil && w.Until.Before(r.period.Until)) {
+		if !waiverCovers(w, r.period) {
+			if missed == nil {
+				missed = w
+			}
 			continue
 		}
 		res.Outcome = OutcomeWaived
 		res.Waiver = &WaiverRef{ID: w.ID, Reason: w.Reason, GrantedBy: w.GrantedBy, Granted: w.Granted, From: w.From, Until: w.Until}
 		return res
+	}
+	if missed != nil {
+		res.Message = strings.TrimSpace(res.Message + " " + notApplied(missed, r.period))
 	}
 	return res
 }

@@ -127,7 +127,7 @@ func ExampleEngine_Stream() {
 		fmt.Printf("%s: %d\n", o.Label(), count[o])
 	}
 	// Output:
-	// erfüllt: 1362
+	// erfüllt: 1370
 	// nicht erfüllt: 8
 	// nicht anwendbar: 189
 	// Ausnahme genehmigt: 0

@@ -254,6 +254,7 @@ func functions() []function {
 			types: []any{new(func([]any) []string), new(func([]string) []string)},
 			fn:    func(a ...any) (any, error) { return distinct(texts(a[0])), nil }},
 	}
+	fs = append(fs, identityFunctions()...)
 	fs = append(fs, recordFunctions()...)
 	fs = append(fs, cadenceFunctions()...)
 	fs = append(fs, bucketFunctions()...)

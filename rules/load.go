@@ -35,6 +35,7 @@ var paramTypes = map[string]reflect.Type{
 	"days":    reflect.TypeOf(0),
 	"period":  reflect.TypeOf(period.Period{}),
 	"kinds":   reflect.TypeOf([]string(nil)),
+	"groups":  reflect.TypeOf(map[string][]string(nil)),
 	"text":    reflect.TypeOf(""),
 	"bool":    reflect.TypeOf(false),
 	"date":    reflect.TypeOf(date.Date{}),
@@ -308,6 +309,9 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 func parseParamValue(typ string, n *source.Node) (any, error) {
 	if n == nil || n.Kind == source.KindNull {
 		return nil, fmt.Errorf("the value is missing")
+	}
+	if typ == "groups" {
+		return parseGroups(n)
 	}
 	if n.Kind == source.KindSeq && typ == "kinds" {
 		out := []string{}

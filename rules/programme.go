@@ -88,7 +88,8 @@ type Manual struct {
 type Param struct {
 	Name  string
 	Title string
-	// Type is one of decimal, int, days, period, kinds, text, bool, date.
+	// Type is one of decimal, int, days, period, kinds, groups, text,
+	// bool, date.
 	Type           string
 	Unit           string
 	Source         Cite

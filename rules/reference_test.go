@@ -54,7 +54,7 @@ var formatDocs = map[string]string{
 	"fileCite.Section":           "The section, e.g. § 2.4.",
 	"fileParam":                  "A param: a named value with its history.",
 	"fileParam.Title":            "What the value is, in German.",
-	"fileParam.Type":             "decimal, int, days, period (ISO-8601 such as P6W), kinds (a list of ids), text, bool or date. Required.",
+	"fileParam.Type":             "decimal, int, days, period (ISO-8601 such as P6W), kinds (a list of ids), groups (ids, each with a list of ids), text, bool or date. Required.",
 	"fileParam.Unit":             "The unit shown with the value, e.g. h/Woche.",
 	"fileParam.Source":           "Where the document gives the value.",
 	"fileParam.Interpretation":   "For values the documents leave open: what was chosen and why.",
@@ -62,7 +62,7 @@ var formatDocs = map[string]string{
 	"fileParam.History":          "The values, oldest first, each in force from its date until the next. An evaluation uses the value in force on the period's first day.",
 	"fileHistory":                "A value in force from a date on.",
 	"fileHistory.From":           "The first day the value applies, YYYY-MM-DD. Required.",
-	"fileHistory.Value":          "The value, of the param's type; kinds are a list. Required.",
+	"fileHistory.Value":          "The value, of the param's type; kinds are a list, groups a mapping from an id to a list of ids. Required.",
 	"fileHistory.Note":           "Why the value changed, e.g. the decision that changed it.",
 	"fileRule":                   "A rule: one obligation checked on each subject.",
 	"fileRule.ID":                "Stable id, kebab-case, unique in the file. Required.",
@@ -100,7 +100,7 @@ func ruleFileSchema(t *testing.T) []byte {
 		Override: map[reflect.Type]map[string]any{
 			reflect.TypeOf(source.Text{}):    {"type": []string{"string", "number", "boolean"}},
 			reflect.TypeOf(source.Entries{}): {"type": "object", "additionalProperties": map[string]any{"type": "string"}},
-			reflect.TypeOf(&source.Node{}):   {"type": []string{"string", "number", "boolean", "array"}},
+			reflect.TypeOf(&source.Node{}):   {"type": []string{"string", "number", "boolean", "array", "object"}},
 		},
 	})
 	if err != nil {
@@ -254,7 +254,7 @@ func referenceMarkdown() string {
 	}
 
 	w("## Param types\n\n| type | written as | in expressions |\n|---|---|---|\n")
-	examples := map[string]string{"decimal": "`2` or `19.5`", "int": "`3`", "days": "`42`", "period": "`P6W`, `P1M`", "kinds": "`[elterncafe, babycafe]`", "text": "`Text`", "bool": "`true`", "date": "`2024-01-01`"}
+	examples := map[string]string{"decimal": "`2` or `19.5`", "int": "`3`", "days": "`42`", "period": "`P6W`, `P1M`", "kinds": "`[elterncafe, babycafe]`", "groups": "`{fz-a: [kita-a, kita-b], fz-b: [kita-c]}`", "text": "`Text`", "bool": "`true`", "date": "`2024-01-01`"}
 	for _, n := range paramTypeNames() {
 		w("| `%s` | %s | %s |\n", n, examples[n], refType(paramTypes[n]))
 	}

@@ -288,6 +288,20 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, dir 
 		l.diags = append(l.diags, diags...)
 		return fail("the fixtures do not load: " + diags[0].Error())
 	}
+	// A waiver naming an unknown rule or programme is a mistake of the
+	// test file, reported at its place; one that does not cover the
+	// period may be what the case tests, so only its result shows it.
+	wd := eng.CheckWaivers(ds, period)
+	l.placeData(wd, dir, c.Data)
+	for _, d := range wd {
+		if d.Severity == kiez.SeverityError {
+			l.diags = append(l.diags, d)
+			res.Errored, res.Error = true, "the fixtures' waivers: "+d.Error()
+		}
+	}
+	if res.Errored {
+		return res
+	}
 	results, err := eng.Evaluate(ctx, ds, period)
 	if err != nil {
 		return fail(err.Error())
@@ -336,7 +350,6 @@ func subjectsOf(results []Result, rule string) []string {
 // problems in the inline data are reported at their place in the test
 // file.
 func (l *loader) caseData(dir string, files []string, inline source.Text) (*kiez.Dataset, kiez.Diagnostics) {
-	const inlineName = "inline.yaml"
 	fsys := overlayFS{dir: dir, files: map[string][]byte{}}
 	names := make([]string, 0, len(files)+1)
 	for _, f := range files {
@@ -351,6 +364,13 @@ func (l *loader) caseData(dir string, files []string, inline source.Text) (*kiez
 	}
 	ds, diags := kiez.Load(fsys, names...)
 	diags = append(diags, ds.Validate()...)
+	l.placeData(diags, dir, inline)
+	return ds, diags
+}
+
+// placeData turns the places of diagnostics about a case's data into
+// places in the test file (inline data) or in the fixture files.
+func (l *loader) placeData(diags kiez.Diagnostics, dir string, inline source.Text) {
 	for _, d := range diags {
 		if d.Subject == nil {
 			continue
@@ -365,8 +385,10 @@ func (l *loader) caseData(dir string, files []string, inline source.Text) (*kiez
 			d.Subject.Filename = filepath.Join(dir, filepath.FromSlash(d.Subject.Filename))
 		}
 	}
-	return ds, diags
 }
+
+// inlineName is the name a case's inline data is loaded under.
+const inlineName = "inline.yaml"
 
 // overlayFS serves in-memory files by name and everything else from dir on
 // disk; names may lead out of dir with "..".

@@ -214,7 +214,7 @@ func (b *plainBK) verdict(res rules.Result, ok bool, msg string) rules.Result {
 	}
 	res.Outcome = rules.OutcomeFail
 	for _, w := range b.waivers {
-		if w.Rule == res.Rule && (w.Subject == "" || w.Subject == res.Subject || w.Subject == res.Centre || strings.HasSuffix(res.Subject, "/"+w.Subject)) &&
+		if w.Rule == res.Rule && (w.Subject == "" || w.Subject == res.Programme || w.Subject == res.Subject || (res.Centre != "" && w.Subject == res.Centre)) &&
 			!w.From.After(b.period.From) && (w.Until == nil || !w.Until.Before(b.period.Until)) {
 			res.Outcome = rules.OutcomeWaived
 			res.Waiver = &rules.WaiverRef{ID: w.ID, Reason: w.Reason, GrantedBy: w.GrantedBy, Granted: w.Granted, From: w.From, Until: w.Until}
@@ -603,6 +603,7 @@ func (b *plainBK) fallaustauschEinwilligung(c *kiez.Centre, out []rules.Result) 
 			continue
 		}
 		var consent *kiez.Evidence
+		var dates []date.Date
 		before := false
 		for i := range c.Evidence {
 			e := &c.Evidence[i]
@@ -610,6 +611,7 @@ func (b *plainBK) fallaustauschEinwilligung(c *kiez.Centre, out []rules.Result) 
 				if consent == nil {
 					consent = e
 				}
+				dates = append(dates, e.Date)
 				before = before || !e.Date.After(x.Date)
 			}
 		}
@@ -620,12 +622,17 @@ func (b *plainBK) fallaustauschEinwilligung(c *kiez.Centre, out []rules.Result) 
 				how = "mit Schweigepflichtsentbindung " + x.Consent
 			}
 		}
-		late := ""
-		if !x.Anonymous && x.Consent != "" && !before {
-			late = "– diese liegt nicht vor oder ist später datiert"
+		named := !x.Anonymous && x.Consent != ""
+		switch {
+		case named && len(dates) == 0:
+			how += " – diese liegt nicht vor"
+		case named && !before:
+			how += " vom " + rules.Format(dates) + ", also erst nach dem Austausch"
+		case named:
+			how += " vom " + rules.Format(dates)
 		}
 		res.Evidence = []rules.Evidence{ev("einwilligung", consent)}
-		out = append(out, b.verdict(res, x.Anonymous || before, "Fallaustausch am "+rules.Format(x.Date)+": "+how+" "+late))
+		out = append(out, b.verdict(res, x.Anonymous || before, "Fallaustausch am "+rules.Format(x.Date)+": "+how))
 	}
 	return out
 }

@@ -67,6 +67,13 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 		fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		return exitProblems
 	}
+	if wd := rules.CheckWaiverSubjects(ev.ds, results); len(wd) > 0 {
+		if err := kiez.WriteDiagnostics(diagOut, wd, ev.ds.Source); err != nil {
+			fmt.Fprintf(stderr, "kiez check: %v\n", err)
+			return exitProblems
+		}
+		fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(wd))
+	}
 	if *format == "json" {
 		err = writeJSON(stdout, results)
 	} else {

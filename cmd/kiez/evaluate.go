@@ -80,5 +80,16 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return nil, exitProblems, false
 	}
+	if wd := eng.CheckWaivers(ds, period); len(wd) > 0 {
+		if err := kiez.WriteDiagnostics(diagOut, wd, ds.Source); err != nil {
+			fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
+			return nil, exitProblems, false
+		}
+		fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(wd))
+		if wd.HasErrors() {
+			fmt.Fprintf(stderr, "kiez %s: the waivers name unknown programmes or rules; nothing was evaluated\n", fs.Name())
+			return nil, exitProblems, false
+		}
+	}
 	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng}, exitOK, true
 }
