@@ -222,7 +222,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	p := tree.display(rel)
 	if !st.Mode().IsRegular() {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
-			Summary: fmt.Sprintf("the rule file %s is not a regular file (%s); it is not read", p, st.Mode().Type())}}
+			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, modeName(st.Mode()))}}
 	}
 	if st.Size() > MaxFileSize {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),

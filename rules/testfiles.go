@@ -50,7 +50,7 @@ func readRegular(name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (%s); only regular files are read", name, st.Mode().Type())
+		return nil, fmt.Errorf("%s is %s, not a regular file; only regular files are read", name, modeName(st.Mode()))
 	}
 	if st.Size() > max {
 		return nil, fmt.Errorf("%s is %d bytes; at most %d are allowed", name, st.Size(), max)
@@ -63,6 +63,23 @@ func readRegular(name string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is more than %d bytes; at most %d are allowed", name, max, max)
 	}
 	return data, nil
+}
+
+// modeName names the kind of a file that is not a regular file.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "a special file"
 }
 
 // fixtureTree is the directory tree a test file's fixtures and rule file
