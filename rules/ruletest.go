@@ -213,7 +213,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	rel, ok := tree.local(name)
 	if !ok {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"), Detail: tree.escapeDetail(),
-			Summary: fmt.Sprintf("the rule file %q lies outside %s; it is not read", name, tree.root)}}
+			Summary: fmt.Sprintf("the rule file %q lies outside %s; it is not read", name, tree.name())}}
 	}
 	st, err := fs.Stat(tree.fsys, rel)
 	if err != nil {
@@ -360,7 +360,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 		rel, ok := tree.local(f.Value)
 		if !ok {
 			escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
-				Summary: fmt.Sprintf("the fixture %q lies outside %s; it is not read", f.Value, tree.root)})
+				Summary: fmt.Sprintf("the fixture %q lies outside %s; it is not read", f.Value, tree.name())})
 			continue
 		}
 		if _, err := fs.Stat(tree.fsys, rel); err != nil {
@@ -368,7 +368,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 				// Readable on disk but not within the tree: a symbolic
 				// link leads out of it.
 				escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
-					Summary: fmt.Sprintf("the fixture %q leads out of %s through a symbolic link; it is not read", f.Value, tree.root)})
+					Summary: fmt.Sprintf("the fixture %q leads out of %s through a symbolic link; it is not read", f.Value, tree.name())})
 				continue
 			}
 		}

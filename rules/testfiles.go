@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -147,9 +148,15 @@ func (t *fixtureTree) display(rel string) string {
 	return filepath.Join(t.root, filepath.FromSlash(rel))
 }
 
+// name is the tree's top for messages, with a trailing slash to mark a
+// directory: "testdata/", "../../", "./".
+func (t *fixtureTree) name() string {
+	return strings.TrimSuffix(filepath.Clean(t.root), string(filepath.Separator)) + string(filepath.Separator)
+}
+
 // escapeDetail is the advice under a path that leads out of the tree.
 func (t *fixtureTree) escapeDetail() string {
-	return fmt.Sprintf("A rule test reads fixtures and its rule file only from %s and below; copy the file there, or run the tests with a wider root (kiez test --root DIR).", t.root)
+	return fmt.Sprintf("A rule test reads fixtures and its rule file only from %s and below; copy the file there, or run the tests with a wider root (kiez test --root DIR).", t.name())
 }
 
 // overlayFS serves in-memory files by name and everything else from base.

@@ -94,7 +94,7 @@ func TestRuleTestFixtureEscapes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{name + `:6:13: error: the fixture "../secret.yaml" lies outside ` + filepath.Dir(name) + "; it is not read"}
+		want := []string{name + `:6:13: error: the fixture "../secret.yaml" lies outside ` + filepath.Dir(name) + "/; it is not read"}
 		if diff := cmp.Diff(want, errorsOf(rep)); diff != "" {
 			t.Errorf("errors (-want +got):\n%s", diff)
 		}
@@ -114,7 +114,7 @@ func TestRuleTestFixtureEscapes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{name + `:6:13: error: the fixture "` + secret + `" lies outside ` + filepath.Dir(name) + "; it is not read"}
+		want := []string{name + `:6:13: error: the fixture "` + secret + `" lies outside ` + filepath.Dir(name) + "/; it is not read"}
 		if diff := cmp.Diff(want, errorsOf(rep)); diff != "" {
 			t.Errorf("errors (-want +got):\n%s", diff)
 		}
@@ -141,7 +141,7 @@ func TestRuleTestFixtureEscapes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{name + `:1:12: error: the rule file "../secret.yaml" lies outside ` + filepath.Dir(name) + "; it is not read"}
+		want := []string{name + `:1:12: error: the rule file "../secret.yaml" lies outside ` + filepath.Dir(name) + "/; it is not read"}
 		if diff := cmp.Diff(want, errorsOf(rep)); diff != "" {
 			t.Errorf("errors (-want +got):\n%s", diff)
 		}
