@@ -1,14 +1,13 @@
 package kiez
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -156,81 +155,36 @@ func (ds *Dataset) shiftPath(p string) string {
 // Load reads data files from fsys and merges them into one Dataset. Each
 // name is a file or a directory; a directory is read recursively, taking
 // every .yaml, .yml and .json file in lexical order and skipping entries
-// whose name starts with "." or "_". Load does not validate. All problems
-// are reported at once; the Dataset holds whatever could be decoded.
+// whose name starts with "." or "_". Symbolic links are followed alike for
+// files and for directories, wherever they lead; a link back to a
+// directory above it is reported and not followed. Only regular files are
+// read: a named pipe, socket or device, named or found in a directory, is
+// reported and never opened. Load does not validate. All problems are
+// reported at once; the Dataset holds whatever could be decoded.
 //
-// Use os.DirFS to load from disk.
+// Use os.DirFS to load from disk, and LoadContext to bound the time.
 func Load(fsys fs.FS, names ...string) (*Dataset, Diagnostics) {
-	ds := &Dataset{src: newSourceMap()}
-	var diags Diagnostics
-	for _, name := range names {
-		files, err := dataFiles(fsys, name)
-		if err != nil {
-			diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
-				Detail: "Name a data file (.yaml, .yml, .json) or a directory holding some."})
-			continue
-		}
-		for _, f := range files {
-			data, err := readLimited(fsys, f)
-			if err != nil {
-				start := Pos{Line: 1, Column: 1}
-				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
-					Detail:  "Split the data into one file per centre.",
-					Subject: &Range{Filename: f, Start: start, End: start}})
-				continue
-			}
-			diags = append(diags, ds.decodeFile(f, data)...)
-		}
-	}
-	return ds, diags
+	return LoadContext(context.Background(), fsys, names...)
 }
 
 // LoadFiles is Load on the operating system's files: each path is a file or
 // directory, absolute or relative to the working directory, and appears in
 // diagnostics as given.
 func LoadFiles(paths ...string) (*Dataset, Diagnostics) {
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = filepath.ToSlash(p)
-	}
-	return Load(osFS{}, names...)
+	return LoadFilesContext(context.Background(), paths...)
 }
 
 // osFS opens slash-separated paths, absolute or relative, on the operating
 // system. Unlike os.DirFS it is not rooted, so that the paths a user typed
-// are the names in diagnostics.
+// are the names in diagnostics. It opens without blocking, so that a named
+// pipe put in place of a data file cannot stall the loader.
 type osFS struct{}
 
-func (osFS) Open(name string) (fs.File, error) { return os.Open(filepath.FromSlash(name)) }
+func (osFS) Open(name string) (fs.File, error) { return openNoBlock(filepath.FromSlash(name)) }
 
 func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(filepath.FromSlash(name)) }
 
 func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(filepath.FromSlash(name)) }
-
-// readLimited reads a file, refusing one larger than MaxFileSize without
-// reading more than MaxFileSize+1 bytes of it, even when its size is not
-// known beforehand (a pipe, a device).
-func readLimited(fsys fs.FS, name string) ([]byte, error) {
-	tooLarge := func(size int64) error {
-		return fmt.Errorf("the file is %d bytes; data files may be at most %d bytes", size, MaxFileSize)
-	}
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-		return nil, tooLarge(st.Size())
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("the file is more than %d bytes; data files may be at most %d bytes", MaxFileSize, MaxFileSize)
-	}
-	return data, nil
-}
 
 func isDataFile(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
@@ -238,42 +192,6 @@ func isDataFile(name string) bool {
 		return true
 	}
 	return false
-}
-
-func dataFiles(fsys fs.FS, name string) ([]string, error) {
-	name = path.Clean(name)
-	st, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", name, err)
-	}
-	if !st.IsDir() {
-		return []string{name}, nil
-	}
-	var files []string
-	err = fs.WalkDir(fsys, name, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		base := d.Name()
-		if p != name && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && isDataFile(base) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", name, err)
-	}
-	sort.Strings(files)
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s holds no data files", name)
-	}
-	return files, nil
 }
 
 // Source returns the text of a file the dataset was loaded from, for

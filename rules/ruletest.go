@@ -1,13 +1,11 @@
 package rules
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -36,16 +34,16 @@ import (
 type fileTest struct {
 	Programme string         `json:"programme"`
 	Period    source.Text    `json:"period"`
-	Files     []string       `json:"files"`
+	Files     []source.Text  `json:"files"`
 	Cases     []fileTestCase `json:"cases"`
 }
 
 type fileTestCase struct {
-	Name   string       `json:"name"`
-	Period source.Text  `json:"period"`
-	Files  []string     `json:"files"`
-	Data   source.Text  `json:"data"`
-	Expect []fileExpect `json:"expect"`
+	Name   string        `json:"name"`
+	Period source.Text   `json:"period"`
+	Files  []source.Text `json:"files"`
+	Data   source.Text   `json:"data"`
+	Expect []fileExpect  `json:"expect"`
 }
 
 type fileExpect struct {
@@ -119,17 +117,16 @@ func (r *TestReport) OK() bool {
 
 // RunTestFile runs a rule test file from disk. Relative paths in it are
 // read relative to the file's directory; its programme is a rule file
-// there or, when no such file exists, an embedded programme id. The error
-// is for a file that cannot be read; everything else is in the report.
+// there or, when no such file exists, an embedded programme id. Fixtures
+// and the rule file must lie in the test file's directory or below it:
+// RunTestFile is RunTestFileIn with the file's directory as the root. The
+// error is for a file that cannot be read; everything else is in the
+// report.
 func RunTestFile(ctx context.Context, name string, opts ...Option) (*TestReport, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	return runTests(ctx, name, data, opts)
+	return RunTestFileIn(ctx, filepath.Dir(name), name, opts...)
 }
 
-func runTests(ctx context.Context, name string, data []byte, opts []Option) (*TestReport, error) {
+func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, opts []Option) (*TestReport, error) {
 	rep := &TestReport{File: name, Untested: map[string][]string{}, Expected: map[string][]string{}}
 	l := &loader{name: name, data: data, opts: newConfig(opts)}
 	root, err := source.ParseYAML(data)
@@ -147,9 +144,8 @@ func runTests(ctx context.Context, name string, data []byte, opts []Option) (*Te
 	for _, p := range problems {
 		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
 	}
-	dir := filepath.Dir(name)
-	prog, pdiags := resolveProgramme(dir, f.Programme, opts)
-	if prog == nil {
+	prog, pdiags := l.resolveProgramme(tree, f.Programme, opts)
+	if prog == nil && !pdiags.HasErrors() {
 		l.errorf(l.atPath("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
 	}
 	l.diags = append(l.diags, pdiags...)
@@ -172,7 +168,7 @@ func runTests(ctx context.Context, name string, data []byte, opts []Option) (*Te
 	for i := range f.Cases {
 		c := &f.Cases[i]
 		start := time.Now()
-		res := l.runCase(ctx, eng, prog, dir, &f, c, period)
+		res := l.runCase(ctx, eng, prog, tree, &f, c, period)
 		res.Duration = time.Since(start)
 		res.File = name
 		rep.Results = append(rep.Results, res)
@@ -208,16 +204,36 @@ func runTests(ctx context.Context, name string, data []byte, opts []Option) (*Te
 }
 
 // resolveProgramme loads a programme named in a test file: a rule file
-// relative to dir, else an embedded programme.
-func resolveProgramme(dir, name string, opts []Option) (*Programme, kiez.Diagnostics) {
+// relative to the test file's directory, else an embedded programme. A
+// rule file outside the tree is an error and is not read.
+func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option) (*Programme, kiez.Diagnostics) {
 	if name == "" {
 		return nil, nil
 	}
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if data, err := os.ReadFile(p); err == nil {
-		return Load(p, data, opts...)
+	rel, ok := tree.local(name)
+	if !ok {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"), Detail: tree.escapeDetail(),
+			Summary: fmt.Sprintf("the rule file %q lies outside %s; it is not read", name, tree.name())}}
 	}
-	return LoadEmbedded(name, opts...)
+	st, err := fs.Stat(tree.fsys, rel)
+	if err != nil {
+		return LoadEmbedded(name, opts...)
+	}
+	p := tree.display(rel)
+	if !st.Mode().IsRegular() {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, modeName(st.Mode()))}}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+			Summary: fmt.Sprintf("the rule file %s is %d bytes; at most %d are allowed", p, st.Size(), MaxFileSize)}}
+	}
+	data, err := fs.ReadFile(tree.fsys, rel)
+	if err != nil {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+			Summary: fmt.Sprintf("cannot read the rule file %s: %v", p, err)}}
+	}
+	return Load(p, data, opts...)
 }
 
 // ParsePeriod parses an evaluation period: a year ("2024"), a half-year
@@ -266,7 +282,7 @@ func monthsRange(year, firstMonth, months int) timespan.DateRange {
 	return timespan.NewDateRange(from, addMonths(from, months))
 }
 
-func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, dir string, f *fileTest, c *fileTestCase, period timespan.DateRange) TestResult {
+func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, tree *fixtureTree, f *fileTest, c *fileTestCase, period timespan.DateRange) TestResult {
 	res := TestResult{Case: c.Name}
 	fail := func(msg string) TestResult {
 		res.Errored, res.Error = true, msg
@@ -283,7 +299,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, dir 
 	if period.IsZero() {
 		return fail("no period: give period: at the top of the file or in the case")
 	}
-	ds, diags := l.caseData(dir, append(append([]string(nil), f.Files...), c.Files...), c.Data)
+	ds, diags := l.caseData(ctx, tree, append(append([]source.Text(nil), f.Files...), c.Files...), c.Data)
 	if diags.HasErrors() {
 		l.diags = append(l.diags, diags...)
 		return fail("the fixtures do not load: " + diags[0].Error())
@@ -292,7 +308,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, dir 
 	// test file, reported at its place; one that does not cover the
 	// period may be what the case tests, so only its result shows it.
 	wd := eng.CheckWaivers(ds, period)
-	l.placeData(wd, dir, c.Data)
+	l.placeData(wd, tree, c.Data)
 	for _, d := range wd {
 		if d.Severity == kiez.SeverityError {
 			l.diags = append(l.diags, d)
@@ -349,11 +365,30 @@ func subjectsOf(results []Result, rule string) []string {
 // caseData loads a case's fixture files and inline data into one dataset;
 // problems in the inline data are reported at their place in the test
 // file.
-func (l *loader) caseData(dir string, files []string, inline source.Text) (*kiez.Dataset, kiez.Diagnostics) {
-	fsys := overlayFS{dir: dir, files: map[string][]byte{}}
+func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source.Text, inline source.Text) (*kiez.Dataset, kiez.Diagnostics) {
+	fsys := overlayFS{base: tree.fsys, files: map[string][]byte{}}
 	names := make([]string, 0, len(files)+1)
+	var escaped kiez.Diagnostics
 	for _, f := range files {
-		names = append(names, path.Clean(filepath.ToSlash(f)))
+		rel, ok := tree.local(f.Value)
+		if !ok {
+			escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+				Summary: fmt.Sprintf("the fixture %q lies outside %s; it is not read", f.Value, tree.name())})
+			continue
+		}
+		if _, err := fs.Stat(tree.fsys, rel); err != nil {
+			if _, err := os.Stat(tree.display(rel)); err == nil {
+				// Readable on disk but not within the tree: a symbolic
+				// link leads out of it.
+				escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+					Summary: fmt.Sprintf("the fixture %q leads out of %s through a symbolic link; it is not read", f.Value, tree.name())})
+				continue
+			}
+		}
+		names = append(names, rel)
+	}
+	if len(escaped) > 0 {
+		return nil, escaped
 	}
 	if strings.TrimSpace(inline.Value) != "" {
 		fsys.files[inlineName] = []byte(inline.Value)
@@ -362,15 +397,15 @@ func (l *loader) caseData(dir string, files []string, inline source.Text) (*kiez
 	if len(names) == 0 {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: "the case has no files: and no data:"}}
 	}
-	ds, diags := kiez.Load(fsys, names...)
+	ds, diags := kiez.LoadContext(ctx, fsys, names...)
 	diags = append(diags, ds.Validate()...)
-	l.placeData(diags, dir, inline)
+	l.placeData(diags, tree, inline)
 	return ds, diags
 }
 
 // placeData turns the places of diagnostics about a case's data into
 // places in the test file (inline data) or in the fixture files.
-func (l *loader) placeData(diags kiez.Diagnostics, dir string, inline source.Text) {
+func (l *loader) placeData(diags kiez.Diagnostics, tree *fixtureTree, inline source.Text) {
 	for _, d := range diags {
 		if d.Subject == nil {
 			continue
@@ -382,63 +417,10 @@ func (l *loader) placeData(diags kiez.Diagnostics, dir string, inline source.Tex
 			d.Subject.Start.Column += start.Column - 1
 			d.Subject.End = d.Subject.Start
 		} else if !filepath.IsAbs(d.Subject.Filename) {
-			d.Subject.Filename = filepath.Join(dir, filepath.FromSlash(d.Subject.Filename))
+			d.Subject.Filename = tree.display(d.Subject.Filename)
 		}
 	}
 }
 
 // inlineName is the name a case's inline data is loaded under.
 const inlineName = "inline.yaml"
-
-// overlayFS serves in-memory files by name and everything else from dir on
-// disk; names may lead out of dir with "..".
-type overlayFS struct {
-	dir   string
-	files map[string][]byte
-}
-
-func (o overlayFS) Open(name string) (fs.File, error) {
-	if b, ok := o.files[name]; ok {
-		return &memFile{Reader: bytes.NewReader(b), info: memInfo{name: name, size: int64(len(b))}}, nil
-	}
-	return os.Open(filepath.Join(o.dir, filepath.FromSlash(name)))
-}
-
-// memFile is an in-memory file of an overlayFS.
-type memFile struct {
-	*bytes.Reader
-	info memInfo
-}
-
-func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
-func (f *memFile) Close() error               { return nil }
-
-func (o overlayFS) ReadFile(name string) ([]byte, error) {
-	if b, ok := o.files[name]; ok {
-		return b, nil
-	}
-	return os.ReadFile(filepath.Join(o.dir, filepath.FromSlash(name)))
-}
-
-func (o overlayFS) Stat(name string) (fs.FileInfo, error) {
-	if b, ok := o.files[name]; ok {
-		return memInfo{name: name, size: int64(len(b))}, nil
-	}
-	return os.Stat(filepath.Join(o.dir, filepath.FromSlash(name)))
-}
-
-func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	return os.ReadDir(filepath.Join(o.dir, filepath.FromSlash(name)))
-}
-
-type memInfo struct {
-	name string
-	size int64
-}
-
-func (m memInfo) Name() string       { return m.name }
-func (m memInfo) Size() int64        { return m.size }
-func (m memInfo) Mode() fs.FileMode  { return 0o444 }
-func (m memInfo) ModTime() time.Time { return time.Time{} }
-func (m memInfo) IsDir() bool        { return false }
-func (m memInfo) Sys() any           { return nil }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,6 +41,7 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	format := fs.String("format", "text", "output `format`: text (a table per programme and centre) or json (the results)")
 	only := fs.String("only", "", "show only these `outcomes` in the text tables: problems (all but pass and not-applicable), or a comma-separated list such as fail,missing-data")
 	strict := fs.Bool("strict", false, "exit 1 when any result of severity error is fail, missing-data or error")
+	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -53,17 +53,23 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	if err != nil {
 		return fs.usageError(stderr, "--only: %v", err)
 	}
+	ctx, cancel, msg := limit.context()
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	defer cancel()
 	diagOut := stdout
 	if *format == "json" {
 		diagOut = stderr // keep stdout valid JSON
 	}
-	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period}
+	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
 	ev, code, ok := prepare(fs, a, diagOut, stderr)
 	if !ok {
 		return code
 	}
-	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
-	if err != nil {
+	results, err := ev.engine.Evaluate(ctx, ev.ds, ev.period)
+	stopped := err != nil && timedOut(ctx)
+	if err != nil && !stopped {
 		fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		return exitProblems
 	}
@@ -82,6 +88,13 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		return exitProblems
+	}
+	if stopped {
+		if *format == "text" {
+			limit.noteStopped(stdout)
+		}
+		return limit.reportTimeout(stderr, "check", "the rules were evaluated",
+			"The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short.")
 	}
 	if n := strictProblems(results); *strict && n > 0 {
 		fmt.Fprintf(stderr, "kiez check: --strict: %s of severity error failed, lack data or could not be evaluated\n", plural(n, "result", "results"))

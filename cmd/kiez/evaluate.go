@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -25,6 +26,10 @@ type evalArgs struct {
 	programmes []string
 	ruleFiles  []string
 	period     string
+	// ctx ends loading and evaluating when the command's --timeout
+	// (limit) runs out.
+	ctx   context.Context
+	limit timeLimit
 }
 
 // prepare parses the period, loads and validates the data, chooses the
@@ -42,7 +47,10 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 	if len(a.data) == 0 {
 		return nil, fs.usageError(stderr, "name at least one data file or directory"), false
 	}
-	ds, err := loadData(diagOut, a.data)
+	ds, err := loadData(a.ctx, diagOut, a.data)
+	if timedOut(a.ctx) {
+		return nil, a.limit.reportTimeout(stderr, fs.Name(), "the data was loaded", "Nothing was evaluated."), false
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return nil, exitProblems, false

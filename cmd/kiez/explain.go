@@ -32,6 +32,7 @@ or subject).`)
 	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
 	programme := fs.String("programme", "", "the programme `id`, when several programmes have a rule with this id")
 	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
+	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -39,11 +40,16 @@ or subject).`)
 	if *ruleID == "" || *subject == "" {
 		return fs.usageError(stderr, "--rule and --subject are required")
 	}
+	ctx, cancel, msg := limit.context()
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	defer cancel()
 	var ids []string
 	if *programme != "" {
 		ids = []string{*programme}
 	}
-	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: ids, ruleFiles: ruleFiles, period: *period}, stdout, stderr)
+	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: ids, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}, stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -58,10 +64,16 @@ or subject).`)
 		fmt.Fprintf(stderr, "kiez explain: %v\n", err)
 		return exitProblems
 	}
-	ctx := context.Background()
 	x, err := eng.Explain(ctx, ev.ds, ev.period, *ruleID, *subject)
+	if timedOut(ctx) {
+		return limit.reportTimeout(stderr, "explain", "the rule was evaluated", "Nothing was explained.")
+	}
 	if err != nil {
-		return fs.usageError(stderr, "%s", subjectHint(ctx, eng, ev, *ruleID, *subject))
+		hint := subjectHint(ctx, eng, ev, *ruleID, *subject)
+		if timedOut(ctx) {
+			return limit.reportTimeout(stderr, "explain", "the subjects of the rule were looked for", "Nothing was explained.")
+		}
+		return fs.usageError(stderr, "%s", hint)
 	}
 	if err := writeExplanation(stdout, rs, x, rules.NewPeriod(ev.period)); err != nil {
 		fmt.Fprintf(stderr, "kiez explain: %v\n", err)

@@ -113,8 +113,8 @@ func TestCommands(t *testing.T) {
 		{"check-waivers-unknown", []string{"check", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre, "testdata/waivers-unknown.yaml"}, 1},
 
 		{"test-fixture", []string{"test", "../../rules/testdata/fixture_test.yaml"}, 0},
-		{"test-failing", []string{"test", "testdata/failing-tests.yaml"}, 1},
-		{"test-waivers", []string{"test", "testdata/waiver-tests.yaml"}, 1},
+		{"test-failing", []string{"test", "--root", "../..", "testdata/failing-tests.yaml"}, 1},
+		{"test-waivers", []string{"test", "--root", "../..", "testdata/waiver-tests.yaml"}, 1},
 		{"test-missing-dir", []string{"test", "testdata/keine-tests"}, 1},
 
 		{"explain-fail", []string{"explain", "--rule", "freistellung", "--subject", "c2/l2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 0},

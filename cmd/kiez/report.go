@@ -2,12 +2,8 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/kiez-go/kiez/report"
@@ -20,10 +16,13 @@ period and builds a report: compliance (every verdict per programme and
 centre), centre (one centre's annual report, --centre), programme (all
 centres of a programme side by side, --programme), or staffing.
 
-The report is written to --out (default: standard output) in --format
-json, csv, md or html. Writing is atomic: a temporary file next to the
-target is renamed over it, and a file that is one of the inputs is never
-overwritten. --published leaves out staff ids and notes and shows counts
+The report is written to --out (default, or "-": standard output) in
+--format json, csv, md or html. --out names a regular file, new or
+existing; a directory, device or named pipe is refused. Writing is
+atomic: a temporary file next to the target is written, flushed to disk
+and renamed over it; an existing file keeps its mode, a new one gets the
+mode the umask allows. A file that is one of the inputs (the same file,
+under any name or link) is never overwritten. --published leaves out staff ids and notes and shows counts
 of people below --threshold as "<3".`)
 	var programmes listFlag
 	var ruleFiles pathFlag
@@ -33,10 +32,12 @@ of people below --threshold as "<3".`)
 	kind := fs.String("kind", "compliance", "the `kind` of report: compliance, centre, programme or staffing")
 	centre := fs.String("centre", "", "the centre `id` of a centre report")
 	format := fs.String("format", "md", "output `format`: json, csv, md or html")
-	out := fs.String("out", "", "write the report to this `file` instead of standard output")
+	out := fs.String("out", "", "write the report to this `file` instead of standard output (- is standard output)")
+	fs.StringVar(out, "o", "", "short for --out `file`")
 	published := fs.Bool("published", false, "build the report for publication: no staff ids, no notes, small counts suppressed")
 	threshold := fs.Int("threshold", 3, "in published reports, counts of people below this `number` are shown as \"<N\"")
 	english := fs.Bool("english", false, "English labels instead of German")
+	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -51,12 +52,16 @@ of people below --threshold as "<3".`)
 	if (*kind == "programme" || *kind == "staffing") && len(programmes) != 1 {
 		return fs.usageError(stderr, "--kind %s needs exactly one --programme ID", *kind)
 	}
-	if *out != "" {
-		if msg := refuseInput(*out, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
-			return fs.usageError(stderr, "--out: %s", msg)
-		}
+	target := newOutput("--out", *out)
+	if msg := checkOutputs([]*output{target}, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
+		return fs.usageError(stderr, "%s", msg)
 	}
-	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period}, stderr)
+	ctx, cancel, msg := limit.context()
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	defer cancel()
+	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}, stderr)
 	if !ok {
 		return code
 	}
@@ -87,7 +92,7 @@ of people below --threshold as "<3".`)
 	var buf bytes.Buffer
 	err = report.Write(&buf, r, f)
 	if err == nil {
-		err = writeOut(*out, buf.Bytes(), stdout)
+		err = target.write(buf.Bytes(), stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez report: %v\n", err)
@@ -102,15 +107,19 @@ Derives a programme's obligations for a coming year from the data of the
 year before (offers with a recurrence, the rhythm of each kind of meeting,
 the annual reports on file) and prints them as a table in --format json,
 csv, md or html; --ics also writes them as an iCalendar file. Files are
-written atomically and never over an input file.`)
+written as by "kiez report": only to regular files (or to standard output
+with "-", for one of the two), atomically, keeping an existing file's
+mode, never over an input file; --out and --ics must be different files.`)
 	var programmes listFlag
 	var ruleFiles pathFlag
 	fs.Var(&programmes, "programme", "the programme `id` (required)")
 	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
 	year := fs.Int("year", 0, "the `year` to plan (required); the data of the year before is read")
 	format := fs.String("format", "md", "table `format`: json, csv, md or html")
-	ics := fs.String("ics", "", "also write the plan as an iCalendar `file`")
-	out := fs.String("out", "", "write the table to this `file` instead of standard output")
+	ics := fs.String("ics", "", "also write the plan as an iCalendar `file` (- is standard output)")
+	out := fs.String("out", "", "write the table to this `file` instead of standard output (- is standard output)")
+	fs.StringVar(out, "o", "", "short for --out `file`")
+	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -125,16 +134,22 @@ written atomically and never over an input file.`)
 	if err != nil {
 		return fs.usageError(stderr, "--format: %v", err)
 	}
-	inputs := append(append([]string(nil), paths...), ruleFiles...)
-	for _, target := range []string{*out, *ics} {
-		if target == "" {
-			continue
-		}
-		if msg := refuseInput(target, inputs); msg != "" {
-			return fs.usageError(stderr, "%s", msg)
-		}
+	table := newOutput("--out", *out)
+	outs := []*output{table}
+	var calendar *output
+	if *ics != "" {
+		calendar = newOutput("--ics", *ics)
+		outs = append(outs, calendar)
 	}
-	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1)}, stderr)
+	if msg := checkOutputs(outs, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	ctx, cancel, msg := limit.context()
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	defer cancel()
+	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1), ctx: ctx, limit: limit}, stderr)
 	if !ok {
 		return code
 	}
@@ -149,18 +164,18 @@ written atomically and never over an input file.`)
 		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 		return exitProblems
 	}
-	if *ics != "" {
+	if calendar != nil {
 		var ib bytes.Buffer
 		if _, err := cal.WriteTo(&ib); err != nil {
 			fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 			return exitProblems
 		}
-		if err := writeOut(*ics, ib.Bytes(), stdout); err != nil {
+		if err := calendar.write(ib.Bytes(), stdout); err != nil {
 			fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 			return exitProblems
 		}
 	}
-	if err := writeOut(*out, buf.Bytes(), stdout); err != nil {
+	if err := table.write(buf.Bytes(), stdout); err != nil {
 		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 		return exitProblems
 	}
@@ -174,74 +189,13 @@ func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, int, bo
 	if !ok {
 		return report.Input{}, code, false
 	}
-	results, err := ev.engine.Evaluate(context.Background(), ev.ds, ev.period)
+	results, err := ev.engine.Evaluate(a.ctx, ev.ds, ev.period)
+	if timedOut(a.ctx) {
+		return report.Input{}, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return report.Input{}, exitProblems, false
 	}
 	return report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}, exitOK, true
-}
-
-// refuseInput says why target must not be written: it is one of the
-// inputs, or lies inside an input directory. It returns "" when writing is
-// fine.
-func refuseInput(target string, inputs []string) string {
-	t, err := filepath.Abs(target)
-	if err != nil {
-		return err.Error()
-	}
-	for _, in := range inputs {
-		a, err := filepath.Abs(in)
-		if err != nil {
-			continue
-		}
-		if t == a {
-			return fmt.Sprintf("%s is an input file; it is never overwritten", target)
-		}
-		if st, err := os.Stat(a); err == nil && st.IsDir() && strings.HasPrefix(t, a+string(filepath.Separator)) && isDataName(t) {
-			return fmt.Sprintf("%s lies in the input directory %s, where it would be read as data next time", target, in)
-		}
-	}
-	return ""
-}
-
-func isDataName(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json":
-		return true
-	}
-	return false
-}
-
-// writeOut writes data to the named file atomically (a temporary file in
-// the same directory, renamed over the target), or to stdout when name is
-// empty.
-func writeOut(name string, data []byte, stdout io.Writer) error {
-	if name == "" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }

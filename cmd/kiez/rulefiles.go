@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -52,6 +53,10 @@ func loadRules(arg string, src *sources) *ruleSet {
 		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
 			Summary: fmt.Sprintf("%s is a directory", arg),
 			Detail:  "Name the rule files in it, e.g. " + strings.TrimSuffix(arg, "/") + "/*.yaml (not the *_test.yaml files)."}}
+	case err == nil && !st.Mode().IsRegular():
+		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+			Summary: fmt.Sprintf("%s is %s, not a regular file; it is not read", arg, modeName(st.Mode())),
+			Detail:  "Rule files are read only from regular files; a named pipe or a device is never opened. Copy the rules into a file."}}
 	case err == nil && st.Size() > rules.MaxFileSize:
 		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
 			Summary: fmt.Sprintf("%s is %d bytes; rule files may be at most %d bytes", arg, st.Size(), rules.MaxFileSize)}}
@@ -118,9 +123,13 @@ func (s *sources) get(name string) ([]byte, bool) {
 }
 
 // loadData loads and validates data files and prints every problem. It
-// returns nil when the data has errors.
-func loadData(w io.Writer, paths []string) (*kiez.Dataset, error) {
-	ds, diags := kiez.LoadFiles(paths...)
+// returns nil when the data has errors, and the context's error, printing
+// nothing, when ctx ends before the data is loaded.
+func loadData(ctx context.Context, w io.Writer, paths []string) (*kiez.Dataset, error) {
+	ds, diags := kiez.LoadFilesContext(ctx, paths...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
 	if len(diags) > 0 {

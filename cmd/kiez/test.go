@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,10 +24,19 @@ then the problems of the test files themselves, then per programme the
 rules that no case expects to pass or no case expects to fail, and at the
 end "N passed, N failed, N errored".
 
+A test file reads its fixtures and its rule file only from its own
+directory and below; a path that leads out of it (with "..", as an
+absolute path or through a symbolic link) is an error that names the path
+and never shows the file's content. --root widens the tree to a directory
+above, e.g. --root . for tests whose fixtures lie in testdata/ beside
+them.
+
 Exit code: 0 when every case passed, 1 when any failed or errored (and,
 with --fail-untested, when a rule lacks a passing or a failing case), 2 on
 wrong usage.`)
 	failUntested := fs.Bool("fail-untested", false, "exit 1 when a rule has no case expecting pass or none expecting fail")
+	root := fs.String("root", "", "read fixtures and rule files from anywhere below this `directory` (default: each test file's own directory)")
+	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -36,6 +44,16 @@ wrong usage.`)
 	if len(paths) == 0 {
 		return fs.usageError(stderr, "name at least one rule test file or directory")
 	}
+	if *root != "" {
+		if st, err := os.Stat(*root); err != nil || !st.IsDir() {
+			return fs.usageError(stderr, "--root: %s is not a directory", *root)
+		}
+	}
+	ctx, cancel, msg := limit.context()
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	defer cancel()
 	files, err := testFiles(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez test: %v\n", err)
@@ -45,7 +63,14 @@ wrong usage.`)
 	var diags kiez.Diagnostics
 	var passed, failed, errored int
 	for _, f := range files {
-		rep, err := rules.RunTestFile(context.Background(), f)
+		if timedOut(ctx) {
+			break
+		}
+		dir := *root
+		if dir == "" {
+			dir = filepath.Dir(f)
+		}
+		rep, err := rules.RunTestFileIn(ctx, dir, f)
 		if err != nil {
 			fmt.Fprintf(stdout, "%s: ERROR (%v)\n", f, err)
 			errored++
@@ -81,6 +106,11 @@ wrong usage.`)
 	}
 	untested := writeUntested(stdout, reports)
 	fmt.Fprintf(stdout, "\n%d passed, %d failed, %d errored\n", passed, failed, errored)
+	if timedOut(ctx) {
+		limit.noteStopped(stdout)
+		return limit.reportTimeout(stderr, "test", "the rule tests ran",
+			"The cases shown ran before; a case naming \"context deadline exceeded\" was cut short, and later files were not run.")
+	}
 	if failed > 0 || errored > 0 || diags.HasErrors() || (*failUntested && untested > 0) {
 		return exitProblems
 	}

@@ -3,6 +3,8 @@ package rulestest
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -15,12 +17,15 @@ import (
 // Run runs the rule test files as subtests of t, one per file and case.
 // A file whose rules do not cover both a passing and a failing case for
 // every rule is reported with t.Log, not as a failure; use Untested to
-// enforce it.
+// enforce it. The files' fixtures and rule files may lie anywhere in the
+// Go module the test runs in (below the nearest directory holding go.mod,
+// from the package's directory up), as with rules.RunTestFileIn.
 func Run(t *testing.T, files ...string) []*rules.TestReport {
 	t.Helper()
+	root := moduleRoot()
 	var reports []*rules.TestReport
 	for _, f := range files {
-		rep, err := rules.RunTestFile(context.Background(), f)
+		rep, err := rules.RunTestFileIn(context.Background(), root, f)
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
@@ -106,4 +111,26 @@ func Untested(t *testing.T, reports ...*rules.TestReport) {
 	for _, p := range problems {
 		t.Error(p)
 	}
+}
+
+// moduleRoot is the nearest directory at or above the working directory
+// that holds go.mod, as a relative path ("..", "../.."); "." when there is
+// none.
+func moduleRoot() string {
+	rel := "."
+	for range 64 {
+		if st, err := os.Stat(filepath.Join(rel, "go.mod")); err == nil && st.Mode().IsRegular() {
+			return rel
+		}
+		abs, err := filepath.Abs(rel)
+		if err != nil || filepath.Dir(abs) == abs {
+			break
+		}
+		if rel == "." {
+			rel = ".."
+		} else {
+			rel = filepath.Join(rel, "..")
+		}
+	}
+	return "."
 }

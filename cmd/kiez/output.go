@@ -1,0 +1,298 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// output is a file a command writes its result to, checked before the
+// command reads anything.
+type output struct {
+	// flag names the flag that gives the file, for messages: "--out".
+	flag string
+	// name is the file as given; "" and "-" mean standard output.
+	name string
+	// path is the file written: name, or where the symbolic link name
+	// leads (the link is kept).
+	path string
+	// info is the existing file at path; nil for a new one.
+	info fs.FileInfo
+	// dir is the directory path lies in.
+	dir fs.FileInfo
+}
+
+func newOutput(flag, name string) *output { return &output{flag: flag, name: name} }
+
+// toStdout reports whether the output goes to standard output.
+func (o *output) toStdout() bool { return o.name == "" || o.name == "-" }
+
+// checkOutputs checks a command's outputs, before anything is read: each
+// is standard output or a regular file (existing or new, in an existing
+// directory), no two are the same, and none is an input (compared by file
+// identity, device and inode, not by path) or a data file inside an input
+// directory. It returns the usage problem, or "".
+func checkOutputs(outs []*output, inputs []string) string {
+	var files []*output
+	var toStdout []string
+	for _, o := range outs {
+		if o.toStdout() {
+			toStdout = append(toStdout, o.flag)
+			continue
+		}
+		if msg := o.resolve(); msg != "" {
+			return msg
+		}
+		files = append(files, o)
+	}
+	if len(toStdout) > 1 {
+		return fmt.Sprintf("%s both write to standard output; name a file for one of them (--out is standard output unless it names a file)", strings.Join(toStdout, " and "))
+	}
+	for i, a := range files {
+		for _, b := range files[i+1:] {
+			same := a.info != nil && b.info != nil && os.SameFile(a.info, b.info)
+			same = same || (os.SameFile(a.dir, b.dir) && filepath.Base(a.path) == filepath.Base(b.path))
+			if same {
+				return fmt.Sprintf("%s %s and %s %s are the same file; give each output its own file", a.flag, a.name, b.flag, b.name)
+			}
+		}
+	}
+	if len(files) == 0 {
+		return ""
+	}
+	in := collectInputs(inputs)
+	for _, o := range files {
+		if o.info != nil {
+			for _, f := range in.files {
+				if os.SameFile(o.info, f.info) {
+					return fmt.Sprintf("%s %s is the input file %s; inputs are never overwritten", o.flag, o.name, f.name)
+				}
+			}
+		}
+		if base := filepath.Base(o.path); isDataName(base) && !strings.HasPrefix(base, ".") && !strings.HasPrefix(base, "_") {
+			for _, d := range in.dirs {
+				if os.SameFile(o.dir, d.info) {
+					return fmt.Sprintf("%s %s lies in the input directory %s, where it would be read as data next time", o.flag, o.name, d.name)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// resolve finds the file an output names and checks that it can be
+// written: a regular file or a new one in an existing directory.
+func (o *output) resolve() string {
+	o.path = o.name
+	st, err := os.Lstat(o.name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return fmt.Sprintf("%s %s: %v", o.flag, o.name, unwrapPathError(err))
+	case st.Mode()&fs.ModeSymlink != 0:
+		// A link the kernel resolves but a path cannot name
+		// (/dev/stdout to a pipe) is judged by what it leads to.
+		if st, err = os.Stat(o.name); err != nil {
+			return fmt.Sprintf("%s %s is a symbolic link that leads nowhere (%v); name the file itself", o.flag, o.name, unwrapPathError(err))
+		}
+		if st.Mode().IsRegular() {
+			target, err := filepath.EvalSymlinks(o.name)
+			if err != nil {
+				return fmt.Sprintf("%s %s: %v", o.flag, o.name, unwrapPathError(err))
+			}
+			o.path = target
+		}
+	}
+	if err == nil {
+		switch {
+		case st.IsDir():
+			return fmt.Sprintf("%s %s is a directory; name a file (in it, if you like)", o.flag, o.name)
+		case !st.Mode().IsRegular():
+			return fmt.Sprintf("%s %s is %s, not a regular file; outputs are written only to regular files, or to standard output with %s -",
+				o.flag, o.name, modeName(st.Mode()), o.flag)
+		}
+		o.info = st
+	}
+	dir := filepath.Dir(o.path)
+	d, err := os.Stat(dir)
+	if err != nil || !d.IsDir() {
+		return fmt.Sprintf("%s %s: the directory %s does not exist", o.flag, o.name, dir)
+	}
+	o.dir = d
+	return ""
+}
+
+// write writes data to the output: to stdout, or atomically to the file.
+// A temporary file next to it is written, flushed to disk and renamed over
+// it; an existing file keeps its mode, a new one gets the mode the umask
+// leaves of rw-rw-rw-.
+func (o *output) write(data []byte, stdout io.Writer) error {
+	if o.toStdout() {
+		_, err := stdout.Write(data)
+		return err
+	}
+	if o.path == "" {
+		if msg := o.resolve(); msg != "" {
+			return errors.New(msg)
+		}
+	}
+	dir := filepath.Dir(o.path)
+	tmp, err := createTemp(dir, "."+filepath.Base(o.path)+".")
+	if err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if o.info != nil {
+		if err := tmp.Chmod(o.info.Mode().Perm()); err != nil {
+			return fail(err)
+		}
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	// The file may have been replaced since it was checked: never rename
+	// over anything but a regular file.
+	if st, err := os.Lstat(o.path); err == nil && !st.Mode().IsRegular() {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("%s %s is now %s, not a regular file; nothing was written", o.flag, o.name, modeName(st.Mode()))
+	}
+	if err := os.Rename(tmp.Name(), o.path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// createTemp creates a new file in dir whose name starts with prefix, with
+// the mode rw-rw-rw- less the umask (os.CreateTemp would give rw-------).
+func createTemp(dir, prefix string) (*os.File, error) {
+	for range 100 {
+		var b [8]byte
+		rand.Read(b[:])
+		f, err := os.OpenFile(filepath.Join(dir, prefix+hex.EncodeToString(b[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// syncDir flushes a directory's entries to disk, so that a rename in it
+// survives a crash. Where directories cannot be synced, it does nothing.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// inputSet is the files and directories a command reads, by identity.
+type inputSet struct {
+	files, dirs []namedInfo
+}
+
+type namedInfo struct {
+	name string
+	info fs.FileInfo
+}
+
+// collectInputs finds the files a command reads: each named file, and
+// below each named directory every data file and directory the loader
+// would read (following symbolic links as it does).
+func collectInputs(paths []string) inputSet {
+	var in inputSet
+	var walk func(dir string, st fs.FileInfo, depth int)
+	walk = func(dir string, st fs.FileInfo, depth int) {
+		for _, d := range in.dirs {
+			if os.SameFile(d.info, st) {
+				return
+			}
+		}
+		in.dirs = append(in.dirs, namedInfo{dir, st})
+		if depth > 64 {
+			return
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			base := e.Name()
+			if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") {
+				continue
+			}
+			p := filepath.Join(dir, base)
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+			case st.IsDir():
+				walk(p, st, depth+1)
+			case isDataName(base):
+				in.files = append(in.files, namedInfo{p, st})
+			}
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+		case st.IsDir():
+			walk(p, st, 0)
+		default:
+			in.files = append(in.files, namedInfo{p, st})
+		}
+	}
+	return in
+}
+
+func isDataName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// modeName names the kind of a file that is not a regular file.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// unwrapPathError drops the operation and path of a *fs.PathError, which
+// the message names already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

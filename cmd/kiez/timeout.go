@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// defaultTimeout bounds every command that loads data or evaluates rules:
+// far more than the shipped data needs, short enough that a rule that
+// never ends does not hold a terminal or a CI job for ever.
+const defaultTimeout = 60 * time.Second
+
+// timeLimit is a command's --timeout flag.
+type timeLimit struct {
+	d *time.Duration
+}
+
+// addTimeout adds --timeout to a command's flags.
+func addTimeout(fs *flags) timeLimit {
+	d := fs.Duration("timeout", defaultTimeout, "stop the command after this `duration` (e.g. 90s, 5m); 0 means no limit")
+	return timeLimit{d: d}
+}
+
+// context returns the command's context, which ends when the time limit
+// runs out, and a usage problem for a negative limit ("" when fine).
+func (tl timeLimit) context() (context.Context, context.CancelFunc, string) {
+	switch {
+	case *tl.d < 0:
+		return nil, nil, fmt.Sprintf("--timeout: %v is negative; give a duration such as 90s, or 0 for no limit", *tl.d)
+	case *tl.d == 0:
+		ctx, cancel := context.WithCancel(context.Background())
+		return ctx, cancel, ""
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), *tl.d)
+	return ctx, cancel, ""
+}
+
+// timedOut reports whether ctx ended because the time limit ran out.
+func timedOut(ctx context.Context) bool {
+	return errors.Is(ctx.Err(), context.DeadlineExceeded)
+}
+
+// reportTimeout prints why a command stopped early: the limit, what was
+// being done, what was still shown. It returns exitProblems.
+func (tl timeLimit) reportTimeout(stderr io.Writer, command, while, shown string) int {
+	fmt.Fprintf(stderr, "kiez %s: the time limit ran out (--timeout %v) while %s; the command was stopped.\n", command, *tl.d, while)
+	if shown != "" {
+		fmt.Fprintf(stderr, "%s\n", shown)
+	}
+	fmt.Fprintf(stderr, "Allow more time with --timeout (e.g. --timeout 5m; 0 means no limit), or look for a rule that runs too long: \"kiez explain\" shows one rule for one subject.\n")
+	return exitProblems
+}
+
+// noteStopped ends a command's German text output with the note that it
+// was cut short, so that the output does not pass for a complete one.
+func (tl timeLimit) noteStopped(w io.Writer) {
+	fmt.Fprintf(w, "\nAbgebrochen: Das Zeitlimit (--timeout %v) ist abgelaufen; die Ausgabe ist unvollständig.\n", *tl.d)
+}

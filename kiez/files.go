@@ -1,0 +1,285 @@
+package kiez
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// MaxDirDepth is how deep Load descends into directories below a named
+// one, counting directories reached through symbolic links. It ends a
+// cycle of links on a file system that cannot tell two directories apart
+// (an fs.FS whose FileInfo does not come from the operating system).
+const MaxDirDepth = 64
+
+// LoadContext is Load with a context: it stops between two files, or
+// while it lists a directory, when ctx ends. The files read so far are
+// decoded; the diagnostics end with one error that names the file that
+// was not read and the context's error.
+func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Diagnostics) {
+	ds := &Dataset{src: newSourceMap()}
+	var diags Diagnostics
+	for _, name := range names {
+		if stopped := stoppedAt(ctx, name); stopped != nil {
+			return ds, append(diags, stopped)
+		}
+		files, walkDiags, err := dataFiles(ctx, fsys, name)
+		diags = append(diags, walkDiags...)
+		if err != nil {
+			diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
+				Detail: "Name a data file (.yaml, .yml, .json) or a directory holding some."})
+			continue
+		}
+		for _, f := range files {
+			if stopped := stoppedAt(ctx, f); stopped != nil {
+				return ds, append(diags, stopped)
+			}
+			data, err := readLimited(fsys, f)
+			if err != nil {
+				start := Pos{Line: 1, Column: 1}
+				detail := "Split the data into one file per centre."
+				if _, ok := err.(notRegularError); ok {
+					detail = notRegularDetail
+				}
+				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
+					Detail:  detail,
+					Subject: &Range{Filename: f, Start: start, End: start}})
+				continue
+			}
+			diags = append(diags, ds.decodeFile(f, data)...)
+		}
+	}
+	return ds, diags
+}
+
+// LoadFilesContext is LoadFiles with a context, as LoadContext is Load
+// with one.
+func LoadFilesContext(ctx context.Context, paths ...string) (*Dataset, Diagnostics) {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.ToSlash(p)
+	}
+	return LoadContext(ctx, osFS{}, names...)
+}
+
+// stoppedAt returns the diagnostic for a load that ctx ended before name
+// was read, or nil while ctx lasts.
+func stoppedAt(ctx context.Context, name string) *Diagnostic {
+	err := ctx.Err()
+	if err == nil {
+		return nil
+	}
+	start := Pos{Line: 1, Column: 1}
+	return &Diagnostic{Severity: SeverityError,
+		Summary: fmt.Sprintf("loading stopped before this file was read: %v", err),
+		Detail:  "The time allowed for loading ran out; allow more time, or load less data at once.",
+		Subject: &Range{Filename: name, Start: start, End: start}}
+}
+
+// notRegularDetail is the advice under a file that is not a regular file.
+const notRegularDetail = "Only regular files are read as data; a named pipe, socket or device is never opened. Copy the data into a file."
+
+// notRegularError says that a path names something other than a regular
+// file or a directory.
+type notRegularError struct {
+	name string
+	mode fs.FileMode
+}
+
+func (e notRegularError) Error() string {
+	return fmt.Sprintf("%s is %s, not a regular file", e.name, describeMode(e.mode))
+}
+
+// describeMode names the kind of a file that is not a regular file.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file"
+}
+
+// readLimited reads a regular file, refusing one larger than MaxFileSize
+// without reading more than MaxFileSize+1 bytes of it, even when its size
+// is not known beforehand (a file of /proc). It never opens a named pipe,
+// a socket or a device: those would block or never end.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("the file is %d bytes; data files may be at most %d bytes", size, MaxFileSize)
+	}
+	if st, err := fs.Stat(fsys, name); err == nil {
+		if !st.Mode().IsRegular() {
+			return nil, notRegularError{name: name, mode: st.Mode()}
+		}
+		if st.Size() > MaxFileSize {
+			return nil, tooLarge(st.Size())
+		}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The file may have been replaced since it was looked at; osFS opens
+	// without blocking, so a named pipe put in its place is refused here.
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, notRegularError{name: name, mode: st.Mode()}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the file is more than %d bytes; data files may be at most %d bytes", MaxFileSize, MaxFileSize)
+	}
+	return data, nil
+}
+
+// openNoBlock opens a file for reading without waiting for a writer, as
+// opening a named pipe would; readLimited refuses anything but a regular
+// file once it is open.
+func openNoBlock(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
+// dataFiles lists the data files a name stands for: the name itself when
+// it is a file, or every data file below it when it is a directory, in
+// lexical order. Symbolic links are followed alike for files and for
+// directories, to wherever they lead; a link that leads back to a
+// directory being listed is reported and not followed. A data file that is
+// not a regular file (a named pipe, socket or device) is reported and
+// never opened. The diagnostics are problems with single entries; the
+// error is for a name that cannot be read at all.
+func dataFiles(ctx context.Context, fsys fs.FS, name string) ([]string, Diagnostics, error) {
+	name = path.Clean(name)
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	if !st.IsDir() {
+		if !st.Mode().IsRegular() {
+			return nil, nil, notRegularError{name: name, mode: st.Mode()}
+		}
+		return []string{name}, nil, nil
+	}
+	w := &dirWalker{ctx: ctx, fsys: fsys}
+	if err := w.walk(name, st, nil); err != nil {
+		return nil, w.diags, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, w.diags, fmt.Errorf("listing %s stopped: %w", name, err)
+	}
+	sort.Strings(w.files)
+	if len(w.files) == 0 && len(w.diags) == 0 {
+		return nil, nil, fmt.Errorf("%s holds no data files", name)
+	}
+	return w.files, w.diags, nil
+}
+
+// dirWalker lists the data files below a directory.
+type dirWalker struct {
+	ctx   context.Context
+	fsys  fs.FS
+	files []string
+	diags Diagnostics
+}
+
+// walk lists dir, whose FileInfo is st; ancestors are the directories
+// above it, for finding cycles of symbolic links.
+func (w *dirWalker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo) error {
+	for _, a := range ancestors {
+		if os.SameFile(a, st) {
+			w.entryError(dir, "%s leads back to a directory above it (a cycle of symbolic links); it is not read again", dir)
+			return nil
+		}
+	}
+	if len(ancestors) >= MaxDirDepth {
+		w.entryError(dir, "%s lies more than %d directories deep; it is not read", dir, MaxDirDepth)
+		return nil
+	}
+	entries, err := fs.ReadDir(w.fsys, dir)
+	if err != nil {
+		if len(ancestors) == 0 {
+			return err
+		}
+		w.entryError(dir, "cannot read the directory %s: %v", dir, err)
+		return nil
+	}
+	ancestors = append(ancestors, st)
+	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return nil
+		}
+		base := e.Name()
+		if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") {
+			continue
+		}
+		p := path.Join(dir, base)
+		mode := e.Type()
+		var info fs.FileInfo
+		if mode&fs.ModeSymlink != 0 {
+			info, err = fs.Stat(w.fsys, p)
+			if err != nil {
+				if isDataFile(base) {
+					w.entryError(p, "cannot read %s: the symbolic link leads nowhere readable: %v", p, unwrapPath(err))
+				}
+				continue
+			}
+			mode = info.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			if info == nil {
+				if info, err = e.Info(); err != nil {
+					w.entryError(p, "cannot read the directory %s: %v", p, unwrapPath(err))
+					continue
+				}
+			}
+			if err := w.walk(p, info, ancestors); err != nil {
+				return err
+			}
+		case !isDataFile(base):
+		case mode.IsRegular():
+			w.files = append(w.files, p)
+		default:
+			err := notRegularError{name: p, mode: mode}
+			start := Pos{Line: 1, Column: 1}
+			w.diags = append(w.diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
+				Detail: notRegularDetail, Subject: &Range{Filename: p, Start: start, End: start}})
+		}
+	}
+	return nil
+}
+
+// entryError reports a problem with one entry of a directory.
+func (w *dirWalker) entryError(name, format string, args ...any) {
+	start := Pos{Line: 1, Column: 1}
+	w.diags = append(w.diags, &Diagnostic{Severity: SeverityError, Summary: fmt.Sprintf(format, args...),
+		Subject: &Range{Filename: name, Start: start, End: start}})
+}
+
+// unwrapPath drops the operation and path of a *fs.PathError, which the
+// message names already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
