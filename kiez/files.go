@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/kiez-go/kiez/internal/filekind"
 )
 
 // MaxDirDepth is how deep Load descends into directories below a named
@@ -94,26 +96,7 @@ type notRegularError struct {
 }
 
 func (e notRegularError) Error() string {
-	return fmt.Sprintf("%s is %s, not a regular file", e.name, describeMode(e.mode))
-}
-
-// describeMode names the kind of a file that is not a regular file.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "a special file"
+	return fmt.Sprintf("%s is %s, not a regular file", e.name, filekind.Of(e.mode))
 }
 
 // readLimited reads a regular file, refusing one larger than MaxFileSize

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rickb777/date/timespan"
 
+	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -222,7 +223,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	p := tree.display(rel)
 	if !st.Mode().IsRegular() {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
-			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, modeName(st.Mode()))}}
+			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, filekind.Of(st.Mode()))}}
 	}
 	if st.Size() > MaxFileSize {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),

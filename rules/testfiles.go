@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/kiez-go/kiez/internal/filekind"
 )
 
 // RunTestFileIn runs a rule test file from disk, reading its fixtures and
@@ -51,7 +53,7 @@ func readRegular(name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a regular file; only regular files are read", name, modeName(st.Mode()))
+		return nil, fmt.Errorf("%s is %s, not a regular file; only regular files are read", name, filekind.Of(st.Mode()))
 	}
 	if st.Size() > max {
 		return nil, fmt.Errorf("%s is %d bytes; at most %d are allowed", name, st.Size(), max)
@@ -64,23 +66,6 @@ func readRegular(name string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is more than %d bytes; at most %d are allowed", name, max, max)
 	}
 	return data, nil
-}
-
-// modeName names the kind of a file that is not a regular file.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m.IsDir():
-		return "a directory"
-	}
-	return "a special file"
 }
 
 // fixtureTree is the directory tree a test file's fixtures and rule file

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/kiez-go/kiez/internal/filekind"
 )
 
 // output is a file a command writes its result to, checked before the
@@ -115,7 +117,7 @@ func (o *output) resolve() string {
 			return fmt.Sprintf("%s %s is a directory; name a file (in it, if you like)", o.flag, o.name)
 		case !st.Mode().IsRegular():
 			return fmt.Sprintf("%s %s is %s, not a regular file; outputs are written only to regular files, or to standard output with %s -",
-				o.flag, o.name, modeName(st.Mode()), o.flag)
+				o.flag, o.name, filekind.Of(st.Mode()), o.flag)
 		}
 		o.info = st
 	}
@@ -171,7 +173,7 @@ func (o *output) write(data []byte, stdout io.Writer) error {
 	// over anything but a regular file.
 	if st, err := os.Lstat(o.path); err == nil && !st.Mode().IsRegular() {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("%s %s is now %s, not a regular file; nothing was written", o.flag, o.name, modeName(st.Mode()))
+		return fmt.Errorf("%s %s is now %s, not a regular file; nothing was written", o.flag, o.name, filekind.Of(st.Mode()))
 	}
 	if err := os.Rename(tmp.Name(), o.path); err != nil {
 		os.Remove(tmp.Name())
@@ -270,21 +272,6 @@ func isDataName(name string) bool {
 		return true
 	}
 	return false
-}
-
-// modeName names the kind of a file that is not a regular file.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // unwrapPathError drops the operation and path of a *fs.PathError, which

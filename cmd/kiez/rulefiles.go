@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -55,7 +56,7 @@ func loadRules(arg string, src *sources) *ruleSet {
 			Detail:  "Name the rule files in it, e.g. " + strings.TrimSuffix(arg, "/") + "/*.yaml (not the *_test.yaml files)."}}
 	case err == nil && !st.Mode().IsRegular():
 		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
-			Summary: fmt.Sprintf("%s is %s, not a regular file; it is not read", arg, modeName(st.Mode())),
+			Summary: fmt.Sprintf("%s is %s, not a regular file; it is not read", arg, filekind.Of(st.Mode())),
 			Detail:  "Rule files are read only from regular files; a named pipe or a device is never opened. Copy the rules into a file."}}
 	case err == nil && st.Size() > rules.MaxFileSize:
 		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
