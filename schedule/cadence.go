@@ -323,32 +323,51 @@ func (r GapResult) String() string {
 // a negative maxDays, an invalid option, and dates outside 0001-01-01 to
 // 9999-12-31.
 func CheckGaps(dates []date.Date, within timespan.DateRange, maxDays int, opts ...Option) (GapResult, error) {
+	res, _, err := measureGaps(dates, within, maxDays, opts)
+	if err != nil {
+		return res, err
+	}
+	res.judge(func(Gap) bool { return true })
+	return res, nil
+}
+
+// measureGaps checks the arguments of CheckGaps and CheckGapsOnce and
+// measures the gaps between within's first day, the distinct dates inside
+// within and its last day. It returns the calendar the gaps were measured
+// with; nil, with no gaps, for an empty range.
+func measureGaps(dates []date.Date, within timespan.DateRange, maxDays int, opts []Option) (GapResult, *calendar, error) {
 	if maxDays < 0 {
-		return GapResult{}, fmt.Errorf("schedule: the gap limit must not be negative, got %d", maxDays)
+		return GapResult{}, nil, fmt.Errorf("schedule: the gap limit must not be negative, got %d", maxDays)
 	}
 	cfg, err := newConfig(opts)
 	if err != nil {
-		return GapResult{}, err
+		return GapResult{}, nil, err
 	}
 	if err := checkRange(within); err != nil {
-		return GapResult{}, err
+		return GapResult{}, nil, err
 	}
 	sorted, outside := inside(dates, within)
 	sorted = slices.Compact(sorted)
 	res := GapResult{Range: within, MaxDays: maxDays, Occurrences: len(sorted), Outside: outside}
 	if within.IsEmpty() {
-		return res, nil
+		return res, nil, nil
 	}
-	res.Gaps = gaps(sorted, within, cfg.calendar())
-	for _, g := range res.Gaps {
-		if g.Length > res.Longest.Length || res.Longest.Days == 0 {
-			res.Longest = g
+	cal := cfg.calendar()
+	res.Gaps = gaps(sorted, within, cal)
+	return res, cal, nil
+}
+
+// judge sets Longest to the longest gap and lists in Exceeded the gaps
+// longer than MaxDays that the range judges.
+func (r *GapResult) judge(judged func(Gap) bool) {
+	for _, g := range r.Gaps {
+		if g.Length > r.Longest.Length || r.Longest.Days == 0 {
+			r.Longest = g
 		}
-		if g.Length > maxDays {
-			res.Exceeded = append(res.Exceeded, g)
+		if g.Length > r.MaxDays && judged(g) {
+			r.Exceeded = append(r.Exceeded, g)
 		}
 	}
-	return res, nil
 }
 
 // gaps lists the gaps between the range's first day, the sorted distinct

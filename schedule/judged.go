@@ -88,24 +88,10 @@ func (t Target) judged(within timespan.DateRange, p EdgePolicy) ([]Bucket, times
 //
 // Options and errors are as for CheckGaps.
 func CheckGapsOnce(dates []date.Date, within timespan.DateRange, maxDays int, opts ...Option) (GapResult, error) {
-	if maxDays < 0 {
-		return GapResult{}, fmt.Errorf("schedule: the gap limit must not be negative, got %d", maxDays)
+	res, cal, err := measureGaps(dates, within, maxDays, opts)
+	if err != nil || cal == nil {
+		return res, err
 	}
-	cfg, err := newConfig(opts)
-	if err != nil {
-		return GapResult{}, err
-	}
-	if err := checkRange(within); err != nil {
-		return GapResult{}, err
-	}
-	sorted, outside := inside(dates, within)
-	sorted = slices.Compact(sorted)
-	res := GapResult{Range: within, MaxDays: maxDays, Occurrences: len(sorted), Outside: outside}
-	if within.IsEmpty() {
-		return res, nil
-	}
-	cal := cfg.calendar()
-	res.Gaps = gaps(sorted, within, cal)
 	if anchor, ok := lastBefore(dates, within.Start()); ok && len(res.Gaps) > 0 && res.Gaps[0].FromStart {
 		// The first gap starts at the anchor, not at within's first day.
 		g := &res.Gaps[0]
@@ -120,14 +106,9 @@ func CheckGapsOnce(dates []date.Date, within timespan.DateRange, maxDays int, op
 		closed := cal.closedDays(timespan.NewDateRange(anchor.Add(1), to))
 		res.Gaps = append([]Gap{{From: anchor, To: to, Days: days, ClosedDays: closed, Length: days - closed}}, res.Gaps...)
 	}
-	for _, g := range res.Gaps {
-		if g.Length > res.Longest.Length || res.Longest.Days == 0 {
-			res.Longest = g
-		}
-		if g.Length > maxDays && !gapDeadline(g.From, maxDays, cal, within.End()).Before(within.Start().Add(-1)) {
-			res.Exceeded = append(res.Exceeded, g)
-		}
-	}
+	res.judge(func(g Gap) bool {
+		return !gapDeadline(g.From, maxDays, cal, within.End()).Before(within.Start().Add(-1))
+	})
 	return res, nil
 }
 
