@@ -69,5 +69,3 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
-
-
