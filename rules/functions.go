@@ -123,6 +123,8 @@ var operators = []struct{ op, fn string }{
 	{"<", "dateBefore"}, {"<=", "dateBeforeEq"}, {">", "dateAfter"}, {">=", "dateAfterEq"},
 }
 
+func init() { operators = append(operators, overflowOperators...) }
+
 // functions returns the environment's functions. It builds a fresh list
 // each time; nothing in it is shared state.
 func functions() []function {
@@ -257,6 +259,7 @@ func functions() []function {
 	fs = append(fs, recordFunctions()...)
 	fs = append(fs, cadenceFunctions()...)
 	fs = append(fs, bucketFunctions()...)
+	fs = withOverflowChecks(fs)
 	return append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
 }
 
