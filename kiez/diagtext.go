@@ -64,8 +64,8 @@ func WriteDiagnostics(w io.Writer, diags Diagnostics, src SourceFunc) error {
 				}
 			}
 			if cur.lines != nil {
-				if line, ok := cur.lines.Text(d.Subject.Start.Line); ok {
-					if err := writeSnippet(w, line, d.Subject.Start); err != nil {
+				if line, start, ok := cur.lines.Bytes(d.Subject.Start.Line); ok {
+					if err := writeSnippet(w, line, start, d.Subject.Start); err != nil {
 						return err
 					}
 				}
@@ -85,53 +85,74 @@ func WriteDiagnostics(w io.Writer, diags Diagnostics, src SourceFunc) error {
 	return nil
 }
 
-func writeSnippet(w io.Writer, line string, p Pos) error {
+// writeSnippet prints a source line with a caret under p's column. line
+// is the line's text and start its offset in the file. A long line is cut
+// to a window of snippetWidth characters around the column, marked with
+// "…" where it was cut; the cost is that of the window, not of the line.
+func writeSnippet(w io.Writer, line []byte, start int, p Pos) error {
 	num := fmt.Sprintf("%d", p.Line)
 	pad := strings.Repeat(" ", len(num))
-	runes := []rune(line)
-	col := p.Column - 1 // index of the caret's character
-	if col < 0 {
-		col = 0
+	// at is the byte index of the caret's character in line: from the
+	// position's byte offset when it lies on the line, else by counting
+	// characters.
+	at := p.Byte - start
+	if p.Byte <= 0 && p.Column > 1 || at < 0 || at > len(line) {
+		at = 0
+		for c := 1; c < p.Column && at < len(line); c++ {
+			_, size := utf8.DecodeRune(line[at:])
+			at += size
+		}
 	}
-	if col > len(runes) {
-		col = len(runes)
+	from, to := 0, len(line)
+	if len(line) > 4*snippetWidth || utf8.RuneCount(line) > snippetWidth {
+		// Half the window before the column, the rest after it; near
+		// an end of the line, the window shifts to stay full.
+		from, to = at, at
+		n := 0
+		for ; n < snippetWidth/2 && from > 0; n++ {
+			_, size := utf8.DecodeLastRune(line[:from])
+			from -= size
+		}
+		for ; n < snippetWidth && to < len(line); n++ {
+			_, size := utf8.DecodeRune(line[to:])
+			to += size
+		}
+		for ; n < snippetWidth && from > 0; n++ {
+			_, size := utf8.DecodeLastRune(line[:from])
+			from -= size
+		}
 	}
-	// A long line is cut to a window around the column, marked with "…"
-	// where it was cut.
 	lead, trail := "", ""
-	if len(runes) > snippetWidth {
-		from := max(0, col-snippetWidth/2)
-		to := min(len(runes), from+snippetWidth)
-		from = max(0, to-snippetWidth)
-		if from > 0 {
-			lead = "…"
-		}
-		if to < len(runes) {
-			trail = "…"
-		}
-		runes = runes[from:to]
-		col -= from
+	if from > 0 {
+		lead = "…"
+	}
+	if to < len(line) {
+		trail = "…"
 	}
 	// The caret goes under the column's character; tabs are kept so that
 	// the caret lines up in a terminal. Control characters are shown as
 	// U+FFFD so that a snippet cannot steer the terminal.
 	var text, prefix strings.Builder
 	text.WriteString(lead)
-	prefix.WriteString(strings.Repeat(" ", utf8.RuneCountInString(lead)))
-	for i, r := range runes {
+	if lead != "" {
+		prefix.WriteByte(' ')
+	}
+	for i := from; i < to; {
+		r, size := utf8.DecodeRune(line[i:])
 		if r != '\t' {
 			if _, _, bad := source.ForbiddenRune(string(r)); bad {
 				r = utf8.RuneError
 			}
 		}
 		text.WriteRune(r)
-		if i < col {
+		if i < at {
 			if r == '\t' {
 				prefix.WriteRune('\t')
 			} else {
 				prefix.WriteRune(' ')
 			}
 		}
+		i += size
 	}
 	text.WriteString(trail)
 	_, err := fmt.Fprintf(w, "  %s | %s\n  %s | %s^\n", num, text.String(), pad, prefix.String())

@@ -237,6 +237,21 @@ func (l *Lines) Text(line int) (string, bool) { return l.li.lineText(line) }
 // Pos returns the position of a byte offset.
 func (l *Lines) Pos(off int) Pos { return l.li.posAt(off) }
 
+// Bytes returns the bytes of a 1-based line without its line ending, not
+// copied, and the byte offset of its start in the file.
+func (l *Lines) Bytes(line int) ([]byte, int, bool) {
+	li := l.li
+	if line < 1 || line > len(li.start) {
+		return nil, 0, false
+	}
+	s := li.start[line-1]
+	e := len(li.data)
+	if line < len(li.start) {
+		e = li.start[line] - 1
+	}
+	return bytes.TrimRight(li.data[s:e], "\r"), s, true
+}
+
 // JSONValue returns the node as the plain values encoding/json produces
 // (map[string]any, []any, string, bool, nil), with numbers as json.Number
 // so that they keep their text. Dates stay text. It is used to check files
