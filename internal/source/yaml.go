@@ -34,6 +34,9 @@ func ParseYAML(data []byte) (*Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Message: "the file is empty"}
 	}
+	if n, ok := parseYAMLFast(data); ok {
+		return n, nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
