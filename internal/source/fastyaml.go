@@ -1,8 +1,8 @@
 package source
 
 import (
-	"regexp"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -76,6 +76,20 @@ type fastYAML struct {
 	data []byte
 	li   *lineIndex
 	off  int
+	// slab holds nodes made in bulk: one allocation per 256 nodes
+	// instead of one per node.
+	slab []Node
+}
+
+// node returns a new node.
+func (p *fastYAML) node(n Node) *Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]Node, 256)
+	}
+	m := &p.slab[0]
+	p.slab = p.slab[1:]
+	*m = n
+	return m
 }
 
 // lineStart returns the offset of the start of the line holding off.
@@ -157,7 +171,7 @@ func (p *fastYAML) block(ind, depth int) (*Node, bool) {
 
 // sequence parses a block list whose dashes are in column ind.
 func (p *fastYAML) sequence(ind, depth int) (*Node, bool) {
-	n := &Node{Kind: KindSeq, Pos: p.li.posAt(p.off)}
+	n := p.node(Node{Kind: KindSeq, Pos: p.li.posAt(p.off)})
 	for {
 		p.off++ // the dash
 		item, ok := p.afterIndicator(ind, depth+1)
@@ -237,7 +251,7 @@ func (p *fastYAML) key() (*Node, bool) {
 // mapping parses a block mapping whose keys stand in column ind; p.off is
 // at its first key.
 func (p *fastYAML) mapping(ind, depth int) (*Node, bool) {
-	n := &Node{Kind: KindMap, Pos: p.li.posAt(p.off)}
+	n := p.node(Node{Kind: KindMap, Pos: p.li.posAt(p.off)})
 	seen := map[string]bool{}
 	for {
 		k, ok := p.key()
@@ -307,7 +321,7 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 		return nil, false
 	}
 	open := p.data[p.off]
-	n := &Node{Kind: KindSeq, Pos: p.li.posAt(p.off)}
+	n := p.node(Node{Kind: KindSeq, Pos: p.li.posAt(p.off)})
 	closer := byte(']')
 	if open == '{' {
 		n.Kind, closer = KindMap, '}'
@@ -448,17 +462,47 @@ func isFlowIndicator(c byte) bool {
 	return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'
 }
 
-var (
-	fastInt   = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,17})$`)
-	fastFloat = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,8})\.[0-9]{1,9}$`)
-	fastDate  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-	fastMonth = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}$`)
-)
+// digits reports whether s is a non-empty run of ASCII digits.
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// fastInt reports whether s is a whole number of at most 18 digits without
+// leading zeros: one that yaml.v3 reads as an integer.
+func fastInt(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	return digits(s) && len(s) <= 18 && (s == "0" || s[0] != '0')
+}
+
+// fastFloat reports whether s is a decimal of at most 9 digits before and
+// after the point, without leading zeros: one yaml.v3 reads as a float.
+func fastFloat(s string) bool {
+	whole, frac, ok := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	return ok && digits(whole) && len(whole) <= 9 && (whole == "0" || whole[0] != '0') && digits(frac) && len(frac) <= 9
+}
+
+// fastDate reports whether s has the form YYYY-MM-DD, and fastMonth
+// whether it has the form YYYY-M or YYYY-MM.
+func fastDate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4]) && digits(s[5:7]) && digits(s[8:])
+}
+
+func fastMonth(s string) bool {
+	return (len(s) == 6 || len(s) == 7) && s[4] == '-' && digits(s[:4]) && digits(s[5:])
+}
 
 // scalar types a plain scalar the way yaml.v3 resolves it, or refuses it
 // when that is not sure.
 func (p *fastYAML) scalar(start int, v string) (*Node, bool) {
-	n := &Node{Kind: KindScalar, Type: TypeString, Style: StylePlain, Value: v, Pos: p.li.posAt(start)}
+	n := p.node(Node{Kind: KindScalar, Type: TypeString, Style: StylePlain, Value: v, Pos: p.li.posAt(start)})
 	switch v {
 	case "true", "True", "TRUE", "false", "False", "FALSE":
 		n.Type = TypeBool
@@ -472,15 +516,15 @@ func (p *fastYAML) scalar(start int, v string) (*Node, bool) {
 	switch c := v[0]; {
 	case c == '.' || c == '+' || c == '-' || (c >= '0' && c <= '9'):
 		switch {
-		case fastInt.MatchString(v):
+		case fastInt(v):
 			n.Type = TypeInt
-		case fastFloat.MatchString(v):
+		case fastFloat(v):
 			n.Type = TypeFloat
-		case fastDate.MatchString(v):
+		case fastDate(v):
 			if _, err := time.Parse("2006-1-2", v); err == nil {
 				n.Type = TypeDate
 			}
-		case fastMonth.MatchString(v):
+		case fastMonth(v):
 			// A month such as 2024-03: no timestamp (it has no day) and
 			// no number, so text.
 		case !numberLike(v):
@@ -527,7 +571,7 @@ func (p *fastYAML) quoted() (*Node, bool) {
 			continue
 		case c == q:
 			p.off++
-			n := &Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: string(b), Pos: p.li.posAt(start)}
+			n := p.node(Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: string(b), Pos: p.li.posAt(start)})
 			if q == '\'' {
 				n.Style = StyleSingle
 			}
