@@ -168,7 +168,7 @@ func TestBadDataLongScalars(t *testing.T) {
 // the diagnostics). Reading is linear when the 8 MB case takes at most
 // about 8 times (and never 10 times) as long as the 1 MB case:
 //
-//	go test ./kiez -run '^$' -bench Reading -benchtime 3x
+//	go test ./kiez -run '^$' -bench Reading -benchtime 3x -benchmem
 func BenchmarkReading(b *testing.B) {
 	for _, kind := range readingKinds {
 		for _, mb := range []int{1, 8} {
