@@ -76,8 +76,7 @@ func decodeOne(name string, data []byte) *decodedFile {
 // the merged dataset. data, when not nil, is kept for snippets and
 // positions instead of reading the file again.
 func (ds *Dataset) merge(f *decodedFile, data []byte) Diagnostics {
-	sf := ds.src.addFile(f.name, data, data != nil, ds, f.part)
-	sf.size, sf.sum = f.size, f.sum
+	ds.src.addFile(f.name, f.size, f.sum, data, ds, f.part)
 	diags := f.diags
 	for _, p := range f.problems {
 		path := ds.shiftPath(p.Path)

@@ -80,13 +80,11 @@ func newSourceMap() *sourceMap {
 	return &sourceMap{byName: map[string]*sourceFile{}, bad: map[string]bool{}}
 }
 
-// addFile records a decoded file; ds holds the entries of the files before
-// it and part the file's own.
-func (m *sourceMap) addFile(name string, data []byte, keep bool, ds, part *Dataset) *sourceFile {
-	f := &sourceFile{name: name, size: len(data), sum: crc32.Checksum(data, castagnoli)}
-	if keep {
-		f.data = data
-	}
+// addFile records a decoded file of size bytes with the checksum sum; ds
+// holds the entries of the files before it and part the file's own. data,
+// when not nil, is kept instead of reading the file again.
+func (m *sourceMap) addFile(name string, size int, sum uint32, data []byte, ds, part *Dataset) *sourceFile {
+	f := &sourceFile{name: name, size: size, sum: sum, data: data}
 	f.first = [numSections]int{len(ds.Programmes), len(ds.Centres), len(ds.Waivers)}
 	if part != nil {
 		f.count = [numSections]int{len(part.Programmes), len(part.Centres), len(part.Waivers)}
