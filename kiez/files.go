@@ -27,6 +27,7 @@ const MaxDirDepth = 64
 // was not read and the context's error.
 func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Diagnostics) {
 	ds := &Dataset{src: newSourceMap()}
+	ds.src.fsys = fsys
 	var diags Diagnostics
 	for _, name := range names {
 		if stopped := stoppedAt(ctx, name); stopped != nil {
@@ -39,23 +40,22 @@ func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Di
 				Detail: "Name a data file (.yaml, .yml, .json) or a directory holding some."})
 			continue
 		}
-		for _, f := range files {
-			if stopped := stoppedAt(ctx, f); stopped != nil {
-				return ds, append(diags, stopped)
+		for _, r := range decodeAll(ctx, fsys, files) {
+			if r.stopped {
+				return ds, append(diags, stoppedAt(ctx, r.name))
 			}
-			data, err := readLimited(fsys, f)
-			if err != nil {
+			if r.err != nil {
 				start := Pos{Line: 1, Column: 1}
 				detail := "Split the data into one file per centre."
-				if _, ok := err.(notRegularError); ok {
+				if _, ok := r.err.(notRegularError); ok {
 					detail = notRegularDetail
 				}
-				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
+				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: r.err.Error(),
 					Detail:  detail,
-					Subject: &Range{Filename: f, Start: start, End: start}})
+					Subject: &Range{Filename: r.name, Start: start, End: start}})
 				continue
 			}
-			diags = append(diags, ds.decodeFile(f, data)...)
+			diags = append(diags, ds.merge(r.file, nil)...)
 		}
 	}
 	return ds, diags

@@ -2,8 +2,7 @@ package kiez
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path"
@@ -18,61 +17,6 @@ import (
 // year of one centre's records is a few hundred kilobytes; the bound keeps
 // a mistaken or hostile input from exhausting memory.
 const MaxFileSize = 32 << 20
-
-// sourceMap remembers where each value of a Dataset was read from.
-type sourceMap struct {
-	// files holds each file's name and text, for snippets.
-	files map[string][]byte
-	// at maps a data path of the merged dataset to its file and position.
-	at map[string]sourceRef
-	// bad holds the paths whose values could not be decoded; Validate
-	// does not report them again.
-	bad map[string]bool
-}
-
-// failed reports whether the value at path, or a value it is part of,
-// could not be decoded.
-func (m *sourceMap) failed(p string) bool {
-	if m == nil {
-		return false
-	}
-	for {
-		if m.bad[p] {
-			return true
-		}
-		if p == "" {
-			return false
-		}
-		p = parentPath(p)
-	}
-}
-
-func newSourceMap() *sourceMap {
-	return &sourceMap{files: map[string][]byte{}, at: map[string]sourceRef{}, bad: map[string]bool{}}
-}
-
-type sourceRef struct {
-	file string
-	pos  source.Pos
-}
-
-// rangeOf returns the file range of a data path, trying its parents when
-// the path itself was not written (a missing required field).
-func (m *sourceMap) rangeOf(p string) *Range {
-	if m == nil {
-		return nil
-	}
-	for {
-		if ref, ok := m.at[p]; ok {
-			r := &Range{Filename: ref.file, Start: Pos(ref.pos), End: Pos(ref.pos)}
-			return r
-		}
-		if p == "" {
-			return nil
-		}
-		p = parentPath(p)
-	}
-}
 
 func parentPath(p string) string {
 	i := strings.LastIndexAny(p, ".[")
@@ -94,43 +38,56 @@ func Decode(name string, data []byte) (*Dataset, Diagnostics) {
 }
 
 func (ds *Dataset) decodeFile(name string, data []byte) Diagnostics {
-	ds.src.files[name] = data
+	return ds.merge(decodeOne(name, data), data)
+}
+
+// decodedFile is one file parsed and decoded on its own, before it is
+// merged into a dataset; its paths are the file's own.
+type decodedFile struct {
+	name     string
+	size     int
+	sum      uint32
+	part     *Dataset
+	diags    Diagnostics
+	problems []source.Problem
+}
+
+// decodeOne parses and decodes one file. It keeps neither the text nor
+// the node tree; it may run in parallel with others.
+func decodeOne(name string, data []byte) *decodedFile {
+	out := &decodedFile{name: name, size: len(data), sum: crc32.Checksum(data, castagnoli)}
 	if len(data) > MaxFileSize {
-		return Diagnostics{{Severity: SeverityError,
-			Summary: fmt.Sprintf("the file is %d bytes; data files may be at most %d bytes", len(data), MaxFileSize),
-			Detail:  "Split the data into one file per centre.",
-			Subject: &Range{Filename: name, Start: Pos{Line: 1, Column: 1}, End: Pos{Line: 1, Column: 1}}}}
+		out.diags = Diagnostics{tooLargeDiagnostic(name, len(data))}
+		return out
 	}
-	var root *source.Node
-	var err error
-	if strings.EqualFold(path.Ext(name), ".json") {
-		root, err = source.ParseJSON(data)
-	} else {
-		root, err = source.ParseYAML(data)
-	}
+	root, err := parseFile(name, data)
 	if err != nil {
-		var se *source.SyntaxError
-		if errors.As(err, &se) {
-			return Diagnostics{{Severity: SeverityError, Summary: se.Message,
-				Subject: &Range{Filename: name, Start: Pos(se.Pos), End: Pos(se.Pos)}}}
-		}
-		return Diagnostics{{Severity: SeverityError, Summary: err.Error(), Subject: &Range{Filename: name}}}
+		out.diags = Diagnostics{syntaxDiagnostic(name, err)}
+		return out
 	}
-	var part Dataset
-	positions, problems := source.Decode(root, &part)
-	diags := make(Diagnostics, 0, len(problems))
-	for _, p := range problems {
-		ds.src.bad[ds.shiftPath(p.Path)] = true
+	out.part = &Dataset{}
+	out.problems = source.DecodeValues(root, out.part)
+	return out
+}
+
+// merge adds a decoded file to the dataset, shifting its paths to those of
+// the merged dataset. data, when not nil, is kept for snippets and
+// positions instead of reading the file again.
+func (ds *Dataset) merge(f *decodedFile, data []byte) Diagnostics {
+	ds.src.addFile(f.name, f.size, f.sum, data, ds, f.part)
+	diags := f.diags
+	for _, p := range f.problems {
+		path := ds.shiftPath(p.Path)
+		ds.src.bad[path] = true
 		diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: p.Summary, Detail: p.Detail,
-			Path:    ds.shiftPath(p.Path),
-			Subject: &Range{Filename: name, Start: Pos(p.Pos), End: Pos(p.Pos)}})
+			Path:    path,
+			Subject: &Range{Filename: f.name, Start: Pos(p.Pos), End: Pos(p.Pos)}})
 	}
-	for p, pos := range positions {
-		ds.src.at[ds.shiftPath(p)] = sourceRef{file: name, pos: pos}
+	if f.part != nil {
+		ds.Programmes = append(ds.Programmes, f.part.Programmes...)
+		ds.Centres = append(ds.Centres, f.part.Centres...)
+		ds.Waivers = append(ds.Waivers, f.part.Waivers...)
 	}
-	ds.Programmes = append(ds.Programmes, part.Programmes...)
-	ds.Centres = append(ds.Centres, part.Centres...)
-	ds.Waivers = append(ds.Waivers, part.Waivers...)
 	return diags
 }
 
@@ -195,11 +152,11 @@ func isDataFile(name string) bool {
 }
 
 // Source returns the text of a file the dataset was loaded from, for
-// printing snippets under diagnostics.
+// printing snippets under diagnostics. A file read by Load is read again;
+// Source reports false when it has changed since.
 func (ds *Dataset) Source(filename string) ([]byte, bool) {
-	if ds == nil || ds.src == nil {
+	if ds == nil {
 		return nil, false
 	}
-	b, ok := ds.src.files[filename]
-	return b, ok
+	return ds.src.source(filename)
 }

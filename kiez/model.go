@@ -37,7 +37,7 @@ type Programme struct {
 	// FullTimeHours is the full-time week of the programme's collective
 	// agreement, used for full-time equivalents in summaries. Rule files
 	// carry their own dated parameter for it.
-	FullTimeHours decimal.Decimal `json:"fullTimeHours,omitempty" validate:"nonneg" expr:"fullTimeHours"`
+	FullTimeHours decimal.Decimal `json:"fullTimeHours,omitempty" validate:"nonneg,upto=168" expr:"fullTimeHours"`
 	Providers     []Provider      `json:"providers,omitempty" validate:"dive" expr:"providers"`
 	Meetings      []Meeting       `json:"meetings,omitempty" validate:"dive" expr:"meetings"`
 	Committees    []Committee     `json:"committees,omitempty" validate:"dive" expr:"committees"`
@@ -284,7 +284,7 @@ type Session struct {
 	Cancelled bool      `json:"cancelled,omitempty" expr:"cancelled"`
 	// Hours is the session's length, for offers counted in hours such as
 	// consultation hours.
-	Hours      decimal.Decimal `json:"hours,omitempty" validate:"nonneg" expr:"hours"`
+	Hours      decimal.Decimal `json:"hours,omitempty" validate:"nonneg,upto=24" expr:"hours"`
 	Attendance Attendance      `json:"attendance,omitempty" expr:"attendance"`
 	// Kita is the catchment Kita the session took place in or served.
 	Kita string `json:"kita,omitempty" validate:"omitempty,id" expr:"kita"`
@@ -292,9 +292,9 @@ type Session struct {
 
 // Attendance is an aggregated head count.
 type Attendance struct {
-	Adults   int `json:"adults,omitempty" validate:"min=0" expr:"adults"`
-	Children int `json:"children,omitempty" validate:"min=0" expr:"children"`
-	Families int `json:"families,omitempty" validate:"min=0" expr:"families"`
+	Adults   int `json:"adults,omitempty" validate:"min=0,max=100000" expr:"adults"`
+	Children int `json:"children,omitempty" validate:"min=0,max=100000" expr:"children"`
+	Families int `json:"families,omitempty" validate:"min=0,max=100000" expr:"families"`
 }
 
 // Meeting is a dated meeting of a kind the programmes prescribe.
@@ -346,7 +346,7 @@ type Evidence struct {
 	From  *date.Date `json:"from,omitempty" expr:"from"`
 	Until *date.Date `json:"until,omitempty" expr:"until"`
 	// Year is the reporting year a report covers.
-	Year int `json:"year,omitempty" validate:"min=0" expr:"year"`
+	Year int `json:"year,omitempty" validate:"min=0,max=9999" expr:"year"`
 	// Subject is the id of what the record is about, e.g. a Kita or a
 	// digital channel.
 	Subject string `json:"subject,omitempty" expr:"subject"`
@@ -366,7 +366,7 @@ type Evidence struct {
 // ThEKiZ received in one month.
 type FacilitationHours struct {
 	Month Month           `json:"month" validate:"required" expr:"month"`
-	Hours decimal.Decimal `json:"hours" validate:"nonneg" expr:"hours"`
+	Hours decimal.Decimal `json:"hours" validate:"nonneg,upto=744" expr:"hours"`
 	// By is the id of the facilitator's staff position.
 	By string `json:"by,omitempty" validate:"omitempty,id" expr:"by"`
 }
@@ -388,8 +388,8 @@ type ChangeEvent struct {
 type BudgetLine struct {
 	Year     int             `json:"year" validate:"required,min=1900,max=9999" expr:"year"`
 	Category string          `json:"category" validate:"required,id" vocab:"budget-category" expr:"category"`
-	Planned  decimal.Decimal `json:"planned" validate:"nonneg" expr:"planned"`
-	Spent    decimal.Decimal `json:"spent,omitempty" validate:"nonneg" expr:"spent"`
+	Planned  decimal.Decimal `json:"planned" validate:"nonneg,upto=1000000000" expr:"planned"`
+	Spent    decimal.Decimal `json:"spent,omitempty" validate:"nonneg,upto=1000000000" expr:"spent"`
 	// ManagedBy is the id of the provider that manages the budget line.
 	ManagedBy string `json:"managedBy,omitempty" validate:"omitempty,id" expr:"managedBy"`
 	Note      string `json:"note,omitempty" expr:"note"`
@@ -404,7 +404,7 @@ type Target struct {
 	Metric string `json:"metric" validate:"required,id" vocab:"target-metric" expr:"metric"`
 	// OfferKind restricts the count to offers of that kind.
 	OfferKind string          `json:"offerKind,omitempty" validate:"omitempty,id" vocab:"offer-kind" expr:"offerKind"`
-	Value     decimal.Decimal `json:"value" validate:"nonneg" expr:"value"`
+	Value     decimal.Decimal `json:"value" validate:"nonneg,upto=1000000000" expr:"value"`
 	// Reported is the delivered value the centre reported, if any.
 	Reported *decimal.Decimal `json:"reported,omitempty" expr:"reported"`
 }

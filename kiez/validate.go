@@ -56,6 +56,9 @@ func newValidator() (*validator.Validate, error) {
 	if err := v.RegisterValidation("id", func(fl validator.FieldLevel) bool { return IsID(fl.Field().String()) }); err != nil {
 		return nil, err
 	}
+	if err := registerBounds(v); err != nil {
+		return nil, err
+	}
 	if err := v.RegisterValidation("nonneg", func(fl validator.FieldLevel) bool { return !strings.HasPrefix(fl.Field().String(), "-") }); err != nil {
 		return nil, err
 	}
@@ -116,7 +119,7 @@ func (ds *Dataset) fieldDiagnostic(fe validator.FieldError) *Diagnostic {
 		d.Summary = fmt.Sprintf("%s must not be negative (found %s)", fe.Field(), val)
 	case "min":
 		d.Summary = fmt.Sprintf("%s must be at least %s (found %s)", fe.Field(), fe.Param(), val)
-	case "max":
+	case "max", "upto":
 		d.Summary = fmt.Sprintf("%s must be at most %s (found %s)", fe.Field(), fe.Param(), val)
 	default:
 		d.Summary = fmt.Sprintf("%s fails the %q check (found %s)", fe.Field(), fe.Tag(), val)

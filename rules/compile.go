@@ -237,7 +237,7 @@ func (l *loader) commonOptions() []expr.Option {
 	// type-checks the whole tree before each patcher), then every call of
 	// a function that takes the evaluation's state gets it.
 	opts = append(opts, expr.Patch(newRefsPatcher(fs)), expr.WithContext(ctxVar))
-	opts = append(opts, expr.Patch(newOperatorPatcher(fs)))
+	opts = append(opts, expr.Patch(newOperatorPatcher(fs)), expr.Patch(negPatcher{}))
 	return opts
 }
 

@@ -116,9 +116,11 @@ func compareDates(a []any, cmp func(x, y date.Date) bool) (any, error) {
 }
 
 // operators maps expression operators to the functions that implement
-// them for decimals and dates.
+// them for decimals and dates, and to the checked whole-number operations
+// (see overflow.go) for +, - and * on two whole numbers.
 var operators = []struct{ op, fn string }{
 	{"+", "decAdd"}, {"-", "decSub"}, {"*", "decMul"}, {"/", "decDiv"}, {"/", "intDiv"},
+	{"+", "intAdd"}, {"-", "intSub"}, {"*", "intMul"},
 	{"<", "decLess"}, {"<=", "decLessEq"}, {">", "decGreater"}, {">=", "decGreaterEq"}, {"==", "decEq"}, {"!=", "decNotEq"},
 	{"<", "dateBefore"}, {"<=", "dateBeforeEq"}, {">", "dateAfter"}, {">=", "dateAfterEq"},
 }
@@ -260,6 +262,7 @@ func functions() []function {
 	fs = append(fs, bucketFunctions()...)
 	fs = append(fs, intervalFunctions()...)
 	fs = append(fs, judgedFunctions()...)
+	fs = withOverflowChecks(fs)
 	return append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
 }
 

@@ -224,6 +224,11 @@ func (g *gen) constraints(f reflect.StructField, s map[string]any) {
 			}
 		case "nonneg":
 			target["minimum"] = 0
+		case "upto":
+			// A decimal's stated maximum; it applies to the number form.
+			var n int64
+			fmt.Sscan(v, &n)
+			target["maximum"] = n
 		}
 	}
 }

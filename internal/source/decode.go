@@ -32,23 +32,75 @@ type Positions map[string]Pos
 // returns the position of every decoded value and every problem found;
 // decoding goes on after a problem so that all are reported at once.
 func Decode(n *Node, v any) (Positions, []Problem) {
-	d := &decoder{pos: Positions{}, fields: map[reflect.Type]map[string]fieldInfo{}}
+	return decodeInto(n, v, Positions{})
+}
+
+// DecodeValues is Decode without the positions: it keeps no data path of
+// a value that decodes without a problem, so that decoding a large file
+// costs memory only for its values. A caller that needs the position of a
+// value later finds it in the node tree (Node.Find), parsed again if need
+// be.
+func DecodeValues(n *Node, v any) []Problem {
+	_, problems := decodeInto(n, v, nil)
+	return problems
+}
+
+func decodeInto(n *Node, v any, pos Positions) (Positions, []Problem) {
+	d := &decoder{pos: pos, fields: map[reflect.Type]map[string]fieldInfo{}}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, []Problem{{Summary: "internal: Decode needs a non-nil pointer"}}
 	}
-	d.decode(n, rv.Elem(), "")
+	d.decode(n, rv.Elem(), nil)
 	return d.pos, d.problems
 }
 
 type decoder struct {
-	pos      Positions
+	pos      Positions // nil: positions are not kept
 	problems []Problem
 	fields   map[reflect.Type]map[string]fieldInfo
 }
 
-func (d *decoder) addf(n *Node, path, detail, format string, args ...any) {
-	d.problems = append(d.problems, Problem{Pos: n.Pos, Path: path, Summary: fmt.Sprintf(format, args...), Detail: detail})
+// dataPath is the data path of a value being decoded, built as a chain so
+// that its text is made only when a problem or a position needs it. The
+// root is nil.
+type dataPath struct {
+	parent *dataPath
+	key    string // a mapping key or field name, or "" for a list item
+	index  int
+}
+
+func (p *dataPath) field(key string) *dataPath { return &dataPath{parent: p, key: key} }
+
+func (p *dataPath) item(i int) *dataPath { return &dataPath{parent: p, index: i} }
+
+func (p *dataPath) String() string {
+	if p == nil {
+		return ""
+	}
+	var segs []*dataPath
+	for q := p; q != nil; q = q.parent {
+		segs = append(segs, q)
+	}
+	var b strings.Builder
+	for i := len(segs) - 1; i >= 0; i-- {
+		q := segs[i]
+		if q.key == "" {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(q.index))
+			b.WriteByte(']')
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(q.key)
+	}
+	return b.String()
+}
+
+func (d *decoder) addf(n *Node, path *dataPath, detail, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Pos: n.Pos, Path: path.String(), Summary: fmt.Sprintf(format, args...), Detail: detail})
 }
 
 var (
@@ -61,8 +113,10 @@ var (
 	wholeNumber  = regexp.MustCompile(`^[-+]?[0-9]+$`)
 )
 
-func (d *decoder) decode(n *Node, v reflect.Value, path string) {
-	d.pos[path] = n.Pos
+func (d *decoder) decode(n *Node, v reflect.Value, path *dataPath) {
+	if d.pos != nil {
+		d.pos[path.String()] = n.Pos
+	}
 	t := v.Type()
 	if n.Kind == KindNull {
 		v.Set(reflect.Zero(t))
@@ -104,7 +158,7 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 		}
 		s := reflect.MakeSlice(t, len(n.Items), len(n.Items))
 		for i, item := range n.Items {
-			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			d.decode(item, s.Index(i), path.item(i))
 		}
 		v.Set(s)
 	case reflect.Map:
@@ -114,14 +168,20 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 		}
 		m := reflect.MakeMapWithSize(t, len(n.Keys))
 		for i, k := range n.Keys {
+			if !d.checkText(k, path.field(k.Value)) {
+				continue
+			}
 			e := reflect.New(t.Elem()).Elem()
-			d.decode(n.Values[i], e, join(path, k.Value))
+			d.decode(n.Values[i], e, path.field(k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), e)
 		}
 		v.Set(m)
 	case reflect.String:
 		if n.Kind != KindScalar || n.Type == TypeBool {
 			d.addf(n, path, "Quote the value if it is meant as text.", "expected text, found %s", n.describe())
+			return
+		}
+		if !d.checkText(n, path) {
 			return
 		}
 		v.SetString(n.Value)
@@ -132,6 +192,11 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 		}
 		v.SetBool(n.Value == "true")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n.Kind == KindScalar && (n.Type == TypeInt || n.Type == TypeFloat) && len(n.Value) > maxIntText {
+			// Refused by its length before any parsing.
+			d.addf(n, path, "", "the number %s is out of range", n.describe())
+			return
+		}
 		if n.Kind == KindScalar && n.Type == TypeFloat && wholeNumber.MatchString(n.Value) {
 			// YAML types a whole number too large for 64 bits as a float.
 			d.addf(n, path, "", "the number %s is out of range", n.Value)
@@ -152,7 +217,7 @@ func (d *decoder) decode(n *Node, v reflect.Value, path string) {
 	}
 }
 
-func (d *decoder) decodeText(n *Node, v reflect.Value, path string) {
+func (d *decoder) decodeText(n *Node, v reflect.Value, path *dataPath) {
 	if n.Kind != KindScalar {
 		d.addf(n, path, "", "expected text, found %s", n.describe())
 		return
@@ -163,7 +228,7 @@ func (d *decoder) decodeText(n *Node, v reflect.Value, path string) {
 	}
 }
 
-func (d *decoder) decodeDate(n *Node, v reflect.Value, path string) {
+func (d *decoder) decodeDate(n *Node, v reflect.Value, path *dataPath) {
 	if n.Kind != KindScalar || !(n.Type == TypeDate || n.Type == TypeString) {
 		d.addf(n, path, "Write dates as YYYY-MM-DD, e.g. 2024-03-15.", "expected a date, found %s", n.describe())
 		return
@@ -185,7 +250,8 @@ const MinYear = 1900
 // that does not exist in its month (2023-02-29) is an error, and so is a
 // year before MinYear.
 func ParseDate(s string) (date.Date, error) {
-	if !isoDate.MatchString(s) {
+	if len(s) != len("2006-01-02") || !isoDate.MatchString(s) {
+		s = clip(s, 40)
 		return date.Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
 	if y, _ := strconv.Atoi(s[:4]); y < MinYear {
@@ -203,7 +269,7 @@ func ParseDate(s string) (date.Date, error) {
 // or memory later.
 const MaxDecimalDigits = 24
 
-func (d *decoder) decodeDecimal(n *Node, v reflect.Value, path string) {
+func (d *decoder) decodeDecimal(n *Node, v reflect.Value, path *dataPath) {
 	if n.Kind != KindScalar || !(n.Type == TypeInt || n.Type == TypeFloat || n.Type == TypeString) {
 		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "expected a number, found %s", n.describe())
 		return
@@ -221,6 +287,11 @@ func (d *decoder) decodeDecimal(n *Node, v reflect.Value, path string) {
 // would make them so.
 func ParseDecimal(s string) (decimal.Decimal, error) {
 	t := strings.TrimSpace(s)
+	if len(t) > maxDecimalText {
+		// Refused by its length before any parsing: a number of a
+		// million digits costs nothing.
+		return decimal.Decimal{}, fmt.Errorf("the number %q (%d characters) is too large or too precise (at most %d digits)", clip(t, 20), len(t), MaxDecimalDigits)
+	}
 	if strings.Contains(t, ",") && !strings.Contains(t, ".") {
 		return decimal.Decimal{}, fmt.Errorf("%q is not a number: use a decimal point, not a comma", s)
 	}
@@ -235,7 +306,7 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	return dec, nil
 }
 
-func (d *decoder) decodeStruct(n *Node, v reflect.Value, path string) {
+func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 	if n.Kind != KindMap {
 		d.addf(n, path, "", "expected a mapping with the fields of %s, found %s", typeLabel(v.Type()), n.describe())
 		return
@@ -254,10 +325,10 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path string) {
 			if s := Suggest(k.Value, names); s != "" {
 				summary += fmt.Sprintf("; did you mean %q?", s)
 			}
-			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: join(path, k.Value), Summary: summary, Detail: detail})
+			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: path.field(k.Value).String(), Summary: summary, Detail: detail})
 			continue
 		}
-		d.decode(n.Values[i], fieldByIndex(v, f.index), join(path, k.Value))
+		d.decode(n.Values[i], fieldByIndex(v, f.index), path.field(k.Value))
 	}
 }
 
@@ -273,13 +344,6 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 		v = v.Field(x)
 	}
 	return v
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 type fieldInfo struct {
@@ -371,9 +435,12 @@ type Text struct {
 	Style Style
 }
 
-func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path string) {
+func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path *dataPath) {
 	if n.Kind != KindScalar || n.Type == TypeBool {
 		d.addf(n, path, "Quote the value if it is meant as text.", "expected text, found %s", n.describe())
+		return
+	}
+	if !d.checkText(n, path) {
 		return
 	}
 	v.Set(reflect.ValueOf(Text{Value: n.Value, Pos: n.Pos, Style: n.Style}))
@@ -434,7 +501,7 @@ type Entries []Entry
 
 var entriesType = reflect.TypeOf(Entries(nil))
 
-func (d *decoder) decodeEntries(n *Node, v reflect.Value, path string) {
+func (d *decoder) decodeEntries(n *Node, v reflect.Value, path *dataPath) {
 	if n.Kind != KindMap {
 		d.addf(n, path, "Write name: value pairs, one per line.", "expected a mapping of names to values, found %s", n.describe())
 		return
@@ -442,10 +509,15 @@ func (d *decoder) decodeEntries(n *Node, v reflect.Value, path string) {
 	out := make(Entries, 0, len(n.Keys))
 	for i, k := range n.Keys {
 		val := n.Values[i]
-		p := join(path, k.Value)
-		d.pos[p] = val.Pos
+		p := path.field(k.Value)
+		if d.pos != nil {
+			d.pos[p.String()] = val.Pos
+		}
 		if val.Kind != KindScalar || val.Type == TypeBool {
 			d.addf(val, p, "", "expected text, found %s", val.describe())
+			continue
+		}
+		if !d.checkText(k, p) || !d.checkText(val, p) {
 			continue
 		}
 		out = append(out, Entry{Key: Text{Value: k.Value, Pos: k.Pos, Style: k.Style}, Value: Text{Value: val.Value, Pos: val.Pos, Style: val.Style}})

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -127,27 +128,32 @@ func (n *Node) describe() string {
 	return fmt.Sprintf("%s %q", n.Type, v)
 }
 
-// lineIndex converts between line/column and byte offsets of one file.
+// lineIndex converts between line/column and byte offsets of one file. It
+// remembers the last position it resolved, so that offsets asked for in
+// increasing order (as parsers do) cost time proportional to the distance
+// from the previous one, not to the length of the line: reading a file
+// that is one long line stays linear.
 type lineIndex struct {
 	data  []byte
 	start []int // byte offset of each line's first byte
+	// The cursor: the last resolved byte offset and its line (0-based)
+	// and column (1-based).
+	curOff, curLine, curCol int
 }
 
 func newLineIndex(data []byte) *lineIndex {
-	li := &lineIndex{data: data, start: []int{0}}
+	li := &lineIndex{data: data, start: make([]int, 1, 1+bytes.Count(data, []byte{'\n'}))}
 	for i, b := range data {
 		if b == '\n' {
 			li.start = append(li.start, i+1)
 		}
 	}
+	li.curCol = 1
 	return li
 }
 
-// posAt returns the position of a byte offset.
-func (li *lineIndex) posAt(off int) Pos {
-	if off > len(li.data) {
-		off = len(li.data)
-	}
+// lineOf returns the 0-based line of a byte offset.
+func (li *lineIndex) lineOf(off int) int {
 	line := 0
 	lo, hi := 0, len(li.start)-1
 	for lo <= hi {
@@ -159,7 +165,24 @@ func (li *lineIndex) posAt(off int) Pos {
 			hi = mid - 1
 		}
 	}
-	col := utf8.RuneCount(li.data[li.start[line]:off]) + 1
+	return line
+}
+
+// posAt returns the position of a byte offset.
+func (li *lineIndex) posAt(off int) Pos {
+	if off > len(li.data) {
+		off = len(li.data)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line := li.lineOf(off)
+	from, col := li.start[line], 1
+	if line == li.curLine && li.curOff <= off && li.curOff >= from {
+		from, col = li.curOff, li.curCol
+	}
+	col += utf8.RuneCount(li.data[from:off])
+	li.curOff, li.curLine, li.curCol = off, line, col
 	return Pos{Line: line + 1, Column: col, Byte: off}
 }
 
@@ -168,27 +191,65 @@ func (li *lineIndex) byteAt(line, col int) int {
 	if line < 1 || line > len(li.start) {
 		return -1
 	}
-	off := li.start[line-1]
-	for c := 1; c < col && off < len(li.data) && li.data[off] != '\n'; c++ {
+	off, c := li.start[line-1], 1
+	if li.curLine == line-1 && li.curCol <= col {
+		off, c = li.curOff, li.curCol
+	}
+	for ; c < col && off < len(li.data) && li.data[off] != '\n'; c++ {
 		_, size := utf8.DecodeRune(li.data[off:])
 		off += size
 	}
+	li.curOff, li.curLine, li.curCol = off, line-1, c
 	return off
 }
 
-// LineText returns the text of a 1-based line without its line ending, for
-// printing a snippet under a diagnostic.
-func LineText(data []byte, line int) (string, bool) {
-	li := newLineIndex(data)
+// lineText returns the text of a 1-based line without its line ending.
+func (li *lineIndex) lineText(line int) (string, bool) {
 	if line < 1 || line > len(li.start) {
 		return "", false
 	}
 	s := li.start[line-1]
-	e := len(data)
+	e := len(li.data)
 	if line < len(li.start) {
 		e = li.start[line] - 1
 	}
-	return strings.TrimRight(string(data[s:e]), "\r"), true
+	return strings.TrimRight(string(li.data[s:e]), "\r"), true
+}
+
+// LineText returns the text of a 1-based line without its line ending, for
+// printing a snippet under a diagnostic. It indexes the whole file on every
+// call; to print many lines of one file, use Lines.
+func LineText(data []byte, line int) (string, bool) {
+	return newLineIndex(data).lineText(line)
+}
+
+// Lines indexes the lines of one file once, so that any number of
+// snippets and positions cost time proportional to what they show, not to
+// the size of the file.
+type Lines struct{ li *lineIndex }
+
+// NewLines indexes data.
+func NewLines(data []byte) *Lines { return &Lines{li: newLineIndex(data)} }
+
+// Text returns the text of a 1-based line without its line ending.
+func (l *Lines) Text(line int) (string, bool) { return l.li.lineText(line) }
+
+// Pos returns the position of a byte offset.
+func (l *Lines) Pos(off int) Pos { return l.li.posAt(off) }
+
+// Bytes returns the bytes of a 1-based line without its line ending, not
+// copied, and the byte offset of its start in the file.
+func (l *Lines) Bytes(line int) ([]byte, int, bool) {
+	li := l.li
+	if line < 1 || line > len(li.start) {
+		return nil, 0, false
+	}
+	s := li.start[line-1]
+	e := len(li.data)
+	if line < len(li.start) {
+		e = li.start[line] - 1
+	}
+	return bytes.TrimRight(li.data[s:e], "\r"), s, true
 }
 
 // JSONValue returns the node as the plain values encoding/json produces

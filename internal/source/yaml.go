@@ -34,6 +34,9 @@ func ParseYAML(data []byte) (*Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Message: "the file is empty"}
 	}
+	if n, ok := parseYAMLFast(data); ok {
+		return n, nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -50,7 +53,7 @@ func ParseYAML(data []byte) (*Node, error) {
 		p.Byte = li.byteAt(p.Line, p.Column)
 		return nil, &SyntaxError{Pos: p, Message: "the file holds more than one YAML document (---); put each in its own file"}
 	}
-	c := &yamlConverter{li: newLineIndex(data), budget: 4*len(data) + 1024}
+	c := &yamlConverter{li: newLineIndex(data), budget: 4*len(data) + 1024, anchors: map[*yaml.Node]anchored{}}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
@@ -72,6 +75,21 @@ type yamlConverter struct {
 	// alias is the position of the outermost alias being expanded, where
 	// an exhausted budget is reported.
 	alias *Pos
+	// anchors holds every anchored value already converted, so that an
+	// alias shares it instead of converting it again: expanding an alias
+	// costs constant work, while the budget still counts every value it
+	// stands for (the decoder walks them all).
+	anchors map[*yaml.Node]anchored
+	// made counts the nodes made so far, and deepest is the deepest
+	// level reached, for the size and depth of anchored values.
+	made, deepest int
+}
+
+// anchored is a converted anchored value: its node, how many nodes it
+// holds and how deep it nests.
+type anchored struct {
+	node        *Node
+	size, depth int
 }
 
 func yamlSyntaxError(data []byte, err error) error {
@@ -144,12 +162,57 @@ func firstFailingLine(data []byte, msg string) int {
 }
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
+	if y.Kind == yaml.AliasNode && y.Alias != nil {
+		if a, ok := c.anchors[y.Alias]; ok {
+			return c.share(y, a, depth)
+		}
+	}
+	if y.Anchor == "" {
+		return c.convertNode(y, depth)
+	}
+	made, outer := c.made, c.deepest
+	c.deepest = depth
+	n, err := c.convertNode(y, depth)
+	if err != nil {
+		return nil, err
+	}
+	c.anchors[y] = anchored{node: n, size: c.made - made, depth: c.deepest - depth}
+	c.deepest = max(outer, c.deepest)
+	return n, nil
+}
+
+// share expands an alias of an anchored value already converted.
+func (c *yamlConverter) share(y *yaml.Node, a anchored, depth int) (*Node, error) {
+	p := Pos{Line: y.Line, Column: y.Column}
+	p.Byte = c.li.byteAt(p.Line, p.Column)
+	if depth+a.depth > MaxDepth {
+		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
+	}
+	c.deepest = max(c.deepest, depth+a.depth)
+	c.budget -= a.size
+	c.made += a.size
+	if c.budget < 0 {
+		at := p
+		if c.alias != nil {
+			at = *c.alias
+		}
+		return nil, &SyntaxError{Pos: at, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
+	}
+	n := *a.node
+	n.Pos = p
+	return &n, nil
+}
+
+// convertNode converts one node.
+func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 	li := c.li
 	p := Pos{Line: y.Line, Column: y.Column}
 	p.Byte = li.byteAt(p.Line, p.Column)
 	if depth > MaxDepth {
 		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
 	}
+	c.deepest = max(c.deepest, depth)
+	c.made++
 	c.budget--
 	if c.budget < 0 {
 		at := p
@@ -172,8 +235,9 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		target.Pos = p
-		return target, nil
+		shared := *target
+		shared.Pos = p
+		return &shared, nil
 	case yaml.DocumentNode:
 		n.Kind = KindNull
 	case yaml.MappingNode:

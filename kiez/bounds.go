@@ -1,0 +1,49 @@
+package kiez
+
+import (
+	"github.com/go-playground/validator/v10"
+	"github.com/shopspring/decimal"
+)
+
+// The largest values the data may hold. They lie far above anything real,
+// and far enough below the limits of the types that no sum over a state's
+// centres can overflow: a total of attendance over 10,000 centres with a
+// session a day stays below 2^50.
+const (
+	// MaxAttendance is the largest head count of one session (adults,
+	// children or families).
+	MaxAttendance = 100_000
+	// MaxHoursPerWeek bounds weekly hours: a week has 168 hours. The
+	// full-time week of a programme is bounded by the upto check; the
+	// hours of a position by a check of its own in check.go.
+	MaxHoursPerWeek = 168
+	// MaxSessionHours bounds the length of one session: a day has 24
+	// hours.
+	MaxSessionHours = 24
+	// MaxMonthHours bounds the hours of one month (process
+	// facilitation): 31 days of 24 hours.
+	MaxMonthHours = 744
+	// MaxAmount bounds a budget amount in euros and a target's value.
+	MaxAmount = 1_000_000_000
+)
+
+// registerBounds adds the "upto" check of decimal fields: upto=N holds
+// when the value is at most N. Decimals reach the validator as their text
+// (see newValidator).
+func registerBounds(v *validator.Validate) error {
+	return v.RegisterValidation("upto", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		if s == "" {
+			return true
+		}
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			return false
+		}
+		limit, err := decimal.NewFromString(fl.Param())
+		if err != nil {
+			return false
+		}
+		return d.LessThanOrEqual(limit)
+	})
+}
