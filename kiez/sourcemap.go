@@ -68,11 +68,10 @@ type sourceFile struct {
 // parsedFile is a file read again for diagnostics; root is parsed on
 // first need.
 type parsedFile struct {
-	file  *sourceFile
-	data  []byte
-	root  *source.Node
-	lines *source.Lines
-	err   bool // the file no longer parses (it changed since it was read)
+	file *sourceFile
+	data []byte
+	root *source.Node
+	err  bool // the file no longer parses (it changed since it was read)
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

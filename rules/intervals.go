@@ -74,7 +74,7 @@ func spanList(l []Span) string {
 // clip returns the part of the optional bounds [from, until] within the
 // period, and whether there is one.
 func clip(from, until *date.Date, p Period) (Span, bool) {
-	s := Span{From: p.From, Until: p.Until}
+	s := Span(p)
 	if from != nil && from.After(s.From) {
 		s.From = *from
 	}
@@ -87,7 +87,7 @@ func clip(from, until *date.Date, p Period) (Span, bool) {
 // coverageOf merges the spans within the period into a DayCoverage.
 func coverageOf(spans []Span, p Period) DayCoverage {
 	slices.SortFunc(spans, func(a, b Span) int { return int(a.From.Sub(b.From)) })
-	c := DayCoverage{Days: Span{From: p.From, Until: p.Until}.days(), Gaps: []Span{}}
+	c := DayCoverage{Days: Span(p).days(), Gaps: []Span{}}
 	next := p.From // the first day not known to be covered
 	for _, s := range spans {
 		if s.From.After(next) {
@@ -445,7 +445,7 @@ func intervalFunctions() []function {
 				per := a[2].(Period)
 				ps := pieces(p, field, per)
 				if len(ps) == 0 {
-					return nil, fmt.Errorf("minValue: die Stelle %s ist im Zeitraum %s nicht besetzt", p.ID, Span{From: per.From, Until: per.Until})
+					return nil, fmt.Errorf("minValue: die Stelle %s ist im Zeitraum %s nicht besetzt", p.ID, Span(per))
 				}
 				m := ps[0].val
 				for _, pc := range ps[1:] {

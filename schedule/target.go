@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/rickb777/date/period"
-	"github.com/rickb777/date/timespan"
 )
 
 // Target is a count target per bucket: "at least Min and at most Max
@@ -87,14 +86,6 @@ func (t Target) check() error {
 		return checkWindow(t.Window)
 	}
 	return nil
-}
-
-// split cuts within into t's buckets.
-func (t Target) split(within timespan.DateRange) ([]Bucket, error) {
-	if t.Per != 0 {
-		return Split(within, t.Per)
-	}
-	return SplitRolling(within, t.Window)
 }
 
 // MarshalText writes the text form; it fails for an invalid t.
