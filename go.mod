@@ -1,6 +1,6 @@
 module github.com/kiez-go/kiez
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392

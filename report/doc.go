@@ -4,7 +4,7 @@
 //
 // Every programme ends in reports. Wiesbaden's KiEZ deliver an annual
 // evaluation of their offers and a business report, and the Sachgebiet
-// compares attendance across all ten (REQUIREMENTS.md WI-06); in Bad
+// compares attendance across all ten (WI-06 of the requirement catalogue, docs/anforderungen.md); in Bad
 // Kreuznach the Koordinierungsstelle merges the reports of Kita-Sozialarbeit
 // and Elternberatung into the Jahresbericht Sozialraumbudget, published
 // into the Sozialraum (BK-20); a ThEKiZ documents and evaluates its offers

@@ -34,8 +34,8 @@ type Input struct {
 type Config struct {
 	// Language of labels and formats; German by default.
 	Language Language
-	// Published builds the report for publication (REQUIREMENTS.md
-	// no pseudonymous staff ids, no free-text notes, no rule
+	// Published builds the report for publication (X-02 of the
+	// requirement catalogue, docs/anforderungen.md): no pseudonymous staff ids, no free-text notes, no rule
 	// evidence or waiver reasons, and counts of people below Threshold
 	// suppressed, with secondary suppression in every line that has a
 	// total.

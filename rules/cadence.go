@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
@@ -224,7 +223,7 @@ func cadenceFunctions() []function {
 					cal Calendar
 					err error
 				}
-				key := memoKey{fn: memoCalendar, of: unsafe.Pointer(c), text: fmt.Sprintf("%p", p)}
+				key := memoKey{fn: memoCalendar, centre: c, prog: p}
 				ans := memo(ecOf(a[0]), key, func() answer {
 					cal, err := newCalendar(c, p)
 					return answer{cal, err}

@@ -84,7 +84,7 @@ type Manual struct {
 }
 
 // Param is a named number or list of the programme with its history of
-// values, each in force from a date on (REQUIREMENTS.md X-03).
+// values, each in force from a date on (X-03 of the requirement catalogue, docs/anforderungen.md).
 type Param struct {
 	Name  string
 	Title string

@@ -23,7 +23,7 @@ func TestBadKreuznachRuleTests(t *testing.T) {
 
 // TestBadKreuznachCatalogue checks that the embedded rule file loads without
 // any diagnostic (no warning either: every requirement is covered), that its
-// catalogue holds exactly the BK-* ids of REQUIREMENTS.md and the X-* ids
+// catalogue holds exactly the BK-* ids of the requirement catalogue (docs/anforderungen.md) and the X-* ids
 // that apply, and which of them are left to a reviewer.
 func TestBadKreuznachCatalogue(t *testing.T) {
 	prog, diags := rules.LoadEmbedded(badKreuznach)

@@ -2,11 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
@@ -118,33 +116,34 @@ func latestEvidence(list []kiez.Evidence, kind string, day date.Date) *kiez.Evid
 }
 
 // evidenceList returns the evidence of a centre or a programme, and the
-// record it belongs to (the key of memoised calls).
-func evidenceList(x any) ([]kiez.Evidence, unsafe.Pointer) {
+// key of memoised calls of fn on it (the record it belongs to).
+func evidenceList(x any, fn uint8) ([]kiez.Evidence, memoKey) {
 	switch v := x.(type) {
 	case *kiez.Centre:
 		if v != nil {
-			return v.Evidence, unsafe.Pointer(v)
+			return v.Evidence, memoKey{fn: fn, centre: v}
 		}
 	case *kiez.Programme:
 		if v != nil {
-			return v.Evidence, unsafe.Pointer(v)
+			return v.Evidence, memoKey{fn: fn, prog: v}
 		}
 	}
-	return nil, nil
+	return nil, memoKey{fn: fn}
 }
 
-func meetingList(x any) ([]kiez.Meeting, unsafe.Pointer) {
+// meetingList is evidenceList for meetings.
+func meetingList(x any, fn uint8) ([]kiez.Meeting, memoKey) {
 	switch v := x.(type) {
 	case *kiez.Centre:
 		if v != nil {
-			return v.Meetings, unsafe.Pointer(v)
+			return v.Meetings, memoKey{fn: fn, centre: v}
 		}
 	case *kiez.Programme:
 		if v != nil {
-			return v.Meetings, unsafe.Pointer(v)
+			return v.Meetings, memoKey{fn: fn, prog: v}
 		}
 	}
-	return nil, nil
+	return nil, memoKey{fn: fn}
 }
 
 // recordDate returns the date of a session, meeting, evidence record or
@@ -273,7 +272,7 @@ func withRole(ec *evalCtx, ps []kiez.Participant, role string) []*kiez.Participa
 	if len(ps) > 0 && ec != nil {
 		if byRole, ok := ec.shared.byRole[&ps[0]]; ok {
 			if role == "" {
-				return ec.shared.refs[refKey{data: unsafe.Pointer(&ps[0]), n: len(ps), typ: reflect.TypeOf(ps)}].([]*kiez.Participant)
+				return ec.shared.refs[listKey(ps)].([]*kiez.Participant)
 			}
 			if l := byRole[role]; l != nil {
 				return l
@@ -321,13 +320,13 @@ func recordFunctions() []function {
 			fn: func(a ...any) (any, error) {
 				c, p := a[1].(*kiez.Centre), a[3].(Period)
 				if kind, ok := a[2].(string); ok {
-					return memo(ecOf(a[0]), memoKey{memoSessions, unsafe.Pointer(c), kind, p}, func() []*kiez.Session { return sessionsOf(c, kind, p) }), nil
+					return memo(ecOf(a[0]), memoKey{fn: memoSessions, centre: c, text: kind, per: p}, func() []*kiez.Session { return sessionsOf(c, kind, p) }), nil
 				}
 				ids, err := offerIDs(a[2])
 				if err != nil {
 					return nil, err
 				}
-				key := memoKey{memoSessions, unsafe.Pointer(c), "\x00" + strings.Join(ids, "\x00"), p}
+				key := memoKey{fn: memoSessions, centre: c, text: "\x00" + strings.Join(ids, "\x00"), per: p}
 				return memo(ecOf(a[0]), key, func() []*kiez.Session { return sessionsFor(c, ids, p) }), nil
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
@@ -345,14 +344,15 @@ func recordFunctions() []function {
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Offer)},
 			fn: func(a ...any) (any, error) {
 				c, kind, p := a[1].(*kiez.Centre), a[2].(string), a[3].(Period)
-				return memo(ecOf(a[0]), memoKey{memoOffers, unsafe.Pointer(c), kind, p}, func() []*kiez.Offer { return offersOf(c, kind, p) }), nil
+				return memo(ecOf(a[0]), memoKey{fn: memoOffers, centre: c, text: kind, per: p}, func() []*kiez.Offer { return offersOf(c, kind, p) }), nil
 			}},
 		{name: "meetingsOf", group: "records", ctx: true, doc: "meetingsOf(centre or programme, kind, period) lists the meetings of that kind held in the period (not cancelled); kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Meeting), new(func(*kiez.Programme, string, Period) []*kiez.Meeting)},
 			fn: func(a ...any) (any, error) {
-				list, of := meetingList(a[1])
+				list, key := meetingList(a[1], memoMeetings)
 				kind, p := a[2].(string), a[3].(Period)
-				return memo(ecOf(a[0]), memoKey{memoMeetings, of, kind, p}, func() []*kiez.Meeting { return meetingsIn(list, kind, p) }), nil
+				key.text, key.per = kind, p
+				return memo(ecOf(a[0]), key, func() []*kiez.Meeting { return meetingsIn(list, kind, p) }), nil
 			}},
 		{name: "attendedBy", group: "records", ctx: true, doc: "attendedBy(meetings, centreID, role) keeps the meetings with a participant of that role from that centre; given committees, those with such a member",
 			types: []any{new(func([]*kiez.Meeting, string, string) []*kiez.Meeting), new(func([]*kiez.Committee, string, string) []*kiez.Committee),
@@ -393,7 +393,7 @@ func recordFunctions() []function {
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Position)},
 			fn: func(a ...any) (any, error) {
 				c, role, p := a[1].(*kiez.Centre), a[2].(string), a[3].(Period)
-				return memo(ecOf(a[0]), memoKey{memoStaff, unsafe.Pointer(c), role, p}, func() []*kiez.Position { return staffOf(c, role, p) }), nil
+				return memo(ecOf(a[0]), memoKey{fn: memoStaff, centre: c, text: role, per: p}, func() []*kiez.Position { return staffOf(c, role, p) }), nil
 			}},
 		{name: "staffHours", group: "records", doc: "staffHours(centre, role, day) sums the weekly hours of the positions of that role held on the day; role \"\" sums all",
 			types: []any{new(func(*kiez.Centre, string, date.Date) decimal.Decimal)},
@@ -407,14 +407,15 @@ func recordFunctions() []function {
 		{name: "evidenceOf", group: "records", ctx: true, doc: "evidenceOf(centre or programme, kind) lists the evidence records of that kind; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string) []*kiez.Evidence), new(func(*kiez.Programme, string) []*kiez.Evidence)},
 			fn: func(a ...any) (any, error) {
-				list, of := evidenceList(a[1])
+				list, key := evidenceList(a[1], memoEvidence)
 				kind := a[2].(string)
-				return memo(ecOf(a[0]), memoKey{memoEvidence, of, kind, Period{}}, func() []*kiez.Evidence { return evidenceIn(list, kind) }), nil
+				key.text = kind
+				return memo(ecOf(a[0]), key, func() []*kiez.Evidence { return evidenceIn(list, kind) }), nil
 			}},
 		{name: "latestEvidence", group: "records", doc: "latestEvidence(centre or programme, kind, day) is the most recent record of that kind dated on or before the day, or nil",
 			types: []any{new(func(*kiez.Centre, string, date.Date) *kiez.Evidence), new(func(*kiez.Programme, string, date.Date) *kiez.Evidence)},
 			fn: func(a ...any) (any, error) {
-				list, _ := evidenceList(a[0])
+				list, _ := evidenceList(a[0], 0)
 				return latestEvidence(list, a[1].(string), a[2].(date.Date)), nil
 			}},
 		{name: "covers", group: "records", doc: "covers(evidence, period) reports whether a record's validity (from/until; open ends are unbounded) spans the whole period",
@@ -452,7 +453,7 @@ func recordFunctions() []function {
 			fn: func(a ...any) (any, error) {
 				c := a[1].(*kiez.Centre)
 				want := texts(a[2])
-				key := memoKey{memoChanges, unsafe.Pointer(c), strings.Join(want, "\x00"), Period{}}
+				key := memoKey{fn: memoChanges, centre: c, text: strings.Join(want, "\x00")}
 				return memo(ecOf(a[0]), key, func() []*kiez.ChangeEvent { return changesOf(c, want) }), nil
 			}},
 		{name: "phaseOn", group: "records", doc: "phaseOn(centre, day) is the development phase in force on the day, or nil",

@@ -6,6 +6,12 @@
 // package rules and "kiez gen"), not part of the library's API, and what it
 // writes is never shipped as data.
 //
+// The shipped data has its own generator, testdata/gen (a command, run with
+// go run ./testdata/gen): it writes the real registries and one
+// hand-shaped, reviewable year per centre into testdata/, and CI checks
+// that its output equals the committed files. This package only reads that
+// data, as templates, and scales it up.
+//
 // # Templates
 //
 // Every synthetic centre is a clone of a template centre, usually one of

@@ -143,7 +143,7 @@ var bkCentres = []bkCentre{
 			k("Kom. Kita Bad Sobernheim"), k("Kom. Kita Meddersheim"), k("Kom. Kita Merxheim"), k("Kom. Kita Monzingen"),
 			k("Kom. Kita Seesbach"),
 			k("Kom. Kita Staudernheim").with(func(x *bkKita) {
-				x.note = "Die Spaltenstruktur der Textebene ist hier verschoben (Eintrag ohne Einrückung); gelesen als Kita des Familienzentrums Bad Sobernheim (REQUIREMENTS.md BK-21)."
+				x.note = "Die Spaltenstruktur der Textebene ist hier verschoben (Eintrag ohne Einrückung); gelesen als Kita des Familienzentrums Bad Sobernheim (Anforderungskatalog, docs/anforderungen.md, BK-21)."
 			}),
 		},
 		summerFrom: day(2024, 8, 5), ebDay: time.Tuesday, ksaHours: []int{390}, ksaLineSup: "leitung-familienzentrum", release: 20,
@@ -175,7 +175,7 @@ var bkCentres = []bkCentre{
 			k("Kom. Kita Oberhausen/Nahe").with(func(x *bkKita) { x.id = "kita-oberhausen-nahe-kom" }),
 			k("Kom. Kita Sponheim"), k("Ev. Kita Waldböckelheim"), k("Kath. Kita Waldböckelheim"), k("Kom. Kita Weinsheim"),
 			k("Waldorfkita Traisen").with(func(x *bkKita) {
-				x.note = "Die Spaltenstruktur der Textebene ist hier verschoben (Eintrag ohne Einrückung am Tabellenende); gelesen als Kita des Familienzentrums Hüffelsheim (REQUIREMENTS.md BK-21)."
+				x.note = "Die Spaltenstruktur der Textebene ist hier verschoben (Eintrag ohne Einrückung am Tabellenende); gelesen als Kita des Familienzentrums Hüffelsheim (Anforderungskatalog, docs/anforderungen.md, BK-21)."
 			}),
 		},
 		note: "Familienzentrum seit 01.06.2023; bis dahin digitale Zweigstelle (Seed 003 §1: das Familienzentrum Hargesheim wird „seit dem 01.06.2023 durch ein zweites Familienzentrum in Hüffelsheim, das bis dahin als digitale Zweigestelle diente, unterstützt“). " +

@@ -3,8 +3,9 @@
 // testdata/wiesbaden, testdata/bad-kreuznach and testdata/thueringen.
 //
 // The registries (providers, districts, Familienzentren, the Kitas of annex
-// 5 of seed 003) are transcribed from the source documents (seeds 000-004,
-// see REQUIREMENTS.md) and kept as Go tables in this package; the year of
+// 5 of the Bad Kreuznach Einzelkonzeption) are transcribed from the
+// programme documents (listed by title in each rule file's sources and in
+// docs/anforderungen.md) and kept as Go tables in this package; the year of
 // activity (2024) is illustrative and computed here from a few rules per
 // centre. The output is deterministic: the only randomness is a fixed-seed
 // PCG for attendance figures. Run it from the module root:
@@ -15,6 +16,15 @@
 // the test data promises (weekly Elterncafé, themed every six weeks, …) and
 // fails if a centre misses one that is not listed as a deliberate shortfall
 // in testdata/README.md.
+//
+// This generator writes the shipped, realistic data: the real registries
+// and one hand-shaped year per centre, small enough to read and to review
+// verdict by verdict. Its sibling, package internal/synth, has another job:
+// it clones this data into synthetic datasets of any size (thousands of
+// centres, seeded) for benchmarks and load tests, and writes nothing into
+// the repository. CI (.ci/run) vets and runs this generator into a
+// temporary directory and fails when its output differs from the
+// committed testdata.
 package main
 
 import (

@@ -92,7 +92,7 @@ var wiCentres = []wiCentre{
 		kvQualification: "sozialpaedagogik", kvFrom: day(2020, 1, 1), kvBasic: day(2020, 6, 10), sprechDay: time.Friday},
 }
 
-const unresolvedNote = "Die Standortkarte (Seed 000 §4 KiEZ-Standorte, ebenso das Strukturbild in §1.2) nennt für Westend und Gräselberg die Träger „AWO FBS“ und „Diakonisches Werk“, ihre Textebene ordnet sie aber keinem der beiden Stadtteile zu. Bis eine Quelle das klärt, bleibt der Träger offen (REQUIREMENTS.md WI-26)."
+const unresolvedNote = "Die Standortkarte (Seed 000 §4 KiEZ-Standorte, ebenso das Strukturbild in §1.2) nennt für Westend und Gräselberg die Träger „AWO FBS“ und „Diakonisches Werk“, ihre Textebene ordnet sie aber keinem der beiden Stadtteile zu. Bis eine Quelle das klärt, bleibt der Träger offen (Anforderungskatalog, docs/anforderungen.md, WI-26)."
 
 // Themes of the Elterncafé, used in turn.
 var cafeThemes = []string{
