@@ -156,6 +156,7 @@ func (x *exprConfig) setEnv(env map[string]any) {
 		return
 	}
 	x.c.WithEnv(env)
+	declareLists(x.c.Env.Fields, &x.c.NtCache, env)
 	x.env, x.envLen = p, len(env)
 }
 
@@ -610,8 +611,8 @@ func suggestField(typeName, field string, env map[string]any) string {
 		}
 	}
 	for _, v := range env {
-		if v != nil {
-			walk(reflect.TypeOf(v))
+		if t := envType(v); t != nil {
+			walk(t)
 		}
 	}
 	return source.Suggest(field, names)
@@ -1012,16 +1013,15 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 		}
 		x := l.compile(e.Value, "let "+name, out, nil)
 		if x == nil {
+			// Declared of unknown type, so that the expressions after it
+			// report their own mistakes and not that the name is unknown.
+			out[name] = unknownType{}
 			continue
 		}
 		r.Let = append(r.Let, name)
 		r.LetExprs = append(r.LetExprs, strings.TrimSpace(e.Value.Value))
 		r.lets = append(r.lets, x)
-		if t := x.program.Node().Type(); t != nil && t.Kind() != reflect.Interface {
-			out[name] = reflect.New(t).Elem().Interface()
-		} else {
-			out[name] = nil
-		}
+		out[name] = letType(x.program.Node())
 	}
 	return out
 }
