@@ -545,7 +545,7 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 func (l *loader) exprError(t source.Text, what string, err error, env map[string]any) {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
-		l.errorf(l.at(t.Pos), "", "%s: %v", what, err)
+		l.errorf(l.at(t.Pos), "", "%s: %s", what, authorWords(err.Error()))
 		return
 	}
 	// expr counts runes from the start of the trimmed text; skip the
@@ -582,7 +582,7 @@ func (l *loader) exprError(t source.Text, what string, err error, env map[string
 			}
 		}
 	}
-	l.errorf(l.at(p), detail, "%s: %s", what, msg)
+	l.errorf(l.at(p), detail, "%s: %s", what, authorWords(msg))
 }
 
 // suggestField finds the closest expression field name of a type named in
@@ -669,7 +669,10 @@ func typeName(t reflect.Type) string {
 	if t == reflect.TypeOf(date.Date{}) {
 		return "a date"
 	}
-	return "a " + t.String()
+	if w, ok := typeWordsOf(t.String()); ok {
+		return w.one
+	}
+	return "a " + t.Name()
 }
 
 var ruleScopes = []string{"centre", "programme"}

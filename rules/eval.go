@@ -386,7 +386,8 @@ func (r *run) eval(e *expression, slots []slot) (any, error) {
 	return s.v, s.err
 }
 
-// cleanError drops expr's snippet from an error message; the position is
+// cleanError drops expr's snippet from an error message and names types
+// in the authors' words (authorWords); the position is
 // given separately.
 func cleanError(err error) string {
 	msg := err.Error()
@@ -396,7 +397,7 @@ func cleanError(err error) string {
 	if i := strings.IndexByte(msg, '\n'); i > 0 {
 		msg = msg[:i]
 	}
-	return msg
+	return authorWords(msg)
 }
 
 // rule evaluates one rule for a centre (nil for programme rules) and

@@ -54,17 +54,17 @@ func TestLetKeepsTypes(t *testing.T) {
 		name: "misspelt field of an element of a let-bound filter",
 		lines: "    let:\n      held: filter(sessionsOf(centre, \"elterncafe\", period), .date >= period.from)\n" +
 			"    assert: len(held) > 0 && held[0].dat <= period.until\n    message: x\n",
-		want: []string{`fixture.yaml:44:38: error: assert: type kiez.Session has no field dat; did you mean "date"?`},
+		want: []string{`fixture.yaml:44:38: error: assert: type Termin has no field dat; did you mean "date"?`},
 	}, {
 		name: "misspelt field inside a closure over a let-bound filter",
 		lines: "    let:\n      held: filter(sessionsOf(centre, \"elterncafe\", period), .date >= period.from)\n" +
 			"    assert: all(held, .dat <= period.until)\n    message: x\n",
-		want: []string{`fixture.yaml:44:24: error: assert: type kiez.Session has no field dat; did you mean "date"?`},
+		want: []string{`fixture.yaml:44:24: error: assert: type Termin has no field dat; did you mean "date"?`},
 	}, {
 		name: "misspelt field in a message over a let-bound filter",
 		lines: "    let:\n      held: filter(sessionsOf(centre, \"elterncafe\", period), .date >= period.from)\n" +
 			"    assert: len(held) >= 0\n    message: \"{{ join(map(held, .tema), \\\", \\\") }}\"\n",
-		want: []string{`fixture.yaml:45:34: error: message: type kiez.Session has no field tema; did you mean "theme"?`},
+		want: []string{`fixture.yaml:45:34: error: message: type Termin has no field tema; did you mean "theme"?`},
 	}, {
 		name: "let over a let-bound filter of evidence, dates compared in the closure",
 		lines: "    let:\n      ev: filter(centre.evidence, .date <= period.until)\n" +
@@ -76,7 +76,7 @@ func TestLetKeepsTypes(t *testing.T) {
 		lines: "    let:\n      ev: filter(centre.evidence, .date <= period.until)\n" +
 			"      tage: map(ev, .dat)\n" +
 			"    assert: len(tage) >= 0\n    message: x\n",
-		want: []string{`fixture.yaml:44:22: error: let tage: type kiez.Evidence has no field dat; did you mean "date"?`},
+		want: []string{`fixture.yaml:44:22: error: let tage: type Nachweis has no field dat; did you mean "date"?`},
 	}, {
 		name: "let-bound list of texts",
 		lines: "    let:\n      themen: map(sessionsOf(centre, \"elterncafe\", period), .theme)\n" +

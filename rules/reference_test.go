@@ -264,9 +264,10 @@ func referenceMarkdown() string {
 		w("| `%s` | %s | %s |\n", v.name, v.typ, v.doc)
 	}
 
-	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files).\n")
+	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files). Diagnostics and messages name each type in German, as given under its heading; a list is \"Liste von …\", an optional date \"optionales Datum\", a value of unknown type \"beliebiger Wert\".\n")
 	for _, t := range modelTypes() {
-		w("\n### %s\n\n| field | type |\n|---|---|\n", t.Name())
+		words, _ := typeWordsOf(t.String())
+		w("\n### %s\n\nIn diagnostics: %s.\n\n| field | type |\n|---|---|\n", t.Name(), words.one)
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			if n := f.Tag.Get("expr"); n != "" {
