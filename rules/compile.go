@@ -35,6 +35,8 @@ type config struct {
 	maxNodes     uint
 	memoryBudget uint
 	workers      int
+	costCeiling  uint64 // see WithCostCeiling
+	stepBudget   uint64 // see WithStepBudget
 }
 
 // The defaults of the bounds on untrusted rule files.
@@ -44,7 +46,7 @@ const (
 )
 
 func newConfig(opts []Option) config {
-	c := config{maxNodes: DefaultMaxNodes, memoryBudget: DefaultMemoryBudget}
+	c := config{maxNodes: DefaultMaxNodes, memoryBudget: DefaultMemoryBudget, costCeiling: CostCeiling, stepBudget: DefaultStepBudget}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -168,7 +170,8 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 }
 
 // compile parses, checks, optimises and compiles an expression for an
-// environment, like expr.Compile.
+// environment, like expr.Compile, with the counting of the step budget
+// (instrument) put in after the checker.
 func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
 	x.setEnv(env)
 	tree, err := checker.ParseCheck(text, x.c)
@@ -184,6 +187,7 @@ func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, erro
 			return nil, err
 		}
 	}
+	instrument(&tree.Node)
 	return compiler.Compile(tree, x.c)
 }
 
@@ -212,6 +216,9 @@ func functionTable(fs []function, signatures bool) expr.Option {
 			types[i] = reflect.TypeOf(t).Elem()
 		}
 		table[f.name] = &builtin.Function{Name: f.name, Func: f.fn, Types: types}
+	}
+	for name, f := range budgetFunctions() {
+		table[name] = f
 	}
 	// Every compilation reads the same table; expr only reads it once the
 	// options are applied, and no option after this one adds a function.
@@ -871,6 +878,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
 	l.verdictTexts(fr, r, env)
+	l.checkCost(r)
 }
 
 // needsAny replaces a needs of the form filter(list, predicate) with
