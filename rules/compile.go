@@ -679,7 +679,7 @@ func typeName(t reflect.Type) string {
 	if w, ok := typeWordsOf(t.String()); ok {
 		return w.one
 	}
-	return "a " + t.Name()
+	return "a value of another kind"
 }
 
 var ruleScopes = []string{"centre", "programme"}

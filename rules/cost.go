@@ -514,13 +514,28 @@ var readsList = map[string]bool{"sort": true, "uniq": true, "flatten": true, "jo
 	"sum": true, "max": true, "min": true, "mean": true, "median": true}
 
 // countLists counts the elements of every list among the arguments of a
-// function or builtin that reads them.
+// function or builtin that reads them, except the lists the rule file
+// writes out (literals and params), which its size bounds; argcheck.go
+// checks those as they are written.
 func countLists(args []ast.Node) {
 	for i, a := range args {
-		if isList(a) {
+		if isList(a) && !fileList(a) {
 			args[i] = budgetCall(stepsName, a, a)
 		}
 	}
+}
+
+// fileList reports whether a node is a list the rule file writes out: a
+// literal, a constant or a param.
+func fileList(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ArrayNode, *ast.ConstantNode:
+		return true
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		return ok && id.Value == varParams
+	}
+	return false
 }
 
 // guardCall is $guard($ctx, $budget, list), typed as the list.

@@ -123,6 +123,11 @@ func TestStepBudgetStopsLoop(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
+	// The default budget stops it too, before the context's minute.
+	got = badRun(t, "22-cpu-loop.yaml", rules.WithCostCeiling(1<<62))
+	if len(got) != len(want) || !strings.Contains(got[0], "Schrittbudget von 5.000.000 Schritten") {
+		t.Errorf("with the default budget: %v", got)
+	}
 }
 
 // TestStepBudgetCountsText: text joined with + counts, byte by byte: a
