@@ -35,6 +35,8 @@ type config struct {
 	maxNodes     uint
 	memoryBudget uint
 	workers      int
+	costCeiling  uint64 // see WithCostCeiling
+	stepBudget   uint64 // see WithStepBudget
 }
 
 // The defaults of the bounds on untrusted rule files.
@@ -44,7 +46,7 @@ const (
 )
 
 func newConfig(opts []Option) config {
-	c := config{maxNodes: DefaultMaxNodes, memoryBudget: DefaultMemoryBudget}
+	c := config{maxNodes: DefaultMaxNodes, memoryBudget: DefaultMemoryBudget, costCeiling: CostCeiling, stepBudget: DefaultStepBudget}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -156,6 +158,7 @@ func (x *exprConfig) setEnv(env map[string]any) {
 		return
 	}
 	x.c.WithEnv(env)
+	declareLists(x.c.Env.Fields, &x.c.NtCache, env)
 	x.env, x.envLen = p, len(env)
 }
 
@@ -167,7 +170,8 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 }
 
 // compile parses, checks, optimises and compiles an expression for an
-// environment, like expr.Compile.
+// environment, like expr.Compile, with the counting of the step budget
+// (instrument) put in after the checker.
 func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
 	x.setEnv(env)
 	tree, err := checker.ParseCheck(text, x.c)
@@ -183,6 +187,7 @@ func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, erro
 			return nil, err
 		}
 	}
+	instrument(&tree.Node)
 	return compiler.Compile(tree, x.c)
 }
 
@@ -211,6 +216,9 @@ func functionTable(fs []function, signatures bool) expr.Option {
 			types[i] = reflect.TypeOf(t).Elem()
 		}
 		table[f.name] = &builtin.Function{Name: f.name, Func: f.fn, Types: types}
+	}
+	for name, f := range budgetFunctions() {
+		table[name] = f
 	}
 	// Every compilation reads the same table; expr only reads it once the
 	// options are applied, and no option after this one adds a function.
@@ -544,7 +552,7 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 func (l *loader) exprError(t source.Text, what string, err error, env map[string]any) {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
-		l.errorf(l.at(t.Pos), "", "%s: %v", what, err)
+		l.errorf(l.at(t.Pos), "", "%s: %s", what, authorWords(err.Error()))
 		return
 	}
 	// expr counts runes from the start of the trimmed text; skip the
@@ -581,7 +589,7 @@ func (l *loader) exprError(t source.Text, what string, err error, env map[string
 			}
 		}
 	}
-	l.errorf(l.at(p), detail, "%s: %s", what, msg)
+	l.errorf(l.at(p), detail, "%s: %s", what, authorWords(msg))
 }
 
 // suggestField finds the closest expression field name of a type named in
@@ -610,8 +618,8 @@ func suggestField(typeName, field string, env map[string]any) string {
 		}
 	}
 	for _, v := range env {
-		if v != nil {
-			walk(reflect.TypeOf(v))
+		if t := envType(v); t != nil {
+			walk(t)
 		}
 	}
 	return source.Suggest(field, names)
@@ -668,7 +676,10 @@ func typeName(t reflect.Type) string {
 	if t == reflect.TypeOf(date.Date{}) {
 		return "a date"
 	}
-	return "a " + t.String()
+	if w, ok := typeWordsOf(t.String()); ok {
+		return w.one
+	}
+	return "a value of another kind"
 }
 
 var ruleScopes = []string{"centre", "programme"}
@@ -867,6 +878,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
 	l.verdictTexts(fr, r, env)
+	l.checkCost(r)
 }
 
 // needsAny replaces a needs of the form filter(list, predicate) with
@@ -1012,16 +1024,15 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 		}
 		x := l.compile(e.Value, "let "+name, out, nil)
 		if x == nil {
+			// Declared of unknown type, so that the expressions after it
+			// report their own mistakes and not that the name is unknown.
+			out[name] = unknownType{}
 			continue
 		}
 		r.Let = append(r.Let, name)
 		r.LetExprs = append(r.LetExprs, strings.TrimSpace(e.Value.Value))
 		r.lets = append(r.lets, x)
-		if t := x.program.Node().Type(); t != nil && t.Kind() != reflect.Interface {
-			out[name] = reflect.New(t).Elem().Interface()
-		} else {
-			out[name] = nil
-		}
+		out[name] = letType(x.program.Node())
 	}
 	return out
 }

@@ -151,6 +151,7 @@ type run struct {
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
 	ec      *evalCtx       // the state handed to the functions
+	budget  *stepBudget    // the steps of the rule being evaluated
 	env     map[string]any // the variables, updated in place per centre, item and let
 	slots   []slot         // the item-independent values of the rule being evaluated
 	letDone []bool         // which lets of the current verdict are in env
@@ -184,12 +185,14 @@ func (r *run) forWorker(ctx context.Context) *run {
 	w := *r
 	w.machine = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
 	w.ec = newEvalCtx(ctx, r.shared)
+	w.budget = &stepBudget{}
 	w.env = map[string]any{
 		varProgramme: r.programme,
 		varCentres:   r.centres,
 		varPeriod:    r.period,
 		varParams:    r.params,
 		ctxVar:       w.ec,
+		budgetVar:    w.budget,
 	}
 	w.slots = nil
 	w.ids = nil
@@ -386,7 +389,8 @@ func (r *run) eval(e *expression, slots []slot) (any, error) {
 	return s.v, s.err
 }
 
-// cleanError drops expr's snippet from an error message; the position is
+// cleanError drops expr's snippet from an error message and names types
+// in the authors' words (authorWords); the position is
 // given separately.
 func cleanError(err error) string {
 	msg := err.Error()
@@ -396,7 +400,7 @@ func cleanError(err error) string {
 	if i := strings.IndexByte(msg, '\n'); i > 0 {
 		msg = msg[:i]
 	}
-	return msg
+	return authorWords(msg)
 }
 
 // rule evaluates one rule for a centre (nil for programme rules) and
@@ -410,6 +414,7 @@ func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, out []Result
 // ruleParts is rule, also returning for each of its results the values of
 // the given compiled parts of the assertion (for Explain).
 func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
+	r.budget.start(rule.Scope, len(r.centres), r.eng.cfg.stepBudget)
 	w := r.windows[rule]
 	if w == nil {
 		return r.rulePartsIn(ctx, rule, c, explain, out)

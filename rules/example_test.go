@@ -90,7 +90,7 @@ rules:
 		fmt.Println(err)
 	}
 	// Output:
-	// musterstadt.yaml:10:18: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?
+	// musterstadt.yaml:10:18: error: assert: type Stelle has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?
 	//   10 |     assert: item.releaseHoursPerWek >= 2
 	//      |                  ^
 }

@@ -42,7 +42,7 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		name: "misspelt field",
 		old:  "assert: item.releaseHoursPerWeek >= params.releaseHours",
 		new:  "assert: item.releaseHoursPerWek >= params.releaseHours",
-		want: []string{`fixture.yaml:33:18: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
+		want: []string{`fixture.yaml:33:18: error: assert: type Stelle has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
 	}, {
 		name: "unknown function",
 		old:  `needs: sessionsOf(centre, "elterncafe", period)`,
@@ -135,7 +135,7 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		name: "misspelt field inside a closure",
 		old:  "assert: item.releaseHoursPerWeek >= params.releaseHours",
 		new:  "assert: sumDec(map(centre.staff, .releaseHoursPerWek)) >= params.releaseHours",
-		want: []string{`fixture.yaml:33:39: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
+		want: []string{`fixture.yaml:33:39: error: assert: type Stelle has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
 	}, {
 		name: "each over a filtered list keeps the item's fields",
 		old:  "    each: centre.staff",
@@ -145,7 +145,7 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		name: "misspelt field of an item of a filtered list",
 		old:  "    each: centre.staff\n    when: item.role == \"leitung-familienzentrum\"\n    assert: item.releaseHoursPerWeek",
 		new:  "    each: filter(centre.staff, .role != \"\")\n    when: item.role == \"leitung-familienzentrum\"\n    assert: item.releaseHoursPerWek",
-		want: []string{`fixture.yaml:33:18: error: assert: type kiez.Position has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
+		want: []string{`fixture.yaml:33:18: error: assert: type Stelle has no field releaseHoursPerWek; did you mean "releaseHoursPerWeek"?`},
 	}, {
 		name: "let variable that hides a variable",
 		old:  "    each: centre.staff\n",
@@ -155,12 +155,12 @@ func TestLoadAuthoringMistakes(t *testing.T) {
 		name: "let variable with a misspelt field",
 		old:  "    each: centre.staff\n",
 		new:  "    each: centre.staff\n    let:\n      stunden: item.hoursPerWek\n",
-		want: []string{`fixture.yaml:33:21: error: let stunden: type kiez.Position has no field hoursPerWek; did you mean "hoursPerWeek"?`},
+		want: []string{`fixture.yaml:33:21: error: let stunden: type Stelle has no field hoursPerWek; did you mean "hoursPerWeek"?`},
 	}, {
 		name: "column after umlauts",
 		old:  `    assert: all(centres, .provider != "")`,
 		new:  `    assert: all(centres, .provider != "Träger ä") && centres.x`,
-		want: []string{`fixture.yaml:48:62: error: assert: array elements can only be selected using an integer (got string)`},
+		want: []string{`fixture.yaml:48:62: error: assert: array elements can only be selected using an integer (got Text)`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

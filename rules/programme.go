@@ -183,6 +183,7 @@ type Rule struct {
 	params                             []string   // the params the rule's expressions use
 	lets                               []*expression
 	envTypes                           map[string]any // the variables of assert and the rest, with the lets
+	cost                               uint64         // the estimated cost, see Cost
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
 	messageSize                        int // room for a message: its literal text and a short value per expression

@@ -264,9 +264,10 @@ func referenceMarkdown() string {
 		w("| `%s` | %s | %s |\n", v.name, v.typ, v.doc)
 	}
 
-	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files).\n")
+	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files). Diagnostics and messages name each type in German, as given under its heading; a list is \"Liste von …\", an optional date \"optionales Datum\", a value of unknown type \"beliebiger Wert\".\n")
 	for _, t := range modelTypes() {
-		w("\n### %s\n\n| field | type |\n|---|---|\n", t.Name())
+		words, _ := typeWordsOf(t.String())
+		w("\n### %s\n\nIn diagnostics: %s.\n\n| field | type |\n|---|---|\n", t.Name(), words.one)
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			if n := f.Tag.Get("expr"); n != "" {
@@ -309,6 +310,12 @@ func referenceMarkdown() string {
 		{OutcomeMissingData, "needs is empty: nothing was reported"}, {OutcomeError, "an expression failed, e.g. division by zero"}} {
 		w("| `%s` | %s | %s |\n", o.o, o.o.Label(), o.when)
 	}
+	w("\n## Cost\n\nEvery rule's cost is estimated at load from its checked expressions (as cel-go's EstimateCost does): every node of an expression is one step; a loop (`all`, `any`, `filter`, `map`, `count`, `reduce` …) costs the declared size of its list times the cost of its predicate, so loops nested in each other multiply; a function or builtin that takes or gives a list costs that list's size; a rule with `each` runs its other expressions once per declared item. The declared sizes are generous upper estimates of real data, not limits:\n\n| list | declared size |\n|---|---|\n")
+	for _, b := range costBounds() {
+		w("| %s | %d |\n", b.what, b.n)
+	}
+	w("\nA range `a..b` of constants has its own length; the lets of a rule and of an expression keep the size of their list. A rule whose estimate exceeds %s steps (`rules.CostCeiling`) does not load: the error names the rule, the estimate and the ceiling. `kiez lint` lists each programme's costliest rules.\n\n", groupDigits(CostCeiling))
+	w("At run time every rule has a budget of %s steps for one centre (`rules.DefaultStepBudget`; a programme rule has it once for every %d centres of the data begun). Steps are the iterations of loops inside a loop's predicate, of loops over lists that are not the data's records (ranges, lists built by the expression), the elements of lists handed to a function or to `sort`, `uniq`, `flatten`, `join` … inside a predicate, and the bytes of text joined with `+`. A rule that exceeds its budget is not judged (outcome `error`, \"Prüffehler\", with a German message naming the budget); the other rules go on. Work a function does on a single value (`upper` of a long text) is not counted; the evaluation's time limit (`--timeout`, the context) bounds it.\n", groupDigits(DefaultStepBudget), CostCentres)
 	w("\n## Periods\n\n`kiez check --period` and rule tests take a year (`2024`), a half-year (`2024-H1`), a quarter (`2024-Q3`), a month (`2024-03`) or a range with both ends included (`2024-01-01..2024-06-30`).\n")
 	return b.String()
 }

@@ -178,7 +178,7 @@ func TestRuleTestWiderRoot(t *testing.T) {
 // context's time errors with the context's error instead of running on.
 func TestRuleTestContextEnds(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"22-cpu-loop.yaml", "../dataset.yaml"} {
+	for _, f := range []string{"35-slow-within-budget.yaml", "../dataset.yaml"} {
 		b, err := os.ReadFile(filepath.Join("../testdata/bad/rules", f))
 		if err != nil {
 			t.Fatal(err)
@@ -188,7 +188,7 @@ func TestRuleTestContextEnds(t *testing.T) {
 		}
 	}
 	name := filepath.Join(dir, "loop_test.yaml")
-	text := "programme: 22-cpu-loop.yaml\nperiod: 2024\nfiles: [dataset.yaml]\ncases:\n" +
+	text := "programme: 35-slow-within-budget.yaml\nperiod: 2024\nfiles: [dataset.yaml]\ncases:\n" +
 		"  - name: Schleife\n    expect:\n      - {rule: schleife, subject: c1, outcome: pass}\n"
 	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 		t.Fatal(err)

@@ -18,11 +18,14 @@ file exists, by the id of an embedded programme. Prints every problem with
 its position (file:line:col and the line with a caret), then, per
 programme, the coverage of its requirement catalogue: the rules that check
 each requirement, the requirements checked by hand (manual:), and the
-ones neither checks.
+ones neither checks, and the estimated cost of its costliest rules (the
+steps one rule takes for one centre, from the declared sizes of the
+model's lists; a rule above the ceiling does not load).
 
 Exit code: 0 when every file compiles (warnings allowed), 1 on any error,
 2 on wrong usage.`)
 	coverage := fs.Bool("coverage", true, "print the coverage of each programme's requirement catalogue")
+	costs := fs.Int("costs", 3, "print the estimated cost of this many of each programme's costliest rules (0: none)")
 	args, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -50,6 +53,12 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error,
 		writeLintHeading(stdout, rs)
 		if *coverage && rs.prog != nil {
 			if err := writeCoverage(stdout, rs.prog); err != nil {
+				fmt.Fprintf(stderr, "kiez lint: %v\n", err)
+				return exitProblems
+			}
+		}
+		if *costs > 0 && rs.prog != nil {
+			if err := writeCosts(stdout, rs.prog, *costs); err != nil {
 				fmt.Fprintf(stderr, "kiez lint: %v\n", err)
 				return exitProblems
 			}
@@ -155,6 +164,34 @@ func oneLine(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > n {
 		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
+}
+
+// writeCosts prints the n costliest rules of a programme with their
+// estimated cost, and the ceiling.
+func writeCosts(w io.Writer, p *rules.Programme, n int) error {
+	rs := append([]*rules.Rule(nil), p.Rules...)
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cost() > rs[j].Cost() })
+	rs = rs[:min(n, len(rs))]
+	fmt.Fprintf(w, "\n  Aufwand der Regeln (geschätzte Schritte einer Regel für ein Zentrum; Obergrenze %s)\n", germanNumber(rules.CostCeiling))
+	width := 0
+	for _, r := range rs {
+		width = max(width, len(germanNumber(r.Cost())))
+	}
+	for _, r := range rs {
+		if _, err := fmt.Fprintf(w, "    %*s  %s\n", width, germanNumber(r.Cost()), r.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// germanNumber writes a whole number with points between thousands.
+func germanNumber(n uint64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
 	}
 	return s
 }

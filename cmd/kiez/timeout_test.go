@@ -11,10 +11,11 @@ import (
 	"time"
 )
 
-// The rule file of the bad-input corpus whose rule loops for more than a
-// minute, and the data it runs on.
+// The rule file of the bad-input corpus whose rule runs for more than ten
+// seconds per centre within the cost ceiling and the step budget (only the
+// time limit stops it), and the data it runs on.
 const (
-	cpuLoopRules = "../../testdata/bad/rules/22-cpu-loop.yaml"
+	cpuLoopRules = "../../testdata/bad/rules/35-slow-within-budget.yaml"
 	cpuLoopData  = "../../testdata/bad/dataset.yaml"
 )
 
@@ -73,7 +74,7 @@ func TestTimeout(t *testing.T) {
 		}
 	}
 	testFile := filepath.Join(dir, "loop_test.yaml")
-	testText := "programme: 22-cpu-loop.yaml\nperiod: 2024\nfiles: [dataset.yaml]\ncases:\n" +
+	testText := "programme: 35-slow-within-budget.yaml\nperiod: 2024\nfiles: [dataset.yaml]\ncases:\n" +
 		"  - name: Schleife\n    expect:\n      - {rule: schleife, subject: c1, outcome: pass}\n"
 	if err := os.WriteFile(testFile, []byte(testText), 0o644); err != nil {
 		t.Fatal(err)
