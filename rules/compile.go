@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -131,10 +130,12 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 // is filled in lazily.
 type exprConfig struct {
 	c *conf.Config
-	// env is the environment the configuration holds (the map and its
-	// length: a rule's environment only grows, by its lets), so that the
-	// expressions of one rule share its type information.
-	env    unsafe.Pointer
+	// env is the environment the configuration holds, and envLen its
+	// length when it was set (a rule's environment only grows, by its
+	// lets), so that the expressions of one rule share its type
+	// information. Holding the map keeps it alive, so that its identity
+	// cannot pass to a new map.
+	env    map[string]any
 	envLen int
 }
 
@@ -153,13 +154,12 @@ func newExprConfig(opts []expr.Option) *exprConfig {
 
 // setEnv makes env the environment of the next expression.
 func (x *exprConfig) setEnv(env map[string]any) {
-	p := reflect.ValueOf(env).UnsafePointer()
-	if p == x.env && len(env) == x.envLen {
+	if x.env != nil && reflect.ValueOf(env).Pointer() == reflect.ValueOf(x.env).Pointer() && len(env) == x.envLen {
 		return
 	}
 	x.c.WithEnv(env)
 	declareLists(x.c.Env.Fields, &x.c.NtCache, env)
-	x.env, x.envLen = p, len(env)
+	x.env, x.envLen = env, len(env)
 }
 
 // check parses and type-checks an expression for an environment.
