@@ -35,6 +35,22 @@ func IsID(s string) bool {
 	return true
 }
 
+// dateText is a date as the validator sees it: "" when zero.
+func dateText(d date.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// monthText is a month as the validator sees it: "" when zero.
+func monthText(m Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	return m.String()
+}
+
 // newValidator builds the library's own validator instance: it never
 // touches the package-level default of go-playground/validator.
 func newValidator() (*validator.Validate, error) {
@@ -52,16 +68,24 @@ func newValidator() (*validator.Validate, error) {
 	// Dates, months and decimals are checked through their text form: a
 	// zero date or month counts as missing, a decimal by its sign.
 	v.RegisterCustomTypeFunc(func(f reflect.Value) any {
-		switch x := f.Interface().(type) {
+		// A field reached through a pointer is addressable: taking its
+		// address does not copy the value into an interface.
+		var x any
+		if f.CanAddr() {
+			x = f.Addr().Interface()
+		} else {
+			x = f.Interface()
+		}
+		switch x := x.(type) {
+		case *date.Date:
+			return dateText(*x)
 		case date.Date:
-			if x.IsZero() {
-				return ""
-			}
-			return x.String()
+			return dateText(x)
+		case *Month:
+			return monthText(*x)
 		case Month:
-			if x.IsZero() {
-				return ""
-			}
+			return monthText(x)
+		case *decimal.Decimal:
 			return x.String()
 		case decimal.Decimal:
 			return x.String()
