@@ -144,14 +144,14 @@ func (c *checkWriter) addText(r rules.Result) error {
 		p.cur.results = append(p.cur.results, r)
 		return nil
 	}
-	if err := c.closeGroup(); err != nil {
-		return err
-	}
 	i, known := p.index[r.Centre]
 	switch {
-	case r.Centre == "" && p.next == 0 && len(p.rows) == 0:
+	case r.Centre == "" && p.cur == nil && p.next == 0 && len(p.rows) == 0:
 		p.cur = &group{heading: "Programmweite Regeln"}
 	case known && i >= p.next:
+		if err := c.closeGroup(); err != nil {
+			return err
+		}
 		for ; p.next < i; p.next++ {
 			if err := c.writeGroup(&p.centres[p.next]); err != nil {
 				return err
