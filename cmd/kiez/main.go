@@ -12,7 +12,7 @@ import (
 // after a collection, not by the runtime's default 100 %. Most of the
 // memory of a large run is the loaded dataset, which lives until the end;
 // with the default the peak is more than twice that dataset, with 70 %
-// below, for about a tenth more CPU time in the collector (README,
+// below, for about a twentieth more CPU time in the collector (README,
 // "Reading data at state scale"). A program may set this; the library
 // never does, as it is the whole process's setting.
 const gcPercent = 70
