@@ -35,12 +35,20 @@ func IsID(s string) bool {
 	return true
 }
 
-// dateText is a date as the validator sees it: "" when zero.
+// dateText is a date as the validator sees it: "" when zero, else the
+// text of d.String(), written directly for the years 1000 to 9999 (every
+// date of valid data), which is several times faster.
 func dateText(d date.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.String()
+	y, m, day := d.Date()
+	if y < 1000 || y > 9999 {
+		return d.String()
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // monthText is a month as the validator sees it: "" when zero.
