@@ -2,7 +2,6 @@ package kiez
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -117,13 +116,19 @@ var lands = []string{"DE-BB", "DE-BE", "DE-BW", "DE-BY", "DE-HB", "DE-HE", "DE-H
 // maxWeekHours is the number of hours in a week; no position can exceed it.
 var maxWeekHours = decimal.NewFromInt(168)
 
-func (c *checker) run() {
-	c.vocabs = map[string]Vocabulary{}
+// vocabulariesByName returns the glossary's vocabularies by name.
+func vocabulariesByName() map[string]Vocabulary {
+	vocabs := map[string]Vocabulary{}
 	for _, v := range glossary {
-		c.vocabs[v.Name] = v
+		vocabs[v.Name] = v
 	}
+	return vocabs
+}
+
+// run runs the checks that relate records to each other; the terms of
+// every record are checked before (see termWalker), and c.vocabs is set.
+func (c *checker) run() {
 	ds := c.ds
-	c.walkTerms(reflect.ValueOf(ds).Elem(), "")
 	progs := c.newIDs("programme")
 	providers := map[string]*ids{}
 	for i := range ds.Programmes {
@@ -383,53 +388,5 @@ func (c *checker) participants(ps []Participant, path string, centres *ids, kita
 		}
 		c.ref(centres, ps[k].Centre, pp+".centre")
 		c.kitaRef(kitas, ps[k].Kita, pp+".kita")
-	}
-}
-
-// walkTerms checks every field tagged `vocab:"name"` against its
-// vocabulary, so that the model's struct tags are the one place that says
-// which field takes which terms.
-func (c *checker) walkTerms(v reflect.Value, path string) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			c.walkTerms(v.Elem(), path)
-		}
-	case reflect.Slice:
-		if v.Type().Elem().Kind() == reflect.String {
-			return
-		}
-		for i := 0; i < v.Len(); i++ {
-			c.walkTerms(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			fp := name
-			if path != "" {
-				fp = path + "." + name
-			}
-			fv := v.Field(i)
-			if vocab := f.Tag.Get("vocab"); vocab != "" {
-				switch fv.Kind() {
-				case reflect.String:
-					c.term(vocab, fv.String(), fp)
-				case reflect.Slice:
-					for j := 0; j < fv.Len(); j++ {
-						c.term(vocab, fv.Index(j).String(), fmt.Sprintf("%s[%d]", fp, j))
-					}
-				}
-				continue
-			}
-			if fv.Kind() == reflect.Struct && (fv.Type() == reflect.TypeOf(Location{}) || fv.Type() == reflect.TypeOf(Attendance{})) {
-				continue
-			}
-			c.walkTerms(fv, fp)
-		}
 	}
 }

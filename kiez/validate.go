@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/rickb777/date"
@@ -14,11 +17,47 @@ import (
 	"github.com/kiez-go/kiez/internal/source"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // IsID reports whether s is a valid id: lowercase letters and digits in
-// groups joined by single hyphens (kebab-case), such as "kiez-biebrich".
-func IsID(s string) bool { return idPattern.MatchString(s) }
+// groups joined by single hyphens (kebab-case), such as "kiez-biebrich";
+// that is, s matches ^[a-z0-9]+(-[a-z0-9]+)*$.
+func IsID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 'a' && b <= 'z', b >= '0' && b <= '9':
+		case b == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// dateText is a date as the validator sees it: "" when zero, else the
+// text of d.String(), written directly for the years 1000 to 9999 (every
+// date of valid data), which is several times faster.
+func dateText(d date.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, day := d.Date()
+	if y < 1000 || y > 9999 {
+		return d.String()
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
+}
+
+// monthText is a month as the validator sees it: "" when zero.
+func monthText(m Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	return m.String()
+}
 
 // newValidator builds the library's own validator instance: it never
 // touches the package-level default of go-playground/validator.
@@ -37,16 +76,24 @@ func newValidator() (*validator.Validate, error) {
 	// Dates, months and decimals are checked through their text form: a
 	// zero date or month counts as missing, a decimal by its sign.
 	v.RegisterCustomTypeFunc(func(f reflect.Value) any {
-		switch x := f.Interface().(type) {
+		// A field reached through a pointer is addressable: taking its
+		// address does not copy the value into an interface.
+		var x any
+		if f.CanAddr() {
+			x = f.Addr().Interface()
+		} else {
+			x = f.Interface()
+		}
+		switch x := x.(type) {
+		case *date.Date:
+			return dateText(*x)
 		case date.Date:
-			if x.IsZero() {
-				return ""
-			}
-			return x.String()
+			return dateText(x)
+		case *Month:
+			return monthText(*x)
 		case Month:
-			if x.IsZero() {
-				return ""
-			}
+			return monthText(x)
+		case *decimal.Decimal:
 			return x.String()
 		case decimal.Decimal:
 			return x.String()
@@ -72,36 +119,120 @@ func newValidator() (*validator.Validate, error) {
 // files, the file, line and column. Validate never panics and does not
 // modify the dataset. Errors make a dataset unfit for evaluation; warnings
 // (an unknown term of an open vocabulary, an implausible value) do not.
+//
+// The checks that look at one centre alone run in parallel, one worker
+// per processor; the diagnostics are the same, in the same order, as if
+// they ran one after the other.
 func (ds *Dataset) Validate() Diagnostics {
 	if ds == nil {
 		return Diagnostics{{Severity: SeverityError, Summary: "no dataset"}}
 	}
-	var diags Diagnostics
 	v, err := newValidator()
 	if err != nil {
 		return Diagnostics{{Severity: SeverityError, Summary: "internal: " + err.Error()}}
 	}
-	if err := v.Struct(ds); err != nil {
-		var verrs validator.ValidationErrors
-		if errors.As(err, &verrs) {
-			for _, fe := range verrs {
-				if d := ds.fieldDiagnostic(fe); !ds.src.failed(d.Path) {
-					diags = append(diags, d)
-				}
-			}
-		} else {
-			diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error()})
+	c := &checker{ds: ds, vocabs: vocabulariesByName()}
+	// Per centre: the struct tags, then the vocabulary terms.
+	type centreDiags struct{ fields, terms Diagnostics }
+	perCentre := make([]centreDiags, len(ds.Centres))
+	eachParallel(len(ds.Centres), func() func(i int) {
+		wc := &checker{ds: ds, vocabs: c.vocabs}
+		tw := newTermWalker(wc)
+		return func(i int) {
+			prefix := "centres[" + strconv.Itoa(i) + "]"
+			perCentre[i].fields = ds.structDiagnostics(v, &ds.Centres[i], prefix)
+			wc.diags = nil
+			tw.path = append(tw.path[:0], pathPart{name: "centres"}, pathPart{index: i})
+			tw.walk(reflect.ValueOf(&ds.Centres[i]).Elem())
+			perCentre[i].terms = wc.diags
 		}
+	})
+	var diags Diagnostics
+	for i := range ds.Programmes {
+		diags = append(diags, ds.structDiagnostics(v, &ds.Programmes[i], "programmes["+strconv.Itoa(i)+"]")...)
 	}
-	c := &checker{ds: ds}
+	for i := range perCentre {
+		diags = append(diags, perCentre[i].fields...)
+	}
+	for i := range ds.Waivers {
+		diags = append(diags, ds.structDiagnostics(v, &ds.Waivers[i], "waivers["+strconv.Itoa(i)+"]")...)
+	}
+	tw := newTermWalker(c)
+	tw.path = []pathPart{{name: "programmes"}}
+	tw.walk(reflect.ValueOf(ds.Programmes))
+	for i := range perCentre {
+		c.diags = append(c.diags, perCentre[i].terms...)
+	}
+	tw.path = []pathPart{{name: "waivers"}}
+	tw.walk(reflect.ValueOf(ds.Waivers))
 	c.run()
 	diags = append(diags, c.diags...)
 	diags.Sort()
 	return diags
 }
 
-func (ds *Dataset) fieldDiagnostic(fe validator.FieldError) *Diagnostic {
-	p := strings.TrimPrefix(fe.Namespace(), "Dataset.")
+// structDiagnostics checks the struct tags of one entry of the dataset,
+// a pointer to a programme, centre or waiver at the data path prefix.
+func (ds *Dataset) structDiagnostics(v *validator.Validate, entry any, prefix string) Diagnostics {
+	err := v.Struct(entry)
+	if err == nil {
+		return nil
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		return Diagnostics{{Severity: SeverityError, Summary: err.Error()}}
+	}
+	var diags Diagnostics
+	for _, fe := range verrs {
+		// The namespace starts with the entry's type: "Centre.staff[0].id".
+		p := prefix
+		if _, rest, ok := strings.Cut(fe.Namespace(), "."); ok {
+			p += "." + rest
+		}
+		if d := ds.fieldDiagnostic(fe, p); !ds.src.failed(d.Path) {
+			diags = append(diags, d)
+		}
+	}
+	return diags
+}
+
+// eachParallel calls the function made by worker for every index from 0
+// to n-1, on one goroutine per processor; each goroutine makes its own
+// function, so that it may keep state of its own. Indexes are handed out
+// in small runs, so that a few large centres do not keep one worker busy
+// while the other waits.
+func eachParallel(n int, worker func() func(i int)) {
+	const run = 8
+	workers := min(runtime.GOMAXPROCS(0), (n+run-1)/run)
+	if workers <= 1 {
+		if n > 0 {
+			f := worker()
+			for i := range n {
+				f(i)
+			}
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		f := worker()
+		wg.Go(func() {
+			for {
+				start := int(next.Add(run)) - run
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+run, n); i++ {
+					f(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func (ds *Dataset) fieldDiagnostic(fe validator.FieldError, p string) *Diagnostic {
 	d := &Diagnostic{Severity: SeverityError, Path: p, Subject: ds.src.rangeOf(p)}
 	val := fmt.Sprint(fe.Value())
 	switch fe.Tag() {

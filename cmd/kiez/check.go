@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -67,27 +65,29 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	if !ok {
 		return code
 	}
-	results, err := ev.engine.Evaluate(ctx, ev.ds, ev.period)
+	out := newCheckWriter(stdout, ev, a, *format == "json", show)
+	err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
-	if err != nil && !stopped {
-		fmt.Fprintf(stderr, "kiez check: %v\n", err)
-		return exitProblems
-	}
-	if wd := rules.CheckWaiverSubjects(ev.ds, results); len(wd) > 0 {
-		if err := kiez.WriteDiagnostics(diagOut, wd, ev.ds.Source); err != nil {
-			fmt.Fprintf(stderr, "kiez check: %v\n", err)
-			return exitProblems
-		}
-		fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(wd))
-	}
-	if *format == "json" {
-		err = writeJSON(stdout, results)
-	} else {
-		err = writeCheckText(stdout, ev, a, results, show)
+	if err == nil || stopped {
+		err = out.finish()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		return exitProblems
+	}
+	// Whether a waiver matches a result is known only when every result
+	// is: these warnings follow the verdicts.
+	if wd := rules.CheckWaiverSubjects(ev.ds, out.waived); len(wd) > 0 {
+		end := "\n" // keep stdout free of a trailing blank line
+		if *format == "text" {
+			fmt.Fprintln(diagOut)
+			end = ""
+		}
+		if err := kiez.WriteDiagnostics(diagOut, wd, ev.ds.Source); err != nil {
+			fmt.Fprintf(stderr, "kiez check: %v\n", err)
+			return exitProblems
+		}
+		fmt.Fprintf(diagOut, "%s in the waivers\n%s", countLine(wd), end)
 	}
 	if stopped {
 		if *format == "text" {
@@ -96,7 +96,7 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 		return limit.reportTimeout(stderr, "check", "the rules were evaluated",
 			"The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short.")
 	}
-	if n := strictProblems(results); *strict && n > 0 {
+	if n := out.strict; *strict && n > 0 {
 		fmt.Fprintf(stderr, "kiez check: --strict: %s of severity error failed, lack data or could not be evaluated\n", plural(n, "result", "results"))
 		return exitProblems
 	}
@@ -126,32 +126,8 @@ func parseOnly(s string) (map[rules.Outcome]bool, error) {
 	return show, nil
 }
 
-// strictProblems counts the results of severity error that are not met:
-// fail, missing data or error.
-func strictProblems(results []rules.Result) int {
-	n := 0
-	for _, r := range results {
-		if r.Severity == kiez.SeverityError && isProblem(r.Outcome) {
-			n++
-		}
-	}
-	return n
-}
-
 func isProblem(o rules.Outcome) bool {
 	return o == rules.OutcomeFail || o == rules.OutcomeMissingData || o == rules.OutcomeError
-}
-
-// writeJSON writes the results as an indented JSON list; fields keep the
-// order of rules.Result.
-func writeJSON(w io.Writer, results []rules.Result) error {
-	if results == nil {
-		results = []rules.Result{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(results)
 }
 
 // tally counts results per outcome.
@@ -171,72 +147,6 @@ func (t tally) String() string {
 		return "keine Ergebnisse"
 	}
 	return strings.Join(parts, ", ")
-}
-
-// group is the results of one programme for the programme as a whole or
-// for one centre.
-type group struct {
-	key     string // the centre id, or "" for programme-wide rules
-	heading string
-	results []rules.Result
-}
-
-// groupResults splits a programme's results: programme-wide rules first,
-// then each centre of the programme in data order.
-func groupResults(ds *kiez.Dataset, progID string, results []rules.Result) []group {
-	groups := []group{{heading: "Programmweite Regeln"}}
-	index := map[string]int{"": 0}
-	for _, c := range ds.Centres {
-		if c.Programme == progID {
-			index[c.ID] = len(groups)
-			groups = append(groups, group{key: c.ID, heading: fmt.Sprintf("Zentrum %s – %s", c.ID, c.Name)})
-		}
-	}
-	for _, r := range results {
-		if r.Programme != progID {
-			continue
-		}
-		i, ok := index[r.Centre]
-		if !ok {
-			index[r.Centre] = len(groups)
-			i = len(groups)
-			groups = append(groups, group{key: r.Centre, heading: "Zentrum " + r.Centre})
-		}
-		groups[i].results = append(groups[i].results, r)
-	}
-	if len(groups[0].results) == 0 {
-		groups = groups[1:]
-	}
-	return groups
-}
-
-// writeCheckText writes the verdicts for people: per programme a table of
-// results per centre, then a summary of the outcomes per centre.
-func writeCheckText(w io.Writer, ev *evaluation, a evalArgs, results []rules.Result, show map[rules.Outcome]bool) error {
-	per := rules.NewPeriod(ev.period)
-	fmt.Fprintf(w, "Prüfzeitraum %s (%s)\n", per.German(), a.period)
-	for _, rs := range ev.sets {
-		p := rs.prog
-		fmt.Fprintf(w, "\nProgramm %s – %s\n", p.ID, p.Name)
-		fmt.Fprintf(w, "Regeln: %s; %s\n", rs.describe(), plural(len(p.Rules), "Regel", "Regeln"))
-		groups := groupResults(ev.ds, p.ID, results)
-		if len(groups) == 0 {
-			fmt.Fprintln(w, "\n  Die Daten enthalten keine Zentren dieses Programms.")
-			continue
-		}
-		for _, g := range groups {
-			if err := writeGroup(w, g, show); err != nil {
-				return err
-			}
-		}
-		if err := writeOutcomeSummary(w, p.ID, groups); err != nil {
-			return err
-		}
-	}
-	if problems(results) > 0 {
-		fmt.Fprintf(w, "\nBegründung eines Ergebnisses:\n  %s\n", explainCommand(ev, a))
-	}
-	return nil
 }
 
 // explainCommand is the command line that explains a result of this
@@ -336,38 +246,4 @@ func tallyOf(results []rules.Result) tally {
 		t.add(r.Outcome)
 	}
 	return t
-}
-
-// writeOutcomeSummary writes the outcome counts of each group and of the
-// programme.
-func writeOutcomeSummary(w io.Writer, progID string, groups []group) error {
-	fmt.Fprintf(w, "\n  Zusammenfassung %s\n", progID)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprint(tw, "    Gegenstand")
-	for _, o := range outcomes() {
-		fmt.Fprintf(tw, "\t%s", o.Label())
-	}
-	fmt.Fprintln(tw)
-	total := tally{}
-	// Numbers are right-aligned under their outcome's label.
-	row := func(name string, t tally) {
-		fmt.Fprintf(tw, "    %s", name)
-		for _, o := range outcomes() {
-			fmt.Fprintf(tw, "\t%*d", utf8.RuneCountInString(o.Label()), t[o])
-		}
-		fmt.Fprintln(tw)
-	}
-	for _, g := range groups {
-		t := tallyOf(g.results)
-		for o, n := range t {
-			total[o] += n
-		}
-		name := g.key
-		if name == "" {
-			name = "Programm"
-		}
-		row(name, t)
-	}
-	row("gesamt", total)
-	return tw.Flush()
 }
