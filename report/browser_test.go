@@ -33,6 +33,9 @@ func TestHTMLInBrowser(t *testing.T) {
 	for _, page := range pages {
 		name := strings.TrimSuffix(filepath.Base(page), ".html")
 		t.Run(name, func(t *testing.T) {
+			// Each page has its own profile directory; two Chromium runs
+			// at a time keep both cores busy while one waits on the other.
+			t.Parallel()
 			abs, err := filepath.Abs(page)
 			if err != nil {
 				t.Fatal(err)
