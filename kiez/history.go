@@ -25,24 +25,23 @@ type PositionChange struct {
 // replaced by the latest History entry dated on or before d that gives
 // hours. It does not check that the position is held on d (see ActiveOn).
 func (p *Position) HoursOn(d date.Date) decimal.Decimal {
-	v := p.HoursPerWeek
-	for i := range p.History {
-		h := &p.History[i]
-		if !h.From.After(d) && h.HoursPerWeek != nil {
-			v = *h.HoursPerWeek
-		}
-	}
-	return v
+	return p.inForce(d, p.HoursPerWeek, func(h *PositionChange) *decimal.Decimal { return h.HoursPerWeek })
 }
 
 // ReleaseHoursOn returns the weekly release hours in force on day d, like
 // HoursOn for ReleaseHoursPerWeek.
 func (p *Position) ReleaseHoursOn(d date.Date) decimal.Decimal {
-	v := p.ReleaseHoursPerWeek
+	return p.inForce(d, p.ReleaseHoursPerWeek, func(h *PositionChange) *decimal.Decimal { return h.ReleaseHoursPerWeek })
+}
+
+// inForce returns base as replaced by the latest History entry dated on or
+// before d whose value (as field reads it) is given.
+func (p *Position) inForce(d date.Date, base decimal.Decimal, field func(*PositionChange) *decimal.Decimal) decimal.Decimal {
+	v := base
 	for i := range p.History {
 		h := &p.History[i]
-		if !h.From.After(d) && h.ReleaseHoursPerWeek != nil {
-			v = *h.ReleaseHoursPerWeek
+		if v2 := field(h); v2 != nil && !h.From.After(d) {
+			v = *v2
 		}
 	}
 	return v
