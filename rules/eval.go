@@ -581,7 +581,7 @@ func (r *run) idField(t reflect.Type) []int {
 func errorResult(res Result, msg string) Result {
 	res.Outcome = OutcomeError
 	res.Error = msg
-	res.Message = "Die Regel konnte nicht geprüft werden: " + msg
+	res.Message = "Die Regel konnte nicht geprüft werden: " + germanReason(msg)
 	return res
 }
 

@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestGermanReasons pins the German text of every run-time reason the
+// engine knows, with the file position before it kept.
+func TestGermanReasons(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"r.yaml:20:13: integer overflow: the result is out of range", "r.yaml:20:13: Ganzzahlüberlauf: das Ergebnis liegt außerhalb des darstellbaren Bereichs"},
+		{"r.yaml:1:2: division by zero", "r.yaml:1:2: Division durch null"},
+		{"r.yaml:1:2: runtime error: integer divide by zero", "r.yaml:1:2: Division durch null"},
+		{"memory budget exceeded", "das Speicherbudget der Regel ist überschritten"},
+		{"context deadline exceeded", "die Zeit für die Prüfung ist abgelaufen"},
+		{"context canceled", "die Prüfung wurde abgebrochen"},
+		{"r.yaml:3:4: cannot get granted from licence", "r.yaml:3:4: „granted“ kann nicht gelesen werden, weil „licence“ nicht angegeben ist (mit ?? oder != nil absichern)"},
+		{"addDays: 9223372036854775807 days is out of range (at most 3660000 either way)", "addDays: 9223372036854775807 liegt außerhalb des zulässigen Bereichs (höchstens 3660000 in jede Richtung)"},
+		{"addMonths: -200000 months is out of range (at most 120000 either way)", "addMonths: -200000 liegt außerhalb des zulässigen Bereichs (höchstens 120000 in jede Richtung)"},
+		{`"c1 Wochen" is not an ISO-8601 period such as P6W`, "„c1 Wochen“ ist keine Dauer nach ISO 8601 wie P6W"},
+		{`"2024-02-30" is not a valid date (no such day)`, "„2024-02-30“ ist kein gültiges Datum"},
+		{"kiez: the full-time week must be more than 0 hours", "die Vollzeitwoche muss mehr als 0 Stunden haben"},
+		{"a date that is not given cannot be compared; supply one with ?? (e.g. item.until ?? period.until)", "ein nicht angegebenes Datum kann nicht verglichen werden; geben Sie mit ?? einen Ersatz an (z. B. item.until ?? period.until)"},
+		{"something else entirely", "something else entirely"},
+	} {
+		if diff := cmp.Diff(tt.want, germanReason(tt.in)); diff != "" {
+			t.Errorf("germanReason(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestGermanReasonsMatchTheirSources checks that the reasons the table
+// translates are the ones the engine's own errors give.
+func TestGermanReasonsMatchTheirSources(t *testing.T) {
+	for _, err := range []error{errDivZero, errOverflow} {
+		if got := germanReason(err.Error()); got == err.Error() {
+			t.Errorf("%q has no German text in reasonWords", err)
+		}
+	}
+}
