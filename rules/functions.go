@@ -56,6 +56,22 @@ func (f function) signatures() []any {
 	return out
 }
 
+// without lists the texts of list that drop lacks, in list's order; it is
+// missing(required, present) and extra(present, allowed) alike.
+func without(list, drop any) []string {
+	have := map[string]bool{}
+	for _, s := range texts(drop) {
+		have[s] = true
+	}
+	out := []string{}
+	for _, s := range texts(list) {
+		if !have[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // errDivZero is returned when an expression divides by zero.
 var errDivZero = errors.New("division by zero")
 
@@ -239,19 +255,7 @@ func functions() []function {
 		// Lists of text.
 		{name: "missing", group: "lists", doc: "missing(required, present) lists the texts of required that present lacks, e.g. missing([\"begegnung\", \"bildung\"], fields)",
 			types: []any{new(func([]any, []any) []string), new(func([]string, []any) []string), new(func([]any, []string) []string), new(func([]string, []string) []string)},
-			fn: func(a ...any) (any, error) {
-				have := map[string]bool{}
-				for _, s := range texts(a[1]) {
-					have[s] = true
-				}
-				out := []string{}
-				for _, s := range texts(a[0]) {
-					if !have[s] {
-						out = append(out, s)
-					}
-				}
-				return out, nil
-			}},
+			fn:    func(a ...any) (any, error) { return without(a[0], a[1]), nil }},
 		{name: "distinct", group: "lists", doc: "distinct(list) is the sorted list of different texts in a list of texts or lists of texts (flattened)",
 			types: []any{new(func([]any) []string), new(func([]string) []string)},
 			fn:    func(a ...any) (any, error) { return distinct(texts(a[0])), nil }},
