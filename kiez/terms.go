@@ -2,8 +2,9 @@ package kiez
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
+
+	"github.com/kiez-go/kiez/internal/source"
 )
 
 // termField is what the terms walk needs of one exported struct field,
@@ -48,16 +49,7 @@ func newTermWalker(c *checker) *termWalker {
 func (w *termWalker) pathString(extra ...pathPart) string {
 	var b strings.Builder
 	for _, p := range append(w.path[:len(w.path):len(w.path)], extra...) {
-		if p.name == "" {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(p.index))
-			b.WriteByte(']')
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(p.name)
+		source.WritePathPart(&b, p.name, p.index)
 	}
 	return b.String()
 }

@@ -84,19 +84,25 @@ func (p *dataPath) String() string {
 	}
 	var b strings.Builder
 	for i := len(segs) - 1; i >= 0; i-- {
-		q := segs[i]
-		if q.key == "" {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(q.index))
-			b.WriteByte(']')
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(q.key)
+		WritePathPart(&b, segs[i].key, segs[i].index)
 	}
 	return b.String()
+}
+
+// WritePathPart appends one step of a data path to b: ".key" (no dot at
+// the start), or "[index]" for a list item when key is empty; the data
+// paths of decoding and of validation are written the same way.
+func WritePathPart(b *strings.Builder, key string, index int) {
+	if key == "" {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(index))
+		b.WriteByte(']')
+		return
+	}
+	if b.Len() > 0 {
+		b.WriteByte('.')
+	}
+	b.WriteString(key)
 }
 
 func (d *decoder) addf(n *Node, path *dataPath, detail, format string, args ...any) {
