@@ -60,14 +60,7 @@ func waiver(id, rule, subject, from, until string) string {
 // subject.
 func freistellung(t *testing.T, ds *kiez.Dataset) map[string]string {
 	t.Helper()
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, results := evaluateFixture2024(t, ds)
 	got := map[string]string{}
 	for _, r := range results {
 		if r.Rule != "freistellung" {
@@ -116,14 +109,7 @@ func TestWaiverSubjects(t *testing.T) {
 // and CheckWaivers warns.
 func TestWaiverNotCoveringThePeriod(t *testing.T) {
 	ds := waiverData(t, waiver("ab-maerz", "freistellung", "c1", "2024-03-01", "")+waiver("vorjahr", "freistellung", "c2/l2", "2023-01-01", "2023-12-31"))
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng, results := evaluateFixture2024(t, ds)
 	got := map[string]string{}
 	for _, r := range results {
 		if r.Rule == "freistellung" {
@@ -183,6 +169,20 @@ func TestCheckWaiverSubjects(t *testing.T) {
 	ds := waiverData(t, waiver("ok", "freistellung", "c1/l2", "2024-01-01", "")+
 		waiver("falsch", "freistellung", "c1/l3", "2024-01-01", "")+
 		waiver("form", "ein-traeger", "c1", "2024-01-01", ""))
+	_, results := evaluateFixture2024(t, ds)
+	want := []string{
+		`waivers.yaml:3:71: warning: waiver "falsch" matches no result of rule "freistellung": no subject is "c1/l3"; did you mean "c1/l2"? (at waivers[1].subject)`,
+		`waivers.yaml:4:68: warning: waiver "form" matches no result of rule "ein-traeger": no subject is "c1" (at waivers[2].subject)`,
+	}
+	if diff := cmp.Diff(want, diagStrings(rules.CheckWaiverSubjects(ds, results))); diff != "" {
+		t.Errorf("CheckWaiverSubjects (-want +got):\n%s", diff)
+	}
+}
+
+// evaluateFixture2024 evaluates the fixture programme on ds for 2024 and
+// returns the engine with the results.
+func evaluateFixture2024(t *testing.T, ds *kiez.Dataset) (*rules.Engine, []rules.Result) {
+	t.Helper()
 	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
 	if err != nil {
 		t.Fatal(err)
@@ -191,11 +191,5 @@ func TestCheckWaiverSubjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{
-		`waivers.yaml:3:71: warning: waiver "falsch" matches no result of rule "freistellung": no subject is "c1/l3"; did you mean "c1/l2"? (at waivers[1].subject)`,
-		`waivers.yaml:4:68: warning: waiver "form" matches no result of rule "ein-traeger": no subject is "c1" (at waivers[2].subject)`,
-	}
-	if diff := cmp.Diff(want, diagStrings(rules.CheckWaiverSubjects(ds, results))); diff != "" {
-		t.Errorf("CheckWaiverSubjects (-want +got):\n%s", diff)
-	}
+	return eng, results
 }
