@@ -86,6 +86,7 @@ var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
 	if l.main == nil {
 		l.main = newExprConfig(l.commonOptions())
+		l.main.typed = typedFunctions(l.functions())
 	}
 	return l.main.compile(text, env)
 }
@@ -137,6 +138,9 @@ type exprConfig struct {
 	// cannot pass to a new map.
 	env    map[string]any
 	envLen int
+	// typed are the functions the compiled programs call with typed
+	// arguments (see typedCalls).
+	typed map[string]typedImpl
 }
 
 func newExprConfig(opts []expr.Option) *exprConfig {
@@ -188,6 +192,8 @@ func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, erro
 		}
 	}
 	instrument(&tree.Node)
+	undo := typedCalls(&tree.Node, x.typed)
+	defer undo()
 	return compiler.Compile(tree, x.c)
 }
 

@@ -370,18 +370,22 @@ func germanDigits(n uint64) string {
 	return s
 }
 
+// countSteps is $steps(budget, list): it counts the list's elements in
+// the budget and gives the list.
+func countSteps(budget, list any) (any, error) {
+	if b, ok := budget.(*stepBudget); ok {
+		if err := b.spend(reflect.ValueOf(list).Len()); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
 // budgetFunctions are the functions the compiler inserts for the budget;
 // they count nothing outside an evaluation (no budget in the variables).
 func budgetFunctions() map[string]*builtin.Function {
 	return map[string]*builtin.Function{
-		stepsName: {Name: stepsName, Func: func(a ...any) (any, error) {
-			if b, ok := a[0].(*stepBudget); ok {
-				if err := b.spend(reflect.ValueOf(a[1]).Len()); err != nil {
-					return nil, err
-				}
-			}
-			return a[1], nil
-		}},
+		stepsName: {Name: stepsName, Func: func(a ...any) (any, error) { return countSteps(a[0], a[1]) }},
 		guardName: {Name: guardName, Func: func(a ...any) (any, error) {
 			if ec := ecOf(a[0]); ec != nil {
 				if err := ec.Err(); err != nil {

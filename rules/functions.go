@@ -25,6 +25,11 @@ type function struct {
 	doc   string
 	types []any // each a *func(...) giving one accepted signature
 	fn    func(args ...any) (any, error)
+	// fn2 is the implementation of a function of two arguments (counting
+	// the evaluation's state of a ctx function), which the compiler calls
+	// without building a list of the arguments (see typedCalls); fn is
+	// made from it.
+	fn2 func(a, b any) (any, error)
 	// ctx marks a function that takes the evaluation's state: expr passes
 	// it as the first argument (before those of types), see evalCtx.
 	ctx bool
@@ -115,10 +120,10 @@ func datePairs() []any {
 
 // compareDates compares two date arguments; an optional date that is not
 // given cannot be compared.
-func compareDates(a []any, cmp func(x, y date.Date) bool) (any, error) {
+func compareDates(a, b any, cmp func(x, y date.Date) bool) (any, error) {
 	var ds [2]date.Date
-	for i := range ds {
-		switch v := a[i].(type) {
+	for i, x := range [2]any{a, b} {
+		switch v := x.(type) {
 		case date.Date:
 			ds[i] = v
 		case *date.Date:
@@ -147,46 +152,46 @@ func functions() []function {
 	fs := []function{
 		// Decimal arithmetic behind the operators.
 		{name: "decAdd", group: "operator", doc: "a + b on decimals", types: numberPairs[decimal.Decimal](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).Add(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).Add(dec(b)), nil }},
 		{name: "decSub", group: "operator", doc: "a - b on decimals", types: numberPairs[decimal.Decimal](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).Sub(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).Sub(dec(b)), nil }},
 		{name: "decMul", group: "operator", doc: "a * b on decimals", types: numberPairs[decimal.Decimal](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).Mul(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).Mul(dec(b)), nil }},
 		{name: "decDiv", group: "operator", doc: "a / b on decimals, to 16 decimal places; dividing by zero is an error", types: numberPairs[decimal.Decimal](),
-			fn: func(a ...any) (any, error) {
-				d := dec(a[1])
+			fn2: func(a, b any) (any, error) {
+				d := dec(b)
 				if d.IsZero() {
 					return nil, errDivZero
 				}
-				return dec(a[0]).DivRound(d, 16), nil
+				return dec(a).DivRound(d, 16), nil
 			}},
 		{name: "intDiv", group: "operator", doc: "a / b on whole numbers gives a number; dividing by zero is an error", types: []any{new(func(int, int) float64)},
-			fn: func(a ...any) (any, error) {
-				if a[1].(int) == 0 {
+			fn2: func(a, b any) (any, error) {
+				if b.(int) == 0 {
 					return nil, errDivZero
 				}
-				return float64(a[0].(int)) / float64(a[1].(int)), nil
+				return float64(a.(int)) / float64(b.(int)), nil
 			}},
 		{name: "decLess", group: "operator", doc: "a < b on decimals", types: numberPairs[bool](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).LessThan(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).LessThan(dec(b)), nil }},
 		{name: "decLessEq", group: "operator", doc: "a <= b on decimals", types: numberPairs[bool](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).LessThanOrEqual(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).LessThanOrEqual(dec(b)), nil }},
 		{name: "decGreater", group: "operator", doc: "a > b on decimals", types: numberPairs[bool](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).GreaterThan(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).GreaterThan(dec(b)), nil }},
 		{name: "decGreaterEq", group: "operator", doc: "a >= b on decimals", types: numberPairs[bool](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).GreaterThanOrEqual(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).GreaterThanOrEqual(dec(b)), nil }},
 		{name: "decEq", group: "operator", doc: "a == b on decimals, by value: 2 == 2.00", types: numberPairs[bool](),
-			fn: func(a ...any) (any, error) { return dec(a[0]).Equal(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return dec(a).Equal(dec(b)), nil }},
 		{name: "decNotEq", group: "operator", doc: "a != b on decimals, by value", types: numberPairs[bool](),
-			fn: func(a ...any) (any, error) { return !dec(a[0]).Equal(dec(a[1])), nil }},
+			fn2: func(a, b any) (any, error) { return !dec(a).Equal(dec(b)), nil }},
 		{name: "dateBefore", group: "operator", doc: "a < b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return x.Before(y) }) }},
+			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return x.Before(y) }) }},
 		{name: "dateBeforeEq", group: "operator", doc: "a <= b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return !x.After(y) }) }},
+			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return !x.After(y) }) }},
 		{name: "dateAfter", group: "operator", doc: "a > b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return x.After(y) }) }},
+			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return x.After(y) }) }},
 		{name: "dateAfterEq", group: "operator", doc: "a >= b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn: func(a ...any) (any, error) { return compareDates(a, func(x, y date.Date) bool { return !x.Before(y) }) }},
+			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return !x.Before(y) }) }},
 
 		// Numbers.
 		{name: "dec", group: "numbers", doc: "dec(x) turns a whole number, a number or a text such as \"19.5\" into a decimal",
@@ -267,7 +272,13 @@ func functions() []function {
 	fs = append(fs, intervalFunctions()...)
 	fs = append(fs, judgedFunctions()...)
 	fs = withOverflowChecks(fs)
-	return append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
+	fs = append(fs, refsFunction(fs), uniqFunction(), inFunction(), aliveFunction())
+	for i := range fs {
+		if fn2 := fs[i].fn2; fn2 != nil && fs[i].fn == nil {
+			fs[i].fn = func(a ...any) (any, error) { return fn2(a[0], a[1]) }
+		}
+	}
+	return fs
 }
 
 // aliveName is the function the compiler puts before every loop that runs
@@ -302,9 +313,9 @@ func inFunction() function {
 	return function{name: inName, group: "internal",
 		doc:   "text in list of texts (inserted by the compiler)",
 		types: []any{new(func(string, []string) bool)},
-		fn: func(a ...any) (any, error) {
-			l, _ := a[1].([]string)
-			return slices.Contains(l, a[0].(string)), nil
+		fn2: func(x, list any) (any, error) {
+			l, _ := list.([]string)
+			return slices.Contains(l, x.(string)), nil
 		}}
 }
 
@@ -421,7 +432,7 @@ func refsFunction(fs []function) function {
 	}
 	return function{name: refsName, group: "internal", ctx: true, types: types,
 		doc: "the list of records of a field, as pointers (inserted by the compiler)",
-		fn:  func(a ...any) (any, error) { return refsOf(ecOf(a[0]), a[1]), nil }}
+		fn2: func(ec, list any) (any, error) { return refsOf(ecOf(ec), list), nil }}
 }
 
 // texts flattens a list of texts, or of lists of texts, into one list.

@@ -32,11 +32,11 @@ func overflowFunctions() []function {
 	ints := []any{new(func(int, int) int)}
 	return []function{
 		{name: "intAdd", group: "operator", doc: "a + b on whole numbers; a result beyond 64 bits is an error", types: ints,
-			fn: func(a ...any) (any, error) { return addInt(a[0].(int), a[1].(int)) }},
+			fn2: func(a, b any) (any, error) { return addInt(a.(int), b.(int)) }},
 		{name: "intSub", group: "operator", doc: "a - b on whole numbers; a result beyond 64 bits is an error", types: ints,
-			fn: func(a ...any) (any, error) { return subInt(a[0].(int), a[1].(int)) }},
+			fn2: func(a, b any) (any, error) { return subInt(a.(int), b.(int)) }},
 		{name: "intMul", group: "operator", doc: "a * b on whole numbers; a result beyond 64 bits is an error", types: ints,
-			fn: func(a ...any) (any, error) { return mulInt(a[0].(int), a[1].(int)) }},
+			fn2: func(a, b any) (any, error) { return mulInt(a.(int), b.(int)) }},
 		{name: "intNeg", group: "operator", doc: "-a on a whole number; the negation of the smallest whole number is an error", types: []any{new(func(int) int)},
 			fn: func(a ...any) (any, error) { return subInt(0, a[0].(int)) }},
 	}

@@ -1,0 +1,128 @@
+package rules
+
+import (
+	"reflect"
+
+	"github.com/expr-lang/expr/ast"
+)
+
+// Typed calls. expr calls a function of the table (OpCall1 … OpCallN) with
+// its arguments copied into a list; the list comes from a buffer sized
+// once per run by counting the calls in the program, so every call in a
+// loop beyond that count allocates a list of its own, and a program with
+// any such call allocates the buffer on every run. A function value whose
+// type is one of expr's typed signatures (func(any, any) any and the
+// like) is called with its arguments taken straight from the machine's
+// stack (OpCallTyped), with no list. The functions behind the operators
+// (checked whole-number arithmetic, decimals and dates), which run inside
+// nearly every predicate, and the step counter of the run-time budget
+// have such a form; typedCalls makes the compiler use it.
+
+// typedImpl is a function's implementation with a typed signature: a
+// func(any) any or a func(any, any) any that panics with the error the
+// function returns, as OpCall does with it, so that a failing call gives
+// the same error either way.
+type typedImpl struct {
+	fn   any
+	args int
+}
+
+// typedFunctions returns the typed implementations of the functions that
+// have one (function.fn2), and of the budget's step counter.
+func typedFunctions(fs []function) map[string]typedImpl {
+	m := map[string]typedImpl{}
+	for _, f := range fs {
+		if f.fn2 == nil {
+			continue
+		}
+		fn2 := f.fn2
+		m[f.name] = typedImpl{args: 2, fn: func(a, b any) any {
+			v, err := fn2(a, b)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}}
+	}
+	m[stepsName] = typedImpl{args: 2, fn: func(budget, list any) any {
+		v, err := countSteps(budget, list)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}}
+	return m
+}
+
+// typedCalls makes every call of a function with a typed implementation
+// call that implementation: its callee becomes a constant holding it. The
+// rest of the package reads the tree by function names (argument checks,
+// costs, the lets an expression reads), so the returned function puts the
+// callees back once the tree is compiled. A call whose arguments expr
+// would dereference to fit the function's declared signature keeps the
+// table's implementation, which gets them dereferenced.
+func typedCalls(node *ast.Node, typed map[string]typedImpl) (undo func()) {
+	v := &typedCallVisitor{typed: typed}
+	ast.Walk(node, v)
+	return func() {
+		for _, c := range v.changed {
+			c.call.Callee = c.callee
+		}
+	}
+}
+
+type typedCallVisitor struct {
+	typed   map[string]typedImpl
+	changed []struct {
+		call   *ast.CallNode
+		callee ast.Node
+	}
+}
+
+func (v *typedCallVisitor) Visit(node *ast.Node) {
+	call, ok := (*node).(*ast.CallNode)
+	if !ok {
+		return
+	}
+	id, ok := call.Callee.(*ast.IdentifierNode)
+	if !ok {
+		return
+	}
+	impl, ok := v.typed[id.Value]
+	if !ok || len(call.Arguments) != impl.args || derefsArgs(id.Type(), call.Arguments) {
+		return
+	}
+	c := &ast.ConstantNode{Value: impl.fn}
+	c.SetType(reflect.TypeOf(impl.fn))
+	c.SetLocation(id.Location())
+	v.changed = append(v.changed, struct {
+		call   *ast.CallNode
+		callee ast.Node
+	}{call, call.Callee})
+	call.Callee = c
+}
+
+// derefsArgs reports whether expr's compiler would dereference one of
+// the arguments of a call of a function of type fn (its first declared
+// signature): a pointer passed where the signature takes no pointer.
+func derefsArgs(fn reflect.Type, args []ast.Node) bool {
+	if fn == nil || fn.Kind() != reflect.Func {
+		return false
+	}
+	for i, arg := range args {
+		var in reflect.Type
+		switch {
+		case fn.IsVariadic() && i >= fn.NumIn()-1:
+			in = fn.In(fn.NumIn() - 1).Elem()
+		case i < fn.NumIn():
+			in = fn.In(i)
+		default:
+			return true
+		}
+		t := arg.Type()
+		if t != nil && !t.AssignableTo(in) && in.Kind() != reflect.Pointer && t.Kind() == reflect.Pointer {
+			return true
+		}
+	}
+	return false
+}
