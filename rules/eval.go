@@ -790,13 +790,18 @@ func (r *run) renderParts(rule *Rule, message []templatePart, slots []slot) (str
 func (p Period) German() string { return germanDate(p.From) + "–" + germanDate(p.Until) }
 
 func germanDate(d date.Date) string {
+	var b [10]byte
+	return string(appendGermanDate(b[:0], d))
+}
+
+// appendGermanDate appends a date written the German way, 15.03.2024.
+func appendGermanDate(b []byte, d date.Date) []byte {
 	y, m, day := d.Date()
 	if y < 0 || y > 9999 {
-		return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
+		return fmt.Appendf(b, "%02d.%02d.%04d", day, int(m), y)
 	}
-	b := [10]byte{byte('0' + day/10), byte('0' + day%10), '.', byte('0' + int(m)/10), byte('0' + int(m)%10), '.',
-		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
-	return string(b[:])
+	return append(b, byte('0'+day/10), byte('0'+day%10), '.', byte('0'+int(m)/10), byte('0'+int(m)%10), '.',
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 }
 
 // Format renders a value of an expression for people, the German way:
@@ -804,72 +809,97 @@ func germanDate(d date.Date) string {
 // ja/nein, lists joined with commas, and nothing as "–".
 func Format(v any) string {
 	switch x := v.(type) {
-	case nil:
-		return "–"
-	case decimal.Decimal:
-		return strings.Replace(x.String(), ".", ",", 1)
-	case *decimal.Decimal:
-		if x == nil {
-			return "–"
-		}
-		return Format(*x)
-	case date.Date:
-		return germanDate(x)
-	case *date.Date:
-		if x == nil {
-			return "–"
-		}
-		return germanDate(*x)
-	case bool:
-		if x {
-			return "ja"
-		}
-		return "nein"
 	case string:
 		return x
+	case date.Date:
+		return germanDate(x)
+	case nil:
+		return "–"
+	}
+	return string(appendFormat(nil, v))
+}
+
+// appendFormat appends Format(v) to b; the elements of a list are written
+// one after another into the same text.
+func appendFormat(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return append(b, "–"...)
+	case decimal.Decimal:
+		return appendDecimalComma(b, x.String())
+	case *decimal.Decimal:
+		if x == nil {
+			return append(b, "–"...)
+		}
+		return appendDecimalComma(b, x.String())
+	case date.Date:
+		return appendGermanDate(b, x)
+	case *date.Date:
+		if x == nil {
+			return append(b, "–"...)
+		}
+		return appendGermanDate(b, *x)
+	case bool:
+		if x {
+			return append(b, "ja"...)
+		}
+		return append(b, "nein"...)
+	case string:
+		return append(b, x...)
 	case float64:
-		return strings.Replace(fmt.Sprint(x), ".", ",", 1)
+		return appendDecimalComma(b, fmt.Sprint(x))
 	case fmt.Stringer:
 		rv := reflect.ValueOf(v)
 		if rv.Kind() == reflect.Pointer && rv.IsNil() {
-			return "–"
+			return append(b, "–"...)
 		}
-		return x.String()
+		return append(b, x.String()...)
 	}
 	switch l := v.(type) {
 	case []string:
-		return joinFormatted(len(l), func(i int) string { return l[i] })
+		return appendJoined(b, len(l), func(b []byte, i int) []byte { return append(b, l[i]...) })
 	case []any:
-		return joinFormatted(len(l), func(i int) string { return Format(l[i]) })
+		return appendJoined(b, len(l), func(b []byte, i int) []byte { return appendFormat(b, l[i]) })
 	case []date.Date:
-		return joinFormatted(len(l), func(i int) string { return germanDate(l[i]) })
+		return appendJoined(b, len(l), func(b []byte, i int) []byte { return appendGermanDate(b, l[i]) })
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array:
-		return joinFormatted(rv.Len(), func(i int) string { return Format(rv.Index(i).Interface()) })
+		return appendJoined(b, rv.Len(), func(b []byte, i int) []byte { return appendFormat(b, rv.Index(i).Interface()) })
 	case reflect.Pointer:
 		if rv.IsNil() {
-			return "–"
+			return append(b, "–"...)
 		}
-		return Format(rv.Elem().Interface())
+		return appendFormat(b, rv.Elem().Interface())
 	case reflect.Struct:
-		return formatRecord(rv)
+		return append(b, formatRecord(rv)...)
 	}
-	return fmt.Sprint(v)
+	return fmt.Append(b, v)
 }
 
-// joinFormatted joins the n formatted elements of a list with commas; an
-// empty list is "–".
-func joinFormatted(n int, format func(i int) string) string {
+// appendDecimalComma appends a number written with a decimal point, with
+// a decimal comma instead.
+func appendDecimalComma(b []byte, s string) []byte {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return append(append(append(b, s[:i]...), ','), s[i+1:]...)
+	}
+	return append(b, s...)
+}
+
+// appendJoined appends the n elements of a list, each written by
+// appendElem, separated by commas; an empty list is "–".
+func appendJoined(b []byte, n int, appendElem func(b []byte, i int) []byte) []byte {
 	if n == 0 {
-		return "–"
+		return append(b, "–"...)
 	}
-	parts := make([]string, n)
-	for i := range parts {
-		parts[i] = format(i)
+	for i := range n {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendElem(b, i)
 	}
-	return strings.Join(parts, ", ")
+	return b
 }
 
 // formatRecord names a record of the model by what identifies it: its
