@@ -185,13 +185,21 @@ func functions() []function {
 		{name: "decNotEq", group: "operator", doc: "a != b on decimals, by value", types: numberPairs[bool](),
 			fn2: func(a, b any) (any, error) { return !dec(a).Equal(dec(b)), nil }},
 		{name: "dateBefore", group: "operator", doc: "a < b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return x.Before(y) }) }},
+			fn2: func(a, b any) (any, error) {
+				return compareDates(a, b, func(x, y date.Date) bool { return x.Before(y) })
+			}},
 		{name: "dateBeforeEq", group: "operator", doc: "a <= b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return !x.After(y) }) }},
+			fn2: func(a, b any) (any, error) {
+				return compareDates(a, b, func(x, y date.Date) bool { return !x.After(y) })
+			}},
 		{name: "dateAfter", group: "operator", doc: "a > b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return x.After(y) }) }},
+			fn2: func(a, b any) (any, error) {
+				return compareDates(a, b, func(x, y date.Date) bool { return x.After(y) })
+			}},
 		{name: "dateAfterEq", group: "operator", doc: "a >= b on dates; an optional date that is not given is an error", types: datePairs(),
-			fn2: func(a, b any) (any, error) { return compareDates(a, b, func(x, y date.Date) bool { return !x.Before(y) }) }},
+			fn2: func(a, b any) (any, error) {
+				return compareDates(a, b, func(x, y date.Date) bool { return !x.Before(y) })
+			}},
 
 		// Numbers.
 		{name: "dec", group: "numbers", doc: "dec(x) turns a whole number, a number or a text such as \"19.5\" into a decimal",
