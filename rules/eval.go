@@ -809,14 +809,22 @@ func appendGermanDate(b []byte, d date.Date) []byte {
 // ja/nein, lists joined with commas, and nothing as "–".
 func Format(v any) string {
 	switch x := v.(type) {
+	case nil:
+		return "–"
 	case string:
 		return x
 	case date.Date:
 		return germanDate(x)
-	case nil:
-		return "–"
+	case decimal.Decimal:
+		return strings.Replace(x.String(), ".", ",", 1)
+	case bool:
+		if x {
+			return "ja"
+		}
+		return "nein"
 	}
-	return string(appendFormat(nil, v))
+	var buf [64]byte
+	return string(appendFormat(buf[:0], v))
 }
 
 // appendFormat appends Format(v) to b; the elements of a list are written
