@@ -822,92 +822,134 @@ func Format(v any) string {
 			return "ja"
 		}
 		return "nein"
+	case []string:
+		if len(x) == 0 {
+			return "–"
+		}
+		return strings.Join(x, ", ")
 	}
-	var buf [64]byte
-	return string(appendFormat(buf[:0], v))
+	var b strings.Builder
+	b.Grow(formatSize(v))
+	writeFormat(&b, v)
+	return b.String()
 }
 
-// appendFormat appends Format(v) to b; the elements of a list are written
+// formatSize estimates the length of Format(v), to build it in one piece:
+// exact for lists of dates, a guess for other lists.
+func formatSize(v any) int {
+	switch l := v.(type) {
+	case []date.Date:
+		return 12 * len(l)
+	case []any:
+		return 16 * len(l)
+	}
+	return 32
+}
+
+// writeFormat writes Format(v) to b; the elements of a list are written
 // one after another into the same text.
-func appendFormat(b []byte, v any) []byte {
+func writeFormat(b *strings.Builder, v any) {
+	var scratch [10]byte
 	switch x := v.(type) {
 	case nil:
-		return append(b, "–"...)
+		b.WriteString("–")
 	case decimal.Decimal:
-		return appendDecimalComma(b, x.String())
+		writeDecimalComma(b, x.String())
 	case *decimal.Decimal:
 		if x == nil {
-			return append(b, "–"...)
+			b.WriteString("–")
+			return
 		}
-		return appendDecimalComma(b, x.String())
+		writeDecimalComma(b, x.String())
 	case date.Date:
-		return appendGermanDate(b, x)
+		b.Write(appendGermanDate(scratch[:0], x))
 	case *date.Date:
 		if x == nil {
-			return append(b, "–"...)
+			b.WriteString("–")
+			return
 		}
-		return appendGermanDate(b, *x)
+		b.Write(appendGermanDate(scratch[:0], *x))
 	case bool:
 		if x {
-			return append(b, "ja"...)
+			b.WriteString("ja")
+		} else {
+			b.WriteString("nein")
 		}
-		return append(b, "nein"...)
 	case string:
-		return append(b, x...)
+		b.WriteString(x)
 	case float64:
-		return appendDecimalComma(b, fmt.Sprint(x))
+		writeDecimalComma(b, fmt.Sprint(x))
 	case fmt.Stringer:
 		rv := reflect.ValueOf(v)
 		if rv.Kind() == reflect.Pointer && rv.IsNil() {
-			return append(b, "–"...)
+			b.WriteString("–")
+			return
 		}
-		return append(b, x.String()...)
-	}
-	switch l := v.(type) {
+		b.WriteString(x.String())
 	case []string:
-		return appendJoined(b, len(l), func(b []byte, i int) []byte { return append(b, l[i]...) })
+		for i := range x {
+			writeSeparator(b, i)
+			b.WriteString(x[i])
+		}
+		writeEmpty(b, len(x))
 	case []any:
-		return appendJoined(b, len(l), func(b []byte, i int) []byte { return appendFormat(b, l[i]) })
+		for i := range x {
+			writeSeparator(b, i)
+			writeFormat(b, x[i])
+		}
+		writeEmpty(b, len(x))
 	case []date.Date:
-		return appendJoined(b, len(l), func(b []byte, i int) []byte { return appendGermanDate(b, l[i]) })
-	}
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Slice, reflect.Array:
-		return appendJoined(b, rv.Len(), func(b []byte, i int) []byte { return appendFormat(b, rv.Index(i).Interface()) })
-	case reflect.Pointer:
-		if rv.IsNil() {
-			return append(b, "–"...)
+		for i := range x {
+			writeSeparator(b, i)
+			b.Write(appendGermanDate(scratch[:0], x[i]))
 		}
-		return appendFormat(b, rv.Elem().Interface())
-	case reflect.Struct:
-		return append(b, formatRecord(rv)...)
+		writeEmpty(b, len(x))
+	default:
+		rv := reflect.ValueOf(v)
+		switch rv.Kind() {
+		case reflect.Slice, reflect.Array:
+			for i := range rv.Len() {
+				writeSeparator(b, i)
+				writeFormat(b, rv.Index(i).Interface())
+			}
+			writeEmpty(b, rv.Len())
+		case reflect.Pointer:
+			if rv.IsNil() {
+				b.WriteString("–")
+				return
+			}
+			writeFormat(b, rv.Elem().Interface())
+		case reflect.Struct:
+			b.WriteString(formatRecord(rv))
+		default:
+			b.WriteString(fmt.Sprint(v))
+		}
 	}
-	return fmt.Append(b, v)
 }
 
-// appendDecimalComma appends a number written with a decimal point, with
-// a decimal comma instead.
-func appendDecimalComma(b []byte, s string) []byte {
+// writeDecimalComma writes a number written with a decimal point with a
+// decimal comma instead.
+func writeDecimalComma(b *strings.Builder, s string) {
 	if i := strings.IndexByte(s, '.'); i >= 0 {
-		return append(append(append(b, s[:i]...), ','), s[i+1:]...)
+		b.WriteString(s[:i])
+		b.WriteByte(',')
+		s = s[i+1:]
 	}
-	return append(b, s...)
+	b.WriteString(s)
 }
 
-// appendJoined appends the n elements of a list, each written by
-// appendElem, separated by commas; an empty list is "–".
-func appendJoined(b []byte, n int, appendElem func(b []byte, i int) []byte) []byte {
+// writeSeparator writes the comma before the i-th element of a list.
+func writeSeparator(b *strings.Builder, i int) {
+	if i > 0 {
+		b.WriteString(", ")
+	}
+}
+
+// writeEmpty writes "–" for a list of n elements when n is 0.
+func writeEmpty(b *strings.Builder, n int) {
 	if n == 0 {
-		return append(b, "–"...)
+		b.WriteString("–")
 	}
-	for i := range n {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = appendElem(b, i)
-	}
-	return b
 }
 
 // formatRecord names a record of the model by what identifies it: its
