@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/rickb777/date"
 )
 
 // Typed calls. expr calls a function of the table (OpCall1 … OpCallN) with
@@ -16,7 +18,8 @@ import (
 // stack (OpCallTyped), with no list. The functions behind the operators
 // (checked whole-number arithmetic, decimals and dates), which run inside
 // nearly every predicate, and the step counter of the run-time budget
-// have such a form; typedCalls makes the compiler use it.
+// have such a form; typedCalls makes the compiler use it, also for the
+// date methods After and Before, which expr would call by reflection.
 
 // typedImpl is a function's implementation with a typed signature: a
 // func(any) any or a func(any, any) any that panics with the error the
@@ -66,41 +69,72 @@ func typedCalls(node *ast.Node, typed map[string]typedImpl) (undo func()) {
 	ast.Walk(node, v)
 	return func() {
 		for _, c := range v.changed {
-			c.call.Callee = c.callee
+			c.call.Callee, c.call.Arguments = c.callee, c.args
 		}
 	}
 }
 
 type typedCallVisitor struct {
 	typed   map[string]typedImpl
-	changed []struct {
-		call   *ast.CallNode
-		callee ast.Node
-	}
+	changed []typedChange
 }
+
+// typedChange is a call as it was before typedCalls changed it.
+type typedChange struct {
+	call   *ast.CallNode
+	callee ast.Node
+	args   []ast.Node
+}
+
+// dateMethods are the methods of a date that a rule may call, with the
+// functions behind the date operators that do the same: d.After(e) is
+// d > e. expr calls a method through reflection, which costs several
+// allocations per call.
+var dateMethods = map[string]string{"After": "dateAfter", "Before": "dateBefore"}
 
 func (v *typedCallVisitor) Visit(node *ast.Node) {
 	call, ok := (*node).(*ast.CallNode)
 	if !ok {
 		return
 	}
-	id, ok := call.Callee.(*ast.IdentifierNode)
+	name, args, at, ok := v.callOf(call)
 	if !ok {
 		return
 	}
-	impl, ok := v.typed[id.Value]
-	if !ok || len(call.Arguments) != impl.args || derefsArgs(id.Type(), call.Arguments) {
+	impl, ok := v.typed[name]
+	if !ok || len(args) != impl.args {
 		return
 	}
 	c := &ast.ConstantNode{Value: impl.fn}
 	c.SetType(reflect.TypeOf(impl.fn))
-	c.SetLocation(id.Location())
-	v.changed = append(v.changed, struct {
-		call   *ast.CallNode
-		callee ast.Node
-	}{call, call.Callee})
-	call.Callee = c
+	c.SetLocation(at)
+	v.changed = append(v.changed, typedChange{call, call.Callee, call.Arguments})
+	call.Callee, call.Arguments = c, args
 }
+
+// callOf names the function a call calls and its arguments: a function of
+// the table whose arguments expr would not dereference, or a date method
+// of dateMethods on a date with a date argument.
+func (v *typedCallVisitor) callOf(call *ast.CallNode) (name string, args []ast.Node, at file.Location, ok bool) {
+	switch callee := call.Callee.(type) {
+	case *ast.IdentifierNode:
+		if derefsArgs(callee.Type(), call.Arguments) {
+			return "", nil, at, false
+		}
+		return callee.Value, call.Arguments, callee.Location(), true
+	case *ast.MemberNode:
+		prop, isText := callee.Property.(*ast.StringNode)
+		if !isText || callee.Optional || len(call.Arguments) != 1 || !isDate(callee.Node.Type()) || !isDate(call.Arguments[0].Type()) {
+			return "", nil, at, false
+		}
+		fn, known := dateMethods[prop.Value]
+		return fn, []ast.Node{callee.Node, call.Arguments[0]}, callee.Location(), known
+	}
+	return "", nil, at, false
+}
+
+// isDate reports whether t is the date type (not a pointer to one).
+func isDate(t reflect.Type) bool { return t == reflect.TypeFor[date.Date]() }
 
 // derefsArgs reports whether expr's compiler would dereference one of
 // the arguments of a call of a function of type fn (its first declared
