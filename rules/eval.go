@@ -958,35 +958,39 @@ func writeEmpty(b *strings.Builder, n int) {
 func formatRecord(rv reflect.Value) string {
 	field := func(name string) string {
 		f := rv.FieldByName(name)
-		if !f.IsValid() {
+		switch {
+		case !f.IsValid():
 			return ""
-		}
-		switch x := f.Interface().(type) {
-		case string:
-			return x
-		case date.Date:
-			if x.IsZero() {
-				return ""
+		case f.Type() == reflect.TypeFor[string]():
+			return f.String()
+		case f.Type() == reflect.TypeFor[date.Date]():
+			if d := f.Interface().(date.Date); !d.IsZero() {
+				return germanDate(d)
 			}
-			return germanDate(x)
 		}
 		return ""
 	}
-	var parts []string
+	var b strings.Builder
 	for _, n := range []string{"Kind", "Role", "Title", "Name"} {
 		if s := field(n); s != "" {
-			parts = append(parts, s)
+			b.WriteString(s)
 			break
 		}
 	}
 	if id := field("ID"); id != "" {
-		parts = append(parts, "("+id+")")
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("(" + id + ")")
 	}
 	if d := field("Date"); d != "" {
-		parts = append(parts, "vom "+d)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("vom " + d)
 	}
-	if len(parts) == 0 {
+	if b.Len() == 0 {
 		return fmt.Sprint(rv.Interface())
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
