@@ -14,7 +14,6 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
-	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
@@ -85,7 +84,7 @@ var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 // operator overloads, the functions and the patchers of every expression.
 func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
 	if l.main == nil {
-		l.main = newExprConfig(l.commonOptions())
+		l.main = newExprConfig(l.commonOptions(), l.cache, false)
 	}
 	return l.main.compile(text, env)
 }
@@ -110,7 +109,7 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		// evaluation's state and without the rewriting of record lists:
 		// this check only looks for unknown names and fields.
 		opts = append(opts, functionTable(l.functions(), false))
-		l.plain = newExprConfig(opts)
+		l.plain = newExprConfig(opts, l.cache, true)
 	}
 	err := l.plain.check(text, env)
 	var fe *file.Error
@@ -137,9 +136,17 @@ type exprConfig struct {
 	// cannot pass to a new map.
 	env    map[string]any
 	envLen int
+	// visitors are the patchers, taken out of c (whose checker would run
+	// them itself) for patchAndCheck.
+	visitors []ast.Visitor
+	// cache holds what the load compiled or checked so far, shared by
+	// the configurations of its goroutines; plain tells that this
+	// configuration has no operator patchers (see recheckNames).
+	cache *exprCache
+	plain bool
 }
 
-func newExprConfig(opts []expr.Option) *exprConfig {
+func newExprConfig(opts []expr.Option, cache *exprCache, plain bool) *exprConfig {
 	c := conf.CreateNew()
 	c.WithEnv(map[string]any{}) // replaced for each expression
 	for _, op := range opts {
@@ -149,7 +156,9 @@ func newExprConfig(opts []expr.Option) *exprConfig {
 		delete(c.Builtins, name)
 	}
 	c.Check()
-	return &exprConfig{c: c}
+	x := &exprConfig{c: c, visitors: c.Visitors, cache: cache, plain: plain}
+	c.Visitors = nil
+	return x
 }
 
 // setEnv makes env the environment of the next expression.
@@ -162,20 +171,41 @@ func (x *exprConfig) setEnv(env map[string]any) {
 	x.env, x.envLen = env, len(env)
 }
 
-// check parses and type-checks an expression for an environment.
+// check parses and type-checks an expression for an environment. An
+// expression that passed for the same names before passes again without
+// a check.
 func (x *exprConfig) check(text string, env map[string]any) error {
 	x.setEnv(env)
-	_, err := checker.ParseCheck(text, x.c)
-	return err
+	tree, err := parser.ParseWithConfig(text, x.c)
+	if err != nil {
+		return err
+	}
+	key := x.cache.key(text, x.plain, tree.Node, env)
+	if x.cache.checked(key) {
+		return nil
+	}
+	if err := x.patchAndCheck(tree); err != nil {
+		return err
+	}
+	x.cache.keepChecked(key)
+	return nil
 }
 
 // compile parses, checks, optimises and compiles an expression for an
 // environment, like expr.Compile, with the counting of the step budget
-// (instrument) put in after the checker.
+// (instrument) put in after the checker. An expression compiled before
+// for the same names (see exprCache) gives the same program again.
 func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
 	x.setEnv(env)
-	tree, err := checker.ParseCheck(text, x.c)
+	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
+		return nil, err
+	}
+	key := x.cache.key(text, x.plain, tree.Node, env)
+	if p := x.cache.program(key); p != nil {
+		return p, nil
+	}
+	if err := x.patchAndCheck(tree); err != nil {
 		return nil, err
 	}
 	if x.c.Optimize {
@@ -188,7 +218,11 @@ func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, erro
 		}
 	}
 	instrument(&tree.Node)
-	return compiler.Compile(tree, x.c)
+	prog, err := compiler.Compile(tree, x.c)
+	if err == nil {
+		x.cache.keepProgram(key, prog)
+	}
+	return prog, err
 }
 
 // functions returns the environment's functions, built once per loader.
@@ -319,11 +353,15 @@ func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 // refsPatcher rewrites every field access that gives a list of records
 // (centre.sessions, item.participants …) into a call of refsName, which
 // gives the same records as pointers: expr's builtins then iterate without
-// copying each record (see refsOf).
-type refsPatcher struct{ lists map[reflect.Type]bool }
+// copying each record (see refsOf). It records whether it guarded a loop
+// (guardLoops), a change below the node it visits (see patchAndCheck).
+type refsPatcher struct {
+	lists   map[reflect.Type]bool
+	guarded bool
+}
 
-func newRefsPatcher(fs []function) refsPatcher {
-	p := refsPatcher{lists: map[reflect.Type]bool{}}
+func newRefsPatcher(fs []function) *refsPatcher {
+	p := &refsPatcher{lists: map[reflect.Type]bool{}}
 	for _, f := range fs {
 		if f.name == refsName {
 			for _, t := range f.types {
@@ -334,18 +372,26 @@ func newRefsPatcher(fs []function) refsPatcher {
 	return p
 }
 
-func (p refsPatcher) Visit(node *ast.Node) {
+func (p *refsPatcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.MemberNode:
 		if t := n.Type(); t != nil && p.lists[t] {
 			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: refsName}, Arguments: []ast.Node{n}})
 		}
 	case *ast.BuiltinNode:
-		guardLoops(n)
+		p.guarded = guardLoops(n) || p.guarded
 		uniqPatcher{}.Visit(node)
 	case *ast.BinaryNode:
 		inPatcher{}.Visit(node)
 	}
+}
+
+// changedBelow reports whether the last walk changed the tree below a
+// visited node, and forgets it.
+func (p *refsPatcher) changedBelow() bool {
+	g := p.guarded
+	p.guarded = false
+	return g
 }
 
 // guardLoops puts a call of aliveName before every loop (a builtin with a
@@ -354,32 +400,38 @@ func (p refsPatcher) Visit(node *ast.Node) {
 // predicate: that one was guarded when its own loop was visited (the walk
 // visits inner nodes first). A loop nested in another runs once per
 // element of the outer one; checking the context there bounds the work
-// between checks by the length of one list.
-func guardLoops(b *ast.BuiltinNode) {
+// between checks by the length of one list. It reports whether it guarded
+// a loop.
+func guardLoops(b *ast.BuiltinNode) bool {
+	guarded := false
 	for i := range b.Arguments {
 		if p, ok := b.Arguments[i].(*ast.PredicateNode); ok {
-			guardIn(&p.Node)
+			guarded = guardIn(&p.Node) || guarded
 		}
 	}
+	return guarded
 }
 
-func guardIn(node *ast.Node) {
+func guardIn(node *ast.Node) bool {
+	guarded := false
 	switch n := (*node).(type) {
 	case *ast.PredicateNode:
-		return // a further loop's predicate, guarded already
+		return false // a further loop's predicate, guarded already
 	case *ast.BuiltinNode:
 		if isLoop(n) {
 			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: aliveName}}, n}}
 			(*node).SetLocation(n.Location())
+			guarded = true
 		}
 		for i := range n.Arguments {
-			guardIn(&n.Arguments[i])
+			guarded = guardIn(&n.Arguments[i]) || guarded
 		}
-		return
+		return guarded
 	}
 	for _, child := range children(*node) {
-		guardIn(child)
+		guarded = guardIn(child) || guarded
 	}
+	return guarded
 }
 
 // isLoop reports whether a builtin runs a predicate over a list.
@@ -779,7 +831,7 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range workers {
-			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues}
+			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues, cache: l.cache}
 			wg.Go(func() {
 				for {
 					i := int(next.Add(1)) - 1

@@ -65,6 +65,7 @@ type loader struct {
 	main  *exprConfig // the compiler of every expression
 	plain *exprConfig // the same without the operator overloads
 	fns   []function  // the environment's functions
+	cache *exprCache  // what the load compiled so far (nil: nothing kept)
 
 	// paramValues are the values of the text and period params as
 	// written, for the argument checks (argcheck.go); ruleID is the rule
@@ -111,7 +112,11 @@ func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
 // warnings (an uncovered requirement, for instance) come with a usable
 // Programme.
 func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
-	l := &loader{name: name, data: data, opts: newConfig(opts)}
+	return loadWithCache(name, data, newExprCache(), opts...)
+}
+
+func loadWithCache(name string, data []byte, cache *exprCache, opts ...Option) (*Programme, kiez.Diagnostics) {
+	l := &loader{name: name, data: data, opts: newConfig(opts), cache: cache}
 	if len(data) > MaxFileSize {
 		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
