@@ -42,6 +42,9 @@ func EmbeddedSource(id string) ([]byte, bool) {
 // new version of a programme, load its file from disk with Load instead;
 // an Engine takes either.
 func LoadEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
+	if p, diags, ok := loadEmbeddedFile(id, opts); ok {
+		return p, diags
+	}
 	data, ok := EmbeddedSource(id)
 	if !ok {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError,
