@@ -858,8 +858,6 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 // when compiling.
 const minRulesPerWorker = 8
 
-var paramUse = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
-
 // usedParams lists the params an expression text of the rule refers to.
 func usedParams(fr *fileRule) []string {
 	texts := []string{fr.Each.Value, fr.When.Value, fr.Needs.Value, fr.Subject.Value, fr.Assert.Value, fr.Message.Value,
@@ -873,10 +871,10 @@ func usedParams(fr *fileRule) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range texts {
-		for _, m := range paramUse.FindAllStringSubmatch(t, -1) {
-			if !seen[m[1]] {
-				seen[m[1]] = true
-				out = append(out, m[1])
+		for _, name := range paramRefs(t) {
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
 			}
 		}
 	}

@@ -113,7 +113,7 @@ func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
 // warnings (an uncovered requirement, for instance) come with a usable
 // Programme.
 func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
-	return loadDecoded(name, data, decodeFile(data), opts)
+	return loadDecoded(name, data, decodeFile(data), opts, newExprCache())
 }
 
 // decodedFile is a rule file read into the types of the file format: what
@@ -154,9 +154,11 @@ func decodeFile(data []byte) *decodedFile {
 	return d
 }
 
-// loadDecoded checks and compiles a decoded rule file: Load after reading.
-func loadDecoded(name string, data []byte, d *decodedFile, opts []Option) (*Programme, kiez.Diagnostics) {
-	l := &loader{name: name, data: data, opts: newConfig(opts), cache: newExprCache()}
+// loadDecoded checks and compiles a decoded rule file: Load after
+// reading. The cache may hold what other loads with the same options
+// compiled (see exprCache).
+func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache *exprCache) (*Programme, kiez.Diagnostics) {
+	l := &loader{name: name, data: data, opts: newConfig(opts), cache: cache}
 	if d.tooLarge {
 		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
