@@ -175,14 +175,14 @@ func (x *exprConfig) setEnv(env map[string]any) {
 // expression that passed for the same names before passes again without
 // a check.
 func (x *exprConfig) check(text string, env map[string]any) error {
+	key := x.cache.key(text, x.plain, env)
+	if x.cache.checked(key) {
+		return nil
+	}
 	x.setEnv(env)
 	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
 		return err
-	}
-	key := x.cache.key(text, x.plain, tree.Node, env)
-	if x.cache.checked(key) {
-		return nil
 	}
 	if err := x.patchAndCheck(tree); err != nil {
 		return err
@@ -196,14 +196,14 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 // (instrument) put in after the checker. An expression compiled before
 // for the same names (see exprCache) gives the same program again.
 func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
+	key := x.cache.key(text, x.plain, env)
+	if p := x.cache.program(key); p != nil {
+		return p, nil
+	}
 	x.setEnv(env)
 	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
 		return nil, err
-	}
-	key := x.cache.key(text, x.plain, tree.Node, env)
-	if p := x.cache.program(key); p != nil {
-		return p, nil
 	}
 	if err := x.patchAndCheck(tree); err != nil {
 		return nil, err

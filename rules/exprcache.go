@@ -3,9 +3,10 @@ package rules
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
-	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/parser/utils"
 	"github.com/expr-lang/expr/vm"
 )
 
@@ -21,13 +22,12 @@ import (
 // identifier of the tree in it and nothing else (the environment is a
 // map, so the compiled program reads every variable by name), and
 // whether a name is declared decides how a call of that name parses (a
-// variable of the name of a builtin hides it), which is why the tree is
-// parsed against the environment before the key is taken. The key is
-// therefore the text, the configuration (with or without the operator
-// patchers) and, for every identifier in the parsed tree and for the
-// evaluation's state variable the patchers add, what the environment
-// declares under that name: nothing, a value of a Go type, a list of
-// known elements (listOf) or a value of unknown type. Every environment
+// variable of the name of a builtin hides it). The key is therefore the
+// text, the configuration (with or without the operator patchers) and,
+// for every name the text may use as an identifier and for the variables
+// the patchers add, what the environment declares under that name:
+// nothing, a value of a Go type, a list of known elements (listOf) or a
+// value of unknown type. Every environment
 // holds zero values, so their types say all the checker sees. Only
 // successes are kept: an expression that fails is compiled again at each
 // use, so its diagnostics are found and worded as before.
@@ -79,23 +79,41 @@ func newExprCache() *exprCache {
 	return &exprCache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
 }
 
-// key returns the key of a parsed expression for an environment and a
-// configuration.
-func (c *exprCache) key(text string, plain bool, tree ast.Node, env map[string]any) exprKey {
+// key returns the key of an expression for an environment and a
+// configuration. The names are every word of the text that could be an
+// identifier (a run of letters, digits, _ and $, as expr's lexer reads
+// identifiers; words in quoted text and field names count too, which
+// only makes the key longer), and the environment's names that start
+// with $ (the variables the patchers add): a superset of the identifiers
+// of the parsed tree, found without parsing, so that a kept expression is
+// not parsed again.
+func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 	if c == nil {
 		return exprKey{}
 	}
-	names := []string{ctxVar}
+	var names []string
 	whole := false
-	ast.Find(tree, func(n ast.Node) bool {
-		if id, ok := n.(*ast.IdentifierNode); ok {
-			names = append(names, id.Value)
-			whole = whole || id.Value == "$env"
+	start := -1
+	for i, r := range text {
+		if utils.IsAlphaNumeric(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
-		return false
-	})
-	if whole { // the expression reads the environment as a whole
-		for name := range env {
+		if start >= 0 {
+			names = append(names, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		names = append(names, text[start:])
+	}
+	for _, name := range names {
+		whole = whole || name == "$env"
+	}
+	for name := range env {
+		if whole || strings.HasPrefix(name, "$") {
 			names = append(names, name)
 		}
 	}
