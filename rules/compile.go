@@ -979,8 +979,9 @@ func (p *Programme) analyse(r *Rule) {
 			return
 		}
 		usesItem, usesCentre := false, false
-		e.lets = letsRead(e.program.Node(), lets)
-		for _, id := range identifiers(e.program.Node()) {
+		ids := identifiers(e.program.Node())
+		e.lets = letsAmong(ids, lets)
+		for _, id := range ids {
 			usesItem = usesItem || itemish[id]
 			usesCentre = usesCentre || centreish[id]
 		}
@@ -1035,8 +1036,17 @@ func letsRead(n ast.Node, lets map[string]int) []int {
 	if len(lets) == 0 {
 		return nil
 	}
+	return letsAmong(identifiers(n), lets)
+}
+
+// letsAmong returns the indexes of the lets among the names an expression
+// reads (identifiers), in order.
+func letsAmong(ids []string, lets map[string]int) []int {
+	if len(lets) == 0 {
+		return nil
+	}
 	var out []int
-	for _, id := range identifiers(n) {
+	for _, id := range ids {
 		if i, ok := lets[id]; ok && !slices.Contains(out, i) {
 			out = append(out, i)
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/parser/utils"
 	"github.com/expr-lang/expr/vm"
@@ -91,37 +92,48 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 	if c == nil {
 		return exprKey{}
 	}
-	var names []string
+	// The words in the order of the text: the text is part of the key, so
+	// the order is the same for the same text and needs no sorting.
+	k := exprKey{text: text, plain: plain}
 	whole := false
+	add := func(word string) {
+		for _, d := range k.names {
+			if d.name == word {
+				return
+			}
+		}
+		k.names = append(k.names, declaration(env, word))
+		whole = whole || word == "$env"
+	}
 	start := -1
-	for i, r := range text {
-		if utils.IsAlphaNumeric(r) {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case utils.IsAlphaNumeric(r):
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
-			names = append(names, text[start:i])
+		case start >= 0:
+			add(text[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
-		names = append(names, text[start:])
+		add(text[start:])
 	}
-	for _, name := range names {
-		whole = whole || name == "$env"
-	}
+	var more []string
 	for name := range env {
 		if whole || strings.HasPrefix(name, "$") {
-			names = append(names, name)
+			more = append(more, name)
 		}
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	k := exprKey{text: text, plain: plain, names: make([]declared, len(names))}
-	for i, name := range names {
-		k.names[i] = declaration(env, name)
+	slices.Sort(more)
+	for _, name := range more {
+		add(name)
 	}
 	return k
 }
