@@ -108,7 +108,7 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		// The functions with their documented signatures, without the
 		// evaluation's state and without the rewriting of record lists:
 		// this check only looks for unknown names and fields.
-		opts = append(opts, functionTable(l.functions(), false))
+		opts = append(opts, l.functionTableOf(false))
 		l.plain = newExprConfig(opts, l.cache, true)
 	}
 	err := l.plain.check(text, env)
@@ -225,12 +225,37 @@ func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, erro
 	return prog, err
 }
 
+// functionNames returns the set of the names of the environment's
+// functions, built once per loader.
+func (l *loader) functionNames() map[string]bool {
+	if l.fnames == nil {
+		l.fnames = map[string]bool{}
+		for _, f := range l.functions() {
+			l.fnames[f.name] = true
+		}
+	}
+	return l.fnames
+}
+
 // functions returns the environment's functions, built once per loader.
 func (l *loader) functions() []function {
 	if l.fns == nil {
-		l.fns = functions()
+		if l.cache != nil {
+			l.fns = l.cache.functions()
+		} else {
+			l.fns = functions()
+		}
 	}
 	return l.fns
+}
+
+// functionTableOf is functionTable for the loader's functions, built
+// once for all the loads that share the loader's cache.
+func (l *loader) functionTableOf(signatures bool) expr.Option {
+	if l.cache != nil {
+		return l.cache.functionTable(signatures)
+	}
+	return functionTable(l.functions(), signatures)
 }
 
 // functionTable is expr.Function for every function at once: it builds
@@ -273,7 +298,7 @@ func (l *loader) commonOptions() []expr.Option {
 		opts = append(opts, expr.DisableBuiltin(b))
 	}
 	fs := l.functions()
-	opts = append(opts, functionTable(fs, true))
+	opts = append(opts, l.functionTableOf(true))
 	// The order matters: the field accesses become calls of refsName
 	// first (and uniq and in their faster forms, in the same walk: expr
 	// type-checks the whole tree before each patcher), then every call of
@@ -1067,10 +1092,7 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 	for k, v := range env {
 		out[k] = v
 	}
-	fnames := map[string]bool{}
-	for _, f := range l.functions() {
-		fnames[f.name] = true
-	}
+	fnames := l.functionNames()
 	for _, e := range fr.Let {
 		name := e.Key.Value
 		at := l.at(e.Key.Pos)

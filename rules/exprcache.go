@@ -7,15 +7,18 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/parser/utils"
 	"github.com/expr-lang/expr/vm"
 )
 
 // exprCache keeps what one load compiled, so that an expression written
 // again (item.label in the messages of several rules, the same staffOf
-// call in the lets of many) is parsed, checked and compiled once. It
-// belongs to one Load (or one LoadEmbeddedAll), is shared by its
-// goroutines and dies with it: there is no cache between loads.
+// call in the lets of many) is parsed, checked and compiled once, and the
+// environment's functions with the compiler's tables of them, built once.
+// It belongs to one Load (or one LoadEmbeddedAll, whose programmes share
+// it), is shared by its goroutines and dies with it: there is no cache
+// between loads.
 //
 // An expression's checked tree and program depend on its text, the
 // compiler configuration and the environment — but of the environment
@@ -39,6 +42,12 @@ import (
 // and the checks that report at the use's position (result type,
 // arguments) run for every use.
 type exprCache struct {
+	// functions and tables are the environment's functions and the
+	// compiler's tables of them (functionTable, with and without the
+	// evaluation's state), built once for the loads and read only.
+	functions func() []function
+	tables    [2]func() expr.Option
+
 	mu           sync.Mutex
 	programs     map[string][]cachedExpr // by text: compiled with the operators
 	checkedExprs map[string][]cachedExpr // by text: checked without them (recheckNames)
@@ -77,7 +86,21 @@ type exprKey struct {
 }
 
 func newExprCache() *exprCache {
-	return &exprCache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
+	c := &exprCache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
+	c.functions = sync.OnceValue(functions)
+	for i, signatures := range []bool{false, true} {
+		c.tables[i] = sync.OnceValue(func() expr.Option { return functionTable(c.functions(), signatures) })
+	}
+	return c
+}
+
+// functionTable returns the compiler's table of the functions, with the
+// evaluation's state as first parameter (signatures) or without.
+func (c *exprCache) functionTable(signatures bool) expr.Option {
+	if signatures {
+		return c.tables[1]()
+	}
+	return c.tables[0]()
 }
 
 // key returns the key of an expression for an environment and a
@@ -94,7 +117,7 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 	}
 	// The words in the order of the text: the text is part of the key, so
 	// the order is the same for the same text and needs no sorting.
-	k := exprKey{text: text, plain: plain}
+	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 16)}
 	whole := false
 	add := func(word string) {
 		for _, d := range k.names {

@@ -58,15 +58,16 @@ func paramTypeNames() []string {
 
 // loader collects everything Load finds while building a Programme.
 type loader struct {
-	name  string
-	data  []byte
-	pos   source.Positions
-	diags kiez.Diagnostics
-	opts  config
-	main  *exprConfig // the compiler of every expression
-	plain *exprConfig // the same without the operator overloads
-	fns   []function  // the environment's functions
-	cache *exprCache  // what the load compiled so far (nil: nothing kept)
+	name   string
+	data   []byte
+	pos    source.Positions
+	diags  kiez.Diagnostics
+	opts   config
+	main   *exprConfig     // the compiler of every expression
+	plain  *exprConfig     // the same without the operator overloads
+	fns    []function      // the environment's functions
+	fnames map[string]bool // their names (functionNames)
+	cache  *exprCache      // what the load compiled so far (nil: nothing kept)
 
 	// paramValues are the values of the text and period params as
 	// written, for the argument checks (argcheck.go); ruleID is the rule
