@@ -130,12 +130,16 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 	}
 	start := -1
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		b, size, word := text[i], 1, false
+		if b < utf8.RuneSelf {
+			word = isWordByte(b) || b == '$'
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
+			word = utils.IsAlphaNumeric(r)
 		}
 		switch {
-		case utils.IsAlphaNumeric(r):
+		case word:
 			if start < 0 {
 				start = i
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -314,6 +315,39 @@ func TestLoadEmbeddedOwnProgramme(t *testing.T) {
 			if diff := cmp.Diff(fromText.Params[i].Requirements, p.Requirements); diff != "" {
 				t.Errorf("%s: param %s: requirements (-Load +LoadEmbedded):\n%s", id, p.Name, diff)
 			}
+		}
+	}
+}
+
+// TestExprCacheKeyNamesIdentifiers checks that the key of every
+// expression of the shipped programmes, and of a few with other
+// characters, names every identifier of its parsed tree.
+func TestExprCacheKeyNamesIdentifiers(t *testing.T) {
+	texts := []string{"größe + äb_1", "$env.centre", "a?.b ?? c", "'x' + y", "#acc + z", "x\u00a0+ y", "f(ü,ß)"}
+	for _, id := range Embedded() {
+		p, _ := LoadEmbedded(id)
+		for _, r := range p.Rules {
+			texts = append(texts, ruleTexts(r)...)
+		}
+	}
+	c := newExprCache()
+	for _, text := range texts {
+		tree, err := parser.Parse(text)
+		if err != nil {
+			continue
+		}
+		k := c.key(text, false, map[string]any{ctxVar: nil})
+		var names []string
+		for _, d := range k.names {
+			names = append(names, d.name)
+		}
+		for _, id := range identifiers(tree.Node) {
+			if !slices.Contains(names, id) {
+				t.Errorf("%q: the key names %q, not the identifier %q", text, names, id)
+			}
+		}
+		if !slices.Contains(names, ctxVar) {
+			t.Errorf("%q: the key does not name %s", text, ctxVar)
 		}
 	}
 }
