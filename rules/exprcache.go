@@ -17,8 +17,8 @@ import (
 // call in the lets of many) is parsed, checked and compiled once, and the
 // environment's functions with the compiler's tables of them, built once.
 // It belongs to one Load (or one LoadEmbeddedAll, whose programmes share
-// it), is shared by its goroutines and dies with it: there is no cache
-// between loads.
+// it and have the same options), is shared by its goroutines and dies
+// with it: there is no cache between loads.
 //
 // An expression's checked tree and program depend on its text, the
 // compiler configuration and the environment — but of the environment
@@ -31,10 +31,10 @@ import (
 // for every name the text may use as an identifier and for the variables
 // the patchers add, what the environment declares under that name:
 // nothing, a value of a Go type, a list of known elements (listOf) or a
-// value of unknown type. Every environment
-// holds zero values, so their types say all the checker sees. Only
-// successes are kept: an expression that fails is compiled again at each
-// use, so its diagnostics are found and worded as before.
+// value of unknown type. Every environment holds zero values, so their
+// types say all the checker sees. Only successes are kept: an expression
+// that fails is compiled again at each use, so its diagnostics are found
+// and worded as before.
 //
 // A kept program is immutable (the expression machine only reads it, and
 // the loader's analyses only read its tree), so rules share it; each use

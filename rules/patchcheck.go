@@ -18,12 +18,15 @@ import (
 // the cost of loading a programme. Checking is a function of the tree
 // (the types it sets on the nodes depend only on the tree and the
 // configuration), so a check of an unchanged tree gives what the check
-// before it gave; parseCheck checks only after a walk that changed the
-// tree. The order of the walks is expr's: the patchers that run once, in
-// their order, then the repeatable ones (the operators) until a round
-// changes nothing; the result is the last check's. TestBadRules and the
-// programmes' tests pin that the diagnostics and the compiled programmes
-// stay the same.
+// before it gave; patchAndCheck checks only after a walk that changed
+// the tree. The order of the walks is expr's: the patchers that run once,
+// in their order, then the repeatable ones (the operators) until a round
+// changes nothing; the result is the last check's. A walk changed the
+// tree when it replaced a node it visited (watch) or, for refsPatcher,
+// guarded a loop below it (changedBelow). TestPatchAndCheckAsExpr
+// compares the programs and errors with expr's own checker on every
+// expression of the shipped programmes; TestBadRules pins the
+// diagnostics.
 func (x *exprConfig) patchAndCheck(tree *parser.Tree) error {
 	var c checker.Checker
 	dirty := true // the tree changed since the last check
