@@ -14,7 +14,6 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
-	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
@@ -85,7 +84,7 @@ var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 // operator overloads, the functions and the patchers of every expression.
 func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
 	if l.main == nil {
-		l.main = newExprConfig(l.commonOptions())
+		l.main = newExprConfig(l.commonOptions(), l.cache, false)
 		l.main.typed = typedFunctions(l.functions())
 	}
 	return l.main.compile(text, env)
@@ -110,8 +109,8 @@ func (l *loader) recheckNames(text string, env map[string]any) error {
 		// The functions with their documented signatures, without the
 		// evaluation's state and without the rewriting of record lists:
 		// this check only looks for unknown names and fields.
-		opts = append(opts, functionTable(l.functions(), false))
-		l.plain = newExprConfig(opts)
+		opts = append(opts, l.functionTableOf(false))
+		l.plain = newExprConfig(opts, l.cache, true)
 	}
 	err := l.plain.check(text, env)
 	var fe *file.Error
@@ -141,9 +140,17 @@ type exprConfig struct {
 	// typed are the functions the compiled programs call with typed
 	// arguments (see typedCalls).
 	typed map[string]typedImpl
+	// visitors are the patchers, taken out of c (whose checker would run
+	// them itself) for patchAndCheck.
+	visitors []ast.Visitor
+	// cache holds what the load compiled or checked so far, shared by
+	// the configurations of its goroutines; plain tells that this
+	// configuration has no operator patchers (see recheckNames).
+	cache *exprCache
+	plain bool
 }
 
-func newExprConfig(opts []expr.Option) *exprConfig {
+func newExprConfig(opts []expr.Option, cache *exprCache, plain bool) *exprConfig {
 	c := conf.CreateNew()
 	c.WithEnv(map[string]any{}) // replaced for each expression
 	for _, op := range opts {
@@ -153,7 +160,9 @@ func newExprConfig(opts []expr.Option) *exprConfig {
 		delete(c.Builtins, name)
 	}
 	c.Check()
-	return &exprConfig{c: c}
+	x := &exprConfig{c: c, visitors: c.Visitors, cache: cache, plain: plain}
+	c.Visitors = nil
+	return x
 }
 
 // setEnv makes env the environment of the next expression.
@@ -166,20 +175,41 @@ func (x *exprConfig) setEnv(env map[string]any) {
 	x.env, x.envLen = env, len(env)
 }
 
-// check parses and type-checks an expression for an environment.
+// check parses and type-checks an expression for an environment. An
+// expression that passed for the same names before passes again without
+// a check.
 func (x *exprConfig) check(text string, env map[string]any) error {
+	key := x.cache.key(text, x.plain, env)
+	if x.cache.checked(key) {
+		return nil
+	}
 	x.setEnv(env)
-	_, err := checker.ParseCheck(text, x.c)
-	return err
+	tree, err := parser.ParseWithConfig(text, x.c)
+	if err != nil {
+		return err
+	}
+	if err := x.patchAndCheck(tree); err != nil {
+		return err
+	}
+	x.cache.keepChecked(key)
+	return nil
 }
 
 // compile parses, checks, optimises and compiles an expression for an
 // environment, like expr.Compile, with the counting of the step budget
-// (instrument) put in after the checker.
+// (instrument) put in after the checker. An expression compiled before
+// for the same names (see exprCache) gives the same program again.
 func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
+	key := x.cache.key(text, x.plain, env)
+	if p := x.cache.program(key); p != nil {
+		return p, nil
+	}
 	x.setEnv(env)
-	tree, err := checker.ParseCheck(text, x.c)
+	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
+		return nil, err
+	}
+	if err := x.patchAndCheck(tree); err != nil {
 		return nil, err
 	}
 	if x.c.Optimize {
@@ -193,16 +223,45 @@ func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, erro
 	}
 	instrument(&tree.Node)
 	undo := typedCalls(&tree.Node, x.typed)
-	defer undo()
-	return compiler.Compile(tree, x.c)
+	prog, err := compiler.Compile(tree, x.c)
+	undo()
+	if err == nil {
+		x.cache.keepProgram(key, prog)
+	}
+	return prog, err
+}
+
+// functionNames returns the set of the names of the environment's
+// functions, built once per loader.
+func (l *loader) functionNames() map[string]bool {
+	if l.fnames == nil {
+		l.fnames = map[string]bool{}
+		for _, f := range l.functions() {
+			l.fnames[f.name] = true
+		}
+	}
+	return l.fnames
 }
 
 // functions returns the environment's functions, built once per loader.
 func (l *loader) functions() []function {
 	if l.fns == nil {
-		l.fns = functions()
+		if l.cache != nil {
+			l.fns = l.cache.functions()
+		} else {
+			l.fns = functions()
+		}
 	}
 	return l.fns
+}
+
+// functionTableOf is functionTable for the loader's functions, built
+// once for all the loads that share the loader's cache.
+func (l *loader) functionTableOf(signatures bool) expr.Option {
+	if l.cache != nil {
+		return l.cache.functionTable(signatures)
+	}
+	return functionTable(l.functions(), signatures)
 }
 
 // functionTable is expr.Function for every function at once: it builds
@@ -245,7 +304,7 @@ func (l *loader) commonOptions() []expr.Option {
 		opts = append(opts, expr.DisableBuiltin(b))
 	}
 	fs := l.functions()
-	opts = append(opts, functionTable(fs, true))
+	opts = append(opts, l.functionTableOf(true))
 	// The order matters: the field accesses become calls of refsName
 	// first (and uniq and in their faster forms, in the same walk: expr
 	// type-checks the whole tree before each patcher), then every call of
@@ -325,11 +384,15 @@ func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 // refsPatcher rewrites every field access that gives a list of records
 // (centre.sessions, item.participants …) into a call of refsName, which
 // gives the same records as pointers: expr's builtins then iterate without
-// copying each record (see refsOf).
-type refsPatcher struct{ lists map[reflect.Type]bool }
+// copying each record (see refsOf). It records whether it guarded a loop
+// (guardLoops), a change below the node it visits (see patchAndCheck).
+type refsPatcher struct {
+	lists   map[reflect.Type]bool
+	guarded bool
+}
 
-func newRefsPatcher(fs []function) refsPatcher {
-	p := refsPatcher{lists: map[reflect.Type]bool{}}
+func newRefsPatcher(fs []function) *refsPatcher {
+	p := &refsPatcher{lists: map[reflect.Type]bool{}}
 	for _, f := range fs {
 		if f.name == refsName {
 			for _, t := range f.types {
@@ -340,18 +403,26 @@ func newRefsPatcher(fs []function) refsPatcher {
 	return p
 }
 
-func (p refsPatcher) Visit(node *ast.Node) {
+func (p *refsPatcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.MemberNode:
 		if t := n.Type(); t != nil && p.lists[t] {
 			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: refsName}, Arguments: []ast.Node{n}})
 		}
 	case *ast.BuiltinNode:
-		guardLoops(n)
+		p.guarded = guardLoops(n) || p.guarded
 		uniqPatcher{}.Visit(node)
 	case *ast.BinaryNode:
 		inPatcher{}.Visit(node)
 	}
+}
+
+// changedBelow reports whether the last walk changed the tree below a
+// visited node, and forgets it.
+func (p *refsPatcher) changedBelow() bool {
+	g := p.guarded
+	p.guarded = false
+	return g
 }
 
 // guardLoops puts a call of aliveName before every loop (a builtin with a
@@ -360,32 +431,38 @@ func (p refsPatcher) Visit(node *ast.Node) {
 // predicate: that one was guarded when its own loop was visited (the walk
 // visits inner nodes first). A loop nested in another runs once per
 // element of the outer one; checking the context there bounds the work
-// between checks by the length of one list.
-func guardLoops(b *ast.BuiltinNode) {
+// between checks by the length of one list. It reports whether it guarded
+// a loop.
+func guardLoops(b *ast.BuiltinNode) bool {
+	guarded := false
 	for i := range b.Arguments {
 		if p, ok := b.Arguments[i].(*ast.PredicateNode); ok {
-			guardIn(&p.Node)
+			guarded = guardIn(&p.Node) || guarded
 		}
 	}
+	return guarded
 }
 
-func guardIn(node *ast.Node) {
+func guardIn(node *ast.Node) bool {
+	guarded := false
 	switch n := (*node).(type) {
 	case *ast.PredicateNode:
-		return // a further loop's predicate, guarded already
+		return false // a further loop's predicate, guarded already
 	case *ast.BuiltinNode:
 		if isLoop(n) {
 			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: aliveName}}, n}}
 			(*node).SetLocation(n.Location())
+			guarded = true
 		}
 		for i := range n.Arguments {
-			guardIn(&n.Arguments[i])
+			guarded = guardIn(&n.Arguments[i]) || guarded
 		}
-		return
+		return guarded
 	}
 	for _, child := range children(*node) {
-		guardIn(child)
+		guarded = guardIn(child) || guarded
 	}
+	return guarded
 }
 
 // isLoop reports whether a builtin runs a predicate over a list.
@@ -785,7 +862,7 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range workers {
-			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues}
+			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues, cache: l.cache}
 			wg.Go(func() {
 				for {
 					i := int(next.Add(1)) - 1
@@ -812,8 +889,6 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 // when compiling.
 const minRulesPerWorker = 8
 
-var paramUse = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
-
 // usedParams lists the params an expression text of the rule refers to.
 func usedParams(fr *fileRule) []string {
 	texts := []string{fr.Each.Value, fr.When.Value, fr.Needs.Value, fr.Subject.Value, fr.Assert.Value, fr.Message.Value,
@@ -827,10 +902,10 @@ func usedParams(fr *fileRule) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range texts {
-		for _, m := range paramUse.FindAllStringSubmatch(t, -1) {
-			if !seen[m[1]] {
-				seen[m[1]] = true
-				out = append(out, m[1])
+		for _, name := range paramRefs(t) {
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
 			}
 		}
 	}
@@ -935,8 +1010,9 @@ func (p *Programme) analyse(r *Rule) {
 			return
 		}
 		usesItem, usesCentre := false, false
-		e.lets = letsRead(e.program.Node(), lets)
-		for _, id := range identifiers(e.program.Node()) {
+		ids := identifiers(e.program.Node())
+		e.lets = letsAmong(ids, lets)
+		for _, id := range ids {
 			usesItem = usesItem || itemish[id]
 			usesCentre = usesCentre || centreish[id]
 		}
@@ -991,8 +1067,17 @@ func letsRead(n ast.Node, lets map[string]int) []int {
 	if len(lets) == 0 {
 		return nil
 	}
+	return letsAmong(identifiers(n), lets)
+}
+
+// letsAmong returns the indexes of the lets among the names an expression
+// reads (identifiers), in order.
+func letsAmong(ids []string, lets map[string]int) []int {
+	if len(lets) == 0 {
+		return nil
+	}
 	var out []int
-	for _, id := range identifiers(n) {
+	for _, id := range ids {
 		if i, ok := lets[id]; ok && !slices.Contains(out, i) {
 			out = append(out, i)
 		}
@@ -1013,10 +1098,7 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 	for k, v := range env {
 		out[k] = v
 	}
-	fnames := map[string]bool{}
-	for _, f := range l.functions() {
-		fnames[f.name] = true
-	}
+	fnames := l.functionNames()
 	for _, e := range fr.Let {
 		name := e.Key.Value
 		at := l.at(e.Key.Pos)

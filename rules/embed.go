@@ -42,6 +42,15 @@ func EmbeddedSource(id string) ([]byte, bool) {
 // new version of a programme, load its file from disk with Load instead;
 // an Engine takes either.
 func LoadEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
+	return loadEmbedded(id, opts, newExprCache())
+}
+
+// loadEmbedded is LoadEmbedded with the compiled expressions kept in a
+// cache that other loads with the same options may share.
+func loadEmbedded(id string, opts []Option, cache *exprCache) (*Programme, kiez.Diagnostics) {
+	if p, diags, ok := loadEmbeddedFile(id, opts, cache); ok {
+		return p, diags
+	}
 	data, ok := EmbeddedSource(id)
 	if !ok {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError,
@@ -60,12 +69,13 @@ func LoadEmbeddedAll(opts ...Option) ([]*Programme, kiez.Diagnostics) {
 	progs := make([]*Programme, len(ids))
 	diags := make([]kiez.Diagnostics, len(ids))
 	sem := make(chan struct{}, newConfig(opts).workerCount())
+	cache := newExprCache() // an expression the programmes share is compiled once
 	var wg sync.WaitGroup
 	for i, id := range ids {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			progs[i], diags[i] = LoadEmbedded(id, opts...)
+			progs[i], diags[i] = loadEmbedded(id, opts, cache)
 		})
 	}
 	wg.Wait()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,14 +58,16 @@ func paramTypeNames() []string {
 
 // loader collects everything Load finds while building a Programme.
 type loader struct {
-	name  string
-	data  []byte
-	pos   source.Positions
-	diags kiez.Diagnostics
-	opts  config
-	main  *exprConfig // the compiler of every expression
-	plain *exprConfig // the same without the operator overloads
-	fns   []function  // the environment's functions
+	name   string
+	data   []byte
+	pos    source.Positions
+	diags  kiez.Diagnostics
+	opts   config
+	main   *exprConfig     // the compiler of every expression
+	plain  *exprConfig     // the same without the operator overloads
+	fns    []function      // the environment's functions
+	fnames map[string]bool // their names (functionNames)
+	cache  *exprCache      // what the load compiled so far (nil: nothing kept)
 
 	// paramValues are the values of the text and period params as
 	// written, for the argument checks (argcheck.go); ruleID is the rule
@@ -111,29 +114,67 @@ func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
 // warnings (an uncovered requirement, for instance) come with a usable
 // Programme.
 func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
-	l := &loader{name: name, data: data, opts: newConfig(opts)}
+	return loadDecoded(name, data, decodeFile(data), opts, newExprCache())
+}
+
+// decodedFile is a rule file read into the types of the file format: what
+// Load does before it checks and compiles. A decodedFile is never changed
+// once decoded; loads only read it.
+type decodedFile struct {
+	f        fileProgramme
+	pos      source.Positions
+	diags    kiez.Diagnostics // the problems of reading it, Subject without a file name
+	tooLarge bool
+	parsed   bool // the YAML parsed, and f holds what could be decoded
+}
+
+// decodeFile reads a rule file: its size, its YAML and the file format.
+func decodeFile(data []byte) *decodedFile {
+	d := &decodedFile{}
 	if len(data) > MaxFileSize {
+		d.tooLarge = true
+		return d
+	}
+	root, err := source.ParseYAML(data)
+	if err != nil {
+		at := source.Pos{Line: 1, Column: 1}
+		msg := err.Error()
+		var se *source.SyntaxError
+		if errors.As(err, &se) {
+			at, msg = se.Pos, se.Message
+		}
+		d.diags = append(d.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: msg, Subject: &kiez.Range{Start: kiez.Pos(at), End: kiez.Pos(at)}})
+		return d
+	}
+	pos, problems := source.Decode(root, &d.f)
+	d.pos, d.parsed = pos, true
+	for _, p := range problems {
+		d.diags = append(d.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: p.Summary, Detail: p.Detail,
+			Subject: &kiez.Range{Start: kiez.Pos(p.Pos), End: kiez.Pos(p.Pos)}, Path: p.Path})
+	}
+	return d
+}
+
+// loadDecoded checks and compiles a decoded rule file: Load after
+// reading. The cache may hold what other loads with the same options
+// compiled (see exprCache).
+func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache *exprCache) (*Programme, kiez.Diagnostics) {
+	l := &loader{name: name, data: data, opts: newConfig(opts), cache: cache}
+	if d.tooLarge {
 		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		return nil, l.diags
 	}
-	root, err := source.ParseYAML(data)
-	if err != nil {
-		var se *source.SyntaxError
-		if errors.As(err, &se) {
-			l.errorf(l.at(se.Pos), "", "%s", se.Message)
-		} else {
-			l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "", "%v", err)
-		}
+	for _, dg := range d.diags {
+		c := *dg
+		c.Subject = l.at(source.Pos(dg.Subject.Start))
+		l.diags = append(l.diags, &c)
+	}
+	if !d.parsed {
 		return nil, l.diags
 	}
-	var f fileProgramme
-	pos, problems := source.Decode(root, &f)
-	l.pos = pos
-	for _, p := range problems {
-		l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: p.Summary, Detail: p.Detail, Subject: l.at(p.Pos), Path: p.Path})
-	}
-	prog := l.build(&f)
+	l.pos = d.pos
+	prog := l.build(&d.f)
 	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags
@@ -189,7 +230,7 @@ func (l *loader) catalogue(f *fileProgramme, p *Programme) {
 		if strings.TrimSpace(r.Text) == "" {
 			l.errorf(l.atPath(path), "Say in a sentence what the requirement asks.", "requirement %s has no text", id)
 		}
-		p.Requirements = append(p.Requirements, Requirement{ID: id, Text: strings.TrimSpace(r.Text), Source: Cite(r.Source), Check: r.Check})
+		p.Requirements = append(p.Requirements, Requirement{ID: id, Text: strings.TrimSpace(r.Text), Source: Cite(r.Source), Check: slices.Clone(r.Check)})
 	}
 }
 
@@ -266,7 +307,7 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 			continue
 		}
 		param := &Param{Name: name, Title: fp.Title, Type: fp.Type.Value, Unit: fp.Unit, Source: Cite(fp.Source),
-			Interpretation: strings.TrimSpace(fp.Interpretation), Requirements: fp.Requirements, historyAt: *l.atPath(path)}
+			Interpretation: strings.TrimSpace(fp.Interpretation), Requirements: slices.Clone(fp.Requirements), historyAt: *l.atPath(path)}
 		if len(fp.History) == 0 {
 			l.errorf(l.atPath(path), "Give at least one value with the date from which it applies: history: [{from: 2024-01-01, value: …}].", "param %q has no history", name)
 		} else if at := fp.History[0].From.Pos; at.Line > 0 {

@@ -1,0 +1,242 @@
+package rules
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/parser/utils"
+	"github.com/expr-lang/expr/vm"
+)
+
+// exprCache keeps what one load compiled, so that an expression written
+// again (item.label in the messages of several rules, the same staffOf
+// call in the lets of many) is parsed, checked and compiled once, and the
+// environment's functions with the compiler's tables of them, built once.
+// It belongs to one Load (or one LoadEmbeddedAll, whose programmes share
+// it and have the same options), is shared by its goroutines and dies
+// with it: there is no cache between loads.
+//
+// An expression's checked tree and program depend on its text, the
+// compiler configuration and the environment — but of the environment
+// only on the names the expression reads: the checker looks up each
+// identifier of the tree in it and nothing else (the environment is a
+// map, so the compiled program reads every variable by name), and
+// whether a name is declared decides how a call of that name parses (a
+// variable of the name of a builtin hides it). The key is therefore the
+// text, the configuration (with or without the operator patchers) and,
+// for every name the text may use as an identifier and for the variables
+// the patchers add, what the environment declares under that name:
+// nothing, a value of a Go type, a list of known elements (listOf) or a
+// value of unknown type. Every environment holds zero values, so their
+// types say all the checker sees. Only successes are kept: an expression
+// that fails is compiled again at each use, so its diagnostics are found
+// and worded as before.
+//
+// A kept program is immutable (the expression machine only reads it, and
+// the loader's analyses only read its tree), so rules share it; each use
+// still gets its own expression with its own position, slots and lets,
+// and the checks that report at the use's position (result type,
+// arguments) run for every use.
+type exprCache struct {
+	// functions and tables are the environment's functions and the
+	// compiler's tables of them (functionTable, with and without the
+	// evaluation's state), built once for the loads and read only.
+	functions func() []function
+	tables    [2]func() expr.Option
+
+	mu           sync.Mutex
+	programs     map[string][]cachedExpr // by text: compiled with the operators
+	checkedExprs map[string][]cachedExpr // by text: checked without them (recheckNames)
+}
+
+// cachedExpr is one kept expression: the configuration and the
+// declarations it was compiled against and its program (nil in the table
+// of checks).
+type cachedExpr struct {
+	plain bool
+	names []declared
+	prog  *vm.Program
+}
+
+// declared is what an environment declares under a name.
+type declared struct {
+	name string
+	kind declKind
+	typ  reflect.Type // the value's type, or the elements' of a listOf
+}
+
+type declKind uint8
+
+const (
+	declNone    declKind = iota // the name is not in the environment
+	declValue                   // a value of type typ (nil for nil)
+	declList                    // a listOf with elements of type typ
+	declUnknown                 // an unknownType
+)
+
+// exprKey identifies an expression in an exprCache.
+type exprKey struct {
+	text  string
+	plain bool // the configuration without the operator patchers
+	names []declared
+}
+
+func newExprCache() *exprCache {
+	c := &exprCache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
+	c.functions = sync.OnceValue(functions)
+	for i, signatures := range []bool{false, true} {
+		c.tables[i] = sync.OnceValue(func() expr.Option { return functionTable(c.functions(), signatures) })
+	}
+	return c
+}
+
+// functionTable returns the compiler's table of the functions, with the
+// evaluation's state as first parameter (signatures) or without.
+func (c *exprCache) functionTable(signatures bool) expr.Option {
+	if signatures {
+		return c.tables[1]()
+	}
+	return c.tables[0]()
+}
+
+// key returns the key of an expression for an environment and a
+// configuration. The names are every word of the text that could be an
+// identifier (a run of letters, digits, _ and $, as expr's lexer reads
+// identifiers; words in quoted text and field names count too, which
+// only makes the key longer), and the environment's names that start
+// with $ (the variables the patchers add): a superset of the identifiers
+// of the parsed tree, found without parsing, so that a kept expression is
+// not parsed again.
+func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
+	if c == nil {
+		return exprKey{}
+	}
+	// The words in the order of the text: the text is part of the key, so
+	// the order is the same for the same text and needs no sorting.
+	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 16)}
+	whole := false
+	add := func(word string) {
+		for _, d := range k.names {
+			if d.name == word {
+				return
+			}
+		}
+		k.names = append(k.names, declaration(env, word))
+		whole = whole || word == "$env"
+	}
+	start := -1
+	for i := 0; i < len(text); {
+		b, size, word := text[i], 1, false
+		if b < utf8.RuneSelf {
+			word = isWordByte(b) || b == '$'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = utils.IsAlphaNumeric(r)
+		}
+		switch {
+		case word:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			add(text[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		add(text[start:])
+	}
+	var more []string
+	for name := range env {
+		if whole || strings.HasPrefix(name, "$") {
+			more = append(more, name)
+		}
+	}
+	slices.Sort(more)
+	for _, name := range more {
+		add(name)
+	}
+	return k
+}
+
+// declaration returns what env declares under name.
+func declaration(env map[string]any, name string) declared {
+	v, ok := env[name]
+	switch v := v.(type) {
+	case listOf:
+		return declared{name: name, kind: declList, typ: v.elem}
+	case unknownType:
+		return declared{name: name, kind: declUnknown}
+	}
+	if !ok {
+		return declared{name: name, kind: declNone}
+	}
+	return declared{name: name, kind: declValue, typ: reflect.TypeOf(v)}
+}
+
+// program returns the program kept for a key, or nil.
+func (c *exprCache) program(k exprKey) *vm.Program {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := find(c.programs[k.text], k); ok {
+		return e.prog
+	}
+	return nil
+}
+
+// keepProgram keeps the program of an expression that compiled.
+func (c *exprCache) keepProgram(k exprKey, prog *vm.Program) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := find(c.programs[k.text], k); !ok {
+		c.programs[k.text] = append(c.programs[k.text], cachedExpr{plain: k.plain, names: k.names, prog: prog})
+	}
+}
+
+// checked reports whether an expression passed the check without the
+// operators before.
+func (c *exprCache) checked(k exprKey) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := find(c.checkedExprs[k.text], k)
+	return ok
+}
+
+// keepChecked records that an expression passed the check without the
+// operators.
+func (c *exprCache) keepChecked(k exprKey) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := find(c.checkedExprs[k.text], k); !ok {
+		c.checkedExprs[k.text] = append(c.checkedExprs[k.text], cachedExpr{plain: k.plain, names: k.names})
+	}
+}
+
+// find returns the entry of a list kept for the same configuration and
+// declarations as k.
+func find(list []cachedExpr, k exprKey) (cachedExpr, bool) {
+	for _, e := range list {
+		if e.plain == k.plain && slices.Equal(e.names, k.names) {
+			return e, true
+		}
+	}
+	return cachedExpr{}, false
+}

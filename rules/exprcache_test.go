@@ -1,0 +1,353 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// ruleTexts lists the expression texts of a loaded rule: each, when,
+// subject, lets, needs, assert, the expressions of its messages and its
+// evidence.
+func ruleTexts(r *Rule) []string {
+	texts := slices.Concat([]string{r.Each, r.When, r.Subject, r.Needs, r.Assert}, r.LetExprs)
+	for _, part := range slices.Concat(r.message, r.notApplicable, r.missingMsg) {
+		if part.expr != nil {
+			texts = append(texts, part.expr.text)
+		}
+	}
+	for _, e := range r.evidence {
+		if e != nil {
+			texts = append(texts, e.text)
+		}
+	}
+	return slices.DeleteFunc(texts, func(s string) bool { return strings.TrimSpace(s) == "" })
+}
+
+// compileAsExpr compiles an expression the way expr.Compile does, with
+// the patchers run by expr's own checker (checker.ParseCheck), for
+// comparison with exprConfig.compile.
+func compileAsExpr(x *exprConfig, text string, env map[string]any) (string, error) {
+	x.setEnv(env)
+	x.c.Visitors = x.visitors
+	defer func() { x.c.Visitors = nil }()
+	tree, err := checker.ParseCheck(text, x.c)
+	if err != nil {
+		return "", err
+	}
+	if err := optimizer.Optimize(&tree.Node, x.c); err != nil {
+		var fe *file.Error
+		if errors.As(err, &fe) {
+			return "", fe.Bind(tree.Source)
+		}
+		return "", err
+	}
+	instrument(&tree.Node)
+	prog, err := compiler.Compile(tree, x.c)
+	if err != nil {
+		return "", err
+	}
+	return prog.Disassemble(), nil
+}
+
+// TestPatchAndCheckAsExpr compiles every expression of the shipped
+// programmes, and variants that fail, both with patchAndCheck and with
+// expr's own checker, which checks the tree before every patcher's walk:
+// the programs and the errors are the same. It pins the assumption that
+// checking a tree that has not changed gives what the check before gave.
+func TestPatchAndCheckAsExpr(t *testing.T) {
+	n := 0
+	for _, id := range Embedded() {
+		p, diags := LoadEmbedded(id)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		l := &loader{name: p.File}
+		ours, theirs := newExprConfig(l.commonOptions(), nil, false), newExprConfig(l.commonOptions(), nil, false)
+		for _, r := range p.Rules {
+			env := r.envTypes
+			for _, text := range ruleTexts(r) {
+				// A variant with a misspelt field and one with a type
+				// error fail in the checker after patching.
+				for _, text := range []string{text, text + ".fieldd", "(" + text + ") + date(\"2024-01-01\")"} {
+					n++
+					want, wantErr := compileAsExpr(theirs, text, env)
+					prog, err := ours.compile(text, env)
+					if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+						t.Errorf("%s: %s: error %v, expr's checker gives %v", r.ID, text, err, wantErr)
+						continue
+					}
+					if err != nil {
+						continue
+					}
+					if diff := cmp.Diff(want, prog.Disassemble()); diff != "" {
+						t.Errorf("%s: %s: the programs differ (-expr +patchAndCheck):\n%s", r.ID, text, diff)
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("compared %d expressions, want the ~1000 of the shipped programmes", n)
+	}
+}
+
+// TestExprCacheKeysByDeclaredNames compiles the same text against
+// environments that declare its names differently, and against ones that
+// differ only in names it does not read: the first get programs of their
+// own, the second share one.
+func TestExprCacheKeysByDeclaredNames(t *testing.T) {
+	cache := newExprCache()
+	x := newExprConfig((&loader{}).commonOptions(), cache, false)
+	base := func(extra map[string]any) map[string]any {
+		env := envTypes(ScopeCentre, reflect.TypeOf(struct{}{}), reflect.TypeOf(kiez.Position{}))
+		for k, v := range extra {
+			env[k] = v
+		}
+		return env
+	}
+	compile := func(text string, env map[string]any) *exprProgram {
+		t.Helper()
+		prog, err := x.compile(text, env)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		return &exprProgram{prog.Node().Type(), prog}
+	}
+	num := compile("n + 1", base(map[string]any{"n": 0}))
+	num2 := compile("n + 1", base(map[string]any{"n": 0, "other": ""}))
+	dec := compile("n + 1", base(map[string]any{"n": 0.5}))
+	if num.prog != num2.prog {
+		t.Error("n + 1 was compiled again for an environment that differs only in a name it does not read")
+	}
+	if num.prog == dec.prog || num.typ == dec.typ {
+		t.Errorf("n + 1 shares its program between n whole (%v) and n a number (%v)", num.typ, dec.typ)
+	}
+	list := compile("map(xs, .id)", base(map[string]any{"xs": listOf{elem: reflect.TypeOf(&kiez.Offer{})}}))
+	if _, err := x.compile("map(xs, .id)", base(map[string]any{"xs": unknownType{}})); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(cache.programs["map(xs, .id)"]); got != 2 {
+		t.Errorf("map(xs, .id) kept %d times for a list of offers and a value of unknown type, want 2", got)
+	}
+	// The item's type is part of the key: a field of one item type is
+	// not one of another, although the first compiled.
+	compile("item.releaseHoursPerWeek", base(nil))
+	env := base(nil)
+	env[varItem] = kiez.Session{}
+	if _, err := x.compile("item.releaseHoursPerWeek", env); err == nil {
+		t.Error("item.releaseHoursPerWeek compiled for a session: the program of a position was reused")
+	}
+	_ = list
+}
+
+type exprProgram struct {
+	typ  reflect.Type
+	prog any
+}
+
+// TestLoadCacheKeepsRulesApart loads rules that write the same texts over
+// different items and lets: each rule gets the diagnostics of its own
+// environment, as when every expression was compiled on its own.
+func TestLoadCacheKeepsRulesApart(t *testing.T) {
+	src := `programme: musterstadt
+name: Musterstadt
+requirements:
+  - {id: MS-01, text: Eine Anforderung.}
+rules:
+  - id: stellen
+    title: Stellen
+    requirements: [MS-01]
+    each: centre.staff
+    let: {n: item.releaseHoursPerWeek}
+    assert: n >= 0
+    message: "{{ item.releaseHoursPerWeek }} {{ n }}"
+  - id: termine
+    title: Termine
+    requirements: [MS-01]
+    each: centre.sessions
+    let: {n: "'x'"}
+    assert: n >= 0
+    message: "{{ item.releaseHoursPerWeek }} {{ n }}"
+`
+	_, diags := Load("regeln.yaml", []byte(src), WithWorkers(1))
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Subject.String()+": "+d.Summary)
+	}
+	want := []string{
+		`regeln.yaml:18:15: assert: invalid operation: >= (mismatched types Text and Ganzzahl)`,
+		`regeln.yaml:19:23: message: type Termin has no field releaseHoursPerWeek`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestLoadCacheChangesNoDiagnostic loads every rule file of the
+// bad-input corpus, the package's test files and the shipped programmes
+// with the load's cache and without: the diagnostics and the rules'
+// expressions are the same.
+func TestLoadCacheChangesNoDiagnostic(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/bad/rules/*.yaml")
+	more, _ := filepath.Glob("testdata/*.yaml")
+	files = append(files, more...)
+	for _, id := range Embedded() {
+		files = append(files, "programmes/"+id+".yaml")
+	}
+	if len(files) < 40 {
+		t.Fatalf("found %d rule files, want the corpus", len(files))
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type loaded struct {
+			diags []string
+			rules []string
+		}
+		var got [2]loaded
+		for i, cache := range []*exprCache{newExprCache(), nil} {
+			p, diags := loadDecoded(name, data, decodeFile(data), nil, cache)
+			for _, d := range diags {
+				got[i].diags = append(got[i].diags, d.Error())
+			}
+			if p != nil {
+				for _, r := range p.Rules {
+					got[i].rules = append(got[i].rules, r.ID+": "+strings.Join(ruleTexts(r), " | "))
+				}
+			}
+		}
+		if diff := cmp.Diff(got[1], got[0], cmp.AllowUnexported(loaded{})); diff != "" {
+			t.Errorf("%s: (-without cache +with):\n%s", name, diff)
+		}
+	}
+}
+
+// TestLoadEmbeddedConcurrently loads the embedded programmes on several
+// goroutines at once, each load by itself and all together (run it with
+// -race): they share the decoded files and, within LoadEmbeddedAll, the
+// compiled expressions, and give the same programmes.
+func TestLoadEmbeddedConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	got := make([][]string, 6)
+	for i := range got {
+		wg.Go(func() {
+			var progs []*Programme
+			if i%2 == 0 {
+				var diags kiez.Diagnostics
+				progs, diags = LoadEmbeddedAll()
+				if diags.HasErrors() {
+					t.Error(diags)
+				}
+			} else {
+				for _, id := range Embedded() {
+					p, diags := LoadEmbedded(id)
+					if diags.HasErrors() {
+						t.Error(diags)
+					}
+					progs = append(progs, p)
+				}
+			}
+			for _, p := range progs {
+				for _, r := range p.Rules {
+					got[i] = append(got[i], r.ID+": "+strings.Join(ruleTexts(r), " | "))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i := 1; i < len(got); i++ {
+		if diff := cmp.Diff(got[0], got[i]); diff != "" {
+			t.Errorf("load %d differs from load 0:\n%s", i, diff)
+		}
+	}
+}
+
+// TestLoadEmbeddedOwnProgramme changes a loaded embedded programme where
+// it holds lists from the rule file, and loads it again: the second load
+// does not see the change (the decoded file is shared, the programme is
+// not).
+func TestLoadEmbeddedOwnProgramme(t *testing.T) {
+	for _, id := range Embedded() {
+		first, _ := LoadEmbedded(id)
+		changed := 0
+		for i := range first.Requirements {
+			if len(first.Requirements[i].Check) > 0 {
+				first.Requirements[i].Check[0] = "geändert"
+				changed++
+			}
+		}
+		for _, p := range first.Params {
+			if len(p.Requirements) > 0 {
+				p.Requirements[0] = "geändert"
+				changed++
+			}
+		}
+		if changed == 0 {
+			continue
+		}
+		second, _ := LoadEmbedded(id)
+		data, _ := EmbeddedSource(id)
+		fromText, _ := Load(second.File, data)
+		for i, r := range second.Requirements {
+			if diff := cmp.Diff(fromText.Requirements[i].Check, r.Check); diff != "" {
+				t.Errorf("%s: requirement %s: check (-Load +LoadEmbedded):\n%s", id, r.ID, diff)
+			}
+		}
+		for i, p := range second.Params {
+			if diff := cmp.Diff(fromText.Params[i].Requirements, p.Requirements); diff != "" {
+				t.Errorf("%s: param %s: requirements (-Load +LoadEmbedded):\n%s", id, p.Name, diff)
+			}
+		}
+	}
+}
+
+// TestExprCacheKeyNamesIdentifiers checks that the key of every
+// expression of the shipped programmes, and of a few with other
+// characters, names every identifier of its parsed tree.
+func TestExprCacheKeyNamesIdentifiers(t *testing.T) {
+	texts := []string{"größe + äb_1", "$env.centre", "a?.b ?? c", "'x' + y", "#acc + z", "x\u00a0+ y", "f(ü,ß)"}
+	for _, id := range Embedded() {
+		p, _ := LoadEmbedded(id)
+		for _, r := range p.Rules {
+			texts = append(texts, ruleTexts(r)...)
+		}
+	}
+	c := newExprCache()
+	for _, text := range texts {
+		tree, err := parser.Parse(text)
+		if err != nil {
+			continue
+		}
+		k := c.key(text, false, map[string]any{ctxVar: nil})
+		var names []string
+		for _, d := range k.names {
+			names = append(names, d.name)
+		}
+		for _, id := range identifiers(tree.Node) {
+			if !slices.Contains(names, id) {
+				t.Errorf("%q: the key names %q, not the identifier %q", text, names, id)
+			}
+		}
+		if !slices.Contains(names, ctxVar) {
+			t.Errorf("%q: the key does not name %s", text, ctxVar)
+		}
+	}
+}
