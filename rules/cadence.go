@@ -321,8 +321,8 @@ func cadenceFunctions() []function {
 			}},
 		{name: "monthsIn", group: "dates", doc: "monthsIn(period) lists the calendar months that overlap the period, for rules checked month by month (each: monthsIn(period))",
 			types: []any{new(func(Period) []kiez.Month)},
-			fn: func(a ...any) (any, error) {
-				p := a[0].(Period)
+			fn1: func(x any) (any, error) {
+				p := x.(Period)
 				var out []kiez.Month
 				y, m, _ := p.From.Date()
 				for cur := (kiez.Month{Year: y, Month: m}); !cur.First().After(p.Until); {
@@ -338,10 +338,10 @@ func cadenceFunctions() []function {
 			}},
 		{name: "firstDay", group: "dates", doc: "firstDay(month) is the first day of a month",
 			types: []any{new(func(kiez.Month) date.Date)},
-			fn:    func(a ...any) (any, error) { return a[0].(kiez.Month).First(), nil }},
+			fn1:   func(m any) (any, error) { return m.(kiez.Month).First(), nil }},
 		{name: "lastDay", group: "dates", doc: "lastDay(month) is the last day of a month",
 			types: []any{new(func(kiez.Month) date.Date)},
-			fn:    func(a ...any) (any, error) { return a[0].(kiez.Month).Last(), nil }},
+			fn1:   func(m any) (any, error) { return m.(kiez.Month).Last(), nil }},
 	}
 }
 

@@ -30,6 +30,8 @@ type function struct {
 	// without building a list of the arguments (see typedCalls); fn is
 	// made from it.
 	fn2 func(a, b any) (any, error)
+	// fn1 is the same for a function of one argument.
+	fn1 func(a any) (any, error)
 	// ctx marks a function that takes the evaluation's state: expr passes
 	// it as the first argument (before those of types), see evalCtx.
 	ctx bool
@@ -236,42 +238,42 @@ func functions() []function {
 			fn:    func(a ...any) (any, error) { return source.ParseDate(a[0].(string)) }},
 		{name: "days", group: "dates", doc: "days(a, b) is the number of days from a to b (negative when b is before a)",
 			types: []any{new(func(date.Date, date.Date) int)},
-			fn:    func(a ...any) (any, error) { return int(a[1].(date.Date).Sub(a[0].(date.Date))), nil }},
+			fn2:   func(a, b any) (any, error) { return int(b.(date.Date).Sub(a.(date.Date))), nil }},
 		{name: "addDays", group: "dates", doc: "addDays(d, n) is the date n days after d",
 			types: []any{new(func(date.Date, int) date.Date)},
-			fn:    func(a ...any) (any, error) { return a[0].(date.Date).Add(date.PeriodOfDays(a[1].(int))), nil }},
+			fn2:   func(d, n any) (any, error) { return d.(date.Date).Add(date.PeriodOfDays(n.(int))), nil }},
 		{name: "addMonths", group: "dates", doc: "addMonths(d, n) is the date n calendar months after d (the day is clamped to the month's end)",
 			types: []any{new(func(date.Date, int) date.Date)},
-			fn:    func(a ...any) (any, error) { return addMonths(a[0].(date.Date), a[1].(int)), nil }},
+			fn2:   func(d, n any) (any, error) { return addMonths(d.(date.Date), n.(int)), nil }},
 		{name: "addPeriod", group: "dates", doc: "addPeriod(d, p) adds an ISO-8601 period such as \"P6W\" or a period param",
 			types: []any{new(func(date.Date, period.Period) date.Date), new(func(date.Date, string) date.Date)},
-			fn: func(a ...any) (any, error) {
-				p, ok := a[1].(period.Period)
+			fn2: func(d, x any) (any, error) {
+				p, ok := x.(period.Period)
 				if !ok {
 					var err error
-					if p, err = period.Parse(a[1].(string)); err != nil {
-						return nil, fmt.Errorf("%q is not an ISO-8601 period such as P6W", a[1])
+					if p, err = period.Parse(x.(string)); err != nil {
+						return nil, fmt.Errorf("%q is not an ISO-8601 period such as P6W", x)
 					}
 				}
-				return a[0].(date.Date).AddPeriod(p), nil
+				return d.(date.Date).AddPeriod(p), nil
 			}},
 		{name: "year", group: "dates", doc: "year(d) is the year of a date",
 			types: []any{new(func(date.Date) int)},
-			fn:    func(a ...any) (any, error) { return a[0].(date.Date).Year(), nil }},
+			fn1:   func(d any) (any, error) { return d.(date.Date).Year(), nil }},
 		{name: "inPeriod", group: "dates", doc: "inPeriod(d, period) reports whether a date lies in the period",
 			types: []any{new(func(date.Date, Period) bool)},
-			fn:    func(a ...any) (any, error) { return a[1].(Period).Contains(a[0].(date.Date)), nil }},
+			fn2:   func(d, p any) (any, error) { return p.(Period).Contains(d.(date.Date)), nil }},
 		{name: "monthsBetween", group: "dates", doc: "monthsBetween(a, b) is the number of whole calendar months from a to b",
 			types: []any{new(func(date.Date, date.Date) int)},
-			fn:    func(a ...any) (any, error) { return monthsBetween(a[0].(date.Date), a[1].(date.Date)), nil }},
+			fn2:   func(a, b any) (any, error) { return monthsBetween(a.(date.Date), b.(date.Date)), nil }},
 
 		// Lists of text.
 		{name: "missing", group: "lists", doc: "missing(required, present) lists the texts of required that present lacks, e.g. missing([\"begegnung\", \"bildung\"], fields)",
 			types: []any{new(func([]any, []any) []string), new(func([]string, []any) []string), new(func([]any, []string) []string), new(func([]string, []string) []string)},
-			fn:    func(a ...any) (any, error) { return without(a[0], a[1]), nil }},
+			fn2:   func(list, drop any) (any, error) { return without(list, drop), nil }},
 		{name: "distinct", group: "lists", doc: "distinct(list) is the sorted list of different texts in a list of texts or lists of texts (flattened)",
 			types: []any{new(func([]any) []string), new(func([]string) []string)},
-			fn:    func(a ...any) (any, error) { return distinct(texts(a[0])), nil }},
+			fn1:   func(list any) (any, error) { return distinct(texts(list)), nil }},
 	}
 	fs = append(fs, identityFunctions()...)
 	fs = append(fs, recordFunctions()...)
@@ -284,6 +286,9 @@ func functions() []function {
 	for i := range fs {
 		if fn2 := fs[i].fn2; fn2 != nil && fs[i].fn == nil {
 			fs[i].fn = func(a ...any) (any, error) { return fn2(a[0], a[1]) }
+		}
+		if fn1 := fs[i].fn1; fn1 != nil && fs[i].fn == nil {
+			fs[i].fn = func(a ...any) (any, error) { return fn1(a[0]) }
 		}
 	}
 	return fs

@@ -62,7 +62,7 @@ func identityFunctions() []function {
 	return []function{
 		{name: "extra", group: "lists", doc: "extra(present, allowed) lists the texts of present that allowed lacks, in present's order: the complement of missing, e.g. extra(map(centre.catchment, .id), params.anhang5[centre.id])",
 			types: textPairs,
-			fn:    func(a ...any) (any, error) { return without(a[0], a[1]), nil }},
+			fn2:   func(list, drop any) (any, error) { return without(list, drop), nil }},
 		{name: "duplicates", group: "lists", doc: "duplicates(list) is the sorted list of texts that occur more than once in a list of texts (or lists of texts, flattened)",
 			types: []any{new(func([]any) []string), new(func([]string) []string)},
 			fn: func(a ...any) (any, error) {

@@ -382,7 +382,7 @@ func intervalFunctions() []function {
 		{name: "coverage", group: "intervals", doc: "coverage(records, period) says which days of the period the records are valid on, as a DayCoverage (ok, days, covered, gaps; written in German as „lückenlos (366 Tage)“ or „nicht abgedeckt: 01.01.2024–29.02.2024“). Records that follow on from each other or overlap count together. Validity: a staff position from/until; an evidence record from/until, without from from its date; a network partner its agreement from/until, without from from its signing (no agreement: no day); an offer from/until. Open ends are unbounded. Filtered lists work too, e.g. coverage(filter(evidenceOf(centre, \"zuschussvertrag\"), .date <= period.until), period)",
 			types: []any{new(func([]*kiez.Position, Period) DayCoverage), new(func([]*kiez.Evidence, Period) DayCoverage),
 				new(func([]*kiez.Offer, Period) DayCoverage), new(func([]kiez.Partner, Period) DayCoverage), new(func([]any, Period) DayCoverage)},
-			fn: func(a ...any) (any, error) { return coverage(a[0], a[1].(Period)) }},
+			fn2: func(records, p any) (any, error) { return coverage(records, p.(Period)) }},
 		{name: "validity", group: "intervals", doc: "validity(record) is the days a staff position, evidence record, network partner (its agreement) or offer is valid, as coverage() reads them, as a Span whose open ends are zero dates; it is written in German as „01.01.2024–30.06.2024“, „ab 01.08.2024“, „bis 30.06.2024“ or „unbefristet“ (a partner without an agreement: „keine Vereinbarung“ is not a span, so the result is an error)",
 			types: []any{new(func(*kiez.Position) Span), new(func(*kiez.Evidence) Span), new(func(*kiez.Partner) Span), new(func(*kiez.Offer) Span),
 				new(func(kiez.Partner) Span), new(func(any) Span)},

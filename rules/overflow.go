@@ -87,21 +87,21 @@ func withOverflowChecks(fs []function) []function {
 		switch fs[i].name {
 		case "addDays":
 			fs[i].doc += "; more than 3,660,000 days (about 10,000 years) either way is an error"
-			fs[i].fn = func(a ...any) (any, error) {
-				n := a[1].(int)
+			fs[i].fn2 = func(d, x any) (any, error) {
+				n := x.(int)
 				if n > maxDayShift || n < -maxDayShift {
 					return nil, fmt.Errorf("addDays: %d days is out of range (at most %d either way)", n, maxDayShift)
 				}
-				return a[0].(date.Date).Add(date.PeriodOfDays(n)), nil
+				return d.(date.Date).Add(date.PeriodOfDays(n)), nil
 			}
 		case "addMonths":
 			fs[i].doc += "; more than 120,000 months either way is an error"
-			fs[i].fn = func(a ...any) (any, error) {
-				n := a[1].(int)
+			fs[i].fn2 = func(d, x any) (any, error) {
+				n := x.(int)
 				if n > maxMonthShift || n < -maxMonthShift {
 					return nil, fmt.Errorf("addMonths: %d months is out of range (at most %d either way)", n, maxMonthShift)
 				}
-				return addMonths(a[0].(date.Date), n), nil
+				return addMonths(d.(date.Date), n), nil
 			}
 		}
 	}

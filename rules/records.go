@@ -472,8 +472,8 @@ func recordFunctions() []function {
 			}},
 		{name: "dates", group: "records", doc: "dates(list) lists the dates of sessions, meetings, evidence records or change events",
 			types: []any{new(func([]*kiez.Session) []date.Date), new(func([]*kiez.Meeting) []date.Date), new(func([]*kiez.Evidence) []date.Date), new(func([]*kiez.ChangeEvent) []date.Date), new(func([]any) []date.Date)},
-			fn: func(a ...any) (any, error) {
-				switch l := a[0].(type) {
+			fn1: func(list any) (any, error) {
+				switch l := list.(type) {
 				case []*kiez.Session:
 					return datesOf(l, func(x *kiez.Session) date.Date { return x.Date }), nil
 				case []*kiez.Meeting:

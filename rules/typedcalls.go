@@ -31,21 +31,28 @@ type typedImpl struct {
 }
 
 // typedFunctions returns the typed implementations of the functions that
-// have one (function.fn2), and of the budget's step counter.
+// have one (function.fn1, fn2), and of the budget's step counter.
 func typedFunctions(fs []function) map[string]typedImpl {
 	m := map[string]typedImpl{}
 	for _, f := range fs {
-		if f.fn2 == nil {
-			continue
+		switch fn1, fn2 := f.fn1, f.fn2; {
+		case fn2 != nil:
+			m[f.name] = typedImpl{args: 2, fn: func(a, b any) any {
+				v, err := fn2(a, b)
+				if err != nil {
+					panic(err)
+				}
+				return v
+			}}
+		case fn1 != nil:
+			m[f.name] = typedImpl{args: 1, fn: func(a any) any {
+				v, err := fn1(a)
+				if err != nil {
+					panic(err)
+				}
+				return v
+			}}
 		}
-		fn2 := f.fn2
-		m[f.name] = typedImpl{args: 2, fn: func(a, b any) any {
-			v, err := fn2(a, b)
-			if err != nil {
-				panic(err)
-			}
-			return v
-		}}
 	}
 	m[stepsName] = typedImpl{args: 2, fn: func(budget, list any) any {
 		v, err := countSteps(budget, list)
