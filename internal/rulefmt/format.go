@@ -299,6 +299,12 @@ func order(n *yaml.Node, kind Kind, sec string) {
 			return ri < rj
 		})
 	}
+	if sec == section(kind) && len(pairs) > 0 && pairs[0].k != n.Content[0] {
+		// The comment above the first key is the file's heading: it stays
+		// at the top.
+		first := n.Content[0]
+		pairs[0].k.HeadComment, first.HeadComment = strings.Trim(first.HeadComment+"\n"+pairs[0].k.HeadComment, "\n"), ""
+	}
 	n.Content = n.Content[:0]
 	for _, p := range pairs {
 		n.Content = append(n.Content, p.k, p.v)

@@ -296,14 +296,16 @@ params:
 `,
 		},
 		{
-			name: "unknown keys follow the known ones; comments stay with their keys",
-			in: `zusatz: 1
-# Kopf
-programme: p # Kennung
+			name: "unknown keys follow the known ones; comments stay with their keys, the file's heading at the top",
+			in: `# Überschrift
+zusatz: 1
+# zu rules
 rules: []
+programme: p # Kennung
 `,
-			want: `# Kopf
+			want: `# Überschrift
 programme: p  # Kennung
+# zu rules
 rules: []
 zusatz: 1
 `,
