@@ -131,3 +131,25 @@ func TestFmtShipped(t *testing.T) {
 		t.Errorf("kiez fmt -l ../../rules/programmes (-want +got):\n%s", diff)
 	}
 }
+
+// TestFmtStdin formats the standard input to the standard output, as an
+// editor's "format on save" calls it.
+func TestFmtStdin(t *testing.T) {
+	in, err := os.Open(filepath.Join("testdata", "fmt", "regeln.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	saved := os.Stdin
+	os.Stdin = in
+	defer func() { os.Stdin = saved }()
+	got, code := transcript("fmt")
+	want, err := os.ReadFile(filepath.Join("testdata", "fmt-print.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, printed, _ := strings.Cut(string(want), "--- stdout\n")
+	if diff := cmp.Diff("$ kiez fmt\nexit 0\n--- stdout\n"+printed, got); diff != "" || code != exitOK {
+		t.Errorf("kiez fmt < regeln.yaml (-want +got):\n%s", diff)
+	}
+}

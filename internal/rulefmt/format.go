@@ -807,6 +807,15 @@ func plain(v string, flow, key bool) bool {
 	if flow && strings.ContainsAny(v, ",[]{}") {
 		return false
 	}
+	if first, _ := utf8.DecodeRuneInString(v); unicode.IsLetter(first) {
+		// A text that begins with a letter is read as text, unless it is
+		// a boolean or null; this spares most texts the trial reading.
+		switch v {
+		case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
+			return false
+		}
+		return true
+	}
 	var doc string
 	switch {
 	case flow && key:
