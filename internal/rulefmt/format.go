@@ -378,11 +378,16 @@ type printer struct {
 	opened, pending bool
 }
 
-func (p *printer) line(s string) {
+// line writes a line without its trailing spaces.
+func (p *printer) line(s string) { p.raw(strings.TrimRight(s, " ")) }
+
+// raw writes a line as it is: a line of a block text, whose trailing
+// spaces belong to the text.
+func (p *printer) raw(s string) {
 	if p.pending {
 		p.buf.WriteByte('\n')
 	}
-	p.buf.WriteString(strings.TrimRight(s, " "))
+	p.buf.WriteString(s)
 	p.buf.WriteByte('\n')
 	p.opened, p.pending = false, false
 }
@@ -480,6 +485,10 @@ func (p *printer) pair(k, v *yaml.Node, indent int, sec, start string) {
 		cs = ""
 	}
 	trail := lineComment(k.LineComment, v.LineComment)
+	if v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode || isFlow(v) {
+		// A comment between the key and a value on one line goes above.
+		p.comment(indent, v.HeadComment)
+	}
 	switch {
 	case v.Kind == yaml.AliasNode:
 		p.line(start + key + ": *" + v.Value + trail)
@@ -509,7 +518,7 @@ func (p *printer) pair(k, v *yaml.Node, indent int, sec, start string) {
 // blockText writes the lines of a block text after its header.
 func (p *printer) blockText(text []string) {
 	for _, l := range text[1:] {
-		p.line(l)
+		p.raw(l)
 	}
 	// After "|+" the blank lines are part of the text: none may follow.
 	p.opened = strings.HasSuffix(text[0], "+")
@@ -631,7 +640,10 @@ func (p *printer) blockLines(n *yaml.Node, indent int, expression bool, col int)
 			}
 			out := []string{header}
 			for _, l := range lines {
-				out = append(out, pad+l)
+				if l != "" {
+					l = pad + l
+				}
+				out = append(out, l)
 			}
 			return out, true
 		}

@@ -164,9 +164,14 @@ func summaries(ds interface{ Error() string }) []string {
 	}
 	var out []string
 	for _, l := range strings.Split(ds.Error(), "\n") {
-		// Drop the position: formatting may move it.
+		// Drop the position: formatting may move it. Drop the "did you
+		// mean": among names equally close to a misspelt one, Load picks
+		// one at random (a map's order).
 		if _, rest, ok := strings.Cut(l, ": "); ok {
 			l = rest
+		}
+		if i := strings.Index(l, "; did you mean"); i >= 0 {
+			l = l[:i]
 		}
 		out = append(out, l)
 	}
