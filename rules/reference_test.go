@@ -14,6 +14,7 @@ import (
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/internal/rulefmt"
 	"github.com/kiez-go/kiez/internal/schema"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
@@ -27,8 +28,8 @@ var update = flag.Bool("update", false, "rewrite golden files and generated docs
 // generated from it; a test fails when a key is undocumented.
 var formatDocs = map[string]string{
 	"fileProgramme":              "A rule file: the obligations of one funding programme.",
-	"fileProgramme.Programme":    "The programme id that data files use (kebab-case), e.g. wiesbaden-kiez. Required.",
-	"fileProgramme.Name":         "The programme's German name. Required.",
+	"fileProgramme.Programme":    "The programme id that data files use (kebab-case), e.g. wiesbaden-kiez.",
+	"fileProgramme.Name":         "The programme's German name.",
 	"fileProgramme.Authority":    "The authority that runs the programme.",
 	"fileProgramme.Version":      "The version of this rule set, e.g. 2024.1.",
 	"fileProgramme.Description":  "What the rule set covers, in a few sentences.",
@@ -54,21 +55,21 @@ var formatDocs = map[string]string{
 	"fileCite.Section":           "The section, e.g. § 2.4.",
 	"fileParam":                  "A param: a named value with its history.",
 	"fileParam.Title":            "What the value is, in German.",
-	"fileParam.Type":             "decimal, int, days, period (ISO-8601 such as P6W), kinds (a list of ids), groups (ids, each with a list of ids), text, bool or date. Required.",
+	"fileParam.Type":             "decimal, int, days, period (ISO-8601 such as P6W), kinds (a list of ids), groups (ids, each with a list of ids), text, bool or date.",
 	"fileParam.Unit":             "The unit shown with the value, e.g. h/Woche.",
 	"fileParam.Source":           "Where the document gives the value.",
 	"fileParam.Interpretation":   "For values the documents leave open: what was chosen and why.",
 	"fileParam.Requirements":     "The requirement ids the value belongs to.",
 	"fileParam.History":          "The values, oldest first, each in force from its date until the next. An evaluation uses the value in force on the period's first day.",
 	"fileHistory":                "A value in force from a date on.",
-	"fileHistory.From":           "The first day the value applies, YYYY-MM-DD. Required.",
-	"fileHistory.Value":          "The value, of the param's type; kinds are a list, groups a mapping from an id to a list of ids. Required.",
+	"fileHistory.From":           "The first day the value applies, YYYY-MM-DD.",
+	"fileHistory.Value":          "The value, of the param's type; kinds are a list, groups a mapping from an id to a list of ids.",
 	"fileHistory.Note":           "Why the value changed, e.g. the decision that changed it.",
 	"fileRule":                   "A rule: one obligation checked on each subject.",
-	"fileRule.ID":                "Stable id, kebab-case, unique in the file. Required.",
-	"fileRule.Title":             "German title a programme officer recognises. Required.",
+	"fileRule.ID":                "Stable id, kebab-case, unique in the file.",
+	"fileRule.Title":             "German title a programme officer recognises.",
 	"fileRule.Description":       "What the rule checks and how it reads the document.",
-	"fileRule.Requirements":      "The catalogue ids the rule checks. Required.",
+	"fileRule.Requirements":      "The catalogue ids the rule checks.",
 	"fileRule.Source":            "The document section the rule rests on.",
 	"fileRule.Severity":          "error (default), warning or info.",
 	"fileRule.Scope":             "centre (default): checked for each centre; programme: checked once for the programme.",
@@ -78,18 +79,67 @@ var formatDocs = map[string]string{
 	"fileRule.Let":               "The rule's own variables, name: expression; later expressions (needs, assert, message, evidence, later lets) use them by name. Each is computed at most once per subject, when an expression first reads it, so that a let that needs records is not computed when needs finds none. Saves writing, and computing, a value three times.",
 	"fileRule.Needs":             "The records the rule needs: when this gives an empty list, 0, false or nothing, the verdict is missing data (or fail, see ifMissing).",
 	"fileRule.IfMissing":         "missing-data (default) or fail: what an empty needs means.",
-	"fileRule.Assert":            "The condition that holds when the requirement is met. Required.",
-	"fileRule.Message":           "German message; {{ expression }} shows values. Required.",
+	"fileRule.Assert":            "The condition that holds when the requirement is met.",
+	"fileRule.Message":           "German message; {{ expression }} shows values.",
 	"fileRule.Evidence":          "Named expressions whose values are reported with the verdict.",
 	"fileValidity.ValidFrom":     "The first day the rules apply, YYYY-MM-DD. A period before it gives not applicable with a German message naming the day; a period that begins before it is judged from it on. In the header: for every rule; without it, the rules apply from the first day on which every param has a value. In a rule: for that rule, not before the file's validFrom.",
 	"fileValidity.ValidUntil":    "The last day the rules apply, YYYY-MM-DD (optional; open when missing). A period after it gives not applicable; a period that ends after it is judged until it. In a rule: not after the file's validUntil.",
 	"fileVerdicts.NotApplicable": "German message shown when when is false; {{ expression }} shows values. Default: Nicht anwendbar.",
 	"fileVerdicts.Missing":       "German message shown when needs is empty; {{ expression }} shows values. Default: Keine Angaben im Zeitraum <period>.",
 	"fileManual":                 "A requirement checked by a person.",
-	"fileManual.Requirement":     "The catalogue id. Required.",
-	"fileManual.Reason":          "Why no data can show it. Required.",
-	"fileManual.Evidence":        "What a reviewer looks at instead. Required.",
+	"fileManual.Requirement":     "The catalogue id.",
+	"fileManual.Reason":          "Why no data can show it.",
+	"fileManual.Evidence":        "What a reviewer looks at instead.",
 }
+
+// requiredKeys are the keys, "Type.Field", that a rule file must give:
+// Load reports a missing (or empty) one as an error, which
+// TestRequiredKeysMatchLoader checks. The reference and the schema mark
+// them.
+var requiredKeys = map[string]bool{
+	"fileProgramme.Programme": true, "fileProgramme.Name": true,
+	"fileRequirement.ID": true, "fileRequirement.Text": true,
+	"fileParam.Type": true, "fileParam.History": true,
+	"fileHistory.From": true, "fileHistory.Value": true,
+	"fileRule.ID": true, "fileRule.Title": true, "fileRule.Requirements": true, "fileRule.Assert": true, "fileRule.Message": true,
+	"fileManual.Requirement": true, "fileManual.Reason": true, "fileManual.Evidence": true,
+}
+
+// docOf returns the documentation of a key of the rule-file or test-file
+// format, marked "Required." where the key is required.
+func docOf(key string) string {
+	d := formatDocs[key]
+	if d == "" {
+		d = testFormatDocs[key]
+	}
+	if requiredKeys[key] || requiredTestKeys[key] {
+		d += " Required."
+	}
+	return d
+}
+
+// severityNames lists the severities a rule may have, as ParseSeverity
+// reads them.
+func severityNames() []string {
+	var out []string
+	for s := kiez.SeverityError; ; s++ {
+		if _, err := kiez.ParseSeverity(s.String()); err != nil {
+			return out
+		}
+		out = append(out, s.String())
+	}
+}
+
+// ifMissingNames lists the values of ifMissing: the outcomes an empty
+// needs may give.
+func ifMissingNames() []string {
+	return []string{OutcomeMissingData.String(), OutcomeFail.String()}
+}
+
+// textSchema is the schema of a source.Text: a scalar that is not a
+// boolean, which the decoder refuses for text ("Quote the value if it is
+// meant as text").
+var textSchema = map[string]any{"type": []string{"string", "number"}}
 
 func ruleFileSchema(t *testing.T) []byte {
 	t.Helper()
@@ -98,10 +148,19 @@ func ruleFileSchema(t *testing.T) []byte {
 		Title:        "kiez rule file: the obligations of one funding programme",
 		Descriptions: fileDescriptions(),
 		Override: map[reflect.Type]map[string]any{
-			reflect.TypeOf(source.Text{}):    {"type": []string{"string", "number", "boolean"}},
+			reflect.TypeOf(source.Text{}):    textSchema,
 			reflect.TypeOf(source.Entries{}): {"type": "object", "additionalProperties": map[string]any{"type": "string"}},
 			reflect.TypeOf(&source.Node{}):   {"type": []string{"string", "number", "boolean", "array", "object"}},
 		},
+		Fields: map[string]map[string]any{
+			"fileRule.Severity":     {"type": "string", "enum": severityNames()},
+			"fileRule.Scope":        {"type": "string", "enum": ruleScopes},
+			"fileRule.IfMissing":    {"type": "string", "enum": ifMissingNames()},
+			"fileParam.Type":        {"type": "string", "enum": paramTypeNames()},
+			"fileRule.Requirements": {"minItems": 1},
+			"fileParam.History":     {"minItems": 1},
+		},
+		Required: requiredKeys,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -132,15 +191,72 @@ func formatFields(typ reflect.Type) []formatField {
 // fileDescriptions maps formatDocs to the names the schema generator uses.
 func fileDescriptions() map[string]string {
 	out := map[string]string{}
-	for k, v := range formatDocs {
-		out[k] = v
+	for k := range formatDocs {
+		out[k] = docOf(k)
 	}
 	return out
 }
 
+// orderedFields lists the keys of a type of the file format in the order
+// in which kiez fmt writes them (rulefmt.KeyOrder); TestKeyOrderMatchesFormat
+// checks that the order names every key.
+func orderedFields(typ reflect.Type) []formatField {
+	fields := formatFields(typ)
+	rank := map[string]int{}
+	for i, k := range rulefmt.KeyOrder(formatKind(typ), formatSection(typ)) {
+		rank[k] = i
+	}
+	sort.SliceStable(fields, func(i, j int) bool { return rank[fields[i].name] < rank[fields[j].name] })
+	return fields
+}
+
+// formatSection names the section of rulefmt.KeyOrder that a type of the
+// file format is, and formatKind its kind of file.
+func formatSection(typ reflect.Type) string {
+	switch typ {
+	case reflect.TypeOf(fileProgramme{}):
+		return "programme"
+	case reflect.TypeOf(fileTest{}):
+		return "test"
+	case reflect.TypeOf(fileTestCase{}):
+		return "case"
+	}
+	return strings.ToLower(strings.TrimPrefix(typ.Name(), "file"))
+}
+
+func formatKind(typ reflect.Type) rulefmt.Kind {
+	if strings.HasPrefix(typ.Name(), "fileTest") || typ == reflect.TypeOf(fileExpect{}) {
+		return rulefmt.TestFile
+	}
+	return rulefmt.RuleFile
+}
+
+// ruleFormatTypes are the types of the rule-file format, in the order of
+// the reference.
+func ruleFormatTypes() []reflect.Type {
+	return []reflect.Type{reflect.TypeOf(fileProgramme{}), reflect.TypeOf(fileSource{}), reflect.TypeOf(fileRequirement{}),
+		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})}
+}
+
+// TestKeyOrderMatchesFormat checks that the order of kiez fmt names
+// exactly the keys of each type of the rule-file and test-file formats.
+func TestKeyOrderMatchesFormat(t *testing.T) {
+	for _, typ := range append(ruleFormatTypes(), testFormatTypes()...) {
+		var keys []string
+		for _, f := range formatFields(typ) {
+			keys = append(keys, f.name)
+		}
+		order := rulefmt.KeyOrder(formatKind(typ), formatSection(typ))
+		sort.Strings(keys)
+		sort.Strings(order)
+		if diff := cmp.Diff(keys, order); diff != "" {
+			t.Errorf("%s: the keys of rulefmt.KeyOrder(%v, %q) differ from the format's (-format +KeyOrder):\n%s", typ.Name(), formatKind(typ), formatSection(typ), diff)
+		}
+	}
+}
+
 func TestFormatDocsComplete(t *testing.T) {
-	for _, typ := range []reflect.Type{reflect.TypeOf(fileProgramme{}), reflect.TypeOf(fileSource{}), reflect.TypeOf(fileRequirement{}),
-		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})} {
+	for _, typ := range ruleFormatTypes() {
 		for _, f := range formatFields(typ) {
 			if formatDocs[f.key] == "" {
 				t.Errorf("rule-file key %s is not documented in formatDocs", f.key)
@@ -243,15 +359,16 @@ func referenceMarkdown() string {
 	w("The guide for programme designers is [programmgestaltung.md](programmgestaltung.md); the terms are in the [glossary](glossary.md).\n\n")
 
 	w("## File format\n\n")
-	for _, typ := range []reflect.Type{reflect.TypeOf(fileProgramme{}), reflect.TypeOf(fileSource{}), reflect.TypeOf(fileRequirement{}),
-		reflect.TypeOf(fileCite{}), reflect.TypeOf(fileParam{}), reflect.TypeOf(fileHistory{}), reflect.TypeOf(fileRule{}), reflect.TypeOf(fileManual{})} {
+	w("The keys of each part in the order in which `kiez fmt` writes them. The JSON Schema [`rules/rulefile.schema.json`](../rules/rulefile.schema.json) says the same for editors.\n\n")
+	for _, typ := range ruleFormatTypes() {
 		title := strings.TrimPrefix(typ.Name(), "file")
 		w("### %s\n\n%s\n\n| key | description |\n|---|---|\n", title, formatDocs[typ.Name()])
-		for _, f := range formatFields(typ) {
-			w("| `%s` | %s |\n", f.name, formatDocs[f.key])
+		for _, f := range orderedFields(typ) {
+			w("| `%s` | %s |\n", f.name, docOf(f.key))
 		}
 		w("\n")
 	}
+	writeTestFormat(w)
 
 	w("## Param types\n\n| type | written as | in expressions |\n|---|---|---|\n")
 	examples := map[string]string{"decimal": "`2` or `19.5`", "int": "`3`", "days": "`42`", "period": "`P6W`, `P1M`", "kinds": "`[elterncafe, babycafe]`", "groups": "`{fz-a: [kita-a, kita-b], fz-b: [kita-c]}`", "text": "`Text`", "bool": "`true`", "date": "`2024-01-01`"}

@@ -35,6 +35,7 @@ func commands() []command {
 	return []command{
 		{"validate", "load data files or directories, print a summary per programme and every problem", runValidate},
 		{"lint", "load and compile rule files, print every problem and the coverage of the requirement catalogue", runLint},
+		{"fmt", "format rule files and rule test files in the canonical layout; -l lists, -d shows, -w writes the changes", runFmt},
 		{"check", "evaluate the programmes' rules on data for a period and print the verdicts", runCheck},
 		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
 		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},

@@ -28,6 +28,13 @@ type Options struct {
 	// Override gives the schema of types the decoder reads in a special
 	// way, such as expressions kept with their positions.
 	Override map[reflect.Type]map[string]any
+	// Fields adds to the schema of single fields, by "Type.Field" (Go
+	// names, as in Descriptions): its keys replace or join those derived
+	// from the field's type, e.g. an enum of a closed list or a minItems.
+	Fields map[string]map[string]any
+	// Required names fields, by "Type.Field", that a file must give, in
+	// addition to those whose validate tag says required.
+	Required map[string]bool
 }
 
 // Generate returns the indented schema of the root type.
@@ -160,14 +167,20 @@ func (g *gen) fields(t reflect.Type, props map[string]any, required *[]string) {
 			s = g.vocab(vocab, f.Type.Kind() == reflect.Slice)
 		}
 		g.constraints(f, s)
-		if d := g.opts.Descriptions[t.Name()+"."+f.Name]; d != "" {
+		key := t.Name() + "." + f.Name
+		for k, v := range g.opts.Fields[key] {
+			s[k] = v
+		}
+		if d := g.opts.Descriptions[key]; d != "" {
 			s = withDescription(s, d)
 		}
 		props[name] = s
+		req := g.opts.Required[key]
 		for _, rule := range strings.Split(f.Tag.Get("validate"), ",") {
-			if rule == "required" {
-				*required = append(*required, name)
-			}
+			req = req || rule == "required"
+		}
+		if req {
+			*required = append(*required, name)
 		}
 	}
 }

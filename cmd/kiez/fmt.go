@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/kiez-go/kiez/internal/filekind"
+	"github.com/kiez-go/kiez/internal/rulefmt"
+	"github.com/kiez-go/kiez/rules"
+)
+
+func runFmt(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("fmt", "kiez fmt [flags] [PATH...]", `
+Formats rule files and rule test files in the canonical layout, as gofmt
+does for Go: the keys in the order of the reference, two spaces per level,
+quotes only where YAML needs them, long expressions and messages as block
+texts (>-), comments and the blank lines between groups kept, a blank line
+between rules and between test cases (docs/programmgestaltung.md,
+"Regeldateien formatieren"). Formatting never changes what a file says.
+
+A file is formatted as given; a directory is searched recursively for
+.yaml and .yml files that are rule files (with rules, requirements,
+params or manual) or rule test files (with cases); data files are left
+alone. Without a path, the standard input is formatted to the standard
+output. Without -l, -d or -w, the formatted files are printed.
+
+Exit code: 0 when every file could be formatted (also when -l lists
+files), 1 when a file could not be read, formatted or written (it is left
+as it is), 2 on wrong usage.`)
+	list := fs.Bool("l", false, "list the files whose layout differs from the canonical one")
+	diff := fs.Bool("d", false, "print the changes formatting would make, as a unified diff")
+	write := fs.Bool("w", false, "write the formatted text back to each file whose layout differs")
+	paths, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		if *write {
+			return fs.usageError(stderr, "-w needs a file or directory to write to")
+		}
+		return fmtStdin(stdout, stderr, *list, *diff)
+	}
+	failed := false
+	for _, p := range paths {
+		files, err := fmtFiles(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "kiez fmt: %v\n", err)
+			failed = true
+			continue
+		}
+		for _, f := range files {
+			if err := fmtFile(f, stdout, *list, *diff, *write); err != nil {
+				fmt.Fprintf(stderr, "kiez fmt: %v\n", err)
+				failed = true
+			}
+		}
+	}
+	if failed {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// fmtFiles returns the files to format for a path: the file itself, or
+// the rule and test files below a directory, sorted.
+func fmtFiles(path string) ([]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, reason(err))
+	}
+	if !st.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d iofs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		ext := filepath.Ext(p)
+		if !d.Type().IsRegular() || ext != ".yaml" && ext != ".yml" {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if rulefmt.Detect(b) != rulefmt.Other {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot search %s: %w", path, err)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// fmtFile formats one file and lists it, prints its diff, writes it back
+// or prints it.
+func fmtFile(name string, stdout io.Writer, list, diff, write bool) error {
+	st, err := os.Lstat(name)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", name, reason(err))
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is %s, not a regular file; it is not formatted (name the file itself)", name, filekind.Of(st.Mode()))
+	}
+	if st.Size() > rules.MaxFileSize {
+		return fmt.Errorf("%s is %d bytes; rule files may be at most %d bytes", name, st.Size(), rules.MaxFileSize)
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", name, reason(err))
+	}
+	out, err := rulefmt.Format(src)
+	if err != nil {
+		return fmtError(name, err)
+	}
+	changed := !bytes.Equal(src, out)
+	if list && changed {
+		fmt.Fprintln(stdout, name)
+	}
+	if diff && changed {
+		writeUnifiedDiff(stdout, name, string(src), string(out))
+	}
+	if write && changed {
+		if err := replaceFile(name, out, st.Mode().Perm()); err != nil {
+			return err
+		}
+	}
+	if !list && !diff && !write {
+		_, err := stdout.Write(out)
+		return err
+	}
+	return nil
+}
+
+// fmtStdin formats the standard input.
+func fmtStdin(stdout, stderr io.Writer, list, diff bool) int {
+	src, err := io.ReadAll(io.LimitReader(os.Stdin, rules.MaxFileSize+1))
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez fmt: cannot read the standard input: %v\n", err)
+		return exitProblems
+	}
+	if len(src) > rules.MaxFileSize {
+		fmt.Fprintf(stderr, "kiez fmt: the standard input is more than %d bytes, the most a rule file may have\n", rules.MaxFileSize)
+		return exitProblems
+	}
+	out, err := rulefmt.Format(src)
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez fmt: %v\n", fmtError("<stdin>", err))
+		return exitProblems
+	}
+	changed := !bytes.Equal(src, out)
+	switch {
+	case list || diff:
+		if list && changed {
+			fmt.Fprintln(stdout, "<stdin>")
+		}
+		if diff && changed {
+			writeUnifiedDiff(stdout, "<stdin>", string(src), string(out))
+		}
+	default:
+		if _, err := stdout.Write(out); err != nil {
+			fmt.Fprintf(stderr, "kiez fmt: %v\n", err)
+			return exitProblems
+		}
+	}
+	return exitOK
+}
+
+// reason returns the cause of an error about a path, without the path.
+func reason(err error) error {
+	var pe *iofs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// fmtError names the file (and the place in it) of a formatting error.
+func fmtError(name string, err error) error {
+	var fe *rulefmt.Error
+	if errors.As(err, &fe) && fe.Line > 0 {
+		return fmt.Errorf("%s:%d:%d: %s", name, fe.Line, fe.Column, fe.Message)
+	}
+	return fmt.Errorf("%s: %v", name, err)
+}
+
+// replaceFile writes data to name through a temporary file in the same
+// directory that is renamed over it, so that name holds either the old
+// text or the whole new one, never a part; the file keeps its mode.
+func replaceFile(name string, data []byte, mode iofs.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".kiez-fmt-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		done = true
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	done = true
+	return nil
+}

@@ -1,0 +1,52 @@
+package schema_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kiez-go/kiez/internal/schema"
+)
+
+type item struct {
+	Name  string   `json:"name"`
+	Kind  string   `json:"kind"`
+	Tags  []string `json:"tags"`
+	Count int      `json:"count" validate:"required"`
+}
+
+// TestFieldsAndRequired checks that Options.Fields joins a field's derived
+// schema and Options.Required adds to the required keys.
+func TestFieldsAndRequired(t *testing.T) {
+	b, err := schema.Generate(reflect.TypeOf(item{}), schema.Options{
+		Fields: map[string]map[string]any{
+			"item.Kind": {"enum": []string{"a", "b"}},
+			"item.Tags": {"minItems": 1},
+		},
+		Required: map[string]bool{"item.Name": true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Properties map[string]map[string]any `json:"properties"`
+		Required   []string                  `json:"required"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]any{
+		"name":  {"type": "string"},
+		"kind":  {"type": "string", "enum": []any{"a", "b"}},
+		"tags":  {"type": "array", "items": map[string]any{"type": "string"}, "minItems": float64(1)},
+		"count": {"type": "integer"},
+	}
+	if diff := cmp.Diff(want, got.Properties); diff != "" {
+		t.Errorf("properties (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"count", "name"}, got.Required); diff != "" {
+		t.Errorf("required (-want +got):\n%s", diff)
+	}
+}
