@@ -12,7 +12,10 @@ func Suggest(name string, candidates []string) string {
 	}
 	for _, c := range candidates {
 		dist := editDistance(lower(name), lower(c))
-		if dist <= limit && (bestDist < 0 || dist < bestDist) {
+		// Of equally close candidates the first in sort order wins, so
+		// that the suggestion does not depend on the candidates' order
+		// (often a map's).
+		if dist <= limit && (bestDist < 0 || dist < bestDist || dist == bestDist && c < best) {
 			best, bestDist = c, dist
 		}
 	}
