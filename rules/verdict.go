@@ -1,0 +1,436 @@
+// This file decides one verdict: a rule on one subject, with its message,
+// evidence and waiver.
+
+package rules
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/kiez-go/kiez/kiez"
+)
+
+// exec runs a compiled expression on the current variables within the
+// memory budget.
+func (r *run) exec(e *expression) (any, error) {
+	out, err := r.machine.Run(e.program, r.env)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", e.pos().String(), cleanError(err))
+	}
+	return out, nil
+}
+
+// eval is exec for the expressions of a verdict: the value of an
+// item-independent expression is computed once per subject (see
+// Rule.assignSlots).
+func (r *run) eval(e *expression, slots []slot) (any, error) {
+	if slots == nil || e.slot < 0 {
+		return r.exec(e)
+	}
+	s := &slots[e.slot]
+	if !s.done {
+		s.v, s.err = r.exec(e)
+		s.done = true
+	}
+	return s.v, s.err
+}
+
+// cleanError drops expr's snippet from an error message and names types
+// in the authors' words (authorWords); the position is
+// given separately.
+func cleanError(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, " ("); i > 0 && strings.Contains(msg[i:], ")\n") {
+		msg = msg[:i]
+	}
+	if i := strings.IndexByte(msg, '\n'); i > 0 {
+		msg = msg[:i]
+	}
+	return authorWords(msg)
+}
+
+// rule evaluates one rule for a centre (nil for programme rules) and
+// appends its results to out; for a rule with each it yields one result
+// per item.
+func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, out []Result) []Result {
+	out, _ = r.ruleParts(ctx, rule, c, nil, out)
+	return out
+}
+
+// ruleParts is rule, also returning for each of its results the values of
+// the given compiled parts of the assertion (for Explain).
+func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
+	r.budget.start(rule.Scope, len(r.centres), r.eng.cfg.stepBudget)
+	w := r.windows[rule]
+	if w == nil {
+		return r.rulePartsIn(ctx, rule, c, explain, out)
+	}
+	if w.outside != "" {
+		res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
+			Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
+		if c != nil {
+			res.Subject, res.Centre = c.ID, c.ID
+		}
+		return append(out, notApplicableResult(res, w.outside)), [][]Evidence{nil}
+	}
+	// Judge the part of the period inside the rule's validity.
+	per, params, missing := r.period, r.params, r.missing
+	r.period, r.params, r.missing = w.period, w.params, w.missing
+	r.env[varPeriod], r.env[varParams] = w.period, w.params
+	n := len(out)
+	out, parts := r.rulePartsIn(ctx, rule, c, explain, out)
+	r.period, r.params, r.missing = per, params, missing
+	r.env[varPeriod], r.env[varParams] = per, params
+	for i := n; i < len(out); i++ {
+		out[i].Message = w.note + out[i].Message
+	}
+	return out, parts
+}
+
+// rulePartsIn is ruleParts within the period and params of the run.
+func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
+	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
+		Requirements: rule.Requirements, Source: rule.Source}
+	subject := r.prog.ID
+	if c != nil {
+		subject, base.Centre = c.ID, c.ID
+		r.env[varCentre] = c
+	}
+	if len(r.missing) > 0 {
+		base.Subject = subject
+		if res, ok := r.paramsMissingResult(rule, base); ok {
+			return append(out, res), [][]Evidence{nil}
+		}
+	}
+	if rule.each == nil {
+		base.Subject = subject
+		res, parts := r.verdict(rule, base, nil, explain)
+		return append(out, res), [][]Evidence{parts}
+	}
+	items, err := r.items(rule)
+	if err != nil {
+		base.Subject = subject
+		return append(out, errorResult(base, err.Error())), [][]Evidence{nil}
+	}
+	var slots []slot
+	if rule.slots > 0 {
+		if cap(r.slots) < rule.slots {
+			r.slots = make([]slot, rule.slots)
+		}
+		slots = r.slots[:rule.slots]
+		clear(slots)
+	}
+	var allParts [][]Evidence
+	for i, item := range items {
+		if ctx.Err() != nil {
+			break
+		}
+		r.env[varItem] = item
+		res := base
+		res.Subject = subject + "/" + r.itemSubject(rule, item, i)
+		v, parts := r.verdict(rule, res, slots, explain)
+		out = append(out, v)
+		if explain != nil {
+			allParts = append(allParts, parts)
+		}
+	}
+	if slots != nil {
+		clear(slots) // drop the references to values of this subject
+	}
+	return out, allParts
+}
+
+// items returns the items of a rule with each. The list of an each that
+// reads neither the centre nor anything of it (buckets of the period, the
+// months of the period, a param) is built once per evaluation.
+func (r *run) items(rule *Rule) ([]any, error) {
+	if k := rule.each.konst; k >= 0 {
+		c := &r.shared.consts[k]
+		c.once.Do(func() {
+			c.v, c.err = r.exec(rule.each)
+			if c.err == nil {
+				c.items = listItems(c.v)
+			}
+		})
+		return c.items, c.err
+	}
+	list, err := r.exec(rule.each)
+	if err != nil {
+		return nil, err
+	}
+	return listItems(list), nil
+}
+
+// listItems returns the elements of a list value.
+func listItems(list any) []any {
+	if l, ok := list.([]any); ok {
+		return l
+	}
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return nil
+	}
+	items := make([]any, v.Len())
+	for i := range items {
+		items[i] = v.Index(i).Interface()
+	}
+	return items
+}
+
+// itemSubject names an item: the subject expression, else its id field,
+// else its text form, else its position in the list.
+func (r *run) itemSubject(rule *Rule, item any, i int) string {
+	if rule.subject != nil {
+		if v, err := r.exec(rule.subject); err == nil {
+			if s, ok := v.(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	v := reflect.ValueOf(item)
+	for v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Struct {
+		if idx := r.idField(v.Type()); idx != nil {
+			if f := v.FieldByIndex(idx); f.String() != "" {
+				return f.String()
+			}
+		}
+	}
+	switch x := item.(type) {
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// idField returns the index of a struct type's text field ID, or nil; the
+// answers are kept per goroutine.
+func (r *run) idField(t reflect.Type) []int {
+	if idx, ok := r.ids[t]; ok {
+		return idx
+	}
+	var idx []int
+	if f, ok := t.FieldByName("ID"); ok && f.Type.Kind() == reflect.String {
+		idx = f.Index
+	}
+	if r.ids == nil {
+		r.ids = map[reflect.Type][]int{}
+	}
+	r.ids[t] = idx
+	return idx
+}
+
+func errorResult(res Result, msg string) Result {
+	res.Outcome = OutcomeError
+	res.Error = msg
+	res.Message = "Die Regel konnte nicht geprüft werden: " + germanReason(msg)
+	return res
+}
+
+// verdict decides one result on the current variables (the centre and,
+// for a rule with each, the item). slots holds the item-independent
+// values of a rule with each, nil otherwise. The rule's lets are computed
+// when an expression first reads them.
+func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expression) (Result, []Evidence) {
+	if cap(r.letDone) < len(rule.lets) {
+		r.letDone = make([]bool, len(rule.lets))
+	}
+	r.letDone = r.letDone[:len(rule.lets)]
+	clear(r.letDone)
+	var parts []Evidence
+	if rule.when != nil {
+		ok, err := r.value(rule, rule.when, slots)
+		if err != nil {
+			return errorResult(res, err.Error()), parts
+		}
+		if b, _ := ok.(bool); !b {
+			msg, err := r.germanMessage(rule, rule.notApplicable, slots, "Nicht anwendbar.")
+			if err != nil {
+				return errorResult(res, err.Error()), parts
+			}
+			res.Outcome = OutcomeNotApplicable
+			res.Message = msg
+			return res, parts
+		}
+	}
+	for _, part := range explain {
+		var v any
+		err := r.needLets(rule, part, slots)
+		if err == nil {
+			v, err = r.exec(part)
+		}
+		text := Format(v)
+		if err != nil {
+			text = "Fehler: " + err.Error()
+		}
+		parts = append(parts, Evidence{Name: part.text, Text: text, Value: v})
+	}
+	if rule.needs != nil {
+		v, err := r.value(rule, rule.needs, slots)
+		if err != nil {
+			return errorResult(res, err.Error()), parts
+		}
+		if empty(v) {
+			msg, err := r.germanMessage(rule, rule.missingMsg, slots, "Keine Angaben im Zeitraum "+r.period.German()+".")
+			if err != nil {
+				return errorResult(res, err.Error()), parts
+			}
+			res.Outcome = rule.IfMissing
+			res.Message = msg
+			if rule.IfMissing == OutcomeFail {
+				return r.waive(res), parts
+			}
+			return res, parts
+		}
+	}
+	// Evidence runs once the records are known to be there, so that its
+	// expressions need not guard against missing data.
+	if len(rule.evidence) > 0 {
+		res.Evidence = make([]Evidence, 0, len(rule.evidence))
+	}
+	for i, e := range rule.evidence {
+		v, text, err := r.text(rule, e, slots)
+		if err != nil {
+			return errorResult(res, err.Error()), parts
+		}
+		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: text, Value: v})
+	}
+	ok, err := r.value(rule, rule.assert, slots)
+	if err != nil {
+		return errorResult(res, err.Error()), parts
+	}
+	msg, err := r.render(rule, slots)
+	if err != nil {
+		return errorResult(res, err.Error()), parts
+	}
+	res.Message = msg
+	if b, _ := ok.(bool); b {
+		res.Outcome = OutcomePass
+		return res, parts
+	}
+	res.Outcome = OutcomeFail
+	return r.waive(res), parts
+}
+
+// needLets puts the lets an expression reads into the variables, computing
+// those not yet computed for this verdict.
+func (r *run) needLets(rule *Rule, e *expression, slots []slot) error {
+	for _, i := range e.lets {
+		if r.letDone[i] {
+			continue
+		}
+		v, err := r.value(rule, rule.lets[i], slots)
+		if err != nil {
+			return err
+		}
+		r.env[rule.Let[i]] = v
+		r.letDone[i] = true
+	}
+	return nil
+}
+
+// value evaluates an expression of a verdict after the lets it reads: a
+// centre-independent one once per evaluation, an item-independent one
+// once per subject, any other each time.
+func (r *run) value(rule *Rule, e *expression, slots []slot) (any, error) {
+	if err := r.needLets(rule, e, slots); err != nil {
+		return nil, err
+	}
+	if e.konst >= 0 {
+		c := &r.shared.consts[e.konst]
+		c.once.Do(func() { c.v, c.err = r.exec(e) })
+		return c.v, c.err
+	}
+	return r.eval(e, slots)
+}
+
+// text is value with the value formatted for people (see Format); the
+// text of a centre-independent expression is formatted once.
+func (r *run) text(rule *Rule, e *expression, slots []slot) (any, string, error) {
+	v, err := r.value(rule, e, slots)
+	if err != nil {
+		return nil, "", err
+	}
+	if e.konst >= 0 {
+		c := &r.shared.consts[e.konst]
+		c.textOnce.Do(func() { c.text = Format(c.v) })
+		return v, c.text, nil
+	}
+	return v, Format(v), nil
+}
+
+// empty reports whether a needs value says that nothing was reported.
+func empty(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return rv.Len() == 0
+	case reflect.Bool:
+		return !rv.Bool()
+	case reflect.Int, reflect.Int64:
+		return rv.Int() == 0
+	case reflect.Pointer, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// waive turns a failure into OutcomeWaived when a waiver for the rule and
+// exactly the subject (see waiverMatches) covers the whole evaluated
+// period. A failure whose only waivers do not cover the period stays a
+// failure, and its message says which waiver did not apply and why.
+func (r *run) waive(res Result) Result {
+	var missed *kiez.Waiver
+	for i := range r.waivers {
+		w := &r.waivers[i]
+		if w.Rule != res.Rule || !waiverMatches(w.Subject, r.prog.ID, &res) {
+			continue
+		}
+		if !waiverCovers(w, r.period) {
+			if missed == nil {
+				missed = w
+			}
+			continue
+		}
+		res.Outcome = OutcomeWaived
+		res.Waiver = &WaiverRef{ID: w.ID, Reason: w.Reason, GrantedBy: w.GrantedBy, Granted: w.Granted, From: w.From, Until: w.Until}
+		return res
+	}
+	if missed != nil {
+		res.Message = strings.TrimSpace(res.Message + " " + notApplied(missed, r.period))
+	}
+	return res
+}
+
+func (r *run) render(rule *Rule, slots []slot) (string, error) {
+	return r.renderParts(rule, rule.message, slots)
+}
+
+// renderParts renders a message template of the rule.
+func (r *run) renderParts(rule *Rule, message []templatePart, slots []slot) (string, error) {
+	// Built in one allocation, not one per doubling.
+	var b strings.Builder
+	b.Grow(rule.messageSize)
+	for _, part := range message {
+		if part.expr == nil {
+			b.WriteString(part.text)
+			continue
+		}
+		_, text, err := r.text(rule, part.expr, slots)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(text)
+	}
+	return strings.TrimSpace(b.String()), nil
+}
