@@ -32,7 +32,7 @@ type Positions map[string]Pos
 // returns the position of every decoded value and every problem found;
 // decoding goes on after a problem so that all are reported at once.
 func Decode(n *Node, v any) (Positions, []Problem) {
-	return decodeInto(n, v, Positions{})
+	return decodeInto(n, v, Positions{}, nil)
 }
 
 // DecodeValues is Decode without the positions: it keeps no data path of
@@ -41,12 +41,19 @@ func Decode(n *Node, v any) (Positions, []Problem) {
 // value later finds it in the node tree (Node.Find), parsed again if need
 // be.
 func DecodeValues(n *Node, v any) []Problem {
-	_, problems := decodeInto(n, v, nil)
+	_, problems := decodeInto(n, v, nil, nil)
 	return problems
 }
 
-func decodeInto(n *Node, v any, pos Positions) (Positions, []Problem) {
-	d := &decoder{pos: pos, fields: map[reflect.Type]map[string]fieldInfo{}}
+// DecodeValues is the package's DecodeValues, sharing decimals decoded
+// from the same text through in.
+func (in *Interner) DecodeValues(n *Node, v any) []Problem {
+	_, problems := decodeInto(n, v, nil, in)
+	return problems
+}
+
+func decodeInto(n *Node, v any, pos Positions, in *Interner) (Positions, []Problem) {
+	d := &decoder{pos: pos, fields: map[reflect.Type]map[string]fieldInfo{}, in: in}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, []Problem{{Summary: "internal: Decode needs a non-nil pointer"}}
@@ -59,6 +66,7 @@ type decoder struct {
 	pos      Positions // nil: positions are not kept
 	problems []Problem
 	fields   map[reflect.Type]map[string]fieldInfo
+	in       *Interner
 }
 
 // dataPath is the data path of a value being decoded, built as a chain so
@@ -244,6 +252,11 @@ func (d *decoder) decodeDate(n *Node, v reflect.Value, path *dataPath) {
 		d.addf(n, path, "Write dates as YYYY-MM-DD, e.g. 2024-03-15.", "%v", err)
 		return
 	}
+	if v.CanAddr() {
+		// Through the address: boxing the value would allocate.
+		*v.Addr().Interface().(*date.Date) = dt
+		return
+	}
 	v.Set(reflect.ValueOf(dt))
 }
 
@@ -280,9 +293,13 @@ func (d *decoder) decodeDecimal(n *Node, v reflect.Value, path *dataPath) {
 		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "expected a number, found %s", n.describe())
 		return
 	}
-	dec, err := ParseDecimal(n.Value)
+	dec, err := d.in.decimal(n.Value)
 	if err != nil {
 		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "%v", err)
+		return
+	}
+	if v.CanAddr() {
+		*v.Addr().Interface().(*decimal.Decimal) = dec
 		return
 	}
 	v.Set(reflect.ValueOf(dec))
