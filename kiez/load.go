@@ -69,6 +69,7 @@ func decodeOne(name string, data []byte, in *source.Interner) *decodedFile {
 	}
 	out.part = &Dataset{}
 	out.problems = in.DecodeValues(root, out.part)
+	in.Recycle() // the tree is not used again
 	return out
 }
 

@@ -123,6 +123,9 @@ func (p *fastYAML) ptrs(n int) []*Node {
 	if n > block/4 {
 		return make([]*Node, n)
 	}
+	if p.in != nil {
+		return p.in.ptrs.take(n)
+	}
 	if len(p.pslab) < n {
 		p.pslab = make([]*Node, block)
 	}
@@ -156,6 +159,11 @@ func (p *fastYAML) dupKey(mark int, k string, seen *map[string]bool) bool {
 
 // node returns a new node.
 func (p *fastYAML) node(n Node) *Node {
+	if p.in != nil {
+		m := &p.in.nodes.take(1)[0]
+		*m = n
+		return m
+	}
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, 256)
 	}

@@ -16,6 +16,62 @@ import "github.com/shopspring/decimal"
 type Interner struct {
 	strs map[string]string
 	decs map[string]decimal.Decimal
+	// nodes and ptrs are the blocks of the node trees of the fast YAML
+	// path, handed out again after Recycle: the trees of the files one
+	// worker reads in turn then cost no new memory.
+	nodes blocks[Node]
+	ptrs  blocks[*Node]
+}
+
+// Recycle tells the Interner that no node tree it helped to parse is used
+// any more: their memory is reused by the next parse. Values decoded
+// from the trees do not point into them and stay valid.
+func (in *Interner) Recycle() {
+	if in == nil {
+		return
+	}
+	in.nodes.recycle()
+	in.ptrs.recycle()
+}
+
+// blocks hands out slices of T cut from blocks made in bulk, and the
+// same memory again after recycle.
+type blocks[T any] struct {
+	list [][]T
+	// next is the index of the next block to cut from; rest is what is
+	// left of the block being cut.
+	next int
+	rest []T
+}
+
+// The size of a block, and how many blocks are kept for reuse; a file
+// whose tree needs more gets new ones, which recycle drops.
+const (
+	blockLen   = 1024
+	keptBlocks = 64
+)
+
+// take returns a slice of n values, zero or reused, whose capacity is its
+// length; n is at most blockLen.
+func (b *blocks[T]) take(n int) []T {
+	if len(b.rest) < n {
+		if b.next == len(b.list) {
+			b.list = append(b.list, make([]T, blockLen))
+		}
+		b.rest = b.list[b.next]
+		b.next++
+	}
+	out := b.rest[:n:n]
+	b.rest = b.rest[n:]
+	return out
+}
+
+func (b *blocks[T]) recycle() {
+	if len(b.list) > keptBlocks {
+		clear(b.list[keptBlocks:])
+		b.list = b.list[:keptBlocks]
+	}
+	b.next, b.rest = 0, nil
 }
 
 const (
