@@ -67,6 +67,8 @@ type decoder struct {
 	problems []Problem
 	fields   map[reflect.Type]map[string]fieldInfo
 	in       *Interner
+	// slots hold the path of the value being decoded at each depth.
+	slots [MaxDepth + 8]dataPath
 }
 
 // dataPath is the data path of a value being decoded, built as a chain so
@@ -76,25 +78,48 @@ type dataPath struct {
 	parent *dataPath
 	key    string // a mapping key or field name, or "" for a list item
 	index  int
+	depth  int // 0 for a part below the root
 }
 
-func (p *dataPath) field(key string) *dataPath { return &dataPath{parent: p, key: key} }
+// field and item return the path of a field or list item below p. The
+// path of a value is needed only while the value is decoded, and the
+// values below p one after the other, so each depth has one slot in the
+// decoder, reused by the next value at that depth: paths cost no
+// allocation. A problem keeps the path's text, never the path.
+func (d *decoder) field(p *dataPath, key string) *dataPath { return d.child(p, key, 0) }
 
-func (p *dataPath) item(i int) *dataPath { return &dataPath{parent: p, index: i} }
+func (d *decoder) item(p *dataPath, i int) *dataPath { return d.child(p, "", i) }
+
+func (d *decoder) child(p *dataPath, key string, index int) *dataPath {
+	depth := 0
+	if p != nil {
+		depth = p.depth + 1
+	}
+	if depth < len(d.slots) {
+		d.slots[depth] = dataPath{parent: p, key: key, index: index, depth: depth}
+		return &d.slots[depth]
+	}
+	return &dataPath{parent: p, key: key, index: index, depth: depth}
+}
 
 func (p *dataPath) String() string {
 	if p == nil {
 		return ""
 	}
-	var segs []*dataPath
-	for q := p; q != nil; q = q.parent {
-		segs = append(segs, q)
-	}
 	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		WritePathPart(&b, segs[i].key, segs[i].index)
-	}
+	p.write(&b)
 	return b.String()
+}
+
+// write writes the path to b, the root's part first. It recurses rather
+// than collecting the parts, so that a path does not escape to the heap
+// and the parts of a value being decoded stay on the stack.
+func (p *dataPath) write(b *strings.Builder) {
+	if p == nil {
+		return
+	}
+	p.parent.write(b)
+	WritePathPart(b, p.key, p.index)
 }
 
 // WritePathPart appends one step of a data path to b: ".key" (no dot at
@@ -172,7 +197,7 @@ func (d *decoder) decode(n *Node, v reflect.Value, path *dataPath) {
 		}
 		s := reflect.MakeSlice(t, len(n.Items), len(n.Items))
 		for i, item := range n.Items {
-			d.decode(item, s.Index(i), path.item(i))
+			d.decode(item, s.Index(i), d.item(path, i))
 		}
 		v.Set(s)
 	case reflect.Map:
@@ -182,11 +207,11 @@ func (d *decoder) decode(n *Node, v reflect.Value, path *dataPath) {
 		}
 		m := reflect.MakeMapWithSize(t, len(n.Keys))
 		for i, k := range n.Keys {
-			if !d.checkText(k, path.field(k.Value)) {
+			if !d.checkText(k, d.field(path, k.Value)) {
 				continue
 			}
 			e := reflect.New(t.Elem()).Elem()
-			d.decode(n.Values[i], e, path.field(k.Value))
+			d.decode(n.Values[i], e, d.field(path, k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), e)
 		}
 		v.Set(m)
@@ -348,10 +373,10 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 			if s := Suggest(k.Value, names); s != "" {
 				summary += fmt.Sprintf("; did you mean %q?", s)
 			}
-			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: path.field(k.Value).String(), Summary: summary, Detail: detail})
+			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: d.field(path, k.Value).String(), Summary: summary, Detail: detail})
 			continue
 		}
-		d.decode(n.Values[i], fieldByIndex(v, f.index), path.field(k.Value))
+		d.decode(n.Values[i], fieldByIndex(v, f.index), d.field(path, k.Value))
 	}
 }
 
@@ -532,7 +557,7 @@ func (d *decoder) decodeEntries(n *Node, v reflect.Value, path *dataPath) {
 	out := make(Entries, 0, len(n.Keys))
 	for i, k := range n.Keys {
 		val := n.Values[i]
-		p := path.field(k.Value)
+		p := d.field(path, k.Value)
 		if d.pos != nil {
 			d.pos[p.String()] = val.Pos
 		}
