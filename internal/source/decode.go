@@ -67,6 +67,10 @@ type decoder struct {
 	problems []Problem
 	fields   map[reflect.Type]map[string]fieldInfo
 	in       *Interner
+	// recent are the struct types decoded last with their fields, and
+	// next the entry to replace.
+	recent [4]typeFields
+	next   int
 	// slots hold the path of the value being decoded at each depth.
 	slots [MaxDepth + 8]dataPath
 }
@@ -359,11 +363,7 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 		d.addf(n, path, "", "expected a mapping with the fields of %s, found %s", typeLabel(v.Type()), n.describe())
 		return
 	}
-	fields, ok := d.fields[v.Type()]
-	if !ok {
-		fields = structFields(v.Type())
-		d.fields[v.Type()] = fields
-	}
+	fields := d.structFields(v.Type())
 	for i, k := range n.Keys {
 		f, ok := fields[k.Value]
 		if !ok {
@@ -378,6 +378,32 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 		}
 		d.decode(n.Values[i], fieldByIndex(v, f.index), d.field(path, k.Value))
 	}
+}
+
+// typeFields is a struct type with its decodable fields.
+type typeFields struct {
+	t      reflect.Type
+	fields map[string]fieldInfo
+}
+
+// structFields returns the fields of a struct type. The few types decoded
+// last are compared first: mappings of a few types follow each other (a
+// session and its attendance, then the next session), and comparing a
+// type is cheaper than hashing it.
+func (d *decoder) structFields(t reflect.Type) map[string]fieldInfo {
+	for i := range d.recent {
+		if d.recent[i].t == t {
+			return d.recent[i].fields
+		}
+	}
+	fields, ok := d.fields[t]
+	if !ok {
+		fields = structFields(t)
+		d.fields[t] = fields
+	}
+	d.recent[d.next] = typeFields{t: t, fields: fields}
+	d.next = (d.next + 1) % len(d.recent)
+	return fields
 }
 
 // fieldByIndex returns the field at index, allocating embedded pointers.
