@@ -1,10 +1,5 @@
 package kiez
 
-import (
-	"github.com/go-playground/validator/v10"
-	"github.com/shopspring/decimal"
-)
-
 // The largest values the data may hold. They lie far above anything real,
 // and far enough below the limits of the types that no sum over a state's
 // centres can overflow: a total of attendance over 10,000 centres with a
@@ -26,24 +21,3 @@ const (
 	// MaxAmount bounds a budget amount in euros and a target's value.
 	MaxAmount = 1_000_000_000
 )
-
-// registerBounds adds the "upto" check of decimal fields: upto=N holds
-// when the value is at most N. Decimals reach the validator as their text
-// (see newValidator).
-func registerBounds(v *validator.Validate) error {
-	return v.RegisterValidation("upto", func(fl validator.FieldLevel) bool {
-		s := fl.Field().String()
-		if s == "" {
-			return true
-		}
-		d, err := decimal.NewFromString(s)
-		if err != nil {
-			return false
-		}
-		limit, err := decimal.NewFromString(fl.Param())
-		if err != nil {
-			return false
-		}
-		return d.LessThanOrEqual(limit)
-	})
-}

@@ -107,6 +107,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	tooLarge := func(size int64) error {
 		return fmt.Errorf("the file is %d bytes; data files may be at most %d bytes", size, MaxFileSize)
 	}
+	var size int64 = -1
 	if st, err := fs.Stat(fsys, name); err == nil {
 		if !st.Mode().IsRegular() {
 			return nil, notRegularError{name: name, mode: st.Mode()}
@@ -114,6 +115,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		if st.Size() > MaxFileSize {
 			return nil, tooLarge(st.Size())
 		}
+		size = st.Size()
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -125,7 +127,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
 		return nil, notRegularError{name: name, mode: st.Mode()}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAllSized(io.LimitReader(f, MaxFileSize+1), size)
 	if err != nil {
 		return nil, err
 	}
@@ -133,6 +135,31 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("the file is more than %d bytes; data files may be at most %d bytes", MaxFileSize, MaxFileSize)
 	}
 	return data, nil
+}
+
+// readAllSized is io.ReadAll for a reader of about size bytes (-1 when
+// not known): it reads into one buffer of that size, plus one byte to see
+// the end, instead of growing a buffer from 512 bytes and copying it on
+// the way.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	if size < 0 || size > MaxFileSize {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, 0, size+1)
+	for {
+		if len(buf) == cap(buf) {
+			// Larger than it was: it grew since it was looked at.
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // openNoBlock opens a file for reading without waiting for a writer, as

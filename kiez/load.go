@@ -38,7 +38,7 @@ func Decode(name string, data []byte) (*Dataset, Diagnostics) {
 }
 
 func (ds *Dataset) decodeFile(name string, data []byte) Diagnostics {
-	return ds.merge(decodeOne(name, data), data)
+	return ds.merge(decodeOne(name, data, nil), data)
 }
 
 // decodedFile is one file parsed and decoded on its own, before it is
@@ -53,20 +53,23 @@ type decodedFile struct {
 }
 
 // decodeOne parses and decodes one file. It keeps neither the text nor
-// the node tree; it may run in parallel with others.
-func decodeOne(name string, data []byte) *decodedFile {
+// the node tree; it may run in parallel with others, each with its own
+// interner (or nil), which shares repeated texts and decimals between the
+// files that one goroutine decodes.
+func decodeOne(name string, data []byte, in *source.Interner) *decodedFile {
 	out := &decodedFile{name: name, size: len(data), sum: crc32.Checksum(data, castagnoli)}
 	if len(data) > MaxFileSize {
 		out.diags = Diagnostics{tooLargeDiagnostic(name, len(data))}
 		return out
 	}
-	root, err := parseFile(name, data)
+	root, err := parseFileWith(name, data, in)
 	if err != nil {
 		out.diags = Diagnostics{syntaxDiagnostic(name, err)}
 		return out
 	}
 	out.part = &Dataset{}
-	out.problems = source.DecodeValues(root, out.part)
+	out.problems = in.DecodeValues(root, out.part)
+	in.Recycle() // the tree is not used again
 	return out
 }
 

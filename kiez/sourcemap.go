@@ -207,10 +207,15 @@ func (m *sourceMap) parsed(f *sourceFile) *parsedFile {
 // parseFile parses a data file by its extension: JSON for .json, YAML for
 // everything else.
 func parseFile(name string, data []byte) (*source.Node, error) {
+	return parseFileWith(name, data, nil)
+}
+
+// parseFileWith is parseFile sharing repeated texts through in.
+func parseFileWith(name string, data []byte, in *source.Interner) (*source.Node, error) {
 	if strings.EqualFold(path.Ext(name), ".json") {
-		return source.ParseJSON(data)
+		return in.ParseJSON(data)
 	}
-	return source.ParseYAML(data)
+	return in.ParseYAML(data)
 }
 
 // source returns the text of a file the dataset was read from.
@@ -257,7 +262,8 @@ type readResult struct {
 // decodeAll reads and decodes files in parallel, one worker per processor,
 // and returns the results in the order of files, so that the merged
 // dataset and its diagnostics do not depend on timing. Each worker drops a
-// file's text and node tree once it is decoded.
+// file's text and node tree once it is decoded, and shares repeated texts
+// and decimals between the files it decodes.
 func decodeAll(ctx context.Context, fsys fs.FS, files []string) []readResult {
 	out := make([]readResult, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
@@ -267,6 +273,7 @@ func decodeAll(ctx context.Context, fsys fs.FS, files []string) []readResult {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			in := source.NewInterner()
 			for i := range next {
 				if ctx.Err() != nil {
 					out[i] = readResult{name: files[i], stopped: true}
@@ -277,7 +284,7 @@ func decodeAll(ctx context.Context, fsys fs.FS, files []string) []readResult {
 					out[i] = readResult{name: files[i], err: err}
 					continue
 				}
-				out[i] = readResult{name: files[i], file: decodeOne(files[i], data)}
+				out[i] = readResult{name: files[i], file: decodeOne(files[i], data, in)}
 			}
 		}()
 	}

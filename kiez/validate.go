@@ -1,7 +1,6 @@
 package kiez
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"runtime"
@@ -10,8 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/go-playground/validator/v10"
-	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/internal/source"
@@ -35,81 +32,13 @@ func IsID(s string) bool {
 	return true
 }
 
-// dateText is a date as the validator sees it: "" when zero, else the
-// text of d.String(), written directly for the years 1000 to 9999 (every
-// date of valid data), which is several times faster.
-func dateText(d date.Date) string {
+// decimalText is a decimal as a failed struct-tag rule shows it: its
+// text, "0" without an allocation for the zero value.
+func decimalText(d decimal.Decimal) string {
 	if d.IsZero() {
-		return ""
+		return "0"
 	}
-	y, m, day := d.Date()
-	if y < 1000 || y > 9999 {
-		return d.String()
-	}
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
-	return string(b[:])
-}
-
-// monthText is a month as the validator sees it: "" when zero.
-func monthText(m Month) string {
-	if m.IsZero() {
-		return ""
-	}
-	return m.String()
-}
-
-// newValidator builds the library's own validator instance: it never
-// touches the package-level default of go-playground/validator.
-func newValidator() (*validator.Validate, error) {
-	v := validator.New(validator.WithRequiredStructEnabled())
-	v.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			return ""
-		}
-		if name == "" {
-			return f.Name
-		}
-		return name
-	})
-	// Dates, months and decimals are checked through their text form: a
-	// zero date or month counts as missing, a decimal by its sign.
-	v.RegisterCustomTypeFunc(func(f reflect.Value) any {
-		// A field reached through a pointer is addressable: taking its
-		// address does not copy the value into an interface.
-		var x any
-		if f.CanAddr() {
-			x = f.Addr().Interface()
-		} else {
-			x = f.Interface()
-		}
-		switch x := x.(type) {
-		case *date.Date:
-			return dateText(*x)
-		case date.Date:
-			return dateText(x)
-		case *Month:
-			return monthText(*x)
-		case Month:
-			return monthText(x)
-		case *decimal.Decimal:
-			return x.String()
-		case decimal.Decimal:
-			return x.String()
-		}
-		return nil
-	}, date.Date{}, Month{}, decimal.Decimal{})
-	if err := v.RegisterValidation("id", func(fl validator.FieldLevel) bool { return IsID(fl.Field().String()) }); err != nil {
-		return nil, err
-	}
-	if err := registerBounds(v); err != nil {
-		return nil, err
-	}
-	if err := v.RegisterValidation("nonneg", func(fl validator.FieldLevel) bool { return !strings.HasPrefix(fl.Field().String(), "-") }); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return d.String()
 }
 
 // Validate checks the dataset and returns every problem at once: missing
@@ -127,7 +56,7 @@ func (ds *Dataset) Validate() Diagnostics {
 	if ds == nil {
 		return Diagnostics{{Severity: SeverityError, Summary: "no dataset"}}
 	}
-	v, err := newValidator()
+	fc, err := newFieldChecks()
 	if err != nil {
 		return Diagnostics{{Severity: SeverityError, Summary: "internal: " + err.Error()}}
 	}
@@ -140,7 +69,7 @@ func (ds *Dataset) Validate() Diagnostics {
 		tw := newTermWalker(wc)
 		return func(i int) {
 			prefix := "centres[" + strconv.Itoa(i) + "]"
-			perCentre[i].fields = ds.structDiagnostics(v, &ds.Centres[i], prefix)
+			perCentre[i].fields = ds.structDiagnostics(fc, &ds.Centres[i], prefix)
 			wc.diags = nil
 			tw.path = append(tw.path[:0], pathPart{name: "centres"}, pathPart{index: i})
 			tw.walk(reflect.ValueOf(&ds.Centres[i]).Elem())
@@ -149,13 +78,13 @@ func (ds *Dataset) Validate() Diagnostics {
 	})
 	var diags Diagnostics
 	for i := range ds.Programmes {
-		diags = append(diags, ds.structDiagnostics(v, &ds.Programmes[i], "programmes["+strconv.Itoa(i)+"]")...)
+		diags = append(diags, ds.structDiagnostics(fc, &ds.Programmes[i], "programmes["+strconv.Itoa(i)+"]")...)
 	}
 	for i := range perCentre {
 		diags = append(diags, perCentre[i].fields...)
 	}
 	for i := range ds.Waivers {
-		diags = append(diags, ds.structDiagnostics(v, &ds.Waivers[i], "waivers["+strconv.Itoa(i)+"]")...)
+		diags = append(diags, ds.structDiagnostics(fc, &ds.Waivers[i], "waivers["+strconv.Itoa(i)+"]")...)
 	}
 	tw := newTermWalker(c)
 	tw.path = []pathPart{{name: "programmes"}}
@@ -173,23 +102,13 @@ func (ds *Dataset) Validate() Diagnostics {
 
 // structDiagnostics checks the struct tags of one entry of the dataset,
 // a pointer to a programme, centre or waiver at the data path prefix.
-func (ds *Dataset) structDiagnostics(v *validator.Validate, entry any, prefix string) Diagnostics {
-	err := v.Struct(entry)
-	if err == nil {
-		return nil
-	}
-	var verrs validator.ValidationErrors
-	if !errors.As(err, &verrs) {
-		return Diagnostics{{Severity: SeverityError, Summary: err.Error()}}
-	}
+func (ds *Dataset) structDiagnostics(fc *fieldChecks, entry any, prefix string) Diagnostics {
+	v := reflect.ValueOf(entry).Elem()
+	w := &fieldWalker{path: []pathPart{{name: prefix}}}
+	w.check(fc.plans[v.Type()], v)
 	var diags Diagnostics
-	for _, fe := range verrs {
-		// The namespace starts with the entry's type: "Centre.staff[0].id".
-		p := prefix
-		if _, rest, ok := strings.Cut(fe.Namespace(), "."); ok {
-			p += "." + rest
-		}
-		if d := ds.fieldDiagnostic(fe, p); !ds.src.failed(d.Path) {
+	for _, f := range w.failures {
+		if d := ds.fieldDiagnostic(f); !ds.src.failed(d.Path) {
 			diags = append(diags, d)
 		}
 	}
@@ -232,13 +151,14 @@ func eachParallel(n int, worker func() func(i int)) {
 	wg.Wait()
 }
 
-func (ds *Dataset) fieldDiagnostic(fe validator.FieldError, p string) *Diagnostic {
-	d := &Diagnostic{Severity: SeverityError, Path: p, Subject: ds.src.rangeOf(p)}
-	val := fmt.Sprint(fe.Value())
-	switch fe.Tag() {
+// fieldDiagnostic turns a failed rule of a struct tag into a diagnostic.
+func (ds *Dataset) fieldDiagnostic(fe fieldFailure) *Diagnostic {
+	d := &Diagnostic{Severity: SeverityError, Path: fe.path, Subject: ds.src.rangeOf(fe.path)}
+	val := fe.value
+	switch fe.tag {
 	case "required":
-		d.Summary = fmt.Sprintf("missing required field %q", fe.Field())
-		d.Detail = fmt.Sprintf("Add %s: to this entry.", fe.Field())
+		d.Summary = fmt.Sprintf("missing required field %q", fe.field)
+		d.Detail = fmt.Sprintf("Add %s: to this entry.", fe.field)
 	case "id":
 		d.Summary = fmt.Sprintf("%q is not a valid id", val)
 		d.Detail = "Ids are lowercase letters and digits joined by hyphens (kebab-case)"
@@ -247,13 +167,13 @@ func (ds *Dataset) fieldDiagnostic(fe validator.FieldError, p string) *Diagnosti
 		}
 		d.Detail += "."
 	case "nonneg":
-		d.Summary = fmt.Sprintf("%s must not be negative (found %s)", fe.Field(), val)
+		d.Summary = fmt.Sprintf("%s must not be negative (found %s)", fe.field, val)
 	case "min":
-		d.Summary = fmt.Sprintf("%s must be at least %s (found %s)", fe.Field(), fe.Param(), val)
+		d.Summary = fmt.Sprintf("%s must be at least %s (found %s)", fe.field, fe.param, val)
 	case "max", "upto":
-		d.Summary = fmt.Sprintf("%s must be at most %s (found %s)", fe.Field(), fe.Param(), val)
+		d.Summary = fmt.Sprintf("%s must be at most %s (found %s)", fe.field, fe.param, val)
 	default:
-		d.Summary = fmt.Sprintf("%s fails the %q check (found %s)", fe.Field(), fe.Tag(), val)
+		d.Summary = fmt.Sprintf("%s fails the %q check (found %s)", fe.field, fe.tag, val)
 	}
 	return d
 }

@@ -32,7 +32,7 @@ type Positions map[string]Pos
 // returns the position of every decoded value and every problem found;
 // decoding goes on after a problem so that all are reported at once.
 func Decode(n *Node, v any) (Positions, []Problem) {
-	return decodeInto(n, v, Positions{})
+	return decodeInto(n, v, Positions{}, nil)
 }
 
 // DecodeValues is Decode without the positions: it keeps no data path of
@@ -41,12 +41,19 @@ func Decode(n *Node, v any) (Positions, []Problem) {
 // value later finds it in the node tree (Node.Find), parsed again if need
 // be.
 func DecodeValues(n *Node, v any) []Problem {
-	_, problems := decodeInto(n, v, nil)
+	_, problems := decodeInto(n, v, nil, nil)
 	return problems
 }
 
-func decodeInto(n *Node, v any, pos Positions) (Positions, []Problem) {
-	d := &decoder{pos: pos, fields: map[reflect.Type]map[string]fieldInfo{}}
+// DecodeValues is the package's DecodeValues, sharing decimals decoded
+// from the same text through in.
+func (in *Interner) DecodeValues(n *Node, v any) []Problem {
+	_, problems := decodeInto(n, v, nil, in)
+	return problems
+}
+
+func decodeInto(n *Node, v any, pos Positions, in *Interner) (Positions, []Problem) {
+	d := &decoder{pos: pos, fields: map[reflect.Type]map[string]fieldInfo{}, in: in}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, []Problem{{Summary: "internal: Decode needs a non-nil pointer"}}
@@ -59,6 +66,13 @@ type decoder struct {
 	pos      Positions // nil: positions are not kept
 	problems []Problem
 	fields   map[reflect.Type]map[string]fieldInfo
+	in       *Interner
+	// recent are the struct types decoded last with their fields, and
+	// next the entry to replace.
+	recent [4]typeFields
+	next   int
+	// slots hold the path of the value being decoded at each depth.
+	slots [MaxDepth + 8]dataPath
 }
 
 // dataPath is the data path of a value being decoded, built as a chain so
@@ -68,25 +82,48 @@ type dataPath struct {
 	parent *dataPath
 	key    string // a mapping key or field name, or "" for a list item
 	index  int
+	depth  int // 0 for a part below the root
 }
 
-func (p *dataPath) field(key string) *dataPath { return &dataPath{parent: p, key: key} }
+// field and item return the path of a field or list item below p. The
+// path of a value is needed only while the value is decoded, and the
+// values below p one after the other, so each depth has one slot in the
+// decoder, reused by the next value at that depth: paths cost no
+// allocation. A problem keeps the path's text, never the path.
+func (d *decoder) field(p *dataPath, key string) *dataPath { return d.child(p, key, 0) }
 
-func (p *dataPath) item(i int) *dataPath { return &dataPath{parent: p, index: i} }
+func (d *decoder) item(p *dataPath, i int) *dataPath { return d.child(p, "", i) }
+
+func (d *decoder) child(p *dataPath, key string, index int) *dataPath {
+	depth := 0
+	if p != nil {
+		depth = p.depth + 1
+	}
+	if depth < len(d.slots) {
+		d.slots[depth] = dataPath{parent: p, key: key, index: index, depth: depth}
+		return &d.slots[depth]
+	}
+	return &dataPath{parent: p, key: key, index: index, depth: depth}
+}
 
 func (p *dataPath) String() string {
 	if p == nil {
 		return ""
 	}
-	var segs []*dataPath
-	for q := p; q != nil; q = q.parent {
-		segs = append(segs, q)
-	}
 	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		WritePathPart(&b, segs[i].key, segs[i].index)
-	}
+	p.write(&b)
 	return b.String()
+}
+
+// write writes the path to b, the root's part first. It recurses rather
+// than collecting the parts, so that a path does not escape to the heap
+// and the parts of a value being decoded stay on the stack.
+func (p *dataPath) write(b *strings.Builder) {
+	if p == nil {
+		return
+	}
+	p.parent.write(b)
+	WritePathPart(b, p.key, p.index)
 }
 
 // WritePathPart appends one step of a data path to b: ".key" (no dot at
@@ -164,7 +201,7 @@ func (d *decoder) decode(n *Node, v reflect.Value, path *dataPath) {
 		}
 		s := reflect.MakeSlice(t, len(n.Items), len(n.Items))
 		for i, item := range n.Items {
-			d.decode(item, s.Index(i), path.item(i))
+			d.decode(item, s.Index(i), d.item(path, i))
 		}
 		v.Set(s)
 	case reflect.Map:
@@ -174,11 +211,11 @@ func (d *decoder) decode(n *Node, v reflect.Value, path *dataPath) {
 		}
 		m := reflect.MakeMapWithSize(t, len(n.Keys))
 		for i, k := range n.Keys {
-			if !d.checkText(k, path.field(k.Value)) {
+			if !d.checkText(k, d.field(path, k.Value)) {
 				continue
 			}
 			e := reflect.New(t.Elem()).Elem()
-			d.decode(n.Values[i], e, path.field(k.Value))
+			d.decode(n.Values[i], e, d.field(path, k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), e)
 		}
 		v.Set(m)
@@ -244,6 +281,11 @@ func (d *decoder) decodeDate(n *Node, v reflect.Value, path *dataPath) {
 		d.addf(n, path, "Write dates as YYYY-MM-DD, e.g. 2024-03-15.", "%v", err)
 		return
 	}
+	if v.CanAddr() {
+		// Through the address: boxing the value would allocate.
+		*v.Addr().Interface().(*date.Date) = dt
+		return
+	}
 	v.Set(reflect.ValueOf(dt))
 }
 
@@ -280,9 +322,13 @@ func (d *decoder) decodeDecimal(n *Node, v reflect.Value, path *dataPath) {
 		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "expected a number, found %s", n.describe())
 		return
 	}
-	dec, err := ParseDecimal(n.Value)
+	dec, err := d.in.decimal(n.Value)
 	if err != nil {
 		d.addf(n, path, "Write a number such as 19.5 (a decimal point, not a comma).", "%v", err)
+		return
+	}
+	if v.CanAddr() {
+		*v.Addr().Interface().(*decimal.Decimal) = dec
 		return
 	}
 	v.Set(reflect.ValueOf(dec))
@@ -317,11 +363,7 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 		d.addf(n, path, "", "expected a mapping with the fields of %s, found %s", typeLabel(v.Type()), n.describe())
 		return
 	}
-	fields, ok := d.fields[v.Type()]
-	if !ok {
-		fields = structFields(v.Type())
-		d.fields[v.Type()] = fields
-	}
+	fields := d.structFields(v.Type())
 	for i, k := range n.Keys {
 		f, ok := fields[k.Value]
 		if !ok {
@@ -331,11 +373,37 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 			if s := Suggest(k.Value, names); s != "" {
 				summary += fmt.Sprintf("; did you mean %q?", s)
 			}
-			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: path.field(k.Value).String(), Summary: summary, Detail: detail})
+			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: d.field(path, k.Value).String(), Summary: summary, Detail: detail})
 			continue
 		}
-		d.decode(n.Values[i], fieldByIndex(v, f.index), path.field(k.Value))
+		d.decode(n.Values[i], fieldByIndex(v, f.index), d.field(path, k.Value))
 	}
+}
+
+// typeFields is a struct type with its decodable fields.
+type typeFields struct {
+	t      reflect.Type
+	fields map[string]fieldInfo
+}
+
+// structFields returns the fields of a struct type. The few types decoded
+// last are compared first: mappings of a few types follow each other (a
+// session and its attendance, then the next session), and comparing a
+// type is cheaper than hashing it.
+func (d *decoder) structFields(t reflect.Type) map[string]fieldInfo {
+	for i := range d.recent {
+		if d.recent[i].t == t {
+			return d.recent[i].fields
+		}
+	}
+	fields, ok := d.fields[t]
+	if !ok {
+		fields = structFields(t)
+		d.fields[t] = fields
+	}
+	d.recent[d.next] = typeFields{t: t, fields: fields}
+	d.next = (d.next + 1) % len(d.recent)
+	return fields
 }
 
 // fieldByIndex returns the field at index, allocating embedded pointers.
@@ -515,7 +583,7 @@ func (d *decoder) decodeEntries(n *Node, v reflect.Value, path *dataPath) {
 	out := make(Entries, 0, len(n.Keys))
 	for i, k := range n.Keys {
 		val := n.Values[i]
-		p := path.field(k.Value)
+		p := d.field(path, k.Value)
 		if d.pos != nil {
 			d.pos[p.String()] = val.Pos
 		}

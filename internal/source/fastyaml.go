@@ -19,11 +19,11 @@ import (
 // and the general path reads the file: it is an optimisation only, never a
 // second definition of YAML. TestFastYAMLAgrees and FuzzFastYAML compare
 // the two.
-func parseYAMLFast(data []byte) (*Node, bool) {
+func parseYAMLFast(data []byte, in *Interner) (*Node, bool) {
 	if fastYAMLDisabled || !fastYAMLText(data) {
 		return nil, false
 	}
-	p := &fastYAML{data: data, li: newLineIndex(data)}
+	p := &fastYAML{data: data, li: newLineIndex(data), in: in}
 	if !p.skipBlank() || p.indent() != 0 {
 		return nil, false
 	}
@@ -79,10 +79,91 @@ type fastYAML struct {
 	// slab holds nodes made in bulk: one allocation per 256 nodes
 	// instead of one per node.
 	slab []Node
+	// in shares repeated texts with other files; nil shares nothing.
+	in *Interner
+	// stack holds the children of the collections being parsed, nested
+	// ones above their parents', until each collection is complete and
+	// gets them in lists of its exact length, cut from pslab.
+	stack []*Node
+	pslab []*Node
+}
+
+// children returns the nodes on the stack from mark as a list of their
+// exact length, and takes them off the stack; nil when there are none.
+func (p *fastYAML) children(mark int) []*Node {
+	n := len(p.stack) - mark
+	if n == 0 {
+		return nil
+	}
+	out := p.ptrs(n)
+	copy(out, p.stack[mark:])
+	p.stack = p.stack[:mark]
+	return out
+}
+
+// pairs splits the keys and values on the stack from mark, pushed in
+// turn, into two lists, and takes them off the stack.
+func (p *fastYAML) pairs(mark int) (keys, values []*Node) {
+	n := (len(p.stack) - mark) / 2
+	if n == 0 {
+		return nil, nil
+	}
+	keys, values = p.ptrs(n), p.ptrs(n)
+	for i := range n {
+		keys[i], values[i] = p.stack[mark+2*i], p.stack[mark+2*i+1]
+	}
+	p.stack = p.stack[:mark]
+	return keys, values
+}
+
+// ptrs returns a list of n node pointers, cut from a block made in bulk;
+// its capacity is its length, so that appending to it copies.
+func (p *fastYAML) ptrs(n int) []*Node {
+	const block = 1024
+	if n > block/4 {
+		return make([]*Node, n)
+	}
+	if p.in != nil {
+		return p.in.ptrs.take(n)
+	}
+	if len(p.pslab) < n {
+		p.pslab = make([]*Node, block)
+	}
+	out := p.pslab[:n:n]
+	p.pslab = p.pslab[n:]
+	return out
+}
+
+// dupKey reports whether the mapping whose keys and values stand on the
+// stack from mark already has the key k. A mapping of many keys is
+// looked up in seen, which dupKey fills on first need.
+func (p *fastYAML) dupKey(mark int, k string, seen *map[string]bool) bool {
+	const linear = 16
+	pairs := p.stack[mark:]
+	if *seen == nil {
+		if len(pairs) < 2*linear {
+			for i := 0; i < len(pairs); i += 2 {
+				if pairs[i].Value == k {
+					return true
+				}
+			}
+			return false
+		}
+		*seen = make(map[string]bool, len(pairs))
+		for i := 0; i < len(pairs); i += 2 {
+			(*seen)[pairs[i].Value] = true
+		}
+	}
+	return (*seen)[k]
 }
 
 // node returns a new node.
 func (p *fastYAML) node(n Node) *Node {
+	if p.in != nil {
+		m := &p.in.nodes.take(1)[0]
+		*m = n
+		return m
+	}
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, 256)
 	}
@@ -172,22 +253,26 @@ func (p *fastYAML) block(ind, depth int) (*Node, bool) {
 // sequence parses a block list whose dashes are in column ind.
 func (p *fastYAML) sequence(ind, depth int) (*Node, bool) {
 	n := p.node(Node{Kind: KindSeq, Pos: p.li.posAt(p.off)})
+	mark := len(p.stack)
 	for {
 		p.off++ // the dash
 		item, ok := p.afterIndicator(ind, depth+1)
 		if !ok {
 			return nil, false
 		}
-		n.Items = append(n.Items, item)
+		p.stack = append(p.stack, item)
 		if !p.skipBlank() {
+			n.Items = p.children(mark)
 			return n, true
 		}
 		switch in := p.indent(); {
 		case in < ind:
+			n.Items = p.children(mark)
 			return n, true
 		case in > ind:
 			return nil, false
 		case !p.dash():
+			n.Items = p.children(mark)
 			return n, true // a key of the mapping this list is the value of
 		}
 	}
@@ -252,13 +337,16 @@ func (p *fastYAML) key() (*Node, bool) {
 // at its first key.
 func (p *fastYAML) mapping(ind, depth int) (*Node, bool) {
 	n := p.node(Node{Kind: KindMap, Pos: p.li.posAt(p.off)})
-	seen := map[string]bool{}
+	mark := len(p.stack)
+	var seen map[string]bool
 	for {
 		k, ok := p.key()
-		if !ok || k.Kind != KindScalar || seen[k.Value] || k.Value == "<<" {
+		if !ok || k.Kind != KindScalar || k.Value == "<<" || p.dupKey(mark, k.Value, &seen) {
 			return nil, false
 		}
-		seen[k.Value] = true
+		if seen != nil {
+			seen[k.Value] = true
+		}
 		var v *Node
 		if p.off < len(p.data) && p.data[p.off] != '\n' {
 			for p.off < len(p.data) && p.data[p.off] == ' ' {
@@ -289,13 +377,14 @@ func (p *fastYAML) mapping(ind, depth int) (*Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		n.Keys = append(n.Keys, k)
-		n.Values = append(n.Values, v)
+		p.stack = append(p.stack, k, v)
 		if !p.skipBlank() {
+			n.Keys, n.Values = p.pairs(mark)
 			return n, true
 		}
 		switch in := p.indent(); {
 		case in < ind:
+			n.Keys, n.Values = p.pairs(mark)
 			return n, true
 		case in > ind, p.dash():
 			return nil, false
@@ -332,10 +421,8 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 		p.off++
 		return n, true
 	}
+	mark := len(p.stack)
 	var seen map[string]bool
-	if open == '{' {
-		seen = map[string]bool{}
-	}
 	for {
 		if p.off >= len(p.data) {
 			return nil, false
@@ -349,10 +436,12 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 			} else {
 				k, ok = p.plain(true)
 			}
-			if !ok || k.Kind != KindScalar || seen[k.Value] || k.Value == "<<" {
+			if !ok || k.Kind != KindScalar || k.Value == "<<" || p.dupKey(mark, k.Value, &seen) {
 				return nil, false
 			}
-			seen[k.Value] = true
+			if seen != nil {
+				seen[k.Value] = true
+			}
 			p.spaces()
 			if p.off-k.Pos.Byte > maxSimpleKey {
 				return nil, false
@@ -368,8 +457,7 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 			if !ok {
 				return nil, false
 			}
-			n.Keys = append(n.Keys, k)
-			n.Values = append(n.Values, v)
+			p.stack = append(p.stack, k, v)
 		} else {
 			v, ok := p.flowValue(depth + 1)
 			if !ok {
@@ -379,12 +467,17 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 			if p.at(":") {
 				return nil, false // a single-pair mapping in a list
 			}
-			n.Items = append(n.Items, v)
+			p.stack = append(p.stack, v)
 		}
 		p.spaces()
 		switch {
 		case p.at(string(closer)):
 			p.off++
+			if open == '{' {
+				n.Keys, n.Values = p.pairs(mark)
+			} else {
+				n.Items = p.children(mark)
+			}
 			return n, true
 		case p.at(","):
 			p.off++
@@ -455,7 +548,7 @@ func (p *fastYAML) plain(inFlow bool) (*Node, bool) {
 		}
 	}
 	p.off = end
-	return p.scalar(start, string(p.data[start:end]))
+	return p.scalar(start, p.in.str(p.data[start:end]))
 }
 
 func isFlowIndicator(c byte) bool {
@@ -558,7 +651,11 @@ func (p *fastYAML) quoted() (*Node, bool) {
 	start := p.off
 	q := p.data[p.off]
 	p.off++
+	// b collects the value once it differs from the text between the
+	// quotes (an escape or a doubled quote); until then it is nil.
 	var b []byte
+	copied := false
+	from := p.off
 	for {
 		if p.off >= len(p.data) || p.data[p.off] == '\n' {
 			return nil, false
@@ -566,12 +663,19 @@ func (p *fastYAML) quoted() (*Node, bool) {
 		c := p.data[p.off]
 		switch {
 		case c == q && q == '\'' && p.off+1 < len(p.data) && p.data[p.off+1] == '\'':
+			if !copied {
+				b, copied = append([]byte(nil), p.data[from:p.off]...), true
+			}
 			b = append(b, '\'')
 			p.off += 2
 			continue
 		case c == q:
+			value := p.in.str(b)
+			if !copied {
+				value = p.in.str(p.data[from:p.off])
+			}
 			p.off++
-			n := p.node(Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: string(b), Pos: p.li.posAt(start)})
+			n := p.node(Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: value, Pos: p.li.posAt(start)})
 			if q == '\'' {
 				n.Style = StyleSingle
 			}
@@ -581,11 +685,16 @@ func (p *fastYAML) quoted() (*Node, bool) {
 			if !ok {
 				return nil, false
 			}
+			if !copied {
+				b, copied = append([]byte(nil), p.data[from:p.off]...), true
+			}
 			b = utf8.AppendRune(b, r)
 			p.off += size
 			continue
 		}
-		b = append(b, c)
+		if copied {
+			b = append(b, c)
+		}
 		p.off++
 	}
 }

@@ -22,7 +22,7 @@ func parseYAMLGeneral(data []byte) (*Node, error) {
 // fast path takes the file, the trees must be equal.
 func agree(t *testing.T, name string, data []byte) bool {
 	t.Helper()
-	fast, ok := parseYAMLFast(data)
+	fast, ok := parseYAMLFast(data, NewInterner())
 	if !ok {
 		return false
 	}

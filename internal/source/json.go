@@ -9,11 +9,16 @@ import (
 
 // ParseJSON parses one JSON value. Numbers keep their exact text so that
 // decimals lose no precision; duplicate keys in an object are an error.
-func ParseJSON(data []byte) (*Node, error) {
+func ParseJSON(data []byte) (*Node, error) { return parseJSON(data, nil) }
+
+// ParseJSON is the package's ParseJSON, sharing repeated texts through in.
+func (in *Interner) ParseJSON(data []byte) (*Node, error) { return parseJSON(data, in) }
+
+func parseJSON(data []byte, in *Interner) (*Node, error) {
 	// A byte-order mark, as Windows editors write it, is not part of the
 	// text; positions are counted as an editor shows them, without it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	p := &jsonParser{data: data, li: newLineIndex(data)}
+	p := &jsonParser{data: data, li: newLineIndex(data), in: in}
 	p.skipSpace()
 	if p.off >= len(data) {
 		return nil, p.errorf(p.off, "the file is empty")
@@ -33,6 +38,7 @@ type jsonParser struct {
 	data []byte
 	off  int
 	li   *lineIndex
+	in   *Interner
 }
 
 func (p *jsonParser) errorf(off int, format string, args ...any) error {
@@ -176,19 +182,27 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 func (p *jsonParser) str() (string, error) {
 	start := p.off
 	p.off++
+	plain := true // no escape and no control character
 	for p.off < len(p.data) {
-		switch p.data[p.off] {
-		case '\\':
+		switch c := p.data[p.off]; {
+		case c == '\\':
 			p.off += 2
+			plain = false
 			continue
-		case '"':
+		case c < 0x20 && c != '\n':
+			plain = false
+		case c == '"':
 			p.off++
+			if inner := p.data[start+1 : p.off-1]; plain && utf8.Valid(inner) {
+				// What encoding/json would make of it, without its cost.
+				return p.in.str(inner), nil
+			}
 			var s string
 			if err := json.Unmarshal(p.data[start:p.off], &s); err != nil {
 				return "", p.errorf(start, "invalid string: %v", err)
 			}
 			return s, nil
-		case '\n':
+		case c == '\n':
 			return "", p.errorf(p.off, "line break inside a string")
 		}
 		p.off++
@@ -208,7 +222,7 @@ func (p *jsonParser) number() (*Node, error) {
 		}
 		p.off++
 	}
-	text := string(p.data[start:p.off])
+	text := p.in.str(p.data[start:p.off])
 	if !json.Valid([]byte(text)) {
 		return nil, p.errorf(start, "invalid number %q", text)
 	}

@@ -152,8 +152,15 @@ func newLineIndex(data []byte) *lineIndex {
 	return li
 }
 
-// lineOf returns the 0-based line of a byte offset.
+// lineOf returns the 0-based line of a byte offset. The line of the
+// cursor and the one after it are tried first: a parser asks for offsets
+// in increasing order, mostly on the same or the next line.
 func (li *lineIndex) lineOf(off int) int {
+	for l := li.curLine; l <= li.curLine+1 && l < len(li.start); l++ {
+		if li.start[l] <= off && (l+1 == len(li.start) || off < li.start[l+1]) {
+			return l
+		}
+	}
 	line := 0
 	lo, hi := 0, len(li.start)-1
 	for lo <= hi {

@@ -30,11 +30,16 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // ParseYAML parses one YAML document. Anchors and aliases are resolved;
 // a file holding more than one document is an error, as is an empty file.
-func ParseYAML(data []byte) (*Node, error) {
+func ParseYAML(data []byte) (*Node, error) { return parseYAML(data, nil) }
+
+// ParseYAML is the package's ParseYAML, sharing repeated texts through in.
+func (in *Interner) ParseYAML(data []byte) (*Node, error) { return parseYAML(data, in) }
+
+func parseYAML(data []byte, in *Interner) (*Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Message: "the file is empty"}
 	}
-	if n, ok := parseYAMLFast(data); ok {
+	if n, ok := parseYAMLFast(data, in); ok {
 		return n, nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
