@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -65,11 +66,23 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	if !ok {
 		return code
 	}
+	// The verdicts of a state-wide run are millions of short writes: they
+	// go through a buffer, emptied before anything goes to stderr (so
+	// that the two streams keep their order on a terminal) and at the end.
+	buf := bufio.NewWriterSize(stdout, 64<<10)
+	defer buf.Flush()
+	stdout = buf
+	if diagOut != stderr {
+		diagOut = buf
+	}
 	out := newCheckWriter(stdout, ev, a, *format == "json", show)
 	err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
 	if err == nil || stopped {
 		err = out.finish()
+	}
+	if flushErr := buf.Flush(); err == nil {
+		err = flushErr
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez check: %v\n", err)
@@ -84,6 +97,7 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 			end = ""
 		}
 		if err := kiez.WriteDiagnostics(diagOut, wd, ev.ds.Source); err != nil {
+			buf.Flush()
 			fmt.Fprintf(stderr, "kiez check: %v\n", err)
 			return exitProblems
 		}
@@ -93,8 +107,13 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 		if *format == "text" {
 			limit.noteStopped(stdout)
 		}
+		buf.Flush()
 		return limit.reportTimeout(stderr, "check", "the rules were evaluated",
 			"The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short.")
+	}
+	if err := buf.Flush(); err != nil {
+		fmt.Fprintf(stderr, "kiez check: %v\n", err)
+		return exitProblems
 	}
 	if n := out.strict; *strict && n > 0 {
 		fmt.Fprintf(stderr, "kiez check: --strict: %s of severity error failed, lack data or could not be evaluated\n", plural(n, "result", "results"))
