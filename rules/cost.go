@@ -63,15 +63,6 @@ const CostCeiling = 1_000_000_000
 // centre on 2 cores.
 const DefaultStepBudget = 5_000_000
 
-// WithCostCeiling sets the highest estimated cost of a rule that loads;
-// the default is CostCeiling.
-func WithCostCeiling(n uint64) Option { return func(c *config) { c.costCeiling = n } }
-
-// WithStepBudget sets the run-time budget of one rule on one centre, in
-// steps (loop iterations and bytes of text joined); the default is
-// DefaultStepBudget.
-func WithStepBudget(n uint64) Option { return func(c *config) { c.stepBudget = n } }
-
 // Cost is the estimated cost of the rule on one centre (or once, for a
 // programme rule), in steps; see CostCeiling for the model.
 func (r *Rule) Cost() uint64 { return r.cost }
