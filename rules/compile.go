@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
@@ -98,102 +97,6 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 	return &expression{text: text, program: prog, slot: -1, konst: -1}
 }
 
-// analyse works out, for every expression of a rule, which of the rule's
-// lets it reads (they are computed when first needed) and how often its
-// value can change: an expression of a centre rule that reads neither the
-// centre nor the item (directly or through a let) has one value per
-// evaluation, computed once for all centres (Programme.consts); one of a
-// rule with each that does not read the item has one value per subject,
-// computed once for all items (Rule.slots). Expressions are pure, so
-// computing them less often changes no verdict.
-func (p *Programme) analyse(r *Rule) {
-	itemish := map[string]bool{varItem: true}
-	centreish := map[string]bool{varItem: true, varCentre: true}
-	lets := map[string]int{}
-	for i, name := range r.Let {
-		lets[name] = i
-	}
-	visit := func(e *expression, let string) {
-		if e == nil {
-			return
-		}
-		usesItem, usesCentre := false, false
-		ids := identifiers(e.program.Node())
-		e.lets = letsAmong(ids, lets)
-		for _, id := range ids {
-			usesItem = usesItem || itemish[id]
-			usesCentre = usesCentre || centreish[id]
-		}
-		if let != "" {
-			itemish[let] = usesItem
-			centreish[let] = usesCentre
-		}
-		switch {
-		case r.Scope == ScopeCentre && !usesCentre:
-			e.konst = p.consts
-			p.consts++
-		case r.each != nil && !usesItem:
-			e.slot = r.slots
-			r.slots++
-		}
-	}
-	if r.each != nil && r.Scope == ScopeCentre && !slices.ContainsFunc(identifiers(r.each.program.Node()), func(id string) bool { return centreish[id] }) {
-		r.each.konst = p.consts
-		p.consts++
-	}
-	for i, x := range r.lets {
-		visit(x, r.Let[i])
-	}
-	visit(r.when, "")
-	visit(r.needs, "")
-	visit(r.assert, "")
-	for _, part := range r.message {
-		visit(part.expr, "")
-	}
-	for _, part := range slices.Concat(r.notApplicable, r.missingMsg) {
-		visit(part.expr, "")
-	}
-	for _, e := range r.evidence {
-		visit(e, "")
-	}
-}
-
-// identifiers lists the names an expression reads.
-func identifiers(n ast.Node) []string {
-	var out []string
-	ast.Find(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.IdentifierNode); ok {
-			out = append(out, id.Value)
-		}
-		return false
-	})
-	return out
-}
-
-// letsRead returns the indexes of the lets an expression reads, in order.
-func letsRead(n ast.Node, lets map[string]int) []int {
-	if len(lets) == 0 {
-		return nil
-	}
-	return letsAmong(identifiers(n), lets)
-}
-
-// letsAmong returns the indexes of the lets among the names an expression
-// reads (identifiers), in order.
-func letsAmong(ids []string, lets map[string]int) []int {
-	if len(lets) == 0 {
-		return nil
-	}
-	var out []int
-	for _, id := range ids {
-		if i, ok := lets[id]; ok && !slices.Contains(out, i) {
-			out = append(out, i)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 // assertParts splits a rule's assertion at its top-level "and" and "or"
 // and compiles each operand, so that Explain can show the value of each.
 // It runs only when a verdict is explained.
@@ -249,15 +152,6 @@ func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
 			lets: letsRead(prog.Node(), letIndex(rule))})
 	}
 	return parts
-}
-
-// letIndex maps the names of a rule's lets to their positions.
-func letIndex(r *Rule) map[string]int {
-	m := make(map[string]int, len(r.Let))
-	for i, n := range r.Let {
-		m[n] = i
-	}
-	return m
 }
 
 // template splits a message into literal text and {{ expression }} parts.
