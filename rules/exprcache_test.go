@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,10 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/expr-lang/expr/checker"
-	"github.com/expr-lang/expr/compiler"
-	"github.com/expr-lang/expr/file"
-	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/parser"
 	"github.com/google/go-cmp/cmp"
 
@@ -37,74 +31,6 @@ func ruleTexts(r *Rule) []string {
 		}
 	}
 	return slices.DeleteFunc(texts, func(s string) bool { return strings.TrimSpace(s) == "" })
-}
-
-// compileAsExpr compiles an expression the way expr.Compile does, with
-// the patchers run by expr's own checker (checker.ParseCheck), for
-// comparison with exprConfig.compile.
-func compileAsExpr(x *exprConfig, text string, env map[string]any) (string, error) {
-	x.setEnv(env)
-	x.c.Visitors = x.visitors
-	defer func() { x.c.Visitors = nil }()
-	tree, err := checker.ParseCheck(text, x.c)
-	if err != nil {
-		return "", err
-	}
-	if err := optimizer.Optimize(&tree.Node, x.c); err != nil {
-		var fe *file.Error
-		if errors.As(err, &fe) {
-			return "", fe.Bind(tree.Source)
-		}
-		return "", err
-	}
-	instrument(&tree.Node)
-	prog, err := compiler.Compile(tree, x.c)
-	if err != nil {
-		return "", err
-	}
-	return prog.Disassemble(), nil
-}
-
-// TestPatchAndCheckAsExpr compiles every expression of the shipped
-// programmes, and variants that fail, both with patchAndCheck and with
-// expr's own checker, which checks the tree before every patcher's walk:
-// the programs and the errors are the same. It pins the assumption that
-// checking a tree that has not changed gives what the check before gave.
-func TestPatchAndCheckAsExpr(t *testing.T) {
-	n := 0
-	for _, id := range Embedded() {
-		p, diags := LoadEmbedded(id)
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
-		l := &loader{name: p.File}
-		ours, theirs := newExprConfig(l.commonOptions(), nil, false), newExprConfig(l.commonOptions(), nil, false)
-		for _, r := range p.Rules {
-			env := r.envTypes
-			for _, text := range ruleTexts(r) {
-				// A variant with a misspelt field and one with a type
-				// error fail in the checker after patching.
-				for _, text := range []string{text, text + ".fieldd", "(" + text + ") + date(\"2024-01-01\")"} {
-					n++
-					want, wantErr := compileAsExpr(theirs, text, env)
-					prog, err := ours.compile(text, env)
-					if fmt.Sprint(err) != fmt.Sprint(wantErr) {
-						t.Errorf("%s: %s: error %v, expr's checker gives %v", r.ID, text, err, wantErr)
-						continue
-					}
-					if err != nil {
-						continue
-					}
-					if diff := cmp.Diff(want, prog.Disassemble()); diff != "" {
-						t.Errorf("%s: %s: the programs differ (-expr +patchAndCheck):\n%s", r.ID, text, diff)
-					}
-				}
-			}
-		}
-	}
-	if n < 1000 {
-		t.Errorf("compared %d expressions, want the ~1000 of the shipped programmes", n)
-	}
 }
 
 // TestExprCacheKeysByDeclaredNames compiles the same text against

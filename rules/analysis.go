@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/expr-lang/expr/ast"
+)
+
+// What a rule's expressions read: the lets each needs first, and whether
+// its value is one per evaluation (Programme.consts), one per subject
+// (Rule.slots) or one per item.
+
+// analyse works out, for every expression of a rule, which of the rule's
+// lets it reads (they are computed when first needed) and how often its
+// value can change: an expression of a centre rule that reads neither the
+// centre nor the item (directly or through a let) has one value per
+// evaluation, computed once for all centres (Programme.consts); one of a
+// rule with each that does not read the item has one value per subject,
+// computed once for all items (Rule.slots). Expressions are pure, so
+// computing them less often changes no verdict.
+func (p *Programme) analyse(r *Rule) {
+	itemish := map[string]bool{varItem: true}
+	centreish := map[string]bool{varItem: true, varCentre: true}
+	lets := map[string]int{}
+	for i, name := range r.Let {
+		lets[name] = i
+	}
+	visit := func(e *expression, let string) {
+		if e == nil {
+			return
+		}
+		usesItem, usesCentre := false, false
+		ids := identifiers(e.program.Node())
+		e.lets = letsAmong(ids, lets)
+		for _, id := range ids {
+			usesItem = usesItem || itemish[id]
+			usesCentre = usesCentre || centreish[id]
+		}
+		if let != "" {
+			itemish[let] = usesItem
+			centreish[let] = usesCentre
+		}
+		switch {
+		case r.Scope == ScopeCentre && !usesCentre:
+			e.konst = p.consts
+			p.consts++
+		case r.each != nil && !usesItem:
+			e.slot = r.slots
+			r.slots++
+		}
+	}
+	if r.each != nil && r.Scope == ScopeCentre && !slices.ContainsFunc(identifiers(r.each.program.Node()), func(id string) bool { return centreish[id] }) {
+		r.each.konst = p.consts
+		p.consts++
+	}
+	for i, x := range r.lets {
+		visit(x, r.Let[i])
+	}
+	visit(r.when, "")
+	visit(r.needs, "")
+	visit(r.assert, "")
+	for _, part := range r.message {
+		visit(part.expr, "")
+	}
+	for _, part := range slices.Concat(r.notApplicable, r.missingMsg) {
+		visit(part.expr, "")
+	}
+	for _, e := range r.evidence {
+		visit(e, "")
+	}
+}
+
+// identifiers lists the names an expression reads.
+func identifiers(n ast.Node) []string {
+	var out []string
+	ast.Find(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.IdentifierNode); ok {
+			out = append(out, id.Value)
+		}
+		return false
+	})
+	return out
+}
+
+// letsRead returns the indexes of the lets an expression reads, in order.
+func letsRead(n ast.Node, lets map[string]int) []int {
+	if len(lets) == 0 {
+		return nil
+	}
+	return letsAmong(identifiers(n), lets)
+}
+
+// letsAmong returns the indexes of the lets among the names an expression
+// reads (identifiers), in order.
+func letsAmong(ids []string, lets map[string]int) []int {
+	if len(lets) == 0 {
+		return nil
+	}
+	var out []int
+	for _, id := range ids {
+		if i, ok := lets[id]; ok && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// letIndex maps the names of a rule's lets to their positions.
+func letIndex(r *Rule) map[string]int {
+	m := make(map[string]int, len(r.Let))
+	for i, n := range r.Let {
+		m[n] = i
+	}
+	return m
+}

@@ -1,0 +1,241 @@
+package rules
+
+import (
+	"reflect"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+)
+
+// The rewriters of checked trees: the operators on decimals, dates and whole
+// numbers become calls of their functions; lists of records are read as
+// pointers; nested loops are guarded; uniq and in take faster forms. Also
+// the walking helpers they share with the cost estimate (isLoop, children).
+
+// operatorPatcher gives the operators their meaning on decimals, dates
+// and whole numbers (the operators table): it replaces a binary operation
+// whose operand types suit one of the operator's functions by a call of
+// that function. It does what one expr.Operator option per operator does,
+// in one walk of the tree: expr type-checks the whole tree again before
+// each patcher's walk, so one patcher per operator (ten of them) cost ten
+// checks per pass. It runs until a walk changes nothing, and belongs to one
+// exprConfig (it records whether its last walk changed the tree).
+type operatorPatcher struct {
+	byOp    map[string][]*builtin.Function // the functions of each operator, in the table's order
+	applied bool
+}
+
+func newOperatorPatcher(fs []function) *operatorPatcher {
+	ops := map[string]bool{}
+	for _, o := range operators {
+		ops[o.fn] = true
+	}
+	fns := map[string]*builtin.Function{}
+	for _, f := range fs {
+		if !ops[f.name] {
+			continue
+		}
+		types := make([]reflect.Type, len(f.types))
+		for i, t := range f.types {
+			types[i] = reflect.TypeOf(t).Elem()
+		}
+		fns[f.name] = &builtin.Function{Name: f.name, Types: types}
+	}
+	p := &operatorPatcher{byOp: map[string][]*builtin.Function{}}
+	for _, o := range operators {
+		p.byOp[o.op] = append(p.byOp[o.op], fns[o.fn])
+	}
+	return p
+}
+
+func (p *operatorPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BinaryNode)
+	if !ok {
+		return
+	}
+	l, r := b.Left.Type(), b.Right.Type()
+	for _, fn := range p.byOp[b.Operator] {
+		for _, t := range fn.Types {
+			if operandSuits(t.In(0), l) && operandSuits(t.In(1), r) {
+				call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: fn.Name}, Arguments: []ast.Node{b.Left, b.Right}}
+				call.SetType(t.Out(0))
+				ast.Patch(node, call)
+				p.applied = true
+				return
+			}
+		}
+	}
+}
+
+// operandSuits is expr's rule for an operator function's parameter: the
+// same type, or an interface the operand's type implements (or an operand
+// of unknown type).
+func operandSuits(param, operand reflect.Type) bool {
+	return operand == param || (param.Kind() == reflect.Interface && (operand == nil || operand.Implements(param)))
+}
+
+// Reset and ShouldRepeat make expr walk the tree again after a walk that
+// changed it.
+func (p *operatorPatcher) Reset()             { p.applied = false }
+func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
+
+// refsPatcher rewrites every field access that gives a list of records
+// (centre.sessions, item.participants …) into a call of refsName, which
+// gives the same records as pointers: expr's builtins then iterate without
+// copying each record (see refsOf). It records whether it guarded a loop
+// (guardLoops), a change below the node it visits (see patchAndCheck).
+type refsPatcher struct {
+	lists   map[reflect.Type]bool
+	guarded bool
+}
+
+func newRefsPatcher(fs []function) *refsPatcher {
+	p := &refsPatcher{lists: map[reflect.Type]bool{}}
+	for _, f := range fs {
+		if f.name == refsName {
+			for _, t := range f.types {
+				p.lists[reflect.TypeOf(t).Elem().In(0)] = true
+			}
+		}
+	}
+	return p
+}
+
+func (p *refsPatcher) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.MemberNode:
+		if t := n.Type(); t != nil && p.lists[t] {
+			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: refsName}, Arguments: []ast.Node{n}})
+		}
+	case *ast.BuiltinNode:
+		p.guarded = guardLoops(n) || p.guarded
+		uniqPatcher{}.Visit(node)
+	case *ast.BinaryNode:
+		inPatcher{}.Visit(node)
+	}
+}
+
+// changedBelow reports whether the last walk changed the tree below a
+// visited node, and forgets it.
+func (p *refsPatcher) changedBelow() bool {
+	g := p.guarded
+	p.guarded = false
+	return g
+}
+
+// guardLoops puts a call of aliveName before every loop (a builtin with a
+// predicate: all, filter, map …) that runs in the predicate of the loop b,
+// directly or through other expressions, but not inside a further loop's
+// predicate: that one was guarded when its own loop was visited (the walk
+// visits inner nodes first). A loop nested in another runs once per
+// element of the outer one; checking the context there bounds the work
+// between checks by the length of one list. It reports whether it guarded
+// a loop.
+func guardLoops(b *ast.BuiltinNode) bool {
+	guarded := false
+	for i := range b.Arguments {
+		if p, ok := b.Arguments[i].(*ast.PredicateNode); ok {
+			guarded = guardIn(&p.Node) || guarded
+		}
+	}
+	return guarded
+}
+
+func guardIn(node *ast.Node) bool {
+	guarded := false
+	switch n := (*node).(type) {
+	case *ast.PredicateNode:
+		return false // a further loop's predicate, guarded already
+	case *ast.BuiltinNode:
+		if isLoop(n) {
+			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: aliveName}}, n}}
+			(*node).SetLocation(n.Location())
+			guarded = true
+		}
+		for i := range n.Arguments {
+			guarded = guardIn(&n.Arguments[i]) || guarded
+		}
+		return guarded
+	}
+	for _, child := range children(*node) {
+		guarded = guardIn(child) || guarded
+	}
+	return guarded
+}
+
+// isLoop reports whether a builtin runs a predicate over a list.
+func isLoop(b *ast.BuiltinNode) bool {
+	for _, a := range b.Arguments {
+		if _, ok := a.(*ast.PredicateNode); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// children returns pointers to the child nodes of a node, so that they can
+// be replaced.
+func children(n ast.Node) []*ast.Node {
+	switch n := n.(type) {
+	case *ast.UnaryNode:
+		return []*ast.Node{&n.Node}
+	case *ast.BinaryNode:
+		return []*ast.Node{&n.Left, &n.Right}
+	case *ast.ChainNode:
+		return []*ast.Node{&n.Node}
+	case *ast.MemberNode:
+		return []*ast.Node{&n.Node, &n.Property}
+	case *ast.SliceNode:
+		out := []*ast.Node{&n.Node}
+		if n.From != nil {
+			out = append(out, &n.From)
+		}
+		if n.To != nil {
+			out = append(out, &n.To)
+		}
+		return out
+	case *ast.CallNode:
+		return append([]*ast.Node{&n.Callee}, ptrs(n.Arguments)...)
+	case *ast.ConditionalNode:
+		return []*ast.Node{&n.Cond, &n.Exp1, &n.Exp2}
+	case *ast.VariableDeclaratorNode:
+		return []*ast.Node{&n.Value, &n.Expr}
+	case *ast.SequenceNode:
+		return ptrs(n.Nodes)
+	case *ast.ArrayNode:
+		return ptrs(n.Nodes)
+	case *ast.MapNode:
+		return ptrs(n.Pairs)
+	case *ast.PairNode:
+		return []*ast.Node{&n.Key, &n.Value}
+	}
+	return nil
+}
+
+// uniqPatcher puts uniqName in place of expr's builtin uniq on a list of
+// texts or of anything: the same answer in linear time.
+type uniqPatcher struct{}
+
+func (uniqPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BuiltinNode)
+	if !ok || b.Name != "uniq" || len(b.Arguments) != 1 || b.Arguments[0].Type() == nil {
+		return
+	}
+	if t := b.Arguments[0].Type(); t.Kind() == reflect.Slice && (t.Elem().Kind() == reflect.Interface || t.Elem() == reflect.TypeFor[string]()) {
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: uniqName}, Arguments: b.Arguments})
+	}
+}
+
+// inPatcher puts inName in place of expr's "in" when a text is looked up
+// in a list of texts: the same answer without boxing every element.
+type inPatcher struct{}
+
+func (inPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BinaryNode)
+	if !ok || b.Operator != "in" || b.Left.Type() == nil || b.Right.Type() == nil {
+		return
+	}
+	if b.Left.Type() == reflect.TypeFor[string]() && b.Right.Type() == reflect.TypeFor[[]string]() {
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: inName}, Arguments: []ast.Node{b.Left, b.Right}})
+	}
+}
