@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/kiez-go/kiez/kiez"
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 )
@@ -181,14 +182,16 @@ func writeEmpty(b *strings.Builder, n int) {
 // kind or role, its id or title, and its date, e.g. "bedarfsanalyse vom
 // 12.03.2024".
 func formatRecord(rv reflect.Value) string {
-	field := func(name string) string {
-		f := rv.FieldByName(name)
-		switch {
-		case !f.IsValid():
+	fields := recordFieldsOf(rv.Type())
+	field := func(i int) string {
+		if fields[i] == nil {
 			return ""
-		case f.Type() == reflect.TypeFor[string]():
+		}
+		f := rv.FieldByIndex(fields[i])
+		switch f.Type() {
+		case reflect.TypeFor[string]():
 			return f.String()
-		case f.Type() == reflect.TypeFor[date.Date]():
+		case reflect.TypeFor[date.Date]():
 			if d := f.Interface().(date.Date); !d.IsZero() {
 				return germanDate(d)
 			}
@@ -196,19 +199,19 @@ func formatRecord(rv reflect.Value) string {
 		return ""
 	}
 	var b strings.Builder
-	for _, n := range []string{"Kind", "Role", "Title", "Name"} {
-		if s := field(n); s != "" {
+	for i := range fieldID { // Kind, Role, Title, Name: the first given
+		if s := field(i); s != "" {
 			b.WriteString(s)
 			break
 		}
 	}
-	if id := field("ID"); id != "" {
+	if id := field(fieldID); id != "" {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString("(" + id + ")")
 	}
-	if d := field("Date"); d != "" {
+	if d := field(fieldDate); d != "" {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
@@ -218,4 +221,61 @@ func formatRecord(rv reflect.Value) string {
 		return fmt.Sprint(rv.Interface())
 	}
 	return b.String()
+}
+
+// recordFieldNames are the fields formatRecord reads, in its order; fieldID
+// and fieldDate are the places of ID and Date.
+var recordFieldNames = [...]string{"Kind", "Role", "Title", "Name", "ID", "Date"}
+
+const (
+	fieldID   = 4
+	fieldDate = 5
+)
+
+// recordFields are the index paths of a struct type's recordFieldNames; nil
+// where it has no such field.
+type recordFields [len(recordFieldNames)][]int
+
+// modelRecords are the recordFields of every struct type of the model,
+// worked out once: looking fields up by name for each record written
+// took a noticeable part of an evaluation. It is never changed.
+var modelRecords = recordFieldTable(reflect.TypeFor[kiez.Dataset]())
+
+// recordFieldsOf returns the recordFields of a struct type.
+func recordFieldsOf(t reflect.Type) recordFields {
+	if f, ok := modelRecords[t]; ok {
+		return f
+	}
+	return lookUpRecordFields(t)
+}
+
+func lookUpRecordFields(t reflect.Type) recordFields {
+	var out recordFields
+	for i, name := range recordFieldNames {
+		if f, ok := t.FieldByName(name); ok {
+			out[i] = f.Index
+		}
+	}
+	return out
+}
+
+// recordFieldTable returns the recordFields of every struct type reachable
+// from root through fields, pointers and lists.
+func recordFieldTable(root reflect.Type) map[reflect.Type]recordFields {
+	table := map[reflect.Type]recordFields{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if _, seen := table[t]; seen || t.Kind() != reflect.Struct {
+			return
+		}
+		table[t] = lookUpRecordFields(t)
+		for i := range t.NumField() {
+			walk(t.Field(i).Type)
+		}
+	}
+	walk(root)
+	return table
 }
