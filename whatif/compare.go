@@ -588,7 +588,7 @@ func (m *matcher) count(r *rules.Result, rule string, old bool) {
 
 // counter keeps Counts in order of first appearance.
 type counter struct {
-	at   map[[2]string]int
+	at     map[[2]string]int
 	counts []*Count
 }
 
