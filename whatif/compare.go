@@ -259,7 +259,7 @@ func (c *Comparison) Changed() bool { return len(c.Changes) > 0 || len(c.Params)
 // compared with their years shifted (Comparison.YearShift). A comparison
 // of a side with itself reports no change. Compare returns an error when
 // a side cannot be evaluated (see rules.Engine.Evaluate), when ctx ends,
-// or when the renames name unknown rules.
+// or, as a *RenameError, when the renames name unknown rules.
 func Compare(ctx context.Context, ds *kiez.Dataset, old, new Side, opts ...Option) (*Comparison, error) {
 	if ds == nil {
 		return nil, errors.New("whatif: Compare: nil dataset")
@@ -319,6 +319,18 @@ func byID(progs []*rules.Programme) map[string]*rules.Programme {
 	return m
 }
 
+// RenameError is a rename (WithRenames) that names a rule the old or the
+// new side does not have.
+type RenameError struct {
+	Old, New string
+	// Problem says which rule is missing and what to do.
+	Problem string
+}
+
+func (e *RenameError) Error() string {
+	return fmt.Sprintf("whatif: rename %s=%s: %s", e.Old, e.New, e.Problem)
+}
+
 // checkRenames checks that every renamed rule exists on its side, and
 // lists the renames per programme.
 func checkRenames(oldProgs, newProgs []*rules.Programme, renames map[string]string) ([]Rename, error) {
@@ -339,12 +351,12 @@ func checkRenames(oldProgs, newProgs []*rules.Programme, renames map[string]stri
 			found = true
 			np := newByID[p.ID]
 			if np == nil || np.Rule(n) == nil {
-				return nil, fmt.Errorf("whatif: rename %s=%s: the new rules of programme %s have no rule %q; name a rule of the new rule file", o, n, p.ID, n)
+				return nil, &RenameError{Old: o, New: n, Problem: fmt.Sprintf("the new rules of programme %s have no rule %q; name a rule of the new rule file", p.ID, n)}
 			}
 			out = append(out, Rename{Programme: p.ID, Old: o, New: n})
 		}
 		if !found {
-			return nil, fmt.Errorf("whatif: rename %s=%s: the old rules have no rule %q; name a rule of the old rule file", o, n, o)
+			return nil, &RenameError{Old: o, New: n, Problem: fmt.Sprintf("the old rules have no rule %q; name a rule of the old rule file", o)}
 		}
 	}
 	return out, nil
