@@ -34,8 +34,9 @@ type HoursSum struct {
 	Param     string `json:"param"`
 	Title     string `json:"title"`
 	Unit      string `json:"unit"`
-	// Subjects counts the failing results of the new side with hours
-	// missing (a centre with two Leitungen has two).
+	// Subjects counts the changed results with hours missing on either
+	// side (a centre with two Leitungen has two, a rule judged per month
+	// one per month).
 	Subjects int `json:"subjects"`
 	// Missing is the sum on the new side, OldMissing on the old side,
 	// over the changed results.
@@ -95,7 +96,7 @@ func hoursOf(p *rules.Programme, res *rules.Result) *Hours {
 func sumHours(changes []Change, newProgs, oldProgs map[string]*rules.Programme) (perCentre, total []HoursSum) {
 	type k struct{ prog, centre, param string }
 	centreAt, totalAt := map[k]int{}, map[k]int{}
-	add := func(list *[]HoursSum, at map[k]int, key k, h *Hours, old bool) {
+	get := func(list *[]HoursSum, at map[k]int, key k, unit string) *HoursSum {
 		i, ok := at[key]
 		if !ok {
 			i = len(*list)
@@ -106,17 +107,15 @@ func sumHours(changes []Change, newProgs, oldProgs map[string]*rules.Programme) 
 			} else if p := oldProgs[key.prog]; p != nil && p.Param(key.param) != nil {
 				title = p.Param(key.param).Title
 			}
-			*list = append(*list, HoursSum{Programme: key.prog, Centre: key.centre, Param: key.param, Title: title, Unit: h.Unit})
+			*list = append(*list, HoursSum{Programme: key.prog, Centre: key.centre, Param: key.param, Title: title, Unit: unit})
 		}
-		s := &(*list)[i]
-		if old {
-			s.OldMissing = s.OldMissing.Add(h.Missing)
-		} else {
-			s.Missing = s.Missing.Add(h.Missing)
-			s.Subjects++
-		}
+		return &(*list)[i]
 	}
 	for _, ch := range changes {
+		// The param of the new side names the sum; the old side's when
+		// only it lacks hours. A change whose sides lack hours of two
+		// different params counts under each.
+		seen := map[string]bool{}
 		for _, side := range []struct {
 			h   *Hours
 			old bool
@@ -124,8 +123,20 @@ func sumHours(changes []Change, newProgs, oldProgs map[string]*rules.Programme) 
 			if side.h == nil {
 				continue
 			}
-			add(&perCentre, centreAt, k{ch.Programme, ch.Centre, side.h.Param}, side.h, side.old)
-			add(&total, totalAt, k{ch.Programme, "", side.h.Param}, side.h, side.old)
+			for _, s := range []*HoursSum{
+				get(&perCentre, centreAt, k{ch.Programme, ch.Centre, side.h.Param}, side.h.Unit),
+				get(&total, totalAt, k{ch.Programme, "", side.h.Param}, side.h.Unit),
+			} {
+				if side.old {
+					s.OldMissing = s.OldMissing.Add(side.h.Missing)
+				} else {
+					s.Missing = s.Missing.Add(side.h.Missing)
+				}
+				if !seen[side.h.Param] {
+					s.Subjects++
+				}
+			}
+			seen[side.h.Param] = true
 		}
 	}
 	return perCentre, total

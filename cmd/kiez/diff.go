@@ -483,15 +483,21 @@ func (d *diffOutput) write(w io.Writer) {
 		d.counts(w, "Änderungen je Zentrum", "Zentrum", c.Centres)
 	}
 	if len(c.HoursTotal) > 0 {
-		d.heading(w, 2, "Fehlende Stunden")
+		// A sum adds the shortfall of each failing subject, each in the
+		// param's unit: for h/Woche over several Leitungen the weekly
+		// hours they lack together, for h/Monat over several months the
+		// hours lacking in those months.
+		d.heading(w, 2, "Fehlende Stunden (Summe der Fehlbeträge je Gegenstand)")
 		var rows [][]string
 		for _, h := range c.Hours {
-			rows = append(rows, []string{h.Programme, orDash(h.Centre), h.Param, hours(h.OldMissing, h.Unit), hours(h.Missing, h.Unit), hours(h.Extra(), h.Unit)})
+			rows = append(rows, []string{h.Programme, centreLabel(h.Centre), h.Param, h.Unit, fmt.Sprint(h.Subjects),
+				rules.Format(h.OldMissing), rules.Format(h.Missing), rules.Format(h.Extra())})
 		}
 		for _, h := range c.HoursTotal {
-			rows = append(rows, []string{h.Programme, "Summe (" + plural(h.Subjects, "Stelle", "Stellen") + ")", h.Param, hours(h.OldMissing, h.Unit), hours(h.Missing, h.Unit), hours(h.Extra(), h.Unit)})
+			rows = append(rows, []string{h.Programme, "Summe", h.Param, h.Unit, fmt.Sprint(h.Subjects),
+				rules.Format(h.OldMissing), rules.Format(h.Missing), rules.Format(h.Extra())})
 		}
-		d.table(w, "    ", []string{"Programm", "Zentrum", "Parameter", "fehlen " + c.Old.Label, "fehlen " + c.New.Label, "Mehrbedarf"}, rows)
+		d.table(w, "    ", []string{"Programm", "Zentrum", "Parameter", "Einheit", "Gegenstände", "fehlen " + c.Old.Label, "fehlen " + c.New.Label, "Mehrbedarf"}, rows)
 	}
 }
 
