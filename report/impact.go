@@ -66,11 +66,15 @@ func Impact(in Input, c *whatif.Comparison, opts ...Option) (*Report, error) {
 		}
 	}
 	sum := newSection("summary", l.pick("Überblick", "Summary"))
+	differ := l.pick("unterscheiden sich", "differ")
+	if len(c.Params) == 1 {
+		differ = l.pick("unterscheidet sich", "differs")
+	}
 	sum.text(l.pick(
-		fmt.Sprintf("%d von %d Ergebnissen ändern sich: %d werden zum Problem (nicht erfüllt, keine Angaben oder Prüffehler), %d sind keines mehr; %d bleiben gleich. %d Parameter unterscheiden sich.",
-			len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, len(c.Params)),
-		fmt.Sprintf("%d of %d results change: %d become a problem (not met, no data or evaluation error), %d stop being one; %d stay the same. %d params differ.",
-			len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, len(c.Params))))
+		fmt.Sprintf("%d von %d Ergebnissen ändern sich: %d werden zum Problem (nicht erfüllt, keine Angaben oder Prüffehler), %d sind keines mehr; %d bleiben gleich. %d Parameter %s.",
+			len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, len(c.Params), differ),
+		fmt.Sprintf("%d of %d results change: %d become a problem (not met, no data or evaluation error), %d stop being one; %d stay the same. %d params %s.",
+			len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, len(c.Params), differ)))
 	if c.YearShift != 0 {
 		sum.text(l.pick(
 			fmt.Sprintf("Die Jahre in Gegenständen und Meldungen von %s sind vor dem Vergleich um %d verschoben.", c.Old.Label, c.YearShift),

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/whatif"
 )
@@ -41,6 +42,10 @@ When the periods are whole years apart, the years in subjects and
 messages of the old period are shifted before comparing, so that
 "fz-a/2024-H2" is matched with "fz-a/2025-H2".
 
+Output: German tables (text); the comparison as data (json); or the
+Folgenabschätzung report of the report package as md, html or csv, with
+--published for publication.
+
 Exit code: 0 when the comparison ran, whatever changed; 1 when the data
 or a rule file has errors, or, with --strict, when anything changed; 2
 on wrong usage.`)
@@ -53,15 +58,26 @@ on wrong usage.`)
 	fs.Var(&renames, "rename", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)")
 	period := fs.String("period", "", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30")
 	periodOld := fs.String("period-old", "", "the evaluated `period` of the old side, for a comparison of two periods")
-	format := fs.String("format", "text", "output `format`: text (German tables), md (Markdown) or json")
+	format := fs.String("format", "text", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html or csv")
+	published := fs.Bool("published", false, "with md, html or csv: build the report for publication (no staff ids, no messages of the data, no hours of single centres)")
 	strict := fs.Bool("strict", false, "exit 1 when any result or param changed")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	if *format != "text" && *format != "md" && *format != "json" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text, md or json)", *format)
+	var reportFormat report.Format
+	switch *format {
+	case "text", "json":
+	default:
+		f, err := report.ParseFormat(*format)
+		if err != nil {
+			return fs.usageError(stderr, "--format: unknown format %q (use text, json, md, html or csv)", *format)
+		}
+		reportFormat = f
+	}
+	if *published && reportFormat == "" {
+		return fs.usageError(stderr, "--published needs --format md, html or csv")
 	}
 	if *period == "" {
 		return fs.usageError(stderr, "--period is required, e.g. --period 2025")
@@ -158,13 +174,23 @@ on wrong usage.`)
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
 		return exitProblems
 	}
-	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides, md: *format == "md"}
+	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides}
 	var buf bytes.Buffer
-	switch *format {
-	case "json":
+	switch {
+	case *format == "json":
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(c)
+	case reportFormat != "":
+		opts := []report.Option{}
+		if *published {
+			opts = append(opts, report.WithPublished())
+		}
+		var r *report.Report
+		r, err = report.Impact(report.Input{Dataset: ds, Programmes: newProgs, Period: newPeriod}, c, opts...)
+		if err == nil {
+			err = report.Write(&buf, r, reportFormat)
+		}
 	default:
 		d.write(&buf)
 	}
@@ -367,37 +393,15 @@ func applyOverrides(progs []*rules.Programme, overrides []override) ([]*rules.Pr
 	return out, nil
 }
 
-// diffOutput writes a comparison as German text or Markdown tables.
+// diffOutput writes a comparison as German text tables.
 type diffOutput struct {
 	c                *whatif.Comparison
 	oldSets, newSets []*ruleSet
 	overrides        []override
-	md               bool
 }
 
-// table writes rows as an aligned text table or a Markdown table.
+// table writes rows as an aligned text table.
 func (d *diffOutput) table(w io.Writer, indent string, header []string, rows [][]string) {
-	if d.md {
-		esc := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
-		line := func(cells []string) {
-			out := make([]string, len(cells))
-			for i, c := range cells {
-				out[i] = esc(c)
-			}
-			fmt.Fprintf(w, "| %s |\n", strings.Join(out, " | "))
-		}
-		line(header)
-		seps := make([]string, len(header))
-		for i := range seps {
-			seps[i] = "---"
-		}
-		fmt.Fprintf(w, "|%s|\n", strings.Join(seps, "|"))
-		for _, r := range rows {
-			line(r)
-		}
-		fmt.Fprintln(w)
-		return
-	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s%s\n", indent, strings.Join(header, "\t"))
 	for _, r := range rows {
@@ -407,10 +411,6 @@ func (d *diffOutput) table(w io.Writer, indent string, header []string, rows [][
 }
 
 func (d *diffOutput) heading(w io.Writer, level int, text string) {
-	if d.md {
-		fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), text)
-		return
-	}
 	if level == 1 {
 		fmt.Fprintf(w, "%s\n", text)
 		return
@@ -420,10 +420,6 @@ func (d *diffOutput) heading(w io.Writer, level int, text string) {
 
 // text writes a paragraph line.
 func (d *diffOutput) text(w io.Writer, format string, args ...any) {
-	if d.md {
-		fmt.Fprintf(w, format+"\n\n", args...)
-		return
-	}
 	fmt.Fprintf(w, "  "+format+"\n", args...)
 }
 
@@ -473,9 +469,7 @@ func (d *diffOutput) write(w io.Writer) {
 	}
 	if len(c.Changes) == 0 {
 		d.heading(w, 2, "Keine geänderten Ergebnisse")
-		if !d.md {
-			fmt.Fprintln(w, "    Jedes Ergebnis ist auf beiden Seiten gleich (Ergebnis und Meldung).")
-		}
+		fmt.Fprintln(w, "    Jedes Ergebnis ist auf beiden Seiten gleich (Ergebnis und Meldung).")
 	} else {
 		d.changes(w)
 		d.counts(w, "Änderungen je Regel", "Regel", c.Rules)

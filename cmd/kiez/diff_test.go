@@ -37,6 +37,8 @@ func TestDiffCommands(t *testing.T) {
 		// from 2025 names the Leitungen under 3 h with the hours missing.
 		{"diff-leitungsfreistellung", raise, 0},
 		{"diff-leitungsfreistellung-md", append(raise[:len(raise):len(raise)], "--format", "md"), 0},
+		{"diff-leitungsfreistellung-published-md", append(raise[:len(raise):len(raise)], "--format", "md", "--published"), 0},
+		{"diff-published-text", append(raise[:len(raise):len(raise)], "--published"), 2},
 		{"diff-strict", append(raise[:len(raise):len(raise)], "--strict"), 1},
 		{"diff-identical", []string{"diff", "--strict", "--period", "2025", bkData}, 0},
 		{"diff-testdata-2024-2025", append([]string{"diff", "--period-old", "2024", "--period", "2025"}, testdataDirs...), 0},
