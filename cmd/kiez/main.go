@@ -39,6 +39,7 @@ func commands() []command {
 		{"lint", "load and compile rule files, print every problem and the coverage of the requirement catalogue", runLint},
 		{"fmt", "format rule files and rule test files in the canonical layout; -l lists, -d shows, -w writes the changes", runFmt},
 		{"check", "evaluate the programmes' rules on data for a period and print the verdicts", runCheck},
+		{"diff", "compare two rule-set versions, changed params or two periods on the same data: what changes, where, how many hours", runDiff},
 		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
 		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
 		{"report", "build a compliance, centre, programme or staffing report in json, csv, md or html", runReport},

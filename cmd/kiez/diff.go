@@ -1,0 +1,641 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/rickb777/date/timespan"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
+	"github.com/kiez-go/kiez/whatif"
+)
+
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("diff", "kiez diff [flags] --period P DATA...", `
+Compares two evaluations of the programmes' rules on the same data, to
+show the impact of a change before it is decided (a Folgenabschätzung):
+two versions of a rule file (--rules and --rules-new), a rule file and
+changed params (--set), or one rule set over two periods (--period-old
+and --period, year over year). Prints, per programme and centre, every
+result whose verdict changed (erfüllt → nicht erfüllt, …), that is new
+or gone, or whose message changed; the params that differ with their
+histories; the counts per rule, requirement and centre; and, where a
+changed verdict rests on hours, the hours missing per centre and in
+total.
+
+The old side uses the rules chosen as by "kiez check" (embedded, or
+--rules files replacing them); the new side uses --rules-new files
+instead where given, then applies every --set. A --set names a param
+of the programme that has it ("leitungsfreistellung=3@2025-01-01"), or
+"programme:param=value@date" when several programmes have it. A rule
+renamed in the new file is matched with --rename old=new.
+
+When the periods are whole years apart, the years in subjects and
+messages of the old period are shifted before comparing, so that
+"fz-a/2024-H2" is matched with "fz-a/2025-H2".
+
+Output: German tables (text); the comparison as data (json); or the
+Folgenabschätzung report of the report package as md, html or csv, with
+--published for publication.
+
+Exit code: 0 when the comparison ran, whatever changed; 1 when the data
+or a rule file has errors, or, with --strict, when anything changed; 2
+on wrong usage.`)
+	var programmes, renames listFlag
+	var ruleFiles, newRuleFiles, sets pathFlag
+	fs.Var(&programmes, "programme", "compare only the programme with this `id` (repeatable, or comma-separated)")
+	fs.Var(&ruleFiles, "rules", "the old side: load the rule `file` instead of the embedded programme with its id (repeatable)")
+	fs.Var(&newRuleFiles, "rules-new", "the new side: load the rule `file` instead of the old side's programme with its id (repeatable)")
+	fs.Var(&sets, "set", "the new side: give a param another value from a day on, `name=value@YYYY-MM-DD` (repeatable)")
+	fs.Var(&renames, "rename", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)")
+	period := fs.String("period", "", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30")
+	periodOld := fs.String("period-old", "", "the evaluated `period` of the old side, for a comparison of two periods")
+	format := fs.String("format", "text", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html or csv")
+	published := fs.Bool("published", false, "with md, html or csv: build the report for publication (no staff ids, no messages of the data, no hours of single centres)")
+	strict := fs.Bool("strict", false, "exit 1 when any result or param changed")
+	limit := addTimeout(fs)
+	paths, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	var reportFormat report.Format
+	switch *format {
+	case "text", "json":
+	default:
+		f, err := report.ParseFormat(*format)
+		if err != nil {
+			return fs.usageError(stderr, "--format: unknown format %q (use text, json, md, html or csv)", *format)
+		}
+		reportFormat = f
+	}
+	if *published && reportFormat == "" {
+		return fs.usageError(stderr, "--published needs --format md, html or csv")
+	}
+	if *period == "" {
+		return fs.usageError(stderr, "--period is required, e.g. --period 2025")
+	}
+	newPeriod, err := rules.ParsePeriod(*period)
+	if err != nil {
+		return fs.usageError(stderr, "--period: %v", err)
+	}
+	oldPeriod, oldPeriodText := newPeriod, *period
+	if *periodOld != "" {
+		if oldPeriod, err = rules.ParsePeriod(*periodOld); err != nil {
+			return fs.usageError(stderr, "--period-old: %v", err)
+		}
+		oldPeriodText = *periodOld
+	}
+	var overrides []override
+	for _, s := range sets {
+		o, err := parseOverride(s)
+		if err != nil {
+			return fs.usageError(stderr, "--set %v", err)
+		}
+		overrides = append(overrides, o)
+	}
+	renameMap := map[string]string{}
+	for _, r := range renames {
+		o, n, ok := strings.Cut(r, "=")
+		if o, n = strings.TrimSpace(o), strings.TrimSpace(n); !ok || o == "" || n == "" {
+			return fs.usageError(stderr, "--rename %q: write old=new, the rule ids of the old and the new rules", r)
+		}
+		renameMap[o] = n
+	}
+	if len(paths) == 0 {
+		return fs.usageError(stderr, "name at least one data file or directory")
+	}
+	ctx, cancel, msg := limit.context()
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	defer cancel()
+	diagOut := stdout
+	if *format == "json" {
+		diagOut = stderr // keep stdout valid JSON
+	}
+
+	ds, err := loadData(ctx, diagOut, paths)
+	if timedOut(ctx) {
+		return limit.reportTimeout(stderr, "diff", "the data was loaded", "Nothing was compared.")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
+		return exitProblems
+	}
+	if ds == nil {
+		fmt.Fprintln(stderr, "kiez diff: the data has errors; nothing was compared")
+		return exitProblems
+	}
+	src := newSources()
+	oldSel := selectProgrammes(ds, programmes, ruleFiles, src)
+	newSel := oldSel
+	if len(newRuleFiles) > 0 {
+		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
+	}
+	if code, ok := reportSelections(diagOut, stderr, src, oldSel, newSel); !ok {
+		return code
+	}
+	oldProgs, newProgs := programmesOf(oldSel.sets), programmesOf(newSel.sets)
+	newProgs, err = applyOverrides(newProgs, overrides)
+	if err != nil {
+		return fs.usageError(stderr, "--set %v", err)
+	}
+	if code, ok := checkDiffWaivers(diagOut, stderr, ds, oldProgs, oldPeriod, newProgs, newPeriod); !ok {
+		return code
+	}
+
+	oldLabel, newLabel := "bisher", "neu"
+	if oldPeriodText != *period {
+		oldLabel, newLabel = oldPeriodText, *period
+		if len(newRuleFiles) > 0 || len(overrides) > 0 {
+			oldLabel, newLabel = "bisher "+oldPeriodText, "neu "+*period
+		}
+	}
+	c, err := whatif.Compare(ctx, ds,
+		whatif.Side{Label: oldLabel, Programmes: oldProgs, Period: oldPeriod},
+		whatif.Side{Label: newLabel, Programmes: newProgs, Period: newPeriod},
+		whatif.WithRenames(renameMap))
+	if timedOut(ctx) {
+		return limit.reportTimeout(stderr, "diff", "the rules were evaluated", "Nothing was compared.")
+	}
+	var re *whatif.RenameError
+	if errors.As(err, &re) {
+		return fs.usageError(stderr, "--rename %s=%s: %s", re.Old, re.New, re.Problem)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
+		return exitProblems
+	}
+	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides}
+	var buf bytes.Buffer
+	switch {
+	case *format == "json":
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(c)
+	case reportFormat != "":
+		opts := []report.Option{}
+		if *published {
+			opts = append(opts, report.WithPublished())
+		}
+		var r *report.Report
+		r, err = report.Impact(report.Input{Dataset: ds, Programmes: newProgs, Period: newPeriod}, c, opts...)
+		if err == nil {
+			err = report.Write(&buf, r, reportFormat)
+		}
+	default:
+		d.write(&buf)
+	}
+	if err == nil {
+		_, err = stdout.Write(buf.Bytes())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
+		return exitProblems
+	}
+	if *strict && c.Changed() {
+		fmt.Fprintf(stderr, "kiez diff: --strict: %s and %s changed\n", plural(len(c.Changes), "result", "results"), plural(len(c.Params), "param", "params"))
+		return exitProblems
+	}
+	return exitOK
+}
+
+// replaceSets returns the old selection with the programmes of the new
+// rule files in place of those of their ids (added when the old side has
+// no programme of that id and ids, the --programme list, is empty or
+// names it).
+func replaceSets(old *selection, ids []string, files []string, src *sources) *selection {
+	sel := &selection{notes: old.notes, usage: old.usage}
+	sel.sets = append(sel.sets, old.sets...)
+	seen := map[string]string{}
+	for _, f := range files {
+		rs := loadRules(f, src)
+		sel.diags = append(sel.diags, rs.diags...)
+		if rs.prog == nil {
+			continue
+		}
+		if prev, dup := seen[rs.prog.ID]; dup {
+			sel.diags = append(sel.diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+				Summary: fmt.Sprintf("programme %q is given twice with --rules-new: %s and %s", rs.prog.ID, prev, f),
+				Detail:  "Name one new rule file per programme."})
+			continue
+		}
+		seen[rs.prog.ID] = f
+		replaced := false
+		for i, s := range sel.sets {
+			if s.prog.ID == rs.prog.ID {
+				sel.sets[i], replaced = rs, true
+			}
+		}
+		switch {
+		case replaced:
+		case len(ids) == 0 || containsString(ids, rs.prog.ID):
+			sel.sets = append(sel.sets, rs)
+		default:
+			sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: %s (Programm %s) wird nicht verglichen, weil --programme es nicht nennt.", f, rs.prog.ID))
+		}
+	}
+	return sel
+}
+
+// reportSelections prints the problems of both sides' rules and the
+// notes, and says whether the comparison can go on.
+func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selection) (int, bool) {
+	var diags kiez.Diagnostics
+	var notes []string
+	for _, s := range sels {
+		diags = append(diags, s.diags...)
+		for _, n := range s.notes {
+			if !containsString(notes, n) {
+				notes = append(notes, n)
+			}
+		}
+	}
+	if len(diags) > 0 {
+		diags.Sort()
+		if err := kiez.WriteDiagnostics(diagOut, diags, src.get); err != nil {
+			fmt.Fprintf(stderr, "kiez diff: %v\n", err)
+			return exitProblems, false
+		}
+		fmt.Fprintf(diagOut, "%s in the rules\n\n", countLine(diags))
+	}
+	if diags.HasErrors() {
+		fmt.Fprintln(stderr, "kiez diff: the rules have errors; nothing was compared")
+		return exitProblems, false
+	}
+	for _, s := range sels {
+		if s.usage != "" {
+			fmt.Fprintf(stderr, "kiez diff: %s\nRun \"kiez diff -h\" for its usage.\n", s.usage)
+			return exitUsage, false
+		}
+	}
+	for _, n := range notes {
+		fmt.Fprintln(stderr, n)
+	}
+	if len(sels[0].sets) == 0 {
+		fmt.Fprintln(stderr, "kiez diff: no programme to compare: the data names no programme with rules; give a rule file with --rules")
+		return exitProblems, false
+	}
+	return exitOK, true
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkDiffWaivers prints the problems of the dataset's waivers with
+// each side's programmes and period (each problem once), and refuses data
+// whose waivers name unknown programmes or rules, as check does.
+func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.Programme, oldPeriod timespan.DateRange,
+	newProgs []*rules.Programme, newPeriod timespan.DateRange) (int, bool) {
+	var all kiez.Diagnostics
+	seen := map[string]bool{}
+	for _, side := range []struct {
+		progs  []*rules.Programme
+		period timespan.DateRange
+	}{{oldProgs, oldPeriod}, {newProgs, newPeriod}} {
+		eng, err := rules.NewEngine(side.progs)
+		if err != nil {
+			fmt.Fprintf(stderr, "kiez diff: %v\n", err)
+			return exitProblems, false
+		}
+		for _, d := range eng.CheckWaivers(ds, side.period) {
+			if !seen[d.Error()] {
+				seen[d.Error()] = true
+				all = append(all, d)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return exitOK, true
+	}
+	if err := kiez.WriteDiagnostics(diagOut, all, ds.Source); err != nil {
+		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
+		return exitProblems, false
+	}
+	fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(all))
+	if all.HasErrors() {
+		fmt.Fprintln(stderr, "kiez diff: the waivers name unknown programmes or rules; nothing was compared")
+		return exitProblems, false
+	}
+	return exitOK, true
+}
+
+// override is a --set: a param override, optionally for one programme.
+type override struct {
+	programme string
+	rules.ParamOverride
+}
+
+// parseOverride reads "[programme:]name=value@YYYY-MM-DD".
+func parseOverride(s string) (override, error) {
+	var o override
+	text := s
+	if eq := strings.Index(s, "="); eq >= 0 {
+		if prog, name, ok := strings.Cut(s[:eq], ":"); ok {
+			o.programme = strings.TrimSpace(prog)
+			text = name + s[eq:]
+		}
+	}
+	po, err := rules.ParseParamOverride(text)
+	if err != nil {
+		return o, err
+	}
+	o.ParamOverride = po
+	return o, nil
+}
+
+// applyOverrides returns the programmes with the overrides applied, each
+// to the programme it names or, without one, to the one programme that
+// has the param.
+func applyOverrides(progs []*rules.Programme, overrides []override) ([]*rules.Programme, error) {
+	out := append([]*rules.Programme(nil), progs...)
+	for _, o := range overrides {
+		var at []int
+		var ids []string
+		for i, p := range out {
+			ids = append(ids, p.ID)
+			if o.programme == p.ID || (o.programme == "" && p.Param(o.Name) != nil) {
+				at = append(at, i)
+			}
+		}
+		switch {
+		case len(at) == 0 && o.programme != "":
+			return nil, fmt.Errorf("%s:%s: programme %q is not compared (compared: %s)", o.programme, o.ParamOverride, o.programme, strings.Join(ids, ", "))
+		case len(at) == 0:
+			return nil, fmt.Errorf("%s: no compared programme has a param %q (compared: %s); see the params: section of the rule file", o.ParamOverride, o.Name, strings.Join(ids, ", "))
+		case len(at) > 1:
+			var names []string
+			for _, i := range at {
+				names = append(names, out[i].ID+":"+o.ParamOverride.String())
+			}
+			return nil, fmt.Errorf("%s: several programmes have a param %q; name one: %s", o.ParamOverride, o.Name, strings.Join(names, " or "))
+		}
+		p, err := out[at[0]].WithParams(o.ParamOverride)
+		if err != nil {
+			return nil, err
+		}
+		out[at[0]] = p
+	}
+	return out, nil
+}
+
+// diffOutput writes a comparison as German text tables.
+type diffOutput struct {
+	c                *whatif.Comparison
+	oldSets, newSets []*ruleSet
+	overrides        []override
+}
+
+// table writes rows as an aligned text table.
+func (d *diffOutput) table(w io.Writer, indent string, header []string, rows [][]string) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s%s\n", indent, strings.Join(header, "\t"))
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s%s\n", indent, strings.Join(r, "\t"))
+	}
+	_ = tw.Flush() // the buffer it writes to does not fail
+}
+
+func (d *diffOutput) heading(w io.Writer, level int, text string) {
+	if level == 1 {
+		fmt.Fprintf(w, "%s\n", text)
+		return
+	}
+	fmt.Fprintf(w, "\n%s%s\n", strings.Repeat("  ", level-2), text)
+}
+
+// text writes a paragraph line.
+func (d *diffOutput) text(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "  "+format+"\n", args...)
+}
+
+func (d *diffOutput) write(w io.Writer) {
+	c := d.c
+	d.heading(w, 1, fmt.Sprintf("Folgenabschätzung: %s → %s", c.Old.Label, c.New.Label))
+	d.text(w, "%s: %s; Zeitraum %s", c.Old.Label, describeSets(d.oldSets, nil), c.Old.Period.German())
+	d.text(w, "%s: %s; Zeitraum %s", c.New.Label, describeSets(d.newSets, d.overrides), c.New.Period.German())
+	if c.YearShift != 0 {
+		d.text(w, "Jahre in Gegenständen und Meldungen von %s um %d verschoben verglichen (%s ↔ %s).", c.Old.Label, c.YearShift,
+			fmt.Sprint(c.Old.Period.From.Year()), fmt.Sprint(c.New.Period.From.Year()))
+	}
+	worse, better := 0, 0
+	for _, ch := range c.Changes {
+		switch ch.Effect() {
+		case 1:
+			worse++
+		case -1:
+			better++
+		}
+	}
+	d.text(w, "%d von %d Ergebnissen geändert (%d neu mit Problem, %d ohne Problem mehr), %d unverändert; %s geändert.",
+		len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, plural(len(c.Params), "Parameter", "Parameter"))
+
+	if len(c.Params) > 0 {
+		d.heading(w, 2, "Geänderte Parameter")
+		var rows [][]string
+		for _, p := range c.Params {
+			rows = append(rows, []string{p.Programme, p.Name, orDash(p.OldValue), orDash(p.NewValue), orDash(p.Unit),
+				historyText(p.Old), historyText(p.New), orDash(strings.Join(p.Rules, ", "))})
+		}
+		d.table(w, "    ", []string{"Programm", "Parameter", c.Old.Label, c.New.Label, "Einheit", "Verlauf " + c.Old.Label, "Verlauf " + c.New.Label, "Regeln"}, rows)
+	}
+	if len(c.RulesAdded)+len(c.RulesRemoved)+len(c.Renamed) > 0 {
+		d.heading(w, 2, "Regeln")
+		var rows [][]string
+		for _, r := range c.RulesAdded {
+			rows = append(rows, []string{r.Programme, r.ID, "neu", r.Title})
+		}
+		for _, r := range c.RulesRemoved {
+			rows = append(rows, []string{r.Programme, r.ID, "entfällt", r.Title})
+		}
+		for _, r := range c.Renamed {
+			rows = append(rows, []string{r.Programme, r.New, "umbenannt, bisher " + r.Old, ""})
+		}
+		d.table(w, "    ", []string{"Programm", "Regel", "Änderung", "Titel"}, rows)
+	}
+	if len(c.Changes) == 0 {
+		d.heading(w, 2, "Keine geänderten Ergebnisse")
+		fmt.Fprintln(w, "    Jedes Ergebnis ist auf beiden Seiten gleich (Ergebnis und Meldung).")
+	} else {
+		d.changes(w)
+		d.counts(w, "Änderungen je Regel", "Regel", c.Rules)
+		d.counts(w, "Änderungen je Anforderung", "Anforderung", c.Requirements)
+		d.counts(w, "Änderungen je Zentrum", "Zentrum", c.Centres)
+	}
+	if len(c.HoursTotal) > 0 {
+		// A sum adds the shortfall of each failing subject, each in the
+		// param's unit: for h/Woche over several Leitungen the weekly
+		// hours they lack together, for h/Monat over several months the
+		// hours lacking in those months.
+		d.heading(w, 2, "Fehlende Stunden (Summe der Fehlbeträge je Gegenstand)")
+		var rows [][]string
+		for _, h := range c.Hours {
+			rows = append(rows, []string{h.Programme, centreLabel(h.Centre), h.Param, h.Unit, fmt.Sprint(h.Subjects),
+				rules.Format(h.OldMissing), rules.Format(h.Missing), rules.Format(h.Extra())})
+		}
+		for _, h := range c.HoursTotal {
+			rows = append(rows, []string{h.Programme, "Summe", h.Param, h.Unit, fmt.Sprint(h.Subjects),
+				rules.Format(h.OldMissing), rules.Format(h.Missing), rules.Format(h.Extra())})
+		}
+		d.table(w, "    ", []string{"Programm", "Zentrum", "Parameter", "Einheit", "Gegenstände", "fehlen " + c.Old.Label, "fehlen " + c.New.Label, "Mehrbedarf"}, rows)
+	}
+}
+
+// changes writes the changed results: a table per programme, the
+// programme rules first, then the centres, each in the order the
+// comparison lists them.
+func (d *diffOutput) changes(w io.Writer) {
+	c := d.c
+	var progs []string
+	byProg := map[string][]whatif.Change{}
+	for _, ch := range c.Changes {
+		if _, ok := byProg[ch.Programme]; !ok {
+			progs = append(progs, ch.Programme)
+		}
+		byProg[ch.Programme] = append(byProg[ch.Programme], ch)
+	}
+	d.heading(w, 2, "Geänderte Ergebnisse")
+	for _, prog := range progs {
+		d.heading(w, 3, "Programm "+prog)
+		var centres []string
+		byCentre := map[string][]whatif.Change{}
+		for _, ch := range byProg[prog] {
+			if _, ok := byCentre[ch.Centre]; !ok {
+				centres = append(centres, ch.Centre)
+			}
+			byCentre[ch.Centre] = append(byCentre[ch.Centre], ch)
+		}
+		var rows [][]string
+		for _, centre := range centres {
+			for _, ch := range byCentre[centre] {
+				rule := ch.Rule
+				if ch.OldRule != "" {
+					rule += " (bisher " + ch.OldRule + ")"
+				}
+				subject := ch.Subject
+				if ch.OldSubject != "" {
+					subject += " (bisher " + ch.OldSubject + ")"
+				}
+				rows = append(rows, []string{centreLabel(centre), ch.Kind.Label(), rule, subject, outcomeOf(ch.Old), outcomeOf(ch.New), orDash(missingHours(ch)), messageOf(ch)})
+			}
+		}
+		d.table(w, "      ", []string{"Zentrum", "Änderung", "Regel", "Gegenstand", c.Old.Label, c.New.Label, "fehlende Stunden", "Meldung " + c.New.Label}, rows)
+	}
+}
+
+// counts writes the counts of the keys with changes.
+func (d *diffOutput) counts(w io.Writer, title, what string, counts []whatif.Count) {
+	var rows [][]string
+	for _, cnt := range counts {
+		if cnt.Changes == 0 {
+			continue
+		}
+		rows = append(rows, []string{cnt.Programme, cnt.Key, cnt.Old.String(), cnt.New.String(),
+			fmt.Sprint(cnt.Changes), fmt.Sprint(cnt.Worse), fmt.Sprint(cnt.Better)})
+	}
+	d.heading(w, 2, title)
+	d.table(w, "    ", []string{"Programm", what, d.c.Old.Label, d.c.New.Label, "geändert", "neu mit Problem", "ohne Problem mehr"}, rows)
+}
+
+// describeSets names the rule files of a side and the overrides.
+func describeSets(sets []*ruleSet, overrides []override) string {
+	var parts []string
+	for _, s := range sets {
+		parts = append(parts, s.describe())
+	}
+	out := strings.Join(parts, "; ")
+	if len(overrides) > 0 {
+		var os []string
+		for _, o := range overrides {
+			os = append(os, o.ParamOverride.String())
+		}
+		out += "; geändert: " + strings.Join(os, ", ")
+	}
+	return out
+}
+
+// centreLabel names the centre of a change, or says the rule is
+// programme-wide.
+func centreLabel(id string) string {
+	if id == "" {
+		return "(programmweit)"
+	}
+	return id
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// historyText formats a param history: "2 ab 01.01.2023, 3 ab 01.01.2025".
+func historyText(h []whatif.ParamValue) string {
+	if h == nil {
+		return "–"
+	}
+	var parts []string
+	for _, v := range h {
+		parts = append(parts, v.Value+" ab "+germanDay(v.From))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// germanDay turns YYYY-MM-DD into DD.MM.YYYY.
+func germanDay(s string) string {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		return s[8:10] + "." + s[5:7] + "." + s[0:4]
+	}
+	return s
+}
+
+func outcomeOf(r *rules.Result) string {
+	if r == nil {
+		return "–"
+	}
+	return r.Outcome.Label()
+}
+
+func messageOf(ch whatif.Change) string {
+	r := ch.New
+	if r == nil {
+		r = ch.Old
+	}
+	return resultMessage(*r)
+}
+
+// missingHours shows the hours a change lacks: "1 h/Woche (bisher 0)".
+func missingHours(ch whatif.Change) string {
+	if ch.Hours == nil && ch.OldHours == nil {
+		return ""
+	}
+	var now, before decimal.Decimal
+	unit := ""
+	if ch.Hours != nil {
+		now, unit = ch.Hours.Missing, ch.Hours.Unit
+	}
+	if ch.OldHours != nil {
+		before = ch.OldHours.Missing
+		if unit == "" {
+			unit = ch.OldHours.Unit
+		}
+	}
+	return hours(now, unit) + " (bisher " + rules.Format(before) + ")"
+}
+
+func hours(d decimal.Decimal, unit string) string { return rules.Format(d) + " " + unit }

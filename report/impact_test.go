@@ -1,0 +1,95 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
+	"github.com/kiez-go/kiez/whatif"
+)
+
+// impactInput compares the Bad Kreuznach rules with a copy whose
+// Leitungsfreistellung is 3 h/week from 2025, for 2025.
+func impactInput(t *testing.T) (report.Input, *whatif.Comparison) {
+	t.Helper()
+	var bk programmeData
+	for _, p := range testdata(t) {
+		if p.dir == "bad-kreuznach" {
+			bk = p
+		}
+	}
+	old := bk.in.Programmes[0]
+	raised, err := old.WithParams(rules.ParamOverride{Name: "leitungsfreistellung", From: date.New(2025, 1, 1), Value: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := timespan.NewYearOf(2025)
+	c, err := whatif.Compare(context.Background(), bk.in.Dataset,
+		whatif.Side{Label: "bisher", Programmes: []*rules.Programme{old}, Period: year},
+		whatif.Side{Label: "neu", Programmes: []*rules.Programme{raised}, Period: year})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Input{Dataset: bk.in.Dataset, Programmes: []*rules.Programme{raised}, Period: year}, c
+}
+
+// TestGoldenImpact renders the impact report of the raised
+// Leitungsfreistellung, internal and published, in every format.
+func TestGoldenImpact(t *testing.T) {
+	in, c := impactInput(t)
+	for _, tc := range []struct {
+		name string
+		opts []report.Option
+	}{
+		{"bad-kreuznach-impact-2025", nil},
+		{"bad-kreuznach-impact-2025-published", []report.Option{report.WithPublished()}},
+		{"bad-kreuznach-impact-2025-en", []report.Option{report.WithLanguage(report.English)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := report.Impact(in, c, append(tc.opts, report.WithStamp(stamp))...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range report.Formats() {
+				var buf bytes.Buffer
+				if err := report.Write(&buf, r, f); err != nil {
+					t.Fatal(err)
+				}
+				if strings.HasSuffix(tc.name, "-published") && bytes.Contains(buf.Bytes(), []byte("lfz-1")) {
+					t.Errorf("%s: the published report shows the staff id lfz-1", f)
+				}
+				checkGolden(t, tc.name+f.Ext(), buf.Bytes())
+			}
+		})
+	}
+}
+
+// TestImpactNoChange builds the report of a comparison without changes.
+func TestImpactNoChange(t *testing.T) {
+	in, _ := impactInput(t)
+	side := whatif.Side{Label: "bisher", Programmes: in.Programmes, Period: in.Period}
+	c, err := whatif.Compare(context.Background(), in.Dataset, side, side)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Impact(in, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, r, report.FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Kein Ergebnis ändert sich.") || strings.Contains(buf.String(), "Geänderte Ergebnisse") {
+		t.Errorf("report of no change:\n%s", buf.String())
+	}
+	if _, err := report.Impact(in, nil); err == nil {
+		t.Error("Impact(nil comparison): no error")
+	}
+}
