@@ -30,6 +30,9 @@
 //   - rules: the rule-file format, compiled expressions over the model,
 //     evaluation with evidence, waivers, rule tests, and the three
 //     programmes' rule sets embedded. It knows nothing of rendering.
+//   - whatif: what-if comparisons of two evaluations of one dataset (two
+//     versions of a rule set, changed params, two years): the verdicts
+//     that change, with counts and the hours missing.
 //   - report: report builders and renderers (JSON, CSV, Markdown, HTML).
 //   - cmd/kiez: the command-line tool for programme designers and
 //     administrators.
