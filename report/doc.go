@@ -39,6 +39,10 @@
 //   - Plan: a programme's obligations for a coming year, as a table and as
 //     a schedule.Calendar (iCalendar); its documentation says how the plan
 //     is derived.
+//   - Impact: the Folgenabschätzung of a rule change, from a
+//     whatif.Comparison — the centres and requirements affected, verdicts
+//     before and after, with a chart of problems per rule, and the hours
+//     missing under the new rule set.
 //
 // Sections without data are left out. Options (WithLanguage,
 // WithPublished, WithThreshold, WithFullTimeHours, WithStamp, WithTitle,
