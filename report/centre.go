@@ -28,6 +28,9 @@ func CentreAnnual(in Input, centre string, opts ...Option) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := e.checkPrevious(); err != nil {
+		return nil, err
+	}
 	c := e.centre(centre)
 	if c == nil {
 		return nil, fmt.Errorf("report: no centre %q in the data", centre)
@@ -51,6 +54,7 @@ func CentreAnnual(in Input, centre string, opts ...Option) (*Report, error) {
 	d.add(e.impactSection(c))
 	d.add(e.evidenceSection(c))
 	d.add(e.centreVerdictSection(c))
+	d.add(e.centrePreviousSection(c))
 	return e.end(d, c.Programme)
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
+	"github.com/kiez-go/kiez/whatif"
 )
 
 // Input is what the builders read: the data, the programmes' rules, the
@@ -57,6 +58,11 @@ type Config struct {
 	// Centres restricts a report to the centres with these ids; empty
 	// means all centres of the programme.
 	Centres []string
+	// Previous is a comparison of an earlier period (its old side) with
+	// the report's period (its new side), for the Vorjahresvergleich of
+	// the centre and programme annual reports; nil leaves it out. See
+	// WithPreviousYear.
+	Previous *whatif.Comparison
 }
 
 // DefaultConfig returns the configuration the builders start from:

@@ -31,6 +31,9 @@ func ProgrammeAnnual(in Input, programme string, opts ...Option) (*Report, error
 	if err != nil {
 		return nil, err
 	}
+	if err := e.checkPrevious(); err != nil {
+		return nil, err
+	}
 	prog := e.programme(programme)
 	centres := e.centres(programme)
 	if prog == nil && len(centres) == 0 {
@@ -63,6 +66,7 @@ func ProgrammeAnnual(in Input, programme string, opts ...Option) (*Report, error
 	d.add(e.programmeStaffSection(programme, centres))
 	d.add(e.programmeBudgetSection(centres))
 	d.add(e.programmeVerdictSection(programme, centres))
+	d.add(e.programmePreviousSection(programme, centres))
 	return e.end(d, programme)
 }
 
