@@ -56,15 +56,7 @@ func Impact(in Input, c *whatif.Comparison, opts ...Option) (*Report, error) {
 		progs = append(progs, p.ID)
 	}
 
-	worse, better := 0, 0
-	for _, ch := range c.Changes {
-		switch ch.Effect() {
-		case 1:
-			worse++
-		case -1:
-			better++
-		}
-	}
+	worse, better := whatif.Effects(c.Changes)
 	sum := newSection("summary", l.pick("Überblick", "Summary"))
 	differ := l.pick("unterscheiden sich", "differ")
 	if len(c.Params) == 1 {
@@ -160,20 +152,10 @@ func (e *env) impactChanges(c *whatif.Comparison) *sectionBuilder {
 	cols = append(cols, textCol("message", l.pick("Meldung ", "Message ")+c.New.Label))
 	t := l.table("changes", "", cols...)
 	for _, ch := range c.Changes {
-		var old, now any
-		if ch.Old != nil {
-			old = ch.Old.Outcome
-		}
-		if ch.New != nil {
-			now = ch.New.Outcome
-		}
+		old, now, ref := ch.Results()
 		rule := ch.Rule
 		if ch.OldRule != "" {
 			rule += l.pick(" (bisher ", " (before ") + ch.OldRule + ")"
-		}
-		ref := ch.New
-		if ref == nil {
-			ref = ch.Old
 		}
 		row := []any{ch.Programme, ch.Centre, rule, ch.Subject, kindLabel(l, ch.Kind), old, now}
 		if !e.cfg.Published {

@@ -113,15 +113,7 @@ func previousSummary(l Language, cmp *whatif.Comparison, changes []whatif.Change
 			fmt.Sprintf("Gegenüber %s hat sich kein Ergebnis geändert.", cmp.Old.Label),
 			fmt.Sprintf("No result changed since %s.", cmp.Old.Label))
 	}
-	worse, better := 0, 0
-	for _, ch := range changes {
-		switch ch.Effect() {
-		case 1:
-			worse++
-		case -1:
-			better++
-		}
-	}
+	worse, better := whatif.Effects(changes)
 	return l.pick(
 		fmt.Sprintf("Gegenüber %s haben sich %d Ergebnisse geändert: %d sind neu ein Problem (nicht erfüllt, keine Angaben oder Prüffehler), %d sind keines mehr; bei den übrigen änderte sich die Meldung oder die Regel ist neu oder entfallen.", cmp.Old.Label, len(changes), worse, better),
 		fmt.Sprintf("Since %s %d results changed: %d became a problem (not met, no data or evaluation error), %d stopped being one; for the others the message changed or the rule was added or removed.", cmp.Old.Label, len(changes), worse, better))
@@ -141,17 +133,7 @@ func (e *env) previousChanges(cmp *whatif.Comparison, changes []whatif.Change, w
 		outcomeCol("old", cmp.Old.Label), outcomeCol("new", cmp.New.Label),
 		textCol("message", l.pick("Meldung ", "Message ")+cmp.New.Label))
 	for _, ch := range changes {
-		var old, now any
-		if ch.Old != nil {
-			old = ch.Old.Outcome
-		}
-		if ch.New != nil {
-			now = ch.New.Outcome
-		}
-		ref := ch.New
-		if ref == nil {
-			ref = ch.Old
-		}
+		old, now, ref := ch.Results()
 		t.row(ch.Rule, ch.Title, e.previousSubject(ref), kindLabel(l, ch.Kind), old, now, oneLine(e.message(ref)))
 	}
 	return t

@@ -145,6 +145,37 @@ func (c Change) Effect() int {
 	return 0
 }
 
+// Effects counts the changes that make a result a problem (worse) and
+// those that make it none (better).
+func Effects(changes []Change) (worse, better int) {
+	for _, ch := range changes {
+		switch ch.Effect() {
+		case 1:
+			worse++
+		case -1:
+			better++
+		}
+	}
+	return worse, better
+}
+
+// Results returns the outcomes of the change's two sides (nil for the
+// side without a result) and the result that describes it: the new one,
+// or the old one for a removed result.
+func (c Change) Results() (old, now any, ref *rules.Result) {
+	if c.Old != nil {
+		old = c.Old.Outcome
+	}
+	if c.New != nil {
+		now = c.New.Outcome
+	}
+	ref = c.New
+	if ref == nil {
+		ref = c.Old
+	}
+	return old, now, ref
+}
+
 func problem(o rules.Outcome) bool {
 	return o == rules.OutcomeFail || o == rules.OutcomeMissingData || o == rules.OutcomeError
 }

@@ -432,15 +432,7 @@ func (d *diffOutput) write(w io.Writer) {
 		d.text(w, "Jahre in Gegenständen und Meldungen von %s um %d verschoben verglichen (%s ↔ %s).", c.Old.Label, c.YearShift,
 			fmt.Sprint(c.Old.Period.From.Year()), fmt.Sprint(c.New.Period.From.Year()))
 	}
-	worse, better := 0, 0
-	for _, ch := range c.Changes {
-		switch ch.Effect() {
-		case 1:
-			worse++
-		case -1:
-			better++
-		}
-	}
+	worse, better := whatif.Effects(c.Changes)
 	d.text(w, "%d von %d Ergebnissen geändert (%d neu mit Problem, %d ohne Problem mehr), %d unverändert; %s geändert.",
 		len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, plural(len(c.Params), "Parameter", "Parameter"))
 
@@ -612,10 +604,7 @@ func outcomeOf(r *rules.Result) string {
 }
 
 func messageOf(ch whatif.Change) string {
-	r := ch.New
-	if r == nil {
-		r = ch.Old
-	}
+	_, _, r := ch.Results()
 	return resultMessage(*r)
 }
 
