@@ -374,7 +374,7 @@ func (e *env) meetingSection(c *kiez.Centre) *sectionBuilder {
 
 // meetingVerdict returns the most serious verdict, for a centre (or, when
 // it has none, for the programme, centre ""), of the rules whose
-// expressions name a meeting kind as a string, or nil. These are the
+// conditions name a meeting kind as a text (rules.Rule.Texts), or nil. These are the
 // rules that say how many meetings of the kind are required.
 func (e *env) meetingVerdict(programme, centre, kind string) *rules.Result {
 	rp := e.rulesFor(programme)
@@ -383,10 +383,8 @@ func (e *env) meetingVerdict(programme, centre, kind string) *rules.Result {
 	}
 	names := map[string]bool{}
 	for _, r := range rp.Rules {
-		for _, x := range append([]string{r.Each, r.When, r.Needs, r.Assert}, r.LetExprs...) {
-			if strings.Contains(x, `"`+kind+`"`) || strings.Contains(x, "'"+kind+"'") {
-				names[r.ID] = true
-			}
+		if _, ok := slices.BinarySearch(r.Texts(), kind); ok {
+			names[r.ID] = true
 		}
 	}
 	for _, subject := range []string{centre, ""} {

@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"reflect"
+	"slices"
+
+	"github.com/expr-lang/expr/ast"
+)
+
+// Texts lists the texts the rule's conditions name — the kinds, roles,
+// ids and other text literals of its each, when, needs, lets and assert —
+// sorted, each once. They come from the checked expressions, not from
+// their text, so that a kind written in either kind of quotes, or folded
+// by the compiler into a list ("kind in ['a', 'b']"), is found, and a
+// quote inside a text is no end. Reports use them to tell which rules
+// speak of a kind of meeting or record.
+func (r *Rule) Texts() []string {
+	seen := map[string]bool{}
+	exprs := append([]*expression{r.each, r.when, r.needs, r.assert}, r.lets...)
+	for _, e := range exprs {
+		if e == nil || e.program == nil {
+			continue
+		}
+		// A field's name is a text node too: the property of a member
+		// access, which names no value.
+		fields := map[ast.Node]bool{}
+		ast.Find(e.program.Node(), func(n ast.Node) bool {
+			if m, ok := n.(*ast.MemberNode); ok {
+				fields[m.Property] = true
+			}
+			return false
+		})
+		ast.Find(e.program.Node(), func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.StringNode:
+				if !fields[n] {
+					seen[n.Value] = true
+				}
+			case *ast.ConstantNode:
+				constantTexts(reflect.ValueOf(n.Value), seen)
+			}
+			return false
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for t := range seen {
+		out = append(out, t)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// constantTexts collects the texts of a constant the compiler folded
+// literals into: a text, a list of them, or the set of an "in" over a
+// literal list.
+func constantTexts(v reflect.Value, seen map[string]bool) {
+	switch v.Kind() {
+	case reflect.String:
+		seen[v.String()] = true
+	case reflect.Interface:
+		if !v.IsNil() {
+			constantTexts(v.Elem(), seen)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			constantTexts(v.Index(i), seen)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			constantTexts(k, seen)
+		}
+	}
+}
