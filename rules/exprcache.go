@@ -240,3 +240,10 @@ func find(list []cachedExpr, k exprKey) (cachedExpr, bool) {
 	}
 	return cachedExpr{}, false
 }
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+func isDigitByte(b byte) bool  { return b >= '0' && b <= '9' }
+
+// isWordByte reports whether b is a word character of a regular
+// expression's \b: a letter, a digit or the underscore.
+func isWordByte(b byte) bool { return isLetterByte(b) || isDigitByte(b) || b == '_' }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/rickb777/date"
@@ -106,9 +105,6 @@ func (p *Programme) WithParams(overrides ...ParamOverride) (*Programme, error) {
 // texts read, in the order they first occur in the rule.
 func (r *Rule) Params() []string { return append([]string(nil), r.params...) }
 
-// bareParam matches an expression that is a param and nothing else.
-var bareParam = regexp.MustCompile(`^\s*params\.([A-Za-z][A-Za-z0-9]*)\s*$`)
-
 // EvidenceParams maps the name of each evidence of the rule that is
 // exactly a param ("vorgesehen: params.leitungsfreistellung") to the
 // param's name: the threshold the evidence values beside it are measured
@@ -119,9 +115,18 @@ func (r *Rule) EvidenceParams() map[string]string {
 		if e == nil || i >= len(r.Evidence) {
 			continue
 		}
-		if m := bareParam.FindStringSubmatch(e.text); m != nil {
-			out[r.Evidence[i]] = m[1]
+		if name, ok := bareParam(e); ok {
+			out[r.Evidence[i]] = name
 		}
 	}
 	return out
+}
+
+// bareParam reports whether a compiled expression is a param and nothing
+// else (params.x), and names it.
+func bareParam(e *expression) (string, bool) {
+	if e.program == nil {
+		return "", false
+	}
+	return paramOf(e.program.Node())
 }

@@ -71,3 +71,47 @@ func constantTexts(v reflect.Value, seen map[string]bool) {
 		}
 	}
 }
+
+// paramsRead lists the params the rule's checked expressions read
+// (params.x), each once, in the order of usedParams: each, when, needs,
+// subject, assert, message, notApplicable, missing, evidence, lets.
+func paramsRead(r *Rule) []string {
+	var exprs []*expression
+	exprs = append(exprs, r.each, r.when, r.needs, r.subject, r.assert)
+	for _, parts := range [][]templatePart{r.message, r.notApplicable, r.missingMsg} {
+		for _, p := range parts {
+			exprs = append(exprs, p.expr)
+		}
+	}
+	exprs = append(exprs, r.evidence...)
+	exprs = append(exprs, r.lets...)
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range exprs {
+		if e == nil || e.program == nil {
+			continue
+		}
+		ast.Find(e.program.Node(), func(n ast.Node) bool {
+			if name, ok := paramOf(n); ok && !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+			return false
+		})
+	}
+	return out
+}
+
+// paramOf reports whether a node reads a param (params.x), and names it.
+func paramOf(n ast.Node) (string, bool) {
+	m, ok := n.(*ast.MemberNode)
+	if !ok {
+		return "", false
+	}
+	id, isVar := m.Node.(*ast.IdentifierNode)
+	name, isName := m.Property.(*ast.StringNode)
+	if !isVar || !isName || id.Value != varParams {
+		return "", false
+	}
+	return name.Value, true
+}

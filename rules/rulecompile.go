@@ -144,32 +144,8 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 // when compiling.
 const minRulesPerWorker = 8
 
-// usedParams lists the params an expression text of the rule refers to.
-func usedParams(fr *fileRule) []string {
-	texts := []string{fr.Each.Value, fr.When.Value, fr.Needs.Value, fr.Subject.Value, fr.Assert.Value, fr.Message.Value,
-		fr.NotApplicable.Value, fr.Missing.Value}
-	for _, e := range fr.Evidence {
-		texts = append(texts, e.Value.Value)
-	}
-	for _, e := range fr.Let {
-		texts = append(texts, e.Value.Value)
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range texts {
-		for _, name := range paramRefs(t) {
-			if !seen[name] {
-				seen[name] = true
-				out = append(out, name)
-			}
-		}
-	}
-	return out
-}
-
 func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	l.ruleID = r.ID
-	r.params = usedParams(fr)
 	base := envTypes(r.Scope, p.paramType, nil)
 	env := base
 	if strings.TrimSpace(fr.Each.Value) != "" {
@@ -214,6 +190,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
 	l.verdictTexts(fr, r, env)
+	r.params = paramsRead(r)
 	l.checkCost(r)
 }
 
