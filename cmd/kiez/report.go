@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -16,8 +17,11 @@ period and builds a report: compliance (every verdict per programme and
 centre), centre (one centre's annual report, --centre), programme (all
 centres of a programme side by side, --programme), or staffing.
 
-The report is written to --out (default, or "-": standard output) in
---format json, csv, md or html. --out names a regular file, new or
+Data arguments may be "-" for the standard input (YAML or JSON). The
+report is written to --out (default, or "-": standard output) in
+--format json, csv, md or html; without --format, a file's extension
+(.json, .csv, .md, .html) chooses the format, and a --format that
+disagrees with the extension is an error. --out names a regular file, new or
 existing; a directory, device or named pipe is refused. Writing is
 atomic: a temporary file next to the target is written, flushed to disk
 and renamed over it; an existing file keeps its mode, a new one gets the
@@ -45,6 +49,9 @@ of people below --threshold as "<3".`)
 	f, err := report.ParseFormat(*format)
 	if err != nil {
 		return fs.usageError(stderr, "--format: %v", err)
+	}
+	if f, err = inferFormat(fs, f, *out); err != nil {
+		return fs.usageError(stderr, "%v", err)
 	}
 	if *kind == "centre" && *centre == "" {
 		return fs.usageError(stderr, "--kind centre needs --centre ID")
@@ -106,7 +113,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 Derives a programme's obligations for a coming year from the data of the
 year before (offers with a recurrence, the rhythm of each kind of meeting,
 the annual reports on file) and prints them as a table in --format json,
-csv, md or html; --ics also writes them as an iCalendar file. Files are
+csv, md or html (without --format, as the extension of --out says); --ics also writes them as an iCalendar file. Files are
 written as by "kiez report": only to regular files (or to standard output
 with "-", for one of the two), atomically, keeping an existing file's
 mode, never over an input file; --out and --ics must be different files.`)
@@ -133,6 +140,9 @@ mode, never over an input file; --out and --ics must be different files.`)
 	f, err := report.ParseFormat(*format)
 	if err != nil {
 		return fs.usageError(stderr, "--format: %v", err)
+	}
+	if f, err = inferFormat(fs, f, *out); err != nil {
+		return fs.usageError(stderr, "%v", err)
 	}
 	table := newOutput("--out", *out)
 	outs := []*output{table}
@@ -198,4 +208,13 @@ func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, int, bo
 		return report.Input{}, exitProblems, false
 	}
 	return report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}, exitOK, true
+}
+
+// inferFormat is outputFormat for the formats of the report package.
+func inferFormat(fs *flags, f report.Format, out string) (report.Format, error) {
+	s, msg := outputFormat(fs, string(f), out, []string{"json", "csv", "md", "html"})
+	if msg != "" {
+		return f, errors.New(msg)
+	}
+	return report.ParseFormat(s)
 }

@@ -127,22 +127,8 @@ func (s *sources) get(name string) ([]byte, bool) {
 // returns nil when the data has errors, and the context's error, printing
 // nothing, when ctx ends before the data is loaded.
 func loadData(ctx context.Context, w io.Writer, paths []string) (*kiez.Dataset, error) {
-	ds, diags := kiez.LoadFilesContext(ctx, paths...)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	diags = append(diags, ds.Validate()...)
-	diags.Sort()
-	if len(diags) > 0 {
-		if err := kiez.WriteDiagnostics(w, diags, ds.Source); err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(w, "%s in the data\n\n", countLine(diags))
-	}
-	if diags.HasErrors() {
-		return nil, nil
-	}
-	return ds, nil
+	ds, _, err := loadDataInputs(ctx, w, paths)
+	return ds, err
 }
 
 // selection is the outcome of choosing programmes for check and explain.
