@@ -32,7 +32,11 @@ the check to the given ids.
 Data arguments may be "-" for the standard input (YAML or JSON). The
 output goes to standard output, or with --out FILE (-o FILE) to a file,
 written as by "kiez report"; without --format, a .json file gets json and
-a .txt file text.
+a .txt file text. --format json writes one JSON object: the module and
+rule-set versions, the period, the input files with their SHA-256 and a
+digest over them, the time of the run (the environment variable KIEZ_NOW
+sets it, for tests), the results and their counts; its JSON Schema is
+cmd/kiez/check.schema.json.
 
 Exit code: 0 when the evaluation ran, whatever the verdicts: check is a
 report, and a run with failed rules has still done its job; 1 when the
@@ -70,6 +74,10 @@ data or a rule file has errors or the run was cut short, or, with
 	if err != nil {
 		return fs.usageError(stderr, "--only: %v", err)
 	}
+	at, err := runTime()
+	if err != nil {
+		return fs.usageError(stderr, "%v", err)
+	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
 		return fs.usageError(stderr, "%s", msg)
@@ -104,9 +112,17 @@ data or a rule file has errors or the run was cut short, or, with
 	if diagOut != stderr {
 		diagOut = buf
 	}
-	out := newCheckWriter(stdout, ev, a, *format == "json", show)
+	var env *checkEnvelope
+	if *format == "json" {
+		e := newCheckEnvelope(ev, a, at)
+		env = &e
+	}
+	out := newCheckWriter(stdout, ev, a, env, show)
 	err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
+	if env != nil {
+		env.Complete = !stopped
+	}
 	if err == nil || stopped {
 		err = out.finish()
 	}

@@ -81,6 +81,7 @@ func TestStdinData(t *testing.T) {
 // TestOutputConventions checks -o, "-" for standard output and the
 // format chosen by the output file's extension.
 func TestOutputConventions(t *testing.T) {
+	t.Setenv(nowEnv, testNow)
 	dir := t.TempDir()
 	data := []string{fixtureProg, fixtureCentre}
 	reportArgs := func(extra ...string) []string {

@@ -23,6 +23,9 @@ type ruleSet struct {
 	unread bool
 	prog   *rules.Programme // nil when the file has errors
 	diags  kiez.Diagnostics
+	// sha256 and size describe the rule file read, for JSON output.
+	sha256 string
+	size   int64
 }
 
 // describe names where the rules come from and their version, for
@@ -68,6 +71,7 @@ func loadRules(arg string, src *sources) *ruleSet {
 			break
 		}
 		src.add(arg, data)
+		rs.sha256, rs.size = sha256Hex(data), int64(len(data))
 		rs.unread = false
 		rs.prog, rs.diags = rules.Load(arg, data)
 	case slices.Contains(rules.Embedded(), arg):
