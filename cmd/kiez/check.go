@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -74,9 +75,11 @@ data or a rule file has errors or the run was cut short, or, with
 	if err != nil {
 		return fs.usageError(stderr, "--only: %v", err)
 	}
-	at, err := runTime()
-	if err != nil {
-		return fs.usageError(stderr, "%v", err)
+	var at time.Time
+	if *format == "json" {
+		if at, err = runTime(); err != nil {
+			return fs.usageError(stderr, "%v", err)
+		}
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {

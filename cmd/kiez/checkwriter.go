@@ -117,7 +117,7 @@ func (c *checkWriter) add(r rules.Result) error {
 func (c *checkWriter) addJSON(r rules.Result) error {
 	c.buf.Reset()
 	if c.n == 0 {
-		head, err := envelopeHead(*c.env)
+		head, err := envelopeHead(c.env.runInfo)
 		if err != nil {
 			return err
 		}
@@ -290,7 +290,7 @@ func (c *checkWriter) finish() error {
 	if c.json {
 		var out []byte
 		if c.n == 0 {
-			head, err := envelopeHead(*c.env)
+			head, err := envelopeHead(c.env.runInfo)
 			if err != nil {
 				return err
 			}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 
@@ -66,15 +69,36 @@ func TestStdinData(t *testing.T) {
 		})
 	}
 	// The report from the standard input is the report from the file.
-	fromFile, _ := transcript("report", "--rules", fixtureRules, "--period", "2024", "--format", "json", fixtureProg, fixtureCentre)
-	var fromStdin string
-	withStdin(t, fixtureCentre, func() {
-		fromStdin, _ = transcript("report", "--rules", fixtureRules, "--period", "2024", "--format", "json", fixtureProg, "-")
-	})
-	_, a, _ := strings.Cut(fromFile, "\n")
-	_, b, _ := strings.Cut(fromStdin, "\n")
-	if diff := cmp.Diff(a, strings.ReplaceAll(b, stdinName, fixtureCentre)); diff != "" {
+	report := func(data string) (json.RawMessage, []inputFile) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"report", "--rules", fixtureRules, "--period", "2024", "--format", "json", fixtureProg, data}, &stdout, &stderr); code != exitOK {
+			t.Fatalf("kiez report exit %d:\n%s", code, stderr.String())
+		}
+		var env reportEnvelope
+		if err := json.Unmarshal(stdout.Bytes(), &env); err != nil {
+			t.Fatal(err)
+		}
+		return env.Report, env.Inputs.Files
+	}
+	fromFile, filesFromFile := report(fixtureCentre)
+	var fromStdin json.RawMessage
+	var filesFromStdin []inputFile
+	withStdin(t, fixtureCentre, func() { fromStdin, filesFromStdin = report("-") })
+	if diff := cmp.Diff(string(fromFile), string(fromStdin)); diff != "" {
 		t.Errorf("report from the standard input differs from the report from the file (-file +stdin):\n%s", diff)
+	}
+	// The standard input is an input like the file, under its own name.
+	for i := range filesFromStdin {
+		if filesFromStdin[i].Name == stdinName {
+			filesFromStdin[i].Name = fixtureCentre
+		}
+	}
+	for _, l := range [][]inputFile{filesFromFile, filesFromStdin} {
+		sort.Slice(l, func(i, j int) bool { return l[i].Name < l[j].Name })
+	}
+	if diff := cmp.Diff(filesFromFile, filesFromStdin); diff != "" {
+		t.Errorf("inputs (-file +stdin):\n%s", diff)
 	}
 }
 

@@ -15,33 +15,45 @@ import (
 	"github.com/kiez-go/kiez/rules"
 )
 
-// checkFormat names the layout of the JSON output of kiez check; it
+// The layouts of the JSON outputs of check, report and plan; each
 // changes when a field is removed or changes its meaning, not when one is
 // added.
-const checkFormat = "kiez-check/1"
+const (
+	checkFormat  = "kiez-check/1"
+	reportFormat = "kiez-report/1"
+	planFormat   = "kiez-plan/1"
+)
 
 // nowEnv is the environment variable that sets the time of the run in
 // JSON output, as RFC 3339 (2024-12-31T12:00:00Z): for tests and for
 // outputs that must be the same byte for byte on every run.
 const nowEnv = "KIEZ_NOW"
 
-// checkEnvelope is the JSON output of kiez check: what was checked, with
-// which rules and when, then the results. Its JSON Schema is
-// cmd/kiez/check.schema.json.
-type checkEnvelope struct {
-	// Format names the layout of this output: "kiez-check/1".
+// runInfo opens the JSON output of check, report and plan: what was
+// evaluated, with which rules and when.
+type runInfo struct {
+	// Format names the layout of the output: "kiez-check/1",
+	// "kiez-report/1" or "kiez-plan/1".
 	Format string `json:"format"`
-	// Module is the kiez module that checked.
+	// Module is the kiez module that ran.
 	Module moduleInfo `json:"module"`
 	// RuleSets are the rule sets evaluated, in the order of the results.
 	RuleSets []ruleSetInfo `json:"ruleSets"`
-	// Period is the evaluated period.
+	// Period is the evaluated period (for a plan: the year of data the
+	// plan is derived from).
 	Period periodInfo `json:"period"`
 	// Inputs are the data and rule files read.
 	Inputs inputsInfo `json:"inputs"`
 	// Time is when the run started, in RFC 3339 (UTC); the environment
 	// variable KIEZ_NOW sets it, for tests and reproducible outputs.
 	Time string `json:"time"`
+}
+
+// checkEnvelope is the JSON output of kiez check: what was checked, with
+// which rules and when, then the results. Its JSON Schema is
+// cmd/kiez/check.schema.json.
+type checkEnvelope struct {
+	runInfo
 	// Results are the verdicts: per programme the programme-wide rules,
 	// then each centre in data order.
 	Results []rules.Result `json:"results"`
@@ -50,6 +62,25 @@ type checkEnvelope struct {
 	// Complete is false when --timeout cut the run short: then Results
 	// are those finished in time.
 	Complete bool `json:"complete"`
+}
+
+// reportEnvelope is the JSON output of kiez report: what was evaluated,
+// then the report. Its JSON Schema is cmd/kiez/report.schema.json.
+type reportEnvelope struct {
+	runInfo
+	// Report is the report as the report package writes it in JSON.
+	Report json.RawMessage `json:"report"`
+}
+
+// planEnvelope is the JSON output of kiez plan: what the plan was derived
+// from, the year planned, then the plan. Its JSON Schema is
+// cmd/kiez/plan.schema.json.
+type planEnvelope struct {
+	runInfo
+	// Year is the year planned.
+	Year int `json:"year"`
+	// Plan is the plan as the report package writes it in JSON.
+	Plan json.RawMessage `json:"plan"`
 }
 
 // moduleInfo is the version of the kiez module.
@@ -156,29 +187,28 @@ func runTime() (time.Time, error) {
 	return t.UTC(), nil
 }
 
-// newCheckEnvelope fills in what is known before the results: the module,
-// the rule sets, the period, the inputs and the time.
-func newCheckEnvelope(ev *evaluation, a evalArgs, at time.Time) checkEnvelope {
+// newRunInfo fills in what is known before the results: the module, the
+// rule sets, the period, the inputs and the time.
+func newRunInfo(format string, ev *evaluation, period string, at time.Time) runInfo {
 	b := readBuildInfo()
-	env := checkEnvelope{
-		Format:   checkFormat,
+	info := runInfo{
+		Format:   format,
 		Module:   moduleInfo{Path: modulePath, Version: b.Module, Revision: b.Revision},
 		RuleSets: []ruleSetInfo{},
-		Period:   periodOf(a.period, ev.period),
+		Period:   periodOf(period, ev.period),
 		Time:     at.Format(time.RFC3339),
-		Complete: true,
 	}
 	var files []inputFile
 	if ev.inputs != nil {
 		files = ev.inputs.read()
 	}
 	for _, rs := range ev.sets {
-		info := ruleSetInfo{Programme: rs.prog.ID, Version: rs.prog.Version, Embedded: rs.embedded, File: rs.prog.File, SHA256: rs.sha256}
+		set := ruleSetInfo{Programme: rs.prog.ID, Version: rs.prog.Version, Embedded: rs.embedded, File: rs.prog.File, SHA256: rs.sha256}
 		if rs.embedded {
 			data, _ := rules.EmbeddedSource(rs.prog.ID)
-			info.SHA256 = sha256Hex(data)
+			set.SHA256 = sha256Hex(data)
 		}
-		env.RuleSets = append(env.RuleSets, info)
+		info.RuleSets = append(info.RuleSets, set)
 		if !rs.embedded {
 			files = append(files, inputFile{Name: rs.prog.File, Bytes: rs.size, SHA256: rs.sha256})
 		}
@@ -186,8 +216,23 @@ func newCheckEnvelope(ev *evaluation, a evalArgs, at time.Time) checkEnvelope {
 	if files == nil {
 		files = []inputFile{}
 	}
-	env.Inputs = inputsInfo{Files: files, Digest: inputDigest(files)}
-	return env
+	info.Inputs = inputsInfo{Files: files, Digest: inputDigest(files)}
+	return info
+}
+
+// newCheckEnvelope is the envelope of kiez check before the results.
+func newCheckEnvelope(ev *evaluation, a evalArgs, at time.Time) checkEnvelope {
+	return checkEnvelope{runInfo: newRunInfo(checkFormat, ev, a.period, at), Complete: true}
+}
+
+// wrapJSON puts a report or plan that the report package wrote in JSON
+// into its envelope, indented as json.MarshalIndent indents.
+func wrapJSON(env any) ([]byte, error) {
+	b, err := marshalIndent(env, "")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
 
 // periodOf describes the evaluated period.
@@ -205,16 +250,8 @@ func sha256Hex(data []byte) string {
 // envelopeHead returns the JSON of the envelope up to the opening of the
 // results list, indented as json.MarshalIndent(env, "", "  ") indents
 // the whole envelope, so that the results can follow one by one.
-func envelopeHead(env checkEnvelope) ([]byte, error) {
-	head := struct {
-		Format   string        `json:"format"`
-		Module   moduleInfo    `json:"module"`
-		RuleSets []ruleSetInfo `json:"ruleSets"`
-		Period   periodInfo    `json:"period"`
-		Inputs   inputsInfo    `json:"inputs"`
-		Time     string        `json:"time"`
-	}{env.Format, env.Module, env.RuleSets, env.Period, env.Inputs, env.Time}
-	b, err := marshalIndent(head, "")
+func envelopeHead(info runInfo) ([]byte, error) {
+	b, err := marshalIndent(info, "")
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,6 @@ import (
 // testNow is the time of the run in the golden files (KIEZ_NOW).
 const testNow = "2026-12-01T09:30:00Z"
 
-// checkSchemaFile is the shipped JSON Schema of kiez check --format json.
-const checkSchemaFile = "check.schema.json"
 
 // checkResults decodes the JSON output of kiez check, failing on a field
 // the envelope does not know, and returns its results.
@@ -104,6 +102,10 @@ func alwaysPresent(root reflect.Type) map[string]bool {
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			tag := f.Tag.Get("json")
+			if f.Anonymous && tag == "" {
+				walk(f.Type) // its fields are the outer type's in JSON
+				continue
+			}
 			if !f.IsExported() || tag == "-" {
 				continue
 			}
@@ -125,27 +127,42 @@ func outcomeIDs() []string {
 	return ids
 }
 
-func generateCheckSchema(t *testing.T) []byte {
+// envelopeSchemas are the shipped JSON Schemas of the JSON outputs, by
+// file: the root type and the title.
+var envelopeSchemas = []struct {
+	file, title string
+	root        reflect.Type
+}{
+	{"check.schema.json", "kiez check --format json: the verdicts in an envelope", reflect.TypeOf(checkEnvelope{})},
+	{"report.schema.json", "kiez report --format json: the report in an envelope", reflect.TypeOf(reportEnvelope{})},
+	{"plan.schema.json", "kiez plan --format json: the plan in an envelope", reflect.TypeOf(planEnvelope{})},
+}
+
+func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type) []byte {
 	t.Helper()
 	docs := typeDocs(t, "envelope.go", "inputs.go", filepath.Join("..", "..", "rules", "result.go"))
 	docs["Evidence.Value"] = "The value itself: a number, a boolean, a date as YYYY-MM-DD, a decimal (hours, euros) as a string with a decimal point and no exponent (\"19.5\"), a text, a record (an object of such values), or a list of these."
 	docs["Result.Source"] = "The section of the programme's documents the rule cites."
-	root := reflect.TypeOf(checkEnvelope{})
+	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat}[file]
 	b, err := schema.Generate(root, schema.Options{
-		ID:           "https://github.com/kiez-go/kiez/cmd/kiez/check.schema.json",
-		Title:        "kiez check --format json: the verdicts in an envelope",
+		ID:           "https://github.com/kiez-go/kiez/cmd/kiez/" + file,
+		Title:        title,
 		Descriptions: docs,
 		Text: map[string]map[string]any{
 			"Outcome":  {"type": "string", "enum": outcomeIDs()},
 			"Severity": {"type": "string", "enum": []string{"error", "warning", "info"}},
 		},
-		Override: map[reflect.Type]map[string]any{reflect.TypeOf((*any)(nil)).Elem(): {}},
+		Override: map[reflect.Type]map[string]any{
+			reflect.TypeOf((*any)(nil)).Elem(): {},
+			// The report package's JSON has no schema of its own yet.
+			reflect.TypeOf(json.RawMessage{}): {"type": "object", "required": []string{"kind", "title"}},
+		},
 		Fields: map[string]map[string]any{
-			"checkEnvelope.Format": {"const": checkFormat},
-			"checkEnvelope.Time":   {"format": "date-time"},
-			"inputsInfo.Digest":    {"pattern": "^[0-9a-f]{64}$"},
-			"inputFile.SHA256":     {"pattern": "^[0-9a-f]{64}$"},
-			"ruleSetInfo.SHA256":   {"pattern": "^[0-9a-f]{64}$"},
+			"runInfo.Format":     {"const": format},
+			"runInfo.Time":       {"format": "date-time"},
+			"inputsInfo.Digest":  {"pattern": "^[0-9a-f]{64}$"},
+			"inputFile.SHA256":   {"pattern": "^[0-9a-f]{64}$"},
+			"ruleSetInfo.SHA256": {"pattern": "^[0-9a-f]{64}$"},
 		},
 		Required: alwaysPresent(root),
 	})
@@ -155,27 +172,29 @@ func generateCheckSchema(t *testing.T) []byte {
 	return b
 }
 
-// TestCheckSchemaUpToDate fails when the shipped schema no longer matches
-// the envelope's types; run with -update to regenerate it.
-func TestCheckSchemaUpToDate(t *testing.T) {
-	got := generateCheckSchema(t)
-	if *update {
-		if err := os.WriteFile(checkSchemaFile, got, 0o644); err != nil {
+// TestEnvelopeSchemasUpToDate fails when a shipped schema no longer
+// matches the envelope's types; run with -update to regenerate them.
+func TestEnvelopeSchemasUpToDate(t *testing.T) {
+	for _, sc := range envelopeSchemas {
+		got := generateEnvelopeSchema(t, sc.file, sc.title, sc.root)
+		if *update {
+			if err := os.WriteFile(sc.file, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(sc.file)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	want, err := os.ReadFile(checkSchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s is stale; run go test ./cmd/kiez -run TestCheckSchemaUpToDate -update (-shipped +generated):\n%s", checkSchemaFile, diff)
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("%s is stale; run go test ./cmd/kiez -run TestEnvelopeSchemasUpToDate -update (-shipped +generated):\n%s", sc.file, diff)
+		}
 	}
 }
 
-func compileCheckSchema(t *testing.T) *jsonschema.Schema {
+func compileSchema(t *testing.T, file string) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(checkSchemaFile)
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,10 +205,10 @@ func compileCheckSchema(t *testing.T) *jsonschema.Schema {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	if err := c.AddResource(checkSchemaFile, doc); err != nil {
+	if err := c.AddResource(file, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile(checkSchemaFile)
+	sch, err := c.Compile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,14 +237,14 @@ func stdoutOfGolden(t *testing.T, name string) []byte {
 // streaming the results changes nothing.
 func TestCheckGoldensConformToSchema(t *testing.T) {
 	t.Setenv(nowEnv, testNow)
-	sch := compileCheckSchema(t)
+	sch := compileSchema(t, "check.schema.json")
 	outputs := map[string][]byte{}
 	for _, name := range []string{"check-json.golden", "check-json-stdin.golden"} {
 		outputs[name] = stdoutOfGolden(t, filepath.Join("testdata", name))
 	}
 	outputs["no results"] = emptyEnvelope(t)
 	var stdout, stderr bytes.Buffer
-	if code := run(append([]string{"check", "--period", "2024", "--format", "json"}, testdataDirs...), &stdout, &stderr); code != 0 {
+	if code := run(append([]string{"check", "--period", "2024", "--format", "json"}, testdataDirs...), &stdout, &stderr); code != exitOK {
 		t.Fatalf("kiez check exited %d:\n%s", code, stderr.String())
 	}
 	outputs["the shipped testdata"] = stdout.Bytes()
@@ -236,7 +255,7 @@ func TestCheckGoldensConformToSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := sch.Validate(inst); err != nil {
-				t.Errorf("%s does not conform to %s: %v", name, checkSchemaFile, err)
+				t.Errorf("%s does not conform to check.schema.json: %v", name, err)
 			}
 			dec := json.NewDecoder(bytes.NewReader(out))
 			dec.DisallowUnknownFields()
@@ -347,7 +366,7 @@ func emptyEnvelope(t *testing.T) []byte {
 // TestCheckSchemaRejects: the schema refuses what the envelope never
 // holds, so that the tests above can fail.
 func TestCheckSchemaRejects(t *testing.T) {
-	sch := compileCheckSchema(t)
+	sch := compileSchema(t, "check.schema.json")
 	good := string(stdoutOfGolden(t, filepath.Join("testdata", "check-json.golden")))
 	for name, bad := range map[string]string{
 		"unknown outcome":  strings.Replace(good, `"outcome": "fail"`, `"outcome": "bestanden"`, 1),
@@ -366,5 +385,74 @@ func TestCheckSchemaRejects(t *testing.T) {
 		if err := sch.Validate(inst); err == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
+	}
+}
+
+// TestReportPlanEnvelopes records the JSON of a report and of a plan in
+// their envelopes and validates them, and those of the shipped testdata,
+// against the shipped schemas.
+func TestReportPlanEnvelopes(t *testing.T) {
+	t.Setenv(nowEnv, testNow)
+	for _, tt := range []struct {
+		name, schema string
+		args         []string
+	}{
+		{"report-json", "report.schema.json", []string{"report", "--rules", fixtureRules, "--period", "2024", "--format", "json", fixtureProg, fixtureCentre}},
+		{"plan-json", "plan.schema.json", []string{"plan", "--rules", fixtureRules, "--programme", "musterstadt", "--year", "2025", "--format", "json", fixtureProg, fixtureCentre}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, code := transcript(tt.args...)
+			if code != exitOK {
+				t.Errorf("exit code %d, want 0", code)
+			}
+			golden(t, filepath.Join("testdata", tt.name+".golden"), got)
+			conforms(t, tt.schema, stdoutOfGolden(t, filepath.Join("testdata", tt.name+".golden")))
+		})
+	}
+	for _, tt := range []struct {
+		schema string
+		args   []string
+	}{
+		{"report.schema.json", append([]string{"report", "--kind", "programme", "--programme", "thueringen-thekiz", "--period", "2024", "--format", "json"}, testdataDirs...)},
+		{"plan.schema.json", append([]string{"plan", "--programme", "wiesbaden-kiez", "--year", "2025", "--format", "json"}, testdataDirs...)},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, &stdout, &stderr); code != exitOK {
+			t.Fatalf("kiez %s: exit %d:\n%s", strings.Join(tt.args, " "), code, stderr.String())
+		}
+		conforms(t, tt.schema, stdout.Bytes())
+	}
+}
+
+// conforms validates out against the schema file, decodes it into its
+// envelope type without unknown fields and checks that it is indented as
+// encoding/json indents.
+func conforms(t *testing.T, file string, out []byte) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSchema(t, file).Validate(inst); err != nil {
+		t.Errorf("the output does not conform to %s: %v", file, err)
+	}
+	var env any = &reportEnvelope{}
+	if file == "plan.schema.json" {
+		env = &planEnvelope{}
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(env); err != nil {
+		t.Errorf("the output does not decode into its envelope: %v", err)
+	}
+	var compact, again bytes.Buffer
+	if err := json.Compact(&compact, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Indent(&again, compact.Bytes(), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(again.String()+"\n", string(out)); diff != "" {
+		t.Errorf("the output is indented otherwise than by encoding/json (-encoding/json +output):\n%s", diff)
 	}
 }
