@@ -27,7 +27,6 @@ import (
 // testNow is the time of the run in the golden files (KIEZ_NOW).
 const testNow = "2026-12-01T09:30:00Z"
 
-
 // checkResults decodes the JSON output of kiez check, failing on a field
 // the envelope does not know, and returns its results.
 func checkResults(t *testing.T, data []byte) []rules.Result {
