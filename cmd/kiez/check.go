@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -29,9 +30,20 @@ rule file given with --rules replaces the embedded programme with the same
 id (to try a new version of it) or adds a programme; --programme restricts
 the check to the given ids.
 
-Exit code: 0 when the evaluation ran, whatever the verdicts; 1 when the
-data or a rule file has errors, or, with --strict, when any result of
-severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
+Data arguments may be "-" for the standard input (YAML or JSON). The
+output goes to standard output, or with --out FILE (-o FILE) to a file,
+written as by "kiez report"; without --format, a .json file gets json and
+a .txt file text. --format json writes one JSON object: the module and
+rule-set versions, the period, the input files with their SHA-256 and a
+digest over them, the time of the run (the environment variable KIEZ_NOW
+sets it, for tests), the results and their counts; its JSON Schema is
+cmd/kiez/check.schema.json.
+
+Exit code: 0 when the evaluation ran, whatever the verdicts: check is a
+report, and a run with failed rules has still done its job; 1 when the
+data or a rule file has errors or the run was cut short, or, with
+--strict, when any result of severity error is "fail", "missing-data" or
+"error" (what a CI job should use); 2 on wrong usage.`)
 	var programmes listFlag
 	var ruleFiles pathFlag
 	fs.Var(&programmes, "programme", "check only the programme with this `id` (repeatable, or comma-separated)")
@@ -40,6 +52,8 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	format := fs.String("format", "text", "output `format`: text (a table per programme and centre) or json (the results)")
 	only := fs.String("only", "", "show only these `outcomes` in the text tables: problems (all but pass and not-applicable), or a comma-separated list such as fail,missing-data")
 	strict := fs.Bool("strict", false, "exit 1 when any result of severity error is fail, missing-data or error")
+	outFile := fs.String("out", "", "write the verdicts to this `file` instead of standard output (- is standard output)")
+	fs.StringVar(outFile, "o", "", "short for --out `file`")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -48,9 +62,24 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	if *format != "text" && *format != "json" {
 		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
 	}
+	f, msg := outputFormat(fs, *format, *outFile, []string{"text", "json"})
+	if msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	*format = f
+	target := newOutput("--out", *outFile)
+	if msg := checkOutputs([]*output{target}, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
 	show, err := parseOnly(*only)
 	if err != nil {
 		return fs.usageError(stderr, "--only: %v", err)
+	}
+	var at time.Time
+	if *format == "json" {
+		if at, err = runTime(); err != nil {
+			return fs.usageError(stderr, "%v", err)
+		}
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
@@ -58,8 +87,8 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	}
 	defer cancel()
 	diagOut := stdout
-	if *format == "json" {
-		diagOut = stderr // keep stdout valid JSON
+	if *format == "json" || !target.toStdout() {
+		diagOut = stderr // keep stdout valid JSON, and a file for the verdicts
 	}
 	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
 	ev, code, ok := prepare(fs, a, diagOut, stderr)
@@ -69,15 +98,34 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 	// The verdicts of a state-wide run are millions of short writes: they
 	// go through a buffer, emptied before anything goes to stderr (so
 	// that the two streams keep their order on a terminal) and at the end.
-	buf := bufio.NewWriterSize(stdout, 64<<10)
+	dest, err := target.open(stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez check: %v\n", err)
+		return exitProblems
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			dest.discard()
+		}
+	}()
+	buf := bufio.NewWriterSize(dest, 64<<10)
 	defer buf.Flush()
 	stdout = buf
 	if diagOut != stderr {
 		diagOut = buf
 	}
-	out := newCheckWriter(stdout, ev, a, *format == "json", show)
+	var env *checkEnvelope
+	if *format == "json" {
+		e := newCheckEnvelope(ev, a, at)
+		env = &e
+	}
+	out := newCheckWriter(stdout, ev, a, env, show)
 	err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
+	if env != nil {
+		env.Complete = !stopped
+	}
 	if err == nil || stopped {
 		err = out.finish()
 	}
@@ -107,11 +155,21 @@ severity error is "fail", "missing-data" or "error"; 2 on wrong usage.`)
 		if *format == "text" {
 			limit.noteStopped(stdout)
 		}
-		buf.Flush()
+		err := buf.Flush()
+		if err == nil {
+			committed, err = true, dest.commit()
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "kiez check: %v\n", err)
+		}
 		return limit.reportTimeout(stderr, "check", "the rules were evaluated",
 			"The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short.")
 	}
-	if err := buf.Flush(); err != nil {
+	err = buf.Flush()
+	if err == nil {
+		committed, err = true, dest.commit()
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		return exitProblems
 	}

@@ -45,7 +45,8 @@ type checkWriter struct {
 	set     int           // the index in ev.sets of the next programme to open
 	prog    *programmeOut // the programme being written, or nil
 
-	// JSON output.
+	// JSON output: the envelope, filled in as the results come.
+	env *checkEnvelope
 	n   int
 	buf bytes.Buffer
 	enc *json.Encoder
@@ -76,16 +77,19 @@ type summaryRow struct {
 	t    tally
 }
 
-func newCheckWriter(w io.Writer, ev *evaluation, a evalArgs, asJSON bool, show map[rules.Outcome]bool) *checkWriter {
-	c := &checkWriter{w: w, ev: ev, a: a, json: asJSON, show: show, wanted: map[[2]string]bool{}}
+// newCheckWriter returns a writer of text, or of JSON in the envelope env
+// when env is not nil.
+func newCheckWriter(w io.Writer, ev *evaluation, a evalArgs, env *checkEnvelope, show map[rules.Outcome]bool) *checkWriter {
+	asJSON := env != nil
+	c := &checkWriter{w: w, ev: ev, a: a, json: asJSON, env: env, show: show, wanted: map[[2]string]bool{}}
 	for _, wv := range ev.ds.Waivers {
 		c.wanted[[2]string{wv.Programme, wv.Rule}] = true
 	}
 	if asJSON {
-		// Each result is indented as an element of the list.
+		// Each result is indented as an element of the envelope's list.
 		c.enc = json.NewEncoder(&c.buf)
 		c.enc.SetEscapeHTML(false)
-		c.enc.SetIndent("  ", "  ")
+		c.enc.SetIndent("    ", "  ")
 	}
 	return c
 }
@@ -102,19 +106,25 @@ func (c *checkWriter) add(r rules.Result) error {
 		c.waived = append(c.waived, r)
 	}
 	if c.json {
+		c.env.Summary.add(r)
 		return c.addJSON(r)
 	}
 	return c.addText(r)
 }
 
-// addJSON writes a result as the next element of an indented JSON list,
-// byte for byte as encoding/json indents the whole list.
+// addJSON writes a result as the next element of the envelope's list of
+// results, byte for byte as encoding/json indents the whole envelope.
 func (c *checkWriter) addJSON(r rules.Result) error {
 	c.buf.Reset()
 	if c.n == 0 {
-		c.buf.WriteString("[\n  ")
+		head, err := envelopeHead(c.env.runInfo)
+		if err != nil {
+			return err
+		}
+		c.buf.Write(head)
+		c.buf.WriteString("\n    ")
 	} else {
-		c.buf.WriteString(",\n  ")
+		c.buf.WriteString(",\n    ")
 	}
 	if err := c.enc.Encode(r); err != nil {
 		return err
@@ -273,15 +283,24 @@ func (c *checkWriter) endProgramme() error {
 	return writeOutcomeSummary(c.w, p.id, p.rows)
 }
 
-// finish ends the output: the JSON list, or in text the programmes still
-// open or not reached and the hint how to explain a result.
+// finish ends the output: the envelope after the results, or in text the
+// programmes still open or not reached and the hint how to explain a
+// result.
 func (c *checkWriter) finish() error {
 	if c.json {
-		end := "\n]\n"
+		var out []byte
 		if c.n == 0 {
-			end = "[]\n"
+			head, err := envelopeHead(c.env.runInfo)
+			if err != nil {
+				return err
+			}
+			out = head
 		}
-		_, err := io.WriteString(c.w, end)
+		tail, err := envelopeTail(*c.env, c.n == 0)
+		if err != nil {
+			return err
+		}
+		_, err = c.w.Write(append(out, tail...))
 		return err
 	}
 	if err := c.start(); err != nil {

@@ -34,7 +34,7 @@ func TestCheckWriterOrder(t *testing.T) {
 		return rules.Result{Programme: "p", Rule: "r1", Subject: subject, Centre: centre, Outcome: o, Severity: kiez.SeverityError}
 	}
 	var b strings.Builder
-	w := newCheckWriter(&b, ev, evalArgs{period: "2024", data: []string{"d"}}, false, nil)
+	w := newCheckWriter(&b, ev, evalArgs{period: "2024", data: []string{"d"}}, nil, nil)
 	for _, r := range []rules.Result{
 		res("", "p", rules.OutcomePass),
 		res("b", "b", rules.OutcomeFail),

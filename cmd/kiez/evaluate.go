@@ -18,6 +18,8 @@ type evaluation struct {
 	period timespan.DateRange
 	sets   []*ruleSet
 	engine *rules.Engine
+	// inputs knows the data files read, for the input digest.
+	inputs *inputFS
 }
 
 // evalArgs are the arguments check and explain share.
@@ -47,7 +49,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 	if len(a.data) == 0 {
 		return nil, fs.usageError(stderr, "name at least one data file or directory"), false
 	}
-	ds, err := loadData(a.ctx, diagOut, a.data)
+	ds, inputs, err := loadDataInputs(a.ctx, diagOut, a.data)
 	if timedOut(a.ctx) {
 		return nil, a.limit.reportTimeout(stderr, fs.Name(), "the data was loaded", "Nothing was evaluated."), false
 	}
@@ -99,5 +101,5 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 			return nil, exitProblems, false
 		}
 	}
-	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng}, exitOK, true
+	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng, inputs: inputs}, exitOK, true
 }

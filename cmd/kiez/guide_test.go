@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -153,10 +152,7 @@ func TestExampleProgramme(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("kiez check exit %d:\n%s", code, stderr.String())
 	}
-	var results []rules.Result
-	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil {
-		t.Fatal(err)
-	}
+	results := checkResults(t, stdout.Bytes())
 	got := map[string]string{}
 	for _, r := range results {
 		got[r.Rule+" "+r.Subject] = r.Outcome.String()

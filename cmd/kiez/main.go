@@ -45,11 +45,13 @@ func commands() []command {
 		{"report", "build a compliance, centre, programme or staffing report in json, csv, md or html", runReport},
 		{"plan", "derive a programme's obligations for a coming year, as a table and an iCalendar file", runPlan},
 		{"gen", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks", runGen},
+		{"version", "print the module version, the Go version and the versions of the embedded rule sets", runVersion},
 	}
 }
 
 // run executes the tool with its arguments and returns the exit code:
-// 0 success, 1 problems found, 2 wrong usage.
+// 0 success, 1 problems found, 2 wrong usage. check counts failed
+// verdicts as problems only with --strict.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
@@ -100,5 +102,9 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, "  %-10s %s\n", "help", "list the commands, or show a command's usage: kiez help <command>")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, `Run "kiez <command> -h" for a command's flags.`)
-	fmt.Fprintln(w, "Exit codes: 0 done, 1 problems found, 2 wrong usage.")
+	fmt.Fprintln(w, "Exit codes: 0 done, 1 problems found, 2 wrong usage. For check, problems are errors in")
+	fmt.Fprintln(w, "the data or the rules; failed verdicts count only with --strict.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, `Data arguments may be "-" for the standard input; --out FILE (or -o FILE) writes`)
+	fmt.Fprintln(w, `to a file, "-" to standard output, in the format its extension names unless --format says.`)
 }

@@ -68,6 +68,7 @@ func golden(t *testing.T, file, got string) {
 // TestCommands runs each command on the fixtures and compares its whole
 // output and exit code with a golden file.
 func TestCommands(t *testing.T) {
+	t.Setenv(nowEnv, testNow)
 	fixtureData := []string{fixtureProg, fixtureCentre}
 	checkArgs := func(extra ...string) []string {
 		return append(append([]string{"check", "--rules", fixtureRules, "--period", "2024"}, extra...), fixtureData...)

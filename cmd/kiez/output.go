@@ -130,32 +130,67 @@ func (o *output) resolve() string {
 	return ""
 }
 
-// write writes data to the output: to stdout, or atomically to the file.
-// A temporary file next to it is written, flushed to disk and renamed over
-// it; an existing file keeps its mode, a new one gets the mode the umask
-// leaves of rw-rw-rw-.
+// write writes data to the output: to stdout, or atomically to the file
+// (see open).
 func (o *output) write(data []byte, stdout io.Writer) error {
-	if o.toStdout() {
-		_, err := stdout.Write(data)
-		return err
-	}
-	if o.path == "" {
-		if msg := o.resolve(); msg != "" {
-			return errors.New(msg)
-		}
-	}
-	dir := filepath.Dir(o.path)
-	tmp, err := createTemp(dir, "."+filepath.Base(o.path)+".")
+	p, err := o.open(stdout)
 	if err != nil {
 		return err
 	}
+	if _, err := p.Write(data); err != nil {
+		p.discard()
+		return err
+	}
+	return p.commit()
+}
+
+// open starts writing the output: to stdout, or to a temporary file next
+// to the file, which commit flushes to disk and renames over it; an
+// existing file keeps its mode, a new one gets the mode the umask leaves
+// of rw-rw-rw-. Until commit, the file is untouched; discard removes the
+// temporary file.
+func (o *output) open(stdout io.Writer) (*pendingOutput, error) {
+	if o.toStdout() {
+		return &pendingOutput{Writer: stdout, o: o}, nil
+	}
+	if o.path == "" {
+		if msg := o.resolve(); msg != "" {
+			return nil, errors.New(msg)
+		}
+	}
+	tmp, err := createTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".")
+	if err != nil {
+		return nil, err
+	}
+	return &pendingOutput{Writer: tmp, o: o, tmp: tmp}, nil
+}
+
+// pendingOutput is an output being written; see output.open.
+type pendingOutput struct {
+	io.Writer
+	o   *output
+	tmp *os.File // nil for standard output
+}
+
+// discard drops what was written to a file; the file is untouched.
+func (p *pendingOutput) discard() {
+	if p.tmp != nil {
+		p.tmp.Close()
+		os.Remove(p.tmp.Name())
+	}
+}
+
+// commit puts what was written in place of the file.
+func (p *pendingOutput) commit() error {
+	if p.tmp == nil {
+		return nil
+	}
+	o, tmp := p.o, p.tmp
+	dir := filepath.Dir(o.path)
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
 	}
 	if o.info != nil {
 		if err := tmp.Chmod(o.info.Mode().Perm()); err != nil {

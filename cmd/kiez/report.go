@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -16,8 +17,14 @@ period and builds a report: compliance (every verdict per programme and
 centre), centre (one centre's annual report, --centre), programme (all
 centres of a programme side by side, --programme), or staffing.
 
-The report is written to --out (default, or "-": standard output) in
---format json, csv, md or html. --out names a regular file, new or
+Data arguments may be "-" for the standard input (YAML or JSON). The
+report is written to --out (default, or "-": standard output) in
+--format json, csv, md or html; without --format, a file's extension
+(.json, .csv, .md, .html) chooses the format, and a --format that
+disagrees with the extension is an error. JSON is one object: the module
+and rule-set versions, the period, the input files with their SHA-256 and
+a digest over them, the time of the run (KIEZ_NOW sets it, for tests),
+then the report (JSON Schema: cmd/kiez/report.schema.json). --out names a regular file, new or
 existing; a directory, device or named pipe is refused. Writing is
 atomic: a temporary file next to the target is written, flushed to disk
 and renamed over it; an existing file keeps its mode, a new one gets the
@@ -46,6 +53,13 @@ of people below --threshold as "<3".`)
 	if err != nil {
 		return fs.usageError(stderr, "--format: %v", err)
 	}
+	if f, err = inferFormat(fs, f, *out); err != nil {
+		return fs.usageError(stderr, "%v", err)
+	}
+	at, err := jsonRunTime(f)
+	if err != nil {
+		return fs.usageError(stderr, "%v", err)
+	}
 	if *kind == "centre" && *centre == "" {
 		return fs.usageError(stderr, "--kind centre needs --centre ID")
 	}
@@ -61,7 +75,8 @@ of people below --threshold as "<3".`)
 		return fs.usageError(stderr, "%s", msg)
 	}
 	defer cancel()
-	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}, stderr)
+	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
+	in, ev, code, ok := reportInput(fs, a, stderr)
 	if !ok {
 		return code
 	}
@@ -91,8 +106,12 @@ of people below --threshold as "<3".`)
 	}
 	var buf bytes.Buffer
 	err = report.Write(&buf, r, f)
+	data := buf.Bytes()
+	if err == nil && f == report.FormatJSON {
+		data, err = wrapJSON(reportEnvelope{runInfo: newRunInfo(reportFormat, ev, a.period, at), Report: data})
+	}
 	if err == nil {
-		err = target.write(buf.Bytes(), stdout)
+		err = target.write(data, stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez report: %v\n", err)
@@ -106,7 +125,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 Derives a programme's obligations for a coming year from the data of the
 year before (offers with a recurrence, the rhythm of each kind of meeting,
 the annual reports on file) and prints them as a table in --format json,
-csv, md or html; --ics also writes them as an iCalendar file. Files are
+csv, md or html (without --format, as the extension of --out says; JSON
+in an envelope as by "kiez report", with the year planned, JSON Schema
+cmd/kiez/plan.schema.json); --ics also writes them as an iCalendar file. Files are
 written as by "kiez report": only to regular files (or to standard output
 with "-", for one of the two), atomically, keeping an existing file's
 mode, never over an input file; --out and --ics must be different files.`)
@@ -134,6 +155,13 @@ mode, never over an input file; --out and --ics must be different files.`)
 	if err != nil {
 		return fs.usageError(stderr, "--format: %v", err)
 	}
+	if f, err = inferFormat(fs, f, *out); err != nil {
+		return fs.usageError(stderr, "%v", err)
+	}
+	at, err := jsonRunTime(f)
+	if err != nil {
+		return fs.usageError(stderr, "%v", err)
+	}
 	table := newOutput("--out", *out)
 	outs := []*output{table}
 	var calendar *output
@@ -149,7 +177,8 @@ mode, never over an input file; --out and --ics must be different files.`)
 		return fs.usageError(stderr, "%s", msg)
 	}
 	defer cancel()
-	in, code, ok := reportInput(fs, evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1), ctx: ctx, limit: limit}, stderr)
+	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1), ctx: ctx, limit: limit}
+	in, ev, code, ok := reportInput(fs, a, stderr)
 	if !ok {
 		return code
 	}
@@ -160,7 +189,12 @@ mode, never over an input file; --out and --ics must be different files.`)
 		return exitProblems
 	}
 	var buf bytes.Buffer
-	if err := report.Write(&buf, r, f); err != nil {
+	err = report.Write(&buf, r, f)
+	data := buf.Bytes()
+	if err == nil && f == report.FormatJSON {
+		data, err = wrapJSON(planEnvelope{runInfo: newRunInfo(planFormat, ev, a.period, at), Year: *year, Plan: data})
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 		return exitProblems
 	}
@@ -175,7 +209,7 @@ mode, never over an input file; --out and --ics must be different files.`)
 			return exitProblems
 		}
 	}
-	if err := table.write(buf.Bytes(), stdout); err != nil {
+	if err := table.write(data, stdout); err != nil {
 		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 		return exitProblems
 	}
@@ -184,18 +218,36 @@ mode, never over an input file; --out and --ics must be different files.`)
 
 // reportInput evaluates the data for a report: prepare, then Evaluate.
 // Problems are printed to stderr, keeping stdout for the report.
-func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, int, bool) {
+func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, *evaluation, int, bool) {
 	ev, code, ok := prepare(fs, a, stderr, stderr)
 	if !ok {
-		return report.Input{}, code, false
+		return report.Input{}, nil, code, false
 	}
 	results, err := ev.engine.Evaluate(a.ctx, ev.ds, ev.period)
 	if timedOut(a.ctx) {
-		return report.Input{}, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
+		return report.Input{}, nil, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
-		return report.Input{}, exitProblems, false
+		return report.Input{}, nil, exitProblems, false
 	}
-	return report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}, exitOK, true
+	return report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}, ev, exitOK, true
+}
+
+// inferFormat is outputFormat for the formats of the report package.
+func inferFormat(fs *flags, f report.Format, out string) (report.Format, error) {
+	s, msg := outputFormat(fs, string(f), out, []string{"json", "csv", "md", "html"})
+	if msg != "" {
+		return f, errors.New(msg)
+	}
+	return report.ParseFormat(s)
+}
+
+// jsonRunTime is the time of the run for JSON output (runTime); for
+// other formats it is not needed, and KIEZ_NOW is not read.
+func jsonRunTime(f report.Format) (time.Time, error) {
+	if f != report.FormatJSON {
+		return time.Time{}, nil
+	}
+	return runTime()
 }

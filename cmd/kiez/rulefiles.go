@@ -23,6 +23,9 @@ type ruleSet struct {
 	unread bool
 	prog   *rules.Programme // nil when the file has errors
 	diags  kiez.Diagnostics
+	// sha256 and size describe the rule file read, for JSON output.
+	sha256 string
+	size   int64
 }
 
 // describe names where the rules come from and their version, for
@@ -68,6 +71,7 @@ func loadRules(arg string, src *sources) *ruleSet {
 			break
 		}
 		src.add(arg, data)
+		rs.sha256, rs.size = sha256Hex(data), int64(len(data))
 		rs.unread = false
 		rs.prog, rs.diags = rules.Load(arg, data)
 	case slices.Contains(rules.Embedded(), arg):
@@ -127,22 +131,8 @@ func (s *sources) get(name string) ([]byte, bool) {
 // returns nil when the data has errors, and the context's error, printing
 // nothing, when ctx ends before the data is loaded.
 func loadData(ctx context.Context, w io.Writer, paths []string) (*kiez.Dataset, error) {
-	ds, diags := kiez.LoadFilesContext(ctx, paths...)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	diags = append(diags, ds.Validate()...)
-	diags.Sort()
-	if len(diags) > 0 {
-		if err := kiez.WriteDiagnostics(w, diags, ds.Source); err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(w, "%s in the data\n\n", countLine(diags))
-	}
-	if diags.HasErrors() {
-		return nil, nil
-	}
-	return ds, nil
+	ds, _, err := loadDataInputs(ctx, w, paths)
+	return ds, err
 }
 
 // selection is the outcome of choosing programmes for check and explain.

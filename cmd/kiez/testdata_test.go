@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"regexp"
 	"sort"
@@ -42,10 +41,7 @@ func TestTestdataVerdicts2024(t *testing.T) {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("kiez check exited %d:\n%s", code, stderr.String())
 	}
-	var results []rules.Result
-	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil {
-		t.Fatal(err)
-	}
+	results := checkResults(t, stdout.Bytes())
 	var got []string
 	for _, r := range results {
 		if r.Outcome != rules.OutcomePass && r.Outcome != rules.OutcomeNotApplicable {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -15,7 +16,8 @@ import (
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", "kiez validate [flags] FILE|DIR...", `
-Loads data files (.yaml, .yml, .json) and directories, prints a summary
+Loads data files (.yaml, .yml, .json) and directories ("-" reads the
+standard input, as YAML or JSON), prints a summary
 per programme and every problem with its position (file:line:col and the
 line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 1 on any error, 2 on wrong usage.`)
@@ -44,7 +46,7 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 		}
 		ft = &d
 	}
-	ds, diags := kiez.LoadFiles(paths...)
+	ds, diags, _ := loadInputs(context.Background(), paths)
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
 	writeSummary(stdout, ds, day, ft)

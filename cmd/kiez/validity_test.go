@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -18,10 +17,7 @@ func checkJSON(t *testing.T, period string) []rules.Result {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("kiez check --period %s exited %d:\n%s", period, code, stderr.String())
 	}
-	var results []rules.Result
-	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil {
-		t.Fatal(err)
-	}
+	results := checkResults(t, stdout.Bytes())
 	return results
 }
 

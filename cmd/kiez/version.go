@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/kiez-go/kiez/rules"
+)
+
+// modulePath is the module the program belongs to.
+const modulePath = "github.com/kiez-go/kiez"
+
+// buildInfo is what the program knows about its own build.
+type buildInfo struct {
+	// Module is the module's version: a release such as v1.2.0, a
+	// pseudo-version, or "(devel)" when built inside its source tree.
+	Module string `json:"module"`
+	// Revision is the version control revision built from, with
+	// "+modified" when the tree had changes; empty when not recorded.
+	Revision string `json:"revision,omitempty"`
+	// Go is the version of Go that built the program.
+	Go string `json:"go"`
+}
+
+// readBuildInfo returns the program's build information.
+func readBuildInfo() buildInfo {
+	b := buildInfo{Module: "(unknown)", Go: runtime.Version()}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return b
+	}
+	if bi.Main.Path == modulePath && bi.Main.Version != "" {
+		b.Module = bi.Main.Version
+	} else {
+		for _, d := range bi.Deps {
+			if d.Path == modulePath {
+				b.Module = d.Version
+			}
+		}
+	}
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			b.Revision = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if b.Revision != "" && modified {
+		b.Revision += "+modified"
+	}
+	return b
+}
+
+// embeddedSet is an embedded rule set: its programme id and version.
+type embeddedSet struct {
+	Programme string `json:"programme"`
+	Version   string `json:"version"`
+}
+
+// embeddedSets lists the embedded rule sets, in the order of rules.Embedded.
+func embeddedSets() ([]embeddedSet, error) {
+	progs, diags := rules.LoadEmbeddedAll()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	out := make([]embeddedSet, len(progs))
+	for i, p := range progs {
+		out[i] = embeddedSet{Programme: p.ID, Version: p.Version}
+	}
+	return out, nil
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "kiez version [flags]", `
+Prints the version of the kiez module the program was built from, the
+revision when the build recorded one, the Go version that built it, and
+the id and version of each embedded rule set (programme). Exit code: 0,
+or 2 on wrong usage.`)
+	format := fs.String("format", "text", "output `format`: text or json")
+	rest, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		return fs.usageError(stderr, "takes no arguments")
+	}
+	if *format != "text" && *format != "json" {
+		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+	}
+	b := readBuildInfo()
+	sets, err := embeddedSets()
+	if err != nil {
+		fmt.Fprintf(stderr, "kiez version: the embedded rule sets have errors: %v\n", err)
+		return exitProblems
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err := enc.Encode(struct {
+			buildInfo
+			RuleSets []embeddedSet `json:"ruleSets"`
+		}{b, sets})
+		if err != nil {
+			fmt.Fprintf(stderr, "kiez version: %v\n", err)
+			return exitProblems
+		}
+		return exitOK
+	}
+	fmt.Fprintf(stdout, "kiez %s\n", b.Module)
+	if b.Revision != "" {
+		fmt.Fprintf(stdout, "Revision %s\n", b.Revision)
+	}
+	fmt.Fprintf(stdout, "%s\n", b.Go)
+	fmt.Fprintln(stdout, "Eingebettete Regelwerke:")
+	for _, s := range sets {
+		fmt.Fprintf(stdout, "  %s %s\n", s.Programme, s.Version)
+	}
+	return exitOK
+}
