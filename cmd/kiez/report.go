@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
+	"github.com/kiez-go/kiez/whatif"
+	"github.com/rickb777/date/timespan"
 )
 
 func runReport(args []string, stdout, stderr io.Writer) int {
@@ -30,7 +33,8 @@ atomic: a temporary file next to the target is written, flushed to disk
 and renamed over it; an existing file keeps its mode, a new one gets the
 mode the umask allows. A file that is one of the inputs (the same file,
 under any name or link) is never overwritten. --published leaves out staff ids and notes and shows counts
-of people below --threshold as "<3".`)
+of people below --threshold as "<3". --previous-period adds to a centre or
+programme report the verdicts that changed since an earlier period.`)
 	var programmes listFlag
 	var ruleFiles pathFlag
 	fs.Var(&programmes, "programme", "the programme `id` (required for programme and staffing; restricts the others)")
@@ -44,6 +48,7 @@ of people below --threshold as "<3".`)
 	published := fs.Bool("published", false, "build the report for publication: no staff ids, no notes, small counts suppressed")
 	threshold := fs.Int("threshold", 3, "in published reports, counts of people below this `number` are shown as \"<N\"")
 	english := fs.Bool("english", false, "English labels instead of German")
+	previous := fs.String("previous-period", "", "with --kind centre or programme: add the year-over-year section (Vorjahresvergleich), the verdicts changed since this earlier `period`, evaluated with the same rule sets")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -62,6 +67,15 @@ of people below --threshold as "<3".`)
 	}
 	if *kind == "centre" && *centre == "" {
 		return fs.usageError(stderr, "--kind centre needs --centre ID")
+	}
+	var prevPeriod timespan.DateRange
+	if *previous != "" {
+		if *kind != "centre" && *kind != "programme" {
+			return fs.usageError(stderr, "--previous-period goes with --kind centre or programme")
+		}
+		if prevPeriod, err = rules.ParsePeriod(*previous); err != nil {
+			return fs.usageError(stderr, "--previous-period: %v", err)
+		}
 	}
 	if (*kind == "programme" || *kind == "staffing") && len(programmes) != 1 {
 		return fs.usageError(stderr, "--kind %s needs exactly one --programme ID", *kind)
@@ -86,6 +100,16 @@ of people below --threshold as "<3".`)
 	}
 	if *english {
 		opts = append(opts, report.WithLanguage(report.English))
+	}
+	if *previous != "" {
+		c, err := whatif.Compare(ctx, in.Dataset,
+			whatif.Side{Label: *previous, Programmes: in.Programmes, Period: prevPeriod},
+			whatif.Side{Label: *period, Programmes: in.Programmes, Period: in.Period})
+		if err != nil {
+			fmt.Fprintf(stderr, "kiez report: the year-over-year comparison: %v\n", err)
+			return exitProblems
+		}
+		opts = append(opts, report.WithPreviousYear(c))
 	}
 	var r *report.Report
 	switch *kind {

@@ -9,6 +9,8 @@ import (
 func TestReportAndPlanCommands(t *testing.T) {
 	th := "../../testdata/thueringen"
 	for name, args := range map[string][]string{
+		"report-centre-vorjahr":    {"report", "--kind", "centre", "--centre", "fz-meisenheim", "--previous-period", "2023", "--period", "2024", "--format", "md", "../../testdata/bad-kreuznach"},
+		"report-previous-kind":     {"report", "--kind", "staffing", "--programme", "thueringen-thekiz", "--previous-period", "2023", "--period", "2024", th},
 		"report-staffing":          {"report", "--kind", "staffing", "--programme", "thueringen-thekiz", "--period", "2024", "--format", "md", th},
 		"report-centre-published":  {"report", "--kind", "centre", "--centre", "thekiz-sonnenblume", "--published", "--period", "2024", "--format", "csv", th},
 		"report-refuses-input":     {"report", "--out", th + "/programme.yaml", "--period", "2024", th},
