@@ -93,6 +93,11 @@ func TestCommands(t *testing.T) {
 		{"lint-missing-file", []string{"lint", "testdata/keine-datei.yaml"}, 1},
 		{"lint-no-args", []string{"lint"}, 2},
 		{"lint-help", []string{"lint", "-h"}, 0},
+		{"lint-dir", []string{"lint", "--coverage=false", "--costs", "0", "testdata/lint-dir"}, 0},
+		{"lint-dir-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "testdata/lint-dir"}, 1},
+		{"lint-test-file", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "testdata/lint-dir/musterdorf_test.yaml"}, 1},
+		{"lint-programmes-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "../../rules/programmes"}, 0},
+		{"lint-embedded-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "bad-kreuznach-familienzentren"}, 0},
 
 		{"check-text", checkArgs(), 0},
 		{"check-json", checkArgs("--format", "json"), 0},
