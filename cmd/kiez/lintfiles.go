@@ -89,14 +89,14 @@ func lintDir(dir string, src *sources) []*ruleSet {
 	var names []string
 	for _, e := range entries {
 		n := e.Name()
-		if !e.IsDir() && strings.HasSuffix(n, ".yaml") && !strings.HasSuffix(n, testSuffix) {
+		if !e.IsDir() && strings.HasSuffix(n, ".yaml") && !strings.HasSuffix(n, testSuffix) && isRuleFile(filepath.Join(dir, n), src) {
 			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
 		return []*ruleSet{{arg: dir, unread: true, diags: kiez.Diagnostics{{Severity: kiez.SeverityError,
-			Summary: fmt.Sprintf("the directory %s holds no rule file (*.yaml other than *%s)", dir, testSuffix),
+			Summary: fmt.Sprintf("the directory %s holds no rule file (a *.yaml other than *%s with programme: at the top)", dir, testSuffix),
 			Detail:  "Name a directory of rule files, a rule file or an embedded programme id."}}}}
 	}
 	var out []*ruleSet
@@ -109,6 +109,26 @@ func lintDir(dir string, src *sources) []*ruleSet {
 		out = append(out, lintFile(file, test, src))
 	}
 	return out
+}
+
+// isRuleFile tells a rule file from the data files beside it: a regular
+// YAML file whose top level names its programme (programme:), where data
+// files list programmes: and centres:. A file that does not parse counts
+// as a rule file, so that its errors are shown.
+func isRuleFile(name string, src *sources) bool {
+	st, err := os.Stat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > rules.MaxFileSize {
+		return true // loadRules reports it
+	}
+	data, ok := src.get(name)
+	if !ok {
+		return true
+	}
+	root, err := source.ParseYAML(data)
+	if err != nil || root == nil || root.Kind != source.KindMap {
+		return true
+	}
+	return root.Lookup("programme") != nil
 }
 
 // lintTestFile lints the rule file a test file names in programme: (a
