@@ -434,9 +434,7 @@ func walkClosures(n ast.Node, elem reflect.Type, visit func(ast.Node, reflect.Ty
 	case *ast.ArrayNode:
 		kids = n.Nodes
 	case *ast.MapNode:
-		for _, p := range n.Pairs {
-			kids = append(kids, p)
-		}
+		kids = append(kids, n.Pairs...)
 	case *ast.PairNode:
 		kids = []ast.Node{n.Key, n.Value}
 	}
