@@ -159,7 +159,20 @@ func lintTexts(fr *fileRule) []namedText {
 // own, or the value with the comment does, the comment was meant as part
 // of the expression.
 func (l *loader) lintComment(t source.Text, what string) {
-	if t.Style != source.StylePlain || t.Pos.Line == 0 || strings.TrimSpace(t.Value) == "" {
+	if t.Style != source.StylePlain || t.Pos.Line == 0 || strings.TrimSpace(t.Value) == "" || t.Pos.Byte < 0 || t.Pos.Byte >= len(l.data) {
+		return
+	}
+	// Most values have no "#" near them: find out cheaply before
+	// locating the value's end (source.Locate reads the file from its
+	// start). A plain value folds each line break and indentation to one
+	// space, so its text in the file is at most that much longer.
+	near := l.data[t.Pos.Byte:min(len(l.data), t.Pos.Byte+len(t.Value)+maxIndent*(strings.Count(t.Value, " ")+1))]
+	if i := bytes.IndexByte(l.data[t.Pos.Byte+len(near):], '\n'); i >= 0 {
+		near = l.data[t.Pos.Byte : t.Pos.Byte+len(near)+i]
+	} else {
+		near = l.data[t.Pos.Byte:]
+	}
+	if bytes.IndexByte(near, '#') < 0 {
 		return
 	}
 	end := source.Locate(l.data, t, utf8.RuneCountInString(t.Value))
@@ -185,6 +198,10 @@ func (l *loader) lintComment(t source.Text, what string) {
 	l.warnf(at, "In a YAML value without quotes, \" #\" starts a comment. Quote the expression: "+what+": \""+strings.ReplaceAll(whole, `"`, `\"`)+"\" (or write it as a block with |).",
 		"%s: the expression ends at a YAML comment; only %q is read: quote the expression", what, value)
 }
+
+// maxIndent bounds the indentation lintComment allows for each line of a
+// plain value when it looks for a "#" near it.
+const maxIndent = 256
 
 // lintConstant warns about a condition that reads no data, and about an
 // operand of its top-level and/or that reads none.
