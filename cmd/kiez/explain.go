@@ -22,9 +22,11 @@ sides of a comparison, the arguments of a function, for any/all/none/
 filter the list and the elements that decided it), the evidence values
 and the params the rule uses with the value in force. With --format json
 the explanation is written as JSON (rules.Explanation, its tree in
-"tree"). The subject is written as in
-the "Gegenstand" column of "kiez check": the programme id for programme-wide
-rules, a centre id, or centre/item for rules checked per item.
+"tree").
+
+The subject is written as in the "Gegenstand" column of "kiez check": the
+programme id for programme-wide rules, a centre id, or centre/item for
+rules checked per item.
 
 Data and programmes are chosen as for "kiez check".
 
