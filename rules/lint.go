@@ -353,7 +353,7 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 		if read[i] {
 			continue
 		}
-		at := l.atPath(fmt.Sprintf("rules[%d].let", slices.Index(r.Let, name)))
+		at := &r.Pos
 		for _, e := range fr.Let {
 			if e.Key.Value == name {
 				at = l.at(e.Key.Pos)
