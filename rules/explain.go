@@ -11,9 +11,10 @@ import (
 )
 
 // Explanation answers "why this verdict?" without reading the rule: the
-// result, the rule's expressions as written, and the value of each
-// top-level part of the assertion (each operand of its "and"/"or", or both
-// sides of a single comparison).
+// result, the rule's expressions as written, the value of each top-level
+// part of the assertion (each operand of its "and"/"or", or both sides of
+// a single comparison) and the tree of every sub-expression that decided
+// it.
 type Explanation struct {
 	Result Result `json:"result"`
 	When   string `json:"when,omitempty"`
@@ -21,6 +22,16 @@ type Explanation struct {
 	Assert string `json:"assert"`
 	// Parts holds the assertion's top-level parts with their values.
 	Parts []Evidence `json:"parts"`
+	// Tree holds the rule's lets with their values, then the assertion,
+	// each with the sub-expressions that decided it (see Step): the
+	// operands of and/or up to the one that decided it, both sides of a
+	// comparison, the arguments of a function, and for a quantifier
+	// (any, all, none, filter …) the list and the elements that decided
+	// it. A sub-expression inside a predicate (one that reads #) is shown
+	// only as part of its quantifier. Tree is empty when the verdict was
+	// reached before the assertion: not applicable (when), an error, a
+	// param without a value.
+	Tree []Step `json:"tree,omitempty"`
 }
 
 // Explain evaluates one rule for one subject and explains the verdict. The
@@ -53,12 +64,21 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 				continue // another programme may have a rule of that id
 			}
 		}
+		top := p.assertParts(rule, e.cfg)
+		tree, treeParts := p.explainTree(rule, e.cfg)
+		explain := append(append([]*expression(nil), top...), treeParts...)
 		for _, c := range centres {
-			results, parts := r.ruleParts(ctx, rule, c, p.assertParts(rule, e.cfg), nil)
+			results, parts := r.ruleParts(ctx, rule, c, explain, nil)
 			for i, res := range results {
-				if res.Subject == subject {
-					return &Explanation{Result: res, When: rule.When, Needs: rule.Needs, Assert: rule.Assert, Parts: parts[i]}, nil
+				if res.Subject != subject {
+					continue
 				}
+				x := &Explanation{Result: res, When: rule.When, Needs: rule.Needs, Assert: rule.Assert}
+				if i < len(parts) && len(parts[i]) == len(explain) {
+					x.Parts = parts[i][:len(top)]
+					x.Tree = steps(tree, parts[i][len(top):])
+				}
+				return x, nil
 			}
 		}
 		found = true

@@ -433,6 +433,30 @@ func referenceMarkdown() string {
 	}
 	w("\nA range `a..b` of constants has its own length; the lets of a rule and of an expression keep the size of their list. A rule whose estimate exceeds %s steps (`rules.CostCeiling`) does not load: the error names the rule, the estimate and the ceiling. `kiez lint` lists each programme's costliest rules.\n\n", groupDigits(CostCeiling))
 	w("At run time every rule has a budget of %s steps for one centre (`rules.DefaultStepBudget`; a programme rule has it once for every %d centres of the data begun). Steps are the iterations of loops inside a loop's predicate, of loops over lists that are not the data's records (ranges, lists built by the expression), the elements of lists handed to a function or to `sort`, `uniq`, `flatten`, `join` … inside a predicate, and the bytes of text joined with `+`. A rule that exceeds its budget is not judged (outcome `error`, \"Prüffehler\", with a German message naming the budget); the other rules go on. Work a function does on a single value (`upper` of a long text) is not counted; the evaluation's time limit (`--timeout`, the context) bounds it.\n", groupDigits(DefaultStepBudget), CostCentres)
+	w("\n## Lint\n\n`kiez lint` (`rules.Lint`, `rules.LintEmbedded`, `rules.LintTests`) loads a rule file as every command does and then warns about what compiles but is silently wrong; `--strict` turns every warning into an error (exit code 1), for CI. A directory names its rule files (the YAML files with `programme:` at the top, not the `*_test.yaml`), each checked against its test file; a test file names the rule file it tests; an embedded programme id is checked against its embedded test file.\n\n| warning | example | what to do |\n|---|---|---|\n")
+	for _, row := range [][3]string{
+		{"an unquoted expression cut short by a YAML comment: ` #` starts a comment in a plain value", "`assert: all(map(centre.staff, .hoursPerWeek), # > 0)` is read as `all(map(centre.staff, .hoursPerWeek),`", "quote the expression, or write it as a block scalar; a comment after a complete expression is not warned about"},
+		{"a `when` or `assert`, or an operand of its top-level `and`/`or`, that reads no data", "`when: 1 > 2` (always false), `assert: \"true\"`", "write the condition on the centre, the item or params, or remove it"},
+		{"a vocabulary field compared with a text that is not a term of its vocabulary (`==`, `!=`, `in`, `\"x\" in .kinds`), with the closest term; for a closed vocabulary the comparison can never be true (`!=`: always true). `\"\"` (the field is not set) is allowed", "`item.role == \"leitung-familienzentrun\"`; `item.format == \"praesenz\"`", "correct the term (see the [glossary](glossary.md))"},
+		{"a param no rule uses; a param whose requirements are all checked by hand (`manual:`) is for the reviewer or a report and is not warned about", "`minSessions` declared, never read", "use it, or remove it"},
+		{"a let that no later let, `needs`, `assert`, message or evidence reads", "`let: {vergessen: len(centre.sessions)}`", "use it, or remove it"},
+		{"a rule that no case of the test file names in its `expect:`", "a new rule without a test", "add a case that expects it to pass and one that expects it to fail"},
+	} {
+		w("| %s | %s | %s |\n", row[0], row[1], row[2])
+	}
+	w("\n## Explain\n\n`kiez explain` (`Engine.Explain`) evaluates one rule for one subject and shows, besides the result and the rule's text, the tree of every sub-expression that decided the verdict (`Explanation.Tree`, a list of `rules.Step`), in the terminal indented and with `--format json` as JSON: first each let of the rule with its value and the sub-expressions it came from, then the assertion. Each step has a `kind`, the sub-expression (`expr`), its value for people (`text`), the value itself when it is a plain value (`value`), the number of elements of a list (`count`) and its own `steps`:\n\n| kind | shown below it |\n|---|---|\n")
+	for _, row := range [][2]string{
+		{"`let`", "the let's expression (a let of the rule, or `let x = …;` inside an expression)"},
+		{"`and`, `or`", "the operands up to the one that decided it; the rest are \"nicht ausgewertet\""},
+		{"`compare`, `arith`, `not`", "both sides, the operand"},
+		{"`call`", "the arguments of a function (literals and the variables `centre`, `item`, `period`, `params` are left out)"},
+		{"`quantifier`", "`any`, `all`, `none`, `one`, `filter`, `count`, `find` …: the list, and an `elements` step with the elements that decided it (those for which the predicate holds; for `all` those for which it does not), with their number and the first eight by what identifies them"},
+		{"`if`", "the condition and both branches"},
+		{"`value`", "a field of a value computed before (`cadence(…).ok`): that value"},
+	} {
+		w("| %s | %s |\n", row[0], row[1])
+	}
+	w("\nA sub-expression inside a predicate (one that reads `#` or `.field`) is shown only through its quantifier. The tree is empty when the verdict was reached before the assertion (not applicable, a param without a value); a sub-expression that fails on its own shows \"Fehler: …\". `Explanation.Parts` keeps the top-level parts of the assertion as before.\n")
 	w("\n## Periods\n\n`kiez check --period` and rule tests take a year (`2024`), a half-year (`2024-H1`), a quarter (`2024-Q3`), a month (`2024-03`) or a range with both ends included (`2024-01-01..2024-06-30`).\n")
 	return b.String()
 }

@@ -84,7 +84,7 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 		default:
 			l.errorf(l.at(fr.IfMissing.Pos), "", "unknown ifMissing %q (use missing-data or fail)", fr.IfMissing.Value)
 		}
-		if strings.TrimSpace(fr.Assert.Value) == "" {
+		if strings.TrimSpace(fr.Assert.Value) == "" && !l.reported(path+".assert") {
 			l.errorf(start, "Write the condition that holds when the requirement is met, e.g. assert: item.releaseHoursPerWeek >= params.releaseHours.", "%s has no assert", label)
 		}
 		if strings.TrimSpace(fr.Message.Value) == "" {
@@ -138,6 +138,18 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 	for _, r := range p.Rules {
 		p.analyse(r)
 	}
+}
+
+// reported tells whether reading the file already reported a problem at
+// a data path, e.g. assert: true (not text): the rule then has an assert,
+// of the wrong kind, and saying that it has none would mislead.
+func (l *loader) reported(path string) bool {
+	for _, d := range l.diags {
+		if d.Path == path {
+			return true
+		}
+	}
+	return false
 }
 
 // minRulesPerWorker is the fewest rules worth a goroutine of their own

@@ -16,10 +16,17 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("explain", "kiez explain [flags] --rule ID --subject SUBJECT --period P DATA...", `
 Explains one verdict: evaluates one rule for one subject and prints the
 result, the rule's expressions as written (each, when, needs, assert), the
-value of each top-level part of the assertion, the evidence values and the
-params the rule uses with the value in force. The subject is written as in
-the "Gegenstand" column of "kiez check": the programme id for programme-wide
-rules, a centre id, or centre/item for rules checked per item.
+evaluation as an indented tree (each let with its value; the assertion
+and every sub-expression that decided it: the operands of and/or, both
+sides of a comparison, the arguments of a function, for any/all/none/
+filter the list and the elements that decided it), the evidence values
+and the params the rule uses with the value in force. With --format json
+the explanation is written as JSON (rules.Explanation, its tree in
+"tree").
+
+The subject is written as in the "Gegenstand" column of "kiez check": the
+programme id for programme-wide rules, a centre id, or centre/item for
+rules checked per item.
 
 Data and programmes are chosen as for "kiez check".
 
@@ -32,6 +39,7 @@ or subject).`)
 	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
 	programme := fs.String("programme", "", "the programme `id`, when several programmes have a rule with this id")
 	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
+	format := fs.String("format", "text", "the output `format`: text, or json (the explanation with its tree, for tools)")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -39,6 +47,9 @@ or subject).`)
 	}
 	if *ruleID == "" || *subject == "" {
 		return fs.usageError(stderr, "--rule and --subject are required")
+	}
+	if *format != "text" && *format != "json" {
+		return fs.usageError(stderr, "unknown --format %q (use text or json)", *format)
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
@@ -75,7 +86,11 @@ or subject).`)
 		}
 		return fs.usageError(stderr, "%s", hint)
 	}
-	if err := writeExplanation(stdout, rs, x, rules.NewPeriod(ev.period)); err != nil {
+	write := func() error { return writeExplanation(stdout, rs, x, rules.NewPeriod(ev.period)) }
+	if *format == "json" {
+		write = func() error { return writeExplanationJSON(stdout, x) }
+	}
+	if err := write(); err != nil {
 		fmt.Fprintf(stderr, "kiez explain: %v\n", err)
 		return exitProblems
 	}
@@ -175,8 +190,12 @@ func writeExplanation(w io.Writer, rs *ruleSet, x *rules.Explanation, per rules.
 		return err
 	}
 
-	fmt.Fprintln(w, "\nWerte der Bedingung (assert)")
-	if err := writeValues(w, x.Parts, partsMissing(r.Outcome)); err != nil {
+	fmt.Fprintln(w, "\nAuswertung (lets und assert, jeder Teilausdruck mit seinem Wert)")
+	if len(x.Tree) > 0 {
+		if err := writeTree(w, x.Tree); err != nil {
+			return err
+		}
+	} else if err := writeValues(w, x.Parts, partsMissing(r.Outcome)); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nNachweise (evidence)")

@@ -12,20 +12,29 @@ import (
 )
 
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("lint", "kiez lint [flags] FILE|ID...", `
+	fs := newFlags("lint", "kiez lint [flags] FILE|DIR|TEST|ID...", `
 Loads and compiles rule files, each named by its path or, when no such
-file exists, by the id of an embedded programme. Prints every problem with
-its position (file:line:col and the line with a caret), then, per
+file exists, by the id of an embedded programme; a directory names its
+rule files (*.yaml without the *_test.yaml), a test file (*_test.yaml)
+the rule file it tests. Prints every problem with its position
+(file:line:col and the line with a caret). Besides the errors of loading
+it warns about what compiles but is silently wrong: an expression cut
+short by a YAML comment (" #" in an unquoted value), a when or assert
+that reads no data, a comparison of a vocabulary field with a text that
+is not a term of its vocabulary, params and lets that nothing reads, and,
+when the rule file's test file is known (a directory, a test file, an
+embedded programme), rules that no test case names. Then, per
 programme, the coverage of its requirement catalogue: the rules that check
 each requirement, the requirements checked by hand (manual:), and the
 ones neither checks, and the estimated cost of its costliest rules (the
 steps one rule takes for one centre, from the declared sizes of the
 model's lists; a rule above the ceiling does not load).
 
-Exit code: 0 when every file compiles (warnings allowed), 1 on any error,
-2 on wrong usage.`)
+Exit code: 0 when every file compiles (warnings allowed), 1 on any error
+(with --strict also on any warning), 2 on wrong usage.`)
 	coverage := fs.Bool("coverage", true, "print the coverage of each programme's requirement catalogue")
 	costs := fs.Int("costs", 3, "print the estimated cost of this many of each programme's costliest rules (0: none)")
+	strict := fs.Bool("strict", false, "treat warnings as errors (exit code 1), for CI")
 	args, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -37,9 +46,13 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error,
 	var sets []*ruleSet
 	var diags kiez.Diagnostics
 	for _, a := range args {
-		rs := loadRules(a, src)
-		sets = append(sets, rs)
-		diags = append(diags, rs.diags...)
+		for _, rs := range lintRules(a, src) {
+			if *strict {
+				rs.diags = strictDiagnostics(rs.diags)
+			}
+			sets = append(sets, rs)
+			diags = append(diags, rs.diags...)
+		}
 	}
 	diags.Sort()
 	if err := kiez.WriteDiagnostics(stdout, diags, src.get); err != nil {

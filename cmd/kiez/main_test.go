@@ -94,6 +94,11 @@ func TestCommands(t *testing.T) {
 		{"lint-missing-file", []string{"lint", "testdata/keine-datei.yaml"}, 1},
 		{"lint-no-args", []string{"lint"}, 2},
 		{"lint-help", []string{"lint", "-h"}, 0},
+		{"lint-dir", []string{"lint", "--coverage=false", "--costs", "0", "testdata/lint-dir"}, 0},
+		{"lint-dir-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "testdata/lint-dir"}, 1},
+		{"lint-test-file", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "testdata/lint-dir/musterdorf_test.yaml"}, 1},
+		{"lint-programmes-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "../../rules/programmes"}, 0},
+		{"lint-embedded-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "bad-kreuznach-familienzentren"}, 0},
 
 		{"check-text", checkArgs(), 0},
 		{"check-json", checkArgs("--format", "json"), 0},
@@ -124,6 +129,11 @@ func TestCommands(t *testing.T) {
 		{"explain-error", []string{"explain", "--rule", "elterncafe-anteil", "--subject", "c3", "--rules", fixtureRules, "--period", "2024", "testdata/check-mixed.yaml"}, 0},
 		{"explain-unknown-subject", []string{"explain", "--rule", "freistellung", "--subject", "c2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 2},
 		{"explain-unknown-rule", []string{"explain", "--rule", "freistelung", "--subject", "c2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 2},
+		{"explain-tree-bad-kreuznach", []string{"explain", "--rule", "leitungsfreistellung", "--subject", "fz-meisenheim/lfz-1", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
+		{"explain-tree-lets", []string{"explain", "--rule", "planungstreffen-team", "--subject", "fz-langenlonsheim/2024-H2", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
+		{"explain-tree-any", []string{"explain", "--rule", "gemeinsamer-raum", "--subject", "fz-kirn", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
+		{"explain-json", []string{"explain", "--format", "json", "--rule", "freistellung", "--subject", "c2/l2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 0},
+		{"explain-bad-format", []string{"explain", "--format", "xml", "--rule", "freistellung", "--subject", "c2/l2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 2},
 		{"explain-no-rule", []string{"explain", "--subject", "c2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 2},
 	}
 	for _, tt := range tests {
