@@ -120,7 +120,7 @@ func (l *loader) lintFile(f *fileProgramme, p *Programme) {
 	if p == nil {
 		return
 	}
-	l.lintUnusedParams(f, p)
+	l.lintUnusedParams(p)
 	for i, r := range p.Rules {
 		if i >= len(f.Rules) {
 			break
@@ -300,10 +300,10 @@ func constantValue(text string) string {
 // param that cites only requirements checked by hand (manual:) is
 // information for the reviewer or a report, not for a rule, and needs
 // none.
-func (l *loader) lintUnusedParams(f *fileProgramme, p *Programme) {
+func (l *loader) lintUnusedParams(p *Programme) {
 	used := map[string]bool{}
-	for i := range f.Rules {
-		for _, n := range usedParams(&f.Rules[i]) {
+	for _, r := range p.Rules {
+		for _, n := range r.params { // what the checked expressions read
 			used[n] = true
 		}
 	}
