@@ -14,10 +14,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
 	"github.com/kiez-go/kiez/internal/jsonrpc"
+	"github.com/kiez-go/kiez/internal/rulefmt"
+	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -45,11 +48,12 @@ type document struct {
 	version int
 	text    string
 	starts  []int
-	test    bool // a rule test file
+	// kind is rule file, rule test file, or another YAML file (data),
+	// which is left alone.
+	kind rulefmt.Kind
 	// in is the inspection of the text; good is the last one whose YAML
 	// could be read, for completion while the text is broken.
 	in, good *rules.Inspection
-	goodText string
 }
 
 // Serve runs a session: it reads messages from r and writes to w until
@@ -233,8 +237,7 @@ func (s *Server) fileName(uri string) string {
 
 func (s *Server) open(item textDocumentItem) {
 	name := s.fileName(item.URI)
-	d := &document{uri: item.URI, name: name, version: item.Version,
-		test: strings.HasSuffix(name, "_test.yaml") || strings.HasSuffix(name, "_test.yml")}
+	d := &document{uri: item.URI, name: name, version: item.Version, kind: rulefmt.Other}
 	s.docs[item.URI] = d
 	d.set(item.Text)
 	s.publishOf(d)
@@ -265,25 +268,54 @@ func (s *Server) change(p *didChangeParams) *jsonrpc.Error {
 	return nil
 }
 
-// set replaces the document's text and reads it again.
+// ruleFileKey finds the keys of a rule file in a text that is not YAML
+// (yet): a rule file being written shows its syntax errors.
+var ruleFileKey = regexp.MustCompile(`(?m)^(rules|requirements|params|manual|programme):`)
+
+// set replaces the document's text and reads it again. The kind of the
+// document follows its text as kiez fmt tells it (a data file opened in
+// the editor gets no diagnostics of rule files); while the text is no
+// YAML, a rule or test file stays what it was.
 func (d *document) set(text string) {
 	d.text, d.starts = text, lineStarts(text)
-	if d.test {
+	switch k := rulefmt.Detect([]byte(text)); {
+	case strings.HasSuffix(d.name, "_test.yaml") || strings.HasSuffix(d.name, "_test.yml"):
+		d.kind = rulefmt.TestFile
+	case k != rulefmt.Other:
+		d.kind = k
+	case d.kind == rulefmt.Other && ruleFileKey.MatchString(text):
+		d.kind = rulefmt.RuleFile
+	case d.kind != rulefmt.Other && !isYAML(text):
+	default:
+		d.kind = rulefmt.Other
+	}
+	d.in = nil
+	if d.kind != rulefmt.RuleFile {
+		d.good = nil
 		return
 	}
 	d.in = rules.Inspect(d.name, []byte(text))
 	if d.in.Parsed {
-		d.good, d.goodText = d.in, text
+		d.good = d.in
 	}
+}
+
+// isYAML reports whether the text parses as YAML.
+func isYAML(text string) bool {
+	_, err := source.ParseYAML([]byte(text))
+	return err == nil
 }
 
 // diagnostics are the problems of the document's text: kiez lint's for a
 // rule file, those of reading a test file.
 func (d *document) diagnostics() kiez.Diagnostics {
-	if d.test {
+	switch d.kind {
+	case rulefmt.TestFile:
 		return rules.CheckTestFile(d.name, []byte(d.text))
+	case rulefmt.RuleFile:
+		return d.in.Diagnostics
 	}
-	return d.in.Diagnostics
+	return nil
 }
 
 func (s *Server) publishOf(d *document) {

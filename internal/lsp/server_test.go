@@ -388,3 +388,29 @@ func TestNeverPanics(t *testing.T) {
 		t.Errorf("the server recovered from a panic:\n%s", s.stderr)
 	}
 }
+
+// TestKinds: data files opened in the editor get no diagnostics of rule
+// files; a rule file shows its syntax errors, also one opened broken.
+func TestKinds(t *testing.T) {
+	s := initialized(t)
+	if pd := s.open(t, "file:///w/daten.yaml", "centres:\n  - id: fz-a\n    nix: 1\n"); len(pd.Diagnostics) != 0 {
+		t.Errorf("a data file has diagnostics: %+v", pd.Diagnostics)
+	}
+	if pd := s.open(t, "file:///w/neu.yaml", "programme: neu\nrules: [\n"); len(pd.Diagnostics) != 1 || pd.Diagnostics[0].Severity != severityError {
+		t.Errorf("a rule file opened broken: %+v", pd.Diagnostics)
+	}
+	const uri = "file:///w/regeln.yaml"
+	s.open(t, uri, ruleFile)
+	s.Notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []map[string]any{{"text": ruleFile + "  - [\n"}}})
+	var pd PublishDiagnosticsParams
+	s.Notification("textDocument/publishDiagnostics", &pd)
+	if len(pd.Diagnostics) != 1 {
+		t.Errorf("a rule file made broken: %+v", pd.Diagnostics)
+	}
+	s.Notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	s.Notification("textDocument/publishDiagnostics", &pd)
+	if pd.URI != uri || len(pd.Diagnostics) != 0 {
+		t.Errorf("closing does not clear the diagnostics: %+v", pd)
+	}
+}

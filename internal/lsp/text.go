@@ -105,8 +105,3 @@ func uriPath(uri string) string {
 	}
 	return filepath.FromSlash(u.Path)
 }
-
-// pathURI returns the file: URI of an absolute path.
-func pathURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
-}
