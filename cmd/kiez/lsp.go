@@ -33,7 +33,7 @@ or breaks first or exit comes without shutdown, 2 on wrong usage.`)
 		return code
 	}
 	if len(rest) > 0 {
-		return fs.usageError(stderr, "kiez lsp takes no arguments; the editor starts it and speaks to it over standard input and output")
+		return fs.usageError(stderr, "it takes no arguments: the editor starts it and speaks to it over standard input and output")
 	}
 	if err := lsp.Serve(stdin, stdout, stderr); err != nil {
 		if !errors.Is(err, lsp.ErrExitWithoutShutdown) {

@@ -93,6 +93,8 @@ func TestCommands(t *testing.T) {
 		{"lint-missing-file", []string{"lint", "testdata/keine-datei.yaml"}, 1},
 		{"lint-no-args", []string{"lint"}, 2},
 		{"lint-help", []string{"lint", "-h"}, 0},
+		{"lsp-help", []string{"lsp", "-h"}, 0},
+		{"lsp-args", []string{"lsp", "x.yaml"}, 2},
 
 		{"check-text", checkArgs(), 0},
 		{"check-json", checkArgs("--format", "json"), 0},
