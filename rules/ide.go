@@ -85,6 +85,9 @@ type Member struct {
 	// Type names its type in German, as diagnostics do ("Liste von
 	// Stellen", "Text").
 	Type string
+	// Vocabulary names the glossary vocabulary of a field's values
+	// (kiez.LookupVocabulary), "" when they are free.
+	Vocabulary string
 }
 
 // FunctionDoc documents a function of the expression environment.
@@ -304,7 +307,7 @@ func (in *Inspection) Members(rule int, expression string, element bool) (member
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if n := f.Tag.Get("expr"); n != "" {
-			members = append(members, Member{Name: n, Type: typeWords1(f.Type)})
+			members = append(members, Member{Name: n, Type: typeWords1(f.Type), Vocabulary: f.Tag.Get("vocab")})
 		}
 	}
 	return members, len(members) > 0

@@ -89,6 +89,9 @@ func TestInspectMembers(t *testing.T) {
 			t.Errorf("fields of centre lack %q: %v", want, memberNames(centre))
 		}
 	}
+	if i := slices.IndexFunc(centre, func(m Member) bool { return m.Name == "kind" }); i < 0 || centre[i].Vocabulary != "centre-kind" || centre[i].Type != "Text" {
+		t.Errorf("centre.kind: %+v", centre[i])
+	}
 	loc, _ := in.Members(rule, "centre.location", false)
 	if !slices.Contains(memberNames(loc), "verbandsgemeinde") {
 		t.Errorf("fields of centre.location lack verbandsgemeinde: %v", memberNames(loc))

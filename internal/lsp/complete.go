@@ -151,6 +151,17 @@ func (d *document) complete(off int) CompletionList {
 	if rule < 0 {
 		return list
 	}
+	if comparedValue.MatchString(d.text[floor:off]) {
+		// A text compared with a field: the values of its vocabulary.
+		if field, ok := d.comparedField(in, rule, off, floor); ok {
+			if v, ok := kiez.LookupVocabulary(field.Vocabulary); ok {
+				for _, term := range v.Terms {
+					list.Items = append(list.Items, CompletionItem{Label: term.ID, Kind: kindEnumMember, Detail: term.Label})
+				}
+			}
+		}
+		return list
+	}
 	start, _ := wordAt(d.text, off)
 	if start > 0 && d.text[start-1] == '.' {
 		dot := start - 1
@@ -194,6 +205,42 @@ func (d *document) complete(off int) CompletionList {
 		list.Items = append(list.Items, CompletionItem{Label: b, Kind: kindFunction, Detail: "Builtin von expr"})
 	}
 	return list
+}
+
+// comparedValue matches the text before the cursor in a comparison with
+// a text being written: "… == \"famil".
+var comparedValue = regexp.MustCompile(`(==|!=)\s*["'][a-z0-9-]*$`)
+
+// comparedField returns the field compared with the text being written at
+// off (centre.kind in centre.kind == "fa…"), so that the values of its
+// vocabulary can be proposed; ok is false elsewhere.
+func (d *document) comparedField(in *rules.Inspection, rule, off, floor int) (rules.Member, bool) {
+	before := d.text[floor:off]
+	loc := comparedValue.FindStringIndex(before)
+	if loc == nil {
+		return rules.Member{}, false
+	}
+	e := floor + loc[0]
+	for e > floor && (d.text[e-1] == ' ' || d.text[e-1] == '\t') {
+		e--
+	}
+	start, end := wordAt(d.text, e)
+	if end != e || start == end || start <= floor || d.text[start-1] != '.' {
+		return rules.Member{}, false
+	}
+	var ms []rules.Member
+	if recv := receiverBefore(d.text, start-1, floor); recv == "" || recv == "#" {
+		if arg, ok := enclosingList(d.text, start-1, floor); ok {
+			ms, _ = in.Members(rule, arg, true)
+		}
+	} else {
+		ms, _ = in.Members(rule, recv, false)
+	}
+	name := d.text[start:end]
+	if i := slices.IndexFunc(ms, func(m rules.Member) bool { return m.Name == name }); i >= 0 && ms[i].Vocabulary != "" {
+		return ms[i], true
+	}
+	return rules.Member{}, false
 }
 
 func fieldItems(ms []rules.Member) []CompletionItem {

@@ -85,10 +85,11 @@ type initializeParams struct {
 
 // Completion item kinds of the protocol.
 const (
-	kindFunction = 3
-	kindField    = 5
-	kindVariable = 6
-	kindConstant = 21
+	kindFunction   = 3
+	kindField      = 5
+	kindVariable   = 6
+	kindEnumMember = 20
+	kindConstant   = 21
 )
 
 // CompletionItem is one proposal.

@@ -187,6 +187,16 @@ func TestFeatures(t *testing.T) {
 	if got := complete(strings.Replace(ruleFile, "needs: leitungen", "needs: centre.nix.", 1), "centre.nix."); len(got) != 0 {
 		t.Errorf("completion after an unknown field: %v", got)
 	}
+	// The values of a field's vocabulary in a comparison.
+	got = complete(strings.Replace(ruleFile, "needs: leitungen", `needs: centre.kind == "fa`, 1), `== "fa`)
+	contains("in centre.kind == \"", got, "family-centre", "district-network")
+	got = complete(strings.Replace(ruleFile, "needs: leitungen", `needs: any(centre.rooms, .owner != '`, 1), `!= '`)
+	if len(got) == 0 {
+		t.Error("no values after .owner != '")
+	}
+	if got := complete(strings.Replace(ruleFile, "needs: leitungen", `needs: centre.id == "`, 1), `id == "`); len(got) != 0 {
+		t.Errorf("values for a free text: %v", got)
+	}
 	// While the YAML is broken, the last readable text serves.
 	got = complete(strings.Replace(ruleFile, "needs: leitungen", "needs: [centre.", 1), "needs: [centre.")
 	contains("while the YAML is broken", got, "staff")
