@@ -44,6 +44,7 @@ func commands() []command {
 		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
 		{"report", "build a compliance, centre, programme or staffing report in json, csv, md or html", runReport},
 		{"plan", "derive a programme's obligations for a coming year, as a table and an iCalendar file", runPlan},
+		{"lsp", "run the Language Server for rule files: problems, completion, hover and go-to-definition in the editor", runLsp},
 		{"gen", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks", runGen},
 		{"version", "print the module version, the Go version and the versions of the embedded rule sets", runVersion},
 	}

@@ -99,6 +99,8 @@ func TestCommands(t *testing.T) {
 		{"lint-test-file", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "testdata/lint-dir/musterdorf_test.yaml"}, 1},
 		{"lint-programmes-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "../../rules/programmes"}, 0},
 		{"lint-embedded-strict", []string{"lint", "--strict", "--coverage=false", "--costs", "0", "bad-kreuznach-familienzentren"}, 0},
+		{"lsp-help", []string{"lsp", "-h"}, 0},
+		{"lsp-args", []string{"lsp", "x.yaml"}, 2},
 
 		{"check-text", checkArgs(), 0},
 		{"check-json", checkArgs("--format", "json"), 0},
