@@ -313,7 +313,10 @@ func (d *document) diagnostics() kiez.Diagnostics {
 	case rulefmt.TestFile:
 		return rules.CheckTestFile(d.name, []byte(d.text))
 	case rulefmt.RuleFile:
-		return d.in.Diagnostics
+		// What kiez lint prints: the loader's diagnostics and the lint's
+		// warnings (rules.Lint loads the text again; a rule file is small).
+		_, diags := rules.Lint(d.name, []byte(d.text))
+		return diags
 	}
 	return nil
 }

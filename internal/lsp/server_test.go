@@ -424,3 +424,32 @@ func TestKinds(t *testing.T) {
 		t.Errorf("closing does not clear the diagnostics: %+v", pd)
 	}
 }
+
+// TestLintWarnings shows that the editor gets kiez lint's warnings too,
+// not only the loader's errors: an unused let.
+func TestLintWarnings(t *testing.T) {
+	s := initialized(t)
+	text := `programme: beispiel
+name: Beispiel
+authority: Jugendamt Beispiel
+land: DE-HE
+requirements:
+  - {id: BS-01, text: Es gibt Angebote.}
+rules:
+  - id: r1
+    title: Eine Regel
+    requirements: [BS-01]
+    let:
+      ungenutzt: len(centre.staff)
+    assert: len(centre.offers) > 0
+    message: Angebote
+`
+	pd := s.open(t, "file:///w/beispiel.yaml", text)
+	var msgs []string
+	for _, d := range pd.Diagnostics {
+		msgs = append(msgs, strings.SplitN(d.Message, "\n", 2)[0])
+	}
+	if !slices.ContainsFunc(msgs, func(m string) bool { return strings.Contains(m, "ungenutzt") }) {
+		t.Errorf("no warning about the unused let ungenutzt: %q", msgs)
+	}
+}
