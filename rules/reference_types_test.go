@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -223,6 +226,65 @@ func TestReferenceTypesDistinct(t *testing.T) {
 	for _, v := range valueTypes() {
 		if got := fieldType(v.typ); got != v.name {
 			t.Errorf("value type %s: the tables name %s %q", v.name, v.typ, got)
+		}
+	}
+}
+
+// optionalData is a centre with what the optional-value examples test:
+// a position without an end and one with, a partner with an agreement
+// without an end and one without an agreement.
+const optionalData = `centres:
+  - id: c1
+    name: Zentrum 1
+    programme: musterstadt
+    kind: family-centre
+    provider: traeger-a
+    staff:
+      - {id: l1, role: leitung-familienzentrum, hoursPerWeek: 39, releaseHoursPerWeek: 2}
+      - {id: f1, role: fachkraft, hoursPerWeek: 20, from: 2023-01-01, until: 2024-06-30}
+    partners:
+      - {id: p1, name: Kita A, kind: kita, agreement: {signed: 2023-01-01, from: 2023-01-01}}
+      - {id: p2, name: Schule B, kind: school}
+`
+
+// TestReferenceOptionalExamplesRun checks that the examples of optional
+// values judge data with missing values without an error: what the
+// reference says about nil, ?. and ?? holds when the rules run.
+func TestReferenceOptionalExamplesRun(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(optionalData), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ds, diags := kiez.LoadFiles("testdata/programme.yaml", filepath.Join(dir, "c.yaml"))
+	diags = append(diags, ds.Validate()...)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, e := range optionalExamples {
+		src := strings.Replace(fmt.Sprintf(exampleRule, e.expr), "programme: p", "programme: musterstadt", 1)
+		p, diags := Load("example.yaml", []byte(src))
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", e.expr, diags)
+		}
+		eng, err := NewEngine([]*Programme{p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+		if err != nil {
+			t.Fatal(err)
+		}
+		judged := 0
+		for _, r := range results {
+			if r.Rule == "r" && r.Subject == "c1" {
+				judged++
+			}
+			if r.Outcome == OutcomeError {
+				t.Errorf("%s: %s", e.expr, r.Message)
+			}
+		}
+		if judged != 1 {
+			t.Errorf("%s: %d results for c1, want 1", e.expr, judged)
 		}
 	}
 }
