@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
@@ -73,15 +74,15 @@ var formatDocs = map[string]string{
 	"fileRule.Source":            "The document section the rule rests on.",
 	"fileRule.Severity":          "error (default), warning or info.",
 	"fileRule.Scope":             "centre (default): checked for each centre; programme: checked once for the programme.",
-	"fileRule.Each":              "An expression giving a list: the rule is checked for each item, available as item.",
-	"fileRule.Subject":           "An expression naming an item in results (default: its id).",
-	"fileRule.When":              "Applicability: when false, the verdict is not applicable.",
+	"fileRule.Each":              "An expression giving a list (of records, texts …): the rule is checked for each item, available as item.",
+	"fileRule.Subject":           "An expression giving text: the name of an item in results (default: its id).",
+	"fileRule.When":              "An expression giving true or false (bool): applicability; when false, the verdict is not applicable.",
 	"fileRule.Let":               "The rule's own variables, name: expression; later expressions (needs, assert, message, evidence, later lets) use them by name. Each is computed at most once per subject, when an expression first reads it, so that a let that needs records is not computed when needs finds none. Saves writing, and computing, a value three times.",
-	"fileRule.Needs":             "The records the rule needs: when this gives an empty list, 0, false or nothing, the verdict is missing data (or fail, see ifMissing).",
+	"fileRule.Needs":             "An expression giving a list, a number, true or false, or an optional record: the records the rule needs. When it gives an empty list, 0, false or nothing (nil), the verdict is missing data (or fail, see ifMissing).",
 	"fileRule.IfMissing":         "missing-data (default) or fail: what an empty needs means.",
-	"fileRule.Assert":            "The condition that holds when the requirement is met.",
+	"fileRule.Assert":            "An expression giving true or false (bool): the condition that holds when the requirement is met.",
 	"fileRule.Message":           "German message; {{ expression }} shows values.",
-	"fileRule.Evidence":          "Named expressions whose values are reported with the verdict.",
+	"fileRule.Evidence":          "Named expressions of any type whose values are reported with the verdict.",
 	"fileValidity.ValidFrom":     "The first day the rules apply, YYYY-MM-DD. A period before it gives not applicable with a German message naming the day; a period that begins before it is judged from it on. In the header: for every rule; without it, the rules apply from the first day on which every param has a value. In a rule: for that rule, not before the file's validFrom.",
 	"fileValidity.ValidUntil":    "The last day the rules apply, YYYY-MM-DD (optional; open when missing). A period after it gives not applicable; a period that ends after it is judged until it. In a rule: not after the file's validUntil.",
 	"fileVerdicts.NotApplicable": "German message shown when when is false; {{ expression }} shows values. Default: Nicht anwendbar.",
@@ -286,9 +287,16 @@ func refType(t reflect.Type) string {
 	case reflect.TypeOf(date.Date{}):
 		return "date"
 	case reflect.TypeOf(period.Period{}):
-		return "period"
+		return "duration"
 	case reflect.TypeOf(Period{}):
 		return "Period"
+	case reflect.TypeOf(schedule.Target{}):
+		// Not the Target of a target agreement (kiez.Target).
+		return "CadenceTarget"
+	case reflect.TypeOf(time.Month(0)):
+		return "month number"
+	case reflect.TypeOf(schedule.Unit(0)):
+		return "unit"
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -331,7 +339,7 @@ func modelTypes() []reflect.Type {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 			t = t.Elem()
 		}
-		if t.Kind() != reflect.Struct || seen[t] || t == reflect.TypeOf(date.Date{}) || t == reflect.TypeOf(decimal.Decimal{}) {
+		if t.Kind() != reflect.Struct || seen[t] || t == reflect.TypeOf(date.Date{}) || t == reflect.TypeOf(decimal.Decimal{}) || t == reflect.TypeOf(period.Period{}) {
 			return
 		}
 		seen[t] = true
@@ -381,14 +389,19 @@ func referenceMarkdown() string {
 		w("| `%s` | %s | %s |\n", v.name, v.typ, v.doc)
 	}
 
-	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files). Diagnostics and messages name each type in German, as given under its heading; a list is \"Liste von …\", an optional date \"optionales Datum\", a value of unknown type \"beliebiger Wert\".\n")
+	writeValueTypes(w)
+
+	w("\n## Types and fields\n\nFields of the data model as expressions see them (the names of the data files). Diagnostics and messages name each type in German, as given under its heading; a list is \"Liste von …\", an optional date \"optionales Datum\", a value of unknown type \"beliebiger Wert\". An optional field may be missing (see [Optional values](#optional-values)).\n")
 	for _, t := range modelTypes() {
 		words, _ := typeWordsOf(t.String())
-		w("\n### %s\n\nIn diagnostics: %s.\n\n| field | type |\n|---|---|\n", t.Name(), words.one)
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if n := f.Tag.Get("expr"); n != "" {
-				w("| `%s` | %s |\n", n, refType(f.Type))
+		w("\n### %s\n\nIn diagnostics: %s.\n", refType(t), words.one)
+		if n, ok := typeNotes[t]; ok {
+			w("\n%s\n", n.text)
+		}
+		if rows := fieldRows(t); len(rows) > 0 {
+			w("\n| field | type |\n|---|---|\n")
+			for _, r := range rows {
+				w("| `%s` | %s |\n", r[0], r[1])
 			}
 		}
 	}
@@ -412,12 +425,19 @@ func referenceMarkdown() string {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].name < fs[j].name })
 		for _, f := range fs {
 			w("- **`%s`** — %s\n", f.name, f.doc)
+			// Signatures that differ only in a pointer (a record or an
+			// optional one) read the same: each is listed once.
+			shown := map[string]bool{}
 			for _, typ := range f.types {
-				w("  - `%s`\n", signature(f.name, typ))
+				if sig := signature(f.name, typ); !shown[sig] {
+					shown[sig] = true
+					w("  - `%s`\n", sig)
+				}
 			}
 		}
 	}
-	w("\n## Operators\n\nOn decimals, `+ - * /` and `< <= > >= == !=` work exactly (no rounding), also against number literals (`item.hoursPerWeek >= 2`); `==` compares by value (`2 == 2.00`); dividing by zero makes the verdict an error. Dates compare with `< <= > >=` and `==`. expr's own operators and builtins (`and`, `or`, `not`, `in`, `len`, `filter`, `map`, `all`, `any`, `none`, `count`, `sum`, `first`, `last`, `uniq`, `let`, `?:`, `??`, …) work as documented by expr; `now`, `date`, `duration` and `timezone` are switched off so that a verdict never depends on the clock.\n")
+	w("\n## Operators\n\nOn decimals, `+ - * /` and `< <= > >= == !=` work exactly (no rounding), also against number literals (`item.hoursPerWeek >= 2`); `==` compares by value (`2 == 2.00`); dividing by zero makes the verdict an error. Dates compare with `< <= > >=` and `==`. expr's own operators and builtins (`and`, `or`, `not`, `in`, `len`, `filter`, `map`, `all`, `any`, `none`, `count`, `sum`, `first`, `last`, `uniq`, `let`, `?.`, `?:`, `??`, …) work as documented by expr. expr's builtins `now`, `duration` and `timezone` are switched off so that a verdict never depends on the clock or the machine's time zone, and expr's `date` (a point in time in the machine's time zone) is replaced by this library's `date(\"2024-03-15\")`, which gives a day (see dates); `period`, `params` and the data give every other date.\n")
+	writeOptionalValues(w)
 	w("\n## Outcomes\n\n| outcome | German | when |\n|---|---|---|\n")
 	for _, o := range []struct {
 		o    Outcome

@@ -19,21 +19,22 @@ import (
 // "Type.Field" of the file mirror types; the reference and
 // testfile.schema.json are generated from it.
 var testFormatDocs = map[string]string{
-	"fileTest":            "A rule test file (name ending in _test.yaml): fixtures, a period and the outcomes the rules must give, case by case. `kiez test` runs it.",
-	"fileTest.Programme":  "The rule file under test, relative to the test file (e.g. wiesbaden-kiez.yaml), or the id of an embedded programme when no such file exists.",
-	"fileTest.Period":     "The period every case is evaluated for, as for `kiez check --period` (see Periods); a case may give its own.",
-	"fileTest.Files":      "Data files (or directories) that every case reads, relative to the test file and inside its directory.",
-	"fileTest.Cases":      "The cases, each run on its own data.",
-	"fileTestCase":        "A case: data and the outcomes expected on it.",
-	"fileTestCase.Name":   "What the case shows, in German; `kiez test` prints it.",
-	"fileTestCase.Period": "The period of this case instead of the file's.",
-	"fileTestCase.Files":  "More data files for this case; they are read together with the files: of the file (they add to them, they do not replace them).",
-	"fileTestCase.Data":   "Inline data, written as in a data file (centres: …, as a block text); read together with the files.",
-	"fileTestCase.Expect": "The outcomes the case expects. Rules and subjects not listed may give any outcome.",
-	"fileExpect":          "An expected outcome of one rule on one subject.",
-	"fileExpect.Rule":     "The id of a rule of the programme.",
-	"fileExpect.Subject":  "The subject as results name it: the centre id, the programme id for a rule with scope: programme, or centre/item for a rule with each (e.g. kiez-a/kv-1).",
-	"fileExpect.Outcome":  "The expected outcome: pass, fail, not-applicable, waived, missing-data or error.",
+	"fileTest":                  "A rule test file (name ending in _test.yaml): fixtures, a period and the outcomes the rules must give, case by case. `kiez test` runs it.",
+	"fileTest.Programme":        "The rule file under test, relative to the test file (e.g. wiesbaden-kiez.yaml), or the id of an embedded programme when no such file exists.",
+	"fileTest.Period":           "The period every case is evaluated for, as for `kiez check --period` (see Periods); a case may give its own.",
+	"fileTest.Files":            "Data files (or directories) that every case reads, relative to the test file and inside its directory.",
+	"fileTest.Cases":            "The cases, each run on its own data.",
+	"fileTestCase":              "A case: data and the outcomes expected on it.",
+	"fileTestCase.Name":         "What the case shows, in German; `kiez test` prints it.",
+	"fileTestCase.Period":       "The period of this case instead of the file's.",
+	"fileTestCase.Files":        "Data files for this case. By default they add to the files: of the file: the case reads those and then its own. With replaceFiles: true the case reads its own files alone.",
+	"fileTestCase.ReplaceFiles": "true: the case's files: replace the files: of the file instead of adding to them (for a case that needs other fixtures than the rest, e.g. a different programme entry). Default false: they add.",
+	"fileTestCase.Data":         "Inline data, written as in a data file (centres: …, as a block text); read together with the files.",
+	"fileTestCase.Expect":       "The outcomes the case expects. Rules and subjects not listed may give any outcome.",
+	"fileExpect":                "An expected outcome of one rule on one subject.",
+	"fileExpect.Rule":           "The id of a rule of the programme.",
+	"fileExpect.Subject":        "The subject as results name it: the centre id, the programme id for a rule with scope: programme, or centre/item for a rule with each (e.g. kiez-a/kv-1).",
+	"fileExpect.Outcome":        "The expected outcome: pass, fail, not-applicable, waived, missing-data or error.",
 }
 
 // requiredTestKeys are the keys a test file must give: without them no
@@ -92,8 +93,9 @@ func writeTestFormat(w func(format string, args ...any)) {
 	w("## Test-file format\n\n")
 	w("A rule test file sits next to its rule file and is named like it with `_test.yaml` (`wiesbaden-kiez_test.yaml`); `kiez test` runs it, `kiez fmt` formats it, and the JSON Schema [`rules/testfile.schema.json`](../rules/testfile.schema.json) describes it for editors. ")
 	w("Paths are relative to the test file and must stay inside its directory, or inside the directory given with `kiez test --root` (the shipped tests, like the example, read the project's testdata/: `kiez test --root . rules/programmes`). ")
-	w("Each case reads the file's `files:`, then its own `files:`, then its `data:`, as one dataset; then the programme is evaluated for the case's period (or the file's) and every entry of `expect:` must match a result. ")
-	w("A case that cannot run (its data do not load, an expected rule does not exist) errs instead of failing.\n\n")
+	w("Each case reads the file's `files:`, then its own `files:`, then its `data:`, as one dataset (with `replaceFiles: true` its own `files:` replace the file's: the case reads only its own and its `data:`); then the programme is evaluated for the case's period (or the file's) and every entry of `expect:` must match a result. ")
+	w("A case that cannot run (its data do not load, an expected rule does not exist) errs instead of failing. ")
+	w("A problem in a fixture is reported once, however many cases read the fixture, and the problems of reading a file (YAML syntax, unknown fields) come before those they cause (a missing field, an unknown reference).\n\n")
 	w("```yaml\n%s```\n\n", testFileExample)
 	titles := map[reflect.Type]string{reflect.TypeOf(fileTest{}): "Test file", reflect.TypeOf(fileTestCase{}): "Case", reflect.TypeOf(fileExpect{}): "Expect"}
 	for _, typ := range testFormatTypes() {

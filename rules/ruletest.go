@@ -27,6 +27,7 @@ import (
 //	cases:
 //	  - name: Elterncafé jede Woche
 //	    files: [...]                  # more fixture files for this case
+//	    replaceFiles: true            # … read instead of the file's (default: as well)
 //	    data: |                       # and/or inline data, as in a data file
 //	      centres: [...]
 //	    expect:
@@ -43,8 +44,11 @@ type fileTestCase struct {
 	Name   string        `json:"name"`
 	Period source.Text   `json:"period"`
 	Files  []source.Text `json:"files"`
-	Data   source.Text   `json:"data"`
-	Expect []fileExpect  `json:"expect"`
+	// ReplaceFiles makes Files replace the file's files: instead of
+	// adding to them.
+	ReplaceFiles bool         `json:"replaceFiles"`
+	Data         source.Text  `json:"data"`
+	Expect       []fileExpect `json:"expect"`
 }
 
 type fileExpect struct {
@@ -182,7 +186,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 			}
 		}
 	}
-	rep.Diagnostics = l.diags
+	rep.Diagnostics = unique(l.diags)
 	for rule, outs := range expected {
 		for _, o := range []Outcome{OutcomePass, OutcomeFail, OutcomeNotApplicable, OutcomeWaived, OutcomeMissingData, OutcomeError} {
 			if outs[o] {
@@ -300,10 +304,10 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, tree
 	if period.IsZero() {
 		return fail("no period: give period: at the top of the file or in the case")
 	}
-	ds, diags := l.caseData(ctx, tree, append(append([]source.Text(nil), f.Files...), c.Files...), c.Data)
+	ds, diags := l.caseData(ctx, tree, caseFiles(f, c), c.Data)
 	if diags.HasErrors() {
 		l.diags = append(l.diags, diags...)
-		return fail("the fixtures do not load: " + diags[0].Error())
+		return fail(fixtureFailure(diags))
 	}
 	// A waiver naming an unknown rule or programme is a mistake of the
 	// test file, reported at its place; one that does not cover the
@@ -399,9 +403,15 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: "the case has no files: and no data:"}}
 	}
 	ds, diags := kiez.LoadContext(ctx, fsys, names...)
-	diags = append(diags, ds.Validate()...)
 	l.placeData(diags, tree, inline)
-	return ds, diags
+	// What reading finds (syntax, unknown fields) is the cause of what
+	// validation then finds (a missing field, an unknown reference): the
+	// causes come first, each group in the order of the files.
+	diags.Sort()
+	vdiags := ds.Validate()
+	l.placeData(vdiags, tree, inline)
+	vdiags.Sort()
+	return ds, append(diags, vdiags...)
 }
 
 // placeData turns the places of diagnostics about a case's data into

@@ -20,9 +20,18 @@ Runs rule test files. A file is run as given; a directory is searched
 recursively for files ending in _test.yaml. Prints one line per case,
 "file: case: PASS|FAIL|ERROR (duration)", under a failing case the
 outcomes it expected and got, under an erroring case why it could not run,
-then the problems of the test files themselves, then per programme the
-rules that no case expects to pass or no case expects to fail, and at the
-end "N passed, N failed, N errored".
+then the problems of the test files themselves (each once, the cause
+before what follows from it), then per programme the rules that no case
+expects to pass or no case expects to fail, and at the end "N passed, N
+failed, N errored".
+
+--format json prints the same as one JSON document: per file its cases
+with their mismatches and errors, its problems, and the outcomes its
+cases expect; then the untested rules per programme and the counts.
+--format junit prints JUnit XML for CI systems: a testsuite per file, a
+testcase per case with a failure (the outcomes that differ) or an error
+(why it could not run), a file that could not run as a testcase with an
+error; the untested rules go to stderr.
 
 A test file reads its fixtures and its rule file only from its own
 directory and below; a path that leads out of it (with "..", as an
@@ -36,10 +45,14 @@ with --fail-untested, when a rule lacks a passing or a failing case), 2 on
 wrong usage.`)
 	failUntested := fs.Bool("fail-untested", false, "exit 1 when a rule has no case expecting pass or none expecting fail")
 	root := fs.String("root", "", "read fixtures and rule files from anywhere below this `directory` (default: each test file's own directory)")
+	format := fs.String("format", "text", "output `format`: text, json (one document) or junit (JUnit XML for CI systems)")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
+	}
+	if *format != "text" && *format != "json" && *format != "junit" {
+		return fs.usageError(stderr, "--format: unknown format %q (use text, json or junit)", *format)
 	}
 	if len(paths) == 0 {
 		return fs.usageError(stderr, "name at least one rule test file or directory")
@@ -59,9 +72,9 @@ wrong usage.`)
 		fmt.Fprintf(stderr, "kiez test: %v\n", err)
 		return exitProblems
 	}
-	var reports []*rules.TestReport
-	var diags kiez.Diagnostics
-	var passed, failed, errored int
+	var runs []testRun
+	var tally testTally
+	text := *format == "text"
 	for _, f := range files {
 		if timedOut(ctx) {
 			break
@@ -71,50 +84,106 @@ wrong usage.`)
 			dir = filepath.Dir(f)
 		}
 		rep, err := rules.RunTestFileIn(ctx, dir, f)
-		if err != nil {
-			fmt.Fprintf(stdout, "%s: ERROR (%v)\n", f, err)
-			errored++
-			continue
-		}
-		reports = append(reports, rep)
-		diags = append(diags, rep.Diagnostics...)
-		if len(rep.Results) == 0 && rep.Diagnostics.HasErrors() {
-			fmt.Fprintf(stdout, "%s: ERROR (the test file has errors, see below)\n", f)
-			errored++
-		}
-		for _, res := range rep.Results {
-			fmt.Fprintln(stdout, res.String())
-			switch {
-			case res.Errored:
-				errored++
-				fmt.Fprintf(stdout, "    %s\n", oneLine(res.Error, 400))
-			case !res.Passed:
-				failed++
-				writeMismatches(stdout, res.Mismatches)
-			default:
-				passed++
-			}
+		run := testRun{file: f, rep: rep, err: err}
+		runs = append(runs, run)
+		tally.add(run)
+		if text {
+			writeTestRun(stdout, run)
 		}
 	}
-	if len(diags) > 0 {
-		diags.Sort()
-		fmt.Fprintln(stdout)
-		if err := kiez.WriteDiagnostics(stdout, diags, newSources().get); err != nil {
+	var reports []*rules.TestReport
+	var diags kiez.Diagnostics
+	for _, r := range runs {
+		if r.rep != nil {
+			reports = append(reports, r.rep)
+			diags = append(diags, r.rep.Diagnostics...)
+		}
+	}
+	untested := untestedRules(reports)
+	switch *format {
+	case "text":
+		// Each report lists its problems in the order that reads best,
+		// the cause before what follows from it; they are not re-sorted.
+		if len(diags) > 0 {
+			fmt.Fprintln(stdout)
+			if err := kiez.WriteDiagnostics(stdout, diags, newSources().get); err != nil {
+				fmt.Fprintf(stderr, "kiez test: %v\n", err)
+				return exitProblems
+			}
+		}
+		writeUntested(stdout, untested)
+		fmt.Fprintf(stdout, "\n%d passed, %d failed, %d errored\n", tally.passed, tally.failed, tally.errored)
+	case "json":
+		if err := writeTestJSON(stdout, runs, untested, tally); err != nil {
 			fmt.Fprintf(stderr, "kiez test: %v\n", err)
 			return exitProblems
 		}
+	case "junit":
+		if err := writeJUnit(stdout, runs); err != nil {
+			fmt.Fprintf(stderr, "kiez test: %v\n", err)
+			return exitProblems
+		}
+		writeUntested(stderr, untested)
 	}
-	untested := writeUntested(stdout, reports)
-	fmt.Fprintf(stdout, "\n%d passed, %d failed, %d errored\n", passed, failed, errored)
 	if timedOut(ctx) {
-		limit.noteStopped(stdout)
+		if text {
+			limit.noteStopped(stdout)
+		}
 		return limit.reportTimeout(stderr, "test", "the rule tests ran",
 			"The cases shown ran before; a case naming \"context deadline exceeded\" was cut short, and later files were not run.")
 	}
-	if failed > 0 || errored > 0 || diags.HasErrors() || (*failUntested && untested > 0) {
+	if tally.failed > 0 || tally.errored > 0 || diags.HasErrors() || (*failUntested && untested.count() > 0) {
 		return exitProblems
 	}
 	return exitOK
+}
+
+// testRun is a test file run: its report, or why it could not be read.
+type testRun struct {
+	file string
+	rep  *rules.TestReport
+	err  error
+}
+
+// testTally counts the cases of test runs; a test file that could not
+// run at all counts as one errored case.
+type testTally struct{ passed, failed, errored int }
+
+func (t *testTally) add(r testRun) {
+	if r.rep == nil || (len(r.rep.Results) == 0 && r.rep.Diagnostics.HasErrors()) {
+		t.errored++
+		return
+	}
+	for _, res := range r.rep.Results {
+		switch {
+		case res.Errored:
+			t.errored++
+		case !res.Passed:
+			t.failed++
+		default:
+			t.passed++
+		}
+	}
+}
+
+// writeTestRun prints the lines of a test file's cases.
+func writeTestRun(w io.Writer, r testRun) {
+	if r.err != nil {
+		fmt.Fprintf(w, "%s: ERROR (%v)\n", r.file, r.err)
+		return
+	}
+	if len(r.rep.Results) == 0 && r.rep.Diagnostics.HasErrors() {
+		fmt.Fprintf(w, "%s: ERROR (the test file has errors, see below)\n", r.file)
+	}
+	for _, res := range r.rep.Results {
+		fmt.Fprintln(w, res.String())
+		switch {
+		case res.Errored:
+			fmt.Fprintf(w, "    %s\n", oneLine(res.Error, 400))
+		case !res.Passed:
+			writeMismatches(w, res.Mismatches)
+		}
+	}
 }
 
 // testFiles finds the rule test files: each path that is a file, and every
@@ -178,9 +247,22 @@ func writeMismatches(w io.Writer, ms []rules.Mismatch) {
 	}
 }
 
-// writeUntested prints, per programme, the rules that no case of any file
-// expects to pass, or none expects to fail. It returns their number.
-func writeUntested(w io.Writer, reports []*rules.TestReport) int {
+// untested maps programme ids to rule ids to the outcomes, "pass" and
+// "fail", that no case of any test file expects.
+type untested map[string]map[string][]string
+
+// count is the number of rules that lack a case.
+func (u untested) count() int {
+	n := 0
+	for _, rs := range u {
+		n += len(rs)
+	}
+	return n
+}
+
+// untestedRules finds, per programme, the rules that no case of any file
+// expects to pass, or none expects to fail.
+func untestedRules(reports []*rules.TestReport) untested {
 	covered := map[string]map[string]map[string]bool{} // programme → rule → outcome
 	for _, rep := range reports {
 		if rep.Programme == "" {
@@ -204,15 +286,9 @@ func writeUntested(w io.Writer, reports []*rules.TestReport) int {
 			}
 		}
 	}
-	progs := make([]string, 0, len(covered))
-	for p := range covered {
-		progs = append(progs, p)
-	}
-	sort.Strings(progs)
-	n := 0
-	for _, p := range progs {
-		var lines []string
-		for rule, outs := range covered[p] {
+	out := untested{}
+	for p, byRule := range covered {
+		for rule, outs := range byRule {
 			var missing []string
 			for _, o := range []string{"pass", "fail"} {
 				if !outs[o] {
@@ -220,15 +296,30 @@ func writeUntested(w io.Writer, reports []*rules.TestReport) int {
 				}
 			}
 			if len(missing) > 0 {
-				lines = append(lines, fmt.Sprintf("    %s: no case expects %s", rule, strings.Join(missing, " or ")))
+				if out[p] == nil {
+					out[p] = map[string][]string{}
+				}
+				out[p][rule] = missing
 			}
 		}
-		if len(lines) == 0 {
-			continue
+	}
+	return out
+}
+
+// writeUntested prints, per programme, the rules that no case of any file
+// expects to pass, or none expects to fail.
+func writeUntested(w io.Writer, u untested) {
+	progs := make([]string, 0, len(u))
+	for p := range u {
+		progs = append(progs, p)
+	}
+	sort.Strings(progs)
+	for _, p := range progs {
+		var lines []string
+		for rule, missing := range u[p] {
+			lines = append(lines, fmt.Sprintf("    %s: no case expects %s", rule, strings.Join(missing, " or ")))
 		}
 		sort.Strings(lines)
-		n += len(lines)
 		fmt.Fprintf(w, "\nUntested rules of %s:\n%s\n", p, strings.Join(lines, "\n"))
 	}
-	return n
 }

@@ -180,7 +180,7 @@ func KeyOrder(kind Kind, section string) []string {
 		case "test":
 			keys = "programme period files cases"
 		case "case":
-			keys = "name period files data expect"
+			keys = "name period files replaceFiles data expect"
 		case "expect":
 			keys = "rule subject outcome"
 		}
