@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
@@ -88,6 +89,8 @@ func authorTypes() []struct {
 		e(schedule.BucketSum{}, "Summe eines Abschnitts", "Summen von Abschnitten"),
 		e(schedule.Quantity{}, "datierte Menge", "datierten Mengen"),
 		e(schedule.Bucket{}, "Abschnitt", "Abschnitten"),
+		e(time.January, "Monat im Jahr (1–12)", "Monaten im Jahr"),
+		e(schedule.Unit(0), "Zeiteinheit", "Zeiteinheiten"),
 	}
 }
 

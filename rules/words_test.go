@@ -31,6 +31,8 @@ func TestAuthorWords(t *testing.T) {
 		{"type Zentrum has no field nmae", "type Zentrum has no field nmae"},
 		{"invalid operation: <= (mismatched types unknown and date.Date)", "invalid operation: <= (mismatched types beliebiger Wert and Datum)"},
 		{"invalid operation: + (mismatched types decimal.Decimal and bool)", "invalid operation: + (mismatched types Dezimalzahl and Wahrheitswert)"},
+		{"invalid operation: == (mismatched types time.Month and int)", "invalid operation: == (mismatched types Monat im Jahr (1–12) and Ganzzahl)"},
+		{"invalid operation: == (mismatched types schedule.Unit and int)", "invalid operation: == (mismatched types Zeiteinheit and Ganzzahl)"},
 		{"cannot use []*kiez.Session as argument (type []date.Date) to call cadence ", "cannot use Liste von Terminen as argument (type Liste von Datumsangaben) to call cadence "},
 		{"cannot use float64 as argument (type int) to call repeat ", "cannot use Zahl as argument (type Ganzzahl) to call repeat "},
 		{"type *date.Date has no field year", "type optionales Datum has no field year"},
@@ -47,6 +49,31 @@ func TestAuthorWords(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, authorWords(tt.in)); diff != "" {
 			t.Errorf("authorWords(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestAuthorTypesNamedValues shows that every named type of a field that
+// is no record (a month number, a calendar unit) has words for rule
+// authors too: expr names it in its messages ("mismatched types
+// time.Month and int").
+func TestAuthorTypesNamedValues(t *testing.T) {
+	for _, typ := range modelTypes() {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			if !f.IsExported() || f.Tag.Get("expr") == "-" {
+				continue
+			}
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct || ft.PkgPath() == "" {
+				continue
+			}
+			if _, ok := typeWordsOf(ft.String()); !ok {
+				t.Errorf("%s (field %s.%s) has no words for rule authors in authorTypes", ft, typ.Name(), f.Name)
+			}
 		}
 	}
 }
