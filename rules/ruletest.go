@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -260,23 +261,24 @@ func ParsePeriod(s string) (timespan.DateRange, error) {
 		}
 		return timespan.NewDateRange(a, b.Add(1)), nil
 	}
-	var year, n int
-	var tail string
-	if c, _ := fmt.Sscanf(s, "%4d-%s", &year, &tail); c == 2 {
+	// The other forms start with a year of four digits: 2024, 2024-H1,
+	// 2024-Q3, 2024-03.
+	if len(s) >= 4 && isDigits(s[:4]) {
+		year, _ := strconv.Atoi(s[:4])
+		tail := s[4:]
 		switch {
-		case len(tail) == 2 && tail[0] == 'H' && (tail[1] == '1' || tail[1] == '2'):
-			n = int(tail[1] - '0')
-			return monthsRange(year, (n-1)*6+1, 6), nil
-		case len(tail) == 2 && tail[0] == 'Q' && tail[1] >= '1' && tail[1] <= '4':
-			n = int(tail[1] - '0')
-			return monthsRange(year, (n-1)*3+1, 3), nil
-		}
-		if m, err := kiez.ParseMonth(s); err == nil {
-			return monthsRange(m.Year, int(m.Month), 1), nil
-		}
-	} else if len(s) == 4 {
-		if _, err := fmt.Sscanf(s, "%4d", &year); err == nil && year > 0 {
+		case tail == "" && year > 0:
 			return timespan.NewYearOf(year), nil
+		case len(tail) == 3 && tail[0] == '-' && tail[1] == 'H' && (tail[2] == '1' || tail[2] == '2'):
+			n := int(tail[2] - '0')
+			return monthsRange(year, (n-1)*6+1, 6), nil
+		case len(tail) == 3 && tail[0] == '-' && tail[1] == 'Q' && tail[2] >= '1' && tail[2] <= '4':
+			n := int(tail[2] - '0')
+			return monthsRange(year, (n-1)*3+1, 3), nil
+		case len(tail) == 3 && tail[0] == '-' && isDigits(tail[1:]):
+			if m, err := kiez.ParseMonth(s); err == nil {
+				return monthsRange(m.Year, int(m.Month), 1), nil
+			}
 		}
 	}
 	return timespan.DateRange{}, fmt.Errorf("period %q: write a year (2024), a half-year (2024-H1), a quarter (2024-Q3), a month (2024-03) or from..until (2024-01-01..2024-06-30)", s)
@@ -435,3 +437,13 @@ func (l *loader) placeData(diags kiez.Diagnostics, tree *fixtureTree, inline sou
 
 // inlineName is the name a case's inline data is loaded under.
 const inlineName = "inline.yaml"
+
+// isDigits reports whether s is made of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
