@@ -348,14 +348,19 @@ func (d *document) targetAt(in *rules.Inspection, off int) *target {
 	return nil
 }
 
-// hover describes what is written at off.
-func (d *document) hover(off int) *Hover {
+// currentTarget is what is written at off, when the text as it is now
+// could be read: positions of an older text would not fit.
+func (d *document) currentTarget(off int) *target {
 	in := d.inspection()
 	if in == nil || d.in != in {
-		// Positions of an older text would not fit.
 		return nil
 	}
-	t := d.targetAt(in, off)
+	return d.targetAt(in, off)
+}
+
+// hover describes what is written at off.
+func (d *document) hover(off int) *Hover {
+	t := d.currentTarget(off)
 	if t == nil {
 		return nil
 	}
@@ -388,11 +393,7 @@ func (d *document) hover(off int) *Hover {
 // definition returns where what is written at off is declared: a param,
 // a let, a requirement of the catalogue.
 func (d *document) definition(off int) *Location {
-	in := d.inspection()
-	if in == nil || d.in != in {
-		return nil
-	}
-	t := d.targetAt(in, off)
+	t := d.currentTarget(off)
 	if t == nil {
 		return nil
 	}
