@@ -1,7 +1,7 @@
 // Command bad-kreuznach builds the Jahresbericht Sozialraumbudget 2024 of
 // the eight Familienzentren (BK-20), published into the Sozialraum and so
 // in published mode: no staff ids, no notes, counts below 3 suppressed
-// (X-02). Run it from the repository root:
+// (X-02). Run it from anywhere in the repository:
 //
 //	go run ./examples/bad-kreuznach                      # Markdown to stdout
 //	go run ./examples/bad-kreuznach -html bericht.html   # HTML to a file
@@ -16,6 +16,7 @@ import (
 
 	"github.com/rickb777/date/timespan"
 
+	"github.com/kiez-go/kiez/examples/internal/exampledata"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -23,12 +24,21 @@ import (
 
 func main() {
 	htmlFile := flag.String("html", "", "write the report as HTML to this file (default: Markdown to stdout)")
+	data := flag.String("data", "", "the `folder` of the data (default: testdata/bad-kreuznach of the repository the working directory lies in)")
 	flag.Parse()
+	dir := *data
+	if dir == "" {
+		var err error
+		if dir, err = exampledata.Dir("bad-kreuznach"); err != nil {
+			fmt.Fprintln(os.Stderr, "bad-kreuznach:", err)
+			os.Exit(1)
+		}
+	}
 	var err error
 	if *htmlFile == "" {
-		err = run(os.Stdout, report.FormatMarkdown)
+		err = run(os.Stdout, report.FormatMarkdown, dir)
 	} else {
-		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML) })
+		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML, dir) })
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bad-kreuznach:", err)
@@ -49,14 +59,14 @@ func writeFile(name string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-// run evaluates 2024 and writes the published Jahresbericht Sozialraumbudget.
-func run(w io.Writer, format report.Format) error {
+// run evaluates, on the data in dir, 2024 and writes the published Jahresbericht Sozialraumbudget.
+func run(w io.Writer, format report.Format, dir string) error {
 	const id = "bad-kreuznach-familienzentren"
 	prog, diags := rules.LoadEmbedded(id)
 	if err := diags.Errs(); err != nil {
 		return err
 	}
-	ds, diags := kiez.LoadFiles("testdata/bad-kreuznach")
+	ds, diags := kiez.LoadFiles(dir)
 	diags = append(diags, ds.Validate()...)
 	if err := diags.Errs(); err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rickb777/date/timespan"
 
+	"github.com/kiez-go/kiez/examples/internal/exampledata"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -24,12 +25,21 @@ import (
 func main() {
 	centre := flag.String("centre", "thekiz-regenbogen", "id of the ThEKiZ")
 	htmlFile := flag.String("html", "", "write the report as HTML to this file (default: Markdown to stdout)")
+	data := flag.String("data", "", "the `folder` of the data (default: testdata/thueringen of the repository the working directory lies in)")
 	flag.Parse()
+	dir := *data
+	if dir == "" {
+		var err error
+		if dir, err = exampledata.Dir("thueringen"); err != nil {
+			fmt.Fprintln(os.Stderr, "thueringen:", err)
+			os.Exit(1)
+		}
+	}
 	var err error
 	if *htmlFile == "" {
-		err = run(os.Stdout, report.FormatMarkdown, *centre)
+		err = run(os.Stdout, report.FormatMarkdown, *centre, dir)
 	} else {
-		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML, *centre) })
+		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML, *centre, dir) })
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "thueringen:", err)
@@ -50,13 +60,13 @@ func writeFile(name string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-// run evaluates 2024 and writes the centre's annual report.
-func run(w io.Writer, format report.Format, centre string) error {
+// run evaluates, on the data in dir, 2024 and writes the centre's annual report.
+func run(w io.Writer, format report.Format, centre, dir string) error {
 	prog, diags := rules.LoadEmbedded("thueringen-thekiz")
 	if err := diags.Errs(); err != nil {
 		return err
 	}
-	ds, diags := kiez.LoadFiles("testdata/thueringen")
+	ds, diags := kiez.LoadFiles(dir)
 	diags = append(diags, ds.Validate()...)
 	if err := diags.Errs(); err != nil {
 		return err

@@ -16,14 +16,14 @@ import (
 func TestRun(t *testing.T) {
 	t.Chdir(filepath.Join("..", ".."))
 	var md bytes.Buffer
-	if err := run(&md, report.FormatMarkdown, "thekiz-regenbogen"); err != nil {
+	if err := run(&md, report.FormatMarkdown, "thekiz-regenbogen", "testdata/thueringen"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(md.String(), "# Jahresbericht 2024: ThEKiZ Kita Regenbogen (fiktiv)\n") {
 		t.Errorf("the report starts with %q", strings.SplitN(md.String(), "\n", 2)[0])
 	}
 	name := filepath.Join(t.TempDir(), "report.html")
-	if err := writeFile(name, func(w io.Writer) error { return run(w, report.FormatHTML, "thekiz-regenbogen") }); err != nil {
+	if err := writeFile(name, func(w io.Writer) error { return run(w, report.FormatHTML, "thekiz-regenbogen", "testdata/thueringen") }); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(name)

@@ -1,7 +1,7 @@
 // Command wiesbaden builds the programme report 2024 of Wiesbaden's ten
 // KiEZ side by side (attendance, the annual evaluations and business
 // reports on file, the programme bodies, the rules' verdicts) as a
-// municipal developer embeds the library. Run it from the repository root:
+// municipal developer embeds the library. Run it from anywhere in the repository:
 //
 //	go run ./examples/wiesbaden                   # Markdown to stdout
 //	go run ./examples/wiesbaden -html kiez.html   # HTML to a file
@@ -16,6 +16,7 @@ import (
 
 	"github.com/rickb777/date/timespan"
 
+	"github.com/kiez-go/kiez/examples/internal/exampledata"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -23,12 +24,21 @@ import (
 
 func main() {
 	htmlFile := flag.String("html", "", "write the report as HTML to this file (default: Markdown to stdout)")
+	data := flag.String("data", "", "the `folder` of the data (default: testdata/wiesbaden of the repository the working directory lies in)")
 	flag.Parse()
+	dir := *data
+	if dir == "" {
+		var err error
+		if dir, err = exampledata.Dir("wiesbaden"); err != nil {
+			fmt.Fprintln(os.Stderr, "wiesbaden:", err)
+			os.Exit(1)
+		}
+	}
 	var err error
 	if *htmlFile == "" {
-		err = run(os.Stdout, report.FormatMarkdown)
+		err = run(os.Stdout, report.FormatMarkdown, dir)
 	} else {
-		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML) })
+		err = writeFile(*htmlFile, func(w io.Writer) error { return run(w, report.FormatHTML, dir) })
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "wiesbaden:", err)
@@ -49,13 +59,13 @@ func writeFile(name string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-// run evaluates the year 2024 and writes the programme report.
-func run(w io.Writer, format report.Format) error {
+// run evaluates, on the data in dir, the year 2024 and writes the programme report.
+func run(w io.Writer, format report.Format, dir string) error {
 	prog, diags := rules.LoadEmbedded("wiesbaden-kiez")
 	if err := diags.Errs(); err != nil {
 		return err
 	}
-	ds, diags := kiez.LoadFiles("testdata/wiesbaden")
+	ds, diags := kiez.LoadFiles(dir)
 	diags = append(diags, ds.Validate()...)
 	if err := diags.Errs(); err != nil {
 		return err

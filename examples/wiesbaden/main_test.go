@@ -16,14 +16,14 @@ import (
 func TestRun(t *testing.T) {
 	t.Chdir(filepath.Join("..", ".."))
 	var md bytes.Buffer
-	if err := run(&md, report.FormatMarkdown); err != nil {
+	if err := run(&md, report.FormatMarkdown, "testdata/wiesbaden"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(md.String(), "# Programmbericht 2024: KiEZ – KinderElternZentren Wiesbaden\n") {
 		t.Errorf("the report starts with %q", strings.SplitN(md.String(), "\n", 2)[0])
 	}
 	name := filepath.Join(t.TempDir(), "report.html")
-	if err := writeFile(name, func(w io.Writer) error { return run(w, report.FormatHTML) }); err != nil {
+	if err := writeFile(name, func(w io.Writer) error { return run(w, report.FormatHTML, "testdata/wiesbaden") }); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(name)
