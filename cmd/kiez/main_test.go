@@ -85,6 +85,7 @@ func TestCommands(t *testing.T) {
 
 		{"validate-fixture", []string{"validate", "-on", "2024-12-31", fixtureProg, fixtureCentre}, 0},
 		{"validate-small", []string{"validate", "-on", "2024-12-31", "testdata/validate-small.yaml"}, 1},
+		{"validate-default-day", []string{"validate", "../../testdata/thueringen"}, 0},
 		{"validate-bad-date", []string{"validate", "-on", "31.12.2024", "testdata/validate-small.yaml"}, 2},
 
 		{"lint-fixture", []string{"lint", fixtureRules}, 0},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -21,7 +22,7 @@ standard input, as YAML or JSON), prints a summary
 per programme and every problem with its position (file:line:col and the
 line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 1 on any error, 2 on wrong usage.`)
-	on := fs.String("on", "", "count staff positions held on this `date` (YYYY-MM-DD; default today)")
+	on := fs.String("on", "", "count staff positions held on this `date` (YYYY-MM-DD; default: the last day of the data's activity — its latest session, meeting or evidence record — or today when that is later or there is none)")
 	fullTime := fs.String("full-time", "", "full-time week in `hours` for FTE figures (default: each programme's fullTimeHours)")
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -30,7 +31,7 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 	if len(paths) == 0 {
 		return fs.usageError(stderr, "name at least one data file or directory")
 	}
-	day := date.NewAt(time.Now())
+	var day date.Date
 	if *on != "" {
 		d, err := source.ParseDate(*on)
 		if err != nil {
@@ -47,6 +48,9 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 		ft = &d
 	}
 	ds, diags, _ := loadInputs(context.Background(), paths)
+	if *on == "" {
+		day = lastActivity(ds, date.NewAt(time.Now()))
+	}
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
 	writeSummary(stdout, ds, day, ft)
@@ -68,7 +72,7 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 // full-time equivalents on day, offers and sessions.
 func writeSummary(w io.Writer, ds *kiez.Dataset, day date.Date, fullTime *decimal.Decimal) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t\n", day)
+	fmt.Fprintf(tw, "Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t\n", day.Format("02.01.2006"))
 	for _, p := range ds.Programmes {
 		var centres, kitas, offers, sessions int
 		hours := decimal.Zero
@@ -89,9 +93,49 @@ func writeSummary(w io.Writer, ds *kiez.Dataset, day date.Date, fullTime *decima
 		}
 		fte := "–"
 		if v, err := kiez.FTE(hours, ft); err == nil {
-			fte = fmt.Sprintf("%s (%s h)", v.StringFixed(2), ft)
+			fte = fmt.Sprintf("%s (%s h)", decimalComma(v.StringFixed(2)), decimalComma(ft.String()))
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t\n", p.ID, centres, kitas, fte, offers, sessions)
 	}
 	tw.Flush()
 }
+
+// lastActivity is the day the summary counts staff on by default: the
+// latest date of the data's sessions, meetings and evidence records, so
+// that data of another year is not counted as of today; today when the
+// data holds no such date or a later one.
+func lastActivity(ds *kiez.Dataset, today date.Date) date.Date {
+	var last date.Date
+	later := func(d date.Date) {
+		if d.After(last) {
+			last = d
+		}
+	}
+	for i := range ds.Programmes {
+		for _, m := range ds.Programmes[i].Meetings {
+			later(m.Date)
+		}
+		for _, e := range ds.Programmes[i].Evidence {
+			later(e.Date)
+		}
+	}
+	for i := range ds.Centres {
+		c := &ds.Centres[i]
+		for _, s := range c.Sessions {
+			later(s.Date)
+		}
+		for _, m := range c.Meetings {
+			later(m.Date)
+		}
+		for _, e := range c.Evidence {
+			later(e.Date)
+		}
+	}
+	if last.IsZero() || last.After(today) {
+		return today
+	}
+	return last
+}
+
+// decimalComma writes a number the German way, with a decimal comma.
+func decimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
