@@ -272,7 +272,13 @@ func writeGroup(w io.Writer, g group, show map[rules.Outcome]bool) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "    Ergebnis\tSchwere\tRegel\tGegenstand\tAnforderungen\tMeldung")
 	for _, r := range shown {
-		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\n", r.Outcome.Label(), severityLabel(r.Severity), r.Rule, r.Subject,
+		// The severity is what a problem weighs: beside "erfüllt" it
+		// would read as if the pass were an error.
+		severity := "–"
+		if isProblem(r.Outcome) {
+			severity = severityLabel(r.Severity)
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\n", r.Outcome.Label(), severity, r.Rule, r.Subject,
 			strings.Join(r.Requirements, ", "), resultMessage(r))
 	}
 	if err := tw.Flush(); err != nil {
