@@ -22,6 +22,8 @@ const (
 	checkFormat  = "kiez-check/1"
 	reportFormat = "kiez-report/1"
 	planFormat   = "kiez-plan/1"
+	// explainFormat is the layout of kiez explain --format json.
+	explainFormat = "kiez-explain/1"
 )
 
 // nowEnv is the environment variable that sets the time of the run in
@@ -70,6 +72,15 @@ type reportEnvelope struct {
 	runInfo
 	// Report is the report as the report package writes it in JSON.
 	Report json.RawMessage `json:"report"`
+}
+
+// explainEnvelope is the JSON output of kiez explain: one verdict with
+// the evaluation of every sub-expression that decided it.
+type explainEnvelope struct {
+	runInfo
+	// Explanation is the result, the rule's expressions as written and the
+	// tree of the sub-expressions with their values (rules.Explanation).
+	Explanation *rules.Explanation `json:"explanation"`
 }
 
 // planEnvelope is the JSON output of kiez plan: what the plan was derived

@@ -135,6 +135,7 @@ var envelopeSchemas = []struct {
 	{"check.schema.json", "kiez check --format json: the verdicts in an envelope", reflect.TypeOf(checkEnvelope{})},
 	{"report.schema.json", "kiez report --format json: the report in an envelope", reflect.TypeOf(reportEnvelope{})},
 	{"plan.schema.json", "kiez plan --format json: the plan in an envelope", reflect.TypeOf(planEnvelope{})},
+	{"explain.schema.json", "kiez explain --format json: one verdict and the evaluation of its sub-expressions in an envelope", reflect.TypeOf(explainEnvelope{})},
 }
 
 func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type) []byte {
@@ -142,7 +143,7 @@ func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type)
 	docs := typeDocs(t, "envelope.go", "inputs.go", filepath.Join("..", "..", "rules", "result.go"))
 	docs["Evidence.Value"] = "The value itself: a number, a boolean, a date as YYYY-MM-DD, a decimal (hours, euros) as a string with a decimal point and no exponent (\"19.5\"), a text, a record (an object of such values), or a list of these."
 	docs["Result.Source"] = "The section of the programme's documents the rule cites."
-	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat}[file]
+	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat, "explain.schema.json": explainFormat}[file]
 	b, err := schema.Generate(root, schema.Options{
 		ID:           "https://github.com/kiez-go/kiez/cmd/kiez/" + file,
 		Title:        title,
@@ -414,6 +415,7 @@ func TestReportPlanEnvelopes(t *testing.T) {
 	}{
 		{"report.schema.json", append([]string{"report", "--kind", "programme", "--programme", "thueringen-thekiz", "--period", "2024", "--format", "json"}, testdataDirs...)},
 		{"plan.schema.json", append([]string{"plan", "--programme", "wiesbaden-kiez", "--year", "2025", "--format", "json"}, testdataDirs...)},
+		{"explain.schema.json", append([]string{"explain", "--rule", "leitungsfreistellung", "--subject", "fz-meisenheim/lfz-1", "--period", "2024", "--format", "json"}, testdataDirs...)},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(tt.args, &stdout, &stderr); code != exitOK {
@@ -421,6 +423,7 @@ func TestReportPlanEnvelopes(t *testing.T) {
 		}
 		conforms(t, tt.schema, stdout.Bytes())
 	}
+	conforms(t, "explain.schema.json", stdoutOfGolden(t, filepath.Join("testdata", "explain-json.golden")))
 }
 
 // conforms validates out against the schema file, decodes it into its
@@ -436,8 +439,11 @@ func conforms(t *testing.T, file string, out []byte) {
 		t.Errorf("the output does not conform to %s: %v", file, err)
 	}
 	var env any = &reportEnvelope{}
-	if file == "plan.schema.json" {
+	switch file {
+	case "plan.schema.json":
 		env = &planEnvelope{}
+	case "explain.schema.json":
+		env = &explainEnvelope{}
 	}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.DisallowUnknownFields()

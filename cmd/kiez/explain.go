@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/kiez-go/kiez/rules"
 )
@@ -21,8 +22,11 @@ and every sub-expression that decided it: the operands of and/or, both
 sides of a comparison, the arguments of a function, for any/all/none/
 filter the list and the elements that decided it), the evidence values
 and the params the rule uses with the value in force. With --format json
-the explanation is written as JSON (rules.Explanation, its tree in
-"tree").
+the explanation is written as one JSON object kiez-explain/1: the module
+and rule-set versions, the period, the input files with their SHA-256
+and a digest, the time of the run (KIEZ_NOW sets it, for tests), then
+"explanation" (rules.Explanation, its tree in "tree"); JSON Schema:
+cmd/kiez/explain.schema.json. Problems of the data go to stderr then.
 
 The subject is written as in the "Gegenstand" column of "kiez check": the
 programme id for programme-wide rules, a centre id, or centre/item for
@@ -60,7 +64,16 @@ or subject).`)
 	if *programme != "" {
 		ids = []string{*programme}
 	}
-	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: ids, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}, stdout, stderr)
+	var at time.Time
+	diagOut := stdout
+	if *format == "json" {
+		diagOut = stderr // keep stdout valid JSON
+		var err error
+		if at, err = runTime(); err != nil {
+			return fs.usageError(stderr, "%v", err)
+		}
+	}
+	ev, code, ok := prepare(fs, evalArgs{data: paths, programmes: ids, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}, diagOut, stderr)
 	if !ok {
 		return code
 	}
@@ -88,7 +101,13 @@ or subject).`)
 	}
 	write := func() error { return writeExplanation(stdout, rs, x, rules.NewPeriod(ev.period)) }
 	if *format == "json" {
-		write = func() error { return writeExplanationJSON(stdout, x) }
+		write = func() error {
+			b, err := wrapJSON(explainEnvelope{runInfo: newRunInfo(explainFormat, ev, *period, at), Explanation: x})
+			if err == nil {
+				_, err = stdout.Write(b)
+			}
+			return err
+		}
 	}
 	if err := write(); err != nil {
 		fmt.Fprintf(stderr, "kiez explain: %v\n", err)

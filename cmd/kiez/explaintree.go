@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -47,12 +46,4 @@ func writeStep(w io.Writer, s rules.Step, depth int) error {
 		}
 	}
 	return nil
-}
-
-// writeExplanationJSON writes the explanation as one JSON object.
-func writeExplanationJSON(w io.Writer, x *rules.Explanation) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(x)
 }
