@@ -383,7 +383,7 @@ func (e *env) meetingVerdict(programme, centre, kind string) *rules.Result {
 	}
 	names := map[string]bool{}
 	for _, r := range rp.Rules {
-		if _, ok := slices.BinarySearch(r.Texts(), kind); ok {
+		if r.NamesText(kind) {
 			names[r.ID] = true
 		}
 	}

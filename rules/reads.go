@@ -13,8 +13,19 @@ import (
 // their text, so that a kind written in either kind of quotes, or folded
 // by the compiler into a list ("kind in ['a', 'b']"), is found, and a
 // quote inside a text is no end. Reports use them to tell which rules
-// speak of a kind of meeting or record.
-func (r *Rule) Texts() []string {
+// speak of a kind of meeting or record. They are collected once, when the
+// rule is compiled.
+func (r *Rule) Texts() []string { return slices.Clone(r.texts) }
+
+// NamesText reports whether the rule's conditions name the text t (see
+// Texts).
+func (r *Rule) NamesText(t string) bool {
+	_, ok := slices.BinarySearch(r.texts, t)
+	return ok
+}
+
+// textsNamed collects Rule.Texts from the checked expressions.
+func textsNamed(r *Rule) []string {
 	seen := map[string]bool{}
 	exprs := append([]*expression{r.each, r.when, r.needs, r.assert}, r.lets...)
 	for _, e := range exprs {

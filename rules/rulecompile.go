@@ -203,6 +203,7 @@ func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
 	}
 	l.verdictTexts(fr, r, env)
 	r.params = paramsRead(r)
+	r.texts = textsNamed(r)
 	l.checkCost(r)
 }
 
