@@ -63,12 +63,12 @@ func (e *env) programmePreviousSection(programme string, centres []*kiez.Centre)
 	l := e.l
 	s := newSection("previous-year", l.pick("Vorjahresvergleich", "Compared with the previous year"))
 	var all, wide []whatif.Change
-	shown := map[string]bool{}
+	names := map[string]string{} // the report's centres, id → name
 	for _, c := range centres {
-		shown[c.ID] = true
+		names[c.ID] = c.Name
 	}
 	for _, ch := range cmp.Changes {
-		if ch.Programme != programme || (ch.Centre != "" && !shown[ch.Centre]) {
+		if _, shown := names[ch.Centre]; ch.Programme != programme || (ch.Centre != "" && !shown) {
 			continue
 		}
 		all = append(all, ch)
@@ -86,14 +86,9 @@ func (e *env) programmePreviousSection(programme string, centres []*kiez.Centre)
 		countCol("changes", l.pick("geändert", "changed")), countCol("worse", l.pick("neu mit Problem", "new problems")),
 		countCol("better", l.pick("ohne Problem mehr", "problems resolved")))
 	for _, cnt := range cmp.Centres {
-		if cnt.Programme != programme || cnt.Changes == 0 || !shown[cnt.Key] {
+		name, shown := names[cnt.Key]
+		if cnt.Programme != programme || cnt.Changes == 0 || !shown {
 			continue
-		}
-		name := cnt.Key
-		for _, c := range centres {
-			if c.ID == cnt.Key {
-				name = c.Name
-			}
 		}
 		t.row(name, problems(cnt.Old), problems(cnt.New), cnt.Changes, cnt.Worse, cnt.Better)
 	}
