@@ -13,6 +13,7 @@ import (
 
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
 )
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
@@ -72,7 +73,7 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 // full-time equivalents on day, offers and sessions.
 func writeSummary(w io.Writer, ds *kiez.Dataset, day date.Date, fullTime *decimal.Decimal) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t\n", day.Format("02.01.2006"))
+	fmt.Fprintf(tw, "Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t\n", rules.Format(day))
 	for _, p := range ds.Programmes {
 		var centres, kitas, offers, sessions int
 		hours := decimal.Zero
