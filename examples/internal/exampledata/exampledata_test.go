@@ -2,6 +2,7 @@ package exampledata
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,11 +32,14 @@ func TestDir(t *testing.T) {
 	}
 }
 
-// ExampleDir shows how an example finds its data.
+// ExampleDir shows how an example finds its data, here from the folder
+// of this package's tests, three levels below the repository's root.
 func ExampleDir() {
 	dir, err := Dir("thueringen")
 	if err != nil {
+		fmt.Println(err)
 		return
 	}
-	_ = dir // kiez.LoadFiles(dir)
+	fmt.Println(filepath.Base(filepath.Dir(dir)), filepath.Base(dir)) // then kiez.LoadFiles(dir)
+	// Output: testdata thueringen
 }
