@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -356,21 +357,12 @@ func Functions() []FunctionDoc {
 func Builtins() []string {
 	var out []string
 	for _, b := range builtin.Builtins {
-		if !strings.HasPrefix(b.Name, "$") && !isDisabledBuiltin(b.Name) {
+		if !strings.HasPrefix(b.Name, "$") && !slices.Contains(disabledBuiltins, b.Name) {
 			out = append(out, b.Name)
 		}
 	}
 	sort.Strings(out)
 	return out
-}
-
-func isDisabledBuiltin(name string) bool {
-	for _, d := range disabledBuiltins {
-		if d == name {
-			return true
-		}
-	}
-	return false
 }
 
 // CheckTestFile reads a rule test file (*_test.yaml) without running it:
