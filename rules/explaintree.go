@@ -81,10 +81,7 @@ type treeBuilder struct {
 // The compiled expressions are to be evaluated as the explained parts of
 // a verdict; build turns their values into Steps.
 func (p *Programme) explainTree(rule *Rule, opts config) ([]*treeNode, []*expression) {
-	b := &treeBuilder{l: &loader{name: p.File, opts: opts}, env: rule.envTypes, lets: letIndex(rule), rule: rule, inline: map[string]int{}}
-	if b.env == nil {
-		b.env = envTypes(rule.Scope, p.paramType, rule.itemType)
-	}
+	b := &treeBuilder{l: &loader{name: p.File, opts: opts}, env: ruleEnv(p, rule), lets: letIndex(rule), rule: rule, inline: map[string]int{}}
 	var roots []*treeNode
 	for i, name := range rule.Let {
 		n := b.leaf("let", name, name, "")

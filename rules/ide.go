@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -356,21 +356,12 @@ func Functions() []FunctionDoc {
 func Builtins() []string {
 	var out []string
 	for _, b := range builtin.Builtins {
-		if !strings.HasPrefix(b.Name, "$") && !isDisabledBuiltin(b.Name) {
+		if !strings.HasPrefix(b.Name, "$") && !slices.Contains(disabledBuiltins, b.Name) {
 			out = append(out, b.Name)
 		}
 	}
 	sort.Strings(out)
 	return out
-}
-
-func isDisabledBuiltin(name string) bool {
-	for _, d := range disabledBuiltins {
-		if d == name {
-			return true
-		}
-	}
-	return false
 }
 
 // CheckTestFile reads a rule test file (*_test.yaml) without running it:
@@ -383,21 +374,9 @@ func CheckTestFile(name string, data []byte) kiez.Diagnostics {
 			"the test file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		return l.diags
 	}
-	root, err := source.ParseYAML(data)
-	if err != nil {
-		at, msg := source.Pos{Line: 1, Column: 1}, err.Error()
-		var se *source.SyntaxError
-		if errors.As(err, &se) {
-			at, msg = se.Pos, se.Message
-		}
-		l.errorf(l.at(at), "", "%s", msg)
+	f, ok := l.readTestFile()
+	if !ok {
 		return l.diags
-	}
-	var f fileTest
-	pos, problems := source.Decode(root, &f)
-	l.pos = pos
-	for _, p := range problems {
-		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
 	}
 	if f.Programme == "" {
 		l.errorf(l.atPath(""), "Name the rule file next to the test file or an embedded programme id, e.g. programme: bad-kreuznach-familienzentren.", "missing required field %q", "programme")

@@ -331,9 +331,10 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 		return
 	}
 	read := map[int]bool{}
+	lets := letIndex(r)
 	mark := func(e *expression) {
 		if e != nil {
-			for _, i := range letsRead(e.program.Node(), letIndex(r)) {
+			for _, i := range letsRead(e.program.Node(), lets) {
 				read[i] = true
 			}
 		}

@@ -121,6 +121,28 @@ func (r *TestReport) OK() bool {
 	return true
 }
 
+// readTestFile reads the loader's data as a rule test file: its YAML
+// and the test-file format, each problem reported at its place. ok is
+// false when the YAML does not parse.
+func (l *loader) readTestFile() (f fileTest, ok bool) {
+	root, err := source.ParseYAML(l.data)
+	if err != nil {
+		at, msg := source.Pos{Line: 1, Column: 1}, err.Error()
+		var se *source.SyntaxError
+		if errors.As(err, &se) {
+			at, msg = se.Pos, se.Message
+		}
+		l.errorf(l.at(at), "", "%s", msg)
+		return f, false
+	}
+	pos, problems := source.Decode(root, &f)
+	l.pos = pos
+	for _, p := range problems {
+		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
+	}
+	return f, true
+}
+
 // RunTestFile runs a rule test file from disk. Relative paths in it are
 // read relative to the file's directory; its programme is a rule file
 // there or, when no such file exists, an embedded programme id. Fixtures
@@ -135,20 +157,10 @@ func RunTestFile(ctx context.Context, name string, opts ...Option) (*TestReport,
 func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, opts []Option) (*TestReport, error) {
 	rep := &TestReport{File: name, Untested: map[string][]string{}, Expected: map[string][]string{}}
 	l := &loader{name: name, data: data, opts: newConfig(opts)}
-	root, err := source.ParseYAML(data)
-	if err != nil {
-		var se *source.SyntaxError
-		if errors.As(err, &se) {
-			l.errorf(l.at(se.Pos), "", "%s", se.Message)
-		}
+	f, ok := l.readTestFile()
+	if !ok {
 		rep.Diagnostics = l.diags
 		return rep, nil
-	}
-	var f fileTest
-	pos, problems := source.Decode(root, &f)
-	l.pos = pos
-	for _, p := range problems {
-		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
 	}
 	prog, pdiags := l.resolveProgramme(tree, f.Programme, opts)
 	if prog == nil && !pdiags.HasErrors() {
@@ -157,6 +169,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 	l.diags = append(l.diags, pdiags...)
 	var period timespan.DateRange
 	if f.Period.Value != "" {
+		var err error
 		if period, err = ParsePeriod(f.Period.Value); err != nil {
 			l.errorf(l.at(f.Period.Pos), "", "%v", err)
 		}

@@ -42,7 +42,7 @@ type ParamValue struct {
 // paramChanges lists the params that differ, per programme of the new
 // side (then those only the old side has), by name.
 func paramChanges(old, new Side) []ParamChange {
-	oldByID := byID(old.Programmes)
+	oldByID, newByID := byID(old.Programmes), byID(new.Programmes)
 	oldFrom, newFrom := rules.NewPeriod(old.Period).From, rules.NewPeriod(new.Period).From
 	var out []ParamChange
 	seen := map[string]bool{}
@@ -52,7 +52,7 @@ func paramChanges(old, new Side) []ParamChange {
 			continue
 		}
 		seen[p.ID] = true
-		np, op := byID(new.Programmes)[p.ID], oldByID[p.ID]
+		np, op := newByID[p.ID], oldByID[p.ID]
 		if np == nil || op == nil {
 			continue // a programme only one side has: all its results are new or removed
 		}
