@@ -454,7 +454,7 @@ const inlineName = "inline.yaml"
 // isDigits reports whether s is made of ASCII digits only.
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+		if !isDigitByte(s[i]) {
 			return false
 		}
 	}
