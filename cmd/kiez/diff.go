@@ -137,11 +137,12 @@ on wrong usage.`)
 	}
 	src := newSources()
 	oldSel := selectProgrammes(ds, programmes, ruleFiles, src)
-	newSel := oldSel
+	newSel, sels := oldSel, []*selection{oldSel}
 	if len(newRuleFiles) > 0 {
 		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
+		sels = append(sels, newSel)
 	}
-	if code, ok := reportSelections(diagOut, stderr, src, oldSel, newSel); !ok {
+	if code, ok := reportSelections(diagOut, stderr, src, sels...); !ok {
 		return code
 	}
 	oldProgs, newProgs := programmesOf(oldSel.sets), programmesOf(newSel.sets)
