@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -136,11 +137,12 @@ on wrong usage.`)
 	}
 	src := newSources()
 	oldSel := selectProgrammes(ds, programmes, ruleFiles, src)
-	newSel := oldSel
+	newSel, sels := oldSel, []*selection{oldSel}
 	if len(newRuleFiles) > 0 {
 		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
+		sels = append(sels, newSel)
 	}
-	if code, ok := reportSelections(diagOut, stderr, src, oldSel, newSel); !ok {
+	if code, ok := reportSelections(diagOut, stderr, src, sels...); !ok {
 		return code
 	}
 	oldProgs, newProgs := programmesOf(oldSel.sets), programmesOf(newSel.sets)
@@ -237,7 +239,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 		}
 		switch {
 		case replaced:
-		case len(ids) == 0 || containsString(ids, rs.prog.ID):
+		case len(ids) == 0 || slices.Contains(ids, rs.prog.ID):
 			sel.sets = append(sel.sets, rs)
 		default:
 			sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: %s (Programm %s) wird nicht verglichen, weil --programme es nicht nennt.", f, rs.prog.ID))
@@ -254,7 +256,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 	for _, s := range sels {
 		diags = append(diags, s.diags...)
 		for _, n := range s.notes {
-			if !containsString(notes, n) {
+			if !slices.Contains(notes, n) {
 				notes = append(notes, n)
 			}
 		}
@@ -285,15 +287,6 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 		return exitProblems, false
 	}
 	return exitOK, true
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // checkDiffWaivers prints the problems of the dataset's waivers with

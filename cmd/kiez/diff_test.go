@@ -160,3 +160,16 @@ func TestTestdataYearOverYear(t *testing.T) {
 		t.Errorf("year shift %d, %d params changed; want 1 and 0", c.YearShift, len(c.Params))
 	}
 }
+
+// TestDiffRuleProblemsOnce: without --rules-new both sides have the same
+// rules, and their problems are printed once, not once per side.
+func TestDiffRuleProblemsOnce(t *testing.T) {
+	got, code := transcript("diff", "--rules", "testdata/lint-broken.yaml", "--period", "2025", bkData)
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	const problem = `requirement "MS-20" is not in the programme's catalogue`
+	if n := strings.Count(got, problem); n != 1 {
+		t.Errorf("the problem %q is printed %d times, want once:\n%s", problem, n, got)
+	}
+}

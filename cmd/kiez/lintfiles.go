@@ -40,24 +40,19 @@ func lintRules(arg string, src *sources) []*ruleSet {
 }
 
 // lintFile is loadRules with the checks of rules.Lint, and of
-// rules.LintTests when test names the rule file's test file.
+// rules.LintTests when test names the rule file's test file; the file is
+// read and compiled once.
 func lintFile(arg, test string, src *sources) *ruleSet {
-	rs := loadRules(arg, src)
-	if rs.unread || rs.embedded {
-		return rs
-	}
-	data, ok := src.get(arg)
-	if !ok {
-		return rs
-	}
-	rs.prog, rs.diags = rules.Lint(arg, data)
-	if test != "" && rs.prog != nil {
-		if tdata, ok := readTestFile(test, src); ok {
-			rs.diags = append(rs.diags, rules.LintTests(rs.prog, test, tdata)...)
-			rs.diags.Sort()
+	return readRules(arg, src, func(name string, data []byte, opts ...rules.Option) (*rules.Programme, kiez.Diagnostics) {
+		p, diags := rules.Lint(name, data, opts...)
+		if test != "" && p != nil {
+			if tdata, ok := readTestFile(test, src); ok {
+				diags = append(diags, rules.LintTests(p, test, tdata)...)
+				diags.Sort()
+			}
 		}
-	}
-	return finishLint(rs)
+		return p, diags
+	})
 }
 
 // finishLint drops the programme of a set with errors, as loadRules does.

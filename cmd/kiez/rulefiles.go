@@ -50,6 +50,12 @@ func (r *ruleSet) where() string {
 // the embedded programme with that id. Problems are diagnostics of the
 // returned set; its programme is nil when any is an error.
 func loadRules(arg string, src *sources) *ruleSet {
+	return readRules(arg, src, rules.Load)
+}
+
+// readRules is loadRules with load (rules.Load, or rules.Lint for kiez
+// lint) compiling a rule file read from disk.
+func readRules(arg string, src *sources, load func(string, []byte, ...rules.Option) (*rules.Programme, kiez.Diagnostics)) *ruleSet {
 	rs := &ruleSet{arg: arg, unread: true}
 	st, err := os.Stat(arg)
 	switch {
@@ -73,7 +79,7 @@ func loadRules(arg string, src *sources) *ruleSet {
 		src.add(arg, data)
 		rs.sha256, rs.size = sha256Hex(data), int64(len(data))
 		rs.unread = false
-		rs.prog, rs.diags = rules.Load(arg, data)
+		rs.prog, rs.diags = load(arg, data)
 	case slices.Contains(rules.Embedded(), arg):
 		rs.embedded, rs.unread = true, false
 		rs.prog, rs.diags = rules.LoadEmbedded(arg)
