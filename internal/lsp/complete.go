@@ -165,21 +165,13 @@ func (d *document) complete(off int) CompletionList {
 	start, _ := wordAt(d.text, off)
 	if start > 0 && d.text[start-1] == '.' {
 		dot := start - 1
-		recv := receiverBefore(d.text, dot, floor)
-		switch {
-		case recv == "params":
-			for _, p := range in.Params {
-				list.Items = append(list.Items, CompletionItem{Label: p.Name, Kind: kindConstant,
-					Detail: paramDetail(p.Param), Documentation: markdown(paramDoc(p.Param))})
-			}
-		case recv == "" || recv == "#":
-			if arg, ok := enclosingList(d.text, dot, floor); ok {
-				ms, _ := in.Members(rule, arg, true)
-				list.Items = append(list.Items, fieldItems(ms)...)
-			}
-		default:
-			ms, _ := in.Members(rule, recv, false)
-			list.Items = append(list.Items, fieldItems(ms)...)
+		if receiverBefore(d.text, dot, floor) != "params" {
+			list.Items = append(list.Items, fieldItems(d.membersBefore(in, rule, dot, floor))...)
+			return list
+		}
+		for _, p := range in.Params {
+			list.Items = append(list.Items, CompletionItem{Label: p.Name, Kind: kindConstant,
+				Detail: paramDetail(p.Param), Documentation: markdown(paramDoc(p.Param))})
 		}
 		return list
 	}
@@ -228,19 +220,27 @@ func (d *document) comparedField(in *rules.Inspection, rule, off, floor int) (ru
 	if end != e || start == end || start <= floor || d.text[start-1] != '.' {
 		return rules.Member{}, false
 	}
-	var ms []rules.Member
-	if recv := receiverBefore(d.text, start-1, floor); recv == "" || recv == "#" {
-		if arg, ok := enclosingList(d.text, start-1, floor); ok {
-			ms, _ = in.Members(rule, arg, true)
-		}
-	} else {
-		ms, _ = in.Members(rule, recv, false)
-	}
+	ms := d.membersBefore(in, rule, start-1, floor)
 	name := d.text[start:end]
 	if i := slices.IndexFunc(ms, func(m rules.Member) bool { return m.Name == name }); i >= 0 && ms[i].Vocabulary != "" {
 		return ms[i], true
 	}
 	return rules.Member{}, false
+}
+
+// membersBefore returns the fields of what is written before the dot at
+// index dot: of the receiver ("centre.location."), or, for "." and "#"
+// alone, of the elements of the enclosing call's list.
+func (d *document) membersBefore(in *rules.Inspection, rule, dot, floor int) []rules.Member {
+	if recv := receiverBefore(d.text, dot, floor); recv != "" && recv != "#" {
+		ms, _ := in.Members(rule, recv, false)
+		return ms
+	}
+	if arg, ok := enclosingList(d.text, dot, floor); ok {
+		ms, _ := in.Members(rule, arg, true)
+		return ms
+	}
+	return nil
 }
 
 func fieldItems(ms []rules.Member) []CompletionItem {
@@ -303,12 +303,8 @@ func (d *document) targetAt(in *rules.Inspection, off int) *target {
 			return nil
 		}
 		var ms []rules.Member
-		if recv == "" || recv == "#" {
-			if arg, ok := enclosingList(d.text, start-1, floor); ok && rule >= 0 {
-				ms, _ = in.Members(rule, arg, true)
-			}
-		} else if rule >= 0 {
-			ms, _ = in.Members(rule, recv, false)
+		if rule >= 0 {
+			ms = d.membersBefore(in, rule, start-1, floor)
 		}
 		if i := slices.IndexFunc(ms, func(m rules.Member) bool { return m.Name == word }); i >= 0 {
 			t.member = &ms[i]
