@@ -259,29 +259,29 @@ func (w *fieldWalker) check(p *structPlan, v reflect.Value) {
 	for i := range p.fields {
 		f := &p.fields[i]
 		w.path = append(w.path, pathPart{name: f.name})
-		w.value(&f.valuePlan, v.Field(f.index), f.name)
+		w.value(&f.valuePlan, v.Field(f.index))
 		w.path = w.path[:len(w.path)-1]
 	}
 }
 
-// value checks one value; field is its name in a failure.
-func (w *fieldWalker) value(vp *valuePlan, v reflect.Value, field string) {
+// value checks one value.
+func (w *fieldWalker) value(vp *valuePlan, v reflect.Value) {
 	switch vp.kind {
 	case kindPointer:
 		if !v.IsNil() {
-			w.value(vp.elem, v.Elem(), field)
+			w.value(vp.elem, v.Elem())
 		}
 		return
 	case kindSlice:
 		if vp.omitempty && v.IsNil() {
 			return
 		}
-		if !w.rules(vp, v, field) || vp.elem == nil {
+		if !w.rules(vp, v) || vp.elem == nil {
 			return
 		}
 		for i := 0; i < v.Len(); i++ {
 			w.path = append(w.path, pathPart{index: i})
-			w.value(vp.elem, v.Index(i), field+"["+strconv.Itoa(i)+"]")
+			w.value(vp.elem, v.Index(i))
 			w.path = w.path[:len(w.path)-1]
 		}
 		return
@@ -289,12 +289,12 @@ func (w *fieldWalker) value(vp *valuePlan, v reflect.Value, field string) {
 		w.check(vp.nested, v)
 		return
 	}
-	w.rules(vp, v, field)
+	w.rules(vp, v)
 }
 
 // rules applies the rules of vp to v, stopping at the first that fails;
 // it reports whether all passed.
-func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value, field string) bool {
+func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value) bool {
 	if vp.omitempty && !hasValue(vp.kind, v) {
 		return true
 	}
@@ -315,7 +315,7 @@ func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value, field string) bool {
 			ok = decimalAt(v).LessThanOrEqual(r.limit)
 		}
 		if !ok {
-			w.fail(r.tag, field, r.param, valueText(vp.kind, v))
+			w.fail(r.tag, r.param, valueText(vp.kind, v))
 			return false
 		}
 	}
@@ -374,11 +374,20 @@ func monthAt(v reflect.Value) Month {
 	return v.Interface().(Month)
 }
 
-// fail records a failure at the walker's path.
-func (w *fieldWalker) fail(tag, field, param, value string) {
-	var b strings.Builder
-	for _, p := range w.path {
-		source.WritePathPart(&b, p.name, p.index)
+// fail records a failure at the walker's path. The field's name is the
+// path's last name with the indexes after it ("staff[2]"), written out
+// only here, so that a passing item of a list costs no text.
+func (w *fieldWalker) fail(tag, param, value string) {
+	var path, field strings.Builder
+	last := len(w.path) - 1
+	for last > 0 && w.path[last].name == "" {
+		last--
 	}
-	w.failures = append(w.failures, fieldFailure{path: b.String(), tag: tag, field: field, param: param, value: value})
+	for i, p := range w.path {
+		source.WritePathPart(&path, p.name, p.index)
+		if i >= last {
+			source.WritePathPart(&field, p.name, p.index)
+		}
+	}
+	w.failures = append(w.failures, fieldFailure{path: path.String(), tag: tag, field: field.String(), param: param, value: value})
 }
