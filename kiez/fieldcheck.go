@@ -52,7 +52,8 @@ const (
 	kindString            // a string
 	kindInt               // a whole number
 	kindBool              // a bool
-	kindSet               // a date or month: set or not
+	kindDate              // a date: set or not
+	kindMonth             // a month: set or not
 	kindDecimal           // a decimal.Decimal
 	kindPointer           // a pointer; elem says to what
 	kindSlice             // a list; elem says of what
@@ -198,8 +199,10 @@ func (fc *fieldChecks) valuePlan(t reflect.Type, parts []string) (*valuePlan, er
 		}
 	}
 	switch {
-	case t == dateType || t == monthType:
-		vp.kind = kindSet
+	case t == dateType:
+		vp.kind = kindDate
+	case t == monthType:
+		vp.kind = kindMonth
 	case t == decimalType:
 		vp.kind = kindDecimal
 	case t.Kind() == reflect.String:
@@ -325,11 +328,10 @@ func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value) bool {
 // hasValue reports whether a value is set: not empty, zero or nil.
 func hasValue(kind valueKind, v reflect.Value) bool {
 	switch kind {
-	case kindSet:
-		if v.Type() == monthType {
-			return !monthAt(v).IsZero()
-		}
+	case kindDate:
 		return !dateAt(v).IsZero()
+	case kindMonth:
+		return !monthAt(v).IsZero()
 	case kindDecimal:
 		// The text of a decimal is never empty.
 		return true
@@ -342,7 +344,7 @@ func hasValue(kind valueKind, v reflect.Value) bool {
 // valueText is a value as a failure shows it.
 func valueText(kind valueKind, v reflect.Value) string {
 	switch kind {
-	case kindSet:
+	case kindDate, kindMonth:
 		return strconv.FormatBool(hasValue(kind, v))
 	case kindDecimal:
 		return decimalText(decimalAt(v))
