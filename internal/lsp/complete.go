@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -128,7 +129,7 @@ func enclosingList(text string, off, floor int) (string, bool) {
 // ruleAt returns the rule that holds the byte offset and the offset where
 // its text starts, or -1.
 func (d *document) ruleAt(in *rules.Inspection, off int) (rule, floor int) {
-	line := strings.Count(d.text[:min(off, len(d.text))], "\n") + 1
+	line := d.lineOf(off) + 1
 	rule = in.RuleAt(line)
 	if rule < 0 {
 		return -1, 0
@@ -312,7 +313,7 @@ func (d *document) targetAt(in *rules.Inspection, off int) *target {
 		}
 		return nil
 	}
-	line := strings.Count(d.text[:start], "\n") + 1
+	line := d.lineOf(start) + 1
 	if p := in.Param(word); p != nil && p.At.Start.Line == line {
 		t.param = p
 		return t
@@ -408,9 +409,15 @@ func (d *document) definition(off int) *Location {
 	return &Location{URI: d.uri, Range: Range{Start: start, End: start}}
 }
 
+// lineOf returns the 0-based line of a byte offset, found in the line
+// starts instead of counting the line breaks before it.
+func (d *document) lineOf(off int) int {
+	return sort.SearchInts(d.starts, min(off, len(d.text))+1) - 1
+}
+
 // position converts a byte offset of the text into a protocol position.
 func (d *document) position(off int) Position {
-	line := strings.Count(d.text[:off], "\n")
+	line := d.lineOf(off)
 	return Position{Line: line, Character: utf16Len(d.text[d.starts[line]:off])}
 }
 
