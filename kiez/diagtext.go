@@ -139,10 +139,8 @@ func writeSnippet(w io.Writer, line []byte, start int, p Pos) error {
 	}
 	for i := from; i < to; {
 		r, size := utf8.DecodeRune(line[i:])
-		if r != '\t' {
-			if _, _, bad := source.ForbiddenRune(string(r)); bad {
-				r = utf8.RuneError
-			}
+		if r != '\t' && source.Forbidden(r) {
+			r = utf8.RuneError
 		}
 		text.WriteRune(r)
 		if i < at {

@@ -52,7 +52,8 @@ const (
 	kindString            // a string
 	kindInt               // a whole number
 	kindBool              // a bool
-	kindSet               // a date or month: set or not
+	kindDate              // a date: set or not
+	kindMonth             // a month: set or not
 	kindDecimal           // a decimal.Decimal
 	kindPointer           // a pointer; elem says to what
 	kindSlice             // a list; elem says of what
@@ -198,8 +199,10 @@ func (fc *fieldChecks) valuePlan(t reflect.Type, parts []string) (*valuePlan, er
 		}
 	}
 	switch {
-	case t == dateType || t == monthType:
-		vp.kind = kindSet
+	case t == dateType:
+		vp.kind = kindDate
+	case t == monthType:
+		vp.kind = kindMonth
 	case t == decimalType:
 		vp.kind = kindDecimal
 	case t.Kind() == reflect.String:
@@ -259,29 +262,29 @@ func (w *fieldWalker) check(p *structPlan, v reflect.Value) {
 	for i := range p.fields {
 		f := &p.fields[i]
 		w.path = append(w.path, pathPart{name: f.name})
-		w.value(&f.valuePlan, v.Field(f.index), f.name)
+		w.value(&f.valuePlan, v.Field(f.index))
 		w.path = w.path[:len(w.path)-1]
 	}
 }
 
-// value checks one value; field is its name in a failure.
-func (w *fieldWalker) value(vp *valuePlan, v reflect.Value, field string) {
+// value checks one value.
+func (w *fieldWalker) value(vp *valuePlan, v reflect.Value) {
 	switch vp.kind {
 	case kindPointer:
 		if !v.IsNil() {
-			w.value(vp.elem, v.Elem(), field)
+			w.value(vp.elem, v.Elem())
 		}
 		return
 	case kindSlice:
 		if vp.omitempty && v.IsNil() {
 			return
 		}
-		if !w.rules(vp, v, field) || vp.elem == nil {
+		if !w.rules(vp, v) || vp.elem == nil {
 			return
 		}
 		for i := 0; i < v.Len(); i++ {
 			w.path = append(w.path, pathPart{index: i})
-			w.value(vp.elem, v.Index(i), field+"["+strconv.Itoa(i)+"]")
+			w.value(vp.elem, v.Index(i))
 			w.path = w.path[:len(w.path)-1]
 		}
 		return
@@ -289,12 +292,12 @@ func (w *fieldWalker) value(vp *valuePlan, v reflect.Value, field string) {
 		w.check(vp.nested, v)
 		return
 	}
-	w.rules(vp, v, field)
+	w.rules(vp, v)
 }
 
 // rules applies the rules of vp to v, stopping at the first that fails;
 // it reports whether all passed.
-func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value, field string) bool {
+func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value) bool {
 	if vp.omitempty && !hasValue(vp.kind, v) {
 		return true
 	}
@@ -315,7 +318,7 @@ func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value, field string) bool {
 			ok = decimalAt(v).LessThanOrEqual(r.limit)
 		}
 		if !ok {
-			w.fail(r.tag, field, r.param, valueText(vp.kind, v))
+			w.fail(r.tag, r.param, valueText(vp.kind, v))
 			return false
 		}
 	}
@@ -325,11 +328,10 @@ func (w *fieldWalker) rules(vp *valuePlan, v reflect.Value, field string) bool {
 // hasValue reports whether a value is set: not empty, zero or nil.
 func hasValue(kind valueKind, v reflect.Value) bool {
 	switch kind {
-	case kindSet:
-		if v.Type() == monthType {
-			return !monthAt(v).IsZero()
-		}
+	case kindDate:
 		return !dateAt(v).IsZero()
+	case kindMonth:
+		return !monthAt(v).IsZero()
 	case kindDecimal:
 		// The text of a decimal is never empty.
 		return true
@@ -342,7 +344,7 @@ func hasValue(kind valueKind, v reflect.Value) bool {
 // valueText is a value as a failure shows it.
 func valueText(kind valueKind, v reflect.Value) string {
 	switch kind {
-	case kindSet:
+	case kindDate, kindMonth:
 		return strconv.FormatBool(hasValue(kind, v))
 	case kindDecimal:
 		return decimalText(decimalAt(v))
@@ -374,11 +376,20 @@ func monthAt(v reflect.Value) Month {
 	return v.Interface().(Month)
 }
 
-// fail records a failure at the walker's path.
-func (w *fieldWalker) fail(tag, field, param, value string) {
-	var b strings.Builder
-	for _, p := range w.path {
-		source.WritePathPart(&b, p.name, p.index)
+// fail records a failure at the walker's path. The field's name is the
+// path's last name with the indexes after it ("staff[2]"), written out
+// only here, so that a passing item of a list costs no text.
+func (w *fieldWalker) fail(tag, param, value string) {
+	var path, field strings.Builder
+	last := len(w.path) - 1
+	for last > 0 && w.path[last].name == "" {
+		last--
 	}
-	w.failures = append(w.failures, fieldFailure{path: b.String(), tag: tag, field: field, param: param, value: value})
+	for i, p := range w.path {
+		source.WritePathPart(&path, p.name, p.index)
+		if i >= last {
+			source.WritePathPart(&field, p.name, p.index)
+		}
+	}
+	w.failures = append(w.failures, fieldFailure{path: path.String(), tag: tag, field: field.String(), param: param, value: value})
 }

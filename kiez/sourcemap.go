@@ -7,7 +7,6 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -266,32 +265,20 @@ type readResult struct {
 // and decimals between the files it decodes.
 func decodeAll(ctx context.Context, fsys fs.FS, files []string) []readResult {
 	out := make([]readResult, len(files))
-	workers := min(runtime.GOMAXPROCS(0), len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			in := source.NewInterner()
-			for i := range next {
-				if ctx.Err() != nil {
-					out[i] = readResult{name: files[i], stopped: true}
-					continue
-				}
-				data, err := readLimited(fsys, files[i])
-				if err != nil {
-					out[i] = readResult{name: files[i], err: err}
-					continue
-				}
-				out[i] = readResult{name: files[i], file: decodeOne(files[i], data, in)}
+	eachParallel(len(files), 1, func() func(i int) {
+		in := source.NewInterner()
+		return func(i int) {
+			if ctx.Err() != nil {
+				out[i] = readResult{name: files[i], stopped: true}
+				return
 			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			data, err := readLimited(fsys, files[i])
+			if err != nil {
+				out[i] = readResult{name: files[i], err: err}
+				return
+			}
+			out[i] = readResult{name: files[i], file: decodeOne(files[i], data, in)}
+		}
+	})
 	return out
 }

@@ -64,7 +64,7 @@ func (ds *Dataset) Validate() Diagnostics {
 	// Per centre: the struct tags, then the vocabulary terms.
 	type centreDiags struct{ fields, terms Diagnostics }
 	perCentre := make([]centreDiags, len(ds.Centres))
-	eachParallel(len(ds.Centres), func() func(i int) {
+	eachParallel(len(ds.Centres), 8, func() func(i int) {
 		wc := &checker{ds: ds, vocabs: c.vocabs}
 		tw := newTermWalker(wc)
 		return func(i int) {
@@ -118,10 +118,9 @@ func (ds *Dataset) structDiagnostics(fc *fieldChecks, entry any, prefix string) 
 // eachParallel calls the function made by worker for every index from 0
 // to n-1, on one goroutine per processor; each goroutine makes its own
 // function, so that it may keep state of its own. Indexes are handed out
-// in small runs, so that a few large centres do not keep one worker busy
-// while the other waits.
-func eachParallel(n int, worker func() func(i int)) {
-	const run = 8
+// in runs of run: small, so that a few large centres or files do not keep
+// one worker busy while the other waits.
+func eachParallel(n, run int, worker func() func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), (n+run-1)/run)
 	if workers <= 1 {
 		if n > 0 {
@@ -138,7 +137,7 @@ func eachParallel(n int, worker func() func(i int)) {
 		f := worker()
 		wg.Go(func() {
 			for {
-				start := int(next.Add(run)) - run
+				start := int(next.Add(int64(run))) - run
 				if start >= n {
 					return
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -128,7 +129,7 @@ func enclosingList(text string, off, floor int) (string, bool) {
 // ruleAt returns the rule that holds the byte offset and the offset where
 // its text starts, or -1.
 func (d *document) ruleAt(in *rules.Inspection, off int) (rule, floor int) {
-	line := strings.Count(d.text[:min(off, len(d.text))], "\n") + 1
+	line := d.lineOf(off) + 1
 	rule = in.RuleAt(line)
 	if rule < 0 {
 		return -1, 0
@@ -165,21 +166,13 @@ func (d *document) complete(off int) CompletionList {
 	start, _ := wordAt(d.text, off)
 	if start > 0 && d.text[start-1] == '.' {
 		dot := start - 1
-		recv := receiverBefore(d.text, dot, floor)
-		switch {
-		case recv == "params":
-			for _, p := range in.Params {
-				list.Items = append(list.Items, CompletionItem{Label: p.Name, Kind: kindConstant,
-					Detail: paramDetail(p.Param), Documentation: markdown(paramDoc(p.Param))})
-			}
-		case recv == "" || recv == "#":
-			if arg, ok := enclosingList(d.text, dot, floor); ok {
-				ms, _ := in.Members(rule, arg, true)
-				list.Items = append(list.Items, fieldItems(ms)...)
-			}
-		default:
-			ms, _ := in.Members(rule, recv, false)
-			list.Items = append(list.Items, fieldItems(ms)...)
+		if receiverBefore(d.text, dot, floor) != "params" {
+			list.Items = append(list.Items, fieldItems(d.membersBefore(in, rule, dot, floor))...)
+			return list
+		}
+		for _, p := range in.Params {
+			list.Items = append(list.Items, CompletionItem{Label: p.Name, Kind: kindConstant,
+				Detail: paramDetail(p.Param), Documentation: markdown(paramDoc(p.Param))})
 		}
 		return list
 	}
@@ -228,19 +221,27 @@ func (d *document) comparedField(in *rules.Inspection, rule, off, floor int) (ru
 	if end != e || start == end || start <= floor || d.text[start-1] != '.' {
 		return rules.Member{}, false
 	}
-	var ms []rules.Member
-	if recv := receiverBefore(d.text, start-1, floor); recv == "" || recv == "#" {
-		if arg, ok := enclosingList(d.text, start-1, floor); ok {
-			ms, _ = in.Members(rule, arg, true)
-		}
-	} else {
-		ms, _ = in.Members(rule, recv, false)
-	}
+	ms := d.membersBefore(in, rule, start-1, floor)
 	name := d.text[start:end]
 	if i := slices.IndexFunc(ms, func(m rules.Member) bool { return m.Name == name }); i >= 0 && ms[i].Vocabulary != "" {
 		return ms[i], true
 	}
 	return rules.Member{}, false
+}
+
+// membersBefore returns the fields of what is written before the dot at
+// index dot: of the receiver ("centre.location."), or, for "." and "#"
+// alone, of the elements of the enclosing call's list.
+func (d *document) membersBefore(in *rules.Inspection, rule, dot, floor int) []rules.Member {
+	if recv := receiverBefore(d.text, dot, floor); recv != "" && recv != "#" {
+		ms, _ := in.Members(rule, recv, false)
+		return ms
+	}
+	if arg, ok := enclosingList(d.text, dot, floor); ok {
+		ms, _ := in.Members(rule, arg, true)
+		return ms
+	}
+	return nil
 }
 
 func fieldItems(ms []rules.Member) []CompletionItem {
@@ -303,12 +304,8 @@ func (d *document) targetAt(in *rules.Inspection, off int) *target {
 			return nil
 		}
 		var ms []rules.Member
-		if recv == "" || recv == "#" {
-			if arg, ok := enclosingList(d.text, start-1, floor); ok && rule >= 0 {
-				ms, _ = in.Members(rule, arg, true)
-			}
-		} else if rule >= 0 {
-			ms, _ = in.Members(rule, recv, false)
+		if rule >= 0 {
+			ms = d.membersBefore(in, rule, start-1, floor)
 		}
 		if i := slices.IndexFunc(ms, func(m rules.Member) bool { return m.Name == word }); i >= 0 {
 			t.member = &ms[i]
@@ -316,7 +313,7 @@ func (d *document) targetAt(in *rules.Inspection, off int) *target {
 		}
 		return nil
 	}
-	line := strings.Count(d.text[:start], "\n") + 1
+	line := d.lineOf(start) + 1
 	if p := in.Param(word); p != nil && p.At.Start.Line == line {
 		t.param = p
 		return t
@@ -412,9 +409,15 @@ func (d *document) definition(off int) *Location {
 	return &Location{URI: d.uri, Range: Range{Start: start, End: start}}
 }
 
+// lineOf returns the 0-based line of a byte offset, found in the line
+// starts instead of counting the line breaks before it.
+func (d *document) lineOf(off int) int {
+	return sort.SearchInts(d.starts, min(off, len(d.text))+1) - 1
+}
+
 // position converts a byte offset of the text into a protocol position.
 func (d *document) position(off int) Position {
-	line := strings.Count(d.text[:off], "\n")
+	line := d.lineOf(off)
 	return Position{Line: line, Character: utf16Len(d.text[d.starts[line]:off])}
 }
 

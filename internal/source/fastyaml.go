@@ -712,7 +712,15 @@ func fastEscape(s []byte) (rune, int, bool) {
 	if r, ok := yamlEscapes[s[1]]; ok {
 		return r, 2, true
 	}
-	width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[1]]
+	var width int
+	switch s[1] {
+	case 'x':
+		width = 2
+	case 'u':
+		width = 4
+	case 'U':
+		width = 8
+	}
 	if width == 0 || len(s) < 2+width {
 		return 0, 0, false
 	}

@@ -24,7 +24,7 @@ const maxDecimalText = 2*MaxDecimalDigits + 16
 func ForbiddenRune(s string) (rune, int, bool) {
 	i := 0
 	for _, r := range s {
-		if forbidden(r) {
+		if Forbidden(r) {
 			return r, i, true
 		}
 		i++
@@ -32,7 +32,9 @@ func ForbiddenRune(s string) (rune, int, bool) {
 	return 0, 0, false
 }
 
-func forbidden(r rune) bool {
+// Forbidden reports whether no text field may hold the character r (see
+// ForbiddenRune).
+func Forbidden(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n':
 		return false

@@ -194,18 +194,26 @@ func (c *yamlConverter) share(y *yaml.Node, a anchored, depth int) (*Node, error
 		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
 	}
 	c.deepest = max(c.deepest, depth+a.depth)
-	c.budget -= a.size
-	c.made += a.size
-	if c.budget < 0 {
-		at := p
-		if c.alias != nil {
-			at = *c.alias
-		}
-		return nil, &SyntaxError{Pos: at, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
+	if err := c.spend(a.size, p); err != nil {
+		return nil, err
 	}
 	n := *a.node
 	n.Pos = p
 	return &n, nil
+}
+
+// spend counts n nodes made at p against the budget; once it is exhausted
+// the error is reported at the outermost alias being expanded.
+func (c *yamlConverter) spend(n int, p Pos) error {
+	c.made += n
+	c.budget -= n
+	if c.budget >= 0 {
+		return nil
+	}
+	if c.alias != nil {
+		p = *c.alias
+	}
+	return &SyntaxError{Pos: p, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
 }
 
 // convertNode converts one node.
@@ -217,14 +225,8 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
 	}
 	c.deepest = max(c.deepest, depth)
-	c.made++
-	c.budget--
-	if c.budget < 0 {
-		at := p
-		if c.alias != nil {
-			at = *c.alias
-		}
-		return nil, &SyntaxError{Pos: at, Message: "YAML aliases expand to too many values; write the values out instead of repeating aliases"}
+	if err := c.spend(1, p); err != nil {
+		return nil, err
 	}
 	n := &Node{Pos: p}
 	switch y.Kind {
