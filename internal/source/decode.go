@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/rickb777/date"
@@ -54,7 +53,7 @@ func (in *Interner) DecodeValues(n *Node, v any) []Problem {
 }
 
 func decodeInto(n *Node, v any, pos Positions, in *Interner) (Positions, []Problem) {
-	d := &decoder{pos: pos, in: in}
+	d := &decoder{pos: pos, fields: map[reflect.Type]map[string]fieldInfo{}, in: in}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, []Problem{{Summary: "internal: Decode needs a non-nil pointer"}}
@@ -66,6 +65,7 @@ func decodeInto(n *Node, v any, pos Positions, in *Interner) (Positions, []Probl
 type decoder struct {
 	pos      Positions // nil: positions are not kept
 	problems []Problem
+	fields   map[reflect.Type]map[string]fieldInfo
 	in       *Interner
 	// recent are the struct types decoded last with their fields, and
 	// next the entry to replace.
@@ -396,20 +396,15 @@ func (d *decoder) structFields(t reflect.Type) map[string]fieldInfo {
 			return d.recent[i].fields
 		}
 	}
-	f, ok := fieldCache.Load(t)
+	fields, ok := d.fields[t]
 	if !ok {
-		f, _ = fieldCache.LoadOrStore(t, structFields(t))
+		fields = structFields(t)
+		d.fields[t] = fields
 	}
-	fields := f.(map[string]fieldInfo)
 	d.recent[d.next] = typeFields{t: t, fields: fields}
 	d.next = (d.next + 1) % len(d.recent)
 	return fields
 }
-
-// fieldCache holds the fields of the struct types decoded so far, by
-// type, for every decoder: a type's fields are worked out once per
-// process, not once per file. The maps are only read once stored.
-var fieldCache sync.Map // reflect.Type → map[string]fieldInfo
 
 // fieldByIndex returns the field at index, allocating embedded pointers.
 func fieldByIndex(v reflect.Value, index []int) reflect.Value {
