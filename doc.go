@@ -39,7 +39,7 @@
 //
 // # Flow
 //
-//	rule file (YAML) ──rules.Load──► Programme ──compile once──► Engine
+//	rule file (YAML) ──rules.Load──► RuleSet ──compile once──► Engine
 //	data files (YAML/JSON) ──kiez.Load + Validate──► Dataset
 //	Engine.Evaluate(ctx, dataset, period) ──► Results ──report──► JSON · CSV · Markdown · HTML
 //

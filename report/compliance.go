@@ -256,7 +256,7 @@ func manualIDs(list []rules.Manual) []string {
 	return ids
 }
 
-func requirementText(p *rules.Programme, id string) string {
+func requirementText(p *rules.RuleSet, id string) string {
 	if p == nil {
 		return ""
 	}

@@ -44,7 +44,7 @@ func (e *env) programme(id string) *kiez.Programme {
 }
 
 // rulesFor returns the loaded rule file of a programme, or nil.
-func (e *env) rulesFor(id string) *rules.Programme {
+func (e *env) rulesFor(id string) *rules.RuleSet {
 	for _, p := range e.in.Programmes {
 		if p != nil && p.ID == id {
 			return p

@@ -75,7 +75,7 @@ func ExampleCompliance() {
 		fmt.Println(diags)
 		return
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -88,7 +88,7 @@ func ExampleCompliance() {
 	}
 
 	// Build the report and render it.
-	in := report.Input{Dataset: ds, Programmes: []*rules.Programme{prog}, Results: results, Period: period}
+	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: results, Period: period}
 	r, err := report.Compliance(in, report.WithPublished())
 	if err != nil {
 		fmt.Println(err)

@@ -91,7 +91,7 @@ func fuzzRender(t testing.TB, a, b, c string, n int, sel byte) {
 	if diags := ds.Validate(); diags.HasErrors() {
 		t.Fatalf("the test made an invalid dataset: %v", diags)
 	}
-	in := report.Input{Dataset: ds, Programmes: []*rules.Programme{base.prog}, Results: fuzzResults(base.results, ds, a, b, c),
+	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{base.prog}, Results: fuzzResults(base.results, ds, a, b, c),
 		Period: timespan.NewYearOf(2024)}
 
 	// sel picks the builder (sel%5) and the options (sel/5).
@@ -181,7 +181,7 @@ func fuzzText(s string) string {
 // verdicts for the dataset with plain texts. The verdicts depend on
 // neither the texts nor the attendance, which is all the fuzzer changes.
 type fuzzBase struct {
-	prog    *rules.Programme
+	prog    *rules.RuleSet
 	results []rules.Result
 }
 
@@ -194,7 +194,7 @@ var fuzzBaseOnce = sync.OnceValues(func() (fuzzBase, error) {
 	if diags := ds.Validate(); diags.HasErrors() {
 		return fuzzBase{}, diags
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		return fuzzBase{}, err
 	}

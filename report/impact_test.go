@@ -31,12 +31,12 @@ func impactInput(t *testing.T) (report.Input, *whatif.Comparison) {
 	}
 	year := timespan.NewYearOf(2025)
 	c, err := whatif.Compare(context.Background(), bk.in.Dataset,
-		whatif.Side{Label: "bisher", Programmes: []*rules.Programme{old}, Period: year},
-		whatif.Side{Label: "neu", Programmes: []*rules.Programme{raised}, Period: year})
+		whatif.Side{Label: "bisher", Programmes: []*rules.RuleSet{old}, Period: year},
+		whatif.Side{Label: "neu", Programmes: []*rules.RuleSet{raised}, Period: year})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return report.Input{Dataset: bk.in.Dataset, Programmes: []*rules.Programme{raised}, Period: year}, c
+	return report.Input{Dataset: bk.in.Dataset, Programmes: []*rules.RuleSet{raised}, Period: year}, c
 }
 
 // TestGoldenImpact renders the impact report of the raised

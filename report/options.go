@@ -22,7 +22,7 @@ type Input struct {
 	// Programmes are the loaded rule files: they give the requirement
 	// catalogue, the manual requirements and the rules' version. May be
 	// empty for reports without verdicts.
-	Programmes []*rules.Programme
+	Programmes []*rules.RuleSet
 	// Results are the verdicts of rules.Engine.Evaluate for Period. May
 	// be empty.
 	Results []rules.Result

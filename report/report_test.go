@@ -52,7 +52,7 @@ func loadAll() ([]programmeData, error) {
 			if diags.HasErrors() {
 				return nil, diags
 			}
-			eng, err := rules.NewEngine([]*rules.Programme{prog})
+			eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 			if err != nil {
 				return nil, err
 			}
@@ -60,7 +60,7 @@ func loadAll() ([]programmeData, error) {
 			if err != nil {
 				return nil, err
 			}
-			in.Programmes, in.Results = []*rules.Programme{prog}, res
+			in.Programmes, in.Results = []*rules.RuleSet{prog}, res
 		}
 		out = append(out, programmeData{dir: p.dir, id: p.id, in: in})
 	}
@@ -212,7 +212,7 @@ func fixtureReport(t testing.TB) *report.Report {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func fixtureReport(t testing.TB) *report.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := report.Compliance(report.Input{Dataset: ds, Programmes: []*rules.Programme{prog}, Results: res, Period: period},
+	r, err := report.Compliance(report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: res, Period: period},
 		report.WithStamp(stamp))
 	if err != nil {
 		t.Fatal(err)

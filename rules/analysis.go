@@ -7,18 +7,18 @@ import (
 )
 
 // What a rule's expressions read: the lets each needs first, and whether
-// its value is one per evaluation (Programme.consts), one per subject
+// its value is one per evaluation (RuleSet.consts), one per subject
 // (Rule.slots) or one per item.
 
 // analyse works out, for every expression of a rule, which of the rule's
 // lets it reads (they are computed when first needed) and how often its
 // value can change: an expression of a centre rule that reads neither the
 // centre nor the item (directly or through a let) has one value per
-// evaluation, computed once for all centres (Programme.consts); one of a
+// evaluation, computed once for all centres (RuleSet.consts); one of a
 // rule with each that does not read the item has one value per subject,
 // computed once for all items (Rule.slots). Expressions are pure, so
 // computing them less often changes no verdict.
-func (p *Programme) analyse(r *Rule) {
+func (p *RuleSet) analyse(r *Rule) {
 	itemish := map[string]bool{varItem: true}
 	centreish := map[string]bool{varItem: true, varCentre: true}
 	lets := map[string]int{}

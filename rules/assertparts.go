@@ -14,7 +14,7 @@ import (
 // assertParts splits a rule's assertion at its top-level "and" and "or"
 // and compiles each operand, so that Explain can show the value of each.
 // It runs only when a verdict is explained.
-func (p *Programme) assertParts(rule *Rule, opts config) []*expression {
+func (p *RuleSet) assertParts(rule *Rule, opts loadConfig) []*expression {
 	l := &loader{name: p.File, opts: opts}
 	env := rule.envTypes
 	if env == nil {

@@ -142,7 +142,7 @@ func runBadRules(t *testing.T, file string, data []byte, ds *kiez.Dataset) (line
 	if p == nil {
 		t.Fatal("Load returned no programme and no error")
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{p}, rules.WithWorkers(1))
+	eng, err := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +389,7 @@ func FuzzExpression(f *testing.F) {
 			}
 			return
 		}
-		eng, err := rules.NewEngine([]*rules.Programme{p})
+		eng, err := rules.NewEngine([]*rules.RuleSet{p})
 		if err != nil {
 			t.Fatal(err)
 		}

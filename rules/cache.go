@@ -108,7 +108,7 @@ func listKey[T any](l []T) refKey { return refKey{first: &l[0], n: len(l)} }
 // goroutines start and only read afterwards.
 type sharedCache struct {
 	// consts holds the values of the centre-independent expressions
-	// (Programme.consts), each computed by the first goroutine that
+	// (RuleSet.consts), each computed by the first goroutine that
 	// needs it.
 	consts []constSlot
 	refs   map[refKey]any

@@ -12,27 +12,27 @@ import (
 	"github.com/kiez-go/kiez/schedule"
 )
 
-// Calendar is the closed days a cadence check excuses: the declared
+// ClosedDays are the closed days a cadence check excuses: the declared
 // closures (Schließzeiten) of a centre and its programme, the public
 // holidays of the programme's Land, and weekends.
-type Calendar struct {
+type ClosedDays struct {
 	opts   []schedule.Option
 	labels []string
 }
 
 // MarshalText writes the calendar as its German description, so that it
 // reads the same in JSON evidence as in messages.
-func (c Calendar) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+func (c ClosedDays) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // String lists what the calendar closes.
-func (c Calendar) String() string {
+func (c ClosedDays) String() string {
 	if len(c.labels) == 0 {
 		return "keine Schließzeiten"
 	}
 	return strings.Join(c.labels, ", ")
 }
 
-func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (Calendar, error) {
+func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (ClosedDays, error) {
 	var list []schedule.Closure
 	var labels []string
 	add := func(cs []kiez.Closure) {
@@ -49,9 +49,9 @@ func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (Calendar, error) {
 	}
 	cl, err := schedule.NewClosures(list...)
 	if err != nil {
-		return Calendar{}, err
+		return ClosedDays{}, err
 	}
-	cal := Calendar{opts: []schedule.Option{schedule.WithClosures(cl),
+	cal := ClosedDays{opts: []schedule.Option{schedule.WithClosures(cl),
 		schedule.WithWorkdays(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)}, labels: labels}
 	if prog != nil && prog.Land != "" {
 		cal.opts = append(cal.opts, schedule.WithHolidays(prog.Land))
@@ -198,7 +198,7 @@ func (h HoursCheck) String() string {
 
 func calendarArg(a []any, i int) []schedule.Option {
 	if len(a) > i {
-		if c, ok := a[i].(Calendar); ok {
+		if c, ok := a[i].(ClosedDays); ok {
 			return c.opts
 		}
 	}
@@ -210,7 +210,7 @@ func unitArg(s string) (schedule.Unit, error) { return parseUnit(s) }
 func cadenceFunctions() []function {
 	return []function{
 		{name: "calendar", group: "cadence", ctx: true, doc: "calendar(centre, programme) or calendar(programme) collects the closed days a cadence check excuses: declared closures (Schließzeiten) of the centre and the programme, the public holidays of the programme's Land, and weekends",
-			types: []any{new(func(*kiez.Centre, *kiez.Programme) Calendar), new(func(*kiez.Programme) Calendar)},
+			types: []any{new(func(*kiez.Centre, *kiez.Programme) ClosedDays), new(func(*kiez.Programme) ClosedDays)},
 			fn: func(a ...any) (any, error) {
 				var c *kiez.Centre
 				var p *kiez.Programme
@@ -220,7 +220,7 @@ func cadenceFunctions() []function {
 					c, p = a[1].(*kiez.Centre), a[2].(*kiez.Programme)
 				}
 				type answer struct {
-					cal Calendar
+					cal ClosedDays
 					err error
 				}
 				key := memoKey{fn: memoCalendar, centre: c, prog: p}
@@ -231,8 +231,8 @@ func cadenceFunctions() []function {
 				return ans.cal, ans.err
 			}},
 		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar][, policy]) counts the dates per week, month, quarter, half-year or year and lists the buckets with fewer than min or (max > 0) more than max, as labels with their days (\"2024-W10 (04.03.–10.03.)\"); with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks. The policy says how buckets cut by the period's edges are judged: whole (the default) judges a bucket in the period that holds its last day, with all of its dates, also those before the period (fetch them with span(period, unit)), and leaves a bucket cut by the period's end to the next period, so consecutive periods judge every bucket exactly once; count judges the cut part against the full target, excuse does not judge cut buckets, prorate shrinks the target to the share of days inside. judged lists the labels of the judged buckets",
-			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, Calendar) Cadence),
-				new(func([]date.Date, Period, string, int, int, string) Cadence), new(func([]date.Date, Period, string, int, int, Calendar, string) Cadence)},
+			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, ClosedDays) Cadence),
+				new(func([]date.Date, Period, string, int, int, string) Cadence), new(func([]date.Date, Period, string, int, int, ClosedDays, string) Cadence)},
 			fn: func(a ...any) (any, error) {
 				u, err := unitArg(a[2].(string))
 				if err != nil {
@@ -245,7 +245,7 @@ func cadenceFunctions() []function {
 				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5))
 			}},
 		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. With a calendar, closed days inside a gap are not counted",
-			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, Calendar) GapCheck)},
+			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, ClosedDays) GapCheck)},
 			fn: func(a ...any) (any, error) {
 				res, err := schedule.CheckGapsOnce(a[0].([]date.Date), a[1].(Period).Range(), a[2].(int), calendarArg(a, 3)...)
 				if err != nil {
@@ -259,9 +259,9 @@ func cadenceFunctions() []function {
 			}},
 		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar][, policy]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min; the policy judges buckets cut by the period's edges as in cadence() (default whole: in the period that holds the bucket's last day, with all of its hours)",
 			types: []any{new(func([]schedule.Quantity, Period, string, decimal.Decimal) HoursCheck), new(func([]schedule.Quantity, Period, string, int) HoursCheck),
-				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar) HoursCheck),
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, ClosedDays) HoursCheck), new(func([]schedule.Quantity, Period, string, int, ClosedDays) HoursCheck),
 				new(func([]schedule.Quantity, Period, string, decimal.Decimal, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, string) HoursCheck),
-				new(func([]schedule.Quantity, Period, string, decimal.Decimal, Calendar, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, Calendar, string) HoursCheck)},
+				new(func([]schedule.Quantity, Period, string, decimal.Decimal, ClosedDays, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, ClosedDays, string) HoursCheck)},
 			fn: func(a ...any) (any, error) {
 				u, err := unitArg(a[2].(string))
 				if err != nil {

@@ -76,13 +76,13 @@ func TestCostNestedLoops(t *testing.T) {
 // badRun loads a file of the bad-input corpus with opts and evaluates it
 // on the corpus's dataset for 2024, within a generous context (a safety
 // net: the budget must end the run long before it).
-func badRun(t *testing.T, name string, opts ...rules.Option) []string {
+func badRun(t *testing.T, name string, load []rules.LoadOption, opts ...rules.EngineOption) []string {
 	t.Helper()
 	src, err := os.ReadFile("../testdata/bad/rules/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, diags := rules.Load("rules/"+name, src, opts...)
+	p, diags := rules.Load("rules/"+name, src, load...)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -90,7 +90,7 @@ func badRun(t *testing.T, name string, opts ...rules.Option) []string {
 	if ddiags.HasErrors() {
 		t.Fatal(ddiags)
 	}
-	e, err := rules.NewEngine([]*rules.Programme{p}, opts...)
+	e, err := rules.NewEngine([]*rules.RuleSet{p}, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func badRun(t *testing.T, name string, opts ...rules.Option) []string {
 // with the cost ceiling raised, ends with "Prüffehler" naming the budget
 // for that rule, and the other rule is judged as usual.
 func TestStepBudgetStopsLoop(t *testing.T) {
-	got := badRun(t, "22-cpu-loop.yaml", rules.WithCostCeiling(1<<62), rules.WithStepBudget(200_000))
+	got := badRun(t, "22-cpu-loop.yaml", []rules.LoadOption{rules.WithCostCeiling(1 << 62)}, rules.WithStepBudget(200_000))
 	budget := "rules/22-cpu-loop.yaml:22:13: die Regel überschreitet ihr Schrittbudget von 200.000 Schritten, gezählt als Schleifendurchläufe und Zeichen zusammengesetzter Texte; vereinfachen Sie die Regel, etwa ohne ineinander geschachtelte Schleifen"
 	want := []string{
 		"c1 schleife: error Die Regel konnte nicht geprüft werden: " + budget,
@@ -124,7 +124,7 @@ func TestStepBudgetStopsLoop(t *testing.T) {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
 	// The default budget stops it too, before the context's minute.
-	got = badRun(t, "22-cpu-loop.yaml", rules.WithCostCeiling(1<<62))
+	got = badRun(t, "22-cpu-loop.yaml", []rules.LoadOption{rules.WithCostCeiling(1 << 62)})
 	if len(got) != len(want) || !strings.Contains(got[0], "Schrittbudget von 5.000.000 Schritten") {
 		t.Errorf("with the default budget: %v", got)
 	}
@@ -134,7 +134,7 @@ func TestStepBudgetStopsLoop(t *testing.T) {
 // reduce that builds texts of quadratic length is stopped by the default
 // budget (the memory budget does not see such text).
 func TestStepBudgetCountsText(t *testing.T) {
-	got := badRun(t, "34-text-bomb.yaml")
+	got := badRun(t, "34-text-bomb.yaml", nil)
 	if len(got) == 0 || !strings.Contains(got[0], fmt.Sprintf("Schrittbudget von %s Schritten", "5.000.000")) {
 		t.Errorf("with the default budget the text rule should be stopped: %v", got)
 	}

@@ -18,7 +18,7 @@ type Coverage struct {
 func (c Coverage) Complete() bool { return len(c.Missing) == 0 }
 
 // Coverage computes the programme's coverage of its catalogue.
-func (p *Programme) Coverage() Coverage {
+func (p *RuleSet) Coverage() Coverage {
 	c := Coverage{Checked: map[string][]string{}, Manual: []string{}, Missing: []string{}}
 	for _, r := range p.Rules {
 		for _, id := range r.Requirements {

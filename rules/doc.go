@@ -18,7 +18,7 @@
 // expr-lang/expr against the typed environment: a misspelt field, an
 // unknown function, an undeclared param or an assertion that is not true
 // or false is a load error with the file's line and column. A loaded
-// Programme is immutable; an Engine built from programmes is safe for
+// RuleSet is immutable; an Engine built from programmes is safe for
 // concurrent use by many goroutines.
 //
 // # Verdicts

@@ -41,13 +41,13 @@ func EmbeddedSource(id string) ([]byte, bool) {
 // LoadEmbedded loads and compiles an embedded programme by id. To test a
 // new version of a programme, load its file from disk with Load instead;
 // an Engine takes either.
-func LoadEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
+func LoadEmbedded(id string, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
 	return loadEmbedded(id, opts, newExprCache())
 }
 
 // loadEmbedded is LoadEmbedded with the compiled expressions kept in a
 // cache that other loads with the same options may share.
-func loadEmbedded(id string, opts []Option, cache *exprCache) (*Programme, kiez.Diagnostics) {
+func loadEmbedded(id string, opts []LoadOption, cache *exprCache) (*RuleSet, kiez.Diagnostics) {
 	if p, diags, ok := loadEmbeddedFile(id, opts, cache); ok {
 		return p, diags
 	}
@@ -61,14 +61,14 @@ func loadEmbedded(id string, opts []Option, cache *exprCache) (*Programme, kiez.
 }
 
 // LoadEmbeddedAll loads and compiles every embedded programme, several at
-// once (as many as WithWorkers allows), and returns them in the order of Embedded with the diagnostics of
+// once (as many as WithCompileWorkers allows), and returns them in the order of Embedded with the diagnostics of
 // all of them. It is for a server or a batch run that checks every
 // programme; the result is that of LoadEmbedded for each id in turn.
-func LoadEmbeddedAll(opts ...Option) ([]*Programme, kiez.Diagnostics) {
+func LoadEmbeddedAll(opts ...LoadOption) ([]*RuleSet, kiez.Diagnostics) {
 	ids := Embedded()
-	progs := make([]*Programme, len(ids))
+	progs := make([]*RuleSet, len(ids))
 	diags := make([]kiez.Diagnostics, len(ids))
-	sem := make(chan struct{}, newConfig(opts).workerCount())
+	sem := make(chan struct{}, workerCount(newLoadConfig(opts).workers))
 	cache := newExprCache() // an expression the programmes share is compiled once
 	var wg sync.WaitGroup
 	for i, id := range ids {

@@ -19,7 +19,7 @@ import (
 	"github.com/kiez-go/kiez/schedule"
 )
 
-func loadFixture(t testing.TB, opts ...rules.Option) *rules.Programme {
+func loadFixture(t testing.TB, opts ...rules.LoadOption) *rules.RuleSet {
 	t.Helper()
 	b, err := os.ReadFile("testdata/fixture.yaml")
 	if err != nil {
@@ -45,7 +45,7 @@ func fixtureData(t testing.TB) *kiez.Dataset {
 // TestEvaluateConcurrently runs one engine from many goroutines at once;
 // run with -race.
 func TestEvaluateConcurrently(t *testing.T) {
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)}, rules.WithWorkers(3))
+	eng, err := rules.NewEngine([]*rules.RuleSet{loadFixture(t)}, rules.WithWorkers(3))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestEvaluateConcurrently(t *testing.T) {
 }
 
 func TestEvaluateCancelled(t *testing.T) {
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
+	eng, err := rules.NewEngine([]*rules.RuleSet{loadFixture(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestHostileExpressions(t *testing.T) {
 			if diags.HasErrors() {
 				return // refused at load: fine too
 			}
-			eng, _ := rules.NewEngine([]*rules.Programme{p})
+			eng, _ := rules.NewEngine([]*rules.RuleSet{p})
 			res, err := eng.Evaluate(context.Background(), fixtureData(t), timespan.NewYearOf(2024))
 			if err != nil {
 				t.Fatal(err)
@@ -143,7 +143,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		p, _ := rules.Load("fuzz.yaml", []byte(text))
 		if p != nil {
-			eng, err := rules.NewEngine([]*rules.Programme{p})
+			eng, err := rules.NewEngine([]*rules.RuleSet{p})
 			if err != nil {
 				return
 			}
@@ -200,7 +200,7 @@ func BenchmarkEvaluate50RulesOneCentre(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	eng, _ := rules.NewEngine([]*rules.Programme{p}, rules.WithWorkers(1))
+	eng, _ := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1))
 	ds := benchCentre()
 	year := timespan.NewYearOf(2024)
 	for b.Loop() {
@@ -220,7 +220,7 @@ func BenchmarkThreeChecksEngine(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	eng, _ := rules.NewEngine([]*rules.Programme{p}, rules.WithWorkers(1))
+	eng, _ := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1))
 	ds := benchCentre()
 	year := timespan.NewYearOf(2024)
 	for b.Loop() {
@@ -271,7 +271,7 @@ func BenchmarkThreeChecksPlainGo(b *testing.B) {
 }
 
 func TestExplain(t *testing.T) {
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
+	eng, err := rules.NewEngine([]*rules.RuleSet{loadFixture(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

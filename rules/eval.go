@@ -18,13 +18,13 @@ import (
 // Engine evaluates compiled programmes on datasets. An Engine is immutable
 // and safe for concurrent use; so are the Programmes it holds.
 type Engine struct {
-	progs []*Programme
-	cfg   config
+	progs []*RuleSet
+	cfg   engineConfig
 }
 
 // NewEngine returns an engine for the given programmes. Two programmes with
 // the same id are an error.
-func NewEngine(progs []*Programme, opts ...Option) (*Engine, error) {
+func NewEngine(progs []*RuleSet, opts ...EngineOption) (*Engine, error) {
 	seen := map[string]string{}
 	for _, p := range progs {
 		if p == nil {
@@ -35,13 +35,13 @@ func NewEngine(progs []*Programme, opts ...Option) (*Engine, error) {
 		}
 		seen[p.ID] = p.File
 	}
-	cfg := newConfig(opts)
-	cfg.workers = cfg.workerCount()
-	return &Engine{progs: append([]*Programme(nil), progs...), cfg: cfg}, nil
+	cfg := newEngineConfig(opts)
+	cfg.workers = workerCount(cfg.workers)
+	return &Engine{progs: append([]*RuleSet(nil), progs...), cfg: cfg}, nil
 }
 
-// Programmes returns the engine's programmes.
-func (e *Engine) Programmes() []*Programme { return append([]*Programme(nil), e.progs...) }
+// RuleSets returns the engine's rule sets.
+func (e *Engine) RuleSets() []*RuleSet { return append([]*RuleSet(nil), e.progs...) }
 
 // Evaluate checks every centre of the dataset whose programme the engine
 // knows, for the given period, and returns one result per rule and
@@ -135,7 +135,7 @@ func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 // copy each goroutine makes (forWorker), what that goroutine owns.
 type run struct {
 	eng       *Engine
-	prog      *Programme
+	prog      *RuleSet
 	programme *kiez.Programme
 	centres   []*kiez.Centre
 	period    Period
@@ -167,7 +167,7 @@ type slot struct {
 
 // newRun prepares the evaluation of a programme: its records in the
 // dataset, the params in force and the indexes every goroutine reads.
-func (e *Engine) newRun(p *Programme, ds *kiez.Dataset, per Period) *run {
+func (e *Engine) newRun(p *RuleSet, ds *kiez.Dataset, per Period) *run {
 	r := &run{eng: e, prog: p, period: per}
 	r.collect(ds)
 	r.params, r.missing = p.paramsAt(per.From)
@@ -345,7 +345,7 @@ func (r *run) centre(ctx context.Context, c *kiez.Centre, out []Result) []Result
 // paramsAt builds the params struct with the values in force on day d,
 // and names the params without a value then: the rules that use one of
 // them give an error naming it.
-func (p *Programme) paramsAt(d date.Date) (any, map[string]*Param) {
+func (p *RuleSet) paramsAt(d date.Date) (any, map[string]*Param) {
 	v := reflect.New(p.paramType).Elem()
 	missing := map[string]*Param{}
 	for _, param := range p.Params {

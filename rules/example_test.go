@@ -52,7 +52,7 @@ rules:
 		fmt.Println(diags)
 		return
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -64,8 +64,8 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.
 				continue // another programme may have a rule of that id
 			}
 		}
-		top := p.assertParts(rule, e.cfg)
-		tree, treeParts := p.explainTree(rule, e.cfg)
+		top := p.assertParts(rule, p.loadCfg)
+		tree, treeParts := p.explainTree(rule, p.loadCfg)
 		explain := append(append([]*expression(nil), top...), treeParts...)
 		for _, c := range centres {
 			results, parts := r.ruleParts(ctx, rule, c, explain, nil)

@@ -80,7 +80,7 @@ type treeBuilder struct {
 // explainTree compiles the tree of a rule: its lets, then its assertion.
 // The compiled expressions are to be evaluated as the explained parts of
 // a verdict; build turns their values into Steps.
-func (p *Programme) explainTree(rule *Rule, opts config) ([]*treeNode, []*expression) {
+func (p *RuleSet) explainTree(rule *Rule, opts loadConfig) ([]*treeNode, []*expression) {
 	b := &treeBuilder{l: &loader{name: p.File, opts: opts}, env: ruleEnv(p, rule), lets: letIndex(rule), rule: rule, inline: map[string]int{}}
 	var roots []*treeNode
 	for i, name := range rule.Let {

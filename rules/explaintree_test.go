@@ -65,7 +65,7 @@ func TestExplainTree(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{p})
+	eng, err := rules.NewEngine([]*rules.RuleSet{p})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ rules:
     assert: n >= 0
     message: "{{ item.releaseHoursPerWeek }} {{ n }}"
 `
-	_, diags := Load("regeln.yaml", []byte(src), WithWorkers(1))
+	_, diags := Load("regeln.yaml", []byte(src), WithCompileWorkers(1))
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.Subject.String()+": "+d.Summary)
@@ -175,7 +175,7 @@ func TestLoadEmbeddedConcurrently(t *testing.T) {
 	got := make([][]string, 6)
 	for i := range got {
 		wg.Go(func() {
-			var progs []*Programme
+			var progs []*RuleSet
 			if i%2 == 0 {
 				var diags kiez.Diagnostics
 				progs, diags = LoadEmbeddedAll()

@@ -5,7 +5,7 @@ import (
 )
 
 // The types in this file mirror the rule-file format one to one; Load
-// decodes a file into them and then builds a Programme. Field names in the
+// decodes a file into them and then builds a RuleSet. Field names in the
 // file are the json names.
 
 type fileProgramme struct {

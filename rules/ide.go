@@ -38,7 +38,7 @@ type Inspection struct {
 	Rules []RuleDecl
 
 	l    *loader
-	prog *Programme
+	prog *RuleSet
 }
 
 // ParamDecl is a param and where its name is written.
@@ -103,9 +103,9 @@ type FunctionDoc struct {
 
 // Inspect reads, checks and compiles a rule file as Load does and keeps
 // what an editor needs. It never fails: problems are in Diagnostics.
-func Inspect(name string, data []byte, opts ...Option) *Inspection {
+func Inspect(name string, data []byte, opts ...LoadOption) *Inspection {
 	in := &Inspection{}
-	l := &loader{name: name, data: data, opts: newConfig(opts), cache: newExprCache()}
+	l := &loader{name: name, data: data, opts: newLoadConfig(opts), cache: newExprCache()}
 	in.l = l
 	d := decodeFile(data)
 	if d.tooLarge {
@@ -193,7 +193,7 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 // ruleEnv is the environment of a rule's expressions: the one it was
 // compiled with, or, when its compiling stopped early, the variables of
 // its scope.
-func ruleEnv(p *Programme, r *Rule) map[string]any {
+func ruleEnv(p *RuleSet, r *Rule) map[string]any {
 	if r == nil {
 		return envTypes(ScopeCentre, p.paramType, nil)
 	}

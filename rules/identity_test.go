@@ -106,7 +106,7 @@ func TestBadKreuznachIdentityMessages(t *testing.T) {
 		kiez.CaseExchange{Date: date.New(2024, 4, 22), Consent: "se-spaet"},
 		kiez.CaseExchange{Date: date.New(2024, 4, 23)})
 
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestBadKreuznachIdentityMessages(t *testing.T) {
 // (still ten) fails WI-26 naming both; a field outside the LSZ list is
 // named in TH-04's message.
 func TestWiesbadenAndThueringenIdentityMessages(t *testing.T) {
-	var progs []*rules.Programme
+	var progs []*rules.RuleSet
 	for _, id := range []string{"wiesbaden-kiez", "thueringen-thekiz"} {
 		p, diags := rules.LoadEmbedded(id)
 		if diags.HasErrors() {

@@ -123,7 +123,7 @@ func evaluateInline(t *testing.T, programme, fixture, data string, more ...strin
 	if diags.HasErrors() {
 		t.Fatalf("inline data: %v", diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 // withParam returns the embedded Bad Kreuznach rule file with the first
 // history value of param replaced, as a programme designer would choose
 // another interpretation.
-func withParam(t *testing.T, param, from, to string) *rules.Programme {
+func withParam(t *testing.T, param, from, to string) *rules.RuleSet {
 	t.Helper()
 	src, ok := rules.EmbeddedSource(badKreuznach)
 	if !ok {
@@ -41,7 +41,7 @@ func withParam(t *testing.T, param, from, to string) *rules.Programme {
 
 // evaluateBK evaluates prog on the programme data of the rule tests and
 // the given centres and returns "subject rule outcome" of the chosen rules.
-func evaluateBK(t *testing.T, prog *rules.Programme, centres, period string, ruleIDs ...string) []string {
+func evaluateBK(t *testing.T, prog *rules.RuleSet, centres, period string, ruleIDs ...string) []string {
 	t.Helper()
 	ds, diags := kiez.LoadFiles("programmes/testdata/bad-kreuznach-familienzentren/programm.yaml")
 	if diags.HasErrors() {
@@ -52,7 +52,7 @@ func evaluateBK(t *testing.T, prog *rules.Programme, centres, period string, rul
 		t.Fatal(diags)
 	}
 	ds.Centres = append(ds.Centres, more.Centres...)
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ centres:
 		t.Fatal(diags)
 	}
 	for _, tc := range []struct {
-		prog *rules.Programme
+		prog *rules.RuleSet
 		want []string
 	}{
 		{whole, []string{"fz-takt-februar/2024-H1 planungstreffen-team pass", "fz-takt-februar/2024-H2 planungstreffen-team pass"}},

@@ -113,7 +113,7 @@ func TestLetTypedRuns(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatalf("load: %v", diags)
 		}
-		e, err := rules.NewEngine([]*rules.Programme{p})
+		e, err := rules.NewEngine([]*rules.RuleSet{p})
 		if err != nil {
 			t.Fatal(err)
 		}

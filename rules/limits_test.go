@@ -41,17 +41,17 @@ func limitData() *kiez.Dataset {
 // and is an error, naming the budget, within a budget of 1,000.
 func TestLimitMemoryBudget(t *testing.T) {
 	for _, tt := range []struct {
-		opts []rules.Option
+		opts []rules.EngineOption
 		want rules.Outcome
 	}{
 		{nil, rules.OutcomePass},
-		{[]rules.Option{rules.WithMemoryBudget(1000)}, rules.OutcomeError},
+		{[]rules.EngineOption{rules.WithMemoryBudget(1000)}, rules.OutcomeError},
 	} {
 		p, diags := rules.Load("grenzen.yaml", []byte(limitRules))
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
-		eng, err := rules.NewEngine([]*rules.Programme{p}, tt.opts...)
+		eng, err := rules.NewEngine([]*rules.RuleSet{p}, tt.opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,12 +106,11 @@ func TestLimitDeadline(t *testing.T) {
 // it first, are lifted.
 func TestLimitDeadlineInsideAnExpression(t *testing.T) {
 	src := strings.Replace(limitRules, `'len(map(1..10000, # * 2)) == 10000'`, `"let a = 1..1000; all(a, {all(a, {all(a, {# > 0})})})"`, 1)
-	unlimited := []rules.Option{rules.WithCostCeiling(1 << 62), rules.WithStepBudget(1 << 62)}
-	p, diags := rules.Load("schleife.yaml", []byte(src), unlimited...)
+	p, diags := rules.Load("schleife.yaml", []byte(src), rules.WithCostCeiling(1<<62))
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{p}, unlimited...)
+	eng, err := rules.NewEngine([]*rules.RuleSet{p}, rules.WithStepBudget(1<<62))
 	if err != nil {
 		t.Fatal(err)
 	}

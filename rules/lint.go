@@ -33,15 +33,15 @@ import (
 //   - params that no rule uses, and lets that no expression of their
 //     rule reads.
 //
-// The Programme is that of Load: nil when a diagnostic is an error.
+// The RuleSet is that of Load: nil when a diagnostic is an error.
 // LintTests adds the check of a rule test file.
-func Lint(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
+func Lint(name string, data []byte, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
 	d := decodeFile(data)
 	p, diags := loadDecoded(name, data, d, opts, newExprCache())
 	if !d.parsed {
 		return p, diags
 	}
-	l := &loader{name: name, data: data, pos: d.pos, opts: newConfig(opts)}
+	l := &loader{name: name, data: data, pos: d.pos, opts: newLoadConfig(opts)}
 	l.lintFile(&d.f, p)
 	if len(l.diags) == 0 {
 		return p, diags
@@ -53,7 +53,7 @@ func Lint(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostic
 
 // LintEmbedded is Lint for an embedded programme, with LintTests for its
 // embedded test file when it has one.
-func LintEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
+func LintEmbedded(id string, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
 	data, ok := EmbeddedSource(id)
 	if !ok {
 		return LoadEmbedded(id, opts...)
@@ -74,7 +74,7 @@ func LintEmbedded(id string, opts ...Option) (*Programme, kiez.Diagnostics) {
 // breaks them passes every test. The warning stands at the rule in its
 // file. A test file that does not read is left to `kiez test`, which
 // reports its problems; LintTests then says nothing.
-func LintTests(p *Programme, testName string, testData []byte) kiez.Diagnostics {
+func LintTests(p *RuleSet, testName string, testData []byte) kiez.Diagnostics {
 	if p == nil {
 		return nil
 	}
@@ -108,7 +108,7 @@ func LintTests(p *Programme, testName string, testData []byte) kiez.Diagnostics 
 // lintFile runs the checks of Lint on a decoded file; p is nil when the
 // file did not load, and then only the checks that need no compiled
 // expression run.
-func (l *loader) lintFile(f *fileProgramme, p *Programme) {
+func (l *loader) lintFile(f *fileProgramme, p *RuleSet) {
 	for i := range f.Rules {
 		fr := &f.Rules[i]
 		for _, t := range lintTexts(fr) {
@@ -300,7 +300,7 @@ func constantValue(text string) string {
 // param that cites only requirements checked by hand (manual:) is
 // information for the reviewer or a report, not for a rule, and needs
 // none.
-func (l *loader) lintUnusedParams(p *Programme) {
+func (l *loader) lintUnusedParams(p *RuleSet) {
 	used := map[string]bool{}
 	for _, r := range p.Rules {
 		for _, n := range r.params { // what the checked expressions read

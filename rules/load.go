@@ -56,13 +56,13 @@ func paramTypeNames() []string {
 	return names
 }
 
-// loader collects everything Load finds while building a Programme.
+// loader collects everything Load finds while building a RuleSet.
 type loader struct {
 	name   string
 	data   []byte
 	pos    source.Positions
 	diags  kiez.Diagnostics
-	opts   config
+	opts   loadConfig
 	main   *exprConfig     // the compiler of every expression
 	plain  *exprConfig     // the same without the operator overloads
 	fns    []function      // the environment's functions
@@ -110,10 +110,10 @@ func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
 // file:line:col: unknown keys (with the closest known one), duplicate ids
 // (naming both places), requirement ids outside the catalogue, undeclared
 // params, expressions that do not compile or have the wrong type, empty
-// messages. Load returns a nil Programme when any diagnostic is an error;
+// messages. Load returns a nil RuleSet when any diagnostic is an error;
 // warnings (an uncovered requirement, for instance) come with a usable
-// Programme.
-func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
+// RuleSet.
+func Load(name string, data []byte, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
 	return loadDecoded(name, data, decodeFile(data), opts, newExprCache())
 }
 
@@ -158,8 +158,8 @@ func decodeFile(data []byte) *decodedFile {
 // loadDecoded checks and compiles a decoded rule file: Load after
 // reading. The cache may hold what other loads with the same options
 // compiled (see exprCache).
-func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache *exprCache) (*Programme, kiez.Diagnostics) {
-	l := &loader{name: name, data: data, opts: newConfig(opts), cache: cache}
+func loadDecoded(name string, data []byte, d *decodedFile, opts []LoadOption, cache *exprCache) (*RuleSet, kiez.Diagnostics) {
+	l := &loader{name: name, data: data, opts: newLoadConfig(opts), cache: cache}
 	if d.tooLarge {
 		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
@@ -182,9 +182,9 @@ func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache 
 	return prog, l.diags
 }
 
-func (l *loader) build(f *fileProgramme) *Programme {
-	p := &Programme{ID: f.Programme, Name: f.Name, Authority: f.Authority, Version: f.Version,
-		Description: strings.TrimSpace(f.Description), Land: f.Land, File: l.name}
+func (l *loader) build(f *fileProgramme) *RuleSet {
+	p := &RuleSet{ID: f.Programme, Name: f.Name, Authority: f.Authority, Version: f.Version,
+		Description: strings.TrimSpace(f.Description), Land: f.Land, File: l.name, loadCfg: l.opts}
 	if f.Programme == "" {
 		l.errorf(l.atPath(""), "Name the programme id that centres use, e.g. programme: wiesbaden-kiez.", "missing required field %q", "programme")
 	} else if !kiez.IsID(f.Programme) {
@@ -210,7 +210,7 @@ func (l *loader) build(f *fileProgramme) *Programme {
 	return p
 }
 
-func (l *loader) catalogue(f *fileProgramme, p *Programme) {
+func (l *loader) catalogue(f *fileProgramme, p *RuleSet) {
 	seen := map[string]source.Pos{}
 	for i, r := range f.Requirements {
 		path := fmt.Sprintf("requirements[%d]", i)
@@ -236,7 +236,7 @@ func (l *loader) catalogue(f *fileProgramme, p *Programme) {
 
 // knownRequirement checks a requirement id cited by a rule or the manual
 // list against the format and the catalogue.
-func (l *loader) knownRequirement(p *Programme, t source.Text) bool {
+func (l *loader) knownRequirement(p *RuleSet, t source.Text) bool {
 	if !requirementID.MatchString(t.Value) {
 		l.errorf(l.at(t.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
 		return false
@@ -259,7 +259,7 @@ func (l *loader) knownRequirement(p *Programme, t source.Text) bool {
 	return false
 }
 
-func (l *loader) params(f *fileProgramme, p *Programme) {
+func (l *loader) params(f *fileProgramme, p *RuleSet) {
 	names := make([]string, 0, len(f.Params))
 	for n := range f.Params {
 		names = append(names, n)
@@ -412,7 +412,7 @@ func parseParamValue(typ string, n *source.Node) (any, error) {
 	return nil, fmt.Errorf("unknown type %q", typ)
 }
 
-func (l *loader) manual(f *fileProgramme, p *Programme) {
+func (l *loader) manual(f *fileProgramme, p *RuleSet) {
 	for i, m := range f.Manual {
 		path := fmt.Sprintf("manual[%d]", i)
 		if m.Requirement.Value == "" {
@@ -432,7 +432,7 @@ func (l *loader) manual(f *fileProgramme, p *Programme) {
 
 // coverage warns about catalogue requirements that no rule checks and the
 // manual list does not explain.
-func (l *loader) coverage(p *Programme) {
+func (l *loader) coverage(p *RuleSet) {
 	cov := p.Coverage()
 	index := map[string]int{}
 	for i, r := range p.Requirements {

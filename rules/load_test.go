@@ -201,7 +201,7 @@ func TestLoadWorkersAgree(t *testing.T) {
 	src := []byte(b.String())
 	var got [2][]string
 	for i, w := range []int{1, 4} {
-		_, diags := rules.Load("regeln.yaml", src, rules.WithWorkers(w))
+		_, diags := rules.Load("regeln.yaml", src, rules.WithCompileWorkers(w))
 		for _, d := range diags {
 			got[i] = append(got[i], d.Subject.String()+": "+d.Summary)
 		}

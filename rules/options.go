@@ -2,18 +2,28 @@ package rules
 
 import "runtime"
 
-// The options of Load and NewEngine: Option over the plain config struct,
-// the defaults in one place and one With function per setting.
+// The options of loading and of evaluating are two types, so that each
+// function takes only the settings that mean something to it: a LoadOption
+// bounds what a rule file may ask for (Load, LoadEmbedded, LoadEmbeddedAll,
+// Lint, LintEmbedded, Inspect), an EngineOption bounds and spreads the work
+// of evaluating (NewEngine, RunTestFile). The defaults live in one place.
 
-// Option configures Load and NewEngine.
-type Option func(*config)
+// LoadOption configures how rule files are read and compiled.
+type LoadOption func(*loadConfig)
 
-type config struct {
-	maxNodes     uint
+// EngineOption configures how an Engine evaluates.
+type EngineOption func(*engineConfig)
+
+type loadConfig struct {
+	maxNodes    uint
+	costCeiling uint64 // see WithCostCeiling
+	workers     int    // see WithCompileWorkers
+}
+
+type engineConfig struct {
 	memoryBudget uint
-	workers      int
-	costCeiling  uint64 // see WithCostCeiling
 	stepBudget   uint64 // see WithStepBudget
+	workers      int    // see WithWorkers
 }
 
 // The defaults of the bounds on untrusted rule files.
@@ -22,8 +32,16 @@ const (
 	DefaultMemoryBudget = 1_000_000
 )
 
-func newConfig(opts []Option) config {
-	c := config{maxNodes: DefaultMaxNodes, memoryBudget: DefaultMemoryBudget, costCeiling: CostCeiling, stepBudget: DefaultStepBudget}
+func newLoadConfig(opts []LoadOption) loadConfig {
+	c := loadConfig{maxNodes: DefaultMaxNodes, costCeiling: CostCeiling}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+func newEngineConfig(opts []EngineOption) engineConfig {
+	c := engineConfig{memoryBudget: DefaultMemoryBudget, stepBudget: DefaultStepBudget}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -33,33 +51,39 @@ func newConfig(opts []Option) config {
 // WithMaxNodes bounds the size of each expression, counted in syntax-tree
 // nodes; a larger expression is a load error. The default is
 // DefaultMaxNodes.
-func WithMaxNodes(n uint) Option { return func(c *config) { c.maxNodes = n } }
+func WithMaxNodes(n uint) LoadOption { return func(c *loadConfig) { c.maxNodes = n } }
+
+// WithCostCeiling sets the highest estimated cost of a rule that loads;
+// a costlier rule is a load error. The default is CostCeiling.
+func WithCostCeiling(n uint64) LoadOption { return func(c *loadConfig) { c.costCeiling = n } }
+
+// WithCompileWorkers sets how many goroutines compile at once: the rules
+// of a file in Load, the files in LoadEmbeddedAll. The default is
+// GOMAXPROCS, the number of CPUs Go uses. Diagnostics keep their order
+// either way.
+func WithCompileWorkers(n int) LoadOption { return func(c *loadConfig) { c.workers = n } }
 
 // WithMemoryBudget bounds the memory one expression may allocate while it
 // runs, in the expression machine's units (roughly one per list element
 // or string built); past it the rule's result is an error. The default is
 // DefaultMemoryBudget.
-func WithMemoryBudget(n uint) Option { return func(c *config) { c.memoryBudget = n } }
+func WithMemoryBudget(n uint) EngineOption { return func(c *engineConfig) { c.memoryBudget = n } }
 
-// WithWorkers sets how many goroutines work at once: on centres in
-// Evaluate and Stream, on rules in Load, on programmes in
-// LoadEmbeddedAll. The default is GOMAXPROCS, the number of CPUs Go uses.
-// Results and diagnostics keep their order either way.
-func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
+// WithStepBudget sets the run-time budget of one rule on one centre, in
+// steps (loop iterations and bytes of text joined); past it the rule's
+// result is an error and the other rules go on. The default is
+// DefaultStepBudget.
+func WithStepBudget(n uint64) EngineOption { return func(c *engineConfig) { c.stepBudget = n } }
 
-// workerCount is the number of goroutines WithWorkers asks for.
-func (c config) workerCount() int {
-	if c.workers > 0 {
-		return c.workers
+// WithWorkers sets how many goroutines evaluate centres at once in
+// Evaluate and Stream. The default is GOMAXPROCS, the number of CPUs Go
+// uses. Results keep their order either way.
+func WithWorkers(n int) EngineOption { return func(c *engineConfig) { c.workers = n } }
+
+// workerCount is n, or GOMAXPROCS when n is not positive.
+func workerCount(n int) int {
+	if n > 0 {
+		return n
 	}
 	return runtime.GOMAXPROCS(0)
 }
-
-// WithCostCeiling sets the highest estimated cost of a rule that loads;
-// the default is CostCeiling.
-func WithCostCeiling(n uint64) Option { return func(c *config) { c.costCeiling = n } }
-
-// WithStepBudget sets the run-time budget of one rule on one centre, in
-// steps (loop iterations and bytes of text joined); the default is
-// DefaultStepBudget.
-func WithStepBudget(n uint64) Option { return func(c *config) { c.stepBudget = n } }

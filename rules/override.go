@@ -61,7 +61,7 @@ func ParseParamOverride(s string) (ParamOverride, error) {
 // fit the param's type, or a param of type groups (a mapping that one
 // value cannot write) is an error naming the override; nothing is
 // returned then.
-func (p *Programme) WithParams(overrides ...ParamOverride) (*Programme, error) {
+func (p *RuleSet) WithParams(overrides ...ParamOverride) (*RuleSet, error) {
 	cp := *p
 	cp.Params = append([]*Param(nil), p.Params...)
 	for _, o := range overrides {

@@ -11,10 +11,10 @@ import (
 	"github.com/kiez-go/kiez/kiez"
 )
 
-// Programme is a loaded and compiled rule file: the obligations of one
+// RuleSet is a loaded and compiled rule file: the obligations of one
 // funding programme. It is immutable once Load returns it and safe for
 // concurrent use.
-type Programme struct {
+type RuleSet struct {
 	// ID is the programme id that centres name in their data.
 	ID          string
 	Name        string
@@ -42,6 +42,9 @@ type Programme struct {
 	// consts is the number of expressions of centre rules that read
 	// neither the centre nor an item: one value per evaluation.
 	consts int
+	// loadCfg is the configuration the rule set was loaded with; Explain
+	// compiles parts of assertions with it.
+	loadCfg loadConfig
 }
 
 // Source is a document a programme's rules cite.
@@ -210,7 +213,7 @@ type expression struct {
 	// each item.
 	slot int
 	// konst is the expression's place among the centre-independent
-	// expressions of the programme (Programme.consts), or -1.
+	// expressions of the programme (RuleSet.consts), or -1.
 	konst int
 	// lets are the indexes of the rule's lets the expression reads.
 	lets []int
@@ -223,7 +226,7 @@ type templatePart struct {
 }
 
 // Rule returns the rule with the given id, or nil.
-func (p *Programme) Rule(id string) *Rule {
+func (p *RuleSet) Rule(id string) *Rule {
 	for _, r := range p.Rules {
 		if r.ID == id {
 			return r
@@ -233,7 +236,7 @@ func (p *Programme) Rule(id string) *Rule {
 }
 
 // Param returns the param with the given name, or nil.
-func (p *Programme) Param(name string) *Param {
+func (p *RuleSet) Param(name string) *Param {
 	for _, x := range p.Params {
 		if x.Name == name {
 			return x

@@ -66,7 +66,7 @@ func TestBadKreuznachTestdata2024(t *testing.T) {
 	if len(dd) > 0 {
 		t.Fatalf("testdata/bad-kreuznach does not load cleanly:\n%v", dd)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func TestThueringenTestdata2024(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("testdata/thueringen: %v", diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func TestWiesbadenTestdata2024(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatalf("testdata/wiesbaden: %v", diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@ func valueTypes() []valueType {
 		{"duration", reflect.TypeOf(period.Period{}), "ISO 8601, `P6W`, `P1M` (param type `period`)", "a length of time; `string(d)` writes it, `d.Days()` is its whole days"},
 		{"unit", reflect.TypeOf(schedule.Unit(0)), "`\"week\"`, `\"month\"`, `\"quarter\"`, `\"half-year\"`, `\"year\"` as arguments of the cadence functions", "a calendar bucket in a result (`per` of a SumResult); compare `string(u) == \"month\"`"},
 		{"month number", reflect.TypeOf(time.Month(0)), "1 to 12 (`Month` of a Month)", "compare `int(m.Month)` with a number"},
-		{"Calendar", reflect.TypeOf(Calendar{}), "made by `calendar(centre, programme)`", "the closed days a cadence, gap or hours check excuses; passed on, not read"},
+		{"ClosedDays", reflect.TypeOf(ClosedDays{}), "made by `calendar(centre, programme)`", "the closed days a cadence, gap or hours check excuses; passed on, not read"},
 	}
 }
 
@@ -266,7 +266,7 @@ func TestReferenceOptionalExamplesRun(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", e.expr, diags)
 		}
-		eng, err := NewEngine([]*Programme{p})
+		eng, err := NewEngine([]*RuleSet{p})
 		if err != nil {
 			t.Fatal(err)
 		}

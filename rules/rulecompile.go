@@ -22,7 +22,7 @@ import (
 
 var ruleScopes = []string{"centre", "programme"}
 
-func (l *loader) rules(f *fileProgramme, p *Programme) {
+func (l *loader) rules(f *fileProgramme, p *RuleSet) {
 	seen := map[string]source.Pos{}
 	for i := range f.Rules {
 		fr := &f.Rules[i]
@@ -100,13 +100,13 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 }
 
 // compileRules compiles the expressions of every rule, on as many
-// goroutines as the options allow (WithWorkers, else the number of CPUs):
+// goroutines as the options allow (WithCompileWorkers, else the number of CPUs):
 // compiling is most of the cost of loading. Each goroutine has its own
 // compiler; the diagnostics are kept per rule and added in the order of
 // the rules, and the rules are analysed in their order afterwards, so that
 // the result does not depend on the number of goroutines.
-func (l *loader) compileRules(f *fileProgramme, p *Programme) {
-	workers := min(l.opts.workerCount(), len(p.Rules)/minRulesPerWorker)
+func (l *loader) compileRules(f *fileProgramme, p *RuleSet) {
+	workers := min(workerCount(l.opts.workers), len(p.Rules)/minRulesPerWorker)
 	if workers <= 1 {
 		for i, r := range p.Rules {
 			l.compileRule(p, &f.Rules[i], r)
@@ -156,7 +156,7 @@ func (l *loader) reported(path string) bool {
 // when compiling.
 const minRulesPerWorker = 8
 
-func (l *loader) compileRule(p *Programme, fr *fileRule, r *Rule) {
+func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	l.ruleID = r.ID
 	base := envTypes(r.Scope, p.paramType, nil)
 	env := base

@@ -150,19 +150,19 @@ func (l *loader) readTestFile() (f fileTest, ok bool) {
 // RunTestFile is RunTestFileIn with the file's directory as the root. The
 // error is for a file that cannot be read; everything else is in the
 // report.
-func RunTestFile(ctx context.Context, name string, opts ...Option) (*TestReport, error) {
+func RunTestFile(ctx context.Context, name string, opts ...EngineOption) (*TestReport, error) {
 	return RunTestFileIn(ctx, filepath.Dir(name), name, opts...)
 }
 
-func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, opts []Option) (*TestReport, error) {
+func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, opts []EngineOption) (*TestReport, error) {
 	rep := &TestReport{File: name, Untested: map[string][]string{}, Expected: map[string][]string{}}
-	l := &loader{name: name, data: data, opts: newConfig(opts)}
+	l := &loader{name: name, data: data, opts: newLoadConfig(nil)}
 	f, ok := l.readTestFile()
 	if !ok {
 		rep.Diagnostics = l.diags
 		return rep, nil
 	}
-	prog, pdiags := l.resolveProgramme(tree, f.Programme, opts)
+	prog, pdiags := l.resolveProgramme(tree, f.Programme)
 	if prog == nil && !pdiags.HasErrors() {
 		l.errorf(l.atPath("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
 	}
@@ -179,7 +179,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 		return rep, nil
 	}
 	rep.Programme = prog.ID
-	eng, err := NewEngine([]*Programme{prog}, opts...)
+	eng, err := NewEngine([]*RuleSet{prog}, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 // resolveProgramme loads a programme named in a test file: a rule file
 // relative to the test file's directory, else an embedded programme. A
 // rule file outside the tree is an error and is not read.
-func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option) (*Programme, kiez.Diagnostics) {
+func (l *loader) resolveProgramme(tree *fixtureTree, name string) (*RuleSet, kiez.Diagnostics) {
 	if name == "" {
 		return nil, nil
 	}
@@ -236,7 +236,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	}
 	st, err := fs.Stat(tree.fsys, rel)
 	if err != nil {
-		return LoadEmbedded(name, opts...)
+		return LoadEmbedded(name)
 	}
 	p := tree.display(rel)
 	if !st.Mode().IsRegular() {
@@ -252,7 +252,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
 			Summary: fmt.Sprintf("cannot read the rule file %s: %v", p, err)}}
 	}
-	return Load(p, data, opts...)
+	return Load(p, data)
 }
 
 // ParsePeriod parses an evaluation period: a year ("2024"), a half-year
@@ -302,7 +302,7 @@ func monthsRange(year, firstMonth, months int) timespan.DateRange {
 	return timespan.NewDateRange(from, addMonths(from, months))
 }
 
-func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, tree *fixtureTree, f *fileTest, c *fileTestCase, period timespan.DateRange) TestResult {
+func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *fixtureTree, f *fileTest, c *fileTestCase, period timespan.DateRange) TestResult {
 	res := TestResult{Case: c.Name}
 	fail := func(msg string) TestResult {
 		res.Errored, res.Error = true, msg

@@ -49,7 +49,7 @@ var plainRules = []string{
 
 // plainSubset returns the embedded Bad Kreuznach programme with only the
 // rules of the baseline, for the engine's side of the comparison.
-func plainSubset(tb testing.TB) *rules.Programme {
+func plainSubset(tb testing.TB) *rules.RuleSet {
 	tb.Helper()
 	p, diags := rules.LoadEmbedded("bad-kreuznach-familienzentren")
 	if diags.HasErrors() {
@@ -70,7 +70,7 @@ func plainSubset(tb testing.TB) *rules.Programme {
 
 // plainBK evaluates the baseline's rules.
 type plainBK struct {
-	prog      *rules.Programme
+	prog      *rules.RuleSet
 	programme *kiez.Programme
 	period    rules.Period
 	waivers   []kiez.Waiver
@@ -96,7 +96,7 @@ type plainBK struct {
 	providers  map[string]string
 }
 
-func newPlainBK(prog *rules.Programme, ds *kiez.Dataset, per rules.Period) *plainBK {
+func newPlainBK(prog *rules.RuleSet, ds *kiez.Dataset, per rules.Period) *plainBK {
 	b := &plainBK{prog: prog, period: per, rule: map[string]*rules.Rule{}}
 	for i := range ds.Programmes {
 		if ds.Programmes[i].ID == prog.ID {
@@ -268,7 +268,7 @@ func meetings(list []kiez.Meeting, kind string, p rules.Period) []*kiez.Meeting 
 func TestPlainBadKreuznachMatchesEngine(t *testing.T) {
 	data := synthetic(t, 150)
 	sub := plainSubset(t)
-	eng, err := rules.NewEngine([]*rules.Programme{sub})
+	eng, err := rules.NewEngine([]*rules.RuleSet{sub})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func BenchmarkBadKreuznachSubset(b *testing.B) {
 	sub := plainSubset(b)
 	per := rules.NewPeriod(data.Period())
 	b.Run("engine", func(b *testing.B) {
-		eng, err := rules.NewEngine([]*rules.Programme{sub}, rules.WithWorkers(1))
+		eng, err := rules.NewEngine([]*rules.RuleSet{sub}, rules.WithWorkers(1))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -79,9 +79,9 @@ func synthetic(tb testing.TB, n int) *synth.Output {
 }
 
 // embeddedProgrammes loads and compiles every embedded programme.
-func embeddedProgrammes(tb testing.TB) []*rules.Programme {
+func embeddedProgrammes(tb testing.TB) []*rules.RuleSet {
 	tb.Helper()
-	var progs []*rules.Programme
+	var progs []*rules.RuleSet
 	for _, id := range rules.Embedded() {
 		p, diags := rules.LoadEmbedded(id)
 		if diags.HasErrors() {

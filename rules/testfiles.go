@@ -26,7 +26,7 @@ import (
 // everything else is in the report. Loading the fixtures and evaluating
 // stop when ctx ends; the cases left end as errors naming the context's
 // error.
-func RunTestFileIn(ctx context.Context, root, name string, opts ...Option) (*TestReport, error) {
+func RunTestFileIn(ctx context.Context, root, name string, opts ...EngineOption) (*TestReport, error) {
 	data, err := readRegular(name, MaxFileSize)
 	if err != nil {
 		return nil, err

@@ -17,7 +17,7 @@ import (
 // functions for the analyses that read it, and that a failing call gives
 // the same error as through the function table.
 func TestTypedCalls(t *testing.T) {
-	l := &loader{name: "typed.yaml", opts: newConfig(nil)}
+	l := &loader{name: "typed.yaml", opts: newLoadConfig(nil)}
 	env := envTypes(ScopeProgramme, reflect.TypeOf(struct{}{}), nil)
 	env["n"] = 0
 	env["d"] = date.Date{}

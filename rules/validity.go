@@ -13,7 +13,7 @@ import (
 // optionally until when) its rules apply, validFrom: and validUntil:; a
 // rule may narrow that with the same two keys. Without a header validFrom
 // the rules apply from the first day on which every param has a value
-// (Programme.ValidFromDerived): before that day some rule would lack a
+// (RuleSet.ValidFromDerived): before that day some rule would lack a
 // number, and no rule set can be judged by values it does not hold.
 //
 // A period wholly outside a rule's validity gives not applicable, with a
@@ -27,7 +27,7 @@ import (
 // every param has a value in force on the first day a rule that reads it
 // applies. It runs after the rules are built (it needs the params each
 // rule reads).
-func (l *loader) validity(f *fileProgramme, p *Programme) {
+func (l *loader) validity(f *fileProgramme, p *RuleSet) {
 	from := l.validDate(f.ValidFrom, "validFrom")
 	until := l.validDate(f.ValidUntil, "validUntil")
 	if from == nil {
@@ -97,7 +97,7 @@ func (l *loader) validDate(t source.Text, key string) *date.Date {
 // paramsInForce reports every param without a value on the first day it
 // is needed: the earliest validFrom of the rules that read it, or the
 // file's validFrom for a param no rule reads.
-func (l *loader) paramsInForce(p *Programme) {
+func (l *loader) paramsInForce(p *RuleSet) {
 	need := map[string]*date.Date{}
 	for _, r := range p.Rules {
 		for _, name := range r.params {
@@ -160,7 +160,7 @@ type window struct {
 
 // windows works out the window of every rule whose validity does not hold
 // the whole period; the params in force are built once per first day.
-func (p *Programme) windows(per Period) map[*Rule]*window {
+func (p *RuleSet) windows(per Period) map[*Rule]*window {
 	var out map[*Rule]*window
 	type inForce struct {
 		params  any

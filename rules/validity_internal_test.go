@@ -35,7 +35,7 @@ func TestParamNotInForceGerman(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	eng, err := NewEngine([]*Programme{p})
+	eng, err := NewEngine([]*RuleSet{p})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func evaluateFixture(t *testing.T, src string, period timespan.DateRange) []stri
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{p})
+	eng, err := rules.NewEngine([]*rules.RuleSet{p})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period timespan.DateRange) kiez.
 		return nil
 	}
 	per := NewPeriod(period)
-	progs := map[string]*Programme{}
+	progs := map[string]*RuleSet{}
 	var progIDs []string
 	for _, p := range e.progs {
 		progs[p.ID] = p

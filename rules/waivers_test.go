@@ -138,7 +138,7 @@ func TestWaiverNotCoveringThePeriod(t *testing.T) {
 func TestWaiverUnknownRuleOrProgramme(t *testing.T) {
 	ds := waiverData(t, waiver("tippfehler", "freistelung", "c1", "2024-01-01", "")+
 		"  - {id: falsches-programm, programme: musterstad, rule: freistellung, reason: Übergang, grantedBy: Jugendamt, granted: 2023-12-01, from: 2024-01-01}\n")
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
+	eng, err := rules.NewEngine([]*rules.RuleSet{loadFixture(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestCheckWaiverSubjects(t *testing.T) {
 // returns the engine with the results.
 func evaluateFixture2024(t *testing.T, ds *kiez.Dataset) (*rules.Engine, []rules.Result) {
 	t.Helper()
-	eng, err := rules.NewEngine([]*rules.Programme{loadFixture(t)})
+	eng, err := rules.NewEngine([]*rules.RuleSet{loadFixture(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,7 +78,7 @@ func authorTypes() []struct {
 		e(HoursCheck{}, "Ergebnis einer Stundenprüfung", "Ergebnissen von Stundenprüfungen"),
 		e(DayCoverage{}, "Tagesabdeckung", "Tagesabdeckungen"),
 		e(Span{}, "Zeitspanne", "Zeitspannen"),
-		e(Calendar{}, "Kalender", "Kalendern"),
+		e(ClosedDays{}, "Kalender", "Kalendern"),
 		e(schedule.CountResult{}, "Zählergebnis", "Zählergebnissen"),
 		e(schedule.Target{}, "Soll", "Sollwerten"),
 		e(schedule.BucketCount{}, "Zählung eines Abschnitts", "Zählungen von Abschnitten"),

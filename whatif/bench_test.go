@@ -60,7 +60,7 @@ func BenchmarkEvaluate(b *testing.B) {
 func BenchmarkCompare(b *testing.B) {
 	data := benchData(b)
 	old := embedded(b)
-	changed := append([]*rules.Programme(nil), old...)
+	changed := append([]*rules.RuleSet(nil), old...)
 	for i, p := range changed {
 		if p.ID == "bad-kreuznach-familienzentren" {
 			from := rules.NewPeriod(data.Period()).From

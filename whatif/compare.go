@@ -20,7 +20,7 @@ import (
 type Side struct {
 	// Label names the side for people: "bisher", a file name, "2024".
 	Label      string
-	Programmes []*rules.Programme
+	Programmes []*rules.RuleSet
 	Period     timespan.DateRange
 }
 
@@ -29,7 +29,7 @@ type Option func(*config)
 
 type config struct {
 	renames map[string]string
-	engine  []rules.Option
+	engine  []rules.EngineOption
 }
 
 // WithRenames matches a rule of the old side with a rule of the new side
@@ -46,7 +46,7 @@ func WithRenames(m map[string]string) Option {
 
 // WithEngineOptions passes options to the engines of both sides
 // (rules.NewEngine), e.g. the number of workers.
-func WithEngineOptions(opts ...rules.Option) Option {
+func WithEngineOptions(opts ...rules.EngineOption) Option {
 	return func(c *config) { c.engine = append(c.engine, opts...) }
 }
 
@@ -342,8 +342,8 @@ func sideInfo(s Side, n int) SideInfo {
 	return info
 }
 
-func byID(progs []*rules.Programme) map[string]*rules.Programme {
-	m := make(map[string]*rules.Programme, len(progs))
+func byID(progs []*rules.RuleSet) map[string]*rules.RuleSet {
+	m := make(map[string]*rules.RuleSet, len(progs))
 	for _, p := range progs {
 		m[p.ID] = p
 	}
@@ -364,7 +364,7 @@ func (e *RenameError) Error() string {
 
 // checkRenames checks that every renamed rule exists on its side, and
 // lists the renames per programme.
-func checkRenames(oldProgs, newProgs []*rules.Programme, renames map[string]string) ([]Rename, error) {
+func checkRenames(oldProgs, newProgs []*rules.RuleSet, renames map[string]string) ([]Rename, error) {
 	olds := make([]string, 0, len(renames))
 	for k := range renames {
 		olds = append(olds, k)
@@ -395,7 +395,7 @@ func checkRenames(oldProgs, newProgs []*rules.Programme, renames map[string]stri
 
 // ruleDiff lists the rules only one side has, per programme on both
 // sides.
-func ruleDiff(oldProgs, newProgs []*rules.Programme, renames map[string]string) (added, removed []RuleRef) {
+func ruleDiff(oldProgs, newProgs []*rules.RuleSet, renames map[string]string) (added, removed []RuleRef) {
 	oldByID := byID(oldProgs)
 	for _, np := range newProgs {
 		op := oldByID[np.ID]
@@ -435,7 +435,7 @@ func ruleDiff(oldProgs, newProgs []*rules.Programme, renames map[string]string) 
 // matcher matches the results of the two sides.
 type matcher struct {
 	c                  *Comparison
-	oldProgs, newProgs map[string]*rules.Programme
+	oldProgs, newProgs map[string]*rules.RuleSet
 	renames            map[string]string
 	shift              shifter
 

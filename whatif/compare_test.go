@@ -37,12 +37,12 @@ func shipped(t testing.TB) *kiez.Dataset {
 	return testdataDS
 }
 
-func embedded(t testing.TB, ids ...string) []*rules.Programme {
+func embedded(t testing.TB, ids ...string) []*rules.RuleSet {
 	t.Helper()
 	if len(ids) == 0 {
 		ids = rules.Embedded()
 	}
-	var out []*rules.Programme
+	var out []*rules.RuleSet
 	for _, id := range ids {
 		p, diags := rules.LoadEmbedded(id)
 		if diags.HasErrors() {
@@ -101,8 +101,8 @@ func TestCompareLeitungsfreistellung(t *testing.T) {
 	}
 	per := period(t, "2025").Range()
 	c, err := whatif.Compare(context.Background(), ds,
-		whatif.Side{Label: "bisher", Programmes: []*rules.Programme{bk}, Period: per},
-		whatif.Side{Label: "neu", Programmes: []*rules.Programme{raised}, Period: per})
+		whatif.Side{Label: "bisher", Programmes: []*rules.RuleSet{bk}, Period: per},
+		whatif.Side{Label: "neu", Programmes: []*rules.RuleSet{raised}, Period: per})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ rules:
       gefunden: minValue(item, "releaseHoursPerWeek", period)
       vorgesehen: params.stunden
 `
-	load := func(version, value, id string) *rules.Programme {
+	load := func(version, value, id string) *rules.RuleSet {
 		p, diags := rules.Load(version+".yaml", fmt.Appendf(nil, file, version, value, id))
 		if diags.HasErrors() {
 			t.Fatal(diags)
@@ -210,8 +210,8 @@ centres:
 		t.Fatal(diags)
 	}
 	per := period(t, "2024").Range()
-	old := whatif.Side{Label: "v1", Programmes: []*rules.Programme{load("1", "2", "freistellung")}, Period: per}
-	new := whatif.Side{Label: "v2", Programmes: []*rules.Programme{load("2", "3", "leitungsfreistellung")}, Period: per}
+	old := whatif.Side{Label: "v1", Programmes: []*rules.RuleSet{load("1", "2", "freistellung")}, Period: per}
+	new := whatif.Side{Label: "v2", Programmes: []*rules.RuleSet{load("2", "3", "leitungsfreistellung")}, Period: per}
 
 	c, err := whatif.Compare(context.Background(), ds, old, new)
 	if err != nil {

@@ -5,7 +5,7 @@
 //
 // The two sides of a comparison are two versions of a rule set (two
 // files, or one file and a copy with changed params, see
-// rules.Programme.WithParams) over one period, or one rule set over two
+// rules.RuleSet.WithParams) over one period, or one rule set over two
 // periods (year over year). Compare evaluates both on the same loaded
 // dataset and matches their results by programme, rule id and subject;
 // a renamed rule is matched through an explicit map (WithRenames). It

@@ -48,7 +48,7 @@ type HoursSum struct {
 func (h HoursSum) Extra() decimal.Decimal { return h.Missing.Sub(h.OldMissing) }
 
 // hoursOf derives the hours a failing result lacks, or nil.
-func hoursOf(p *rules.Programme, res *rules.Result) *Hours {
+func hoursOf(p *rules.RuleSet, res *rules.Result) *Hours {
 	if p == nil || res.Outcome != rules.OutcomeFail {
 		return nil
 	}
@@ -93,7 +93,7 @@ func hoursOf(p *rules.Programme, res *rules.Result) *Hours {
 
 // sumHours adds up the hours of the changes per centre and param, and per
 // param.
-func sumHours(changes []Change, newProgs, oldProgs map[string]*rules.Programme) (perCentre, total []HoursSum) {
+func sumHours(changes []Change, newProgs, oldProgs map[string]*rules.RuleSet) (perCentre, total []HoursSum) {
 	type k struct{ prog, centre, param string }
 	centreAt, totalAt := map[k]int{}, map[k]int{}
 	get := func(list *[]HoursSum, at map[k]int, key k, unit string) *HoursSum {

@@ -46,7 +46,7 @@ func paramChanges(old, new Side) []ParamChange {
 	oldFrom, newFrom := rules.NewPeriod(old.Period).From, rules.NewPeriod(new.Period).From
 	var out []ParamChange
 	seen := map[string]bool{}
-	progs := append(append([]*rules.Programme(nil), new.Programmes...), old.Programmes...)
+	progs := append(append([]*rules.RuleSet(nil), new.Programmes...), old.Programmes...)
 	for _, p := range progs {
 		if seen[p.ID] {
 			continue

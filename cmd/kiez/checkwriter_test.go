@@ -26,9 +26,9 @@ func TestCheckWriterOrder(t *testing.T) {
 		{ID: "q1", Name: "Q", Programme: "q"},
 	}}
 	ev := &evaluation{ds: ds, period: period, sets: []*ruleSet{
-		{arg: "p.yaml", prog: &rules.Programme{ID: "p", Name: "P"}},
-		{arg: "q.yaml", prog: &rules.Programme{ID: "q", Name: "Q"}},
-		{arg: "r.yaml", prog: &rules.Programme{ID: "r", Name: "R"}},
+		{arg: "p.yaml", prog: &rules.RuleSet{ID: "p", Name: "P"}},
+		{arg: "q.yaml", prog: &rules.RuleSet{ID: "q", Name: "Q"}},
+		{arg: "r.yaml", prog: &rules.RuleSet{ID: "r", Name: "R"}},
 	}}
 	res := func(centre, subject string, o rules.Outcome) rules.Result {
 		return rules.Result{Programme: "p", Rule: "r1", Subject: subject, Centre: centre, Outcome: o, Severity: kiez.SeverityError}

@@ -292,12 +292,12 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 // checkDiffWaivers prints the problems of the dataset's waivers with
 // each side's programmes and period (each problem once), and refuses data
 // whose waivers name unknown programmes or rules, as check does.
-func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.Programme, oldPeriod timespan.DateRange,
-	newProgs []*rules.Programme, newPeriod timespan.DateRange) (int, bool) {
+func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.RuleSet, oldPeriod timespan.DateRange,
+	newProgs []*rules.RuleSet, newPeriod timespan.DateRange) (int, bool) {
 	var all kiez.Diagnostics
 	seen := map[string]bool{}
 	for _, side := range []struct {
-		progs  []*rules.Programme
+		progs  []*rules.RuleSet
 		period timespan.DateRange
 	}{{oldProgs, oldPeriod}, {newProgs, newPeriod}} {
 		eng, err := rules.NewEngine(side.progs)
@@ -354,8 +354,8 @@ func parseOverride(s string) (override, error) {
 // applyOverrides returns the programmes with the overrides applied, each
 // to the programme it names or, without one, to the one programme that
 // has the param.
-func applyOverrides(progs []*rules.Programme, overrides []override) ([]*rules.Programme, error) {
-	out := append([]*rules.Programme(nil), progs...)
+func applyOverrides(progs []*rules.RuleSet, overrides []override) ([]*rules.RuleSet, error) {
+	out := append([]*rules.RuleSet(nil), progs...)
 	for _, o := range overrides {
 		var at []int
 		var ids []string

@@ -348,7 +348,7 @@ func emptyEnvelope(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	ev := &evaluation{ds: &kiez.Dataset{}, period: period, sets: []*ruleSet{
-		{arg: "p.yaml", prog: &rules.Programme{ID: "p", Name: "P", File: "p.yaml"}, sha256: strings.Repeat("0", 64)},
+		{arg: "p.yaml", prog: &rules.RuleSet{ID: "p", Name: "P", File: "p.yaml"}, sha256: strings.Repeat("0", 64)},
 	}}
 	a := evalArgs{period: "2024", data: []string{"d"}}
 	env := newCheckEnvelope(ev, a, time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC))

@@ -83,7 +83,7 @@ or subject).`)
 	}
 	// One engine per explained programme: Engine.Explain takes the first
 	// programme that has the rule.
-	eng, err := rules.NewEngine([]*rules.Programme{rs.prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{rs.prog})
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez explain: %v\n", err)
 		return exitProblems
@@ -286,7 +286,7 @@ var paramRef = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
 
 // writeParams lists the params the rule's expressions name, with the value
 // in force on the period's first day and the earlier values.
-func writeParams(w io.Writer, p *rules.Programme, rule *rules.Rule, per rules.Period) error {
+func writeParams(w io.Writer, p *rules.RuleSet, rule *rules.Rule, per rules.Period) error {
 	seen := map[string]bool{}
 	for _, text := range []string{rule.Each, rule.Subject, rule.When, rule.Needs, rule.Assert, rule.Message} {
 		for _, m := range paramRef.FindAllStringSubmatch(text, -1) {

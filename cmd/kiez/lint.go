@@ -110,7 +110,7 @@ func writeLintHeading(w io.Writer, rs *ruleSet) {
 
 // validityLine says from when (and until when) the rules apply, and where
 // the first day comes from.
-func validityLine(p *rules.Programme) string {
+func validityLine(p *rules.RuleSet) string {
 	var s string
 	switch {
 	case p.ValidFrom == nil:
@@ -129,7 +129,7 @@ func validityLine(p *rules.Programme) string {
 // writeCoverage prints for each catalogue requirement the rules that check
 // it, or the evidence a reviewer checks by hand, or, when it is missing,
 // its text.
-func writeCoverage(w io.Writer, p *rules.Programme) error {
+func writeCoverage(w io.Writer, p *rules.RuleSet) error {
 	cov := p.Coverage()
 	manual := map[string]rules.Manual{}
 	for _, m := range p.Manual {
@@ -183,7 +183,7 @@ func oneLine(s string, n int) string {
 
 // writeCosts prints the n costliest rules of a programme with their
 // estimated cost, and the ceiling.
-func writeCosts(w io.Writer, p *rules.Programme, n int) error {
+func writeCosts(w io.Writer, p *rules.RuleSet, n int) error {
 	rs := append([]*rules.Rule(nil), p.Rules...)
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cost() > rs[j].Cost() })
 	rs = rs[:min(n, len(rs))]

@@ -43,7 +43,7 @@ func lintRules(arg string, src *sources) []*ruleSet {
 // rules.LintTests when test names the rule file's test file; the file is
 // read and compiled once.
 func lintFile(arg, test string, src *sources) *ruleSet {
-	return readRules(arg, src, func(name string, data []byte, opts ...rules.Option) (*rules.Programme, kiez.Diagnostics) {
+	return readRules(arg, src, func(name string, data []byte, opts ...rules.LoadOption) (*rules.RuleSet, kiez.Diagnostics) {
 		p, diags := rules.Lint(name, data, opts...)
 		if test != "" && p != nil {
 			if tdata, ok := readTestFile(test, src); ok {

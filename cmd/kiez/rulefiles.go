@@ -21,7 +21,7 @@ type ruleSet struct {
 	// unread is set when there was nothing to load: no such file, a
 	// directory, a file too large or unreadable.
 	unread bool
-	prog   *rules.Programme // nil when the file has errors
+	prog   *rules.RuleSet // nil when the file has errors
 	diags  kiez.Diagnostics
 	// sha256 and size describe the rule file read, for JSON output.
 	sha256 string
@@ -55,7 +55,7 @@ func loadRules(arg string, src *sources) *ruleSet {
 
 // readRules is loadRules with load (rules.Load, or rules.Lint for kiez
 // lint) compiling a rule file read from disk.
-func readRules(arg string, src *sources, load func(string, []byte, ...rules.Option) (*rules.Programme, kiez.Diagnostics)) *ruleSet {
+func readRules(arg string, src *sources, load func(string, []byte, ...rules.LoadOption) (*rules.RuleSet, kiez.Diagnostics)) *ruleSet {
 	rs := &ruleSet{arg: arg, unread: true}
 	st, err := os.Stat(arg)
 	switch {
@@ -244,8 +244,8 @@ func unique(list []string) []string {
 	return out
 }
 
-func programmesOf(sets []*ruleSet) []*rules.Programme {
-	out := make([]*rules.Programme, len(sets))
+func programmesOf(sets []*ruleSet) []*rules.RuleSet {
+	out := make([]*rules.RuleSet, len(sets))
 	for i, rs := range sets {
 		out[i] = rs.prog
 	}

@@ -71,7 +71,7 @@ func run(w io.Writer, format report.Format, dir string) error {
 	if err := diags.Errs(); err != nil {
 		return err
 	}
-	engine, err := rules.NewEngine([]*rules.Programme{prog})
+	engine, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func run(w io.Writer, format report.Format, dir string) error {
 	if err != nil {
 		return err
 	}
-	in := report.Input{Dataset: ds, Programmes: []*rules.Programme{prog}, Results: results, Period: period}
+	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: results, Period: period}
 	r, err := report.ProgrammeAnnual(in, id, report.WithPublished(), report.WithTitle("Jahresbericht Sozialraumbudget 2024"))
 	if err != nil {
 		return err

@@ -70,7 +70,7 @@ func run(w io.Writer, format report.Format, dir string) error {
 	if err := diags.Errs(); err != nil {
 		return err
 	}
-	engine, err := rules.NewEngine([]*rules.Programme{prog})
+	engine, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func run(w io.Writer, format report.Format, dir string) error {
 	if err != nil {
 		return err
 	}
-	in := report.Input{Dataset: ds, Programmes: []*rules.Programme{prog}, Results: results, Period: period}
+	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: results, Period: period}
 	r, err := report.ProgrammeAnnual(in, "wiesbaden-kiez")
 	if err != nil {
 		return err

@@ -181,7 +181,7 @@ func summaries(ds interface{ Error() string }) []string {
 }
 
 // project returns what a programme says, without positions.
-func project(p *rules.Programme) map[string]any {
+func project(p *rules.RuleSet) map[string]any {
 	out := map[string]any{
 		"header":       []string{p.ID, p.Name, p.Authority, p.Version, p.Description, p.Land},
 		"sources":      p.Sources,

@@ -84,7 +84,7 @@ func yearRange(y int) timespan.DateRange {
 type programmeTemplate struct {
 	prog     *kiez.Programme
 	centres  []*kiez.Centre // the usable template centres, in data order
-	rules    *rules.Programme
+	rules    *rules.RuleSet
 	holidays map[date.Date]bool
 	// clones are the synthetic centres of this programme, filled while
 	// generating.
@@ -231,7 +231,7 @@ func (pt *programmeTemplate) failures(year int) (map[string][]rules.Result, erro
 	for _, c := range pt.centres {
 		ds.Centres = append(ds.Centres, *c)
 	}
-	eng, err := rules.NewEngine([]*rules.Programme{pt.rules})
+	eng, err := rules.NewEngine([]*rules.RuleSet{pt.rules})
 	if err != nil {
 		return nil, err
 	}

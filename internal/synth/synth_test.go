@@ -166,7 +166,7 @@ func TestGenerateShortfalls(t *testing.T) {
 	if len(out.Excluded) > 0 {
 		t.Errorf("templates not cloned: %v", out.Excluded)
 	}
-	var progs []*rules.Programme
+	var progs []*rules.RuleSet
 	for _, id := range rules.Embedded() {
 		p, diags := rules.LoadEmbedded(id)
 		if diags.HasErrors() {
