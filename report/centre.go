@@ -490,11 +490,8 @@ func (e *env) staffSection(c *kiez.Centre) *sectionBuilder {
 // staffItem reports whether a verdict is about one staff position of
 // the centre.
 func staffItem(r *rules.Result, c *kiez.Centre) bool {
-	item, ok := strings.CutPrefix(r.Subject, r.Centre+"/")
-	if !ok || r.Centre == "" {
-		return false
-	}
-	return slices.ContainsFunc(c.Staff, func(p kiez.Position) bool { return p.ID == item })
+	return r.ItemKind == rules.ItemPosition && r.Centre == c.ID &&
+		slices.ContainsFunc(c.Staff, func(p kiez.Position) bool { return p.ID == r.Item })
 }
 
 // roleTable sums positions by role, with the hours in force on the

@@ -322,40 +322,36 @@ func (e *env) message(r *rules.Result) string {
 // role (and, in internal reports, its pseudonymous id), a Kita, offer or
 // partner by its name, anything else by its id.
 func (e *env) itemName(r *rules.Result, c *kiez.Centre) any {
-	prefix := r.Programme
-	if r.Centre != "" {
-		prefix = r.Centre
-	}
-	item, ok := strings.CutPrefix(r.Subject, prefix+"/")
-	if !ok {
+	if r.ItemKind == "" {
 		return nil
 	}
-	if c != nil {
-		for _, p := range c.Staff {
-			if p.ID == item {
-				name := l10nTerm(e.l, kiez.VocabRole, p.Role)
-				if e.cfg.Published {
-					return labelled{p.Role, name}
-				}
-				return labelled{p.ID, name + " (" + p.ID + ")"}
+	item := r.Item
+	if c == nil {
+		return item
+	}
+	switch r.ItemKind {
+	case rules.ItemPosition:
+		if i := slices.IndexFunc(c.Staff, func(p kiez.Position) bool { return p.ID == item }); i >= 0 {
+			p := c.Staff[i]
+			name := l10nTerm(e.l, kiez.VocabRole, p.Role)
+			if e.cfg.Published {
+				return labelled{p.Role, name}
 			}
+			return labelled{p.ID, name + " (" + p.ID + ")"}
 		}
+	case rules.ItemKita:
 		for _, list := range [][]kiez.Kita{c.Catchment, c.VerbundKitas} {
-			for _, k := range list {
-				if k.ID == item {
-					return labelled{k.ID, k.Name}
-				}
+			if i := slices.IndexFunc(list, func(k kiez.Kita) bool { return k.ID == item }); i >= 0 {
+				return labelled{list[i].ID, list[i].Name}
 			}
 		}
-		for _, o := range c.Offers {
-			if o.ID == item {
-				return labelled{o.ID, o.Title}
-			}
+	case rules.ItemOffer:
+		if i := slices.IndexFunc(c.Offers, func(o kiez.Offer) bool { return o.ID == item }); i >= 0 {
+			return labelled{c.Offers[i].ID, c.Offers[i].Title}
 		}
-		for _, p := range c.Partners {
-			if p.ID == item {
-				return labelled{p.ID, p.Name}
-			}
+	case rules.ItemPartner:
+		if i := slices.IndexFunc(c.Partners, func(p kiez.Partner) bool { return p.ID == item }); i >= 0 {
+			return labelled{c.Partners[i].ID, c.Partners[i].Name}
 		}
 	}
 	return item

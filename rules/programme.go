@@ -193,6 +193,7 @@ type Rule struct {
 	messageSize                        int // room for a message: its literal text and a short value per expression
 	evidence                           []*expression
 	itemType                           reflect.Type
+	itemKind                           ItemKind // of itemType; empty when the checker could not tell
 	// slots is the number of expressions of a rule with each whose value
 	// does not depend on the item: they are computed once per subject
 	// and reused for every item.

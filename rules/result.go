@@ -86,10 +86,21 @@ type Result struct {
 	Programme string `json:"programme"`
 	Rule      string `json:"rule"`
 	Title     string `json:"title"`
-	// Subject is the programme id for programme rules, the centre id for
-	// centre rules, and "centre/item" for rules checked per item.
-	Subject      string        `json:"subject"`
-	Centre       string        `json:"centre,omitempty"`
+	// Subject names what the verdict is about, for display and JSON: the
+	// programme id for programme rules, the centre id for centre rules,
+	// and "centre/item" (or "programme/item") for rules checked per item.
+	// Programs read the fields Programme, Centre, ItemKind and Item
+	// instead of taking it apart.
+	Subject string `json:"subject"`
+	// Centre is the centre's id for centre rules, empty for programme
+	// rules.
+	Centre string `json:"centre,omitempty"`
+	// ItemKind and Item name the item of a rule checked per item (each):
+	// its kind (ItemPosition, ItemBucket, …) and its id, or the name the
+	// rule's subject expression gives it. Both are empty for a verdict
+	// on a whole centre or programme.
+	ItemKind     ItemKind      `json:"itemKind,omitempty"`
+	Item         string        `json:"item,omitempty"`
 	Outcome      Outcome       `json:"outcome"`
 	Severity     kiez.Severity `json:"severity"`
 	Requirements []string      `json:"requirements"`

@@ -167,6 +167,9 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 			return
 		}
 		r.itemType = itemType(r.each.program.Node())
+		if r.itemType != nil && r.itemType.Kind() != reflect.Interface {
+			r.itemKind = itemKindOf(r.itemType)
+		}
 		env = envTypes(r.Scope, p.paramType, r.itemType)
 	}
 	if t := strings.TrimSpace(fr.When.Value); t != "" {

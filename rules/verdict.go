@@ -130,7 +130,11 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 		}
 		r.env[varItem] = item
 		res := base
-		res.Subject = subject + "/" + r.itemSubject(rule, item, i)
+		res.ItemKind, res.Item = rule.itemKind, r.itemSubject(rule, item, i)
+		if res.ItemKind == "" {
+			res.ItemKind = itemKindOfValue(item)
+		}
+		res.Subject = subject + "/" + res.Item
 		v, parts := r.verdict(rule, res, slots, explain)
 		out = append(out, v)
 		if explain != nil {

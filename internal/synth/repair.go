@@ -183,11 +183,8 @@ func evidenceDecimal(r rules.Result, name string) (decimal.Decimal, bool) {
 	return decimal.Decimal{}, false
 }
 
-// item returns the part of a result's subject after the centre.
-func item(r rules.Result) string {
-	_, after, _ := strings.Cut(r.Subject, "/")
-	return after
-}
+// item returns the item a per-item result is about.
+func item(r rules.Result) string { return r.Item }
 
 // repairRelease raises the release time of a Leitung to what the rule
 // expects (its evidence "vorgesehen").
