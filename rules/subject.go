@@ -16,31 +16,31 @@ type ItemKind string
 // data model's record (kiez.Position is ItemPosition, and so on); a list of
 // another type gives ItemValue.
 const (
-	ItemPosition      ItemKind = "position"       // kiez.Position, a staff position
-	ItemKita          ItemKind = "kita"           // kiez.Kita, of the catchment or the Verbund
-	ItemOffer         ItemKind = "offer"          // kiez.Offer
-	ItemSession       ItemKind = "session"        // kiez.Session
-	ItemMeeting       ItemKind = "meeting"        // kiez.Meeting
-	ItemPartner       ItemKind = "partner"        // kiez.Partner, a network partner
-	ItemRoom          ItemKind = "room"           // kiez.Room
-	ItemChannel       ItemKind = "channel"        // kiez.Channel, a digital channel
-	ItemCaseExchange  ItemKind = "case-exchange"  // kiez.CaseExchange
-	ItemTarget        ItemKind = "target"         // kiez.Target, a goal of the Zielvereinbarung
-	ItemImpactGoal    ItemKind = "impact-goal"    // kiez.ImpactGoal, a Wirkungsziel
-	ItemEvidence      ItemKind = "evidence"       // kiez.Evidence, a record of proof
-	ItemAgreement     ItemKind = "agreement"      // kiez.Agreement, a Kooperationsvereinbarung
-	ItemCentre        ItemKind = "centre"         // kiez.Centre, in a programme rule over centres
-	ItemMonth         ItemKind = "month"          // kiez.Month, a month of the period
-	ItemBucket        ItemKind = "bucket"         // schedule.Bucket, e.g. 2024-H1
-	ItemFacilitation  ItemKind = "facilitation"   // kiez.FacilitationHours, a month's Prozessbegleitung
-	ItemBudgetLine    ItemKind = "budget-line"    // kiez.BudgetLine
-	ItemPhase         ItemKind = "phase"          // kiez.Phase, a development phase
-	ItemIndicator     ItemKind = "indicator"      // kiez.Indicator
-	ItemVenue         ItemKind = "venue"          // kiez.Venue
-	ItemParticipant   ItemKind = "participant"    // kiez.Participant of a meeting
-	ItemChange        ItemKind = "change"         // kiez.ChangeEvent
-	ItemProgrammeData ItemKind = "programme"      // kiez.Programme, the programme's own data
-	ItemValue         ItemKind = "value"          // a text, number or other value, e.g. a year or a role
+	ItemPosition      ItemKind = "position"      // kiez.Position, a staff position
+	ItemKita          ItemKind = "kita"          // kiez.Kita, of the catchment or the Verbund
+	ItemOffer         ItemKind = "offer"         // kiez.Offer
+	ItemSession       ItemKind = "session"       // kiez.Session
+	ItemMeeting       ItemKind = "meeting"       // kiez.Meeting
+	ItemPartner       ItemKind = "partner"       // kiez.Partner, a network partner
+	ItemRoom          ItemKind = "room"          // kiez.Room
+	ItemChannel       ItemKind = "channel"       // kiez.Channel, a digital channel
+	ItemCaseExchange  ItemKind = "case-exchange" // kiez.CaseExchange
+	ItemTarget        ItemKind = "target"        // kiez.Target, a goal of the Zielvereinbarung
+	ItemImpactGoal    ItemKind = "impact-goal"   // kiez.ImpactGoal, a Wirkungsziel
+	ItemEvidence      ItemKind = "evidence"      // kiez.Evidence, a record of proof
+	ItemAgreement     ItemKind = "agreement"     // kiez.Agreement, a Kooperationsvereinbarung
+	ItemCentre        ItemKind = "centre"        // kiez.Centre, in a programme rule over centres
+	ItemMonth         ItemKind = "month"         // kiez.Month, a month of the period
+	ItemBucket        ItemKind = "bucket"        // schedule.Bucket, e.g. 2024-H1
+	ItemFacilitation  ItemKind = "facilitation"  // kiez.FacilitationHours, a month's Prozessbegleitung
+	ItemBudgetLine    ItemKind = "budget-line"   // kiez.BudgetLine
+	ItemPhase         ItemKind = "phase"         // kiez.Phase, a development phase
+	ItemIndicator     ItemKind = "indicator"     // kiez.Indicator
+	ItemVenue         ItemKind = "venue"         // kiez.Venue
+	ItemParticipant   ItemKind = "participant"   // kiez.Participant of a meeting
+	ItemChange        ItemKind = "change"        // kiez.ChangeEvent
+	ItemProgrammeData ItemKind = "programme"     // kiez.Programme, the programme's own data
+	ItemValue         ItemKind = "value"         // a text, number or other value, e.g. a year or a role
 )
 
 // itemKinds maps the element types of each lists to their kind.
