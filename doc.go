@@ -41,7 +41,7 @@
 //
 //	rule file (YAML) ──rules.Load──► RuleSet ──compile once──► Engine
 //	data files (YAML/JSON) ──kiez.Load + Validate──► Dataset
-//	Engine.Evaluate(ctx, dataset, period) ──► Results ──report──► JSON · CSV · Markdown · HTML
+//	Engine.Evaluate(ctx, dataset, period) ──► Evaluation ──report──► JSON · CSV · Markdown · HTML
 //
 // # Values and privacy
 //

@@ -59,7 +59,7 @@ func BenchmarkAudit(b *testing.B) {
 		}
 		cases = append(cases, bench{fmt.Sprintf("shipped-threshold-%d-%d-cells", threshold, cells), biggest})
 	}
-	in := report.Input{Dataset: smallCentres(7, 10, true), Period: timespan.NewYearOf(2024)}
+	in := evaluation(b, smallCentres(7, 10, true), nil, nil, timespan.NewYearOf(2024))
 	r, err := report.ProgrammeAnnual(in, "kleinstadt", report.WithPublished(), report.WithThreshold(5))
 	if err != nil {
 		b.Fatal(err)

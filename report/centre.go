@@ -23,8 +23,8 @@ import (
 // It is the content of a Wiesbaden KiEZ's Jahresauswertung, a Bad
 // Kreuznach Familienzentrum's part of the Jahresbericht Sozialraumbudget
 // and a ThEKiZ's Sachbericht.
-func CentreAnnual(in Input, centre string, opts ...Option) (*Report, error) {
-	e, err := newEnv(in, opts)
+func CentreAnnual(ev *rules.Evaluation, centre string, opts ...Option) (*Report, error) {
+	e, err := newEnv(ev, opts)
 	if err != nil {
 		return nil, err
 	}

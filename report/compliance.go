@@ -17,12 +17,12 @@ import (
 // section — and the manual requirements with the evidence a reviewer
 // looks at instead.
 //
-// The programmes are in.Programmes, or, when that is empty, those the
+// The programmes are the evaluation's rule sets, or, when it has none, those the
 // results name. A requirement's status for a subject is the most serious
 // outcome of the rules citing it: error, fail, missing data, waived,
 // pass, not applicable.
-func Compliance(in Input, opts ...Option) (*Report, error) {
-	e, err := newEnv(in, opts)
+func Compliance(ev *rules.Evaluation, opts ...Option) (*Report, error) {
+	e, err := newEnv(ev, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func Compliance(in Input, opts ...Option) (*Report, error) {
 	for _, id := range progs {
 		e.complianceProgramme(d, id, len(progs) > 1)
 	}
-	if len(in.Results) == 0 {
+	if len(e.results) == 0 {
 		d.r.Notes = append(d.r.Notes, l.t("note.noResults"))
 	}
 	return e.end(d, progs...)
@@ -57,13 +57,13 @@ func (e *env) periodTitle() string {
 // compliancePrograms returns the ids of the programmes to report.
 func (e *env) compliancePrograms() []string {
 	var ids []string
-	for _, p := range e.in.Programmes {
+	for _, p := range e.sets {
 		if p != nil && !slices.Contains(ids, p.ID) {
 			ids = append(ids, p.ID)
 		}
 	}
 	if len(ids) == 0 {
-		for _, r := range e.in.Results {
+		for _, r := range e.results {
 			if !slices.Contains(ids, r.Programme) {
 				ids = append(ids, r.Programme)
 			}
@@ -76,8 +76,8 @@ func (e *env) compliancePrograms() []string {
 // programme rules for centre "" and a centre's rules otherwise.
 func (e *env) resultsOf(programme, centre string) []*rules.Result {
 	var out []*rules.Result
-	for i := range e.in.Results {
-		r := &e.in.Results[i]
+	for i := range e.results {
+		r := &e.results[i]
 		if r.Programme == programme && r.Centre == centre {
 			out = append(out, r)
 		}
@@ -178,7 +178,7 @@ func (e *env) complianceProgramme(d *docBuilder, prog string, several bool) {
 	l := e.l
 	rp := e.rulesFor(prog)
 	centres := e.centres(prog)
-	for _, r := range e.in.Results {
+	for _, r := range e.results {
 		if r.Programme == prog && r.Centre != "" && !slices.ContainsFunc(centres, func(c *kiez.Centre) bool { return c.ID == r.Centre }) {
 			if c := e.centre(r.Centre); c != nil && (len(e.cfg.Centres) == 0 || slices.Contains(e.cfg.Centres, c.ID)) {
 				centres = append(centres, c)

@@ -75,7 +75,7 @@ const buildLimit = 10 * time.Second
 
 // allPublished builds every published report of a generated dataset,
 // each within buildLimit.
-func allPublished(t *testing.T, in report.Input, programme string, threshold int) map[string]*report.Report {
+func allPublished(t *testing.T, in *rules.Evaluation, programme string, threshold int) map[string]*report.Report {
 	t.Helper()
 	opts := []report.Option{report.WithPublished(), report.WithThreshold(threshold)}
 	out := map[string]*report.Report{}
@@ -97,7 +97,7 @@ func allPublished(t *testing.T, in report.Input, programme string, threshold int
 	add("programme-annual", r, err)
 	r, err = report.Staffing(in, programme, opts...)
 	add("staffing", r, err)
-	for _, c := range in.Dataset.Centres {
+	for _, c := range in.Dataset().Centres {
 		r, err = report.CentreAnnual(in, c.ID, opts...)
 		add(c.ID, r, err)
 	}
@@ -111,7 +111,7 @@ func allPublished(t *testing.T, in report.Input, programme string, threshold int
 func TestAuditPublished(t *testing.T) {
 	suppressed := 0
 	for seed := uint64(1); seed <= 4; seed++ {
-		in := report.Input{Dataset: smallCentres(seed, int(seed), seed%2 == 1), Period: timespan.NewYearOf(2024)}
+		in := evaluation(t, smallCentres(seed, int(seed), seed%2 == 1), nil, nil, timespan.NewYearOf(2024))
 		for _, threshold := range []int{3, 5} {
 			for name, r := range allPublished(t, in, "kleinstadt", threshold) {
 				if err := report.Audit(r); err != nil {
@@ -152,7 +152,7 @@ func countSuppressed(r *report.Report) int {
 // of earlier versions this recovered every small centre's months.)
 func TestCrossTableAttack(t *testing.T) {
 	for seed := uint64(1); seed <= 6; seed++ {
-		in := report.Input{Dataset: smallCentres(seed, 1, seed > 3), Period: timespan.NewYearOf(2024)}
+		in := evaluation(t, smallCentres(seed, 1, seed > 3), nil, nil, timespan.NewYearOf(2024))
 		for _, threshold := range []int{3, 5} {
 			r, err := report.ProgrammeAnnual(in, "kleinstadt", report.WithPublished(), report.WithThreshold(threshold))
 			if err != nil {
@@ -361,7 +361,7 @@ func TestAuditFails(t *testing.T) {
 
 	// A weakened suppression of a real report: undo every secondary
 	// cell, as the per-table suppression of one line would have left it.
-	in := report.Input{Dataset: smallCentres(3, 3, true), Period: timespan.NewYearOf(2024)}
+	in := evaluation(t, smallCentres(3, 3, true), nil, nil, timespan.NewYearOf(2024))
 	pub, err := report.ProgrammeAnnual(in, "kleinstadt", report.WithPublished())
 	if err != nil {
 		t.Fatal(err)
@@ -401,7 +401,7 @@ func TestAuditFails(t *testing.T) {
 // threshold, in the staffing overview, the programme report and the
 // centres' reports.
 func TestPublishedStaffing(t *testing.T) {
-	in := report.Input{Dataset: smallCentres(2, 4, true), Period: timespan.NewYearOf(2024)}
+	in := evaluation(t, smallCentres(2, 4, true), nil, nil, timespan.NewYearOf(2024))
 	for _, threshold := range []int{3, 5} {
 		for name, r := range allPublished(t, in, "kleinstadt", threshold) {
 			for _, s := range r.Sections {
@@ -460,7 +460,7 @@ func TestPublishedMessages(t *testing.T) {
 				Evidence: []rules.Evidence{{Name: "notiz", Text: note, Value: note}, {Name: "freistellung", Text: "3,25", Value: 3.25}}})
 		}
 	}
-	in := report.Input{Dataset: ds, Results: results, Period: timespan.NewYearOf(2024)}
+	in := evaluation(t, ds, nil, results, timespan.NewYearOf(2024))
 	pub, err := report.Compliance(in, report.WithPublished())
 	if err != nil {
 		t.Fatal(err)

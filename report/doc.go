@@ -17,9 +17,10 @@
 //
 // # Builders
 //
-// A builder reads an Input — the validated kiez.Dataset, the loaded
-// rules.Programmes, the rules.Results of an evaluation and the period —
-// and returns a *Report, the content independent of any format:
+// A builder reads a *rules.Evaluation — what rules.Engine.Evaluate
+// returns: the validated kiez.Dataset, the rule sets, the period and the
+// verdicts, held together — and returns a *Report, the content
+// independent of any format:
 //
 //   - Compliance: per programme and centre, the verdict of every rule with
 //     its requirement ids, message, evidence, waiver and source section; a
@@ -40,7 +41,7 @@
 //     a schedule.Calendar (iCalendar); its documentation says how the plan
 //     is derived.
 //   - Impact: the Folgenabschätzung of a rule change, from a
-//     whatif.Comparison — the centres and requirements affected, verdicts
+//     whatif.Comparison (which holds the new side's evaluation) — the centres and requirements affected, verdicts
 //     before and after, with a chart of problems per rule, and the hours
 //     missing under the new rule set.
 //

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -15,22 +16,24 @@ import (
 // env is what one build shares: the configuration, the input and the
 // evaluated period.
 type env struct {
-	cfg Config
-	l   Language
-	in  Input
-	ds  *kiez.Dataset
-	per rules.Period
+	cfg     Config
+	l       Language
+	ev      *rules.Evaluation
+	ds      *kiez.Dataset
+	per     rules.Period
+	sets    []*rules.RuleSet
+	results []rules.Result
 }
 
-func newEnv(in Input, opts []Option) (*env, error) {
+func newEnv(ev *rules.Evaluation, opts []Option) (*env, error) {
 	cfg, err := newConfig(opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkInput(in); err != nil {
-		return nil, err
+	if ev == nil {
+		return nil, errors.New("report: no evaluation (rules.Engine.Evaluate makes one)")
 	}
-	return &env{cfg: cfg, l: cfg.Language, in: in, ds: in.Dataset, per: rules.NewPeriod(in.Period)}, nil
+	return &env{cfg: cfg, l: cfg.Language, ev: ev, ds: ev.Dataset(), per: ev.Period(), sets: ev.RuleSets(), results: ev.Results()}, nil
 }
 
 // programme returns the programme's records in the data, or nil.
@@ -45,7 +48,7 @@ func (e *env) programme(id string) *kiez.Programme {
 
 // rulesFor returns the loaded rule file of a programme, or nil.
 func (e *env) rulesFor(id string) *rules.RuleSet {
-	for _, p := range e.in.Programmes {
+	for _, p := range e.sets {
 		if p != nil && p.ID == id {
 			return p
 		}
@@ -147,7 +150,7 @@ func (e *env) end(d *docBuilder, programmes ...string) (*Report, error) {
 	if e.cfg.Published {
 		d.meta("edition", l.t("meta.edition"), l.tf("meta.published", e.cfg.Threshold))
 		d.r.Notes = append(d.r.Notes, l.tf("note.suppressed", e.cfg.Threshold), l.t("note.secondary"))
-		if len(e.in.Results) > 0 {
+		if len(e.results) > 0 {
 			d.r.Notes = append(d.r.Notes, l.t("note.publishedMessages"))
 		}
 	} else {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -71,25 +70,24 @@ func ExampleCompliance() {
 		return
 	}
 	ds, diags := kiez.Decode("musterstadt-daten.yaml", []byte(centres))
-	if diags = append(diags, ds.Validate()...); diags.HasErrors() {
+	if diags.HasErrors() {
 		fmt.Println(diags)
 		return
 	}
+	// Evaluate validates the data before any rule runs.
 	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	period := timespan.NewYearOf(2024)
-	results, err := eng.Evaluate(context.Background(), ds, period)
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 
 	// Build the report and render it.
-	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: results, Period: period}
-	r, err := report.Compliance(in, report.WithPublished())
+	r, err := report.Compliance(ev, report.WithPublished())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -150,12 +148,23 @@ func ExampleCompliance() {
 // English number format.
 func ExampleWriteCSV() {
 	ds, diags := kiez.Decode("musterstadt-daten.yaml", []byte(centres))
-	if diags = append(diags, ds.Validate()...); diags.HasErrors() {
+	if diags.HasErrors() {
 		fmt.Println(diags)
 		return
 	}
-	in := report.Input{Dataset: ds, Period: timespan.NewYearOf(2024)}
-	r, err := report.Staffing(in, "musterstadt", report.WithLanguage(report.English),
+	// A staffing report needs no rules: an engine without rule sets
+	// validates the data and gives an evaluation without verdicts.
+	eng, err := rules.NewEngine(nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := report.Staffing(ev, "musterstadt", report.WithLanguage(report.English),
 		report.WithFullTimeHours(decimal.NewFromInt(39)))
 	if err != nil {
 		fmt.Println(err)

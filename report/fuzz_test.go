@@ -91,8 +91,7 @@ func fuzzRender(t testing.TB, a, b, c string, n int, sel byte) {
 	if diags := ds.Validate(); diags.HasErrors() {
 		t.Fatalf("the test made an invalid dataset: %v", diags)
 	}
-	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{base.prog}, Results: fuzzResults(base.results, ds, a, b, c),
-		Period: timespan.NewYearOf(2024)}
+	in := evaluation(t, ds, []*rules.RuleSet{base.prog}, fuzzResults(base.results, ds, a, b, c), timespan.NewYearOf(2024))
 
 	// sel picks the builder (sel%5) and the options (sel/5).
 	o := sel / 5
@@ -198,7 +197,8 @@ var fuzzBaseOnce = sync.OnceValues(func() (fuzzBase, error) {
 	if err != nil {
 		return fuzzBase{}, err
 	}
-	res, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	evRes, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	res := evRes.Results()
 	if err != nil {
 		return fuzzBase{}, err
 	}

@@ -33,16 +33,15 @@ func (l Language) pick(de, en string) string {
 // changed result, and the hours missing where a changed verdict rests on
 // hours.
 //
-// in names the compared data (Dataset), the new side's programmes
-// (Programmes, for the rules' version) and the new side's period
-// (Period); in.Results is not read. A published report shows no staff
-// ids and no free-text notes of the data, as the other reports; it
-// holds no counts of people.
-func Impact(in Input, c *whatif.Comparison, opts ...Option) (*Report, error) {
+// The data, the new side's rule sets (for the rules' version) and its
+// period are those of the comparison's Evaluation. A published report
+// shows no staff ids and no free-text notes of the data, as the other
+// reports; it holds no counts of people.
+func Impact(c *whatif.Comparison, opts ...Option) (*Report, error) {
 	if c == nil {
 		return nil, errors.New("report: Impact: nil comparison")
 	}
-	e, err := newEnv(in, opts)
+	e, err := newEnv(c.Evaluation(), opts)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/rickb777/date"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -16,7 +15,7 @@ import (
 
 // impactInput compares the Bad Kreuznach rules with a copy whose
 // Leitungsfreistellung is 3 h/week from 2025, for 2025.
-func impactInput(t *testing.T) (report.Input, *whatif.Comparison) {
+func impactInput(t *testing.T) *whatif.Comparison {
 	t.Helper()
 	var bk programmeData
 	for _, p := range testdata(t) {
@@ -24,25 +23,25 @@ func impactInput(t *testing.T) (report.Input, *whatif.Comparison) {
 			bk = p
 		}
 	}
-	old := bk.in.Programmes[0]
+	old := bk.in.RuleSets()[0]
 	raised, err := old.WithParams(rules.ParamOverride{Name: "leitungsfreistellung", From: date.New(2025, 1, 1), Value: "3"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	year := timespan.NewYearOf(2025)
-	c, err := whatif.Compare(context.Background(), bk.in.Dataset,
-		whatif.Side{Label: "bisher", Programmes: []*rules.RuleSet{old}, Period: year},
-		whatif.Side{Label: "neu", Programmes: []*rules.RuleSet{raised}, Period: year})
+	year := rules.Year(2025)
+	c, err := whatif.Compare(context.Background(), bk.in.Dataset(),
+		whatif.Side{Label: "bisher", RuleSets: []*rules.RuleSet{old}, Period: year},
+		whatif.Side{Label: "neu", RuleSets: []*rules.RuleSet{raised}, Period: year})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return report.Input{Dataset: bk.in.Dataset, Programmes: []*rules.RuleSet{raised}, Period: year}, c
+	return c
 }
 
 // TestGoldenImpact renders the impact report of the raised
 // Leitungsfreistellung, internal and published, in every format.
 func TestGoldenImpact(t *testing.T) {
-	in, c := impactInput(t)
+	c := impactInput(t)
 	for _, tc := range []struct {
 		name string
 		opts []report.Option
@@ -52,7 +51,7 @@ func TestGoldenImpact(t *testing.T) {
 		{"bad-kreuznach-impact-2025-en", []report.Option{report.WithLanguage(report.English)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := report.Impact(in, c, append(tc.opts, report.WithStamp(stamp))...)
+			r, err := report.Impact(c, append(tc.opts, report.WithStamp(stamp))...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,13 +71,13 @@ func TestGoldenImpact(t *testing.T) {
 
 // TestImpactNoChange builds the report of a comparison without changes.
 func TestImpactNoChange(t *testing.T) {
-	in, _ := impactInput(t)
-	side := whatif.Side{Label: "bisher", Programmes: in.Programmes, Period: in.Period}
-	c, err := whatif.Compare(context.Background(), in.Dataset, side, side)
+	in := impactInput(t).Evaluation()
+	side := whatif.Side{Label: "bisher", RuleSets: in.RuleSets(), Period: in.Period()}
+	c, err := whatif.Compare(context.Background(), in.Dataset(), side, side)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := report.Impact(in, c)
+	r, err := report.Impact(c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +88,7 @@ func TestImpactNoChange(t *testing.T) {
 	if !strings.Contains(buf.String(), "Kein Ergebnis ändert sich.") || strings.Contains(buf.String(), "Geänderte Ergebnisse") {
 		t.Errorf("report of no change:\n%s", buf.String())
 	}
-	if _, err := report.Impact(in, nil); err == nil {
+	if _, err := report.Impact(nil); err == nil {
 		t.Error("Impact(nil comparison): no error")
 	}
 }

@@ -5,30 +5,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
 
-	"github.com/kiez-go/kiez/kiez"
-	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/whatif"
 )
-
-// Input is what the builders read: the data, the programmes' rules, the
-// verdicts of an evaluation and the evaluated period. Builders only read
-// it.
-type Input struct {
-	// Dataset is the validated data (kiez.Dataset.Validate).
-	Dataset *kiez.Dataset
-	// Programmes are the loaded rule files: they give the requirement
-	// catalogue, the manual requirements and the rules' version. May be
-	// empty for reports without verdicts.
-	Programmes []*rules.RuleSet
-	// Results are the verdicts of rules.Engine.Evaluate for Period. May
-	// be empty.
-	Results []rules.Result
-	// Period is the evaluated period, e.g. timespan.NewYearOf(2024).
-	Period timespan.DateRange
-}
 
 // Config is the plain configuration the options set. DefaultConfig
 // returns the defaults.
@@ -118,16 +98,4 @@ func newConfig(opts []Option) (Config, error) {
 		return c, errors.New("report: the full-time week must not be negative")
 	}
 	return c, nil
-}
-
-// checkInput rejects an input no builder can read.
-func checkInput(in Input) error {
-	if in.Dataset == nil {
-		return errors.New("report: the input has no dataset")
-	}
-	p := in.Period.Normalise()
-	if p.IsEmpty() || p.IsZero() {
-		return errors.New("report: the input has no period")
-	}
-	return nil
 }

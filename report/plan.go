@@ -11,6 +11,7 @@ import (
 	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/schedule"
 )
 
@@ -39,7 +40,7 @@ type planned struct {
 // Plan builds the obligation plan of a programme for a coming year, as a
 // report table (with the obligations per month) and as an iCalendar file
 // (schedule.Calendar; write it with its WriteTo). The plan is derived from
-// the data of the evaluated period (in.Period), the year before the plan
+// the data of the evaluated period (ev.Period), the year before the plan
 // as a rule:
 //
 //   - Offers with a recurrence (an RFC 5545 RRULE text, read with
@@ -66,8 +67,8 @@ type planned struct {
 // Contracts, notices and other one-off records are not planned. The
 // calendar is deterministic: its DTSTAMP is WithStamp, or midnight UTC of
 // the plan's first day. Events are all-day events with stable UIDs.
-func Plan(in Input, programme string, year int, opts ...Option) (*Report, schedule.Calendar, error) {
-	e, err := newEnv(in, opts)
+func Plan(ev *rules.Evaluation, programme string, year int, opts ...Option) (*Report, schedule.Calendar, error) {
+	e, err := newEnv(ev, opts)
 	if err != nil {
 		return nil, schedule.Calendar{}, err
 	}

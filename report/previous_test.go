@@ -6,15 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/whatif"
 )
 
 // previousInput is the Bad Kreuznach testdata for 2024 with the
 // comparison of 2023 and 2024 under the same rules.
-func previousInput(t *testing.T) (report.Input, *whatif.Comparison) {
+func previousInput(t *testing.T) (*rules.Evaluation, *whatif.Comparison) {
 	t.Helper()
 	var bk programmeData
 	for _, p := range testdata(t) {
@@ -22,9 +21,9 @@ func previousInput(t *testing.T) (report.Input, *whatif.Comparison) {
 			bk = p
 		}
 	}
-	c, err := whatif.Compare(context.Background(), bk.in.Dataset,
-		whatif.Side{Label: "2023", Programmes: bk.in.Programmes, Period: timespan.NewYearOf(2023)},
-		whatif.Side{Label: "2024", Programmes: bk.in.Programmes, Period: bk.in.Period})
+	c, err := whatif.Compare(context.Background(), bk.in.Dataset(),
+		whatif.Side{Label: "2023", RuleSets: bk.in.RuleSets(), Period: rules.Year(2023)},
+		whatif.Side{Label: "2024", RuleSets: bk.in.RuleSets(), Period: bk.in.Period()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,9 +114,8 @@ func TestPreviousYearChangesOfTheCentre(t *testing.T) {
 // the report's period.
 func TestPreviousYearWrongPeriod(t *testing.T) {
 	in, _ := previousInput(t)
-	year := timespan.NewYearOf(2025)
-	side := whatif.Side{Label: "2025", Programmes: in.Programmes, Period: year}
-	c, err := whatif.Compare(context.Background(), in.Dataset, side, side)
+	side := whatif.Side{Label: "2025", RuleSets: in.RuleSets(), Period: rules.Year(2025)}
+	c, err := whatif.Compare(context.Background(), in.Dataset(), side, side)
 	if err != nil {
 		t.Fatal(err)
 	}

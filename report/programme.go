@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
 )
 
 // ProgrammeAnnual builds the annual report of a programme: all its
@@ -26,8 +27,8 @@ import (
 // Sozialraumbudget (BK-20; build it with WithPublished to publish it into
 // the Sozialraum, and name it with WithTitle); for Thüringen it gives the
 // overview by phase and organisation form.
-func ProgrammeAnnual(in Input, programme string, opts ...Option) (*Report, error) {
-	e, err := newEnv(in, opts)
+func ProgrammeAnnual(ev *rules.Evaluation, programme string, opts ...Option) (*Report, error) {
+	e, err := newEnv(ev, opts)
 	if err != nil {
 		return nil, err
 	}

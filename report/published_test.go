@@ -40,7 +40,7 @@ func publishedReports(t *testing.T, threshold int) map[string]*report.Report {
 		add(p.dir+"/staffing", r, err)
 		r, _, err = report.Plan(p.in, p.id, 2025, opts...)
 		add(p.dir+"/plan", r, err)
-		for _, c := range p.in.Dataset.Centres {
+		for _, c := range p.in.Dataset().Centres {
 			r, err = report.CentreAnnual(p.in, c.ID, opts...)
 			add(p.dir+"/"+c.ID, r, err)
 		}
@@ -59,8 +59,8 @@ func TestPublished(t *testing.T) {
 	data := testdata(t)
 	var ids, notes []string
 	for _, p := range data {
-		ids = append(ids, report.StaffIDs(p.in.Dataset)...)
-		for _, n := range report.Notes(p.in.Dataset) {
+		ids = append(ids, report.StaffIDs(p.in.Dataset())...)
+		for _, n := range report.Notes(p.in.Dataset()) {
 			if n = strings.TrimSpace(n); len(n) >= 8 {
 				notes = append(notes, n)
 			}

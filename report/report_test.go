@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
@@ -24,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // the verdicts for 2024.
 type programmeData struct {
 	dir, id string
-	in      report.Input
+	in      *rules.Evaluation
 }
 
 // testProgrammes lists the shipped programmes and their data directories.
@@ -46,23 +45,23 @@ func loadAll() ([]programmeData, error) {
 		if diags.HasErrors() {
 			return nil, diags
 		}
-		in := report.Input{Dataset: ds, Period: timespan.NewYearOf(2024)}
+		var sets []*rules.RuleSet
 		if _, ok := rules.EmbeddedSource(p.id); ok {
 			prog, diags := rules.LoadEmbedded(p.id)
 			if diags.HasErrors() {
 				return nil, diags
 			}
-			eng, err := rules.NewEngine([]*rules.RuleSet{prog})
-			if err != nil {
-				return nil, err
-			}
-			res, err := eng.Evaluate(context.Background(), ds, in.Period)
-			if err != nil {
-				return nil, err
-			}
-			in.Programmes, in.Results = []*rules.RuleSet{prog}, res
+			sets = []*rules.RuleSet{prog}
 		}
-		out = append(out, programmeData{dir: p.dir, id: p.id, in: in})
+		eng, err := rules.NewEngine(sets, rules.WithoutValidation()) // validated above
+		if err != nil {
+			return nil, err
+		}
+		ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, programmeData{dir: p.dir, id: p.id, in: ev})
 	}
 	return out, nil
 }
@@ -216,13 +215,11 @@ func fixtureReport(t testing.TB) *report.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	period := timespan.NewYearOf(2024)
-	res, err := eng.Evaluate(context.Background(), ds, period)
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := report.Compliance(report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: res, Period: period},
-		report.WithStamp(stamp))
+	r, err := report.Compliance(ev, report.WithStamp(stamp))
 	if err != nil {
 		t.Fatal(err)
 	}

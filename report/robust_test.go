@@ -26,34 +26,33 @@ func TestBadInput(t *testing.T) {
 	ds := &kiez.Dataset{}
 	year := timespan.NewYearOf(2024)
 	cases := map[string]func() error{
-		"nil dataset": func() error { _, err := report.Compliance(report.Input{Period: year}); return err },
-		"no period":   func() error { _, err := report.Compliance(report.Input{Dataset: ds}); return err },
+		"no evaluation": func() error { _, err := report.Compliance(nil); return err },
 		"unknown centre": func() error {
-			_, err := report.CentreAnnual(report.Input{Dataset: ds, Period: year}, "nowhere")
+			_, err := report.CentreAnnual(evaluation(t, ds, nil, nil, year), "nowhere")
 			return err
 		},
 		"unknown programme": func() error {
-			_, err := report.ProgrammeAnnual(report.Input{Dataset: ds, Period: year}, "nowhere")
+			_, err := report.ProgrammeAnnual(evaluation(t, ds, nil, nil, year), "nowhere")
 			return err
 		},
 		"unknown programme staffing": func() error {
-			_, err := report.Staffing(report.Input{Dataset: ds, Period: year}, "nowhere")
+			_, err := report.Staffing(evaluation(t, ds, nil, nil, year), "nowhere")
 			return err
 		},
 		"plan year": func() error {
-			_, _, err := report.Plan(report.Input{Dataset: ds, Period: year}, "x", 0)
+			_, _, err := report.Plan(evaluation(t, ds, nil, nil, year), "x", 0)
 			return err
 		},
 		"language": func() error {
-			_, err := report.Compliance(report.Input{Dataset: ds, Period: year}, report.WithLanguage("fr"))
+			_, err := report.Compliance(evaluation(t, ds, nil, nil, year), report.WithLanguage("fr"))
 			return err
 		},
 		"threshold": func() error {
-			_, err := report.Compliance(report.Input{Dataset: ds, Period: year}, report.WithThreshold(0))
+			_, err := report.Compliance(evaluation(t, ds, nil, nil, year), report.WithThreshold(0))
 			return err
 		},
 		"full time": func() error {
-			_, err := report.Compliance(report.Input{Dataset: ds, Period: year}, report.WithFullTimeHours(decimal.NewFromInt(-1)))
+			_, err := report.Compliance(evaluation(t, ds, nil, nil, year), report.WithFullTimeHours(decimal.NewFromInt(-1)))
 			return err
 		},
 		"nil report": func() error { return report.WriteHTML(io.Discard, nil) },
@@ -118,7 +117,7 @@ func TestOddData(t *testing.T) {
 	}
 	for _, period := range []timespan.DateRange{timespan.NewYearOf(2024), timespan.NewDateRange(d(2024, 2, 29), d(2024, 3, 1)),
 		timespan.NewDateRange(d(1, 1, 1), d(9999, 12, 31))} {
-		in := report.Input{Dataset: ds, Results: results, Period: period}
+		in := evaluation(t, ds, nil, results, period)
 		for _, opts := range [][]report.Option{nil, {report.WithPublished(), report.WithThreshold(1000)},
 			{report.WithLanguage(report.English), report.WithFullTimeHours(decimal.NewFromInt(39))}, {report.WithCentres("none")}} {
 			var built []*report.Report
@@ -231,9 +230,9 @@ func TestRequiredFromCadence(t *testing.T) {
 	ds := &kiez.Dataset{Centres: []kiez.Centre{{ID: "c", Name: "Zentrum", Programme: "p"}}}
 	check := rules.Cadence{Total: 11, Missed: []string{"2024-07"}, Detail: schedule.CountResult{Buckets: []schedule.BucketCount{
 		{Count: 1, Min: 1}, {Count: 0, Min: 1}, {Count: 0, Min: 1, Excused: true, Reason: "closed"}}}}
-	in := report.Input{Dataset: ds, Period: timespan.NewYearOf(2024), Results: []rules.Result{{Programme: "p", Rule: "monatlich",
+	in := evaluation(t, ds, nil, []rules.Result{{Programme: "p", Rule: "monatlich",
 		Title: "Monatliches Treffen", Centre: "c", Subject: "c", Outcome: rules.OutcomeFail, Requirements: []string{"P-01"},
-		Evidence: []rules.Evidence{{Name: "termine", Value: check}}}}}
+		Evidence: []rules.Evidence{{Name: "termine", Value: check}}}}, timespan.NewYearOf(2024))
 	r, err := report.CentreAnnual(in, "c")
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules"
 )
 
 // Staffing builds the staffing overview of a programme on the period's
@@ -22,8 +23,8 @@ import (
 // time by role over the programme, where roles with fewer positions than
 // the threshold are summed into "Weitere Funktionen", left out with the
 // total when those too are fewer than the threshold.
-func Staffing(in Input, programme string, opts ...Option) (*Report, error) {
-	e, err := newEnv(in, opts)
+func Staffing(ev *rules.Evaluation, programme string, opts ...Option) (*Report, error) {
+	e, err := newEnv(ev, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -148,7 +147,8 @@ func runBadRules(t *testing.T, file string, data []byte, ds *kiez.Dataset) (line
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), badEvalTimeout)
 	defer cancel()
-	res, err := eng.Evaluate(ctx, ds, timespan.NewYearOf(2024))
+	evRes, err := eng.Evaluate(ctx, ds, rules.Year(2024))
+	res := evRes.Results()
 	errs := 0
 	for _, r := range res {
 		lines = append(lines, r.String())
@@ -395,7 +395,8 @@ func FuzzExpression(f *testing.F) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
-		res, err := eng.Evaluate(ctx, ds, timespan.NewYearOf(2024))
+		evRes, err := eng.Evaluate(ctx, ds, rules.Year(2024))
+		res := evRes.Results()
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("Evaluate: %v", err)
 		}

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -96,7 +94,8 @@ func badRun(t *testing.T, name string, load []rules.LoadOption, opts ...rules.En
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	res, err := e.Evaluate(ctx, ds, timespan.NewDateRange(date.New(2024, 1, 1), date.New(2025, 1, 1)))
+	evRes, err := e.Evaluate(ctx, ds, rules.Year(2024))
+	res := evRes.Results()
 	if err != nil {
 		t.Fatalf("Evaluate: %v (the step budget should have ended the rule before the context)", err)
 	}

@@ -21,6 +21,19 @@
 // RuleSet is immutable; an Engine built from programmes is safe for
 // concurrent use by many goroutines.
 //
+// # Evaluations
+//
+// Engine.Evaluate takes a dataset and a Period (Year, Between or
+// ParsePeriod make one) and returns an *Evaluation: the dataset, the rule
+// sets, the period and the results held together, which the report
+// builders take as they are. Evaluate validates the dataset first and
+// refuses an invalid one (ErrInvalidData, with the diagnostics), unless
+// the engine was made WithoutValidation. Options come in two types:
+// LoadOption for reading rule files, EngineOption for evaluating.
+//
+// A Result names what it is about as data: Programme, Centre, and for a
+// rule checked per item ItemKind and Item; Subject is the display form.
+//
 // # Verdicts
 //
 // Evaluate yields pass, fail, not applicable, waived, missing data or

@@ -50,7 +50,8 @@ func TestEvaluateConcurrently(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds := fixtureData(t)
-	want, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	evWant, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	want := evWant.Results()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,8 @@ func TestEvaluateConcurrently(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+			evGot, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+			got := evGot.Results()
 			if err != nil {
 				errs <- err.Error()
 				return
@@ -84,7 +86,7 @@ func TestEvaluateCancelled(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := eng.Evaluate(ctx, fixtureData(t), timespan.NewYearOf(2024)); err != context.Canceled {
+	if _, err := eng.Evaluate(ctx, fixtureData(t), rules.Year(2024)); err != context.Canceled {
 		t.Errorf("Evaluate with a cancelled context: err = %v, want context.Canceled", err)
 	}
 }
@@ -122,7 +124,8 @@ func TestHostileExpressions(t *testing.T) {
 				return // refused at load: fine too
 			}
 			eng, _ := rules.NewEngine([]*rules.RuleSet{p})
-			res, err := eng.Evaluate(context.Background(), fixtureData(t), timespan.NewYearOf(2024))
+			evRes, err := eng.Evaluate(context.Background(), fixtureData(t), rules.Year(2024))
+			res := evRes.Results()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -149,7 +152,7 @@ func FuzzLoad(f *testing.F) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 			defer cancel()
-			_, _ = eng.Evaluate(ctx, &kiez.Dataset{Centres: []kiez.Centre{{ID: "c", Programme: p.ID}}}, timespan.NewYearOf(2024))
+			_, _ = eng.Evaluate(ctx, &kiez.Dataset{Centres: []kiez.Centre{{ID: "c", Programme: p.ID}}}, rules.Year(2024))
 		}
 	})
 }
@@ -200,11 +203,12 @@ func BenchmarkEvaluate50RulesOneCentre(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	eng, _ := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1))
+	eng, _ := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1), rules.WithoutValidation())
 	ds := benchCentre()
-	year := timespan.NewYearOf(2024)
+	year := rules.Year(2024)
 	for b.Loop() {
-		res, err := eng.Evaluate(context.Background(), ds, year)
+		evRes, err := eng.Evaluate(context.Background(), ds, year)
+		res := evRes.Results()
 		if err != nil || len(res) != 50 {
 			b.Fatalf("%d results, %v", len(res), err)
 		}
@@ -220,9 +224,9 @@ func BenchmarkThreeChecksEngine(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	eng, _ := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1))
+	eng, _ := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1), rules.WithoutValidation())
 	ds := benchCentre()
-	year := timespan.NewYearOf(2024)
+	year := rules.Year(2024)
 	for b.Loop() {
 		if _, err := eng.Evaluate(context.Background(), ds, year); err != nil {
 			b.Fatal(err)
@@ -275,7 +279,7 @@ func TestExplain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex, err := eng.Explain(context.Background(), fixtureData(t), timespan.NewYearOf(2024), "freistellung", "c2/l2")
+	ex, err := eng.Explain(context.Background(), fixtureData(t), rules.Year(2024), "freistellung", "c2/l2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,10 +295,10 @@ func TestExplain(t *testing.T) {
 	if ex.Result.Outcome != rules.OutcomeFail || ex.Assert != "item.releaseHoursPerWeek >= params.releaseHours" {
 		t.Errorf("explanation = %+v", ex)
 	}
-	if _, err := eng.Explain(context.Background(), fixtureData(t), timespan.NewYearOf(2024), "freistellung", "c9/x"); err == nil {
+	if _, err := eng.Explain(context.Background(), fixtureData(t), rules.Year(2024), "freistellung", "c9/x"); err == nil {
 		t.Error("Explain of an unknown subject: no error")
 	}
-	if _, err := eng.Explain(context.Background(), fixtureData(t), timespan.NewYearOf(2024), "gibt-es-nicht", "c2"); err == nil {
+	if _, err := eng.Explain(context.Background(), fixtureData(t), rules.Year(2024), "gibt-es-nicht", "c2"); err == nil {
 		t.Error("Explain of an unknown rule: no error")
 	}
 }

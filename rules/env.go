@@ -3,33 +3,8 @@ package rules
 import (
 	"reflect"
 
-	"github.com/rickb777/date"
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/kiez"
 )
-
-// Period is the evaluated period as expressions see it: from and until are
-// both included.
-type Period struct {
-	From  date.Date `expr:"from"`
-	Until date.Date `expr:"until"`
-}
-
-// NewPeriod returns the period of the days of a date range.
-func NewPeriod(r timespan.DateRange) Period {
-	r = r.Normalise()
-	return Period{From: r.Start(), Until: r.End().Add(-1)}
-}
-
-// Range returns the period as a half-open date range.
-func (p Period) Range() timespan.DateRange { return timespan.NewDateRange(p.From, p.Until.Add(1)) }
-
-// Contains reports whether d lies in the period.
-func (p Period) Contains(d date.Date) bool { return !d.Before(p.From) && !d.After(p.Until) }
-
-// String formats the period as from..until.
-func (p Period) String() string { return p.From.String() + ".." + p.Until.String() }
 
 // The names of the variables of the expression environment.
 const (

@@ -10,7 +10,6 @@ import (
 
 	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -44,22 +43,29 @@ func NewEngine(progs []*RuleSet, opts ...EngineOption) (*Engine, error) {
 func (e *Engine) RuleSets() []*RuleSet { return append([]*RuleSet(nil), e.progs...) }
 
 // Evaluate checks every centre of the dataset whose programme the engine
-// knows, for the given period, and returns one result per rule and
-// subject: the programme rules first, then each centre in data order, each
-// in the rule file's order. A rule that errors yields an error result and
-// never stops the others. Evaluate stops early, returning the results so
-// far and the context's error, when ctx is cancelled. The dataset should
-// be valid (kiez.Dataset.Validate); Evaluate only reads it. A dataset
-// whose waivers name an unknown programme or rule (see CheckWaivers) is
-// refused before any rule runs: the error wraps ErrWaivers and the
-// diagnostics. To check a dataset too large to keep every result in
-// memory, use Stream.
-func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange) ([]Result, error) {
-	if ds == nil {
-		return nil, errors.New("rules: Evaluate: nil dataset")
+// knows, for the given period, and returns the evaluation: the dataset,
+// the rule sets, the period and one result per rule and subject — the
+// programme rules first, then each centre in data order, each in the rule
+// file's order. A rule that errors yields an error result and never stops
+// the others.
+//
+// Before any rule runs, Evaluate validates the dataset (kiez.Dataset.
+// Validate; unless the engine was made WithoutValidation) and checks its
+// waivers against the rule sets (CheckWaivers): an invalid dataset is
+// refused with an error that wraps ErrInvalidData and the diagnostics
+// (errors.As gives kiez.Diagnostics), one whose waivers name an unknown
+// programme or rule with one that wraps ErrWaivers; the warnings of both
+// are the evaluation's Diagnostics. When ctx is cancelled, Evaluate stops
+// early and returns the evaluation so far with the context's error.
+// Evaluate only reads the dataset. To check a dataset too large to keep
+// every result in memory, use Stream.
+func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period Period) (*Evaluation, error) {
+	ev, err := e.begin("Evaluate", ds, period)
+	if err != nil {
+		return nil, err
 	}
 	var chunks [][]Result
-	err := e.evaluate(ctx, ds, period, false, func(rs []Result) error {
+	err = e.evaluate(ctx, ds, period, false, func(rs []Result) error {
 		chunks = append(chunks, rs)
 		return nil
 	})
@@ -70,12 +76,12 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 	for _, c := range chunks {
 		n += len(c)
 	}
-	out := make([]Result, 0, n)
+	ev.results = make([]Result, 0, n)
 	for i, c := range chunks {
-		out = append(out, c...)
+		ev.results = append(ev.results, c...)
 		chunks[i] = nil
 	}
-	return out, err
+	return ev, err
 }
 
 // Stream evaluates like Evaluate but hands each result to fn as soon as
@@ -83,22 +89,27 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period timespan
 // memory it needs is that of the dataset and of a few centres' results
 // per worker, however many centres the dataset holds. It is for
 // state-wide runs that count, aggregate or write the results as they
-// come. fn runs on the calling goroutine. When fn returns an error,
-// Stream stops and returns it; when ctx is cancelled, Stream stops and
-// returns the context's error. Stream refuses a dataset with waiver
-// errors as Evaluate does.
-func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, fn func(Result) error) error {
-	if ds == nil {
-		return errors.New("rules: Stream: nil dataset")
+// come. fn runs on the calling goroutine. Stream returns the evaluation
+// without its results (Results is empty; Counts has the outcomes). When
+// fn returns an error, Stream stops and returns it; when ctx is
+// cancelled, Stream stops and returns the context's error. Stream
+// validates and refuses a dataset as Evaluate does.
+func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn func(Result) error) (*Evaluation, error) {
+	ev, err := e.begin("Stream", ds, period)
+	if err != nil {
+		return nil, err
 	}
-	return e.evaluate(ctx, ds, period, true, func(rs []Result) error {
+	ev.streamed = true
+	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
 		for _, res := range rs {
+			ev.counts[res.Outcome]++
 			if err := fn(res); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	return ev, err
 }
 
 // evaluate evaluates every programme of the engine on the dataset and
@@ -107,11 +118,7 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period timespan.D
 // With reuse, emit is done with a list when it returns, and the list is
 // filled again for a later centre. evaluate stops at the first error of
 // emit or of ctx and returns it.
-func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, reuse bool, emit func([]Result) error) error {
-	if err := e.checkWaiverErrors(ds, period); err != nil {
-		return err
-	}
-	per := NewPeriod(period)
+func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reuse bool, emit func([]Result) error) error {
 	for _, p := range e.progs {
 		r := e.newRun(p, ds, per)
 		if r.programme == nil && len(r.centres) == 0 {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -39,7 +37,10 @@ rules:
 		return
 	}
 	// The data, here decoded from YAML; kiez.LoadFiles reads files.
-	ds, diags := kiez.Decode("zentrum.yaml", []byte(`centres:
+	// Evaluate validates it before any rule runs.
+	ds, diags := kiez.Decode("zentrum.yaml", []byte(`programmes:
+  - {id: musterstadt, name: Familienzentren Musterstadt, authority: Jugendamt Musterstadt, land: DE-HE}
+centres:
   - id: fz-nord
     name: Familienzentrum Nord
     programme: musterstadt
@@ -57,12 +58,12 @@ rules:
 		fmt.Println(err)
 		return
 	}
-	results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, r := range results {
+	for _, r := range ev.Results() {
 		fmt.Printf("%s %s: %s (%s) – %s\n", r.Subject, r.Rule, r.Outcome, r.Outcome.Label(), r.Message)
 	}
 	// Output:
@@ -115,7 +116,7 @@ func ExampleEngine_Stream() {
 		return
 	}
 	count := map[rules.Outcome]int{}
-	err = eng.Stream(context.Background(), ds, timespan.NewYearOf(2024), func(r rules.Result) error {
+	_, err = eng.Stream(context.Background(), ds, rules.Year(2024), func(r rules.Result) error {
 		count[r.Outcome]++
 		return nil
 	})

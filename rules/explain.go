@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -37,11 +35,11 @@ type Explanation struct {
 // Explain evaluates one rule for one subject and explains the verdict. The
 // subject is written as in Result.Subject: the programme id, a centre id,
 // or "centre/item".
-func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period timespan.DateRange, ruleID, subject string) (*Explanation, error) {
+func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period Period, ruleID, subject string) (*Explanation, error) {
 	if ds == nil {
 		return nil, fmt.Errorf("rules: Explain: nil dataset")
 	}
-	per := NewPeriod(period)
+	per := period
 	found := false
 	for _, p := range e.progs {
 		rule := p.Rule(ruleID)

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/rules"
 )
@@ -113,7 +112,7 @@ func TestExplainTree(t *testing.T) {
 		{"immer", "c2/l2", []string{}},
 	}
 	for _, tt := range tests {
-		x, err := eng.Explain(context.Background(), fixtureData(t), timespan.NewYearOf(2024), tt.rule, tt.subject)
+		x, err := eng.Explain(context.Background(), fixtureData(t), rules.Year(2024), tt.rule, tt.subject)
 		if err != nil {
 			t.Errorf("%s %s: %v", tt.rule, tt.subject, err)
 			continue

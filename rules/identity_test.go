@@ -106,12 +106,13 @@ func TestBadKreuznachIdentityMessages(t *testing.T) {
 		kiez.CaseExchange{Date: date.New(2024, 4, 22), Consent: "se-spaet"},
 		kiez.CaseExchange{Date: date.New(2024, 4, 23)})
 
-	eng, err := rules.NewEngine([]*rules.RuleSet{prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{prog}, rules.WithoutValidation()) // the changed data has what validation refuses: the engine must judge it by identity all the same
 	if err != nil {
 		t.Fatal(err)
 	}
 	period, _ := rules.ParsePeriod("2024")
-	results, err := eng.Evaluate(context.Background(), ds, period)
+	evResults, err := eng.Evaluate(context.Background(), ds, period)
+	results := evResults.Results()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,12 +161,13 @@ func TestWiesbadenAndThueringenIdentityMessages(t *testing.T) {
 			c.LSZFields = []int{1, 3}
 		}
 	}
-	eng, err := rules.NewEngine(progs)
+	eng, err := rules.NewEngine(progs, rules.WithoutValidation()) // as above
 	if err != nil {
 		t.Fatal(err)
 	}
 	period, _ := rules.ParsePeriod("2024")
-	results, err := eng.Evaluate(context.Background(), ds, period)
+	evResults, err := eng.Evaluate(context.Background(), ds, period)
+	results := evResults.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

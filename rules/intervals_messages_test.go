@@ -7,8 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -127,7 +125,8 @@ func evaluateInline(t *testing.T, programme, fixture, data string, more ...strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	evResults, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	results := evResults.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

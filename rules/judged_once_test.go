@@ -80,7 +80,8 @@ func TestCadenceBucketsJudgedOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		results, err := eng.Evaluate(context.Background(), ds, per)
+		evResults, err := eng.Evaluate(context.Background(), ds, per)
+		results := evResults.Results()
 		if err != nil {
 			t.Fatal(err)
 		}

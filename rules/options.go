@@ -24,6 +24,7 @@ type engineConfig struct {
 	memoryBudget uint
 	stepBudget   uint64 // see WithStepBudget
 	workers      int    // see WithWorkers
+	validated    bool   // see WithoutValidation
 }
 
 // The defaults of the bounds on untrusted rule files.
@@ -79,6 +80,14 @@ func WithStepBudget(n uint64) EngineOption { return func(c *engineConfig) { c.st
 // Evaluate and Stream. The default is GOMAXPROCS, the number of CPUs Go
 // uses. Results keep their order either way.
 func WithWorkers(n int) EngineOption { return func(c *engineConfig) { c.workers = n } }
+
+// WithoutValidation makes Evaluate and Stream take the datasets as they
+// are, without validating them (kiez.Dataset.Validate): for callers that
+// validate themselves — to show the warnings, or once for several
+// evaluations — and for tests that judge deliberately partial data.
+// Without it, Evaluate and Stream validate and refuse an invalid dataset
+// (ErrInvalidData). The rules then meet only data that passed.
+func WithoutValidation() EngineOption { return func(c *engineConfig) { c.validated = true } }
 
 // workerCount is n, or GOMAXPROCS when n is not positive.
 func workerCount(n int) int {

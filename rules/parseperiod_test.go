@@ -12,12 +12,12 @@ import (
 // TestParsePeriod shows the written forms of a period and refuses texts
 // that only start like one ("20x4" was once read as the year 20).
 func TestParsePeriod(t *testing.T) {
-	for in, want := range map[string]timespan.DateRange{
-		"2024":                   timespan.NewYearOf(2024),
-		" 2024-H2 ":              timespan.NewDateRange(date.New(2024, 7, 1), date.New(2025, 1, 1)),
-		"2024-Q3":                timespan.NewDateRange(date.New(2024, 7, 1), date.New(2024, 10, 1)),
-		"2024-03":                timespan.NewDateRange(date.New(2024, 3, 1), date.New(2024, 4, 1)),
-		"2024-01-01..2024-06-30": timespan.NewDateRange(date.New(2024, 1, 1), date.New(2024, 7, 1)),
+	for in, want := range map[string]rules.Period{
+		"2024":                   rules.Year(2024),
+		" 2024-H2 ":              rules.NewPeriod(timespan.NewDateRange(date.New(2024, 7, 1), date.New(2025, 1, 1))),
+		"2024-Q3":                rules.NewPeriod(timespan.NewDateRange(date.New(2024, 7, 1), date.New(2024, 10, 1))),
+		"2024-03":                rules.NewPeriod(timespan.NewDateRange(date.New(2024, 3, 1), date.New(2024, 4, 1))),
+		"2024-01-01..2024-06-30": rules.NewPeriod(timespan.NewDateRange(date.New(2024, 1, 1), date.New(2024, 7, 1))),
 	} {
 		got, err := rules.ParsePeriod(in)
 		if err != nil || got != want {

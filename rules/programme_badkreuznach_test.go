@@ -74,7 +74,8 @@ func TestBadKreuznachTestdata2024(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := eng.Evaluate(context.Background(), ds, period)
+	evResults, err := eng.Evaluate(context.Background(), ds, period)
+	results := evResults.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,8 @@ func TestThueringenTestdata2024(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := eng.Evaluate(context.Background(), ds, period)
+	evResults, err := eng.Evaluate(context.Background(), ds, period)
+	results := evResults.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

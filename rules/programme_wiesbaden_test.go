@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -57,7 +56,8 @@ func TestWiesbadenTestdata2024(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	evResults, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	results := evResults.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -270,7 +270,8 @@ func TestReferenceOptionalExamplesRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		results, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+		evResults, err := eng.Evaluate(context.Background(), ds, Year(2024))
+		results := evResults.Results()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,11 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/source"
@@ -167,7 +164,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 		l.errorf(l.atPath("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
 	}
 	l.diags = append(l.diags, pdiags...)
-	var period timespan.DateRange
+	var period Period
 	if f.Period.Value != "" {
 		var err error
 		if period, err = ParsePeriod(f.Period.Value); err != nil {
@@ -179,7 +176,8 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 		return rep, nil
 	}
 	rep.Programme = prog.ID
-	eng, err := NewEngine([]*RuleSet{prog}, opts...)
+	// The fixtures are validated as they are read (caseData).
+	eng, err := NewEngine([]*RuleSet{prog}, append([]EngineOption{WithoutValidation()}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -255,54 +253,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string) (*RuleSet, kie
 	return Load(p, data)
 }
 
-// ParsePeriod parses an evaluation period: a year ("2024"), a half-year
-// ("2024-H1"), a quarter ("2024-Q3"), a month ("2024-03") or a range of
-// days with both ends included ("2024-01-01..2024-06-30").
-func ParsePeriod(s string) (timespan.DateRange, error) {
-	s = strings.TrimSpace(s)
-	if from, until, ok := strings.Cut(s, ".."); ok {
-		a, err := source.ParseDate(strings.TrimSpace(from))
-		if err != nil {
-			return timespan.DateRange{}, fmt.Errorf("period %q: %v", s, err)
-		}
-		b, err := source.ParseDate(strings.TrimSpace(until))
-		if err != nil {
-			return timespan.DateRange{}, fmt.Errorf("period %q: %v", s, err)
-		}
-		if b.Before(a) {
-			return timespan.DateRange{}, fmt.Errorf("period %q ends before it starts", s)
-		}
-		return timespan.NewDateRange(a, b.Add(1)), nil
-	}
-	// The other forms start with a year of four digits: 2024, 2024-H1,
-	// 2024-Q3, 2024-03.
-	if len(s) >= 4 && isDigits(s[:4]) {
-		year, _ := strconv.Atoi(s[:4])
-		tail := s[4:]
-		switch {
-		case tail == "" && year > 0:
-			return timespan.NewYearOf(year), nil
-		case len(tail) == 3 && tail[0] == '-' && tail[1] == 'H' && (tail[2] == '1' || tail[2] == '2'):
-			n := int(tail[2] - '0')
-			return monthsRange(year, (n-1)*6+1, 6), nil
-		case len(tail) == 3 && tail[0] == '-' && tail[1] == 'Q' && tail[2] >= '1' && tail[2] <= '4':
-			n := int(tail[2] - '0')
-			return monthsRange(year, (n-1)*3+1, 3), nil
-		case len(tail) == 3 && tail[0] == '-' && isDigits(tail[1:]):
-			if m, err := kiez.ParseMonth(s); err == nil {
-				return monthsRange(m.Year, int(m.Month), 1), nil
-			}
-		}
-	}
-	return timespan.DateRange{}, fmt.Errorf("period %q: write a year (2024), a half-year (2024-H1), a quarter (2024-Q3), a month (2024-03) or from..until (2024-01-01..2024-06-30)", s)
-}
-
-func monthsRange(year, firstMonth, months int) timespan.DateRange {
-	from := kiez.Month{Year: year, Month: timeMonth(firstMonth)}.First()
-	return timespan.NewDateRange(from, addMonths(from, months))
-}
-
-func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *fixtureTree, f *fileTest, c *fileTestCase, period timespan.DateRange) TestResult {
+func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *fixtureTree, f *fileTest, c *fileTestCase, period Period) TestResult {
 	res := TestResult{Case: c.Name}
 	fail := func(msg string) TestResult {
 		res.Errored, res.Error = true, msg
@@ -316,7 +267,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *
 		}
 		period = p
 	}
-	if period.IsZero() {
+	if period == (Period{}) {
 		return fail("no period: give period: at the top of the file or in the case")
 	}
 	ds, diags := l.caseData(ctx, tree, caseFiles(f, c), c.Data)
@@ -338,10 +289,11 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *
 	if res.Errored {
 		return res
 	}
-	results, err := eng.Evaluate(ctx, ds, period)
+	ev, err := eng.Evaluate(ctx, ds, period)
 	if err != nil {
 		return fail(err.Error())
 	}
+	results := ev.Results()
 	got := map[[2]string]Result{}
 	for _, r := range results {
 		got[[2]string{r.Rule, r.Subject}] = r

@@ -100,7 +100,8 @@ func embeddedProgrammes(tb testing.TB) []*rules.RuleSet {
 // (MB-peak-over-data, sampled every 20 ms).
 func BenchmarkEvaluate(b *testing.B) {
 	benchmarkScale(b, func(eng *rules.Engine, data *synth.Output) (int, error) {
-		res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+		evRes, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+		res := evRes.Results()
 		return len(res), err
 	})
 }
@@ -112,7 +113,7 @@ func BenchmarkStream(b *testing.B) {
 	benchmarkScale(b, func(eng *rules.Engine, data *synth.Output) (int, error) {
 		var count [8]int
 		results := 0
-		err := eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
+		_, err := eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
 			count[r.Outcome]++
 			results++
 			return nil
@@ -125,7 +126,7 @@ func BenchmarkStream(b *testing.B) {
 // 1,000 and 10,000 synthetic centres (the last skipped with -short); run
 // returns the number of results.
 func benchmarkScale(b *testing.B, run func(*rules.Engine, *synth.Output) (int, error)) {
-	eng, err := rules.NewEngine(embeddedProgrammes(b))
+	eng, err := rules.NewEngine(embeddedProgrammes(b), rules.WithoutValidation())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -220,7 +221,8 @@ func TestEvaluateWorkersAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+		evRes, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+		res := evRes.Results()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -247,7 +249,8 @@ func TestStreamAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+	evRes, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
+	res := evRes.Results()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +264,7 @@ func TestStreamAgrees(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		err = eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
+		_, err = eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
 			got = append(got, resultLine(r))
 			return nil
 		})
@@ -285,7 +288,7 @@ func TestStreamStops(t *testing.T) {
 	before := runtime.NumGoroutine()
 	stop := errors.New("genug")
 	n := 0
-	err = eng.Stream(context.Background(), data.Dataset, data.Period(), func(rules.Result) error {
+	_, err = eng.Stream(context.Background(), data.Dataset, data.Period(), func(rules.Result) error {
 		if n++; n == 500 {
 			return stop
 		}
@@ -296,7 +299,7 @@ func TestStreamStops(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	n = 0
-	err = eng.Stream(ctx, data.Dataset, data.Period(), func(rules.Result) error {
+	_, err = eng.Stream(ctx, data.Dataset, data.Period(), func(rules.Result) error {
 		if n++; n == 500 {
 			cancel()
 		}

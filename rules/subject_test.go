@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -29,7 +28,8 @@ func TestResultSubjectFields(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
-		res, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+		evRes, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+		res := evRes.Results()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +94,8 @@ centres:
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	evRes, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	res := evRes.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
@@ -39,7 +38,8 @@ func TestParamNotInForceGerman(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.Evaluate(context.Background(), ds, timespan.NewYearOf(2024))
+	evRes, err := eng.Evaluate(context.Background(), ds, Year(2024))
+	res := evRes.Results()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/rules"
 )
@@ -26,7 +25,7 @@ func validityFixture(t *testing.T, edits ...string) string {
 
 // evaluateFixture loads a variant of the fixture and evaluates it on the
 // fixture data for the period, as "subject rule: outcome message" lines.
-func evaluateFixture(t *testing.T, src string, period timespan.DateRange) []string {
+func evaluateFixture(t *testing.T, src string, period rules.Period) []string {
 	t.Helper()
 	p, diags := rules.Load("fixture.yaml", []byte(src))
 	if diags.HasErrors() {
@@ -36,7 +35,8 @@ func evaluateFixture(t *testing.T, src string, period timespan.DateRange) []stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.Evaluate(context.Background(), fixtureData(t), period)
+	evRes, err := eng.Evaluate(context.Background(), fixtureData(t), period)
+	res := evRes.Results()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ const fixtureHeader = "land: DE-HE\n"
 
 func TestValidityBeforeValidFrom(t *testing.T) {
 	src := validityFixture(t, fixtureHeader, fixtureHeader+"validFrom: 2025-01-01\n")
-	got := evaluateFixture(t, src, timespan.NewYearOf(2024))
+	got := evaluateFixture(t, src, rules.Year(2024))
 	const msg = "not-applicable Die Regeln gelten ab 01.01.2025; der Zeitraum 01.01.2024–31.12.2024 liegt davor."
 	want := []string{
 		"musterstadt ein-traeger: " + msg,
@@ -66,7 +66,7 @@ func TestValidityBeforeValidFrom(t *testing.T) {
 
 func TestValidityAfterValidUntil(t *testing.T) {
 	src := validityFixture(t, fixtureHeader, fixtureHeader+"validFrom: 2020-01-01\nvalidUntil: 2023-12-31\n")
-	got := evaluateFixture(t, src, timespan.NewYearOf(2024))
+	got := evaluateFixture(t, src, rules.Year(2024))
 	if want := "musterstadt ein-traeger: not-applicable Die Regeln gelten bis 31.12.2023; der Zeitraum 01.01.2024–31.12.2024 liegt danach."; got[0] != want {
 		t.Errorf("got %q, want %q", got[0], want)
 	}
@@ -79,7 +79,7 @@ func TestValidityPartlyBefore(t *testing.T) {
 	src := validityFixture(t, fixtureHeader, fixtureHeader+"validFrom: 2024-07-01\n",
 		`message: "{{ len(sessionsOf(centre, \"elterncafe\", period)) }} Termine"`,
 		`message: "{{ len(sessionsOf(centre, \"elterncafe\", period)) }} Termine ab {{ period.from }}"`)
-	got := evaluateFixture(t, src, timespan.NewYearOf(2024))
+	got := evaluateFixture(t, src, rules.Year(2024))
 	const note = "Geprüft 01.07.2024–31.12.2024 (die Regeln gelten ab 01.07.2024): "
 	want := "c2 elterncafe: fail " + note + "1 Termine ab 01.07.2024"
 	if !contains(got, want) {
@@ -94,7 +94,7 @@ func TestValidityPartlyBefore(t *testing.T) {
 
 func TestValidityOfOneRule(t *testing.T) {
 	src := validityFixture(t, "    severity: error\n", "    severity: error\n    validUntil: 2024-03-31\n")
-	got := evaluateFixture(t, src, timespan.NewYearOf(2024))
+	got := evaluateFixture(t, src, rules.Year(2024))
 	want := "c2/l2 freistellung: fail Geprüft 01.01.2024–31.03.2024 (die Regel gilt bis 31.03.2024): Freistellung 1,5 h/Woche, gefordert 2 h/Woche"
 	if !contains(got, want) {
 		t.Errorf("no result %q in\n%s", want, strings.Join(got, "\n"))
@@ -117,7 +117,7 @@ func TestValidFromDerived(t *testing.T) {
 	if p.ValidFrom == nil || p.ValidFrom.String() != "2021-03-01" || !p.ValidFromDerived {
 		t.Errorf("ValidFrom = %v (derived %v), want 2021-03-01 derived from the params", p.ValidFrom, p.ValidFromDerived)
 	}
-	got := evaluateFixture(t, src, timespan.NewYearOf(2020))
+	got := evaluateFixture(t, src, rules.Year(2020))
 	if want := "c2 elterncafe: not-applicable Die Regeln gelten ab 01.03.2021; der Zeitraum 01.01.2020–31.12.2020 liegt davor."; !contains(got, want) {
 		t.Errorf("no result %q in\n%s", want, strings.Join(got, "\n"))
 	}
@@ -129,12 +129,12 @@ func TestVerdictTexts(t *testing.T) {
 		`    when: item.role == "leitung-familienzentrum"`+"\n"+`    notApplicable: "Nicht anwendbar: {{ item.id }} ist keine Leitung."`,
 		`    needs: sessionsOf(centre, "elterncafe", period)`,
 		`    needs: sessionsOf(centre, "elterncafe", period)`+"\n"+`    missing: "Kein Elterncafé-Termin seit {{ period.from }}."`)
-	got := evaluateFixture(t, src, timespan.NewYearOf(2023))
+	got := evaluateFixture(t, src, rules.Year(2023))
 	if want := "c2 elterncafe: missing-data Kein Elterncafé-Termin seit 01.01.2023."; !contains(got, want) {
 		t.Errorf("no result %q in\n%s", want, strings.Join(got, "\n"))
 	}
 	// Without texts: the defaults, which show no expression.
-	plain := evaluateFixture(t, fixture(t), timespan.NewYearOf(2023))
+	plain := evaluateFixture(t, fixture(t), rules.Year(2023))
 	if want := "c2 elterncafe: missing-data Keine Angaben im Zeitraum 01.01.2023–31.12.2023."; !contains(plain, want) {
 		t.Errorf("no result %q in\n%s", want, strings.Join(plain, "\n"))
 	}
@@ -145,11 +145,11 @@ func TestVerdictTextsNotApplicable(t *testing.T) {
 	src := validityFixture(t,
 		`    when: item.role == "leitung-familienzentrum"`,
 		`    when: item.role != "leitung-familienzentrum"`+"\n"+`    notApplicable: "Nicht anwendbar: {{ item.id }} ist eine Leitung."`)
-	got := evaluateFixture(t, src, timespan.NewYearOf(2024))
+	got := evaluateFixture(t, src, rules.Year(2024))
 	if want := "c2/l2 freistellung: not-applicable Nicht anwendbar: l2 ist eine Leitung."; !contains(got, want) {
 		t.Errorf("no result %q in\n%s", want, strings.Join(got, "\n"))
 	}
-	plain := evaluateFixture(t, validityFixture(t, `    when: item.role == "leitung-familienzentrum"`, `    when: item.role != "leitung-familienzentrum"`), timespan.NewYearOf(2024))
+	plain := evaluateFixture(t, validityFixture(t, `    when: item.role == "leitung-familienzentrum"`, `    when: item.role != "leitung-familienzentrum"`), rules.Year(2024))
 	if want := "c2/l2 freistellung: not-applicable Nicht anwendbar."; !contains(plain, want) {
 		t.Errorf("no result %q in\n%s", want, strings.Join(plain, "\n"))
 	}
@@ -210,7 +210,7 @@ func TestValidityLoadErrors(t *testing.T) {
 	}
 }
 
-func mustRange(t *testing.T, s string) timespan.DateRange {
+func mustRange(t *testing.T, s string) rules.Period {
 	t.Helper()
 	r, err := rules.ParsePeriod(s)
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -28,11 +26,11 @@ import (
 // rules. Evaluate and Stream refuse a dataset for which CheckWaivers
 // reports an error (see ErrWaivers). The diagnostics name the waiver's
 // place in the data files, when the dataset was read from files.
-func (e *Engine) CheckWaivers(ds *kiez.Dataset, period timespan.DateRange) kiez.Diagnostics {
+func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) kiez.Diagnostics {
 	if ds == nil {
 		return nil
 	}
-	per := NewPeriod(period)
+	per := period
 	progs := map[string]*RuleSet{}
 	var progIDs []string
 	for _, p := range e.progs {
@@ -91,22 +89,24 @@ func (e *waiverError) Error() string { return ErrWaivers.Error() + ":\n" + e.dia
 
 func (e *waiverError) Unwrap() []error { return []error{ErrWaivers, e.diags} }
 
-// checkWaiverErrors returns the waiver errors CheckWaivers finds, as an
-// error wrapping ErrWaivers and the diagnostics, or nil.
-func (e *Engine) checkWaiverErrors(ds *kiez.Dataset, period timespan.DateRange) error {
+// checkWaiverErrors returns the warnings CheckWaivers finds and its
+// errors, as an error wrapping ErrWaivers and the diagnostics, or nil.
+func (e *Engine) checkWaiverErrors(ds *kiez.Dataset, period Period) (kiez.Diagnostics, error) {
 	if len(ds.Waivers) == 0 {
-		return nil
+		return nil, nil
 	}
-	var errs kiez.Diagnostics
+	var errs, warnings kiez.Diagnostics
 	for _, d := range e.CheckWaivers(ds, period) {
 		if d.Severity == kiez.SeverityError {
 			errs = append(errs, d)
+		} else {
+			warnings = append(warnings, d)
 		}
 	}
 	if len(errs) == 0 {
-		return nil
+		return warnings, nil
 	}
-	return &waiverError{diags: errs}
+	return nil, &waiverError{diags: errs}
 }
 
 func dataProgrammes(ds *kiez.Dataset) []string {

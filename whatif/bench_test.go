@@ -40,7 +40,7 @@ func benchData(b *testing.B) *synth.Output {
 // programmes, keeping every result.
 func BenchmarkEvaluate(b *testing.B) {
 	data := benchData(b)
-	eng, err := rules.NewEngine(embedded(b))
+	eng, err := rules.NewEngine(embedded(b), rules.WithoutValidation())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func BenchmarkCompare(b *testing.B) {
 	changed := append([]*rules.RuleSet(nil), old...)
 	for i, p := range changed {
 		if p.ID == "bad-kreuznach-familienzentren" {
-			from := rules.NewPeriod(data.Period()).From
+			from := data.Period().From
 			q, err := p.WithParams(rules.ParamOverride{Name: "leitungsfreistellung", From: date.New(from.Year(), 1, 1), Value: "3"})
 			if err != nil {
 				b.Fatal(err)
@@ -78,8 +78,8 @@ func BenchmarkCompare(b *testing.B) {
 	stop := reportCPU(b)
 	for b.Loop() {
 		c, err := whatif.Compare(context.Background(), data.Dataset,
-			whatif.Side{Label: "bisher", Programmes: old, Period: per},
-			whatif.Side{Label: "neu", Programmes: changed, Period: per})
+			whatif.Side{Label: "bisher", RuleSets: old, Period: per},
+			whatif.Side{Label: "neu", RuleSets: changed, Period: per})
 		if err != nil {
 			b.Fatal(err)
 		}

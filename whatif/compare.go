@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -19,9 +17,9 @@ import (
 // period.
 type Side struct {
 	// Label names the side for people: "bisher", a file name, "2024".
-	Label      string
-	Programmes []*rules.RuleSet
-	Period     timespan.DateRange
+	Label    string
+	RuleSets []*rules.RuleSet
+	Period   rules.Period
 }
 
 // Option configures Compare.
@@ -278,7 +276,14 @@ type Comparison struct {
 	// param over all centres (Centre ""). See Hours.
 	Hours      []HoursSum `json:"hours,omitempty"`
 	HoursTotal []HoursSum `json:"hoursTotal,omitempty"`
+
+	newEv *rules.Evaluation // see Evaluation
 }
+
+// Evaluation returns the new side's evaluation: the dataset, its rule
+// sets, its period and its results. The impact report
+// (report.Impact) reads it.
+func (c *Comparison) Evaluation() *rules.Evaluation { return c.newEv }
 
 // Changed reports whether anything differs: a result, or a param.
 func (c *Comparison) Changed() bool { return len(c.Changes) > 0 || len(c.Params) > 0 }
@@ -299,44 +304,45 @@ func Compare(ctx context.Context, ds *kiez.Dataset, old, new Side, opts ...Optio
 	for _, o := range opts {
 		o(&cfg)
 	}
-	renamed, err := checkRenames(old.Programmes, new.Programmes, cfg.renames)
+	renamed, err := checkRenames(old.RuleSets, new.RuleSets, cfg.renames)
 	if err != nil {
 		return nil, err
 	}
-	oldRes, err := evaluate(ctx, ds, old, cfg)
+	oldEv, err := evaluate(ctx, ds, old, cfg)
 	if err != nil {
 		return nil, err
 	}
-	newRes, err := evaluate(ctx, ds, new, cfg)
+	newEv, err := evaluate(ctx, ds, new, cfg)
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{Old: sideInfo(old, len(oldRes)), New: sideInfo(new, len(newRes)), Renamed: renamed}
+	oldRes, newRes := oldEv.Results(), newEv.Results()
+	c := &Comparison{Old: sideInfo(old, len(oldRes)), New: sideInfo(new, len(newRes)), Renamed: renamed, newEv: newEv}
 	c.YearShift = yearShift(c.Old.Period, c.New.Period)
-	m := matcher{c: c, oldProgs: byID(old.Programmes), newProgs: byID(new.Programmes), renames: cfg.renames,
+	m := matcher{c: c, oldProgs: byID(old.RuleSets), newProgs: byID(new.RuleSets), renames: cfg.renames,
 		shift: newShifter(c.Old.Period, c.YearShift)}
 	m.match(oldRes, newRes)
-	c.RulesAdded, c.RulesRemoved = ruleDiff(old.Programmes, new.Programmes, cfg.renames)
+	c.RulesAdded, c.RulesRemoved = ruleDiff(old.RuleSets, new.RuleSets, cfg.renames)
 	c.Params = paramChanges(old, new)
 	c.Hours, c.HoursTotal = sumHours(c.Changes, m.newProgs, m.oldProgs)
 	return c, nil
 }
 
-func evaluate(ctx context.Context, ds *kiez.Dataset, s Side, cfg config) ([]rules.Result, error) {
-	eng, err := rules.NewEngine(s.Programmes, cfg.engine...)
+func evaluate(ctx context.Context, ds *kiez.Dataset, s Side, cfg config) (*rules.Evaluation, error) {
+	eng, err := rules.NewEngine(s.RuleSets, cfg.engine...)
 	if err != nil {
 		return nil, fmt.Errorf("whatif: %s: %w", s.Label, err)
 	}
-	res, err := eng.Evaluate(ctx, ds, s.Period)
+	ev, err := eng.Evaluate(ctx, ds, s.Period)
 	if err != nil {
 		return nil, fmt.Errorf("whatif: evaluating %s: %w", s.Label, err)
 	}
-	return res, nil
+	return ev, nil
 }
 
 func sideInfo(s Side, n int) SideInfo {
-	info := SideInfo{Label: s.Label, Period: rules.NewPeriod(s.Period), Results: n}
-	for _, p := range s.Programmes {
+	info := SideInfo{Label: s.Label, Period: s.Period, Results: n}
+	for _, p := range s.RuleSets {
 		info.Programmes = append(info.Programmes, ProgrammeRef{ID: p.ID, Version: p.Version, File: p.File})
 	}
 	return info

@@ -34,8 +34,8 @@ func ExampleCompare() {
 	year, _ := rules.ParsePeriod("2025")
 
 	c, err := whatif.Compare(context.Background(), ds,
-		whatif.Side{Label: "bisher", Programmes: []*rules.RuleSet{old}, Period: year},
-		whatif.Side{Label: "neu", Programmes: []*rules.RuleSet{raised}, Period: year})
+		whatif.Side{Label: "bisher", RuleSets: []*rules.RuleSet{old}, Period: year},
+		whatif.Side{Label: "neu", RuleSets: []*rules.RuleSet{raised}, Period: year})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -42,11 +42,11 @@ type ParamValue struct {
 // paramChanges lists the params that differ, per programme of the new
 // side (then those only the old side has), by name.
 func paramChanges(old, new Side) []ParamChange {
-	oldByID, newByID := byID(old.Programmes), byID(new.Programmes)
-	oldFrom, newFrom := rules.NewPeriod(old.Period).From, rules.NewPeriod(new.Period).From
+	oldByID, newByID := byID(old.RuleSets), byID(new.RuleSets)
+	oldFrom, newFrom := old.Period.From, new.Period.From
 	var out []ParamChange
 	seen := map[string]bool{}
-	progs := append(append([]*rules.RuleSet(nil), new.Programmes...), old.Programmes...)
+	progs := append(append([]*rules.RuleSet(nil), new.RuleSets...), old.RuleSets...)
 	for _, p := range progs {
 		if seen[p.ID] {
 			continue

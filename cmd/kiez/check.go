@@ -121,7 +121,7 @@ data or a rule file has errors or the run was cut short, or, with
 		env = &e
 	}
 	out := newCheckWriter(stdout, ev, a, env, show)
-	err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
+	_, err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
 	if env != nil {
 		env.Complete = !stopped

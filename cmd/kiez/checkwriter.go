@@ -196,7 +196,7 @@ func (c *checkWriter) start() error {
 		return nil
 	}
 	c.started = true
-	per := rules.NewPeriod(c.ev.period)
+	per := c.ev.period
 	_, err := fmt.Fprintf(c.w, "Prüfzeitraum %s (%s)\n", per.German(), c.a.period)
 	return err
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -162,9 +161,9 @@ on wrong usage.`)
 		}
 	}
 	c, err := whatif.Compare(ctx, ds,
-		whatif.Side{Label: oldLabel, Programmes: oldProgs, Period: oldPeriod},
-		whatif.Side{Label: newLabel, Programmes: newProgs, Period: newPeriod},
-		whatif.WithRenames(renameMap))
+		whatif.Side{Label: oldLabel, RuleSets: oldProgs, Period: oldPeriod},
+		whatif.Side{Label: newLabel, RuleSets: newProgs, Period: newPeriod},
+		whatif.WithRenames(renameMap), whatif.WithEngineOptions(rules.WithoutValidation())) // validated above
 	if timedOut(ctx) {
 		return limit.reportTimeout(stderr, "diff", "the rules were evaluated", "Nothing was compared.")
 	}
@@ -189,7 +188,7 @@ on wrong usage.`)
 			opts = append(opts, report.WithPublished())
 		}
 		var r *report.Report
-		r, err = report.Impact(report.Input{Dataset: ds, Programmes: newProgs, Period: newPeriod}, c, opts...)
+		r, err = report.Impact(c, opts...)
 		if err == nil {
 			err = report.Write(&buf, r, reportFormat)
 		}
@@ -292,13 +291,13 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 // checkDiffWaivers prints the problems of the dataset's waivers with
 // each side's programmes and period (each problem once), and refuses data
 // whose waivers name unknown programmes or rules, as check does.
-func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.RuleSet, oldPeriod timespan.DateRange,
-	newProgs []*rules.RuleSet, newPeriod timespan.DateRange) (int, bool) {
+func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.RuleSet, oldPeriod rules.Period,
+	newProgs []*rules.RuleSet, newPeriod rules.Period) (int, bool) {
 	var all kiez.Diagnostics
 	seen := map[string]bool{}
 	for _, side := range []struct {
 		progs  []*rules.RuleSet
-		period timespan.DateRange
+		period rules.Period
 	}{{oldProgs, oldPeriod}, {newProgs, newPeriod}} {
 		eng, err := rules.NewEngine(side.progs)
 		if err != nil {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/rickb777/date"
-	"github.com/rickb777/date/timespan"
 
 	"github.com/kiez-go/kiez/rules"
 )
@@ -247,8 +246,7 @@ func wrapJSON(env any) ([]byte, error) {
 }
 
 // periodOf describes the evaluated period.
-func periodOf(text string, r timespan.DateRange) periodInfo {
-	p := rules.NewPeriod(r)
+func periodOf(text string, p rules.Period) periodInfo {
 	return periodInfo{Text: text, From: p.From, Until: p.Until, Label: p.German()}
 }
 

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -15,7 +13,7 @@ import (
 // and an engine over the chosen programmes.
 type evaluation struct {
 	ds     *kiez.Dataset
-	period timespan.DateRange
+	period rules.Period
 	sets   []*ruleSet
 	engine *rules.Engine
 	// inputs knows the data files read, for the input digest.
@@ -85,7 +83,8 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		fmt.Fprintf(stderr, "kiez %s: no programme to evaluate: the data names no programme with rules; give a rule file with --rules\n", fs.Name())
 		return nil, exitProblems, false
 	}
-	eng, err := rules.NewEngine(programmesOf(sel.sets))
+	// prepare validated the data and showed the problems.
+	eng, err := rules.NewEngine(programmesOf(sel.sets), rules.WithoutValidation())
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return nil, exitProblems, false

@@ -99,7 +99,7 @@ or subject).`)
 		}
 		return fs.usageError(stderr, "%s", hint)
 	}
-	write := func() error { return writeExplanation(stdout, rs, x, rules.NewPeriod(ev.period)) }
+	write := func() error { return writeExplanation(stdout, rs, x, ev.period) }
 	if *format == "json" {
 		write = func() error {
 			b, err := wrapJSON(explainEnvelope{runInfo: newRunInfo(explainFormat, ev, *period, at), Explanation: x})
@@ -153,7 +153,8 @@ func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 
 // subjectHint says which subjects the rule has, for a subject it has not.
 func subjectHint(ctx context.Context, eng *rules.Engine, ev *evaluation, ruleID, subject string) string {
-	results, _ := eng.Evaluate(ctx, ev.ds, ev.period)
+	evResults, _ := eng.Evaluate(ctx, ev.ds, ev.period)
+	results := evResults.Results()
 	var subjects []string
 	for _, r := range results {
 		if r.Rule == ruleID {

@@ -10,7 +10,6 @@ import (
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/whatif"
-	"github.com/rickb777/date/timespan"
 )
 
 func runReport(args []string, stdout, stderr io.Writer) int {
@@ -68,7 +67,7 @@ programme report the verdicts that changed since an earlier period.`)
 	if *kind == "centre" && *centre == "" {
 		return fs.usageError(stderr, "--kind centre needs --centre ID")
 	}
-	var prevPeriod timespan.DateRange
+	var prevPeriod rules.Period
 	if *previous != "" {
 		if *kind != "centre" && *kind != "programme" {
 			return fs.usageError(stderr, "--previous-period goes with --kind centre or programme")
@@ -102,9 +101,10 @@ programme report the verdicts that changed since an earlier period.`)
 		opts = append(opts, report.WithLanguage(report.English))
 	}
 	if *previous != "" {
-		c, err := whatif.Compare(ctx, in.Dataset,
-			whatif.Side{Label: *previous, Programmes: in.Programmes, Period: prevPeriod},
-			whatif.Side{Label: *period, Programmes: in.Programmes, Period: in.Period})
+		c, err := whatif.Compare(ctx, in.Dataset(),
+			whatif.Side{Label: *previous, RuleSets: in.RuleSets(), Period: prevPeriod},
+			whatif.Side{Label: *period, RuleSets: in.RuleSets(), Period: in.Period()},
+			whatif.WithEngineOptions(rules.WithoutValidation())) // validated by reportInput
 		if err != nil {
 			fmt.Fprintf(stderr, "kiez report: the year-over-year comparison: %v\n", err)
 			return exitProblems
@@ -242,20 +242,20 @@ mode, never over an input file; --out and --ics must be different files.`)
 
 // reportInput evaluates the data for a report: prepare, then Evaluate.
 // Problems are printed to stderr, keeping stdout for the report.
-func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, *evaluation, int, bool) {
+func reportInput(fs *flags, a evalArgs, stderr io.Writer) (*rules.Evaluation, *evaluation, int, bool) {
 	ev, code, ok := prepare(fs, a, stderr, stderr)
 	if !ok {
-		return report.Input{}, nil, code, false
+		return nil, nil, code, false
 	}
-	results, err := ev.engine.Evaluate(a.ctx, ev.ds, ev.period)
+	in, err := ev.engine.Evaluate(a.ctx, ev.ds, ev.period)
 	if timedOut(a.ctx) {
-		return report.Input{}, nil, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
+		return nil, nil, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
-		return report.Input{}, nil, exitProblems, false
+		return nil, nil, exitProblems, false
 	}
-	return report.Input{Dataset: ev.ds, Programmes: programmesOf(ev.sets), Results: results, Period: ev.period}, ev, exitOK, true
+	return in, ev, exitOK, true
 }
 
 // inferFormat is outputFormat for the formats of the report package.

@@ -14,8 +14,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/rickb777/date/timespan"
-
 	"github.com/kiez-go/kiez/examples/internal/exampledata"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
@@ -67,7 +65,6 @@ func run(w io.Writer, format report.Format, centre, dir string) error {
 		return err
 	}
 	ds, diags := kiez.LoadFiles(dir)
-	diags = append(diags, ds.Validate()...)
 	if err := diags.Errs(); err != nil {
 		return err
 	}
@@ -75,13 +72,12 @@ func run(w io.Writer, format report.Format, centre, dir string) error {
 	if err != nil {
 		return err
 	}
-	period := timespan.NewYearOf(2024)
-	results, err := engine.Evaluate(context.Background(), ds, period)
+	// Evaluate validates the data before any rule runs.
+	ev, err := engine.Evaluate(context.Background(), ds, rules.Year(2024))
 	if err != nil {
 		return err
 	}
-	in := report.Input{Dataset: ds, Programmes: []*rules.RuleSet{prog}, Results: results, Period: period}
-	r, err := report.CentreAnnual(in, centre)
+	r, err := report.CentreAnnual(ev, centre)
 	if err != nil {
 		return err
 	}

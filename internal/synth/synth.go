@@ -70,7 +70,7 @@ type Output struct {
 }
 
 // Period returns the year of activity as an evaluation period.
-func (o *Output) Period() timespan.DateRange { return yearRange(o.Year) }
+func (o *Output) Period() rules.Period { return rules.Year(o.Year) }
 
 // date0 is the first day of a year.
 func date0(y int) date.Date { return date.New(y, time.January, 1) }
@@ -231,16 +231,17 @@ func (pt *programmeTemplate) failures(year int) (map[string][]rules.Result, erro
 	for _, c := range pt.centres {
 		ds.Centres = append(ds.Centres, *c)
 	}
-	eng, err := rules.NewEngine([]*rules.RuleSet{pt.rules})
+	// The templates are validated with the generated data (kiez gen).
+	eng, err := rules.NewEngine([]*rules.RuleSet{pt.rules}, rules.WithoutValidation())
 	if err != nil {
 		return nil, err
 	}
-	res, err := eng.Evaluate(context.Background(), ds, yearRange(year))
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(year))
 	if err != nil {
 		return nil, fmt.Errorf("synth: evaluating the templates of %s: %w", pt.prog.ID, err)
 	}
 	out := map[string][]rules.Result{}
-	for _, r := range res {
+	for _, r := range ev.Results() {
 		if r.Centre != "" && (r.Outcome == rules.OutcomeFail || r.Outcome == rules.OutcomeError) {
 			out[r.Centre] = append(out[r.Centre], r)
 		}

@@ -178,7 +178,8 @@ func TestGenerateShortfalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eng.Evaluate(context.Background(), out.Dataset, out.Period())
+	evRes, err := eng.Evaluate(context.Background(), out.Dataset, out.Period())
+	res := evRes.Results()
 	if err != nil {
 		t.Fatal(err)
 	}
