@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // kitaScope is the set of Kitas a reference may name: those of one centre
@@ -250,7 +252,7 @@ func centreItem(ce *Centre, id string) bool {
 // from files. Callers outside the package (the rules engine) use it to
 // place their diagnostics about data, such as a waiver naming an unknown
 // rule.
-func (ds *Dataset) Where(path string) *Range {
+func (ds *Dataset) Where(path string) *diag.Range {
 	if ds == nil {
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -43,7 +44,7 @@ var paramTypes = map[string]reflect.Type{
 }
 
 // posBefore reports whether position a comes before b in a file.
-func posBefore(a, b kiez.Pos) bool {
+func posBefore(a, b diag.Pos) bool {
 	return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
 }
 
@@ -61,7 +62,7 @@ type loader struct {
 	name   string
 	data   []byte
 	pos    source.Positions
-	diags  kiez.Diagnostics
+	diags  diag.Diagnostics
 	opts   config
 	main   *exprConfig     // the compiler of every expression
 	plain  *exprConfig     // the same without the operator overloads
@@ -76,12 +77,12 @@ type loader struct {
 	ruleID      string
 }
 
-func (l *loader) at(p source.Pos) *kiez.Range {
-	return &kiez.Range{Filename: l.name, Start: kiez.Pos(p), End: kiez.Pos(p)}
+func (l *loader) at(p diag.Pos) *diag.Range {
+	return &diag.Range{Filename: l.name, Start: diag.Pos(p), End: diag.Pos(p)}
 }
 
 // atPath returns the position of a data path of the file, trying parents.
-func (l *loader) atPath(path string) *kiez.Range {
+func (l *loader) atPath(path string) *diag.Range {
 	for {
 		if p, ok := l.pos[path]; ok {
 			return l.at(p)
@@ -91,18 +92,18 @@ func (l *loader) atPath(path string) *kiez.Range {
 			if p, ok := l.pos[""]; ok {
 				return l.at(p)
 			}
-			return &kiez.Range{Filename: l.name}
+			return &diag.Range{Filename: l.name}
 		}
 		path = path[:i]
 	}
 }
 
-func (l *loader) errorf(r *kiez.Range, detail, format string, args ...any) {
-	l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+func (l *loader) errorf(r *diag.Range, detail, format string, args ...any) {
+	l.diags = append(l.diags, &diag.Diagnostic{Severity: diag.Error, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
 }
 
-func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
-	l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityWarning, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+func (l *loader) warnf(r *diag.Range, detail, format string, args ...any) {
+	l.diags = append(l.diags, &diag.Diagnostic{Severity: diag.Warning, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
 }
 
 // Load reads, checks and compiles a rule file. The name is used in
@@ -113,7 +114,7 @@ func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
 // messages. Load returns a nil Programme when any diagnostic is an error;
 // warnings (an uncovered requirement, for instance) come with a usable
 // Programme.
-func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostics) {
+func Load(name string, data []byte, opts ...Option) (*Programme, diag.Diagnostics) {
 	return loadDecoded(name, data, decodeFile(data), opts, newExprCache())
 }
 
@@ -123,7 +124,7 @@ func Load(name string, data []byte, opts ...Option) (*Programme, kiez.Diagnostic
 type decodedFile struct {
 	f        fileProgramme
 	pos      source.Positions
-	diags    kiez.Diagnostics // the problems of reading it, Subject without a file name
+	diags    diag.Diagnostics // the problems of reading it, Subject without a file name
 	tooLarge bool
 	parsed   bool // the YAML parsed, and f holds what could be decoded
 }
@@ -137,20 +138,20 @@ func decodeFile(data []byte) *decodedFile {
 	}
 	root, err := source.ParseYAML(data)
 	if err != nil {
-		at := source.Pos{Line: 1, Column: 1}
+		at := diag.Pos{Line: 1, Column: 1}
 		msg := err.Error()
 		var se *source.SyntaxError
 		if errors.As(err, &se) {
 			at, msg = se.Pos, se.Message
 		}
-		d.diags = append(d.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: msg, Subject: &kiez.Range{Start: kiez.Pos(at), End: kiez.Pos(at)}})
+		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: msg, Subject: &diag.Range{Start: diag.Pos(at), End: diag.Pos(at)}})
 		return d
 	}
 	pos, problems := source.Decode(root, &d.f)
 	d.pos, d.parsed = pos, true
 	for _, p := range problems {
-		d.diags = append(d.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: p.Summary, Detail: p.Detail,
-			Subject: &kiez.Range{Start: kiez.Pos(p.Pos), End: kiez.Pos(p.Pos)}, Path: p.Path})
+		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: p.Summary, Detail: p.Detail,
+			Subject: &diag.Range{Start: diag.Pos(p.Pos), End: diag.Pos(p.Pos)}, Path: p.Path})
 	}
 	return d
 }
@@ -158,16 +159,16 @@ func decodeFile(data []byte) *decodedFile {
 // loadDecoded checks and compiles a decoded rule file: Load after
 // reading. The cache may hold what other loads with the same options
 // compiled (see exprCache).
-func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache *exprCache) (*Programme, kiez.Diagnostics) {
+func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache *exprCache) (*Programme, diag.Diagnostics) {
 	l := &loader{name: name, data: data, opts: newConfig(opts), cache: cache}
 	if d.tooLarge {
-		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
+		l.errorf(l.at(diag.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		return nil, l.diags
 	}
 	for _, dg := range d.diags {
 		c := *dg
-		c.Subject = l.at(source.Pos(dg.Subject.Start))
+		c.Subject = l.at(diag.Pos(dg.Subject.Start))
 		l.diags = append(l.diags, &c)
 	}
 	if !d.parsed {
@@ -211,7 +212,7 @@ func (l *loader) build(f *fileProgramme) *Programme {
 }
 
 func (l *loader) catalogue(f *fileProgramme, p *Programme) {
-	seen := map[string]source.Pos{}
+	seen := map[string]diag.Pos{}
 	for i, r := range f.Requirements {
 		path := fmt.Sprintf("requirements[%d]", i)
 		id := r.ID.Value

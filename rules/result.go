@@ -3,9 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/rickb777/date"
-
-	"github.com/kiez-go/kiez/kiez"
 )
 
 // Outcome is the verdict of one rule on one subject.
@@ -91,7 +90,7 @@ type Result struct {
 	Subject      string        `json:"subject"`
 	Centre       string        `json:"centre,omitempty"`
 	Outcome      Outcome       `json:"outcome"`
-	Severity     kiez.Severity `json:"severity"`
+	Severity     diag.Severity `json:"severity"`
 	Requirements []string      `json:"requirements"`
 	Source       Cite          `json:"source,omitzero"`
 	Message      string        `json:"message"`

@@ -10,6 +10,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -23,7 +24,7 @@ import (
 var ruleScopes = []string{"centre", "programme"}
 
 func (l *loader) rules(f *fileProgramme, p *Programme) {
-	seen := map[string]source.Pos{}
+	seen := map[string]diag.Pos{}
 	for i := range f.Rules {
 		fr := &f.Rules[i]
 		path := fmt.Sprintf("rules[%d]", i)
@@ -42,7 +43,7 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 			seen[id] = fr.ID.Pos
 		}
 		r := &Rule{ID: id, Title: strings.TrimSpace(fr.Title), Description: strings.TrimSpace(fr.Description),
-			Source: Cite(fr.Source), Pos: *start, Severity: kiez.SeverityError, IfMissing: OutcomeMissingData}
+			Source: Cite(fr.Source), Pos: *start, Severity: diag.Error, IfMissing: OutcomeMissingData}
 		label := "rule " + id
 		if r.Title == "" {
 			l.errorf(start, "Give the rule a German title a programme officer recognises.", "%s has no title", label)
@@ -56,7 +57,7 @@ func (l *loader) rules(f *fileProgramme, p *Programme) {
 			}
 		}
 		if fr.Severity.Value != "" {
-			sev, err := kiez.ParseSeverity(fr.Severity.Value)
+			sev, err := diag.ParseSeverity(fr.Severity.Value)
 			if err != nil {
 				msg := err.Error()
 				if s := source.Suggest(fr.Severity.Value, []string{"error", "warning", "info"}); s != "" {
@@ -113,7 +114,7 @@ func (l *loader) compileRules(f *fileProgramme, p *Programme) {
 		}
 	} else {
 		l.functions() // built once, read by every goroutine
-		diags := make([]kiez.Diagnostics, len(p.Rules))
+		diags := make([]diag.Diagnostics, len(p.Rules))
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range workers {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/rickb777/date/timespan"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
@@ -105,7 +106,7 @@ type TestReport struct {
 	// which no case of the file has an expectation.
 	Untested map[string][]string `json:"untested"`
 	// Diagnostics are the problems of the test file itself.
-	Diagnostics kiez.Diagnostics `json:"diagnostics,omitempty"`
+	Diagnostics diag.Diagnostics `json:"diagnostics,omitempty"`
 }
 
 // OK reports whether the file loaded and every case passed.
@@ -127,7 +128,7 @@ func (r *TestReport) OK() bool {
 func (l *loader) readTestFile() (f fileTest, ok bool) {
 	root, err := source.ParseYAML(l.data)
 	if err != nil {
-		at, msg := source.Pos{Line: 1, Column: 1}, err.Error()
+		at, msg := diag.Pos{Line: 1, Column: 1}, err.Error()
 		var se *source.SyntaxError
 		if errors.As(err, &se) {
 			at, msg = se.Pos, se.Message
@@ -225,13 +226,13 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 // resolveProgramme loads a programme named in a test file: a rule file
 // relative to the test file's directory, else an embedded programme. A
 // rule file outside the tree is an error and is not read.
-func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option) (*Programme, kiez.Diagnostics) {
+func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option) (*Programme, diag.Diagnostics) {
 	if name == "" {
 		return nil, nil
 	}
 	rel, ok := tree.local(name)
 	if !ok {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"), Detail: tree.escapeDetail(),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"), Detail: tree.escapeDetail(),
 			Summary: fmt.Sprintf("the rule file %q lies outside %s; it is not read", name, tree.name())}}
 	}
 	st, err := fs.Stat(tree.fsys, rel)
@@ -240,16 +241,16 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	}
 	p := tree.display(rel)
 	if !st.Mode().IsRegular() {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"),
 			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, filekind.Of(st.Mode()))}}
 	}
 	if st.Size() > MaxFileSize {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"),
 			Summary: fmt.Sprintf("the rule file %s is %d bytes; at most %d are allowed", p, st.Size(), MaxFileSize)}}
 	}
 	data, err := fs.ReadFile(tree.fsys, rel)
 	if err != nil {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"),
 			Summary: fmt.Sprintf("cannot read the rule file %s: %v", p, err)}}
 	}
 	return Load(p, data, opts...)
@@ -330,7 +331,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, tree
 	wd := eng.CheckWaivers(ds, period)
 	l.placeData(wd, tree, c.Data)
 	for _, d := range wd {
-		if d.Severity == kiez.SeverityError {
+		if d.Severity == diag.Error {
 			l.diags = append(l.diags, d)
 			res.Errored, res.Error = true, "the fixtures' waivers: "+d.Error()
 		}
@@ -385,14 +386,14 @@ func subjectsOf(results []Result, rule string) []string {
 // caseData loads a case's fixture files and inline data into one dataset;
 // problems in the inline data are reported at their place in the test
 // file.
-func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source.Text, inline source.Text) (*kiez.Dataset, kiez.Diagnostics) {
+func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source.Text, inline source.Text) (*kiez.Dataset, diag.Diagnostics) {
 	fsys := overlayFS{base: tree.fsys, files: map[string][]byte{}}
 	names := make([]string, 0, len(files)+1)
-	var escaped kiez.Diagnostics
+	var escaped diag.Diagnostics
 	for _, f := range files {
 		rel, ok := tree.local(f.Value)
 		if !ok {
-			escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+			escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
 				Summary: fmt.Sprintf("the fixture %q lies outside %s; it is not read", f.Value, tree.name())})
 			continue
 		}
@@ -400,7 +401,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 			if _, err := os.Stat(tree.display(rel)); err == nil {
 				// Readable on disk but not within the tree: a symbolic
 				// link leads out of it.
-				escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+				escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
 					Summary: fmt.Sprintf("the fixture %q leads out of %s through a symbolic link; it is not read", f.Value, tree.name())})
 				continue
 			}
@@ -415,7 +416,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 		names = append(names, inlineName)
 	}
 	if len(names) == 0 {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: "the case has no files: and no data:"}}
+		return nil, diag.Diagnostics{{Severity: diag.Error, Summary: "the case has no files: and no data:"}}
 	}
 	ds, diags := kiez.LoadContext(ctx, fsys, names...)
 	l.placeData(diags, tree, inline)
@@ -431,7 +432,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 
 // placeData turns the places of diagnostics about a case's data into
 // places in the test file (inline data) or in the fixture files.
-func (l *loader) placeData(diags kiez.Diagnostics, tree *fixtureTree, inline source.Text) {
+func (l *loader) placeData(diags diag.Diagnostics, tree *fixtureTree, inline source.Text) {
 	for _, d := range diags {
 		if d.Subject == nil {
 			continue

@@ -3,8 +3,8 @@ package rules
 import (
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
-	"github.com/kiez-go/kiez/kiez"
 )
 
 // Message templates: a message split into literal text and {{ expression }}
@@ -56,9 +56,9 @@ func (l *loader) compileInMessage(msg source.Text, start int, inner string, env 
 	}
 	e := l.compileText(text, locate, "message", env, nil)
 	if e != nil {
-		e.locate = func() kiez.Range {
+		e.locate = func() diag.Range {
 			p := locate().Pos
-			return kiez.Range{Filename: name, Start: kiez.Pos(p), End: kiez.Pos(p)}
+			return diag.Range{Filename: name, Start: diag.Pos(p), End: diag.Pos(p)}
 		}
 	}
 	return e

@@ -62,12 +62,12 @@ func writeFile(name string, write func(io.Writer) error) error {
 // run evaluates, on the data in dir, the year 2024 and writes the programme report.
 func run(w io.Writer, format report.Format, dir string) error {
 	prog, diags := rules.LoadEmbedded("wiesbaden-kiez")
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	ds, diags := kiez.LoadFiles(dir)
 	diags = append(diags, ds.Validate()...)
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	engine, err := rules.NewEngine([]*rules.Programme{prog})

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -394,7 +395,7 @@ func (d *document) definition(off int) *Location {
 	if t == nil {
 		return nil
 	}
-	var at kiez.Range
+	var at diag.Range
 	switch {
 	case t.param != nil:
 		at = t.param.At

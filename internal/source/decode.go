@@ -13,12 +13,13 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/schedule"
 )
 
 // Problem is one thing wrong with a decoded value.
 type Problem struct {
-	Pos     Pos
+	Pos     diag.Pos
 	Path    string // data path such as centres[3].staff[1].hoursPerWeek
 	Summary string
 	Detail  string
@@ -26,7 +27,7 @@ type Problem struct {
 
 // Positions maps data paths to the position of the value written there.
 // The empty path is the root.
-type Positions map[string]Pos
+type Positions map[string]diag.Pos
 
 // Decode decodes the node tree into v, which must be a non-nil pointer. It
 // returns the position of every decoded value and every problem found;
@@ -505,7 +506,7 @@ func typeLabel(t reflect.Type) string {
 // positions.
 type Text struct {
 	Value string
-	Pos   Pos
+	Pos   diag.Pos
 	Style Style
 }
 
@@ -525,7 +526,7 @@ func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path *dataPath) {
 // with the file text from t's start, skipping what the value does not
 // hold (quotes, escapes, line breaks and indentation of block scalars), so
 // that it is exact for plain, quoted and block scalars alike.
-func Locate(src []byte, t Text, offset int) Pos {
+func Locate(src []byte, t Text, offset int) diag.Pos {
 	li := newLineIndex(src)
 	off := t.Pos.Byte
 	if off < 0 || off > len(src) {

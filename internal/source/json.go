@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // ParseJSON parses one JSON value. Numbers keep their exact text so that
@@ -100,7 +102,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 func (p *jsonParser) object(depth int) (*Node, error) {
 	n := &Node{Kind: KindMap, Pos: p.li.posAt(p.off)}
 	p.off++ // {
-	seen := map[string]Pos{}
+	seen := map[string]diag.Pos{}
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
 		p.off++

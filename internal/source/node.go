@@ -6,19 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kiez-go/kiez/diag"
 )
-
-// Pos is a position in a source file. Line and Column count from 1; Column
-// counts Unicode characters, not bytes, so that "ä" is one column. Byte is
-// the 0-based byte offset of the position.
-type Pos struct {
-	Line   int
-	Column int
-	Byte   int
-}
-
-// IsValid reports whether p names a real position (Line 1 or later).
-func (p Pos) IsValid() bool { return p.Line > 0 }
 
 // Kind is the kind of a node.
 type Kind int
@@ -90,7 +80,7 @@ type Node struct {
 	Type  ScalarType // for scalars
 	Style Style      // for scalars
 	Value string     // for scalars: the unquoted text
-	Pos   Pos        // where the value starts
+	Pos   diag.Pos   // where the value starts
 	// For mappings: Keys[i] is the key node of Values[i].
 	Keys   []*Node
 	Values []*Node
@@ -176,7 +166,7 @@ func (li *lineIndex) lineOf(off int) int {
 }
 
 // posAt returns the position of a byte offset.
-func (li *lineIndex) posAt(off int) Pos {
+func (li *lineIndex) posAt(off int) diag.Pos {
 	if off > len(li.data) {
 		off = len(li.data)
 	}
@@ -190,7 +180,7 @@ func (li *lineIndex) posAt(off int) Pos {
 	}
 	col += utf8.RuneCount(li.data[from:off])
 	li.curOff, li.curLine, li.curCol = off, line, col
-	return Pos{Line: line + 1, Column: col, Byte: off}
+	return diag.Pos{Line: line + 1, Column: col, Byte: off}
 }
 
 // byteAt returns the byte offset of a 1-based line and character column.
@@ -228,35 +218,6 @@ func (li *lineIndex) lineText(line int) (string, bool) {
 // call; to print many lines of one file, use Lines.
 func LineText(data []byte, line int) (string, bool) {
 	return newLineIndex(data).lineText(line)
-}
-
-// Lines indexes the lines of one file once, so that any number of
-// snippets and positions cost time proportional to what they show, not to
-// the size of the file.
-type Lines struct{ li *lineIndex }
-
-// NewLines indexes data.
-func NewLines(data []byte) *Lines { return &Lines{li: newLineIndex(data)} }
-
-// Text returns the text of a 1-based line without its line ending.
-func (l *Lines) Text(line int) (string, bool) { return l.li.lineText(line) }
-
-// Pos returns the position of a byte offset.
-func (l *Lines) Pos(off int) Pos { return l.li.posAt(off) }
-
-// Bytes returns the bytes of a 1-based line without its line ending, not
-// copied, and the byte offset of its start in the file.
-func (l *Lines) Bytes(line int) ([]byte, int, bool) {
-	li := l.li
-	if line < 1 || line > len(li.start) {
-		return nil, 0, false
-	}
-	s := li.start[line-1]
-	e := len(li.data)
-	if line < len(li.start) {
-		e = li.start[line] - 1
-	}
-	return bytes.TrimRight(li.data[s:e], "\r"), s, true
 }
 
 // JSONValue returns the node as the plain values encoding/json produces
