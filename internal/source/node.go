@@ -81,11 +81,42 @@ type Node struct {
 	Style Style      // for scalars
 	Value string     // for scalars: the unquoted text
 	Pos   diag.Pos   // where the value starts
+	// End is just after the value as written (exclusive): after the
+	// closing quote of a quoted scalar, after the last character of a
+	// plain or block scalar's last line, after the closing bracket of a
+	// flow collection, and at the end of the last entry of a block
+	// mapping or list. Equal to Pos for an empty value.
+	End diag.Pos
 	// For mappings: Keys[i] is the key node of Values[i].
 	Keys   []*Node
 	Values []*Node
 	// For lists.
 	Items []*Node
+}
+
+// Range returns where the node is written in the file named filename.
+func (n *Node) Range(filename string) diag.Range {
+	return diag.Range{Filename: filename, Start: n.Pos, End: n.End}
+}
+
+// blockEnd returns the end of a block mapping or list: the end of its
+// last entry, key or value, whichever lies further (an empty value may
+// stand before its key's end).
+func blockEnd(n *Node) diag.Pos {
+	end := n.Pos
+	later := func(c *Node) {
+		if c != nil && c.End.Byte > end.Byte {
+			end = c.End
+		}
+	}
+	if k := len(n.Keys); k > 0 {
+		later(n.Keys[k-1])
+		later(n.Values[k-1])
+	}
+	if k := len(n.Items); k > 0 {
+		later(n.Items[k-1])
+	}
+	return end
 }
 
 // Lookup returns the value of key in a mapping node, or nil.

@@ -200,6 +200,7 @@ func (c *yamlConverter) share(y *yaml.Node, a anchored, depth int) (*Node, error
 	}
 	n := *a.node
 	n.Pos = p
+	n.End = c.aliasEnd(y, p)
 	return &n, nil
 }
 
@@ -245,6 +246,7 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 		}
 		shared := *target
 		shared.Pos = p
+		shared.End = c.aliasEnd(y, p)
 		return &shared, nil
 	case yaml.DocumentNode:
 		n.Kind = KindNull
@@ -275,6 +277,7 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 			n.Keys = append(n.Keys, kn)
 			n.Values = append(n.Values, vn)
 		}
+		n.End = c.collectionEnd(y, n, '}')
 	case yaml.SequenceNode:
 		n.Kind = KindSeq
 		for _, item := range y.Content {
@@ -284,6 +287,7 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 			}
 			n.Items = append(n.Items, cn)
 		}
+		n.End = c.collectionEnd(y, n, ']')
 	case yaml.ScalarNode:
 		n.Kind = KindScalar
 		n.Value = y.Value
@@ -311,6 +315,38 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 		default:
 			n.Type = TypeString
 		}
+		n.End = li.posAt(scalarEnd(li.data, p.Byte, n.Style, y.Value))
+	}
+	if n.End.Line == 0 {
+		n.End = p
 	}
 	return n, nil
+}
+
+// aliasEnd returns the end of an alias (*name) written at p.
+func (c *yamlConverter) aliasEnd(y *yaml.Node, p diag.Pos) diag.Pos {
+	off := p.Byte
+	if off >= 0 && off < len(c.li.data) && c.li.data[off] == '*' {
+		off += 1 + len(y.Value)
+	}
+	return c.li.posAt(off)
+}
+
+// collectionEnd returns the end of a mapping or list: after the closing
+// bracket of a flow collection, at the end of the last entry of a block
+// one.
+func (c *yamlConverter) collectionEnd(y *yaml.Node, n *Node, closer byte) diag.Pos {
+	end := blockEnd(n)
+	if y.Style&yaml.FlowStyle == 0 {
+		return end
+	}
+	off := end.Byte
+	if end == n.Pos {
+		// Empty: from just after the opening bracket.
+		off = skipProperties(c.li.data, n.Pos.Byte) + 1
+	}
+	if e := flowEnd(c.li.data, off, closer); e != off || end == n.Pos {
+		return c.li.posAt(e)
+	}
+	return end
 }
