@@ -85,7 +85,7 @@ func (ds *Dataset) merge(f *decodedFile, data []byte) diag.Diagnostics {
 		ds.src.bad[path] = true
 		diags = append(diags, &diag.Diagnostic{Severity: diag.Error, Summary: p.Summary, Detail: p.Detail,
 			Path:    path,
-			Subject: &diag.Range{Filename: f.name, Start: diag.Pos(p.Pos), End: diag.Pos(p.Pos)}})
+			Subject: new(p.Range(f.name))})
 	}
 	if f.part != nil {
 		ds.Programmes = append(ds.Programmes, f.part.Programmes...)

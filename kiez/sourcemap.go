@@ -113,9 +113,9 @@ func (m *sourceMap) failed(p string) bool {
 	}
 }
 
-// rangeOf returns the file range of a data path, or of the nearest value
-// that contains it when the path itself was not written (a missing
-// required field). It returns nil for a path that names no entry of a
+// rangeOf returns the file range of a data path (the whole value as
+// written), or the start of the nearest value that contains it when the
+// path itself was not written (a missing required field). It returns nil for a path that names no entry of a
 // file, or when the file cannot be read again as it was.
 func (m *sourceMap) rangeOf(p string) *diag.Range {
 	if m == nil {
@@ -141,8 +141,13 @@ func (m *sourceMap) rangeOf(p string) *diag.Range {
 	if list == nil || list.Kind != source.KindSeq || i-f.first[sec] >= len(list.Items) {
 		return nil
 	}
-	n := list.Items[i-f.first[sec]].Find(tail)
-	return &diag.Range{Filename: f.name, Start: diag.Pos(n.Pos), End: diag.Pos(n.Pos)}
+	n, exact := list.Items[i-f.first[sec]].Resolve(tail)
+	if !exact {
+		// Where the missing value belongs: a point at the start of the
+		// value that would hold it, not the whole of that value.
+		return &diag.Range{Filename: f.name, Start: n.Pos, End: n.Pos}
+	}
+	return new(n.Range(f.name))
 }
 
 // splitEntryPath splits "centres[7].staff[0]" into the section, the index
@@ -237,7 +242,7 @@ func syntaxDiagnostic(name string, err error) *diag.Diagnostic {
 	var se *source.SyntaxError
 	if errors.As(err, &se) {
 		return &diag.Diagnostic{Severity: diag.Error, Summary: se.Message,
-			Subject: &diag.Range{Filename: name, Start: diag.Pos(se.Pos), End: diag.Pos(se.Pos)}}
+			Subject: &diag.Range{Filename: name, Start: se.Pos, End: se.Pos}}
 	}
 	return &diag.Diagnostic{Severity: diag.Error, Summary: err.Error(), Subject: &diag.Range{Filename: name}}
 }

@@ -112,11 +112,7 @@ func Inspect(name string, data []byte, opts ...Option) *Inspection {
 		in.Diagnostics = l.diags
 		return in
 	}
-	for _, dg := range d.diags {
-		c := *dg
-		c.Subject = l.at(diag.Pos(dg.Subject.Start))
-		l.diags = append(l.diags, &c)
-	}
+	l.addDecoded(d.diags)
 	if !d.parsed {
 		in.Diagnostics = l.diags
 		return in
@@ -151,7 +147,7 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 	var tops []int
 	for path, pos := range l.pos {
 		if path != "" && !strings.ContainsAny(path, ".[") {
-			tops = append(tops, pos.Line)
+			tops = append(tops, pos.Start.Line)
 		}
 	}
 	sort.Ints(tops)
@@ -176,7 +172,7 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 		}
 		rd.env = ruleEnv(p, r)
 		for _, e := range fr.Let {
-			ld := LetDecl{Name: e.Key.Value, Expr: strings.TrimSpace(e.Value.Value), At: *l.at(e.Key.Pos)}
+			ld := LetDecl{Name: e.Key.Value, Expr: strings.TrimSpace(e.Value.Value), At: *l.of(e.Key)}
 			if v, ok := rd.env[ld.Name]; ok {
 				if t := envType(v); t != nil {
 					ld.Type = typeWords1(t)
@@ -381,7 +377,7 @@ func CheckTestFile(name string, data []byte) diag.Diagnostics {
 	}
 	if f.Period.Value != "" {
 		if _, err := ParsePeriod(f.Period.Value); err != nil {
-			l.errorf(l.at(f.Period.Pos), "", "%v", err)
+			l.errorf(l.of(f.Period), "", "%v", err)
 		}
 	}
 	l.diags.Sort()

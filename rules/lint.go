@@ -217,7 +217,7 @@ func (l *loader) lintConstant(t source.Text, what string) {
 	}
 	lead := utf8.RuneCountInString(t.Value) - utf8.RuneCountInString(strings.TrimLeft(t.Value, " \t\n"))
 	if constantNode(tree.Node) {
-		l.warnf(l.at(t.Pos), "A condition that reads neither the centre, nor the item, nor params has the same value for every centre. Write the condition on the data, or remove it.",
+		l.warnf(l.of(t), "A condition that reads neither the centre, nor the item, nor params has the same value for every centre. Write the condition on the data, or remove it.",
 			"%s: the condition %q reads no data: it is always %s", what, shortText(text), constantValue(text))
 		return
 	}
@@ -358,7 +358,7 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 		at := &r.Pos
 		for _, e := range fr.Let {
 			if e.Key.Value == name {
-				at = l.at(e.Key.Pos)
+				at = l.of(e.Key)
 			}
 		}
 		l.warnf(at, "Use it in needs:, assert:, the message or evidence, or remove it.",

@@ -77,24 +77,39 @@ type loader struct {
 	ruleID      string
 }
 
+// at returns a point of the file, such as a position inside an
+// expression.
 func (l *loader) at(p diag.Pos) *diag.Range {
-	return &diag.Range{Filename: l.name, Start: diag.Pos(p), End: diag.Pos(p)}
+	return &diag.Range{Filename: l.name, Start: p, End: p}
 }
 
-// atPath returns the position of a data path of the file, trying parents.
+// of returns where a text of the file is written, from its first
+// character to its last (quotes included).
+func (l *loader) of(t source.Text) *diag.Range {
+	r := t.Range(l.name)
+	return &r
+}
+
+// atPath returns where the value at a data path of the file is written;
+// for a path not written (a missing field), the start of the nearest
+// parent that is.
 func (l *loader) atPath(path string) *diag.Range {
+	if r, ok := l.pos[path]; ok {
+		r.Filename = l.name
+		return &r
+	}
 	for {
-		if p, ok := l.pos[path]; ok {
-			return l.at(p)
-		}
 		i := strings.LastIndexAny(path, ".[")
 		if i < 0 {
-			if p, ok := l.pos[""]; ok {
-				return l.at(p)
+			if r, ok := l.pos[""]; ok {
+				return l.at(r.Start)
 			}
 			return &diag.Range{Filename: l.name}
 		}
 		path = path[:i]
+		if r, ok := l.pos[path]; ok {
+			return l.at(r.Start)
+		}
 	}
 }
 
@@ -104,6 +119,20 @@ func (l *loader) errorf(r *diag.Range, detail, format string, args ...any) {
 
 func (l *loader) warnf(r *diag.Range, detail, format string, args ...any) {
 	l.diags = append(l.diags, &diag.Diagnostic{Severity: diag.Warning, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+}
+
+// addDecoded adds the diagnostics of reading the file, which have no file
+// name, with the loader's.
+func (l *loader) addDecoded(ds diag.Diagnostics) {
+	for _, dg := range ds {
+		c := *dg
+		if dg.Subject != nil {
+			subject := *dg.Subject
+			subject.Filename = l.name
+			c.Subject = &subject
+		}
+		l.diags = append(l.diags, &c)
+	}
 }
 
 // Load reads, checks and compiles a rule file. The name is used in
@@ -144,14 +173,14 @@ func decodeFile(data []byte) *decodedFile {
 		if errors.As(err, &se) {
 			at, msg = se.Pos, se.Message
 		}
-		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: msg, Subject: &diag.Range{Start: diag.Pos(at), End: diag.Pos(at)}})
+		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: msg, Subject: &diag.Range{Start: at, End: at}})
 		return d
 	}
 	pos, problems := source.Decode(root, &d.f)
 	d.pos, d.parsed = pos, true
 	for _, p := range problems {
 		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: p.Summary, Detail: p.Detail,
-			Subject: &diag.Range{Start: diag.Pos(p.Pos), End: diag.Pos(p.Pos)}, Path: p.Path})
+			Subject: new(p.Range("")), Path: p.Path})
 	}
 	return d
 }
@@ -166,11 +195,7 @@ func loadDecoded(name string, data []byte, d *decodedFile, opts []Option, cache 
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		return nil, l.diags
 	}
-	for _, dg := range d.diags {
-		c := *dg
-		c.Subject = l.at(diag.Pos(dg.Subject.Start))
-		l.diags = append(l.diags, &c)
-	}
+	l.addDecoded(d.diags)
 	if !d.parsed {
 		return nil, l.diags
 	}
@@ -221,10 +246,10 @@ func (l *loader) catalogue(f *fileProgramme, p *Programme) {
 			l.errorf(l.atPath(path), "", "missing required field %q", "id")
 			continue
 		case !requirementID.MatchString(id):
-			l.errorf(l.at(r.ID.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", id)
+			l.errorf(l.of(r.ID), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", id)
 		}
 		if prev, dup := seen[id]; dup {
-			l.errorf(l.at(r.ID.Pos), "", "duplicate requirement %q: already listed at %s:%d:%d", id, l.name, prev.Line, prev.Column)
+			l.errorf(l.of(r.ID), "", "duplicate requirement %q: already listed at %s:%d:%d", id, l.name, prev.Line, prev.Column)
 			continue
 		}
 		seen[id] = r.ID.Pos
@@ -239,7 +264,7 @@ func (l *loader) catalogue(f *fileProgramme, p *Programme) {
 // list against the format and the catalogue.
 func (l *loader) knownRequirement(p *Programme, t source.Text) bool {
 	if !requirementID.MatchString(t.Value) {
-		l.errorf(l.at(t.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
+		l.errorf(l.of(t), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
 		return false
 	}
 	if len(p.Requirements) == 0 {
@@ -256,7 +281,7 @@ func (l *loader) knownRequirement(p *Programme, t source.Text) bool {
 	if s := source.Suggest(t.Value, ids); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	l.errorf(l.at(t.Pos), "Add it to requirements: at the top of the file, or correct the id.", "%s", msg)
+	l.errorf(l.of(t), "Add it to requirements: at the top of the file, or correct the id.", "%s", msg)
 	return false
 }
 
@@ -299,7 +324,7 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 			if s := source.Suggest(fp.Type.Value, paramTypeNames()); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			r := l.at(fp.Type.Pos)
+			r := l.of(fp.Type)
 			if fp.Type.Value == "" {
 				r = l.atPath(path)
 				msg = fmt.Sprintf("param %q has no type", name)
@@ -318,7 +343,7 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 			hp := fmt.Sprintf("%s.history[%d]", path, j)
 			from, err := source.ParseDate(h.From.Value)
 			if err != nil {
-				r := l.at(h.From.Pos)
+				r := l.of(h.From)
 				if h.From.Value == "" {
 					r = l.atPath(hp)
 				}
@@ -326,14 +351,15 @@ func (l *loader) params(f *fileProgramme, p *Programme) {
 				continue
 			}
 			if n := len(param.History); n > 0 && !from.After(param.History[n-1].From) {
-				l.errorf(l.at(h.From.Pos), "List the values oldest first, each from a later date.", "param %q: value from %s is not after the previous one (%s)", name, from, param.History[n-1].From)
+				l.errorf(l.of(h.From), "List the values oldest first, each from a later date.", "param %q: value from %s is not after the previous one (%s)", name, from, param.History[n-1].From)
 				continue
 			}
 			v, err := parseParamValue(fp.Type.Value, h.Value)
 			if err != nil {
 				r := l.atPath(hp)
 				if h.Value != nil {
-					r = l.at(h.Value.Pos)
+					v := h.Value.Range(l.name)
+					r = &v
 				}
 				l.errorf(r, "", "param %q: %v", name, err)
 				continue

@@ -139,7 +139,7 @@ func (l *loader) readTestFile() (f fileTest, ok bool) {
 	pos, problems := source.Decode(root, &f)
 	l.pos = pos
 	for _, p := range problems {
-		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
+		l.errorf(new(p.Range(l.name)), p.Detail, "%s", p.Summary)
 	}
 	return f, true
 }
@@ -172,7 +172,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 	if f.Period.Value != "" {
 		var err error
 		if period, err = ParsePeriod(f.Period.Value); err != nil {
-			l.errorf(l.at(f.Period.Pos), "", "%v", err)
+			l.errorf(l.of(f.Period), "", "%v", err)
 		}
 	}
 	rep.Diagnostics = l.diags
@@ -312,7 +312,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, tree
 	if c.Period.Value != "" {
 		p, err := ParsePeriod(c.Period.Value)
 		if err != nil {
-			l.errorf(l.at(c.Period.Pos), "", "%v", err)
+			l.errorf(l.of(c.Period), "", "%v", err)
 			return fail(err.Error())
 		}
 		period = p
@@ -350,11 +350,11 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *Programme, tree
 	for _, e := range c.Expect {
 		want, err := ParseOutcome(e.Outcome.Value)
 		if err != nil {
-			l.errorf(l.at(e.Outcome.Pos), "", "%v", err)
+			l.errorf(l.of(e.Outcome), "", "%v", err)
 			return fail(err.Error())
 		}
 		if prog.Rule(e.Rule.Value) == nil {
-			l.errorf(l.at(e.Rule.Pos), "", "no rule %q in programme %q", e.Rule.Value, prog.ID)
+			l.errorf(l.of(e.Rule), "", "no rule %q in programme %q", e.Rule.Value, prog.ID)
 			return fail(fmt.Sprintf("no rule %q", e.Rule.Value))
 		}
 		r, ok := got[[2]string{e.Rule.Value, e.Subject}]
@@ -393,7 +393,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 	for _, f := range files {
 		rel, ok := tree.local(f.Value)
 		if !ok {
-			escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+			escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.of(f), Detail: tree.escapeDetail(),
 				Summary: fmt.Sprintf("the fixture %q lies outside %s; it is not read", f.Value, tree.name())})
 			continue
 		}
@@ -401,7 +401,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 			if _, err := os.Stat(tree.display(rel)); err == nil {
 				// Readable on disk but not within the tree: a symbolic
 				// link leads out of it.
-				escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+				escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.of(f), Detail: tree.escapeDetail(),
 					Summary: fmt.Sprintf("the fixture %q leads out of %s through a symbolic link; it is not read", f.Value, tree.name())})
 				continue
 			}
