@@ -90,10 +90,17 @@ func (l *loader) of(t source.Text) *diag.Range {
 	return &r
 }
 
-// atPath returns where the value at a data path of the file is written;
-// for a path not written (a missing field), the start of the nearest
-// parent that is.
+// atPath returns the start of the value at a data path of the file, or of
+// the nearest parent written when the path is not (a missing field): a
+// point, for problems about a value's place rather than its text.
 func (l *loader) atPath(path string) *diag.Range {
+	return l.at(l.valueAt(path).Start)
+}
+
+// valueAt returns where the value at a data path of the file is written,
+// from its first character to its last; for a path not written (a missing
+// field), the start of the nearest parent that is.
+func (l *loader) valueAt(path string) *diag.Range {
 	if r, ok := l.pos[path]; ok {
 		r.Filename = l.name
 		return &r
@@ -214,7 +221,7 @@ func (l *loader) build(f *fileProgramme) *Programme {
 	if f.Programme == "" {
 		l.errorf(l.atPath(""), "Name the programme id that centres use, e.g. programme: wiesbaden-kiez.", "missing required field %q", "programme")
 	} else if !kiez.IsID(f.Programme) {
-		l.errorf(l.atPath("programme"), "Ids are lowercase letters and digits joined by hyphens.", "%q is not a valid programme id", f.Programme)
+		l.errorf(l.valueAt("programme"), "Ids are lowercase letters and digits joined by hyphens.", "%q is not a valid programme id", f.Programme)
 	}
 	if f.Name == "" {
 		l.errorf(l.atPath(""), "Give the programme's German name.", "missing required field %q", "name")
@@ -466,7 +473,7 @@ func (l *loader) coverage(p *Programme) {
 		index[r.ID] = i
 	}
 	for _, id := range cov.Missing {
-		l.warnf(l.atPath(fmt.Sprintf("requirements[%d].id", index[id])), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
+		l.warnf(l.valueAt(fmt.Sprintf("requirements[%d].id", index[id])), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
 			"requirement %s is neither checked by a rule nor listed as manual", id)
 	}
 }

@@ -165,7 +165,7 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 	}
 	prog, pdiags := l.resolveProgramme(tree, f.Programme, opts)
 	if prog == nil && !pdiags.HasErrors() {
-		l.errorf(l.atPath("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
+		l.errorf(l.valueAt("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
 	}
 	l.diags = append(l.diags, pdiags...)
 	var period timespan.DateRange
@@ -232,7 +232,7 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	}
 	rel, ok := tree.local(name)
 	if !ok {
-		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"), Detail: tree.escapeDetail(),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"), Detail: tree.escapeDetail(),
 			Summary: fmt.Sprintf("the rule file %q lies outside %s; it is not read", name, tree.name())}}
 	}
 	st, err := fs.Stat(tree.fsys, rel)
@@ -241,16 +241,16 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string, opts []Option)
 	}
 	p := tree.display(rel)
 	if !st.Mode().IsRegular() {
-		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"),
 			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, filekind.Of(st.Mode()))}}
 	}
 	if st.Size() > MaxFileSize {
-		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"),
 			Summary: fmt.Sprintf("the rule file %s is %d bytes; at most %d are allowed", p, st.Size(), MaxFileSize)}}
 	}
 	data, err := fs.ReadFile(tree.fsys, rel)
 	if err != nil {
-		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"),
 			Summary: fmt.Sprintf("cannot read the rule file %s: %v", p, err)}}
 	}
 	return Load(p, data, opts...)
