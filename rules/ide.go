@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/builtin"
 	"github.com/kiez-go/kiez/diag"
@@ -140,7 +141,7 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 			continue
 		}
 		req := Requirement{ID: r.ID.Value, Text: strings.TrimSpace(r.Text), Source: Cite(r.Source)}
-		in.Requirements = append(in.Requirements, RequirementDecl{Requirement: req, At: *l.atPath(fmt.Sprintf("requirements[%d].id", i))})
+		in.Requirements = append(in.Requirements, RequirementDecl{Requirement: req, At: *l.valueAt(fmt.Sprintf("requirements[%d].id", i))})
 	}
 	// The lines where something other than a rule starts: the top-level
 	// keys, which end the last rule.
@@ -210,7 +211,8 @@ func keyBefore(data []byte, at diag.Range, key string) diag.Range {
 	lineStart := strings.LastIndexByte(string(data[:i]), '\n') + 1
 	col := 1 + len([]rune(string(data[lineStart:i])))
 	p := diag.Pos{Line: line, Column: col, Byte: i}
-	return diag.Range{Filename: at.Filename, Start: p, End: p}
+	keyEnd := diag.Pos{Line: line, Column: col + utf8.RuneCountInString(key), Byte: i + len(key)}
+	return diag.Range{Filename: at.Filename, Start: p, End: keyEnd}
 }
 
 // RuleAt returns the index in Rules of the rule that holds the 1-based

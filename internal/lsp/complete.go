@@ -406,8 +406,7 @@ func (d *document) definition(off int) *Location {
 	default:
 		return nil
 	}
-	start := toProtocol(d.text, d.starts, at.Start)
-	return &Location{URI: d.uri, Range: Range{Start: start, End: start}}
+	return &Location{URI: d.uri, Range: d.protocolRange(at)}
 }
 
 // lineOf returns the 0-based line of a byte offset, found in the line

@@ -52,3 +52,24 @@ func TestDiagnosticRanges(t *testing.T) {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
+
+// TestDefinitionRanges checks that go-to-definition gives the whole name
+// of what is declared.
+func TestDefinitionRanges(t *testing.T) {
+	s := initialized(t)
+	const uri = "file:///w/beispiel.yaml"
+	s.open(t, uri, ruleFile)
+	got := map[string]string{}
+	for _, marker := range []string{">= params.stu", "needs: leit", "requirements: [BS-0"} {
+		var l *Location
+		s.Result("textDocument/definition", posParams(uri, after(t, ruleFile, marker)), &l)
+		if l == nil {
+			t.Fatalf("no definition at %q", marker)
+		}
+		got[marker] = covered(ruleFile, l.Range)
+	}
+	want := map[string]string{">= params.stu": "stunden", "needs: leit": "leitungen", "requirements: [BS-0": "BS-01"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("text of each definition's range (-want +got):\n%s", diff)
+	}
+}

@@ -337,16 +337,24 @@ func (s *Server) publishOf(d *document) {
 	s.publish(PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: out})
 }
 
+// protocolRange turns a range of the document into the protocol's: from
+// its start to its end, or a point at its start when the end is not after
+// it.
+func (d *document) protocolRange(at diag.Range) Range {
+	r := Range{Start: toProtocol(d.text, d.starts, at.Start)}
+	r.End = r.Start
+	if end := at.End; end.Line > at.Start.Line || end.Line == at.Start.Line && end.Column > at.Start.Column {
+		r.End = toProtocol(d.text, d.starts, end)
+	}
+	return r
+}
+
 // convert turns a diagnostic into the protocol's: the same position, and
 // the text kiez lint prints (the summary, the data path, the detail).
 func (d *document) convert(dg *diag.Diagnostic) Diagnostic {
 	var r Range
 	if dg.Subject != nil {
-		r.Start = toProtocol(d.text, d.starts, dg.Subject.Start)
-		r.End = r.Start
-		if end := dg.Subject.End; end.Line > dg.Subject.Start.Line || end.Line == dg.Subject.Start.Line && end.Column > dg.Subject.Start.Column {
-			r.End = toProtocol(d.text, d.starts, end)
-		}
+		r = d.protocolRange(*dg.Subject)
 	}
 	msg := dg.Summary
 	if dg.Path != "" {
