@@ -12,6 +12,9 @@ import "unicode/utf8"
 // skipProperties moves past a value's anchor (&name) and tag (!tag), and
 // the blanks after them, when the position yaml gives is theirs.
 func skipProperties(src []byte, off int) int {
+	// A position yaml counts on lines this package does not (a lone \r
+	// breaks a line for yaml) has no byte offset: -1.
+	off = max(off, 0)
 	for off < len(src) && (src[off] == '&' || src[off] == '!') {
 		for off < len(src) && !blank(src[off]) {
 			off++

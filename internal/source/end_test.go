@@ -153,3 +153,19 @@ func walk(n *Node, f func(*Node)) {
 		walk(it, f)
 	}
 }
+
+// TestRangeEndsOddInput checks that ends are found without a panic where
+// the start has no byte offset or the text ends inside the value.
+func TestRangeEndsOddInput(t *testing.T) {
+	for _, doc := range []string{"\r0", "\r- a\r- b", "a: \"x", "a: 'x''", "a: |\n", "a: [x, y", "a: &x\r  [1]\rb: *x", "? [a]\n: b"} {
+		root, err := parseYAMLGeneral([]byte(doc))
+		if err != nil {
+			continue
+		}
+		walk(root, func(n *Node) {
+			if n.End.Byte < 0 || n.End.Byte > len(doc) {
+				t.Errorf("%q: a node ends at byte %d", doc, n.End.Byte)
+			}
+		})
+	}
+}
