@@ -5,9 +5,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kiez-go/kiez/diag"
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // checker runs the semantic checks that struct tags cannot express.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr/builtin"
+
 	"github.com/kiez-go/kiez/diag"
 )
 

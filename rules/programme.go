@@ -6,8 +6,9 @@ import (
 	"sync"
 
 	"github.com/expr-lang/expr/vm"
-	"github.com/kiez-go/kiez/diag"
 	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // Programme is a loaded and compiled rule file: the obligations of one

@@ -3,8 +3,9 @@ package rules
 import (
 	"fmt"
 
-	"github.com/kiez-go/kiez/diag"
 	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // Outcome is the verdict of one rule on one subject.

@@ -10,8 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/kiez-go/kiez/diag"
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // SyntaxError is a file that could not be parsed at all.
