@@ -24,10 +24,10 @@
 //
 // WriteText renders diagnostics for a person in the style of compilers:
 //
-//	rules.yaml:12:13: error: unknown param "stundn"; did you mean "stunden"? (at rules[0].assert)
-//	  12 |     assert: stundn >= 3
-//	     |             ^
-//	    = Declare it under params:, or correct the name.
+//	beispiel.yaml:14:36: error: assert: param "stundn" is not declared; did you mean "stunden"?
+//	  14 |     assert: freistellung >= params.stundn
+//	     |                                    ^
+//	    = Declare it under params: with its type and history, or correct the name.
 //
 // The summary and detail are in the language the reading package writes
 // them in; the words of the layout (severity names, "at") are fixed and
