@@ -17,6 +17,10 @@
 //
 // Dependencies point one way, down this list:
 //
+//   - diag: diagnostics as values — position, range, severity, summary,
+//     detail, data path — with Err for callers that want an error and
+//     WriteText for people. It imports nothing of the module; data and
+//     rule files report their problems with it.
 //   - schedule: calendar arithmetic for obligations — recurrences (RFC 5545
 //     RRULE text), calendar buckets (ISO weeks, months, quarters,
 //     half-years), cadence checks with their evidence, public holidays per

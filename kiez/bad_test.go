@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -86,7 +87,7 @@ func TestBadData(t *testing.T) {
 
 // loadBad loads and validates one file, turning a panic into a test
 // failure with its stack.
-func loadBad(t *testing.T, fsys fs.FS, name string) (diags kiez.Diagnostics) {
+func loadBad(t *testing.T, fsys fs.FS, name string) (diags diag.Diagnostics) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -101,7 +102,7 @@ func loadBad(t *testing.T, fsys fs.FS, name string) (diags kiez.Diagnostics) {
 
 // checkBadDiagnostics asserts what holds for every bad file: an error,
 // and a place for every diagnostic.
-func checkBadDiagnostics(t *testing.T, file string, diags kiez.Diagnostics) {
+func checkBadDiagnostics(t *testing.T, file string, diags diag.Diagnostics) {
 	t.Helper()
 	if !diags.HasErrors() {
 		t.Errorf("%s: no error diagnostic; got:\n%v", file, diags)
@@ -116,7 +117,7 @@ func checkBadDiagnostics(t *testing.T, file string, diags kiez.Diagnostics) {
 // namesPlace reports whether a diagnostic names its place: a position in
 // the file with line and column 1 or later, or, when it has no position,
 // a data path.
-func namesPlace(d *kiez.Diagnostic, file string) bool {
+func namesPlace(d *diag.Diagnostic, file string) bool {
 	if d.Subject != nil {
 		// A position that is printed must be a real one: never
 		// "file:0:0", never another file's.
@@ -125,7 +126,7 @@ func namesPlace(d *kiez.Diagnostic, file string) bool {
 	return d.Path != ""
 }
 
-func diagLines(diags kiez.Diagnostics) []string {
+func diagLines(diags diag.Diagnostics) []string {
 	out := make([]string, len(diags))
 	for i, d := range diags {
 		out[i] = d.Error()
@@ -234,7 +235,7 @@ func TestBadDataTooLarge(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.ToSlash(filepath.Join(dir, "big.yaml"))
 	writeBig(t, big)
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	alloc := allocated(func() {
 		var ds *kiez.Dataset
 		ds, diags = kiez.LoadFiles(big)

@@ -7,28 +7,30 @@ import (
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // checker runs the semantic checks that struct tags cannot express.
 type checker struct {
 	ds     *Dataset
-	diags  Diagnostics
+	diags  diag.Diagnostics
 	vocabs map[string]Vocabulary
 }
 
 func (c *checker) errorf(path, detail, format string, args ...any) {
-	c.add(SeverityError, path, detail, format, args...)
+	c.add(diag.Error, path, detail, format, args...)
 }
 
 func (c *checker) warnf(path, detail, format string, args ...any) {
-	c.add(SeverityWarning, path, detail, format, args...)
+	c.add(diag.Warning, path, detail, format, args...)
 }
 
-func (c *checker) add(sev Severity, path, detail, format string, args ...any) {
+func (c *checker) add(sev diag.Severity, path, detail, format string, args ...any) {
 	if c.ds.src.failed(path) {
 		return // already reported when decoding
 	}
-	c.diags = append(c.diags, &Diagnostic{Severity: sev, Summary: fmt.Sprintf(format, args...), Detail: detail,
+	c.diags = append(c.diags, &diag.Diagnostic{Severity: sev, Summary: fmt.Sprintf(format, args...), Detail: detail,
 		Path: path, Subject: c.ds.src.rangeOf(path)})
 }
 

@@ -21,8 +21,9 @@
 // then checks what struct tags and types cannot: required fields, ids in
 // kebab-case, terms of the glossary's vocabularies, unique ids, references
 // that resolve, dates in order, non-negative hours, and that a Kita lies in
-// one catchment only. Both return Diagnostics; print them with
-// WriteDiagnostics.
+// one catchment only. Both return the diagnostics of package diag
+// (github.com/kiez-go/kiez/diag), with file, line, column and data path;
+// print them with diag.WriteText.
 //
 // # Privacy
 //

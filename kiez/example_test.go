@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -36,7 +37,7 @@ centres:
 	ds, diags := kiez.Decode("fz-nord.yaml", data)
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
-	if err := kiez.WriteDiagnostics(os.Stdout, diags, ds.Source); err != nil {
+	if err := diag.WriteText(os.Stdout, diags, ds.Source); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

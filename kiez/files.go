@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/filekind"
 )
 
@@ -25,10 +26,10 @@ const MaxDirDepth = 64
 // while it lists a directory, when ctx ends. The files read so far are
 // decoded; the diagnostics end with one error that names the file that
 // was not read and the context's error.
-func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Diagnostics) {
+func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, diag.Diagnostics) {
 	ds := &Dataset{src: newSourceMap()}
 	ds.src.fsys = fsys
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for _, name := range names {
 		if stopped := stoppedAt(ctx, name); stopped != nil {
 			return ds, append(diags, stopped)
@@ -36,7 +37,7 @@ func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Di
 		files, walkDiags, err := dataFiles(ctx, fsys, name)
 		diags = append(diags, walkDiags...)
 		if err != nil {
-			diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
+			diags = append(diags, &diag.Diagnostic{Severity: diag.Error, Summary: err.Error(),
 				Detail: "Name a data file (.yaml, .yml, .json) or a directory holding some."})
 			continue
 		}
@@ -45,14 +46,14 @@ func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Di
 				return ds, append(diags, stoppedAt(ctx, r.name))
 			}
 			if r.err != nil {
-				start := Pos{Line: 1, Column: 1}
+				start := diag.Pos{Line: 1, Column: 1}
 				detail := "Split the data into one file per centre."
 				if _, ok := r.err.(notRegularError); ok {
 					detail = notRegularDetail
 				}
-				diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: r.err.Error(),
+				diags = append(diags, &diag.Diagnostic{Severity: diag.Error, Summary: r.err.Error(),
 					Detail:  detail,
-					Subject: &Range{Filename: r.name, Start: start, End: start}})
+					Subject: &diag.Range{Filename: r.name, Start: start, End: start}})
 				continue
 			}
 			diags = append(diags, ds.merge(r.file, nil)...)
@@ -63,7 +64,7 @@ func LoadContext(ctx context.Context, fsys fs.FS, names ...string) (*Dataset, Di
 
 // LoadFilesContext is LoadFiles with a context, as LoadContext is Load
 // with one.
-func LoadFilesContext(ctx context.Context, paths ...string) (*Dataset, Diagnostics) {
+func LoadFilesContext(ctx context.Context, paths ...string) (*Dataset, diag.Diagnostics) {
 	names := make([]string, len(paths))
 	for i, p := range paths {
 		names[i] = filepath.ToSlash(p)
@@ -73,16 +74,16 @@ func LoadFilesContext(ctx context.Context, paths ...string) (*Dataset, Diagnosti
 
 // stoppedAt returns the diagnostic for a load that ctx ended before name
 // was read, or nil while ctx lasts.
-func stoppedAt(ctx context.Context, name string) *Diagnostic {
+func stoppedAt(ctx context.Context, name string) *diag.Diagnostic {
 	err := ctx.Err()
 	if err == nil {
 		return nil
 	}
-	start := Pos{Line: 1, Column: 1}
-	return &Diagnostic{Severity: SeverityError,
+	start := diag.Pos{Line: 1, Column: 1}
+	return &diag.Diagnostic{Severity: diag.Error,
 		Summary: fmt.Sprintf("loading stopped before this file was read: %v", err),
 		Detail:  "The time allowed for loading ran out; allow more time, or load less data at once.",
-		Subject: &Range{Filename: name, Start: start, End: start}}
+		Subject: &diag.Range{Filename: name, Start: start, End: start}}
 }
 
 // notRegularDetail is the advice under a file that is not a regular file.
@@ -177,7 +178,7 @@ func openNoBlock(name string) (*os.File, error) {
 // not a regular file (a named pipe, socket or device) is reported and
 // never opened. The diagnostics are problems with single entries; the
 // error is for a name that cannot be read at all.
-func dataFiles(ctx context.Context, fsys fs.FS, name string) ([]string, Diagnostics, error) {
+func dataFiles(ctx context.Context, fsys fs.FS, name string) ([]string, diag.Diagnostics, error) {
 	name = path.Clean(name)
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -208,7 +209,7 @@ type dirWalker struct {
 	ctx   context.Context
 	fsys  fs.FS
 	files []string
-	diags Diagnostics
+	diags diag.Diagnostics
 }
 
 // walk lists dir, whose FileInfo is st; ancestors are the directories
@@ -270,9 +271,9 @@ func (w *dirWalker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo) er
 			w.files = append(w.files, p)
 		default:
 			err := notRegularError{name: p, mode: mode}
-			start := Pos{Line: 1, Column: 1}
-			w.diags = append(w.diags, &Diagnostic{Severity: SeverityError, Summary: err.Error(),
-				Detail: notRegularDetail, Subject: &Range{Filename: p, Start: start, End: start}})
+			start := diag.Pos{Line: 1, Column: 1}
+			w.diags = append(w.diags, &diag.Diagnostic{Severity: diag.Error, Summary: err.Error(),
+				Detail: notRegularDetail, Subject: &diag.Range{Filename: p, Start: start, End: start}})
 		}
 	}
 	return nil
@@ -280,9 +281,9 @@ func (w *dirWalker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo) er
 
 // entryError reports a problem with one entry of a directory.
 func (w *dirWalker) entryError(name, format string, args ...any) {
-	start := Pos{Line: 1, Column: 1}
-	w.diags = append(w.diags, &Diagnostic{Severity: SeverityError, Summary: fmt.Sprintf(format, args...),
-		Subject: &Range{Filename: name, Start: start, End: start}})
+	start := diag.Pos{Line: 1, Column: 1}
+	w.diags = append(w.diags, &diag.Diagnostic{Severity: diag.Error, Summary: fmt.Sprintf(format, args...),
+		Subject: &diag.Range{Filename: name, Start: start, End: start}})
 }
 
 // unwrapPath drops the operation and path of a *fs.PathError, which the

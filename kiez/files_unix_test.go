@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -23,7 +24,7 @@ func loadWithin(t *testing.T, limit time.Duration, paths ...string) (*kiez.Datas
 	t.Helper()
 	type loaded struct {
 		ds    *kiez.Dataset
-		diags kiez.Diagnostics
+		diags diag.Diagnostics
 	}
 	done := make(chan loaded, 1)
 	go func() {

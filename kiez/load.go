@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 )
 
@@ -31,13 +32,13 @@ func parentPath(p string) string {
 // .yml); any other extension is read as YAML, of which JSON is nearly a
 // subset. Decode does not validate: call Validate on the result. The
 // returned diagnostics hold every decoding problem with its position.
-func Decode(name string, data []byte) (*Dataset, Diagnostics) {
+func Decode(name string, data []byte) (*Dataset, diag.Diagnostics) {
 	ds := &Dataset{src: newSourceMap()}
 	diags := ds.decodeFile(name, data)
 	return ds, diags
 }
 
-func (ds *Dataset) decodeFile(name string, data []byte) Diagnostics {
+func (ds *Dataset) decodeFile(name string, data []byte) diag.Diagnostics {
 	return ds.merge(decodeOne(name, data, nil), data)
 }
 
@@ -48,7 +49,7 @@ type decodedFile struct {
 	size     int
 	sum      uint32
 	part     *Dataset
-	diags    Diagnostics
+	diags    diag.Diagnostics
 	problems []source.Problem
 }
 
@@ -59,12 +60,12 @@ type decodedFile struct {
 func decodeOne(name string, data []byte, in *source.Interner) *decodedFile {
 	out := &decodedFile{name: name, size: len(data), sum: crc32.Checksum(data, castagnoli)}
 	if len(data) > MaxFileSize {
-		out.diags = Diagnostics{tooLargeDiagnostic(name, len(data))}
+		out.diags = diag.Diagnostics{tooLargeDiagnostic(name, len(data))}
 		return out
 	}
 	root, err := parseFileWith(name, data, in)
 	if err != nil {
-		out.diags = Diagnostics{syntaxDiagnostic(name, err)}
+		out.diags = diag.Diagnostics{syntaxDiagnostic(name, err)}
 		return out
 	}
 	out.part = &Dataset{}
@@ -76,15 +77,15 @@ func decodeOne(name string, data []byte, in *source.Interner) *decodedFile {
 // merge adds a decoded file to the dataset, shifting its paths to those of
 // the merged dataset. data, when not nil, is kept for snippets and
 // positions instead of reading the file again.
-func (ds *Dataset) merge(f *decodedFile, data []byte) Diagnostics {
+func (ds *Dataset) merge(f *decodedFile, data []byte) diag.Diagnostics {
 	ds.src.addFile(f.name, f.size, f.sum, data, ds, f.part)
 	diags := f.diags
 	for _, p := range f.problems {
 		path := ds.shiftPath(p.Path)
 		ds.src.bad[path] = true
-		diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: p.Summary, Detail: p.Detail,
+		diags = append(diags, &diag.Diagnostic{Severity: diag.Error, Summary: p.Summary, Detail: p.Detail,
 			Path:    path,
-			Subject: &Range{Filename: f.name, Start: Pos(p.Pos), End: Pos(p.Pos)}})
+			Subject: new(p.Range(f.name))})
 	}
 	if f.part != nil {
 		ds.Programmes = append(ds.Programmes, f.part.Programmes...)
@@ -123,14 +124,14 @@ func (ds *Dataset) shiftPath(p string) string {
 // reported at once; the Dataset holds whatever could be decoded.
 //
 // Use os.DirFS to load from disk, and LoadContext to bound the time.
-func Load(fsys fs.FS, names ...string) (*Dataset, Diagnostics) {
+func Load(fsys fs.FS, names ...string) (*Dataset, diag.Diagnostics) {
 	return LoadContext(context.Background(), fsys, names...)
 }
 
 // LoadFiles is Load on the operating system's files: each path is a file or
 // directory, absolute or relative to the working directory, and appears in
 // diagnostics as given.
-func LoadFiles(paths ...string) (*Dataset, Diagnostics) {
+func LoadFiles(paths ...string) (*Dataset, diag.Diagnostics) {
 	return LoadFilesContext(context.Background(), paths...)
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -73,7 +74,7 @@ func readAll(tb testing.TB, name string, data []byte, out io.Writer) int {
 	ds, diags := kiez.Load(fstest.MapFS{name: {Data: data}}, name)
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
-	if err := kiez.WriteDiagnostics(out, diags, ds.Source); err != nil {
+	if err := diag.WriteText(out, diags, ds.Source); err != nil {
 		tb.Fatal(err)
 	}
 	return len(diags)
@@ -129,12 +130,12 @@ func TestReadingBounded(t *testing.T) {
 			if n < 10000 {
 				t.Errorf("%d diagnostics, want one or two per session", n)
 			}
-			// At most MaxDiagnosticsPerFile diagnostics of four lines
+			// At most diag.MaxPerFile diagnostics of four lines
 			// (message, snippet, caret, detail), then the count.
-			if len(lines) > 4*kiez.MaxDiagnosticsPerFile+2 {
-				t.Errorf("%d lines printed for %d diagnostics; want at most %d", len(lines), n, 4*kiez.MaxDiagnosticsPerFile+2)
+			if len(lines) > 4*diag.MaxPerFile+2 {
+				t.Errorf("%d lines printed for %d diagnostics; want at most %d", len(lines), n, 4*diag.MaxPerFile+2)
 			}
-			want := fmt.Sprintf("%s: … and %d more problems in this file", name, n-kiez.MaxDiagnosticsPerFile)
+			want := fmt.Sprintf("%s: … and %d more problems in this file", name, n-diag.MaxPerFile)
 			if !strings.Contains(out.String(), want) {
 				t.Errorf("the output does not end with %q:\n%s", want, lines[len(lines)-2])
 			}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // kitaScope is the set of Kitas a reference may name: those of one centre
@@ -245,12 +247,12 @@ func centreItem(ce *Centre, id string) bool {
 	return false
 }
 
-// Where returns the file range a data path of the dataset was read from,
-// or of the nearest enclosing value that was; nil for a dataset not read
-// from files. Callers outside the package (the rules engine) use it to
+// Where returns the file range a data path of the dataset was read from
+// (the whole value as written), or the start of the nearest enclosing
+// value that was; nil for a dataset not read from files. Callers outside the package (the rules engine) use it to
 // place their diagnostics about data, such as a waiver naming an unknown
 // rule.
-func (ds *Dataset) Where(path string) *Range {
+func (ds *Dataset) Where(path string) *diag.Range {
 	if ds == nil {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 )
 
@@ -112,11 +113,11 @@ func (m *sourceMap) failed(p string) bool {
 	}
 }
 
-// rangeOf returns the file range of a data path, or of the nearest value
-// that contains it when the path itself was not written (a missing
-// required field). It returns nil for a path that names no entry of a
+// rangeOf returns the file range of a data path (the whole value as
+// written), or the start of the nearest value that contains it when the
+// path itself was not written (a missing required field). It returns nil for a path that names no entry of a
 // file, or when the file cannot be read again as it was.
-func (m *sourceMap) rangeOf(p string) *Range {
+func (m *sourceMap) rangeOf(p string) *diag.Range {
 	if m == nil {
 		return nil
 	}
@@ -140,8 +141,13 @@ func (m *sourceMap) rangeOf(p string) *Range {
 	if list == nil || list.Kind != source.KindSeq || i-f.first[sec] >= len(list.Items) {
 		return nil
 	}
-	n := list.Items[i-f.first[sec]].Find(tail)
-	return &Range{Filename: f.name, Start: Pos(n.Pos), End: Pos(n.Pos)}
+	n, exact := list.Items[i-f.first[sec]].Resolve(tail)
+	if !exact {
+		// Where the missing value belongs: a point at the start of the
+		// value that would hold it, not the whole of that value.
+		return &diag.Range{Filename: f.name, Start: n.Pos, End: n.Pos}
+	}
+	return new(n.Range(f.name))
 }
 
 // splitEntryPath splits "centres[7].staff[0]" into the section, the index
@@ -232,21 +238,21 @@ func (m *sourceMap) source(filename string) ([]byte, bool) {
 }
 
 // syntaxDiagnostic turns a parse error into a diagnostic.
-func syntaxDiagnostic(name string, err error) *Diagnostic {
+func syntaxDiagnostic(name string, err error) *diag.Diagnostic {
 	var se *source.SyntaxError
 	if errors.As(err, &se) {
-		return &Diagnostic{Severity: SeverityError, Summary: se.Message,
-			Subject: &Range{Filename: name, Start: Pos(se.Pos), End: Pos(se.Pos)}}
+		return &diag.Diagnostic{Severity: diag.Error, Summary: se.Message,
+			Subject: &diag.Range{Filename: name, Start: se.Pos, End: se.Pos}}
 	}
-	return &Diagnostic{Severity: SeverityError, Summary: err.Error(), Subject: &Range{Filename: name}}
+	return &diag.Diagnostic{Severity: diag.Error, Summary: err.Error(), Subject: &diag.Range{Filename: name}}
 }
 
 // tooLargeDiagnostic refuses a file by its size.
-func tooLargeDiagnostic(name string, size int) *Diagnostic {
-	return &Diagnostic{Severity: SeverityError,
+func tooLargeDiagnostic(name string, size int) *diag.Diagnostic {
+	return &diag.Diagnostic{Severity: diag.Error,
 		Summary: fmt.Sprintf("the file is %d bytes; data files may be at most %d bytes", size, MaxFileSize),
 		Detail:  "Split the data into one file per centre.",
-		Subject: &Range{Filename: name, Start: Pos{Line: 1, Column: 1}, End: Pos{Line: 1, Column: 1}}}
+		Subject: &diag.Range{Filename: name, Start: diag.Pos{Line: 1, Column: 1}, End: diag.Pos{Line: 1, Column: 1}}}
 }
 
 // readResult is one file of Load read and decoded, or the error reading it.

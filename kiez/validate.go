@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 )
 
@@ -52,17 +53,17 @@ func decimalText(d decimal.Decimal) string {
 // The checks that look at one centre alone run in parallel, one worker
 // per processor; the diagnostics are the same, in the same order, as if
 // they ran one after the other.
-func (ds *Dataset) Validate() Diagnostics {
+func (ds *Dataset) Validate() diag.Diagnostics {
 	if ds == nil {
-		return Diagnostics{{Severity: SeverityError, Summary: "no dataset"}}
+		return diag.Diagnostics{{Severity: diag.Error, Summary: "no dataset"}}
 	}
 	fc, err := newFieldChecks()
 	if err != nil {
-		return Diagnostics{{Severity: SeverityError, Summary: "internal: " + err.Error()}}
+		return diag.Diagnostics{{Severity: diag.Error, Summary: "internal: " + err.Error()}}
 	}
 	c := &checker{ds: ds, vocabs: vocabulariesByName()}
 	// Per centre: the struct tags, then the vocabulary terms.
-	type centreDiags struct{ fields, terms Diagnostics }
+	type centreDiags struct{ fields, terms diag.Diagnostics }
 	perCentre := make([]centreDiags, len(ds.Centres))
 	eachParallel(len(ds.Centres), 8, func() func(i int) {
 		wc := &checker{ds: ds, vocabs: c.vocabs}
@@ -76,7 +77,7 @@ func (ds *Dataset) Validate() Diagnostics {
 			perCentre[i].terms = wc.diags
 		}
 	})
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for i := range ds.Programmes {
 		diags = append(diags, ds.structDiagnostics(fc, &ds.Programmes[i], "programmes["+strconv.Itoa(i)+"]")...)
 	}
@@ -102,11 +103,11 @@ func (ds *Dataset) Validate() Diagnostics {
 
 // structDiagnostics checks the struct tags of one entry of the dataset,
 // a pointer to a programme, centre or waiver at the data path prefix.
-func (ds *Dataset) structDiagnostics(fc *fieldChecks, entry any, prefix string) Diagnostics {
+func (ds *Dataset) structDiagnostics(fc *fieldChecks, entry any, prefix string) diag.Diagnostics {
 	v := reflect.ValueOf(entry).Elem()
 	w := &fieldWalker{path: []pathPart{{name: prefix}}}
 	w.check(fc.plans[v.Type()], v)
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for _, f := range w.failures {
 		if d := ds.fieldDiagnostic(f); !ds.src.failed(d.Path) {
 			diags = append(diags, d)
@@ -151,8 +152,8 @@ func eachParallel(n, run int, worker func() func(i int)) {
 }
 
 // fieldDiagnostic turns a failed rule of a struct tag into a diagnostic.
-func (ds *Dataset) fieldDiagnostic(fe fieldFailure) *Diagnostic {
-	d := &Diagnostic{Severity: SeverityError, Path: fe.path, Subject: ds.src.rangeOf(fe.path)}
+func (ds *Dataset) fieldDiagnostic(fe fieldFailure) *diag.Diagnostic {
+	d := &diag.Diagnostic{Severity: diag.Error, Path: fe.path, Subject: ds.src.rangeOf(fe.path)}
 	val := fe.value
 	switch fe.tag {
 	case "required":

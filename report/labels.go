@@ -10,6 +10,7 @@ import (
 
 	"github.com/rickb777/date"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -553,7 +554,7 @@ func (l Language) outcome(o rules.Outcome) string {
 }
 
 // severity returns the label of a verdict's severity.
-func (l Language) severity(s kiez.Severity) string {
+func (l Language) severity(s diag.Severity) string {
 	return l.t("severity." + s.String())
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/rickb777/date/period"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 )
 
@@ -93,7 +94,7 @@ func checkDecimal(s string) error {
 // position, for the argument checks.
 type paramText struct {
 	value string
-	at    source.Pos
+	at    diag.Pos
 }
 
 // paramTexts collects the values of the text and period params.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -126,7 +127,7 @@ func runBadRules(t *testing.T, file string, data []byte, ds *kiez.Dataset) (line
 	p, diags := rules.Lint(file, data)
 	warned := false
 	for _, d := range diags {
-		warned = warned || d.Severity == kiez.SeverityWarning && !strings.Contains(d.Summary, "is neither checked by a rule nor listed as manual")
+		warned = warned || d.Severity == diag.Warning && !strings.Contains(d.Summary, "is neither checked by a rule nor listed as manual")
 		lines = append(lines, d.Error())
 		if !ruleDiagNamesPlace(d, file) {
 			t.Errorf("diagnostic does not name its place (a position in %s with line >= 1, or a data path): %q", file, d.Error())
@@ -171,7 +172,7 @@ func runBadRules(t *testing.T, file string, data []byte, ds *kiez.Dataset) (line
 // ruleDiagNamesPlace reports whether a diagnostic of a rule file names its
 // place: a position in the file with line and column 1 or later, or, when
 // it has no position, a data path.
-func ruleDiagNamesPlace(d *kiez.Diagnostic, file string) bool {
+func ruleDiagNamesPlace(d *diag.Diagnostic, file string) bool {
 	if d.Subject != nil {
 		// A position that is printed must be a real one: never
 		// "file:0:0", never another file's.
@@ -308,7 +309,7 @@ func TestBadRulesUnaryChain(t *testing.T) {
 	}
 }
 
-func diagStrings(diags kiez.Diagnostics) []string {
+func diagStrings(diags diag.Diagnostics) []string {
 	out := []string{}
 	for _, d := range diags {
 		out = append(out, d.Error())

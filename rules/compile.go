@@ -55,7 +55,7 @@ func nesting(s string) int {
 // position in the file. want checks the result type; it returns a message
 // when the type is wrong.
 func (l *loader) compile(t source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
-	r := l.at(t.Pos)
+	r := l.of(t)
 	e := l.compileText(t.Value, func() source.Text { return t }, what, env, want)
 	if e != nil {
 		e.at = *r
@@ -71,11 +71,11 @@ func (l *loader) compile(t source.Text, what string, env map[string]any, want fu
 func (l *loader) compileText(value string, locate func() source.Text, what string, env map[string]any, want func(reflect.Type) string) *expression {
 	text := strings.TrimSpace(value)
 	if n := len(text); n > MaxExpressionLength {
-		l.errorf(l.at(locate().Pos), "Split the expression, e.g. into let variables of the rule.", "%s: the expression is %d bytes long; at most %d are allowed", what, n, MaxExpressionLength)
+		l.errorf(l.of(locate()), "Split the expression, e.g. into let variables of the rule.", "%s: the expression is %d bytes long; at most %d are allowed", what, n, MaxExpressionLength)
 		return nil
 	}
 	if d := nesting(text); d > MaxNesting {
-		l.errorf(l.at(locate().Pos), "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
+		l.errorf(l.of(locate()), "Split the expression, e.g. with let.", "%s: the expression is nested %d levels deep; at most %d are allowed", what, d, MaxNesting)
 		return nil
 	}
 	prog, err := l.compileExpr(text, env)
@@ -89,7 +89,7 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 	}
 	if want != nil {
 		if msg := want(prog.Node().Type()); msg != "" {
-			l.errorf(l.at(locate().Pos), "", "%s: %s", what, msg)
+			l.errorf(l.of(locate()), "", "%s: %s", what, msg)
 			return nil
 		}
 	}

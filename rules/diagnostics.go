@@ -26,7 +26,7 @@ var (
 func (l *loader) exprError(t source.Text, what string, err error, env map[string]any) {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
-		l.errorf(l.at(t.Pos), "", "%s: %s", what, authorWords(err.Error()))
+		l.errorf(l.of(t), "", "%s: %s", what, authorWords(err.Error()))
 		return
 	}
 	// expr counts runes from the start of the trimmed text; skip the

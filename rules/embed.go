@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 //go:embed programmes
@@ -41,19 +41,19 @@ func EmbeddedSource(id string) ([]byte, bool) {
 // LoadEmbedded loads and compiles an embedded programme by id. To test a
 // new version of a programme, load its file from disk with Load instead;
 // an Engine takes either.
-func LoadEmbedded(id string, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
+func LoadEmbedded(id string, opts ...LoadOption) (*RuleSet, diag.Diagnostics) {
 	return loadEmbedded(id, opts, newExprCache())
 }
 
 // loadEmbedded is LoadEmbedded with the compiled expressions kept in a
 // cache that other loads with the same options may share.
-func loadEmbedded(id string, opts []LoadOption, cache *exprCache) (*RuleSet, kiez.Diagnostics) {
+func loadEmbedded(id string, opts []LoadOption, cache *exprCache) (*RuleSet, diag.Diagnostics) {
 	if p, diags, ok := loadEmbeddedFile(id, opts, cache); ok {
 		return p, diags
 	}
 	data, ok := EmbeddedSource(id)
 	if !ok {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError,
+		return nil, diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("no embedded programme %q", id),
 			Detail:  "Embedded programmes: " + strings.Join(Embedded(), ", ") + "."}}
 	}
@@ -64,10 +64,10 @@ func loadEmbedded(id string, opts []LoadOption, cache *exprCache) (*RuleSet, kie
 // once (as many as WithCompileWorkers allows), and returns them in the order of Embedded with the diagnostics of
 // all of them. It is for a server or a batch run that checks every
 // programme; the result is that of LoadEmbedded for each id in turn.
-func LoadEmbeddedAll(opts ...LoadOption) ([]*RuleSet, kiez.Diagnostics) {
+func LoadEmbeddedAll(opts ...LoadOption) ([]*RuleSet, diag.Diagnostics) {
 	ids := Embedded()
 	progs := make([]*RuleSet, len(ids))
-	diags := make([]kiez.Diagnostics, len(ids))
+	diags := make([]diag.Diagnostics, len(ids))
 	sem := make(chan struct{}, workerCount(newLoadConfig(opts).workers))
 	cache := newExprCache() // an expression the programmes share is compiled once
 	var wg sync.WaitGroup
@@ -79,7 +79,7 @@ func LoadEmbeddedAll(opts ...LoadOption) ([]*RuleSet, kiez.Diagnostics) {
 		})
 	}
 	wg.Wait()
-	var all kiez.Diagnostics
+	var all diag.Diagnostics
 	out := progs[:0]
 	for i, p := range progs {
 		all = append(all, diags[i]...)

@@ -4,7 +4,7 @@ import (
 	"io/fs"
 	"sync"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // embeddedFile is an embedded rule file with its text and its decoded
@@ -38,7 +38,7 @@ var embeddedFiles = sync.OnceValue(func() map[string]func() *embeddedFile {
 
 // loadEmbeddedFile is LoadEmbedded for an id of Embedded, with the file
 // read and decoded once (embeddedFiles); ok is false for another id.
-func loadEmbeddedFile(id string, opts []LoadOption, cache *exprCache) (p *RuleSet, diags kiez.Diagnostics, ok bool) {
+func loadEmbeddedFile(id string, opts []LoadOption, cache *exprCache) (p *RuleSet, diags diag.Diagnostics, ok bool) {
 	file, ok := embeddedFiles()[id]
 	if !ok {
 		return nil, nil, false

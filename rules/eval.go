@@ -53,7 +53,7 @@ func (e *Engine) RuleSets() []*RuleSet { return append([]*RuleSet(nil), e.progs.
 // Validate; unless the engine was made WithoutValidation) and checks its
 // waivers against the rule sets (CheckWaivers): an invalid dataset is
 // refused with an error that wraps ErrInvalidData and the diagnostics
-// (errors.As gives kiez.Diagnostics), one whose waivers name an unknown
+// (errors.As gives diag.Diagnostics), one whose waivers name an unknown
 // programme or rule with one that wraps ErrWaivers; the warnings of both
 // are the evaluation's Diagnostics. When ctx is cancelled, Evaluate stops
 // early and returns the evaluation so far with the context's error.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -18,7 +19,7 @@ type Evaluation struct {
 	period   Period
 	results  []Result
 	counts   map[Outcome]int // Stream's tally; Evaluate's is counted on demand
-	diags    kiez.Diagnostics
+	diags    diag.Diagnostics
 	streamed bool
 }
 
@@ -71,16 +72,16 @@ func (ev *Evaluation) Counts() map[Outcome]int {
 // Diagnostics returns the warnings found before the rules ran: of
 // validating the dataset (unless the engine was made WithoutValidation)
 // and of checking its waivers against the rule sets.
-func (ev *Evaluation) Diagnostics() kiez.Diagnostics { return ev.diags }
+func (ev *Evaluation) Diagnostics() diag.Diagnostics { return ev.diags }
 
 // ErrInvalidData is the error Evaluate and Stream return, wrapped with
 // the diagnostics, for a dataset whose validation finds errors: nothing
 // was evaluated. errors.As(err, &diags) with diags of type
-// kiez.Diagnostics gives them.
+// diag.Diagnostics gives them.
 var ErrInvalidData = errors.New("rules: the dataset is invalid; nothing was evaluated")
 
 // invalidDataError joins ErrInvalidData and the diagnostics.
-type invalidDataError struct{ diags kiez.Diagnostics }
+type invalidDataError struct{ diags diag.Diagnostics }
 
 func (e *invalidDataError) Error() string {
 	return ErrInvalidData.Error() + ":\n" + e.diags.Error()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -70,7 +71,7 @@ func TestEvaluateValidates(t *testing.T) {
 		},
 	} {
 		ev, err := run()
-		var got kiez.Diagnostics
+		var got diag.Diagnostics
 		if ev != nil || !errors.Is(err, rules.ErrInvalidData) || !errors.As(err, &got) || !got.HasErrors() {
 			t.Errorf("%s on invalid data = %v, %v; want nil and ErrInvalidData with the diagnostics", name, ev, err)
 		}

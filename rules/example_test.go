@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -87,7 +88,7 @@ rules:
 `)
 	_, diags := rules.Load("musterstadt.yaml", src)
 	source := func(string) ([]byte, bool) { return src, true }
-	if err := kiez.WriteDiagnostics(os.Stdout, diags, source); err != nil {
+	if err := diag.WriteText(os.Stdout, diags, source); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

@@ -12,6 +12,7 @@ import (
 	"github.com/expr-lang/expr/parser"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -177,7 +178,7 @@ func TestLoadEmbeddedConcurrently(t *testing.T) {
 		wg.Go(func() {
 			var progs []*RuleSet
 			if i%2 == 0 {
-				var diags kiez.Diagnostics
+				var diags diag.Diagnostics
 				progs, diags = LoadEmbeddedAll()
 				if diags.HasErrors() {
 					t.Error(diags)

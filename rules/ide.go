@@ -6,11 +6,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/builtin"
 
-	"github.com/kiez-go/kiez/internal/source"
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // What an editor needs to know about a rule file (kiez lsp): the
@@ -26,7 +26,7 @@ import (
 type Inspection struct {
 	// Diagnostics are exactly those Load gives for the same name, data
 	// and options.
-	Diagnostics kiez.Diagnostics
+	Diagnostics diag.Diagnostics
 	// Parsed tells that the YAML could be read; when false, the lists
 	// below are empty.
 	Parsed bool
@@ -45,13 +45,13 @@ type Inspection struct {
 type ParamDecl struct {
 	*Param
 	// At is the position of the param's name under params:.
-	At kiez.Range
+	At diag.Range
 }
 
 // RequirementDecl is a catalogue entry and where its id is written.
 type RequirementDecl struct {
 	Requirement
-	At kiez.Range
+	At diag.Range
 }
 
 // RuleDecl is a rule of the file: its id, where it starts and ends, and
@@ -61,7 +61,7 @@ type RuleDecl struct {
 	// At is where the rule starts; EndLine is its last line (1-based),
 	// the line before the next rule or top-level key, or the file's last
 	// line.
-	At      kiez.Range
+	At      diag.Range
 	EndLine int
 	Lets    []LetDecl
 
@@ -75,7 +75,7 @@ type LetDecl struct {
 	Expr string
 	// Type names the type of its value in German ("" when unknown).
 	Type string
-	At   kiez.Range
+	At   diag.Range
 }
 
 // Member is a field of the model, a variable or a let, as an editor
@@ -109,16 +109,12 @@ func Inspect(name string, data []byte, opts ...LoadOption) *Inspection {
 	in.l = l
 	d := decodeFile(data)
 	if d.tooLarge {
-		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
+		l.errorf(l.at(diag.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		in.Diagnostics = l.diags
 		return in
 	}
-	for _, dg := range d.diags {
-		c := *dg
-		c.Subject = l.at(source.Pos(dg.Subject.Start))
-		l.diags = append(l.diags, &c)
-	}
+	l.addDecoded(d.diags)
 	if !d.parsed {
 		in.Diagnostics = l.diags
 		return in
@@ -146,14 +142,14 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 			continue
 		}
 		req := Requirement{ID: r.ID.Value, Text: strings.TrimSpace(r.Text), Source: Cite(r.Source)}
-		in.Requirements = append(in.Requirements, RequirementDecl{Requirement: req, At: *l.atPath(fmt.Sprintf("requirements[%d].id", i))})
+		in.Requirements = append(in.Requirements, RequirementDecl{Requirement: req, At: *l.valueAt(fmt.Sprintf("requirements[%d].id", i))})
 	}
 	// The lines where something other than a rule starts: the top-level
 	// keys, which end the last rule.
 	var tops []int
 	for path, pos := range l.pos {
 		if path != "" && !strings.ContainsAny(path, ".[") {
-			tops = append(tops, pos.Line)
+			tops = append(tops, pos.Start.Line)
 		}
 	}
 	sort.Ints(tops)
@@ -178,7 +174,7 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 		}
 		rd.env = ruleEnv(p, r)
 		for _, e := range fr.Let {
-			ld := LetDecl{Name: e.Key.Value, Expr: strings.TrimSpace(e.Value.Value), At: *l.at(e.Key.Pos)}
+			ld := LetDecl{Name: e.Key.Value, Expr: strings.TrimSpace(e.Value.Value), At: *l.of(e.Key)}
 			if v, ok := rd.env[ld.Name]; ok {
 				if t := envType(v); t != nil {
 					ld.Type = typeWords1(t)
@@ -206,7 +202,7 @@ func ruleEnv(p *RuleSet, r *Rule) map[string]any {
 // keyBefore returns the position of a mapping key written before the
 // position of its value (the value of a block mapping starts on a later
 // line), or at when the key is not found.
-func keyBefore(data []byte, at kiez.Range, key string) kiez.Range {
+func keyBefore(data []byte, at diag.Range, key string) diag.Range {
 	end := min(max(at.Start.Byte, 0), len(data))
 	i := strings.LastIndex(string(data[:end]), key+":")
 	if i < 0 {
@@ -215,8 +211,9 @@ func keyBefore(data []byte, at kiez.Range, key string) kiez.Range {
 	line := 1 + strings.Count(string(data[:i]), "\n")
 	lineStart := strings.LastIndexByte(string(data[:i]), '\n') + 1
 	col := 1 + len([]rune(string(data[lineStart:i])))
-	p := kiez.Pos{Line: line, Column: col, Byte: i}
-	return kiez.Range{Filename: at.Filename, Start: p, End: p}
+	p := diag.Pos{Line: line, Column: col, Byte: i}
+	keyEnd := diag.Pos{Line: line, Column: col + utf8.RuneCountInString(key), Byte: i + len(key)}
+	return diag.Range{Filename: at.Filename, Start: p, End: keyEnd}
 }
 
 // RuleAt returns the index in Rules of the rule that holds the 1-based
@@ -367,10 +364,10 @@ func Builtins() []string {
 // CheckTestFile reads a rule test file (*_test.yaml) without running it:
 // the YAML, the test-file format and the period. The programme it names
 // and its fixtures are not read.
-func CheckTestFile(name string, data []byte) kiez.Diagnostics {
+func CheckTestFile(name string, data []byte) diag.Diagnostics {
 	l := &loader{name: name, data: data}
 	if len(data) > MaxFileSize {
-		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the test file into smaller files.",
+		l.errorf(l.at(diag.Pos{Line: 1, Column: 1}), "Split the test file into smaller files.",
 			"the test file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		return l.diags
 	}
@@ -383,7 +380,7 @@ func CheckTestFile(name string, data []byte) kiez.Diagnostics {
 	}
 	if f.Period.Value != "" {
 		if _, err := ParsePeriod(f.Period.Value); err != nil {
-			l.errorf(l.at(f.Period.Pos), "", "%v", err)
+			l.errorf(l.of(f.Period), "", "%v", err)
 		}
 	}
 	l.diags.Sort()

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/rules/rulestest"
@@ -33,7 +34,7 @@ func TestGroupsParamErrors(t *testing.T) {
 		_, diags := rules.Load("p.yaml", []byte(src))
 		var got []string
 		for _, d := range diags {
-			if d.Severity == kiez.SeverityError {
+			if d.Severity == diag.Error {
 				got = append(got, d.Summary)
 			}
 		}

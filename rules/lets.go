@@ -24,7 +24,7 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 	fnames := l.functionNames()
 	for _, e := range fr.Let {
 		name := e.Key.Value
-		at := l.at(e.Key.Pos)
+		at := l.of(e.Key)
 		switch _, taken := out[name]; {
 		case !letName.MatchString(name):
 			l.errorf(at, "Names start with a lower-case letter and hold only letters and digits, e.g. heldSessions.", "%q is not a valid name for a let variable", name)

@@ -13,6 +13,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -35,7 +36,7 @@ import (
 //
 // The RuleSet is that of Load: nil when a diagnostic is an error.
 // LintTests adds the check of a rule test file.
-func Lint(name string, data []byte, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
+func Lint(name string, data []byte, opts ...LoadOption) (*RuleSet, diag.Diagnostics) {
 	d := decodeFile(data)
 	p, diags := loadDecoded(name, data, d, opts, newExprCache())
 	if !d.parsed {
@@ -53,7 +54,7 @@ func Lint(name string, data []byte, opts ...LoadOption) (*RuleSet, kiez.Diagnost
 
 // LintEmbedded is Lint for an embedded programme, with LintTests for its
 // embedded test file when it has one.
-func LintEmbedded(id string, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
+func LintEmbedded(id string, opts ...LoadOption) (*RuleSet, diag.Diagnostics) {
 	data, ok := EmbeddedSource(id)
 	if !ok {
 		return LoadEmbedded(id, opts...)
@@ -74,7 +75,7 @@ func LintEmbedded(id string, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
 // breaks them passes every test. The warning stands at the rule in its
 // file. A test file that does not read is left to `kiez test`, which
 // reports its problems; LintTests then says nothing.
-func LintTests(p *RuleSet, testName string, testData []byte) kiez.Diagnostics {
+func LintTests(p *RuleSet, testName string, testData []byte) diag.Diagnostics {
 	if p == nil {
 		return nil
 	}
@@ -92,13 +93,13 @@ func LintTests(p *RuleSet, testName string, testData []byte) kiez.Diagnostics {
 			named[e.Rule.Value] = true
 		}
 	}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	for _, r := range p.Rules {
 		if named[r.ID] {
 			continue
 		}
 		at := r.Pos
-		diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityWarning, Subject: &at,
+		diags = append(diags, &diag.Diagnostic{Severity: diag.Warning, Subject: &at,
 			Summary: fmt.Sprintf("rule %s is reached by no case of %s", r.ID, testName),
 			Detail:  "Add a case whose expect: names the rule, at least once with outcome pass and once with fail, so that a change that breaks it fails a test."})
 	}
@@ -194,7 +195,7 @@ func (l *loader) lintComment(t source.Text, what string) {
 	if errValue == nil && errWhole != nil {
 		return // a comment after a complete expression
 	}
-	at := l.at(source.Pos{Line: end.Line, Column: end.Column + len(rest) - len(trimmed), Byte: end.Byte + len(rest) - len(trimmed)})
+	at := l.at(diag.Pos{Line: end.Line, Column: end.Column + len(rest) - len(trimmed), Byte: end.Byte + len(rest) - len(trimmed)})
 	l.warnf(at, "In a YAML value without quotes, \" #\" starts a comment. Quote the expression: "+what+": \""+strings.ReplaceAll(whole, `"`, `\"`)+"\" (or write it as a block with |).",
 		"%s: the expression ends at a YAML comment; only %q is read: quote the expression", what, value)
 }
@@ -216,7 +217,7 @@ func (l *loader) lintConstant(t source.Text, what string) {
 	}
 	lead := utf8.RuneCountInString(t.Value) - utf8.RuneCountInString(strings.TrimLeft(t.Value, " \t\n"))
 	if constantNode(tree.Node) {
-		l.warnf(l.at(t.Pos), "A condition that reads neither the centre, nor the item, nor params has the same value for every centre. Write the condition on the data, or remove it.",
+		l.warnf(l.of(t), "A condition that reads neither the centre, nor the item, nor params has the same value for every centre. Write the condition on the data, or remove it.",
 			"%s: the condition %q reads no data: it is always %s", what, shortText(text), constantValue(text))
 		return
 	}
@@ -357,7 +358,7 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 		at := &r.Pos
 		for _, e := range fr.Let {
 			if e.Key.Value == name {
-				at = l.at(e.Key.Pos)
+				at = l.of(e.Key)
 			}
 		}
 		l.warnf(at, "Use it in needs:, assert:, the message or evidence, or remove it.",

@@ -13,6 +13,7 @@ import (
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -43,7 +44,7 @@ var paramTypes = map[string]reflect.Type{
 }
 
 // posBefore reports whether position a comes before b in a file.
-func posBefore(a, b kiez.Pos) bool {
+func posBefore(a, b diag.Pos) bool {
 	return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
 }
 
@@ -61,7 +62,7 @@ type loader struct {
 	name   string
 	data   []byte
 	pos    source.Positions
-	diags  kiez.Diagnostics
+	diags  diag.Diagnostics
 	opts   loadConfig
 	main   *exprConfig     // the compiler of every expression
 	plain  *exprConfig     // the same without the operator overloads
@@ -76,33 +77,69 @@ type loader struct {
 	ruleID      string
 }
 
-func (l *loader) at(p source.Pos) *kiez.Range {
-	return &kiez.Range{Filename: l.name, Start: kiez.Pos(p), End: kiez.Pos(p)}
+// at returns a point of the file, such as a position inside an
+// expression.
+func (l *loader) at(p diag.Pos) *diag.Range {
+	return &diag.Range{Filename: l.name, Start: p, End: p}
 }
 
-// atPath returns the position of a data path of the file, trying parents.
-func (l *loader) atPath(path string) *kiez.Range {
+// of returns where a text of the file is written, from its first
+// character to its last (quotes included).
+func (l *loader) of(t source.Text) *diag.Range {
+	r := t.Range(l.name)
+	return &r
+}
+
+// atPath returns the start of the value at a data path of the file, or of
+// the nearest parent written when the path is not (a missing field): a
+// point, for problems about a value's place rather than its text.
+func (l *loader) atPath(path string) *diag.Range {
+	return l.at(l.valueAt(path).Start)
+}
+
+// valueAt returns where the value at a data path of the file is written,
+// from its first character to its last; for a path not written (a missing
+// field), the start of the nearest parent that is.
+func (l *loader) valueAt(path string) *diag.Range {
+	if r, ok := l.pos[path]; ok {
+		r.Filename = l.name
+		return &r
+	}
 	for {
-		if p, ok := l.pos[path]; ok {
-			return l.at(p)
-		}
 		i := strings.LastIndexAny(path, ".[")
 		if i < 0 {
-			if p, ok := l.pos[""]; ok {
-				return l.at(p)
+			if r, ok := l.pos[""]; ok {
+				return l.at(r.Start)
 			}
-			return &kiez.Range{Filename: l.name}
+			return &diag.Range{Filename: l.name}
 		}
 		path = path[:i]
+		if r, ok := l.pos[path]; ok {
+			return l.at(r.Start)
+		}
 	}
 }
 
-func (l *loader) errorf(r *kiez.Range, detail, format string, args ...any) {
-	l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+func (l *loader) errorf(r *diag.Range, detail, format string, args ...any) {
+	l.diags = append(l.diags, &diag.Diagnostic{Severity: diag.Error, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
 }
 
-func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
-	l.diags = append(l.diags, &kiez.Diagnostic{Severity: kiez.SeverityWarning, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+func (l *loader) warnf(r *diag.Range, detail, format string, args ...any) {
+	l.diags = append(l.diags, &diag.Diagnostic{Severity: diag.Warning, Summary: fmt.Sprintf(format, args...), Detail: detail, Subject: r})
+}
+
+// addDecoded adds the diagnostics of reading the file, which have no file
+// name, with the loader's.
+func (l *loader) addDecoded(ds diag.Diagnostics) {
+	for _, dg := range ds {
+		c := *dg
+		if dg.Subject != nil {
+			subject := *dg.Subject
+			subject.Filename = l.name
+			c.Subject = &subject
+		}
+		l.diags = append(l.diags, &c)
+	}
 }
 
 // Load reads, checks and compiles a rule file. The name is used in
@@ -113,7 +150,7 @@ func (l *loader) warnf(r *kiez.Range, detail, format string, args ...any) {
 // messages. Load returns a nil RuleSet when any diagnostic is an error;
 // warnings (an uncovered requirement, for instance) come with a usable
 // RuleSet.
-func Load(name string, data []byte, opts ...LoadOption) (*RuleSet, kiez.Diagnostics) {
+func Load(name string, data []byte, opts ...LoadOption) (*RuleSet, diag.Diagnostics) {
 	return loadDecoded(name, data, decodeFile(data), opts, newExprCache())
 }
 
@@ -123,7 +160,7 @@ func Load(name string, data []byte, opts ...LoadOption) (*RuleSet, kiez.Diagnost
 type decodedFile struct {
 	f        fileProgramme
 	pos      source.Positions
-	diags    kiez.Diagnostics // the problems of reading it, Subject without a file name
+	diags    diag.Diagnostics // the problems of reading it, Subject without a file name
 	tooLarge bool
 	parsed   bool // the YAML parsed, and f holds what could be decoded
 }
@@ -137,20 +174,20 @@ func decodeFile(data []byte) *decodedFile {
 	}
 	root, err := source.ParseYAML(data)
 	if err != nil {
-		at := source.Pos{Line: 1, Column: 1}
+		at := diag.Pos{Line: 1, Column: 1}
 		msg := err.Error()
 		var se *source.SyntaxError
 		if errors.As(err, &se) {
 			at, msg = se.Pos, se.Message
 		}
-		d.diags = append(d.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: msg, Subject: &kiez.Range{Start: kiez.Pos(at), End: kiez.Pos(at)}})
+		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: msg, Subject: &diag.Range{Start: at, End: at}})
 		return d
 	}
 	pos, problems := source.Decode(root, &d.f)
 	d.pos, d.parsed = pos, true
 	for _, p := range problems {
-		d.diags = append(d.diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: p.Summary, Detail: p.Detail,
-			Subject: &kiez.Range{Start: kiez.Pos(p.Pos), End: kiez.Pos(p.Pos)}, Path: p.Path})
+		d.diags = append(d.diags, &diag.Diagnostic{Severity: diag.Error, Summary: p.Summary, Detail: p.Detail,
+			Subject: new(p.Range("")), Path: p.Path})
 	}
 	return d
 }
@@ -158,18 +195,14 @@ func decodeFile(data []byte) *decodedFile {
 // loadDecoded checks and compiles a decoded rule file: Load after
 // reading. The cache may hold what other loads with the same options
 // compiled (see exprCache).
-func loadDecoded(name string, data []byte, d *decodedFile, opts []LoadOption, cache *exprCache) (*RuleSet, kiez.Diagnostics) {
+func loadDecoded(name string, data []byte, d *decodedFile, opts []LoadOption, cache *exprCache) (*RuleSet, diag.Diagnostics) {
 	l := &loader{name: name, data: data, opts: newLoadConfig(opts), cache: cache}
 	if d.tooLarge {
-		l.errorf(l.at(source.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
+		l.errorf(l.at(diag.Pos{Line: 1, Column: 1}), "Split the programme into smaller files or shorten it.",
 			"the rule file is %d bytes; at most %d are allowed", len(data), MaxFileSize)
 		return nil, l.diags
 	}
-	for _, dg := range d.diags {
-		c := *dg
-		c.Subject = l.at(source.Pos(dg.Subject.Start))
-		l.diags = append(l.diags, &c)
-	}
+	l.addDecoded(d.diags)
 	if !d.parsed {
 		return nil, l.diags
 	}
@@ -188,7 +221,7 @@ func (l *loader) build(f *fileProgramme) *RuleSet {
 	if f.Programme == "" {
 		l.errorf(l.atPath(""), "Name the programme id that centres use, e.g. programme: wiesbaden-kiez.", "missing required field %q", "programme")
 	} else if !kiez.IsID(f.Programme) {
-		l.errorf(l.atPath("programme"), "Ids are lowercase letters and digits joined by hyphens.", "%q is not a valid programme id", f.Programme)
+		l.errorf(l.valueAt("programme"), "Ids are lowercase letters and digits joined by hyphens.", "%q is not a valid programme id", f.Programme)
 	}
 	if f.Name == "" {
 		l.errorf(l.atPath(""), "Give the programme's German name.", "missing required field %q", "name")
@@ -211,7 +244,7 @@ func (l *loader) build(f *fileProgramme) *RuleSet {
 }
 
 func (l *loader) catalogue(f *fileProgramme, p *RuleSet) {
-	seen := map[string]source.Pos{}
+	seen := map[string]diag.Pos{}
 	for i, r := range f.Requirements {
 		path := fmt.Sprintf("requirements[%d]", i)
 		id := r.ID.Value
@@ -220,10 +253,10 @@ func (l *loader) catalogue(f *fileProgramme, p *RuleSet) {
 			l.errorf(l.atPath(path), "", "missing required field %q", "id")
 			continue
 		case !requirementID.MatchString(id):
-			l.errorf(l.at(r.ID.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", id)
+			l.errorf(l.of(r.ID), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", id)
 		}
 		if prev, dup := seen[id]; dup {
-			l.errorf(l.at(r.ID.Pos), "", "duplicate requirement %q: already listed at %s:%d:%d", id, l.name, prev.Line, prev.Column)
+			l.errorf(l.of(r.ID), "", "duplicate requirement %q: already listed at %s:%d:%d", id, l.name, prev.Line, prev.Column)
 			continue
 		}
 		seen[id] = r.ID.Pos
@@ -238,7 +271,7 @@ func (l *loader) catalogue(f *fileProgramme, p *RuleSet) {
 // list against the format and the catalogue.
 func (l *loader) knownRequirement(p *RuleSet, t source.Text) bool {
 	if !requirementID.MatchString(t.Value) {
-		l.errorf(l.at(t.Pos), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
+		l.errorf(l.of(t), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
 		return false
 	}
 	if len(p.Requirements) == 0 {
@@ -255,7 +288,7 @@ func (l *loader) knownRequirement(p *RuleSet, t source.Text) bool {
 	if s := source.Suggest(t.Value, ids); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	l.errorf(l.at(t.Pos), "Add it to requirements: at the top of the file, or correct the id.", "%s", msg)
+	l.errorf(l.of(t), "Add it to requirements: at the top of the file, or correct the id.", "%s", msg)
 	return false
 }
 
@@ -298,7 +331,7 @@ func (l *loader) params(f *fileProgramme, p *RuleSet) {
 			if s := source.Suggest(fp.Type.Value, paramTypeNames()); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			r := l.at(fp.Type.Pos)
+			r := l.of(fp.Type)
 			if fp.Type.Value == "" {
 				r = l.atPath(path)
 				msg = fmt.Sprintf("param %q has no type", name)
@@ -317,7 +350,7 @@ func (l *loader) params(f *fileProgramme, p *RuleSet) {
 			hp := fmt.Sprintf("%s.history[%d]", path, j)
 			from, err := source.ParseDate(h.From.Value)
 			if err != nil {
-				r := l.at(h.From.Pos)
+				r := l.of(h.From)
 				if h.From.Value == "" {
 					r = l.atPath(hp)
 				}
@@ -325,14 +358,15 @@ func (l *loader) params(f *fileProgramme, p *RuleSet) {
 				continue
 			}
 			if n := len(param.History); n > 0 && !from.After(param.History[n-1].From) {
-				l.errorf(l.at(h.From.Pos), "List the values oldest first, each from a later date.", "param %q: value from %s is not after the previous one (%s)", name, from, param.History[n-1].From)
+				l.errorf(l.of(h.From), "List the values oldest first, each from a later date.", "param %q: value from %s is not after the previous one (%s)", name, from, param.History[n-1].From)
 				continue
 			}
 			v, err := parseParamValue(fp.Type.Value, h.Value)
 			if err != nil {
 				r := l.atPath(hp)
 				if h.Value != nil {
-					r = l.at(h.Value.Pos)
+					v := h.Value.Range(l.name)
+					r = &v
 				}
 				l.errorf(r, "", "param %q: %v", name, err)
 				continue
@@ -439,7 +473,7 @@ func (l *loader) coverage(p *RuleSet) {
 		index[r.ID] = i
 	}
 	for _, id := range cov.Missing {
-		l.warnf(l.atPath(fmt.Sprintf("requirements[%d].id", index[id])), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
+		l.warnf(l.valueAt(fmt.Sprintf("requirements[%d].id", index[id])), "Add a rule that cites it, or list it under manual: with the reason and the evidence a reviewer checks.",
 			"requirement %s is neither checked by a rule nor listed as manual", id)
 	}
 }

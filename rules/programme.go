@@ -8,7 +8,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // RuleSet is a loaded and compiled rule file: the obligations of one
@@ -101,7 +101,7 @@ type Param struct {
 	// History is ordered by From, oldest first.
 	History []ParamValue
 
-	historyAt kiez.Range // where the history starts in the rule file
+	historyAt diag.Range // where the history starts in the rule file
 }
 
 // ParamValue is one value of a param and the day from which it applies.
@@ -149,7 +149,7 @@ type Rule struct {
 	Description  string
 	Requirements []string
 	Source       Cite
-	Severity     kiez.Severity
+	Severity     diag.Severity
 	Scope        Scope
 	// Each, When, Needs, Assert and Subject are the expression texts as
 	// written; Message is the template.
@@ -167,7 +167,7 @@ type Rule struct {
 	// Evidence names the evidence expressions in file order.
 	Evidence []string
 	// Pos is where the rule starts in its file.
-	Pos kiez.Range
+	Pos diag.Range
 
 	// ValidFrom and ValidUntil are the days from and until which the rule
 	// applies: its own validFrom/validUntil within those of the file (nil
@@ -182,7 +182,7 @@ type Rule struct {
 	notApplicable     []templatePart // NotApplicable compiled, nil for the default
 	missingMsg        []templatePart // Missing compiled, nil for the default
 
-	assertAt                           kiez.Range // where the assertion is written
+	assertAt                           diag.Range // where the assertion is written
 	params                             []string   // the params the rule's expressions use
 	texts                              []string   // the texts its conditions name, sorted (see Texts)
 	lets                               []*expression
@@ -204,10 +204,10 @@ type Rule struct {
 type expression struct {
 	text    string
 	program *vm.Program
-	at      kiez.Range
+	at      diag.Range
 	// locate finds the position when it was not worked out at load time
 	// (in a message template), once, for the first error that names it.
-	locate     func() kiez.Range
+	locate     func() diag.Range
 	locateOnce sync.Once
 	// slot is the expression's place among the item-independent
 	// expressions of its rule (Rule.slots), or -1 when it is computed for
@@ -247,7 +247,7 @@ func (p *RuleSet) Param(name string) *Param {
 }
 
 // pos returns where the expression is written.
-func (e *expression) pos() kiez.Range {
+func (e *expression) pos() diag.Range {
 	if e.locate != nil {
 		e.locateOnce.Do(func() { e.at = e.locate() })
 	}

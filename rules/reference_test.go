@@ -15,6 +15,7 @@ import (
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/rulefmt"
 	"github.com/kiez-go/kiez/internal/schema"
 	"github.com/kiez-go/kiez/internal/source"
@@ -123,8 +124,8 @@ func docOf(key string) string {
 // reads them.
 func severityNames() []string {
 	var out []string
-	for s := kiez.SeverityError; ; s++ {
-		if _, err := kiez.ParseSeverity(s.String()); err != nil {
+	for s := diag.Error; ; s++ {
+		if _, err := diag.ParseSeverity(s.String()); err != nil {
 			return out
 		}
 		out = append(out, s.String())

@@ -5,7 +5,7 @@ import (
 
 	"github.com/rickb777/date"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // Outcome is the verdict of one rule on one subject.
@@ -102,7 +102,7 @@ type Result struct {
 	ItemKind     ItemKind      `json:"itemKind,omitempty"`
 	Item         string        `json:"item,omitempty"`
 	Outcome      Outcome       `json:"outcome"`
-	Severity     kiez.Severity `json:"severity"`
+	Severity     diag.Severity `json:"severity"`
 	Requirements []string      `json:"requirements"`
 	Source       Cite          `json:"source,omitzero"`
 	Message      string        `json:"message"`

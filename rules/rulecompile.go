@@ -10,6 +10,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -23,7 +24,7 @@ import (
 var ruleScopes = []string{"centre", "programme"}
 
 func (l *loader) rules(f *fileProgramme, p *RuleSet) {
-	seen := map[string]source.Pos{}
+	seen := map[string]diag.Pos{}
 	for i := range f.Rules {
 		fr := &f.Rules[i]
 		path := fmt.Sprintf("rules[%d]", i)
@@ -33,16 +34,16 @@ func (l *loader) rules(f *fileProgramme, p *RuleSet) {
 		case id == "":
 			l.errorf(start, "Give every rule a stable id, e.g. id: leitungsfreistellung.", "rule without id")
 		case !kiez.IsID(id):
-			l.errorf(l.at(fr.ID.Pos), "Rule ids are lowercase letters and digits joined by hyphens.", "%q is not a valid rule id", id)
+			l.errorf(l.of(fr.ID), "Rule ids are lowercase letters and digits joined by hyphens.", "%q is not a valid rule id", id)
 		}
 		if prev, dup := seen[id]; dup && id != "" {
-			l.errorf(l.at(fr.ID.Pos), "Rule ids must be unique in a file; rename one of them.",
+			l.errorf(l.of(fr.ID), "Rule ids must be unique in a file; rename one of them.",
 				"duplicate rule id %q: already used at %s:%d:%d", id, l.name, prev.Line, prev.Column)
 		} else if id != "" {
 			seen[id] = fr.ID.Pos
 		}
 		r := &Rule{ID: id, Title: strings.TrimSpace(fr.Title), Description: strings.TrimSpace(fr.Description),
-			Source: Cite(fr.Source), Pos: *start, Severity: kiez.SeverityError, IfMissing: OutcomeMissingData}
+			Source: Cite(fr.Source), Pos: *start, Severity: diag.Error, IfMissing: OutcomeMissingData}
 		label := "rule " + id
 		if r.Title == "" {
 			l.errorf(start, "Give the rule a German title a programme officer recognises.", "%s has no title", label)
@@ -56,13 +57,13 @@ func (l *loader) rules(f *fileProgramme, p *RuleSet) {
 			}
 		}
 		if fr.Severity.Value != "" {
-			sev, err := kiez.ParseSeverity(fr.Severity.Value)
+			sev, err := diag.ParseSeverity(fr.Severity.Value)
 			if err != nil {
 				msg := err.Error()
 				if s := source.Suggest(fr.Severity.Value, []string{"error", "warning", "info"}); s != "" {
 					msg += fmt.Sprintf("; did you mean %q?", s)
 				}
-				l.errorf(l.at(fr.Severity.Pos), "", "%s", msg)
+				l.errorf(l.of(fr.Severity), "", "%s", msg)
 			}
 			r.Severity = sev
 		}
@@ -75,14 +76,14 @@ func (l *loader) rules(f *fileProgramme, p *RuleSet) {
 			if s := source.Suggest(fr.Scope.Value, ruleScopes); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			l.errorf(l.at(fr.Scope.Pos), "A rule is checked once per centre (scope: centre) or once for the programme (scope: programme); add each: to check every item of a list.", "%s", msg)
+			l.errorf(l.of(fr.Scope), "A rule is checked once per centre (scope: centre) or once for the programme (scope: programme); add each: to check every item of a list.", "%s", msg)
 		}
 		switch fr.IfMissing.Value {
 		case "", "missing-data":
 		case "fail":
 			r.IfMissing = OutcomeFail
 		default:
-			l.errorf(l.at(fr.IfMissing.Pos), "", "unknown ifMissing %q (use missing-data or fail)", fr.IfMissing.Value)
+			l.errorf(l.of(fr.IfMissing), "", "unknown ifMissing %q (use missing-data or fail)", fr.IfMissing.Value)
 		}
 		if strings.TrimSpace(fr.Assert.Value) == "" && !l.reported(path+".assert") {
 			l.errorf(start, "Write the condition that holds when the requirement is met, e.g. assert: item.releaseHoursPerWeek >= params.releaseHours.", "%s has no assert", label)
@@ -90,7 +91,7 @@ func (l *loader) rules(f *fileProgramme, p *RuleSet) {
 		if strings.TrimSpace(fr.Message.Value) == "" {
 			at := start
 			if fr.Message.Pos.Line > 0 {
-				at = l.at(fr.Message.Pos)
+				at = l.of(fr.Message)
 			}
 			l.errorf(at, "Write a German message that says what was found, e.g. message: \"Leitungsfreistellung {{ item.releaseHoursPerWeek }} h\".", "%s has an empty message", label)
 		}
@@ -113,7 +114,7 @@ func (l *loader) compileRules(f *fileProgramme, p *RuleSet) {
 		}
 	} else {
 		l.functions() // built once, read by every goroutine
-		diags := make([]kiez.Diagnostics, len(p.Rules))
+		diags := make([]diag.Diagnostics, len(p.Rules))
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range workers {
@@ -190,7 +191,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	if t := strings.TrimSpace(fr.Assert.Value); t != "" {
 		r.Assert = t
 		r.assert = l.compile(fr.Assert, "assert", env, wantBool)
-		r.assertAt = *l.at(fr.Assert.Pos)
+		r.assertAt = *l.of(fr.Assert)
 	}
 	r.Message = fr.Message.Value
 	r.message = l.template(fr.Message, env)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
@@ -102,7 +103,7 @@ type TestReport struct {
 	// which no case of the file has an expectation.
 	Untested map[string][]string `json:"untested"`
 	// Diagnostics are the problems of the test file itself.
-	Diagnostics kiez.Diagnostics `json:"diagnostics,omitempty"`
+	Diagnostics diag.Diagnostics `json:"diagnostics,omitempty"`
 }
 
 // OK reports whether the file loaded and every case passed.
@@ -124,7 +125,7 @@ func (r *TestReport) OK() bool {
 func (l *loader) readTestFile() (f fileTest, ok bool) {
 	root, err := source.ParseYAML(l.data)
 	if err != nil {
-		at, msg := source.Pos{Line: 1, Column: 1}, err.Error()
+		at, msg := diag.Pos{Line: 1, Column: 1}, err.Error()
 		var se *source.SyntaxError
 		if errors.As(err, &se) {
 			at, msg = se.Pos, se.Message
@@ -135,7 +136,7 @@ func (l *loader) readTestFile() (f fileTest, ok bool) {
 	pos, problems := source.Decode(root, &f)
 	l.pos = pos
 	for _, p := range problems {
-		l.errorf(l.at(p.Pos), p.Detail, "%s", p.Summary)
+		l.errorf(new(p.Range(l.name)), p.Detail, "%s", p.Summary)
 	}
 	return f, true
 }
@@ -161,14 +162,14 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 	}
 	prog, pdiags := l.resolveProgramme(tree, f.Programme)
 	if prog == nil && !pdiags.HasErrors() {
-		l.errorf(l.atPath("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
+		l.errorf(l.valueAt("programme"), "Name a rule file next to the test file or an embedded programme id.", "cannot load programme %q", f.Programme)
 	}
 	l.diags = append(l.diags, pdiags...)
 	var period Period
 	if f.Period.Value != "" {
 		var err error
 		if period, err = ParsePeriod(f.Period.Value); err != nil {
-			l.errorf(l.at(f.Period.Pos), "", "%v", err)
+			l.errorf(l.of(f.Period), "", "%v", err)
 		}
 	}
 	rep.Diagnostics = l.diags
@@ -223,13 +224,13 @@ func runTests(ctx context.Context, tree *fixtureTree, name string, data []byte, 
 // resolveProgramme loads a programme named in a test file: a rule file
 // relative to the test file's directory, else an embedded programme. A
 // rule file outside the tree is an error and is not read.
-func (l *loader) resolveProgramme(tree *fixtureTree, name string) (*RuleSet, kiez.Diagnostics) {
+func (l *loader) resolveProgramme(tree *fixtureTree, name string) (*RuleSet, diag.Diagnostics) {
 	if name == "" {
 		return nil, nil
 	}
 	rel, ok := tree.local(name)
 	if !ok {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"), Detail: tree.escapeDetail(),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"), Detail: tree.escapeDetail(),
 			Summary: fmt.Sprintf("the rule file %q lies outside %s; it is not read", name, tree.name())}}
 	}
 	st, err := fs.Stat(tree.fsys, rel)
@@ -238,16 +239,16 @@ func (l *loader) resolveProgramme(tree *fixtureTree, name string) (*RuleSet, kie
 	}
 	p := tree.display(rel)
 	if !st.Mode().IsRegular() {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"),
 			Summary: fmt.Sprintf("the rule file %s is %s, not a regular file; it is not read", p, filekind.Of(st.Mode()))}}
 	}
 	if st.Size() > MaxFileSize {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"),
 			Summary: fmt.Sprintf("the rule file %s is %d bytes; at most %d are allowed", p, st.Size(), MaxFileSize)}}
 	}
 	data, err := fs.ReadFile(tree.fsys, rel)
 	if err != nil {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: l.atPath("programme"),
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: l.valueAt("programme"),
 			Summary: fmt.Sprintf("cannot read the rule file %s: %v", p, err)}}
 	}
 	return Load(p, data)
@@ -262,7 +263,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *
 	if c.Period.Value != "" {
 		p, err := ParsePeriod(c.Period.Value)
 		if err != nil {
-			l.errorf(l.at(c.Period.Pos), "", "%v", err)
+			l.errorf(l.of(c.Period), "", "%v", err)
 			return fail(err.Error())
 		}
 		period = p
@@ -281,7 +282,7 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *
 	wd := eng.CheckWaivers(ds, period)
 	l.placeData(wd, tree, c.Data)
 	for _, d := range wd {
-		if d.Severity == kiez.SeverityError {
+		if d.Severity == diag.Error {
 			l.diags = append(l.diags, d)
 			res.Errored, res.Error = true, "the fixtures' waivers: "+d.Error()
 		}
@@ -301,11 +302,11 @@ func (l *loader) runCase(ctx context.Context, eng *Engine, prog *RuleSet, tree *
 	for _, e := range c.Expect {
 		want, err := ParseOutcome(e.Outcome.Value)
 		if err != nil {
-			l.errorf(l.at(e.Outcome.Pos), "", "%v", err)
+			l.errorf(l.of(e.Outcome), "", "%v", err)
 			return fail(err.Error())
 		}
 		if prog.Rule(e.Rule.Value) == nil {
-			l.errorf(l.at(e.Rule.Pos), "", "no rule %q in programme %q", e.Rule.Value, prog.ID)
+			l.errorf(l.of(e.Rule), "", "no rule %q in programme %q", e.Rule.Value, prog.ID)
 			return fail(fmt.Sprintf("no rule %q", e.Rule.Value))
 		}
 		r, ok := got[[2]string{e.Rule.Value, e.Subject}]
@@ -337,14 +338,14 @@ func subjectsOf(results []Result, rule string) []string {
 // caseData loads a case's fixture files and inline data into one dataset;
 // problems in the inline data are reported at their place in the test
 // file.
-func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source.Text, inline source.Text) (*kiez.Dataset, kiez.Diagnostics) {
+func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source.Text, inline source.Text) (*kiez.Dataset, diag.Diagnostics) {
 	fsys := overlayFS{base: tree.fsys, files: map[string][]byte{}}
 	names := make([]string, 0, len(files)+1)
-	var escaped kiez.Diagnostics
+	var escaped diag.Diagnostics
 	for _, f := range files {
 		rel, ok := tree.local(f.Value)
 		if !ok {
-			escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+			escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.of(f), Detail: tree.escapeDetail(),
 				Summary: fmt.Sprintf("the fixture %q lies outside %s; it is not read", f.Value, tree.name())})
 			continue
 		}
@@ -352,7 +353,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 			if _, err := os.Stat(tree.display(rel)); err == nil {
 				// Readable on disk but not within the tree: a symbolic
 				// link leads out of it.
-				escaped = append(escaped, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: l.at(f.Pos), Detail: tree.escapeDetail(),
+				escaped = append(escaped, &diag.Diagnostic{Severity: diag.Error, Subject: l.of(f), Detail: tree.escapeDetail(),
 					Summary: fmt.Sprintf("the fixture %q leads out of %s through a symbolic link; it is not read", f.Value, tree.name())})
 				continue
 			}
@@ -367,7 +368,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 		names = append(names, inlineName)
 	}
 	if len(names) == 0 {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: "the case has no files: and no data:"}}
+		return nil, diag.Diagnostics{{Severity: diag.Error, Summary: "the case has no files: and no data:"}}
 	}
 	ds, diags := kiez.LoadContext(ctx, fsys, names...)
 	l.placeData(diags, tree, inline)
@@ -383,7 +384,7 @@ func (l *loader) caseData(ctx context.Context, tree *fixtureTree, files []source
 
 // placeData turns the places of diagnostics about a case's data into
 // places in the test file (inline data) or in the fixture files.
-func (l *loader) placeData(diags kiez.Diagnostics, tree *fixtureTree, inline source.Text) {
+func (l *loader) placeData(diags diag.Diagnostics, tree *fixtureTree, inline source.Text) {
 	for _, d := range diags {
 		if d.Subject == nil {
 			continue

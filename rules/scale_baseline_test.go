@@ -11,6 +11,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/schedule"
@@ -298,7 +299,7 @@ func TestPlainBadKreuznachMatchesEngine(t *testing.T) {
 type verdict struct {
 	Programme, Rule, Centre, Subject string
 	Outcome                          rules.Outcome
-	Severity                         kiez.Severity
+	Severity                         diag.Severity
 	Waiver                           string
 }
 

@@ -2,9 +2,10 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
-	"github.com/kiez-go/kiez/kiez"
 )
 
 // Message templates: a message split into literal text and {{ expression }}
@@ -52,14 +53,12 @@ func (l *loader) compileInMessage(msg source.Text, start int, inner string, env 
 	lead := len([]rune(inner)) - len([]rune(strings.TrimLeft(inner, " \t\n")))
 	name, data := l.name, l.data
 	locate := func() source.Text {
-		return source.Text{Value: text, Pos: source.Locate(data, msg, start+lead)}
+		return source.Text{Value: text, Pos: source.Locate(data, msg, start+lead),
+			End: source.Locate(data, msg, start+lead+utf8.RuneCountInString(text))}
 	}
 	e := l.compileText(text, locate, "message", env, nil)
 	if e != nil {
-		e.locate = func() kiez.Range {
-			p := locate().Pos
-			return kiez.Range{Filename: name, Start: kiez.Pos(p), End: kiez.Pos(p)}
-		}
+		e.locate = func() diag.Range { return locate().Range(name) }
 	}
 	return e
 }

@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
-	"github.com/kiez-go/kiez/kiez"
 )
 
 // caseFiles lists the fixture files a case reads: the file's files: and
@@ -19,10 +19,10 @@ func caseFiles(f *fileTest, c *fileTestCase) []source.Text {
 // fixtureFailure is the error of a case whose fixtures do not load: the
 // first diagnostic, which is the root cause (caseData puts the problems
 // of reading before those they cause), and how many follow.
-func fixtureFailure(diags kiez.Diagnostics) string {
-	var errs kiez.Diagnostics
+func fixtureFailure(diags diag.Diagnostics) string {
+	var errs diag.Diagnostics
 	for _, d := range diags {
-		if d.Severity == kiez.SeverityError {
+		if d.Severity == diag.Error {
 			errs = append(errs, d)
 		}
 	}
@@ -40,9 +40,9 @@ func fixtureFailure(diags kiez.Diagnostics) string {
 // unique drops the repetitions of a diagnostic, keeping the first: a
 // fixture that several cases read is reported once, in its place among
 // the problems of the first case that read it.
-func unique(diags kiez.Diagnostics) kiez.Diagnostics {
+func unique(diags diag.Diagnostics) diag.Diagnostics {
 	type key struct {
-		sev                 kiez.Severity
+		sev                 diag.Severity
 		summary, path, file string
 		line, col           int
 	}

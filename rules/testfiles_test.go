@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -59,7 +59,7 @@ func confinedTree(t *testing.T, programme string, fixtures ...string) (string, s
 func errorsOf(rep *rules.TestReport) []string {
 	var out []string
 	for _, d := range rep.Diagnostics {
-		if d.Severity == kiez.SeverityError {
+		if d.Severity == diag.Error {
 			out = append(out, d.Error())
 		}
 	}

@@ -43,7 +43,7 @@ func (l *loader) validity(f *fileProgramme, p *RuleSet) {
 		p.ValidFromDerived = from != nil
 	}
 	if from != nil && until != nil && until.Before(*from) {
-		l.errorf(l.at(f.ValidUntil.Pos), "validUntil is the last day the rules apply; it cannot come before validFrom.",
+		l.errorf(l.of(f.ValidUntil), "validUntil is the last day the rules apply; it cannot come before validFrom.",
 			"validUntil %s is before validFrom %s", until, from)
 		until = nil
 	}
@@ -57,7 +57,7 @@ func (l *loader) validity(f *fileProgramme, p *RuleSet) {
 		if d := l.validDate(fr.ValidFrom, "validFrom"); d != nil {
 			r.ownFrom = true
 			if from != nil && d.Before(*from) {
-				l.errorf(l.at(fr.ValidFrom.Pos), "A rule applies at most as long as its file; move the file's validFrom: or the rule's.",
+				l.errorf(l.of(fr.ValidFrom), "A rule applies at most as long as its file; move the file's validFrom: or the rule's.",
 					"rule %s: validFrom %s is before the rule file's validFrom %s", r.ID, d, from)
 			} else {
 				r.ValidFrom = d
@@ -67,10 +67,10 @@ func (l *loader) validity(f *fileProgramme, p *RuleSet) {
 			r.ownUntil = true
 			switch {
 			case until != nil && d.After(*until):
-				l.errorf(l.at(fr.ValidUntil.Pos), "A rule applies at most as long as its file; move the file's validUntil: or the rule's.",
+				l.errorf(l.of(fr.ValidUntil), "A rule applies at most as long as its file; move the file's validUntil: or the rule's.",
 					"rule %s: validUntil %s is after the rule file's validUntil %s", r.ID, d, until)
 			case r.ValidFrom != nil && d.Before(*r.ValidFrom):
-				l.errorf(l.at(fr.ValidUntil.Pos), "validUntil is the last day the rule applies; it cannot come before validFrom.",
+				l.errorf(l.of(fr.ValidUntil), "validUntil is the last day the rule applies; it cannot come before validFrom.",
 					"rule %s: validUntil %s is before validFrom %s", r.ID, d, r.ValidFrom)
 			default:
 				r.ValidUntil = d
@@ -88,7 +88,7 @@ func (l *loader) validDate(t source.Text, key string) *date.Date {
 	}
 	d, err := source.ParseDate(strings.TrimSpace(t.Value))
 	if err != nil {
-		l.errorf(l.at(t.Pos), "Write the day as YYYY-MM-DD, e.g. "+key+": 2023-01-01.", "%s: %v", key, err)
+		l.errorf(l.of(t), "Write the day as YYYY-MM-DD, e.g. "+key+": 2023-01-01.", "%s: %v", key, err)
 		return nil
 	}
 	return &d
@@ -133,14 +133,14 @@ func (l *loader) verdictTexts(fr *fileRule, r *Rule, env map[string]any) {
 		r.NotApplicable = fr.NotApplicable.Value
 		r.notApplicable = l.template(fr.NotApplicable, env)
 		if strings.TrimSpace(fr.When.Value) == "" {
-			l.errorf(l.at(fr.NotApplicable.Pos), "Give the rule a when: condition, or remove notApplicable:.", "rule %s has a notApplicable text but no when", r.ID)
+			l.errorf(l.of(fr.NotApplicable), "Give the rule a when: condition, or remove notApplicable:.", "rule %s has a notApplicable text but no when", r.ID)
 		}
 	}
 	if strings.TrimSpace(fr.Missing.Value) != "" {
 		r.Missing = fr.Missing.Value
 		r.missingMsg = l.template(fr.Missing, env)
 		if strings.TrimSpace(fr.Needs.Value) == "" {
-			l.errorf(l.at(fr.Missing.Pos), "Give the rule a needs: expression, or remove missing:.", "rule %s has a missing text but no needs", r.ID)
+			l.errorf(l.of(fr.Missing), "Give the rule a needs: expression, or remove missing:.", "rule %s has a missing text but no needs", r.ID)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -26,7 +27,7 @@ import (
 // rules. Evaluate and Stream refuse a dataset for which CheckWaivers
 // reports an error (see ErrWaivers). The diagnostics name the waiver's
 // place in the data files, when the dataset was read from files.
-func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) kiez.Diagnostics {
+func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) diag.Diagnostics {
 	if ds == nil {
 		return nil
 	}
@@ -41,9 +42,9 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) kiez.Diagnostics 
 	for i := range ds.Programmes {
 		inData[ds.Programmes[i].ID] = true
 	}
-	var diags kiez.Diagnostics
-	add := func(sev kiez.Severity, path, detail, format string, args ...any) {
-		diags = append(diags, &kiez.Diagnostic{Severity: sev, Summary: fmt.Sprintf(format, args...), Detail: detail,
+	var diags diag.Diagnostics
+	add := func(sev diag.Severity, path, detail, format string, args ...any) {
+		diags = append(diags, &diag.Diagnostic{Severity: sev, Summary: fmt.Sprintf(format, args...), Detail: detail,
 			Path: path, Subject: ds.Where(path)})
 	}
 	for i := range ds.Waivers {
@@ -53,7 +54,7 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) kiez.Diagnostics 
 		if p == nil {
 			if !inData[w.Programme] && w.Programme != "" {
 				known := append(append([]string(nil), progIDs...), dataProgrammes(ds)...)
-				add(kiez.SeverityError, path+".programme", "A waiver names the programme whose rule it waives: the id of a rule file's programme. Known: "+strings.Join(known, ", ")+".",
+				add(diag.Error, path+".programme", "A waiver names the programme whose rule it waives: the id of a rule file's programme. Known: "+strings.Join(known, ", ")+".",
 					"waiver %q: unknown programme %q%s", w.ID, w.Programme, didYouMean(w.Programme, known))
 			}
 			continue
@@ -63,12 +64,12 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) kiez.Diagnostics 
 			for j, r := range p.Rules {
 				ids[j] = r.ID
 			}
-			add(kiez.SeverityError, path+".rule", "A waiver names a rule by its id in the programme's rule file ("+p.File+"); `kiez check` prints it in the rule column.",
+			add(diag.Error, path+".rule", "A waiver names a rule by its id in the programme's rule file ("+p.File+"); `kiez check` prints it in the rule column.",
 				"waiver %q: programme %q has no rule %q%s", w.ID, p.ID, w.Rule, didYouMean(w.Rule, ids))
 			continue
 		}
 		if !waiverCovers(w, per) {
-			add(kiez.SeverityWarning, path+".from", "A waiver applies only when it is valid on every day of the evaluated period; the failures it was meant for stay failures. Evaluate a period within its validity, or ask for a waiver that covers the period.",
+			add(diag.Warning, path+".from", "A waiver applies only when it is valid on every day of the evaluated period; the failures it was meant for stay failures. Evaluate a period within its validity, or ask for a waiver that covers the period.",
 				"waiver %q %s the period %s (valid %s): it is not applied", w.ID, waiverGapEnglish(w, per), per.German(), strings.Replace(waiverValidity(w), "ab ", "from ", 1))
 		}
 	}
@@ -77,13 +78,13 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) kiez.Diagnostics 
 }
 
 // ErrWaivers is the error Evaluate and Stream return, wrapped with the
-// diagnostics (a kiez.Diagnostics, see errors.As), when CheckWaivers
+// diagnostics (a diag.Diagnostics, see errors.As), when CheckWaivers
 // reports an error for the dataset: a waiver that names an unknown
 // programme or rule would silently waive nothing.
 var ErrWaivers = errors.New("rules: the dataset's waivers name unknown programmes or rules; nothing was evaluated")
 
 // waiverError joins ErrWaivers and the diagnostics.
-type waiverError struct{ diags kiez.Diagnostics }
+type waiverError struct{ diags diag.Diagnostics }
 
 func (e *waiverError) Error() string { return ErrWaivers.Error() + ":\n" + e.diags.Error() }
 
@@ -91,13 +92,13 @@ func (e *waiverError) Unwrap() []error { return []error{ErrWaivers, e.diags} }
 
 // checkWaiverErrors returns the warnings CheckWaivers finds and its
 // errors, as an error wrapping ErrWaivers and the diagnostics, or nil.
-func (e *Engine) checkWaiverErrors(ds *kiez.Dataset, period Period) (kiez.Diagnostics, error) {
+func (e *Engine) checkWaiverErrors(ds *kiez.Dataset, period Period) (diag.Diagnostics, error) {
 	if len(ds.Waivers) == 0 {
 		return nil, nil
 	}
-	var errs, warnings kiez.Diagnostics
+	var errs, warnings diag.Diagnostics
 	for _, d := range e.CheckWaivers(ds, period) {
-		if d.Severity == kiez.SeverityError {
+		if d.Severity == diag.Error {
 			errs = append(errs, d)
 		} else {
 			warnings = append(warnings, d)
@@ -185,7 +186,7 @@ func notApplied(w *kiez.Waiver, per Period) string {
 // does not judge, a bucket label outside the period), which would
 // otherwise go unnoticed. Only waivers of programmes and rules that the
 // results hold are checked; each is a warning at the waiver's subject.
-func CheckWaiverSubjects(ds *kiez.Dataset, results []Result) kiez.Diagnostics {
+func CheckWaiverSubjects(ds *kiez.Dataset, results []Result) diag.Diagnostics {
 	if ds == nil || len(ds.Waivers) == 0 {
 		return nil
 	}
@@ -196,7 +197,7 @@ func CheckWaiverSubjects(ds *kiez.Dataset, results []Result) kiez.Diagnostics {
 		k := key{r.Programme, r.Rule}
 		subjects[k] = append(subjects[k], r)
 	}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	for i := range ds.Waivers {
 		w := &ds.Waivers[i]
 		rs, ok := subjects[key{w.Programme, w.Rule}]
@@ -223,7 +224,7 @@ func CheckWaiverSubjects(ds *kiez.Dataset, results []Result) kiez.Diagnostics {
 			detail = "The rule judges " + fmt.Sprint(len(names)) + " subjects, such as " + strings.Join(names[:20], ", ") + "."
 		}
 		path := fmt.Sprintf("waivers[%d].subject", i)
-		diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityWarning, Path: path, Subject: ds.Where(path),
+		diags = append(diags, &diag.Diagnostic{Severity: diag.Warning, Path: path, Subject: ds.Where(path),
 			Summary: fmt.Sprintf("waiver %q matches no result of rule %q: no subject is %q%s", w.ID, w.Rule, w.Subject, didYouMean(w.Subject, names)),
 			Detail:  detail + " A waiver's subject is the programme, a centre, or exactly a subject the rule judges."})
 	}

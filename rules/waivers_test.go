@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -153,7 +154,7 @@ func TestWaiverUnknownRuleOrProgramme(t *testing.T) {
 	if !errors.Is(err, rules.ErrWaivers) || len(results) != 0 {
 		t.Fatalf("Evaluate = %d results, %v; want none and ErrWaivers", len(results), err)
 	}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	if !errors.As(err, &diags) || len(diags) != 2 {
 		t.Errorf("Evaluate's error does not wrap the two diagnostics: %v", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -144,7 +144,7 @@ data or a rule file has errors or the run was cut short, or, with
 			fmt.Fprintln(diagOut)
 			end = ""
 		}
-		if err := kiez.WriteDiagnostics(diagOut, wd, ev.ds.Source); err != nil {
+		if err := diag.WriteText(diagOut, wd, ev.ds.Source); err != nil {
 			buf.Flush()
 			fmt.Fprintf(stderr, "kiez check: %v\n", err)
 			return exitProblems

@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -98,7 +98,7 @@ func newCheckWriter(w io.Writer, ev *evaluation, a evalArgs, env *checkEnvelope,
 func (c *checkWriter) add(r rules.Result) error {
 	if isProblem(r.Outcome) {
 		c.problems++
-		if r.Severity == kiez.SeverityError {
+		if r.Severity == diag.Error {
 			c.strict++
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -31,7 +32,7 @@ func TestCheckWriterOrder(t *testing.T) {
 		{arg: "r.yaml", prog: &rules.RuleSet{ID: "r", Name: "R"}},
 	}}
 	res := func(centre, subject string, o rules.Outcome) rules.Result {
-		return rules.Result{Programme: "p", Rule: "r1", Subject: subject, Centre: centre, Outcome: o, Severity: kiez.SeverityError}
+		return rules.Result{Programme: "p", Rule: "r1", Subject: subject, Centre: centre, Outcome: o, Severity: diag.Error}
 	}
 	var b strings.Builder
 	w := newCheckWriter(&b, ev, evalArgs{period: "2024", data: []string{"d"}}, nil, nil)

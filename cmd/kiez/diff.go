@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -224,7 +225,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 			continue
 		}
 		if prev, dup := seen[rs.prog.ID]; dup {
-			sel.diags = append(sel.diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+			sel.diags = append(sel.diags, &diag.Diagnostic{Severity: diag.Error,
 				Summary: fmt.Sprintf("programme %q is given twice with --rules-new: %s and %s", rs.prog.ID, prev, f),
 				Detail:  "Name one new rule file per programme."})
 			continue
@@ -250,7 +251,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 // reportSelections prints the problems of both sides' rules and the
 // notes, and says whether the comparison can go on.
 func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selection) (int, bool) {
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	var notes []string
 	for _, s := range sels {
 		diags = append(diags, s.diags...)
@@ -262,7 +263,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 	}
 	if len(diags) > 0 {
 		diags.Sort()
-		if err := kiez.WriteDiagnostics(diagOut, diags, src.get); err != nil {
+		if err := diag.WriteText(diagOut, diags, src.get); err != nil {
 			fmt.Fprintf(stderr, "kiez diff: %v\n", err)
 			return exitProblems, false
 		}
@@ -293,7 +294,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 // whose waivers name unknown programmes or rules, as check does.
 func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.RuleSet, oldPeriod rules.Period,
 	newProgs []*rules.RuleSet, newPeriod rules.Period) (int, bool) {
-	var all kiez.Diagnostics
+	var all diag.Diagnostics
 	seen := map[string]bool{}
 	for _, side := range []struct {
 		progs  []*rules.RuleSet
@@ -314,7 +315,7 @@ func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*r
 	if len(all) == 0 {
 		return exitOK, true
 	}
-	if err := kiez.WriteDiagnostics(diagOut, all, ds.Source); err != nil {
+	if err := diag.WriteText(diagOut, all, ds.Source); err != nil {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
 		return exitProblems, false
 	}

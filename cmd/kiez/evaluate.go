@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -63,7 +64,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 	sel := selectProgrammes(ds, a.programmes, a.ruleFiles, src)
 	if len(sel.diags) > 0 {
 		sel.diags.Sort()
-		if err := kiez.WriteDiagnostics(diagOut, sel.diags, src.get); err != nil {
+		if err := diag.WriteText(diagOut, sel.diags, src.get); err != nil {
 			fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 			return nil, exitProblems, false
 		}
@@ -90,7 +91,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	if wd := eng.CheckWaivers(ds, period); len(wd) > 0 {
-		if err := kiez.WriteDiagnostics(diagOut, wd, ds.Source); err != nil {
+		if err := diag.WriteText(diagOut, wd, ds.Source); err != nil {
 			fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 			return nil, exitProblems, false
 		}

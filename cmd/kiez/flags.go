@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // Exit codes of every command.
@@ -113,25 +113,25 @@ func (l *pathFlag) Set(s string) error {
 }
 
 // severityLabel is the German label of a verdict's severity.
-func severityLabel(s kiez.Severity) string {
+func severityLabel(s diag.Severity) string {
 	switch s {
-	case kiez.SeverityError:
+	case diag.Error:
 		return "Fehler"
-	case kiez.SeverityWarning:
+	case diag.Warning:
 		return "Warnung"
-	case kiez.SeverityInfo:
+	case diag.Info:
 		return "Hinweis"
 	}
 	return "ungültig"
 }
 
 // count returns the number of errors and warnings among diags.
-func count(diags kiez.Diagnostics) (errs, warns int) {
+func count(diags diag.Diagnostics) (errs, warns int) {
 	for _, d := range diags {
 		switch d.Severity {
-		case kiez.SeverityError:
+		case diag.Error:
 			errs++
-		case kiez.SeverityWarning:
+		case diag.Warning:
 			warns++
 		}
 	}
@@ -146,7 +146,7 @@ func plural(n int, one, many string) string {
 }
 
 // countLine is the closing line of diagnostics: "1 error, 0 warnings".
-func countLine(diags kiez.Diagnostics) string {
+func countLine(diags diag.Diagnostics) string {
 	nerr, nwarn := count(diags)
 	return plural(nerr, "error", "errors") + ", " + plural(nwarn, "warning", "warnings")
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/synth"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -56,7 +57,7 @@ cleanly or a file exists, 2 on wrong usage.`)
 	diags = append(diags, tpl.Validate()...)
 	if diags.HasErrors() {
 		diags.Sort()
-		if err := kiez.WriteDiagnostics(stderr, diags, tpl.Source); err != nil {
+		if err := diag.WriteText(stderr, diags, tpl.Source); err != nil {
 			fmt.Fprintf(stderr, "kiez gen: %v\n", err)
 		}
 		fmt.Fprintf(stderr, "kiez gen: the templates do not load cleanly (%s)\n", countLine(diags))

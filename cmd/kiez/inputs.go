@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -144,9 +145,9 @@ func (i memInfo) Sys() any           { return nil }
 // kiez.LoadFilesContext does; "-" stands for the standard input, which is
 // read (at most kiez.MaxFileSize bytes) before anything else and may be
 // named once. The returned file system knows the files read.
-func loadInputs(ctx context.Context, paths []string) (*kiez.Dataset, kiez.Diagnostics, *inputFS) {
+func loadInputs(ctx context.Context, paths []string) (*kiez.Dataset, diag.Diagnostics, *inputFS) {
 	fsys := &inputFS{files: map[string]inputFile{}}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	names := make([]string, 0, len(paths))
 	for _, p := range paths {
 		if p != stdinArg {
@@ -154,7 +155,7 @@ func loadInputs(ctx context.Context, paths []string) (*kiez.Dataset, kiez.Diagno
 			continue
 		}
 		if fsys.hasStdin {
-			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+			diags = append(diags, &diag.Diagnostic{Severity: diag.Error,
 				Summary: `"-" (the standard input) is named more than once; it is read once`,
 				Detail:  `Name "-" once, or save the data into files and name those.`})
 			continue
@@ -162,11 +163,11 @@ func loadInputs(ctx context.Context, paths []string) (*kiez.Dataset, kiez.Diagno
 		data, err := io.ReadAll(io.LimitReader(os.Stdin, kiez.MaxFileSize+1))
 		switch {
 		case err != nil:
-			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+			diags = append(diags, &diag.Diagnostic{Severity: diag.Error,
 				Summary: fmt.Sprintf("cannot read the standard input: %v", err)})
 			continue
 		case len(data) > kiez.MaxFileSize:
-			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+			diags = append(diags, &diag.Diagnostic{Severity: diag.Error,
 				Summary: fmt.Sprintf("the standard input holds more than %d bytes; data files may be at most %d bytes", kiez.MaxFileSize, kiez.MaxFileSize),
 				Detail:  "Split the data into one file per centre and name the files."})
 			continue
@@ -200,7 +201,7 @@ func loadDataInputs(ctx context.Context, w io.Writer, paths []string) (*kiez.Dat
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
 	if len(diags) > 0 {
-		if err := kiez.WriteDiagnostics(w, diags, ds.Source); err != nil {
+		if err := diag.WriteText(w, diags, ds.Source); err != nil {
 			return nil, nil, err
 		}
 		fmt.Fprintf(w, "%s in the data\n\n", countLine(diags))

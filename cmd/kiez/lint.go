@@ -7,7 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -44,7 +44,7 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 	}
 	src := newSources()
 	var sets []*ruleSet
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	for _, a := range args {
 		for _, rs := range lintRules(a, src) {
 			if *strict {
@@ -55,7 +55,7 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 		}
 	}
 	diags.Sort()
-	if err := kiez.WriteDiagnostics(stdout, diags, src.get); err != nil {
+	if err := diag.WriteText(stdout, diags, src.get); err != nil {
 		fmt.Fprintf(stderr, "kiez lint: %v\n", err)
 		return exitProblems
 	}

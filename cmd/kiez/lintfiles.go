@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -43,7 +44,7 @@ func lintRules(arg string, src *sources) []*ruleSet {
 // rules.LintTests when test names the rule file's test file; the file is
 // read and compiled once.
 func lintFile(arg, test string, src *sources) *ruleSet {
-	return readRules(arg, src, func(name string, data []byte, opts ...rules.LoadOption) (*rules.RuleSet, kiez.Diagnostics) {
+	return readRules(arg, src, func(name string, data []byte, opts ...rules.LoadOption) (*rules.RuleSet, diag.Diagnostics) {
 		p, diags := rules.Lint(name, data, opts...)
 		if test != "" && p != nil {
 			if tdata, ok := readTestFile(test, src); ok {
@@ -78,7 +79,7 @@ func readTestFile(name string, src *sources) ([]byte, bool) {
 func lintDir(dir string, src *sources) []*ruleSet {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return []*ruleSet{{arg: dir, unread: true, diags: kiez.Diagnostics{{Severity: kiez.SeverityError,
+		return []*ruleSet{{arg: dir, unread: true, diags: diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("cannot read the directory %s: %v", dir, err)}}}}
 	}
 	var names []string
@@ -90,7 +91,7 @@ func lintDir(dir string, src *sources) []*ruleSet {
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return []*ruleSet{{arg: dir, unread: true, diags: kiez.Diagnostics{{Severity: kiez.SeverityError,
+		return []*ruleSet{{arg: dir, unread: true, diags: diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("the directory %s holds no rule file (a *.yaml other than *%s with programme: at the top)", dir, testSuffix),
 			Detail:  "Name a directory of rule files, a rule file or an embedded programme id."}}}}
 	}
@@ -141,7 +142,7 @@ func lintTestFile(test string, src *sources) *ruleSet {
 		}
 	}
 	if name == "" {
-		return &ruleSet{arg: test, unread: true, diags: kiez.Diagnostics{{Severity: kiez.SeverityError,
+		return &ruleSet{arg: test, unread: true, diags: diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("%s names no programme: (the rule file it tests)", test),
 			Detail:  "Run kiez test on it for its problems, or name the rule file itself."}}}
 	}
@@ -161,12 +162,12 @@ func lintTestFile(test string, src *sources) *ruleSet {
 }
 
 // strictDiagnostics turns warnings into errors (kiez lint --strict).
-func strictDiagnostics(diags kiez.Diagnostics) kiez.Diagnostics {
-	out := make(kiez.Diagnostics, len(diags))
+func strictDiagnostics(diags diag.Diagnostics) diag.Diagnostics {
+	out := make(diag.Diagnostics, len(diags))
 	for i, d := range diags {
 		c := *d
-		if c.Severity == kiez.SeverityWarning {
-			c.Severity = kiez.SeverityError
+		if c.Severity == diag.Warning {
+			c.Severity = diag.Error
 		}
 		out[i] = &c
 	}

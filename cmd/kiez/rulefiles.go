@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -22,7 +23,7 @@ type ruleSet struct {
 	// directory, a file too large or unreadable.
 	unread bool
 	prog   *rules.RuleSet // nil when the file has errors
-	diags  kiez.Diagnostics
+	diags  diag.Diagnostics
 	// sha256 and size describe the rule file read, for JSON output.
 	sha256 string
 	size   int64
@@ -55,25 +56,25 @@ func loadRules(arg string, src *sources) *ruleSet {
 
 // readRules is loadRules with load (rules.Load, or rules.Lint for kiez
 // lint) compiling a rule file read from disk.
-func readRules(arg string, src *sources, load func(string, []byte, ...rules.LoadOption) (*rules.RuleSet, kiez.Diagnostics)) *ruleSet {
+func readRules(arg string, src *sources, load func(string, []byte, ...rules.LoadOption) (*rules.RuleSet, diag.Diagnostics)) *ruleSet {
 	rs := &ruleSet{arg: arg, unread: true}
 	st, err := os.Stat(arg)
 	switch {
 	case err == nil && st.IsDir():
-		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+		rs.diags = diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("%s is a directory", arg),
 			Detail:  "Name the rule files in it, e.g. " + strings.TrimSuffix(arg, "/") + "/*.yaml (not the *_test.yaml files)."}}
 	case err == nil && !st.Mode().IsRegular():
-		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+		rs.diags = diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("%s is %s, not a regular file; it is not read", arg, filekind.Of(st.Mode())),
 			Detail:  "Rule files are read only from regular files; a named pipe or a device is never opened. Copy the rules into a file."}}
 	case err == nil && st.Size() > rules.MaxFileSize:
-		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+		rs.diags = diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("%s is %d bytes; rule files may be at most %d bytes", arg, st.Size(), rules.MaxFileSize)}}
 	case err == nil:
 		data, err := os.ReadFile(arg)
 		if err != nil {
-			rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: fmt.Sprintf("cannot read %s: %v", arg, err)}}
+			rs.diags = diag.Diagnostics{{Severity: diag.Error, Summary: fmt.Sprintf("cannot read %s: %v", arg, err)}}
 			break
 		}
 		src.add(arg, data)
@@ -84,7 +85,7 @@ func readRules(arg string, src *sources, load func(string, []byte, ...rules.Load
 		rs.embedded, rs.unread = true, false
 		rs.prog, rs.diags = rules.LoadEmbedded(arg)
 	default:
-		rs.diags = kiez.Diagnostics{{Severity: kiez.SeverityError,
+		rs.diags = diag.Diagnostics{{Severity: diag.Error,
 			Summary: fmt.Sprintf("cannot read %s: no such file, and no embedded programme has this id", arg),
 			Detail:  "Name a rule file (.yaml) or the id of an embedded programme " + embeddedList() + "."}}
 	}
@@ -114,7 +115,7 @@ func newSources() *sources { return &sources{files: map[string][]byte{}} }
 
 func (s *sources) add(name string, data []byte) { s.files[name] = data }
 
-// get is a kiez.SourceFunc.
+// get is a diag.SourceFunc.
 func (s *sources) get(name string) ([]byte, bool) {
 	if b, ok := s.files[name]; ok {
 		return b, true
@@ -147,7 +148,7 @@ type selection struct {
 	// notes say what is not checked and why.
 	notes []string
 	// diags are problems of rule files; any error stops the command.
-	diags kiez.Diagnostics
+	diags diag.Diagnostics
 	// usage is set when a --programme id names no rules at all.
 	usage string
 }
@@ -168,7 +169,7 @@ func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *s
 			continue
 		}
 		if prev, dup := byID[rs.prog.ID]; dup {
-			sel.diags = append(sel.diags, &kiez.Diagnostic{Severity: kiez.SeverityError,
+			sel.diags = append(sel.diags, &diag.Diagnostic{Severity: diag.Error,
 				Summary: fmt.Sprintf("programme %q is given twice: %s and %s", rs.prog.ID, prev.arg, f),
 				Detail:  "Name one rule file per programme."})
 			continue

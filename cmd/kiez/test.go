@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -92,7 +92,7 @@ wrong usage.`)
 		}
 	}
 	var reports []*rules.TestReport
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	for _, r := range runs {
 		if r.rep != nil {
 			reports = append(reports, r.rep)
@@ -106,7 +106,7 @@ wrong usage.`)
 		// the cause before what follows from it; they are not re-sorted.
 		if len(diags) > 0 {
 			fmt.Fprintln(stdout)
-			if err := kiez.WriteDiagnostics(stdout, diags, newSources().get); err != nil {
+			if err := diag.WriteText(stdout, diags, newSources().get); err != nil {
 				fmt.Fprintf(stderr, "kiez test: %v\n", err)
 				return exitProblems
 			}

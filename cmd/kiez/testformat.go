@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -120,7 +120,7 @@ func writeJUnit(w io.Writer, runs []testRun) error {
 		default:
 			var diags bytes.Buffer
 			if len(r.rep.Diagnostics) > 0 {
-				if err := kiez.WriteDiagnostics(&diags, r.rep.Diagnostics, src.get); err != nil {
+				if err := diag.WriteText(&diags, r.rep.Diagnostics, src.get); err != nil {
 					return err
 				}
 				s.SystemErr = &junitText{xmlText(diags.String())}

@@ -11,6 +11,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -57,7 +58,7 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 	writeSummary(stdout, ds, day, ft)
 	if len(diags) > 0 {
 		fmt.Fprintln(stdout)
-		if err := kiez.WriteDiagnostics(stdout, diags, ds.Source); err != nil {
+		if err := diag.WriteText(stdout, diags, ds.Source); err != nil {
 			fmt.Fprintf(stderr, "kiez validate: %v\n", err)
 			return 1
 		}

@@ -61,11 +61,11 @@ func writeFile(name string, write func(io.Writer) error) error {
 func run(w io.Writer, format report.Format, dir string) error {
 	const id = "bad-kreuznach-familienzentren"
 	prog, diags := rules.LoadEmbedded(id)
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	ds, diags := kiez.LoadFiles(dir)
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	engine, err := rules.NewEngine([]*rules.RuleSet{prog})

@@ -61,11 +61,11 @@ func writeFile(name string, write func(io.Writer) error) error {
 // run evaluates, on the data in dir, 2024 and writes the centre's annual report.
 func run(w io.Writer, format report.Format, centre, dir string) error {
 	prog, diags := rules.LoadEmbedded("thueringen-thekiz")
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	ds, diags := kiez.LoadFiles(dir)
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	engine, err := rules.NewEngine([]*rules.RuleSet{prog})

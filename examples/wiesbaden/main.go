@@ -60,11 +60,11 @@ func writeFile(name string, write func(io.Writer) error) error {
 // run evaluates, on the data in dir, the year 2024 and writes the programme report.
 func run(w io.Writer, format report.Format, dir string) error {
 	prog, diags := rules.LoadEmbedded("wiesbaden-kiez")
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	ds, diags := kiez.LoadFiles(dir)
-	if err := diags.Errs(); err != nil {
+	if err := diags.Err(); err != nil {
 		return err
 	}
 	engine, err := rules.NewEngine([]*rules.RuleSet{prog})

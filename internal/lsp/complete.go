@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -394,7 +395,7 @@ func (d *document) definition(off int) *Location {
 	if t == nil {
 		return nil
 	}
-	var at kiez.Range
+	var at diag.Range
 	switch {
 	case t.param != nil:
 		at = t.param.At
@@ -405,8 +406,7 @@ func (d *document) definition(off int) *Location {
 	default:
 		return nil
 	}
-	start := toProtocol(d.text, d.starts, at.Start)
-	return &Location{URI: d.uri, Range: Range{Start: start, End: start}}
+	return &Location{URI: d.uri, Range: d.protocolRange(at)}
 }
 
 // lineOf returns the 0-based line of a byte offset, found in the line

@@ -18,10 +18,10 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/jsonrpc"
 	"github.com/kiez-go/kiez/internal/rulefmt"
 	"github.com/kiez-go/kiez/internal/source"
-	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -312,7 +312,7 @@ func isYAML(text string) bool {
 
 // diagnostics are the problems of the document's text: kiez lint's for a
 // rule file, those of reading a test file.
-func (d *document) diagnostics() kiez.Diagnostics {
+func (d *document) diagnostics() diag.Diagnostics {
 	switch d.kind {
 	case rulefmt.TestFile:
 		return rules.CheckTestFile(d.name, []byte(d.text))
@@ -337,16 +337,24 @@ func (s *Server) publishOf(d *document) {
 	s.publish(PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: out})
 }
 
+// protocolRange turns a range of the document into the protocol's: from
+// its start to its end, or a point at its start when the end is not after
+// it.
+func (d *document) protocolRange(at diag.Range) Range {
+	r := Range{Start: toProtocol(d.text, d.starts, at.Start)}
+	r.End = r.Start
+	if end := at.End; end.Line > at.Start.Line || end.Line == at.Start.Line && end.Column > at.Start.Column {
+		r.End = toProtocol(d.text, d.starts, end)
+	}
+	return r
+}
+
 // convert turns a diagnostic into the protocol's: the same position, and
 // the text kiez lint prints (the summary, the data path, the detail).
-func (d *document) convert(dg *kiez.Diagnostic) Diagnostic {
+func (d *document) convert(dg *diag.Diagnostic) Diagnostic {
 	var r Range
 	if dg.Subject != nil {
-		r.Start = toProtocol(d.text, d.starts, dg.Subject.Start)
-		r.End = r.Start
-		if end := dg.Subject.End; end.Line > dg.Subject.Start.Line || end.Line == dg.Subject.Start.Line && end.Column > dg.Subject.Start.Column {
-			r.End = toProtocol(d.text, d.starts, end)
-		}
+		r = d.protocolRange(*dg.Subject)
 	}
 	msg := dg.Summary
 	if dg.Path != "" {
@@ -357,9 +365,9 @@ func (d *document) convert(dg *kiez.Diagnostic) Diagnostic {
 	}
 	sev := severityError
 	switch dg.Severity {
-	case kiez.SeverityWarning:
+	case diag.Warning:
 		sev = severityWarning
-	case kiez.SeverityInfo:
+	case diag.Info:
 		sev = severityInformation
 	}
 	return Diagnostic{Range: r, Severity: sev, Source: "kiez lint", Message: msg}

@@ -13,9 +13,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/jsonrpc"
 	"github.com/kiez-go/kiez/internal/lsp/lsptest"
-	"github.com/kiez-go/kiez/kiez"
 )
 
 func TestPositions(t *testing.T) {
@@ -24,18 +24,18 @@ func TestPositions(t *testing.T) {
 	text := "a: 1\nb: „ü“ 😀 x\r\nc"
 	starts := lineStarts(text)
 	for _, tc := range []struct {
-		pos  kiez.Pos
+		pos  diag.Pos
 		want Position
 	}{
-		{kiez.Pos{Line: 1, Column: 1}, Position{0, 0}},
-		{kiez.Pos{Line: 2, Column: 4}, Position{1, 3}},   // „
-		{kiez.Pos{Line: 2, Column: 7}, Position{1, 6}},   // the space after “
-		{kiez.Pos{Line: 2, Column: 8}, Position{1, 7}},   // 😀
-		{kiez.Pos{Line: 2, Column: 10}, Position{1, 10}}, // x, after the surrogate pair
-		{kiez.Pos{Line: 2, Column: 99}, Position{1, 11}}, // beyond the end: the end, without \r
-		{kiez.Pos{Line: 3, Column: 1}, Position{2, 0}},
-		{kiez.Pos{}, Position{0, 0}},
-		{kiez.Pos{Line: 9, Column: 1}, Position{8, 0}},
+		{diag.Pos{Line: 1, Column: 1}, Position{0, 0}},
+		{diag.Pos{Line: 2, Column: 4}, Position{1, 3}},   // „
+		{diag.Pos{Line: 2, Column: 7}, Position{1, 6}},   // the space after “
+		{diag.Pos{Line: 2, Column: 8}, Position{1, 7}},   // 😀
+		{diag.Pos{Line: 2, Column: 10}, Position{1, 10}}, // x, after the surrogate pair
+		{diag.Pos{Line: 2, Column: 99}, Position{1, 11}}, // beyond the end: the end, without \r
+		{diag.Pos{Line: 3, Column: 1}, Position{2, 0}},
+		{diag.Pos{}, Position{0, 0}},
+		{diag.Pos{Line: 9, Column: 1}, Position{8, 0}},
 	} {
 		if got := toProtocol(text, starts, tc.pos); got != tc.want {
 			t.Errorf("toProtocol(%+v) = %+v, want %+v", tc.pos, got, tc.want)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // A document's text and the conversions between the positions of kiez
@@ -53,7 +53,7 @@ func utf16Len(s string) int {
 
 // toProtocol converts a kiez position into a protocol position in the
 // text. A position without a line is the start of the document.
-func toProtocol(text string, starts []int, p kiez.Pos) Position {
+func toProtocol(text string, starts []int, p diag.Pos) Position {
 	if p.Line < 1 {
 		return Position{}
 	}

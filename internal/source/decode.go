@@ -13,20 +13,27 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/schedule"
 )
 
 // Problem is one thing wrong with a decoded value.
 type Problem struct {
-	Pos     Pos
-	Path    string // data path such as centres[3].staff[1].hoursPerWeek
+	Pos     diag.Pos // where the value (or the unknown key) starts
+	End     diag.Pos // and where it ends, as Node.End
+	Path    string   // data path such as centres[3].staff[1].hoursPerWeek
 	Summary string
 	Detail  string
 }
 
-// Positions maps data paths to the position of the value written there.
-// The empty path is the root.
-type Positions map[string]Pos
+// Range returns where the problem is in the file named filename.
+func (p Problem) Range(filename string) diag.Range {
+	return diag.Range{Filename: filename, Start: p.Pos, End: p.End}
+}
+
+// Positions maps data paths to the range of the value written there, with
+// an empty file name. The empty path is the root.
+type Positions map[string]diag.Range
 
 // Decode decodes the node tree into v, which must be a non-nil pointer. It
 // returns the position of every decoded value and every problem found;
@@ -143,7 +150,7 @@ func WritePathPart(b *strings.Builder, key string, index int) {
 }
 
 func (d *decoder) addf(n *Node, path *dataPath, detail, format string, args ...any) {
-	d.problems = append(d.problems, Problem{Pos: n.Pos, Path: path.String(), Summary: fmt.Sprintf(format, args...), Detail: detail})
+	d.problems = append(d.problems, Problem{Pos: n.Pos, End: n.End, Path: path.String(), Summary: fmt.Sprintf(format, args...), Detail: detail})
 }
 
 var (
@@ -158,7 +165,7 @@ var (
 
 func (d *decoder) decode(n *Node, v reflect.Value, path *dataPath) {
 	if d.pos != nil {
-		d.pos[path.String()] = n.Pos
+		d.pos[path.String()] = n.Range("")
 	}
 	t := v.Type()
 	if n.Kind == KindNull {
@@ -373,7 +380,7 @@ func (d *decoder) decodeStruct(n *Node, v reflect.Value, path *dataPath) {
 			if s := Suggest(k.Value, names); s != "" {
 				summary += fmt.Sprintf("; did you mean %q?", s)
 			}
-			d.problems = append(d.problems, Problem{Pos: k.Pos, Path: d.field(path, k.Value).String(), Summary: summary, Detail: detail})
+			d.problems = append(d.problems, Problem{Pos: k.Pos, End: k.End, Path: d.field(path, k.Value).String(), Summary: summary, Detail: detail})
 			continue
 		}
 		d.decode(n.Values[i], fieldByIndex(v, f.index), d.field(path, k.Value))
@@ -505,8 +512,14 @@ func typeLabel(t reflect.Type) string {
 // positions.
 type Text struct {
 	Value string
-	Pos   Pos
+	Pos   diag.Pos // where the scalar starts
+	End   diag.Pos // and where it ends, as Node.End
 	Style Style
+}
+
+// Range returns where the text is written in the file named filename.
+func (t Text) Range(filename string) diag.Range {
+	return diag.Range{Filename: filename, Start: t.Pos, End: t.End}
 }
 
 func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path *dataPath) {
@@ -517,7 +530,7 @@ func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path *dataPath) {
 	if !d.checkText(n, path) {
 		return
 	}
-	v.Set(reflect.ValueOf(Text{Value: n.Value, Pos: n.Pos, Style: n.Style}))
+	v.Set(reflect.ValueOf(Text{Value: n.Value, Pos: n.Pos, End: n.End, Style: n.Style}))
 }
 
 // Locate returns the file position of the rune at offset runes into t's
@@ -525,7 +538,7 @@ func (d *decoder) decodeTextNode(n *Node, v reflect.Value, path *dataPath) {
 // with the file text from t's start, skipping what the value does not
 // hold (quotes, escapes, line breaks and indentation of block scalars), so
 // that it is exact for plain, quoted and block scalars alike.
-func Locate(src []byte, t Text, offset int) Pos {
+func Locate(src []byte, t Text, offset int) diag.Pos {
 	li := newLineIndex(src)
 	off := t.Pos.Byte
 	if off < 0 || off > len(src) {
@@ -585,7 +598,7 @@ func (d *decoder) decodeEntries(n *Node, v reflect.Value, path *dataPath) {
 		val := n.Values[i]
 		p := d.field(path, k.Value)
 		if d.pos != nil {
-			d.pos[p.String()] = val.Pos
+			d.pos[p.String()] = val.Range("")
 		}
 		if val.Kind != KindScalar || val.Type == TypeBool {
 			d.addf(val, p, "", "expected text, found %s", val.describe())
@@ -594,7 +607,7 @@ func (d *decoder) decodeEntries(n *Node, v reflect.Value, path *dataPath) {
 		if !d.checkText(k, p) || !d.checkText(val, p) {
 			continue
 		}
-		out = append(out, Entry{Key: Text{Value: k.Value, Pos: k.Pos, Style: k.Style}, Value: Text{Value: val.Value, Pos: val.Pos, Style: val.Style}})
+		out = append(out, Entry{Key: Text{Value: k.Value, Pos: k.Pos, End: k.End, Style: k.Style}, Value: Text{Value: val.Value, Pos: val.Pos, End: val.End, Style: val.Style}})
 	}
 	v.Set(reflect.ValueOf(out))
 }

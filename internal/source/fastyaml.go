@@ -263,16 +263,19 @@ func (p *fastYAML) sequence(ind, depth int) (*Node, bool) {
 		p.stack = append(p.stack, item)
 		if !p.skipBlank() {
 			n.Items = p.children(mark)
+			n.End = blockEnd(n)
 			return n, true
 		}
 		switch in := p.indent(); {
 		case in < ind:
 			n.Items = p.children(mark)
+			n.End = blockEnd(n)
 			return n, true
 		case in > ind:
 			return nil, false
 		case !p.dash():
 			n.Items = p.children(mark)
+			n.End = blockEnd(n)
 			return n, true // a key of the mapping this list is the value of
 		}
 	}
@@ -380,11 +383,13 @@ func (p *fastYAML) mapping(ind, depth int) (*Node, bool) {
 		p.stack = append(p.stack, k, v)
 		if !p.skipBlank() {
 			n.Keys, n.Values = p.pairs(mark)
+			n.End = blockEnd(n)
 			return n, true
 		}
 		switch in := p.indent(); {
 		case in < ind:
 			n.Keys, n.Values = p.pairs(mark)
+			n.End = blockEnd(n)
 			return n, true
 		case in > ind, p.dash():
 			return nil, false
@@ -419,6 +424,7 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 	p.spaces()
 	if p.at(string(closer)) {
 		p.off++
+		n.End = p.li.posAt(p.off)
 		return n, true
 	}
 	mark := len(p.stack)
@@ -478,6 +484,7 @@ func (p *fastYAML) flow(depth int) (*Node, bool) {
 			} else {
 				n.Items = p.children(mark)
 			}
+			n.End = p.li.posAt(p.off)
 			return n, true
 		case p.at(","):
 			p.off++
@@ -593,9 +600,10 @@ func fastMonth(s string) bool {
 }
 
 // scalar types a plain scalar the way yaml.v3 resolves it, or refuses it
-// when that is not sure.
+// when that is not sure; p.off is just after the scalar.
 func (p *fastYAML) scalar(start int, v string) (*Node, bool) {
 	n := p.node(Node{Kind: KindScalar, Type: TypeString, Style: StylePlain, Value: v, Pos: p.li.posAt(start)})
+	n.End = p.li.posAt(p.off)
 	switch v {
 	case "true", "True", "TRUE", "false", "False", "FALSE":
 		n.Type = TypeBool
@@ -676,6 +684,7 @@ func (p *fastYAML) quoted() (*Node, bool) {
 			}
 			p.off++
 			n := p.node(Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: value, Pos: p.li.posAt(start)})
+			n.End = p.li.posAt(p.off)
 			if q == '\'' {
 				n.Style = StyleSingle
 			}

@@ -42,7 +42,7 @@ func sameTree(a, b *Node) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Kind != b.Kind || a.Type != b.Type || a.Style != b.Style || a.Value != b.Value || a.Pos != b.Pos ||
+	if a.Kind != b.Kind || a.Type != b.Type || a.Style != b.Style || a.Value != b.Value || a.Pos != b.Pos || a.End != b.End ||
 		len(a.Keys) != len(b.Keys) || len(a.Values) != len(b.Values) || len(a.Items) != len(b.Items) {
 		return false
 	}

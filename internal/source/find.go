@@ -13,6 +13,13 @@ import (
 // The empty path is n itself. Find costs time proportional to the length
 // of the path and the size of the mappings it passes, not to the file.
 func (n *Node) Find(path string) *Node {
+	found, _ := n.Resolve(path)
+	return found
+}
+
+// Resolve is Find that also reports whether the node found is written at
+// the path itself (true) or is the deepest node on the way (false).
+func (n *Node) Resolve(path string) (*Node, bool) {
 	cur := n
 	rest := path
 	for cur != nil && rest != "" {
@@ -21,7 +28,7 @@ func (n *Node) Find(path string) *Node {
 		case '[':
 			end := strings.IndexByte(rest, ']')
 			if end < 0 {
-				return cur
+				return cur, false
 			}
 			inner := rest[1:end]
 			rest = rest[end+1:]
@@ -37,7 +44,7 @@ func (n *Node) Find(path string) *Node {
 			continue
 		default:
 			if cur.Kind != KindMap {
-				return cur
+				return cur, false
 			}
 			// A key may itself hold dots or brackets: take the longest
 			// key that the path continues with.
@@ -50,15 +57,15 @@ func (n *Node) Find(path string) *Node {
 				}
 			}
 			if best < 0 {
-				return cur
+				return cur, false
 			}
 			next = cur.Values[best]
 			rest = rest[len(cur.Keys[best].Value):]
 		}
 		if next == nil {
-			return cur
+			return cur, false
 		}
 		cur = next
 	}
-	return cur
+	return cur, cur != nil
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // ParseJSON parses one JSON value. Numbers keep their exact text so that
@@ -75,7 +77,9 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: s, Pos: p.li.posAt(start)}, nil
+		n := &Node{Kind: KindScalar, Type: TypeString, Style: StyleDouble, Value: s, Pos: p.li.posAt(start)}
+		n.End = p.li.posAt(p.off)
+		return n, nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	default:
@@ -86,6 +90,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 			if len(p.data)-p.off >= len(lit.text) && string(p.data[p.off:p.off+len(lit.text)]) == lit.text {
 				p.off += len(lit.text)
 				n := &Node{Kind: lit.kind, Pos: p.li.posAt(start)}
+				n.End = p.li.posAt(p.off)
 				if lit.kind == KindScalar {
 					n.Type, n.Value = TypeBool, lit.text
 				}
@@ -100,10 +105,11 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 func (p *jsonParser) object(depth int) (*Node, error) {
 	n := &Node{Kind: KindMap, Pos: p.li.posAt(p.off)}
 	p.off++ // {
-	seen := map[string]Pos{}
+	seen := map[string]diag.Pos{}
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
 		p.off++
+		n.End = p.li.posAt(p.off)
 		return n, nil
 	}
 	for {
@@ -117,6 +123,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 			return nil, err
 		}
 		kp := p.li.posAt(kstart)
+		kend := p.li.posAt(p.off)
 		if prev, dup := seen[k]; dup {
 			return nil, &SyntaxError{Pos: kp, Message: fmt.Sprintf("JSON syntax: key %q is already defined at line %d", k, prev.Line)}
 		}
@@ -130,7 +137,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Keys = append(n.Keys, &Node{Kind: KindScalar, Type: TypeString, Value: k, Pos: kp})
+		n.Keys = append(n.Keys, &Node{Kind: KindScalar, Type: TypeString, Value: k, Pos: kp, End: kend})
 		n.Values = append(n.Values, v)
 		p.skipSpace()
 		if p.off >= len(p.data) {
@@ -141,6 +148,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 			p.off++
 		case '}':
 			p.off++
+			n.End = p.li.posAt(p.off)
 			return n, nil
 		default:
 			return nil, p.errorf(p.off, "expected ',' or '}'")
@@ -154,6 +162,7 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == ']' {
 		p.off++
+		n.End = p.li.posAt(p.off)
 		return n, nil
 	}
 	for {
@@ -171,6 +180,7 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 			p.off++
 		case ']':
 			p.off++
+			n.End = p.li.posAt(p.off)
 			return n, nil
 		default:
 			return nil, p.errorf(p.off, "expected ',' or ']'")
@@ -226,5 +236,7 @@ func (p *jsonParser) number() (*Node, error) {
 	if !json.Valid([]byte(text)) {
 		return nil, p.errorf(start, "invalid number %q", text)
 	}
-	return &Node{Kind: KindScalar, Type: typ, Value: text, Pos: p.li.posAt(start)}, nil
+	n := &Node{Kind: KindScalar, Type: typ, Value: text, Pos: p.li.posAt(start)}
+	n.End = p.li.posAt(p.off)
+	return n, nil
 }

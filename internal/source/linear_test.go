@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // TestPositionsOnOneLongLine checks the positions of values on one long
@@ -35,11 +37,11 @@ func TestPositionsOnOneLongLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got, want []Pos
+		var got, want []diag.Pos
 		for _, it := range root.Lookup("l").Items {
 			for _, n := range append(append([]*Node{}, it.Keys...), it.Values...) {
 				got = append(got, n.Pos)
-				want = append(want, Pos{Line: 1, Column: len([]rune(tt.src[:n.Pos.Byte])) + 1, Byte: n.Pos.Byte})
+				want = append(want, diag.Pos{Line: 1, Column: len([]rune(tt.src[:n.Pos.Byte])) + 1, Byte: n.Pos.Byte})
 			}
 		}
 		if diff := cmp.Diff(want, got); diff != "" {

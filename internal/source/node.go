@@ -6,19 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kiez-go/kiez/diag"
 )
-
-// Pos is a position in a source file. Line and Column count from 1; Column
-// counts Unicode characters, not bytes, so that "ä" is one column. Byte is
-// the 0-based byte offset of the position.
-type Pos struct {
-	Line   int
-	Column int
-	Byte   int
-}
-
-// IsValid reports whether p names a real position (Line 1 or later).
-func (p Pos) IsValid() bool { return p.Line > 0 }
 
 // Kind is the kind of a node.
 type Kind int
@@ -90,12 +80,43 @@ type Node struct {
 	Type  ScalarType // for scalars
 	Style Style      // for scalars
 	Value string     // for scalars: the unquoted text
-	Pos   Pos        // where the value starts
+	Pos   diag.Pos   // where the value starts
+	// End is just after the value as written (exclusive): after the
+	// closing quote of a quoted scalar, after the last character of a
+	// plain or block scalar's last line, after the closing bracket of a
+	// flow collection, and at the end of the last entry of a block
+	// mapping or list. Equal to Pos for an empty value.
+	End diag.Pos
 	// For mappings: Keys[i] is the key node of Values[i].
 	Keys   []*Node
 	Values []*Node
 	// For lists.
 	Items []*Node
+}
+
+// Range returns where the node is written in the file named filename.
+func (n *Node) Range(filename string) diag.Range {
+	return diag.Range{Filename: filename, Start: n.Pos, End: n.End}
+}
+
+// blockEnd returns the end of a block mapping or list: the end of its
+// last entry, key or value, whichever lies further (an empty value may
+// stand before its key's end).
+func blockEnd(n *Node) diag.Pos {
+	end := n.Pos
+	later := func(c *Node) {
+		if c != nil && c.End.Byte > end.Byte {
+			end = c.End
+		}
+	}
+	if k := len(n.Keys); k > 0 {
+		later(n.Keys[k-1])
+		later(n.Values[k-1])
+	}
+	if k := len(n.Items); k > 0 {
+		later(n.Items[k-1])
+	}
+	return end
 }
 
 // Lookup returns the value of key in a mapping node, or nil.
@@ -176,7 +197,7 @@ func (li *lineIndex) lineOf(off int) int {
 }
 
 // posAt returns the position of a byte offset.
-func (li *lineIndex) posAt(off int) Pos {
+func (li *lineIndex) posAt(off int) diag.Pos {
 	if off > len(li.data) {
 		off = len(li.data)
 	}
@@ -190,7 +211,7 @@ func (li *lineIndex) posAt(off int) Pos {
 	}
 	col += utf8.RuneCount(li.data[from:off])
 	li.curOff, li.curLine, li.curCol = off, line, col
-	return Pos{Line: line + 1, Column: col, Byte: off}
+	return diag.Pos{Line: line + 1, Column: col, Byte: off}
 }
 
 // byteAt returns the byte offset of a 1-based line and character column.
@@ -228,35 +249,6 @@ func (li *lineIndex) lineText(line int) (string, bool) {
 // call; to print many lines of one file, use Lines.
 func LineText(data []byte, line int) (string, bool) {
 	return newLineIndex(data).lineText(line)
-}
-
-// Lines indexes the lines of one file once, so that any number of
-// snippets and positions cost time proportional to what they show, not to
-// the size of the file.
-type Lines struct{ li *lineIndex }
-
-// NewLines indexes data.
-func NewLines(data []byte) *Lines { return &Lines{li: newLineIndex(data)} }
-
-// Text returns the text of a 1-based line without its line ending.
-func (l *Lines) Text(line int) (string, bool) { return l.li.lineText(line) }
-
-// Pos returns the position of a byte offset.
-func (l *Lines) Pos(off int) Pos { return l.li.posAt(off) }
-
-// Bytes returns the bytes of a 1-based line without its line ending, not
-// copied, and the byte offset of its start in the file.
-func (l *Lines) Bytes(line int) ([]byte, int, bool) {
-	li := l.li
-	if line < 1 || line > len(li.start) {
-		return nil, 0, false
-	}
-	s := li.start[line-1]
-	e := len(li.data)
-	if line < len(li.start) {
-		e = li.start[line] - 1
-	}
-	return bytes.TrimRight(li.data[s:e], "\r"), s, true
 }
 
 // JSONValue returns the node as the plain values encoding/json produces

@@ -11,11 +11,13 @@ import (
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // SyntaxError is a file that could not be parsed at all.
 type SyntaxError struct {
-	Pos     Pos
+	Pos     diag.Pos
 	Message string
 }
 
@@ -37,7 +39,7 @@ func (in *Interner) ParseYAML(data []byte) (*Node, error) { return parseYAML(dat
 
 func parseYAML(data []byte, in *Interner) (*Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Message: "the file is empty"}
+		return nil, &SyntaxError{Pos: diag.Pos{Line: 1, Column: 1}, Message: "the file is empty"}
 	}
 	if n, ok := parseYAMLFast(data, in); ok {
 		return n, nil
@@ -47,14 +49,14 @@ func parseYAML(data []byte, in *Interner) (*Node, error) {
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			// Only comments: nothing to read.
-			return nil, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Message: "the file is empty"}
+			return nil, &SyntaxError{Pos: diag.Pos{Line: 1, Column: 1}, Message: "the file is empty"}
 		}
 		return nil, yamlSyntaxError(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		li := newLineIndex(data)
-		p := Pos{Line: extra.Line, Column: extra.Column}
+		p := diag.Pos{Line: extra.Line, Column: extra.Column}
 		p.Byte = li.byteAt(p.Line, p.Column)
 		return nil, &SyntaxError{Pos: p, Message: "the file holds more than one YAML document (---); put each in its own file"}
 	}
@@ -79,7 +81,7 @@ type yamlConverter struct {
 	budget int
 	// alias is the position of the outermost alias being expanded, where
 	// an exhausted budget is reported.
-	alias *Pos
+	alias *diag.Pos
 	// anchors holds every anchored value already converted, so that an
 	// alias shares it instead of converting it again: expanding an alias
 	// costs constant work, while the budget still counts every value it
@@ -99,7 +101,7 @@ type anchored struct {
 
 func yamlSyntaxError(data []byte, err error) error {
 	msg := err.Error()
-	p := Pos{Line: 1, Column: 1}
+	p := diag.Pos{Line: 1, Column: 1}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
 			p.Line = n
@@ -188,7 +190,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 
 // share expands an alias of an anchored value already converted.
 func (c *yamlConverter) share(y *yaml.Node, a anchored, depth int) (*Node, error) {
-	p := Pos{Line: y.Line, Column: y.Column}
+	p := diag.Pos{Line: y.Line, Column: y.Column}
 	p.Byte = c.li.byteAt(p.Line, p.Column)
 	if depth+a.depth > MaxDepth {
 		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
@@ -199,12 +201,13 @@ func (c *yamlConverter) share(y *yaml.Node, a anchored, depth int) (*Node, error
 	}
 	n := *a.node
 	n.Pos = p
+	n.End = c.aliasEnd(y, p)
 	return &n, nil
 }
 
 // spend counts n nodes made at p against the budget; once it is exhausted
 // the error is reported at the outermost alias being expanded.
-func (c *yamlConverter) spend(n int, p Pos) error {
+func (c *yamlConverter) spend(n int, p diag.Pos) error {
 	c.made += n
 	c.budget -= n
 	if c.budget >= 0 {
@@ -219,7 +222,7 @@ func (c *yamlConverter) spend(n int, p Pos) error {
 // convertNode converts one node.
 func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 	li := c.li
-	p := Pos{Line: y.Line, Column: y.Column}
+	p := diag.Pos{Line: y.Line, Column: y.Column}
 	p.Byte = li.byteAt(p.Line, p.Column)
 	if depth > MaxDepth {
 		return nil, &SyntaxError{Pos: p, Message: "the file is nested too deeply"}
@@ -244,16 +247,17 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 		}
 		shared := *target
 		shared.Pos = p
+		shared.End = c.aliasEnd(y, p)
 		return &shared, nil
 	case yaml.DocumentNode:
 		n.Kind = KindNull
 	case yaml.MappingNode:
 		n.Kind = KindMap
-		seen := make(map[string]Pos, len(y.Content)/2)
+		seen := make(map[string]diag.Pos, len(y.Content)/2)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-				return nil, &SyntaxError{Pos: Pos{Line: k.Line, Column: k.Column, Byte: li.byteAt(k.Line, k.Column)},
+				return nil, &SyntaxError{Pos: diag.Pos{Line: k.Line, Column: k.Column, Byte: li.byteAt(k.Line, k.Column)},
 					Message: "YAML merge keys (<<) are not supported; write the keys out"}
 			}
 			kn, err := c.convert(k, depth+1)
@@ -274,6 +278,7 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 			n.Keys = append(n.Keys, kn)
 			n.Values = append(n.Values, vn)
 		}
+		n.End = c.collectionEnd(y, n, '}')
 	case yaml.SequenceNode:
 		n.Kind = KindSeq
 		for _, item := range y.Content {
@@ -283,6 +288,7 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 			}
 			n.Items = append(n.Items, cn)
 		}
+		n.End = c.collectionEnd(y, n, ']')
 	case yaml.ScalarNode:
 		n.Kind = KindScalar
 		n.Value = y.Value
@@ -310,6 +316,38 @@ func (c *yamlConverter) convertNode(y *yaml.Node, depth int) (*Node, error) {
 		default:
 			n.Type = TypeString
 		}
+		n.End = li.posAt(scalarEnd(li.data, p.Byte, n.Style, y.Value))
+	}
+	if n.End.Line == 0 {
+		n.End = p
 	}
 	return n, nil
+}
+
+// aliasEnd returns the end of an alias (*name) written at p.
+func (c *yamlConverter) aliasEnd(y *yaml.Node, p diag.Pos) diag.Pos {
+	off := p.Byte
+	if off >= 0 && off < len(c.li.data) && c.li.data[off] == '*' {
+		off += 1 + len(y.Value)
+	}
+	return c.li.posAt(off)
+}
+
+// collectionEnd returns the end of a mapping or list: after the closing
+// bracket of a flow collection, at the end of the last entry of a block
+// one.
+func (c *yamlConverter) collectionEnd(y *yaml.Node, n *Node, closer byte) diag.Pos {
+	end := blockEnd(n)
+	if y.Style&yaml.FlowStyle == 0 {
+		return end
+	}
+	off := end.Byte
+	if end == n.Pos {
+		// Empty: from just after the opening bracket.
+		off = skipProperties(c.li.data, n.Pos.Byte) + 1
+	}
+	if e := flowEnd(c.li.data, off, closer); e != off || end == n.Pos {
+		return c.li.posAt(e)
+	}
+	return end
 }

@@ -1,50 +1,50 @@
-package kiez
+package diag
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
-
-	"github.com/kiez-go/kiez/internal/source"
 )
 
-// SourceFunc returns the text of a named source file, for snippets.
-// Dataset.Source is one.
+// SourceFunc returns the text of a named source file, for the snippets of
+// WriteText; it reports false for a file it does not know.
 type SourceFunc func(filename string) ([]byte, bool)
 
-// MaxDiagnosticsPerFile is how many diagnostics of one file
-// WriteDiagnostics prints; the rest are counted in a final line per file,
-// "file: … and N more problems in this file". A file full of mistakes
-// thus prints a screenful, not thousands of lines.
-const MaxDiagnosticsPerFile = 100
+// MaxPerFile is how many diagnostics of one file WriteText prints; the
+// rest are counted in a final line per file, "file: … and N more problems
+// in this file". A file full of mistakes thus prints a screenful, not
+// thousands of lines.
+const MaxPerFile = 100
 
 // snippetWidth is the most characters of a source line printed under a
 // diagnostic; a longer line (a minified JSON file is one line) is cut to a
 // window around the column.
 const snippetWidth = 160
 
-// WriteDiagnostics renders diagnostics for a person: each as
+// WriteText renders diagnostics for a person: each as
 // "file:line:col: severity: summary (at path)", then, when src knows the
-// file, the source line with a caret under the column (a long line cut to
-// a window around the column), then the detail. At most
-// MaxDiagnosticsPerFile diagnostics are printed per file; for a file with
-// more, a last line says how many were left out. It writes nothing else
-// and returns the first write error. Each file is read from src and
-// indexed once however many diagnostics it has, as long as the
-// diagnostics of a file come together (Diagnostics.Sort does that).
-func WriteDiagnostics(w io.Writer, diags Diagnostics, src SourceFunc) error {
+// file, the source line with a caret under the start's column (a long line
+// cut to a window around the column), then the detail. At most MaxPerFile
+// diagnostics are printed per file; for a file with more, a last line says
+// how many were left out. It writes nothing else and returns the first
+// write error. Each file is read from src and indexed once however many
+// diagnostics it has, as long as the diagnostics of a file come together
+// (Diagnostics.Sort does that). A nil src prints no snippets.
+func WriteText(w io.Writer, diags Diagnostics, src SourceFunc) error {
 	shown := map[string]int{}
 	var hidden []string // files with diagnostics left out, in order
 	hiddenN := map[string]int{}
 	var cur struct {
 		name  string
-		lines *source.Lines
+		lines *lines
 	}
 	for _, d := range diags {
 		if d.Subject != nil {
 			f := d.Subject.Filename
-			if shown[f] >= MaxDiagnosticsPerFile {
+			if shown[f] >= MaxPerFile {
 				if hiddenN[f] == 0 {
 					hidden = append(hidden, f)
 				}
@@ -60,11 +60,11 @@ func WriteDiagnostics(w io.Writer, diags Diagnostics, src SourceFunc) error {
 			if cur.name != d.Subject.Filename || cur.lines == nil {
 				cur.name, cur.lines = d.Subject.Filename, nil
 				if data, ok := src(d.Subject.Filename); ok {
-					cur.lines = source.NewLines(data)
+					cur.lines = newLines(data)
 				}
 			}
 			if cur.lines != nil {
-				if line, start, ok := cur.lines.Bytes(d.Subject.Start.Line); ok {
+				if line, start, ok := cur.lines.line(d.Subject.Start.Line); ok {
 					if err := writeSnippet(w, line, start, d.Subject.Start); err != nil {
 						return err
 					}
@@ -78,11 +78,42 @@ func WriteDiagnostics(w io.Writer, diags Diagnostics, src SourceFunc) error {
 		}
 	}
 	for _, f := range hidden {
-		if _, err := fmt.Fprintf(w, "%s: … and %d more problems in this file (the first %d are shown)\n", f, hiddenN[f], MaxDiagnosticsPerFile); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: … and %d more problems in this file (the first %d are shown)\n", f, hiddenN[f], MaxPerFile); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// lines indexes the lines of one file, so that any number of snippets
+// cost time proportional to what they show, not to the size of the file.
+type lines struct {
+	data  []byte
+	start []int // byte offset of each line's first byte
+}
+
+func newLines(data []byte) *lines {
+	l := &lines{data: data, start: make([]int, 1, 1+bytes.Count(data, []byte{'\n'}))}
+	for i, b := range data {
+		if b == '\n' {
+			l.start = append(l.start, i+1)
+		}
+	}
+	return l
+}
+
+// line returns the bytes of a 1-based line without its line ending, not
+// copied, and the byte offset of its start in the file.
+func (l *lines) line(n int) ([]byte, int, bool) {
+	if n < 1 || n > len(l.start) {
+		return nil, 0, false
+	}
+	s := l.start[n-1]
+	e := len(l.data)
+	if n < len(l.start) {
+		e = l.start[n] - 1
+	}
+	return bytes.TrimRight(l.data[s:e], "\r"), s, true
 }
 
 // writeSnippet prints a source line with a caret under p's column. line
@@ -130,8 +161,9 @@ func writeSnippet(w io.Writer, line []byte, start int, p Pos) error {
 		trail = "…"
 	}
 	// The caret goes under the column's character; tabs are kept so that
-	// the caret lines up in a terminal. Control characters are shown as
-	// U+FFFD so that a snippet cannot steer the terminal.
+	// the caret lines up in a terminal. Control characters and direction
+	// marks are shown as U+FFFD so that a snippet cannot steer the
+	// terminal.
 	var text, prefix strings.Builder
 	text.WriteString(lead)
 	if lead != "" {
@@ -139,7 +171,7 @@ func writeSnippet(w io.Writer, line []byte, start int, p Pos) error {
 	}
 	for i := from; i < to; {
 		r, size := utf8.DecodeRune(line[i:])
-		if r != '\t' && source.Forbidden(r) {
+		if r != '\t' && unsafeRune(r) {
 			r = utf8.RuneError
 		}
 		text.WriteRune(r)
@@ -155,4 +187,21 @@ func writeSnippet(w io.Writer, line []byte, start int, p Pos) error {
 	text.WriteString(trail)
 	_, err := fmt.Fprintf(w, "  %s | %s\n  %s | %s^\n", num, text.String(), pad, prefix.String())
 	return err
+}
+
+// unsafeRune reports whether r would change how a terminal shows what
+// follows it: a control character (C0, DEL, C1) or an invisible mark that
+// changes the direction of text (U+061C, U+200E, U+200F, U+202A to U+202E,
+// U+2066 to U+2069). It is the set of characters no text field of the
+// module's files may hold, other than tab and line feed.
+func unsafeRune(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r == 0x061C || r == 0x200E || r == 0x200F,
+		r >= 0x202A && r <= 0x202E,
+		r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }

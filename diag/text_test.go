@@ -1,4 +1,4 @@
-package kiez
+package diag
 
 import (
 	"bytes"
@@ -41,14 +41,14 @@ func TestWriteSnippetWindow(t *testing.T) {
 
 func TestWriteDiagnosticsCapPerFile(t *testing.T) {
 	var diags Diagnostics
-	for i := 0; i < MaxDiagnosticsPerFile+7; i++ {
-		diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: "bad",
+	for i := 0; i < MaxPerFile+7; i++ {
+		diags = append(diags, &Diagnostic{Severity: Error, Summary: "bad",
 			Subject: &Range{Filename: "a.yaml", Start: Pos{Line: 1, Column: 1}}})
 	}
-	diags = append(diags, &Diagnostic{Severity: SeverityError, Summary: "other",
+	diags = append(diags, &Diagnostic{Severity: Error, Summary: "other",
 		Subject: &Range{Filename: "b.yaml", Start: Pos{Line: 1, Column: 1}}})
 	var b bytes.Buffer
-	if err := WriteDiagnostics(&b, diags, nil); err != nil {
+	if err := WriteText(&b, diags, nil); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
@@ -58,7 +58,7 @@ func TestWriteDiagnosticsCapPerFile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if len(lines) != MaxDiagnosticsPerFile+2 {
-		t.Errorf("%d lines, want %d", len(lines), MaxDiagnosticsPerFile+2)
+	if len(lines) != MaxPerFile+2 {
+		t.Errorf("%d lines, want %d", len(lines), MaxPerFile+2)
 	}
 }
