@@ -30,7 +30,7 @@ type Options struct {
 
 // Count says what an import changed in one centre.
 type Count struct {
-	Centre                               string
+	Centre                             string
 	Added, Changed, Unchanged, Removed int
 }
 
@@ -133,6 +133,7 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 	}
 	sort.Slice(order, func(a, b int) bool { return targets[order[a]].index < targets[order[b]].index })
 	// All centres must lie in one file.
+	spread := false
 	for _, id := range order {
 		tg := targets[id]
 		where := ds.Where(fmt.Sprintf("centres[%d]", tg.index))
@@ -142,11 +143,12 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 		if res.File == "" {
 			res.File = where.Filename
 		} else if where.Filename != res.File {
+			spread = true
 			diags = append(diags, errAt(tg.rows[0].At(colCentre), "kiez import writes one data file: import the centres of each file on their own with --centre.",
 				"centre %q is in %s, the centres of the rows before in %s", id, where.Filename, res.File))
 		}
 	}
-	if diags.HasErrors() || len(order) == 0 {
+	if spread || len(order) == 0 {
 		if len(order) == 0 && !diags.HasErrors() {
 			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: t.File},
 				Summary: "the sheet holds no session to import"})
@@ -159,9 +161,8 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 		diags = append(diags, ds2...)
 		res.Counts = append(res.Counts, c)
 	}
-	if diags.HasErrors() {
-		return res, diags
-	}
+	// Rows with problems are left out; the others are merged and
+	// validated, so that every problem is reported at once.
 	text, ok := ds.Source(res.File)
 	if !ok {
 		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: res.File},

@@ -185,6 +185,7 @@ func (t *Table) interpret(rows []rawRow) kiez.Diagnostics {
 	header := rows[h]
 	keys := make([]string, len(header.cells)) // by position; "" for none
 	seen := map[string]Loc{}
+	fatal := false
 	for i, c := range header.cells {
 		text := strings.TrimSpace(c.text)
 		if text == "" {
@@ -201,9 +202,11 @@ func (t *Table) interpret(rows []rawRow) kiez.Diagnostics {
 				sugg = fmt.Sprintf("; did you mean %q?", s)
 			}
 			diags = append(diags, errAt(c.loc, detail, "unknown column %q%s", clip(text), sugg))
+			keys[i] = skipColumn
 			continue
 		}
 		if prev, dup := seen[col.Key]; dup {
+			fatal = true
 			diags = append(diags, errAt(c.loc, "Keep one of the two columns.", "column %q appears twice (first at %s)", col.Header, prev.Cell))
 			continue
 		}
@@ -213,11 +216,14 @@ func (t *Table) interpret(rows []rawRow) kiez.Diagnostics {
 	}
 	for _, col := range columnList() {
 		if _, ok := seen[col.Key]; col.Required && !ok {
+			fatal = true
 			diags = append(diags, errAt(header.first, "Add the column with the header "+strconv.Quote(col.Header)+" (or the key "+col.Key+").",
 				"the sheet has no column %q", col.Header))
 		}
 	}
-	if diags.HasErrors() {
+	if fatal {
+		// Without the required columns or with one twice, the rows
+		// cannot be read.
 		return diags
 	}
 	n := 0
@@ -247,6 +253,9 @@ func rowEmpty(r rawRow) bool {
 	}
 	return true
 }
+
+// skipColumn marks a column with an unknown header, reported once.
+const skipColumn = "-"
 
 // isNotesHeader reports whether a header names a column of free text.
 func isNotesHeader(s string) bool {
@@ -281,6 +290,9 @@ func (t *Table) readRow(r rawRow, keys []string) (Row, kiez.Diagnostics) {
 			continue
 		}
 		key := keys[i]
+		if key == skipColumn {
+			continue // reported at its header
+		}
 		row.at[key] = c.loc
 		if text == "" {
 			continue

@@ -36,7 +36,12 @@ func parseDate(text string, typed bool) (date.Date, string) {
 		if len(y) != 4 {
 			return date.Date{}, fmt.Sprintf("%q has a year of %d digits; write all four", clip(text), len(y))
 		}
-		text = y + "-" + pad2(m) + "-" + pad2(d)
+		iso := y + "-" + pad2(m) + "-" + pad2(d)
+		dt, err := source.ParseDate(iso)
+		if err != nil {
+			return date.Date{}, strings.Replace(err.Error(), strconv.Quote(iso), strconv.Quote(text), 1)
+		}
+		return dt, ""
 	}
 	dt, err := source.ParseDate(text)
 	if err != nil {
