@@ -328,6 +328,10 @@ errors in the data, 2 on wrong usage.`)
 	if target.toStdout() {
 		report = stderr
 	}
-	fmt.Fprintf(report, "%s of %s written to %s\n", plural(n, "session", "sessions"), plural(len(centres), "centre", "centres"), *out)
+	dest := *out
+	if target.toStdout() {
+		dest = "standard output"
+	}
+	fmt.Fprintf(report, "%s of %s written to %s\n", plural(n, "session", "sessions"), plural(len(centres), "centre", "centres"), dest)
 	return exitOK
 }
