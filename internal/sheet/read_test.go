@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
@@ -213,7 +214,15 @@ func FuzzRead(f *testing.F) {
 		if FormatOf(name) == FormatUnknown {
 			name = "s.csv"
 		}
-		tb, diags := Read(name, data)
+		done := make(chan struct{})
+		var tb *Table
+		var diags kiez.Diagnostics
+		go func() { tb, diags = Read(name, data); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Read(%q, %d bytes) takes more than 5 s", name, len(data))
+		}
 		if tb == nil {
 			t.Fatal("no table")
 		}

@@ -26,6 +26,10 @@ const (
 	unzipXMLLimit = 64 << 20
 )
 
+// maxColumns is the most columns of a workbook row that are read; a
+// session sheet has eleven.
+const maxColumns = 64
+
 // readXLSX reads the sheet Termine, or the only sheet besides the
 // explanations and lists a template has, with the raw cell values (a date
 // is its serial number, a number has a decimal point).
@@ -66,22 +70,35 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 			Summary: fmt.Sprintf("the workbook has %d sheets (%s) and none is named %s", len(candidates), strings.Join(candidates, ", "), SheetName),
 			Detail:  "Name the sheet of sessions " + SheetName + "."}}
 	}
-	grid, err := f.GetRows(t.Sheet, excelize.Options{RawCellValue: true})
+	it, err := f.Rows(t.Sheet)
 	if err != nil {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: &whole,
 			Summary: fmt.Sprintf("cannot read the sheet %s: %v", t.Sheet, err)}}
 	}
-	if len(grid) > MaxRows+10 {
-		grid = grid[:MaxRows+10]
-	}
-	rows = make([]rawRow, len(grid))
-	for i, cells := range grid {
-		number := i + 1
+	defer it.Close()
+	rows = []rawRow{}
+	for number := 1; it.Next(); number++ {
+		if number > MaxRows+10 {
+			// interpret reports the rows beyond MaxRows.
+			break
+		}
+		cells, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: &whole,
+				Summary: fmt.Sprintf("cannot read row %d of the sheet %s: %v", number, t.Sheet, err)}}
+		}
+		if len(cells) > maxColumns {
+			cells = cells[:maxColumns]
+		}
 		row := rawRow{number: number, first: cellLoc(t, number, 1), cells: make([]rawCell, len(cells))}
 		for j, v := range cells {
 			row.cells[j] = rawCell{text: v, typed: true, loc: cellLoc(t, number, j+1)}
 		}
-		rows[i] = row
+		rows = append(rows, row)
+	}
+	if err := it.Error(); err != nil {
+		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: &whole,
+			Summary: fmt.Sprintf("cannot read the sheet %s: %v", t.Sheet, err)}}
 	}
 	return rows, nil
 }
