@@ -51,7 +51,7 @@ Exit code: 0 when the file is written, 1 on problems in the sheet or the
 data (nothing is written), 2 on wrong usage.`)
 	var into pathFlag
 	fs.Var(&into, "into", "the data `file or directory` to merge into (repeatable)")
-	out := fs.String("out", "", "write the merged data file to this `file` (.yaml; - is standard output)")
+	out := fs.String("out", "", "write the merged data file to this `file` (.yaml, or .json for a JSON data file; - is standard output)")
 	fs.StringVar(out, "o", "", "short for --out `file`")
 	centre := fs.String("centre", "", "import only the rows of this centre `id` (rows without a Zentrum are its); needed when the sheet has no Zentrum column and the data more than one centre")
 	replace := fs.Bool("replace", false, "the sheet is the whole list of the centres' sessions: remove the sessions not in it")
@@ -81,10 +81,8 @@ data (nothing is written), 2 on wrong usage.`)
 			return fs.usageError(stderr, "--into: name files or directories; the merged file is a copy of one of them")
 		}
 	}
-	if *out != "-" {
-		if ext := strings.ToLower(filepath.Ext(*out)); ext != ".yaml" && ext != ".yml" {
-			return fs.usageError(stderr, "--out %s: the merged data file is YAML; name a .yaml file", *out)
-		}
+	if *out != "-" && !isDataName(*out) {
+		return fs.usageError(stderr, "--out %s: the merged data file is YAML or JSON, as the data file it copies; name a .yaml or .json file", *out)
 	}
 	target := newOutput("--out", *out)
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), into...), rest[0])); msg != "" {
@@ -123,6 +121,12 @@ data (nothing is written), 2 on wrong usage.`)
 	if all.HasErrors() || res == nil || res.Text == nil {
 		fmt.Fprintf(stderr, "kiez import: %s; nothing was written.\n", countLine(all))
 		return exitProblems
+	}
+	if json := strings.EqualFold(filepath.Ext(res.File), ".json"); !target.toStdout() && json != strings.EqualFold(filepath.Ext(*out), ".json") {
+		kind := map[bool]string{true: "JSON", false: "YAML"}[json]
+		fmt.Fprintf(stderr, "kiez import: --out %s: the centres are in %s, a %s file; name a %s file. Nothing was written.\n",
+			*out, res.File, kind, map[bool]string{true: ".json", false: ".yaml"}[json])
+		return exitUsage
 	}
 	if err := target.write(res.Text, stdout); err != nil {
 		fmt.Fprintf(stderr, "kiez import: %v; nothing was written.\n", err)

@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/kiez-go/kiez/internal/sheet"
+	"github.com/kiez-go/kiez/kiez"
 )
 
 // TestImport runs kiez import, export and import --template and compares
@@ -35,15 +37,18 @@ func TestImport(t *testing.T) {
 		{"import-invalid-data", []string{"import", "--into", "testdata/validate-small.yaml", "-o", at("invalid.yaml"), "testdata/import-sessions.csv"}, 1, "", at("invalid.yaml")},
 		{"import-no-centre", []string{"import", "--into", wiesbaden, "-o", at("nocentre.yaml"), "testdata/import-sessions.csv"}, 1, "", at("nocentre.yaml")},
 		{"import-no-into", []string{"import", "-o", at("x.yaml"), "testdata/import-sessions.csv"}, 2, "", at("x.yaml")},
-		{"import-out-json", []string{"import", "--into", fixtureCentre, "-o", at("x.json"), "testdata/import-sessions.csv"}, 2, "", at("x.json")},
+		{"import-out-json", []string{"import", "--into", fixtureProg, "--into", fixtureCentre, "-o", at("x.json"), "testdata/import-sessions.csv"}, 2, "", at("x.json")},
+		{"import-out-txt", []string{"import", "--into", fixtureCentre, "-o", at("x.txt"), "testdata/import-sessions.csv"}, 2, "", at("x.txt")},
 		{"import-out-is-input", []string{"import", "--into", fixtureProg, "--into", fixtureCentre, "-o", fixtureCentre, "testdata/import-sessions.csv"}, 2, "", ""},
 		{"import-template-xlsx", []string{"import", "--template", at("vorlage.xlsx"), "--into", wiesbaden, "--centre", "kiez-biebrich"}, 0, at("vorlage.xlsx"), ""},
 		{"import-template-csv", []string{"import", "--template", at("vorlage.csv")}, 0, at("vorlage.csv"), ""},
 		{"export-xlsx", []string{"export", "--centre", "kiez-biebrich", "-o", at("biebrich.xlsx"), wiesbaden}, 0, at("biebrich.xlsx"), ""},
 		{"export-csv", []string{"export", "--centre", "c2", "-o", "-", "--format", "csv", fixtureProg, fixtureCentre}, 0, "", ""},
 		{"export-format-mismatch", []string{"export", "-o", at("x.csv"), "--format", "xlsx", fixtureProg, fixtureCentre}, 2, "", at("x.csv")},
+		{"import-xlsx-errors", []string{"import", "--into", fixtureProg, "--into", fixtureCentre, "-o", at("broken.yaml"), at("broken.xlsx")}, 1, "", at("broken.yaml")},
 		{"import-exported", []string{"import", "--into", wiesbaden, "-o", at("biebrich.yaml"), at("biebrich.xlsx")}, 0, at("biebrich.yaml"), ""},
 	}
+	writeBrokenWorkbook(t, at("broken.xlsx"))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, code := transcript(tt.args...)
@@ -95,5 +100,33 @@ func TestImport(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(at("vorlage.csv")); !bytes.HasPrefix(data, []byte("\uFEFFZentrum;Datum;Angebot;")) {
 		t.Errorf("the CSV template starts %q", data[:min(len(data), 40)])
+	}
+}
+
+// writeBrokenWorkbook writes the fixture centre's sessions as a workbook
+// with mistakes typed into three cells: an unknown offer, a day that does
+// not exist, a count in words.
+func writeBrokenWorkbook(t *testing.T, name string) {
+	t.Helper()
+	ds, diags := kiez.LoadFiles(fixtureProg, fixtureCentre)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var b bytes.Buffer
+	if err := sheet.Export(&b, sheet.FormatXLSX, []*kiez.Centre{&ds.Centres[0]}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, v := range map[string]string{"C2": "caffe", "B3": "31.04.2024", "F4": "vier"} {
+		if err := f.SetCellStr(sheet.SheetName, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(name); err != nil {
+		t.Fatal(err)
 	}
 }

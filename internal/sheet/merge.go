@@ -168,7 +168,7 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: res.File},
 			Summary: "the data file has changed since it was read; run the import again"})
 	}
-	out, err := rewrite(text, ds, targets)
+	out, err := rewrite(res.File, text, ds, targets)
 	if err != nil {
 		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: res.File},
 			Summary: fmt.Sprintf("cannot write the sessions into the file: %v", err)})
@@ -286,8 +286,9 @@ func sameSession(a, b *kiez.Session) bool {
 }
 
 // rewrite puts the targets' sessions into the file's text. Sessions that
-// stay as they were keep their nodes, comments and layout.
-func rewrite(text []byte, ds *kiez.Dataset, targets map[string]*target) ([]byte, error) {
+// stay as they were keep their nodes, comments and layout. A JSON file is
+// written as indented JSON, a YAML file as YAML in its own indentation.
+func rewrite(file string, text []byte, ds *kiez.Dataset, targets map[string]*target) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		return nil, err
@@ -349,6 +350,9 @@ func rewrite(text []byte, ds *kiez.Dataset, targets map[string]*target) ([]byte,
 	}
 	if done != len(targets) {
 		return nil, fmt.Errorf("the file holds %d of the %d centres to import", done, len(targets))
+	}
+	if isJSON(file) {
+		return encodeJSON(&doc)
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)

@@ -40,7 +40,7 @@ func withoutSessions(t *testing.T, ds *kiez.Dataset, i int) (string, []byte) {
 	merge(&ds.Centres[i], tg, true)
 	file := ds.Where(fmtIndex(i)).Filename
 	text, _ := ds.Source(file)
-	out, err := rewrite(text, ds, map[string]*target{ds.Centres[i].ID: tg})
+	out, err := rewrite(file, text, ds, map[string]*target{ds.Centres[i].ID: tg})
 	if err != nil {
 		t.Fatal(err)
 	}
