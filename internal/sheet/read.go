@@ -40,6 +40,7 @@ type Row struct {
 	// header is a row.
 	Number int
 	at     map[string]Loc
+	filled map[string]bool // the columns whose cell is not empty
 	first  Loc
 }
 
@@ -279,7 +280,7 @@ func clip(s string) string {
 
 // readRow reads one data row.
 func (t *Table) readRow(r rawRow, keys []string) (Row, kiez.Diagnostics) {
-	row := Row{Number: r.number, first: r.first, at: map[string]Loc{}}
+	row := Row{Number: r.number, first: r.first, at: map[string]Loc{}, filled: map[string]bool{}}
 	var diags kiez.Diagnostics
 	for i, c := range r.cells {
 		text := strings.TrimSpace(c.text)
@@ -304,12 +305,13 @@ func (t *Table) readRow(r rawRow, keys []string) (Row, kiez.Diagnostics) {
 			diags = append(diags, errAt(c.loc, "Write the value on one line, without control characters.", "the cell holds the control character %U at character %d", ch, at+1))
 			continue
 		}
+		row.filled[key] = true
 		if msg, detail := row.set(key, text, c.typed); msg != "" {
 			diags = append(diags, errAt(c.loc, detail, "%s: %s", headerOf(key), msg))
 		}
 	}
 	for _, key := range []string{colDate, colOffer} {
-		if _, ok := row.at[key]; ok && (key == colDate && row.Session.Date.IsZero() || key == colOffer && row.Session.Offer == "") && !hasCellDiag(diags, row.at[key]) {
+		if _, ok := row.at[key]; ok && !row.filled[key] && !hasCellDiag(diags, row.at[key]) {
 			diags = append(diags, errAt(row.at[key], "Every session needs a date and an offer.", "%s is empty", headerOf(key)))
 		}
 	}

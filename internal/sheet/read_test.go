@@ -96,6 +96,7 @@ func TestReadErrors(t *testing.T) {
 		{"bad-date", "Datum;Angebot\n30.02.2024;cafe\n", []string{`s.csv:2:1: error: Datum: "30.02.2024" is not a valid date (no such day) (at s!A2)`}},
 		{"short-year", "Datum;Angebot\n1.2.24;cafe\n", []string{`s.csv:2:1: error: Datum: "1.2.24" has a year of 2 digits; write all four (at s!A2)`}},
 		{"serial-in-csv", "Datum;Angebot\n45292;cafe\n", []string{`s.csv:2:1: error: Datum: "45292" is not a date of the form YYYY-MM-DD (at s!A2)`}},
+		{"epoch", "Datum;Angebot\n01.01.1970;cafe\n", nil}, // the zero date.Date is a date like any other here
 		{"empty-offer", "Datum;Angebot\n01.02.2024;\n", []string{"s.csv:2:12: error: Angebot is empty (at s!B2)"}},
 		{"bad-id", "Datum;Angebot\n01.02.2024;Eltern Café\n", []string{`s.csv:2:12: error: Angebot: "Eltern Café" is not an id (at s!B2)`}},
 		{"umlaut-column", "Thema;Datum;Angebot;Kinder\nÄrger;01.02.2024;cafe;viele\n", []string{`s.csv:2:23: error: Kinder: "viele" is not a number (at s!D2)`}},

@@ -91,9 +91,6 @@ func rowValues(centre string, s *kiez.Session) map[string]string {
 }
 
 func germanDate(d date.Date) string {
-	if d.IsZero() {
-		return ""
-	}
 	return fmt.Sprintf("%02d.%02d.%04d", d.Day(), int(d.Month()), d.Year())
 }
 
