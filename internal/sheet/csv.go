@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +28,7 @@ func readCSV(t *Table, data []byte) ([]rawRow, kiez.Diagnostics) {
 	t.Sheet = strings.TrimSuffix(path.Base(strings.ReplaceAll(t.File, "\\", "/")), path.Ext(t.File))
 	var diags kiez.Diagnostics
 	if note != "" {
-		diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityInfo, Subject: &kiez.Range{Filename: t.File}, Summary: note})
+		diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityInfo, Subject: fileRange(t.File), Summary: note})
 	}
 	lines := source.NewLines(text)
 	body, skipped := text, 0
@@ -66,8 +65,9 @@ func readCSV(t *Table, data []byte) ([]rawRow, kiez.Diagnostics) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				// The cell is not known: the position says where.
 				l := loc(pe.Line, pe.Column, number, 1)
-				l.Cell = t.Sheet + "!" + "Zeile " + strconv.Itoa(number)
+				l.Cell = ""
 				msg := pe.Err.Error()
 				if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
 					msg = "a quotation mark out of place: " + msg

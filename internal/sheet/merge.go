@@ -150,7 +150,7 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 	}
 	if spread || len(order) == 0 {
 		if len(order) == 0 && !diags.HasErrors() {
-			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: t.File},
+			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(t.File),
 				Summary: "the sheet holds no session to import"})
 		}
 		return res, diags
@@ -165,17 +165,17 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 	// validated, so that every problem is reported at once.
 	text, ok := ds.Source(res.File)
 	if !ok {
-		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: res.File},
+		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(res.File),
 			Summary: "the data file has changed since it was read; run the import again"})
 	}
 	out, err := rewrite(res.File, text, ds, targets)
 	if err != nil {
-		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: res.File},
+		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(res.File),
 			Summary: fmt.Sprintf("cannot write the sessions into the file: %v", err)})
 	}
 	ds1, loadDiags := reload(res.File, out)
 	if loadDiags.HasErrors() {
-		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: res.File},
+		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(res.File),
 			Summary: "internal error: the merged file does not read back: " + loadDiags.Error()})
 	}
 	diags = append(diags, remap(ds, base, ds1, ds1.Validate(), t, targets)...)

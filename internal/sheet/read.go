@@ -126,7 +126,7 @@ func IsSheetFile(name string) bool {
 func Read(name string, data []byte) (*Table, kiez.Diagnostics) {
 	t := &Table{File: name}
 	if len(data) > kiez.MaxFileSize {
-		return t, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: name},
+		return t, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: fileRange(name),
 			Summary: fmt.Sprintf("the file has %d bytes, more than the %d a sheet may have", len(data), kiez.MaxFileSize),
 			Detail:  "Split the sessions into one file per year or per centre."}}
 	}
@@ -138,7 +138,7 @@ func Read(name string, data []byte) (*Table, kiez.Diagnostics) {
 	case ".csv", ".tsv", ".txt":
 		rows, diags = readCSV(t, data)
 	default:
-		return t, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: name},
+		return t, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: fileRange(name),
 			Summary: "unknown kind of sheet file: name an .xlsx workbook or a .csv file"}}
 	}
 	if diags.HasErrors() && rows == nil {
@@ -391,4 +391,10 @@ func (r *Row) set(key, text string, typed bool) (msg, detail string) {
 		s.Theme = text
 	}
 	return "", ""
+}
+
+// fileRange places a diagnostic about a whole file at its start.
+func fileRange(name string) *kiez.Range {
+	p := kiez.Pos{Line: 1, Column: 1}
+	return &kiez.Range{Filename: name, Start: p, End: p}
 }
