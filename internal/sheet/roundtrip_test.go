@@ -52,7 +52,7 @@ func fmtIndex(i int) string { return "centres[" + strconv.Itoa(i) + "]" }
 var ignoreSource = cmpopts.IgnoreUnexported(kiez.Dataset{})
 
 // TestRoundTrip exports each centre's sessions of the shipped testdata to
-// XLSX and CSV, imports them into the centre's file with its sessions
+// XLSX (and one centre's per programme to CSV), imports them into the centre's file with its sessions
 // removed, validates the result, and compares it with the data as
 // shipped: the same dataset. Imported into the unchanged file, the sheet
 // changes nothing, to the byte.
@@ -61,7 +61,13 @@ func TestRoundTrip(t *testing.T) {
 		ds, base := loadValid(t, dir)
 		for i := range ds.Centres {
 			ce := &ds.Centres[i]
-			for _, format := range []Format{FormatXLSX, FormatCSV} {
+			formats := []Format{FormatXLSX}
+			if i == 0 {
+				// CSV for one centre per programme: the reader's dialects
+				// are tested on their own.
+				formats = append(formats, FormatCSV)
+			}
+			for _, format := range formats {
 				name := map[Format]string{FormatXLSX: "termine.xlsx", FormatCSV: "termine.csv"}[format]
 				t.Run(ce.ID+"/"+name, func(t *testing.T) {
 					var b bytes.Buffer
