@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rickb777/date"
+
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -100,6 +102,8 @@ type rawCell struct {
 	// typed marks a workbook cell, whose numbers are numbers (a date is
 	// a serial number); a CSV cell is text.
 	typed bool
+	// epoch is the day a workbook's serial day numbers count from.
+	epoch date.Date
 	loc   Loc
 }
 
@@ -306,7 +310,7 @@ func (t *Table) readRow(r rawRow, keys []string) (Row, kiez.Diagnostics) {
 			continue
 		}
 		row.filled[key] = true
-		if msg, detail := row.set(key, text, c.typed); msg != "" {
+		if msg, detail := row.set(key, text, c); msg != "" {
 			diags = append(diags, errAt(c.loc, detail, "%s: %s", headerOf(key), msg))
 		}
 	}
@@ -334,7 +338,7 @@ func headerOf(key string) string {
 
 // set interprets a cell's text for the column and stores it; it returns
 // what is wrong and what to do, or "".
-func (r *Row) set(key, text string, typed bool) (msg, detail string) {
+func (r *Row) set(key, text string, c rawCell) (msg, detail string) {
 	s := &r.Session
 	switch key {
 	case colCentre, colOffer, colKita:
@@ -350,7 +354,7 @@ func (r *Row) set(key, text string, typed bool) (msg, detail string) {
 			s.Kita = text
 		}
 	case colDate:
-		d, msg := parseDate(text, typed)
+		d, msg := parseDate(text, c.typed, c.epoch)
 		if msg != "" {
 			return msg, "Write the date as DD.MM.YYYY (03.01.2024) or YYYY-MM-DD (2024-01-03)."
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
@@ -153,13 +154,38 @@ func TestReadXLSXCells(t *testing.T) {
 		{"04.01.2024", date.New(2024, 1, 4), ""},
 		{"12", date.Date{}, "the number 12 is not a date"},
 	} {
-		d, msg := parseDate(tt.text, true)
+		d, msg := parseDate(tt.text, true, date.New(1899, 12, 30))
 		if !d.Equal(tt.want) || msg != tt.msg {
 			t.Errorf("parseDate(%q) = %s, %q; want %s, %q", tt.text, d, msg, tt.want, tt.msg)
 		}
 	}
 	if h, msg := parseHours("1.9999999999999998"); msg != "" || h.String() != "2" {
 		t.Errorf("hours with binary noise: %s %q", h, msg)
+	}
+}
+
+// TestReadXLSX1904 reads the dates of a workbook in the 1904 date system
+// (old Excel for Mac), whose serial numbers count from 1904-01-01.
+func TestReadXLSX1904(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	yes := true
+	for _, err := range []error{
+		f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}),
+		f.SetSheetRow("Sheet1", "A1", &[]any{"Datum", "Angebot"}),
+		f.SetSheetRow("Sheet1", "A2", &[]any{43832, "cafe"}), // 2024-01-03: 45294 in the 1900 system, less 1462 days
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	tb, diags := Read("mac.xlsx", b.Bytes())
+	if len(diags) > 0 || len(tb.Rows) != 1 || !tb.Rows[0].Session.Date.Equal(date.New(2024, 1, 3)) {
+		t.Errorf("rows %v, diagnostics %v", tb.Rows, diags)
 	}
 }
 

@@ -14,12 +14,12 @@ import (
 
 // parseDate reads a date written DD.MM.YYYY (day and month may have one
 // digit) or YYYY-MM-DD; typed cells of a workbook may also hold a serial
-// day number (days since 1899-12-30, the 1900 date system) or an ISO date
-// with a time of midnight.
-func parseDate(text string, typed bool) (date.Date, string) {
+// day number (days since epoch: 1899-12-30 in the 1900 date system,
+// 1904-01-01 in the 1904 one) or an ISO date with a time of midnight.
+func parseDate(text string, typed bool, epoch date.Date) (date.Date, string) {
 	if typed {
 		if f, err := strconv.ParseFloat(text, 64); err == nil {
-			return serialDate(f)
+			return serialDate(f, epoch)
 		}
 		if t, ok := strings.CutSuffix(text, "T00:00:00Z"); ok {
 			text = t
@@ -51,9 +51,10 @@ func parseDate(text string, typed bool) (date.Date, string) {
 }
 
 // serialDate turns a spreadsheet's serial day number into a date. Serials
-// count days from 1899-12-30 (the 1900 date system; LibreOffice and Excel
-// agree from 1900-03-01 on, which is all the data needs).
-func serialDate(f float64) (date.Date, string) {
+// count days from the epoch: 1899-12-30 in the 1900 date system
+// (LibreOffice and Excel agree from 1900-03-01 on, which is all the data
+// needs), 1904-01-01 in the 1904 one.
+func serialDate(f float64, epoch date.Date) (date.Date, string) {
 	if f != math.Trunc(f) {
 		return date.Date{}, fmt.Sprintf("the cell holds a date with a time of day (%s); give the day only", strconv.FormatFloat(f, 'f', -1, 64))
 	}
@@ -61,7 +62,7 @@ func serialDate(f float64) (date.Date, string) {
 	if f < 61 || f > 2958465 {
 		return date.Date{}, fmt.Sprintf("the number %s is not a date", strconv.FormatFloat(f, 'f', -1, 64))
 	}
-	d := date.New(1899, 12, 30).Add(date.PeriodOfDays(int32(f)))
+	d := epoch.Add(date.PeriodOfDays(int32(f)))
 	if d.Year() < source.MinYear {
 		return date.Date{}, fmt.Sprintf("%s is out of range: dates must lie in the years %d to 9999", d, source.MinYear)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rickb777/date"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -70,6 +71,11 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 			Summary: fmt.Sprintf("the workbook has %d sheets (%s) and none is named %s", len(candidates), strings.Join(candidates, ", "), SheetName),
 			Detail:  "Name the sheet of sessions " + SheetName + "."}}
 	}
+	epoch := date.New(1899, 12, 30)
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil && *props.Date1904 {
+		// Workbooks of old Excel for Mac count days from 1904-01-01.
+		epoch = date.New(1904, 1, 1)
+	}
 	it, err := f.Rows(t.Sheet)
 	if err != nil {
 		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
@@ -92,7 +98,7 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 		}
 		row := rawRow{number: number, first: cellLoc(t, number, 1), cells: make([]rawCell, len(cells))}
 		for j, v := range cells {
-			row.cells[j] = rawCell{text: v, typed: true, loc: cellLoc(t, number, j+1)}
+			row.cells[j] = rawCell{text: v, typed: true, epoch: epoch, loc: cellLoc(t, number, j+1)}
 		}
 		rows = append(rows, row)
 	}
