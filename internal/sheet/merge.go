@@ -150,8 +150,11 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 	}
 	if spread || len(order) == 0 {
 		if len(order) == 0 && !diags.HasErrors() {
-			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(t.File),
-				Summary: "the sheet holds no session to import"})
+			summary := "the sheet holds no session to import"
+			if res.Skipped > 0 {
+				summary = fmt.Sprintf("the sheet holds no session of centre %q, only %s of other centres", opts.Centre, plural(res.Skipped, "row", "rows"))
+			}
+			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(t.File), Summary: summary})
 		}
 		return res, diags
 	}

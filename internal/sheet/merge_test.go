@@ -115,6 +115,10 @@ func TestImportProblems(t *testing.T) {
 		{"other-centre", "Zentrum;Datum;Angebot\nc1;01.10.2024;cafe\nc2;01.10.2024;cafe\n;02.10.2024;cafe\n", Options{Centre: "c2"}, []string{
 			"c1.yaml:13:9: warning: themed session without a theme (at centres[0].sessions[1].theme)",
 			"c2.yaml:13:9: warning: themed session without a theme (at centres[1].sessions[1].theme)"}, 1},
+		{"no-row-of-centre", "Zentrum;Datum;Angebot\nc1;01.10.2024;cafe\n", Options{Centre: "c2"}, []string{
+			`t.csv:1:1: error: the sheet holds no session of centre "c2", only 1 row of other centres`}, 1},
+		{"no-rows", "Zentrum;Datum;Angebot\n", Options{}, []string{
+			`t.csv:1:1: error: the sheet holds no session to import`}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
