@@ -228,6 +228,12 @@ func merge(ce *kiez.Centre, tg *target, replace bool) (Count, kiez.Diagnostics) 
 		case 1:
 			replaced[js[0]] = ri
 		default:
+			if replace {
+				// The sheet is the whole list: the row stands for the
+				// first of them, and the others go.
+				replaced[js[0]] = ri
+				break
+			}
 			diags = append(diags, errAt(r.At(colDate), "Merge those sessions in the data file first, or import with --replace.",
 				"the data holds %d sessions of %s on %s%s; the row cannot say which one it replaces", len(js), r.Session.Offer, germanDate(r.Session.Date), atKita(r.Session.Kita)))
 		}

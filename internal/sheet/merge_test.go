@@ -108,6 +108,8 @@ func TestImportProblems(t *testing.T) {
 			"c1.yaml:13:9: warning: themed session without a theme (at centres[0].sessions[1].theme)",
 			"c2.yaml:13:9: warning: themed session without a theme (at centres[1].sessions[1].theme)",
 			"t.csv:2:4: error: the data holds 2 sessions of cafe on 01.09.2024; the row cannot say which one it replaces (at t!B2)"}, 0},
+		{"ambiguous-replace", "Zentrum;Datum;Angebot\nc1;01.09.2024;cafe\nc1;01.05.2024;kurs\n", Options{Centre: "c1", Replace: true}, []string{
+			"c2.yaml:13:9: warning: themed session without a theme (at centres[1].sessions[1].theme)"}, 0},
 		{"unknown-centre", "Zentrum;Datum;Angebot\nc3;01.10.2024;cafe\n", Options{}, []string{
 			`t.csv:2:1: error: the data has no centre "c3"; did you mean "c1"? (at t!A2)`}, 0},
 		{"two-files", "Zentrum;Datum;Angebot\nc1;01.10.2024;cafe\nc2;01.10.2024;cafe\n", Options{}, []string{
@@ -125,6 +127,11 @@ func TestImportProblems(t *testing.T) {
 			res, diags := Import(ds, base, readCSVText(t, tt.text), tt.opts, reloader(dir))
 			if diff := cmp.Diff(tt.want, errorsOf(diags, dir)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			if tt.name == "ambiguous-replace" {
+				if diff := cmp.Diff([]Count{{Centre: "c1", Changed: 1, Unchanged: 1, Removed: 2}}, res.Counts); diff != "" {
+					t.Errorf("counts (-want +got):\n%s", diff)
+				}
 			}
 			if res.Skipped != tt.skipped {
 				t.Errorf("%d rows skipped, want %d", res.Skipped, tt.skipped)
