@@ -182,7 +182,7 @@ func (t *Table) interpret(rows []rawRow) kiez.Diagnostics {
 		h++
 	}
 	if h == len(rows) {
-		return kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: &kiez.Range{Filename: t.File, Start: kiez.Pos{Line: 1, Column: 1}, End: kiez.Pos{Line: 1, Column: 1}},
+		return kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: fileRange(t.File),
 			Path:    cellName(t.Sheet, 1, 1),
 			Summary: "the sheet is empty: it needs a header row",
 			Detail:  "Write the headers into the first row: " + strings.Join(headerNames(), ", ") + " (kiez import --template writes an empty sheet)."}}
