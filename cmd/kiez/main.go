@@ -43,6 +43,8 @@ func commands() []command {
 		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
 		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
 		{"report", "build a compliance, centre, programme or staffing report in json, csv, md or html", runReport},
+		{"import", "merge sessions kept in a spreadsheet (XLSX or CSV) into a centre's data file, validated; --template writes an empty sheet", runImport},
+		{"export", "write the centres' sessions as a spreadsheet (XLSX or CSV) that import reads back", runExport},
 		{"plan", "derive a programme's obligations for a coming year, as a table and an iCalendar file", runPlan},
 		{"lsp", "run the Language Server for rule files: problems, completion, hover and go-to-definition in the editor", runLsp},
 		{"gen", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks", runGen},
