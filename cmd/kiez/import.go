@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/sheet"
 	"github.com/kiez-go/kiez/kiez"
@@ -107,9 +108,9 @@ data (nothing is written), 2 on wrong usage.`)
 	all := tdiags
 	var res *sheet.Result
 	if len(t.Rows) > 0 || !tdiags.HasErrors() {
-		var idiags kiez.Diagnostics
+		var idiags diag.Diagnostics
 		res, idiags = sheet.Import(ds, diags, t, sheet.Options{Centre: *centre, Replace: *replace},
-			func(file string, text []byte) (*kiez.Dataset, kiez.Diagnostics) {
+			func(file string, text []byte) (*kiez.Dataset, diag.Diagnostics) {
 				return kiez.LoadContext(ctx, sheet.Overlay(fsys, file, text), inputNames(into)...)
 			})
 		all = append(all, idiags...)
@@ -159,11 +160,11 @@ func inputNames(paths []string) []string {
 	return out
 }
 
-func printDiagnostics(w io.Writer, diags kiez.Diagnostics, src kiez.SourceFunc) {
+func printDiagnostics(w io.Writer, diags diag.Diagnostics, src diag.SourceFunc) {
 	if len(diags) == 0 {
 		return
 	}
-	if err := kiez.WriteDiagnostics(w, diags, src); err != nil {
+	if err := diag.WriteText(w, diags, src); err != nil {
 		fmt.Fprintf(w, "kiez: %v\n", err)
 	}
 }

@@ -12,8 +12,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
-	"github.com/kiez-go/kiez/kiez"
 )
 
 // readCSV reads a CSV file: UTF-8 with or without byte order mark, UTF-16
@@ -22,13 +22,13 @@ import (
 // on a German Windows). The separator is the one a first line "sep=;"
 // names, or else the one of semicolon, comma and tab the header line
 // holds most often outside quotes (a semicolon when none).
-func readCSV(t *Table, data []byte) ([]rawRow, kiez.Diagnostics) {
+func readCSV(t *Table, data []byte) ([]rawRow, diag.Diagnostics) {
 	text, note := decodeText(data)
 	t.Source = text
 	t.Sheet = strings.TrimSuffix(path.Base(strings.ReplaceAll(t.File, "\\", "/")), path.Ext(t.File))
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	if note != "" {
-		diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityInfo, Subject: fileRange(t.File), Summary: note})
+		diags = append(diags, &diag.Diagnostic{Severity: diag.Info, Subject: fileRange(t.File), Summary: note})
 	}
 	lines := source.NewLines(text)
 	body, skipped := text, 0
@@ -54,8 +54,8 @@ func readCSV(t *Table, data []byte) ([]rawRow, kiez.Diagnostics) {
 			off = start + min(col-1, len(lb))
 			col = utf8.RuneCount(lb[:min(col-1, len(lb))]) + 1
 		}
-		p := kiez.Pos{Line: line, Column: col, Byte: off}
-		return Loc{Range: kiez.Range{Filename: t.File, Start: p, End: p}, Cell: cellName(t.Sheet, number, column)}
+		p := diag.Pos{Line: line, Column: col, Byte: off}
+		return Loc{Range: diag.Range{Filename: t.File, Start: p, End: p}, Cell: cellName(t.Sheet, number, column)}
 	}
 	for number := 1; ; number++ {
 		rec, err := r.Read()

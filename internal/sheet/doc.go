@@ -10,7 +10,7 @@
 // the data model does not hold.
 //
 // Read turns a file into rows and reports every problem as a
-// kiez.Diagnostic at its cell: the Subject is the file with the row as
+// diag.Diagnostic at its cell: the Subject is the file with the row as
 // line (for CSV: the line and character column of the field), the Path is
 // the cell as a spreadsheet names it, "Termine!B7". Import merges the
 // rows into the sessions of their centres and writes them into the text

@@ -11,6 +11,7 @@ import (
 	"github.com/rickb777/date"
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -49,7 +50,7 @@ type Result struct {
 
 // Reloader loads the whole data again with the named file's text
 // replaced by text; Import validates what it returns.
-type Reloader func(file string, text []byte) (*kiez.Dataset, kiez.Diagnostics)
+type Reloader func(file string, text []byte) (*kiez.Dataset, diag.Diagnostics)
 
 // origin says where a session of the merged list comes from: a row of
 // the table (row >= 0), or the data (existing).
@@ -82,9 +83,9 @@ type target struct {
 // it, and returns every problem: the table's, each at its cell, and the
 // data's, with those about the imported sessions placed at their cells.
 // When the diagnostics hold no error, Result.Text is the new file.
-func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, reload Reloader) (*Result, kiez.Diagnostics) {
+func Import(ds *kiez.Dataset, base diag.Diagnostics, t *Table, opts Options, reload Reloader) (*Result, diag.Diagnostics) {
 	res := &Result{}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	byID := map[string]int{}
 	var ids []string
 	for i := range ds.Centres {
@@ -93,7 +94,7 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 	}
 	if opts.Centre != "" {
 		if _, ok := byID[opts.Centre]; !ok {
-			return res, kiez.Diagnostics{{Severity: kiez.SeverityError, Summary: fmt.Sprintf("--centre: the data has no centre %q%s", opts.Centre, suggest(opts.Centre, ids))}}
+			return res, diag.Diagnostics{{Severity: diag.Error, Summary: fmt.Sprintf("--centre: the data has no centre %q%s", opts.Centre, suggest(opts.Centre, ids))}}
 		}
 	}
 	targets := map[string]*target{}
@@ -138,7 +139,7 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 		tg := targets[id]
 		where := ds.Where(fmt.Sprintf("centres[%d]", tg.index))
 		if where == nil {
-			return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: fmt.Sprintf("centre %q was not read from a file", id)})
+			return res, append(diags, &diag.Diagnostic{Severity: diag.Error, Summary: fmt.Sprintf("centre %q was not read from a file", id)})
 		}
 		if res.File == "" {
 			res.File = where.Filename
@@ -154,7 +155,7 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 			if res.Skipped > 0 {
 				summary = fmt.Sprintf("the sheet holds no session of centre %q, only %s of other centres", opts.Centre, plural(res.Skipped, "row", "rows"))
 			}
-			diags = append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(t.File), Summary: summary})
+			diags = append(diags, &diag.Diagnostic{Severity: diag.Error, Subject: fileRange(t.File), Summary: summary})
 		}
 		return res, diags
 	}
@@ -168,17 +169,17 @@ func Import(ds *kiez.Dataset, base kiez.Diagnostics, t *Table, opts Options, rel
 	// validated, so that every problem is reported at once.
 	text, ok := ds.Source(res.File)
 	if !ok {
-		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(res.File),
+		return res, append(diags, &diag.Diagnostic{Severity: diag.Error, Subject: fileRange(res.File),
 			Summary: "the data file has changed since it was read; run the import again"})
 	}
 	out, err := rewrite(res.File, text, ds, targets)
 	if err != nil {
-		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(res.File),
+		return res, append(diags, &diag.Diagnostic{Severity: diag.Error, Subject: fileRange(res.File),
 			Summary: fmt.Sprintf("cannot write the sessions into the file: %v", err)})
 	}
 	ds1, loadDiags := reload(res.File, out)
 	if loadDiags.HasErrors() {
-		return res, append(diags, &kiez.Diagnostic{Severity: kiez.SeverityError, Subject: fileRange(res.File),
+		return res, append(diags, &diag.Diagnostic{Severity: diag.Error, Subject: fileRange(res.File),
 			Summary: "internal error: the merged file does not read back: " + loadDiags.Error()})
 	}
 	diags = append(diags, remap(ds, base, ds1, ds1.Validate(), t, targets)...)
@@ -203,9 +204,9 @@ func suggest(id string, ids []string) string {
 }
 
 // merge works out the centre's new list of sessions.
-func merge(ce *kiez.Centre, tg *target, replace bool) (Count, kiez.Diagnostics) {
+func merge(ce *kiez.Centre, tg *target, replace bool) (Count, diag.Diagnostics) {
 	c := Count{Centre: ce.ID}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	existing := map[sessionKey][]int{}
 	for j := range ce.Sessions {
 		k := keyOf(&ce.Sessions[j])
@@ -465,17 +466,17 @@ var sessionPath = regexp.MustCompile(`^centres\[(\d+)\]\.sessions\[(\d+)\](.*)$`
 // imported centres' sessions from its validation, each placed at the
 // table's cell it came from or at its place in the data as read; all
 // others from base, the validation of the data before the import.
-func remap(ds0 *kiez.Dataset, base kiez.Diagnostics, ds1 *kiez.Dataset, diags kiez.Diagnostics, t *Table, targets map[string]*target) kiez.Diagnostics {
+func remap(ds0 *kiez.Dataset, base diag.Diagnostics, ds1 *kiez.Dataset, diags diag.Diagnostics, t *Table, targets map[string]*target) diag.Diagnostics {
 	byIndex0 := map[int]*target{}
 	byIndex1 := map[int]*target{}
-	var out kiez.Diagnostics
+	var out diag.Diagnostics
 	for id, tg := range targets {
 		byIndex0[tg.index] = tg
 		for i := range ds1.Centres {
 			if ds1.Centres[i].ID == id {
 				byIndex1[i] = tg
 				if !sameList(ds1.Centres[i].Sessions, tg.list) {
-					out = append(out, &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: fmt.Sprintf("internal error: the sessions of centre %q do not read back as imported", id)})
+					out = append(out, &diag.Diagnostic{Severity: diag.Error, Summary: fmt.Sprintf("internal error: the sessions of centre %q do not read back as imported", id)})
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -59,7 +60,7 @@ func readCSVText(t *testing.T, text string) *Table {
 	return tb
 }
 
-func errorsOf(diags kiez.Diagnostics, dir string) []string {
+func errorsOf(diags diag.Diagnostics, dir string) []string {
 	diags.Sort()
 	var out []string
 	for _, d := range diags {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rickb777/date"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -25,7 +26,7 @@ type Loc struct {
 	// Range is the position in the file: for XLSX the row number as line
 	// and the column number as column; for CSV the line, the character
 	// column and the byte offset of the field in Table.Source.
-	Range kiez.Range
+	Range diag.Range
 	// Cell names the cell as a spreadsheet shows it: "Termine!B7". A CSV
 	// file's sheet is its name without the extension, as spreadsheet
 	// programs name it.
@@ -84,7 +85,7 @@ func (t *Table) HasColumn(key string) bool {
 
 // SourceFunc returns the text of the table's CSV file for snippets, and
 // nothing for other files.
-func (t *Table) SourceFunc(next kiez.SourceFunc) kiez.SourceFunc {
+func (t *Table) SourceFunc(next diag.SourceFunc) diag.SourceFunc {
 	return func(name string) ([]byte, bool) {
 		if t != nil && name == t.File {
 			return t.Source, t.Source != nil
@@ -127,22 +128,22 @@ func IsSheetFile(name string) bool {
 // CSV file (.csv, .tsv or .txt). It reports every problem at once, each
 // at its cell, and never panics. Rows with problems are left out of the
 // table; a table with errors must not be imported.
-func Read(name string, data []byte) (*Table, kiez.Diagnostics) {
+func Read(name string, data []byte) (*Table, diag.Diagnostics) {
 	t := &Table{File: name}
 	if len(data) > kiez.MaxFileSize {
-		return t, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: fileRange(name),
+		return t, diag.Diagnostics{{Severity: diag.Error, Subject: fileRange(name),
 			Summary: fmt.Sprintf("the file has %d bytes, more than the %d a sheet may have", len(data), kiez.MaxFileSize),
 			Detail:  "Split the sessions into one file per year or per centre."}}
 	}
 	var rows []rawRow
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	switch strings.ToLower(path.Ext(name)) {
 	case ".xlsx":
 		rows, diags = readXLSX(t, data)
 	case ".csv", ".tsv", ".txt":
 		rows, diags = readCSV(t, data)
 	default:
-		return t, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: fileRange(name),
+		return t, diag.Diagnostics{{Severity: diag.Error, Subject: fileRange(name),
 			Summary: "unknown kind of sheet file: name an .xlsx workbook or a .csv file"}}
 	}
 	if diags.HasErrors() && rows == nil {
@@ -168,21 +169,21 @@ func columnLetters(col int) string {
 	return string(b)
 }
 
-func errAt(l Loc, detail, format string, args ...any) *kiez.Diagnostic {
+func errAt(l Loc, detail, format string, args ...any) *diag.Diagnostic {
 	r := l.Range
-	return &kiez.Diagnostic{Severity: kiez.SeverityError, Summary: fmt.Sprintf(format, args...), Detail: detail,
+	return &diag.Diagnostic{Severity: diag.Error, Summary: fmt.Sprintf(format, args...), Detail: detail,
 		Subject: &r, Path: l.Cell}
 }
 
 // interpret finds the header, maps the columns and reads every row.
-func (t *Table) interpret(rows []rawRow) kiez.Diagnostics {
-	var diags kiez.Diagnostics
+func (t *Table) interpret(rows []rawRow) diag.Diagnostics {
+	var diags diag.Diagnostics
 	h := 0
 	for h < len(rows) && rowEmpty(rows[h]) {
 		h++
 	}
 	if h == len(rows) {
-		return kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: fileRange(t.File),
+		return diag.Diagnostics{{Severity: diag.Error, Subject: fileRange(t.File),
 			Path:    cellName(t.Sheet, 1, 1),
 			Summary: "the sheet is empty: it needs a header row",
 			Detail:  "Write the headers into the first row: " + strings.Join(headerNames(), ", ") + " (kiez import --template writes an empty sheet)."}}
@@ -283,9 +284,9 @@ func clip(s string) string {
 }
 
 // readRow reads one data row.
-func (t *Table) readRow(r rawRow, keys []string) (Row, kiez.Diagnostics) {
+func (t *Table) readRow(r rawRow, keys []string) (Row, diag.Diagnostics) {
 	row := Row{Number: r.number, first: r.first, at: map[string]Loc{}, filled: map[string]bool{}}
-	var diags kiez.Diagnostics
+	var diags diag.Diagnostics
 	for i, c := range r.cells {
 		text := strings.TrimSpace(c.text)
 		if i >= len(keys) || keys[i] == "" {
@@ -322,7 +323,7 @@ func (t *Table) readRow(r rawRow, keys []string) (Row, kiez.Diagnostics) {
 	return row, diags
 }
 
-func hasCellDiag(diags kiez.Diagnostics, l Loc) bool {
+func hasCellDiag(diags diag.Diagnostics, l Loc) bool {
 	for _, d := range diags {
 		if d.Path == l.Cell {
 			return true
@@ -398,7 +399,7 @@ func (r *Row) set(key, text string, c rawCell) (msg, detail string) {
 }
 
 // fileRange places a diagnostic about a whole file at its start.
-func fileRange(name string) *kiez.Range {
-	p := kiez.Pos{Line: 1, Column: 1}
-	return &kiez.Range{Filename: name, Start: p, End: p}
+func fileRange(name string) *diag.Range {
+	p := diag.Pos{Line: 1, Column: 1}
+	return &diag.Range{Filename: name, Start: p, End: p}
 }

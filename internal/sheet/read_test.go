@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -243,7 +244,7 @@ func FuzzRead(f *testing.F) {
 		}
 		done := make(chan struct{})
 		var tb *Table
-		var diags kiez.Diagnostics
+		var diags diag.Diagnostics
 		go func() { tb, diags = Read(name, data); close(done) }()
 		select {
 		case <-done:
@@ -254,7 +255,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("no table")
 		}
 		for _, d := range diags {
-			if d.Subject == nil || d.Severity == kiez.SeverityInvalid {
+			if d.Subject == nil || d.Severity == 0 {
 				t.Fatalf("diagnostic without position or severity: %v", d)
 			}
 		}

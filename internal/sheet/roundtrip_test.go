@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -16,7 +17,7 @@ import (
 var programmes = []string{"../../testdata/wiesbaden", "../../testdata/bad-kreuznach", "../../testdata/thueringen"}
 
 // loadValid loads data and fails the test unless it validates.
-func loadValid(t *testing.T, paths ...string) (*kiez.Dataset, kiez.Diagnostics) {
+func loadValid(t *testing.T, paths ...string) (*kiez.Dataset, diag.Diagnostics) {
 	t.Helper()
 	ds, diags := kiez.Load(osFS{}, paths...)
 	diags = append(diags, ds.Validate()...)
@@ -27,7 +28,7 @@ func loadValid(t *testing.T, paths ...string) (*kiez.Dataset, kiez.Diagnostics) 
 }
 
 func reloader(paths ...string) Reloader {
-	return func(file string, text []byte) (*kiez.Dataset, kiez.Diagnostics) {
+	return func(file string, text []byte) (*kiez.Dataset, diag.Diagnostics) {
 		return kiez.LoadContext(context.Background(), Overlay(nil, file, text), paths...)
 	}
 }

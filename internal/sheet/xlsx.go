@@ -8,7 +8,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/diag"
 )
 
 // SheetName is the name of the sheet of sessions in a workbook.
@@ -34,19 +34,19 @@ const maxColumns = 64
 // readXLSX reads the sheet Termine, or the only sheet besides the
 // explanations and lists a template has, with the raw cell values (a date
 // is its serial number, a number has a decimal point).
-func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
+func readXLSX(t *Table, data []byte) (rows []rawRow, diags diag.Diagnostics) {
 	whole := fileRange(t.File)
 	defer func() {
 		// The workbook parser is not ours; a malformed file must not end
 		// the program.
 		if r := recover(); r != nil {
-			rows, diags = nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+			rows, diags = nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 				Summary: fmt.Sprintf("cannot read the workbook: %v", r), Detail: "Open it in a spreadsheet program and save it again as .xlsx."}}
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
 	if err != nil {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 			Summary: fmt.Sprintf("cannot read the workbook: %v", err), Detail: "Save it as an Excel workbook (.xlsx) or as CSV."}}
 	}
 	defer f.Close()
@@ -64,10 +64,10 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 	case 1:
 		t.Sheet = candidates[0]
 	case 0:
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 			Summary: "the workbook has no sheet of sessions", Detail: "Name the sheet " + SheetName + "."}}
 	default:
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 			Summary: fmt.Sprintf("the workbook has %d sheets (%s) and none is named %s", len(candidates), strings.Join(candidates, ", "), SheetName),
 			Detail:  "Name the sheet of sessions " + SheetName + "."}}
 	}
@@ -78,7 +78,7 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 	}
 	it, err := f.Rows(t.Sheet)
 	if err != nil {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 			Summary: fmt.Sprintf("cannot read the sheet %s: %v", t.Sheet, err)}}
 	}
 	defer it.Close()
@@ -90,7 +90,7 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 		}
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+			return nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 				Summary: fmt.Sprintf("cannot read row %d of the sheet %s: %v", number, t.Sheet, err)}}
 		}
 		if len(cells) > maxColumns {
@@ -103,13 +103,13 @@ func readXLSX(t *Table, data []byte) (rows []rawRow, diags kiez.Diagnostics) {
 		rows = append(rows, row)
 	}
 	if err := it.Error(); err != nil {
-		return nil, kiez.Diagnostics{{Severity: kiez.SeverityError, Subject: whole,
+		return nil, diag.Diagnostics{{Severity: diag.Error, Subject: whole,
 			Summary: fmt.Sprintf("cannot read the sheet %s: %v", t.Sheet, err)}}
 	}
 	return rows, nil
 }
 
 func cellLoc(t *Table, row, col int) Loc {
-	p := kiez.Pos{Line: row, Column: col}
-	return Loc{Range: kiez.Range{Filename: t.File, Start: p, End: p}, Cell: cellName(t.Sheet, row, col)}
+	p := diag.Pos{Line: row, Column: col}
+	return Loc{Range: diag.Range{Filename: t.File, Start: p, End: p}, Cell: cellName(t.Sheet, row, col)}
 }
