@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
@@ -43,9 +43,12 @@ When the periods are whole years apart, the years in subjects and
 messages of the old period are shifted before comparing, so that
 "fz-a/2024-H2" is matched with "fz-a/2025-H2".
 
-Output: German tables (text); the comparison as data (json); or the
-Folgenabschätzung report of the report package as md, html or csv, with
---published for publication.
+Output: German tables (text); the comparison as data (json: one object,
+the module version, the rule sets of both sides, the new side's period,
+the input files with their SHA-256 and a digest over them and the time
+of the run as in "kiez check", then the comparison's fields; JSON Schema
+cmd/kiez/diff.schema.json); or the Folgenabschätzung report of the
+report package as md, html or csv, with --published for publication.
 
 Exit code: 0 when the comparison ran, whatever changed; 1 when the data
 or a rule file has errors, or, with --strict, when anything changed; 2
@@ -68,6 +71,7 @@ on wrong usage.`)
 		return code
 	}
 	var reportFormat report.Format
+	var err error
 	switch *format {
 	case "text", "json":
 	default:
@@ -76,6 +80,12 @@ on wrong usage.`)
 			return fs.usageError(stderr, "--format: unknown format %q (use text, json, md, html or csv)", *format)
 		}
 		reportFormat = f
+	}
+	var at time.Time
+	if *format == "json" {
+		if at, err = runTime(); err != nil {
+			return fs.usageError(stderr, "%v", err)
+		}
 	}
 	if *published && reportFormat == "" {
 		return fs.usageError(stderr, "--published needs --format md, html or csv")
@@ -123,7 +133,7 @@ on wrong usage.`)
 		diagOut = stderr // keep stdout valid JSON
 	}
 
-	ds, err := loadData(ctx, diagOut, paths)
+	ds, inputs, err := loadDataInputs(ctx, diagOut, paths)
 	if timedOut(ctx) {
 		return limit.reportTimeout(stderr, "diff", "the data was loaded", "Nothing was compared.")
 	}
@@ -180,9 +190,12 @@ on wrong usage.`)
 	var buf bytes.Buffer
 	switch {
 	case *format == "json":
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(c)
+		sets := append(append([]*ruleSet(nil), oldSel.sets...), newRuleSets(oldSel, newSel)...)
+		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs}
+		var b []byte
+		if b, err = wrapJSON(diffEnvelope{runInfo: newRunInfo(diffFormat, ev, *period, at), Comparison: *c}); err == nil {
+			buf.Write(b)
+		}
 	case reportFormat != "":
 		opts := []report.Option{}
 		if *published {
@@ -208,6 +221,18 @@ on wrong usage.`)
 		return exitProblems
 	}
 	return exitOK
+}
+
+// newRuleSets returns the rule sets of the new side that the old side
+// does not have (those of --rules-new).
+func newRuleSets(old, new *selection) []*ruleSet {
+	var out []*ruleSet
+	for _, s := range new.sets {
+		if !slices.Contains(old.sets, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // replaceSets returns the old selection with the programmes of the new

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -30,17 +31,34 @@ ones neither checks, and the estimated cost of its costliest rules (the
 steps one rule takes for one centre, from the declared sizes of the
 model's lists; a rule above the ceiling does not load).
 
+--format json prints the same as one JSON object (JSON Schema:
+cmd/kiez/lint.schema.json): the module version, the rule files read
+with their SHA-256 and a digest over them, the time of the run (KIEZ_NOW
+sets it, for tests), per rule file its programme, version, counts,
+coverage and costliest rules, then every problem and their counts.
+
 Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 (with --strict also on any warning), 2 on wrong usage.`)
 	coverage := fs.Bool("coverage", true, "print the coverage of each programme's requirement catalogue")
 	costs := fs.Int("costs", 3, "print the estimated cost of this many of each programme's costliest rules (0: none)")
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit code 1), for CI")
+	format := fs.String("format", "text", "output `format`: text or json")
 	args, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
+	if *format != "text" && *format != "json" {
+		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+	}
 	if len(args) == 0 {
 		return fs.usageError(stderr, "name at least one rule file or embedded programme id")
+	}
+	var at time.Time
+	if *format == "json" {
+		var err error
+		if at, err = runTime(); err != nil {
+			return fs.usageError(stderr, "%v", err)
+		}
 	}
 	src := newSources()
 	var sets []*ruleSet
@@ -55,6 +73,16 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 		}
 	}
 	diags.Sort()
+	if *format == "json" {
+		if err := writeLintJSON(stdout, sets, diags, *coverage, *costs, at); err != nil {
+			fmt.Fprintf(stderr, "kiez lint: %v\n", err)
+			return exitProblems
+		}
+		if diags.HasErrors() {
+			return exitProblems
+		}
+		return exitOK
+	}
 	if err := kiez.WriteDiagnostics(stdout, diags, src.get); err != nil {
 		fmt.Fprintf(stderr, "kiez lint: %v\n", err)
 		return exitProblems
@@ -154,14 +182,7 @@ func writeCoverage(w io.Writer, p *rules.Programme) error {
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\n", req.ID, how, what)
 	}
-	var extra []string
-	for id := range cov.Checked {
-		if !listed[id] {
-			extra = append(extra, id)
-		}
-	}
-	sort.Strings(extra)
-	for _, id := range extra {
+	for _, id := range uncatalogued(cov, listed) {
 		fmt.Fprintf(tw, "    %s\tRegel\t%s (nicht im Katalog)\n", id, strings.Join(cov.Checked[id], ", "))
 	}
 	if err := tw.Flush(); err != nil {
@@ -184,9 +205,7 @@ func oneLine(s string, n int) string {
 // writeCosts prints the n costliest rules of a programme with their
 // estimated cost, and the ceiling.
 func writeCosts(w io.Writer, p *rules.Programme, n int) error {
-	rs := append([]*rules.Rule(nil), p.Rules...)
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cost() > rs[j].Cost() })
-	rs = rs[:min(n, len(rs))]
+	rs := costliest(p, n)
 	fmt.Fprintf(w, "\n  Aufwand der Regeln (geschätzte Schritte einer Regel für ein Zentrum; Obergrenze %s)\n", germanNumber(rules.CostCeiling))
 	width := 0
 	for _, r := range rs {
@@ -198,6 +217,27 @@ func writeCosts(w io.Writer, p *rules.Programme, n int) error {
 		}
 	}
 	return nil
+}
+
+// uncatalogued returns, sorted, the requirement ids rules cite that the
+// catalogue (listed) does not have.
+func uncatalogued(cov rules.Coverage, listed map[string]bool) []string {
+	var extra []string
+	for id := range cov.Checked {
+		if !listed[id] {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	return extra
+}
+
+// costliest returns the n rules of p with the highest estimated cost,
+// costliest first (rules of equal cost in file order).
+func costliest(p *rules.Programme, n int) []*rules.Rule {
+	rs := append([]*rules.Rule(nil), p.Rules...)
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cost() > rs[j].Cost() })
+	return rs[:min(n, len(rs))]
 }
 
 // germanNumber writes a whole number with points between thousands.

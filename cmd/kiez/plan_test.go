@@ -12,7 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-
 // thDir is the Thüringen testdata.
 const thDir = "../../testdata/thueringen"
 

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -131,14 +129,6 @@ func (s *sources) get(name string) ([]byte, bool) {
 		}
 	}
 	return nil, false
-}
-
-// loadData loads and validates data files and prints every problem. It
-// returns nil when the data has errors, and the context's error, printing
-// nothing, when ctx ends before the data is loaded.
-func loadData(ctx context.Context, w io.Writer, paths []string) (*kiez.Dataset, error) {
-	ds, _, err := loadDataInputs(ctx, w, paths)
-	return ds, err
 }
 
 // selection is the outcome of choosing programmes for check and explain.

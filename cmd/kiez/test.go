@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -25,9 +26,12 @@ before what follows from it), then per programme the rules that no case
 expects to pass or no case expects to fail, and at the end "N passed, N
 failed, N errored".
 
---format json prints the same as one JSON document: per file its cases
-with their mismatches and errors, its problems, and the outcomes its
-cases expect; then the untested rules per programme and the counts.
+--format json prints the same as one JSON object (JSON Schema:
+cmd/kiez/test.schema.json): the module version, the test files with
+their SHA-256 and a digest over them, the time of the run (KIEZ_NOW sets
+it, for tests), then per file its cases with their mismatches and
+errors, its problems, and the outcomes its cases expect; then the
+untested rules per programme and the counts.
 --format junit prints JUnit XML for CI systems: a testsuite per file, a
 testcase per case with a failure (the outcomes that differ) or an error
 (why it could not run), a file that could not run as a testcase with an
@@ -53,6 +57,13 @@ wrong usage.`)
 	}
 	if *format != "text" && *format != "json" && *format != "junit" {
 		return fs.usageError(stderr, "--format: unknown format %q (use text, json or junit)", *format)
+	}
+	var at time.Time
+	if *format == "json" {
+		var err error
+		if at, err = runTime(); err != nil {
+			return fs.usageError(stderr, "%v", err)
+		}
 	}
 	if len(paths) == 0 {
 		return fs.usageError(stderr, "name at least one rule test file or directory")
@@ -114,7 +125,7 @@ wrong usage.`)
 		writeUntested(stdout, untested)
 		fmt.Fprintf(stdout, "\n%d passed, %d failed, %d errored\n", tally.passed, tally.failed, tally.errored)
 	case "json":
-		if err := writeTestJSON(stdout, runs, untested, tally); err != nil {
+		if err := writeTestJSON(stdout, runs, untested, tally, at); err != nil {
 			fmt.Fprintf(stderr, "kiez test: %v\n", err)
 			return exitProblems
 		}
