@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
@@ -20,51 +19,19 @@ import (
 )
 
 func runDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", "kiez diff [flags] --period P DATA...", `
-Compares two evaluations of the programmes' rules on the same data, to
-show the impact of a change before it is decided (a Folgenabschätzung):
-two versions of a rule file (--rules and --rules-new), a rule file and
-changed params (--set), or one rule set over two periods (--period-old
-and --period, year over year). Prints, per programme and centre, every
-result whose verdict changed (erfüllt → nicht erfüllt, …), that is new
-or gone, or whose message changed; the params that differ with their
-histories; the counts per rule, requirement and centre; and, where a
-changed verdict rests on hours, the hours missing per centre and in
-total.
-
-The old side uses the rules chosen as by "kiez check" (embedded, or
---rules files replacing them); the new side uses --rules-new files
-instead where given, then applies every --set. A --set names a param
-of the programme that has it ("leitungsfreistellung=3@2025-01-01"), or
-"programme:param=value@date" when several programmes have it. A rule
-renamed in the new file is matched with --rename old=new.
-
-When the periods are whole years apart, the years in subjects and
-messages of the old period are shifted before comparing, so that
-"fz-a/2024-H2" is matched with "fz-a/2025-H2".
-
-Output: German tables (text); the comparison as data (json: one object,
-the module version, the rule sets of both sides, the new side's period,
-the input files with their SHA-256 and a digest over them and the time
-of the run as in "kiez check", then the comparison's fields; JSON Schema
-cmd/kiez/diff.schema.json); or the Folgenabschätzung report of the
-report package as md, html or csv, with --published for publication.
-
-Exit code: 0 when the comparison ran, whatever changed; 1 when the data
-or a rule file has errors, or, with --strict, when anything changed; 2
-on wrong usage.`)
+	fs := newFlags("diff", "diff.synopsis", "diff.about")
 	var programmes, renames listFlag
 	var ruleFiles, newRuleFiles, sets pathFlag
-	fs.Var(&programmes, "programme", "compare only the programme with this `id` (repeatable, or comma-separated)")
-	fs.Var(&ruleFiles, "rules", "the old side: load the rule `file` instead of the embedded programme with its id (repeatable)")
-	fs.Var(&newRuleFiles, "rules-new", "the new side: load the rule `file` instead of the old side's programme with its id (repeatable)")
-	fs.Var(&sets, "set", "the new side: give a param another value from a day on, `name=value@YYYY-MM-DD` (repeatable)")
-	fs.Var(&renames, "rename", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)")
-	period := fs.String("period", "", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30")
-	periodOld := fs.String("period-old", "", "the evaluated `period` of the old side, for a comparison of two periods")
-	format := fs.String("format", "text", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html or csv")
-	published := fs.Bool("published", false, "with md, html or csv: build the report for publication (no staff ids, no messages of the data, no hours of single centres)")
-	strict := fs.Bool("strict", false, "exit 1 when any result or param changed")
+	fs.Var(&programmes, "programme", "diff.flag.programme")
+	fs.Var(&ruleFiles, "rules", "diff.flag.rules")
+	fs.Var(&newRuleFiles, "rules-new", "diff.flag.rulesNew")
+	fs.Var(&sets, "set", "diff.flag.set")
+	fs.Var(&renames, "rename", "diff.flag.rename")
+	period := fs.String("period", "", "diff.flag.period")
+	periodOld := fs.String("period-old", "", "diff.flag.periodOld")
+	format := fs.String("format", "text", "diff.flag.format")
+	published := fs.Bool("published", false, "diff.flag.published")
+	strict := fs.Bool("strict", false, "diff.flag.strict")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -77,30 +44,28 @@ on wrong usage.`)
 	default:
 		f, err := report.ParseFormat(*format)
 		if err != nil {
-			return fs.usageError(stderr, "--format: unknown format %q (use text, json, md, html or csv)", *format)
+			return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "md", "html", "csv"))
 		}
 		reportFormat = f
 	}
-	var at time.Time
-	if *format == "json" {
-		if at, err = runTime(); err != nil {
-			return fs.usageError(stderr, "%v", err)
-		}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	if *published && reportFormat == "" {
-		return fs.usageError(stderr, "--published needs --format md, html or csv")
+		return fs.fail(stderr, "diff.publishedText")
 	}
 	if *period == "" {
-		return fs.usageError(stderr, "--period is required, e.g. --period 2025")
+		return fs.fail(stderr, "err.needPeriod", "2025")
 	}
 	newPeriod, err := rules.ParsePeriod(*period)
 	if err != nil {
-		return fs.usageError(stderr, "--period: %v", err)
+		return fs.fail(stderr, "err.value", "--period", err)
 	}
 	oldPeriod, oldPeriodText := newPeriod, *period
 	if *periodOld != "" {
 		if oldPeriod, err = rules.ParsePeriod(*periodOld); err != nil {
-			return fs.usageError(stderr, "--period-old: %v", err)
+			return fs.fail(stderr, "err.value", "--period-old", err)
 		}
 		oldPeriodText = *periodOld
 	}
@@ -108,7 +73,7 @@ on wrong usage.`)
 	for _, s := range sets {
 		o, err := parseOverride(s)
 		if err != nil {
-			return fs.usageError(stderr, "--set %v", err)
+			return fs.fail(stderr, "diff.setProblem", err)
 		}
 		overrides = append(overrides, o)
 	}
@@ -116,12 +81,12 @@ on wrong usage.`)
 	for _, r := range renames {
 		o, n, ok := strings.Cut(r, "=")
 		if o, n = strings.TrimSpace(o), strings.TrimSpace(n); !ok || o == "" || n == "" {
-			return fs.usageError(stderr, "--rename %q: write old=new, the rule ids of the old and the new rules", r)
+			return fs.fail(stderr, "diff.badRename", r)
 		}
 		renameMap[o] = n
 	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one data file or directory")
+		return fs.fail(stderr, "err.needData")
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
@@ -158,7 +123,7 @@ on wrong usage.`)
 	oldProgs, newProgs := programmesOf(oldSel.sets), programmesOf(newSel.sets)
 	newProgs, err = applyOverrides(newProgs, overrides)
 	if err != nil {
-		return fs.usageError(stderr, "--set %v", err)
+		return fs.fail(stderr, "diff.setProblem", err)
 	}
 	if code, ok := checkDiffWaivers(diagOut, stderr, ds, oldProgs, oldPeriod, newProgs, newPeriod); !ok {
 		return code
@@ -180,7 +145,7 @@ on wrong usage.`)
 	}
 	var re *whatif.RenameError
 	if errors.As(err, &re) {
-		return fs.usageError(stderr, "--rename %s=%s: %s", re.Old, re.New, re.Problem)
+		return fs.fail(stderr, "diff.renameProblem", re.Old, re.New, re.Problem)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)

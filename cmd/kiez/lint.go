@@ -6,59 +6,30 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
 
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("lint", "kiez lint [flags] FILE|DIR|TEST|ID...", `
-Loads and compiles rule files, each named by its path or, when no such
-file exists, by the id of an embedded programme; a directory names its
-rule files (*.yaml without the *_test.yaml), a test file (*_test.yaml)
-the rule file it tests. Prints every problem with its position
-(file:line:col and the line with a caret). Besides the errors of loading
-it warns about what compiles but is silently wrong: an expression cut
-short by a YAML comment (" #" in an unquoted value), a when or assert
-that reads no data, a comparison of a vocabulary field with a text that
-is not a term of its vocabulary, params and lets that nothing reads, and,
-when the rule file's test file is known (a directory, a test file, an
-embedded programme), rules that no test case names. Then, per
-programme, the coverage of its requirement catalogue: the rules that check
-each requirement, the requirements checked by hand (manual:), and the
-ones neither checks, and the estimated cost of its costliest rules (the
-steps one rule takes for one centre, from the declared sizes of the
-model's lists; a rule above the ceiling does not load).
-
---format json prints the same as one JSON object (JSON Schema:
-cmd/kiez/lint.schema.json): the module version, the rule files read
-with their SHA-256 and a digest over them, the time of the run (KIEZ_NOW
-sets it, for tests), per rule file its programme, version, counts,
-coverage and costliest rules, then every problem and their counts.
-
-Exit code: 0 when every file compiles (warnings allowed), 1 on any error
-(with --strict also on any warning), 2 on wrong usage.`)
-	coverage := fs.Bool("coverage", true, "print the coverage of each programme's requirement catalogue")
-	costs := fs.Int("costs", 3, "print the estimated cost of this many of each programme's costliest rules (0: none)")
-	strict := fs.Bool("strict", false, "treat warnings as errors (exit code 1), for CI")
-	format := fs.String("format", "text", "output `format`: text or json")
+	fs := newFlags("lint", "lint.synopsis", "lint.about")
+	coverage := fs.Bool("coverage", true, "lint.flag.coverage")
+	costs := fs.Int("costs", 3, "lint.flag.costs")
+	strict := fs.Bool("strict", false, "lint.flag.strict")
+	format := fs.String("format", "text", "lint.flag.format")
 	args, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
 	}
 	if len(args) == 0 {
-		return fs.usageError(stderr, "name at least one rule file or embedded programme id")
+		return fs.fail(stderr, "lint.needRules")
 	}
-	var at time.Time
-	if *format == "json" {
-		var err error
-		if at, err = runTime(); err != nil {
-			return fs.usageError(stderr, "%v", err)
-		}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	src := newSources()
 	var sets []*ruleSet

@@ -13,72 +13,50 @@ import (
 )
 
 func runPlan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("plan", "kiez plan [flags] --programme ID --year Y DATA...", `
-Derives a programme's obligations for a coming year from the data of the
-year before (offers with a recurrence, the rhythm of each kind of meeting,
-the annual reports on file) and prints them as a table in --format json,
-csv, md or html (without --format, as the extension of --out says; JSON
-in an envelope as by "kiez report", with the year planned, JSON Schema
-cmd/kiez/plan.schema.json); --ics also writes them as an iCalendar file. Files are
-written as by "kiez report": only to regular files (or to standard output
-with "-", for one of the two), atomically, keeping an existing file's
-mode, never over an input file; --out and --ics must be different files.
-
-The calendar updates the events a calendar program imported before
-instead of adding them twice: every event has a UID made of the plan
-year, the centre (or programme) and the obligation, the same on every
-run; DTSTAMP is the time of the run (KIEZ_NOW sets it, for tests).
---previous names the calendar exported last time (it may be the --ics
-file itself): an event with the same UID and the same content keeps its
-SEQUENCE, a changed one gets SEQUENCE one higher, a new one SEQUENCE 0,
-and an event of the plan year that is gone is written again with
-STATUS:CANCELLED and SEQUENCE one higher, so that calendars remove it.
-Without --previous every event has SEQUENCE 0.`)
+	fs := newFlags("plan", "plan.synopsis", "plan.about")
 	var programmes listFlag
 	var ruleFiles pathFlag
-	fs.Var(&programmes, "programme", "the programme `id` (required)")
-	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
-	year := fs.Int("year", 0, "the `year` to plan (required); the data of the year before is read")
-	format := fs.String("format", "md", "table `format`: json, csv, md or html")
-	ics := fs.String("ics", "", "also write the plan as an iCalendar `file` (- is standard output)")
-	previous := fs.String("previous", "", "with --ics: the iCalendar `file` exported last time, whose events the new one updates (SEQUENCE, STATUS:CANCELLED)")
-	out := fs.String("out", "", "write the table to this `file` instead of standard output (- is standard output)")
-	fs.StringVar(out, "o", "", "short for --out `file`")
+	fs.Var(&programmes, "programme", "plan.flag.programme")
+	fs.Var(&ruleFiles, "rules", "plan.flag.rules")
+	year := fs.Int("year", 0, "plan.flag.year")
+	format := fs.String("format", "md", "plan.flag.format")
+	ics := fs.String("ics", "", "plan.flag.ics")
+	previous := fs.String("previous", "", "plan.flag.previous")
+	out := fs.String("out", "", "plan.flag.out")
+	fs.StringVar(out, "o", "", "plan.flag.o")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(programmes) != 1 {
-		return fs.usageError(stderr, "name exactly one --programme ID")
+		return fs.fail(stderr, "plan.oneProgramme")
 	}
 	if *year < 1901 || *year > 9999 {
-		return fs.usageError(stderr, "--year: give the year to plan, e.g. --year 2025")
+		return fs.fail(stderr, "plan.needYear")
 	}
 	f, err := report.ParseFormat(*format)
 	if err != nil {
-		return fs.usageError(stderr, "--format: %v", err)
+		return fs.fail(stderr, "err.value", "--format", err)
 	}
 	if f, err = inferFormat(fs, f, *out); err != nil {
 		return fs.usageError(stderr, "%v", err)
 	}
-	at, err := jsonRunTime(f)
-	if err != nil {
-		return fs.usageError(stderr, "%v", err)
+	at, code, ok := fs.runTime(stderr, f == report.FormatJSON)
+	if !ok {
+		return code
 	}
 	if *previous != "" && *ics == "" {
-		return fs.usageError(stderr, "--previous goes with --ics FILE: it is the calendar the new one updates")
+		return fs.fail(stderr, "plan.previousNoICS")
 	}
-	var calStamp time.Time
-	if *ics != "" {
-		if calStamp, err = runTime(); err != nil {
-			return fs.usageError(stderr, "%v", err)
-		}
+	calStamp, code, ok := fs.runTime(stderr, *ics != "")
+	if !ok {
+		return code
 	}
 	var prev []schedule.Event
 	if *previous != "" {
 		if prev, err = previousEvents(*previous, *year); err != nil {
-			fmt.Fprintf(stderr, "kiez plan: --previous %v\n", err)
+			fmt.Fprintln(stderr, fs.tx.t("plan.previousBad", err))
 			return exitProblems
 		}
 	}
@@ -122,8 +100,7 @@ Without --previous every event has SEQUENCE 0.`)
 		cal.Stamp = calStamp
 		if *previous != "" {
 			rev := cal.Revise(prev)
-			fmt.Fprintf(stderr, "kiez plan: the calendar against %s: %d new, %d changed, %d unchanged, %d cancelled, %d cancelled before\n",
-				*previous, rev.New, rev.Changed, rev.Unchanged, rev.Cancelled, rev.Gone)
+			fmt.Fprintln(stderr, fs.tx.t("plan.revised", *previous, rev.New, rev.Changed, rev.Unchanged, rev.Cancelled, rev.Gone))
 		}
 		var ib bytes.Buffer
 		if _, err := cal.WriteTo(&ib); err != nil {

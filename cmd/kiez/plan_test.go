@@ -80,7 +80,7 @@ func TestPlanCalendarUpdates(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := "kiez plan: the calendar against " + ics + ": 0 new, 0 changed, 40 unchanged, 0 cancelled, 0 cancelled before\n"
+	want := "kiez plan: der Kalender gegenüber " + ics + ": 0 neu, 0 geändert, 40 unverändert, 0 abgesagt, 0 schon vorher abgesagt\n"
 	if stderr != want || len(events) != 40 {
 		t.Errorf("%d events; stderr %q, want %q", len(events), stderr, want)
 	}
@@ -107,7 +107,7 @@ func TestPlanCalendarPrevious(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := "kiez plan: the calendar against testdata/plan-previous.ics: 1 new, 1 changed, 38 unchanged, 1 cancelled, 0 cancelled before\n"
+	want := "kiez plan: der Kalender gegenüber testdata/plan-previous.ics: 1 neu, 1 geändert, 38 unverändert, 1 abgesagt, 0 schon vorher abgesagt\n"
 	if stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
@@ -167,7 +167,7 @@ func TestPlanPreviousErrors(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"plan", "--programme", "thueringen-thekiz", "--year", "2025", "--previous", broken, thDir}, &stdout, &stderr)
-	if code != exitUsage || !strings.Contains(stderr.String(), "--previous goes with --ics") {
+	if code != exitUsage || !strings.Contains(stderr.String(), "--previous gehört zu --ics") {
 		t.Errorf("--previous without --ics: exit %d, %q", code, stderr.String())
 	}
 }

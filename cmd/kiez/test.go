@@ -9,68 +9,34 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
 
 func runTest(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("test", "kiez test [flags] PATH...", `
-Runs rule test files. A file is run as given; a directory is searched
-recursively for files ending in _test.yaml. Prints one line per case,
-"file: case: PASS|FAIL|ERROR (duration)", under a failing case the
-outcomes it expected and got, under an erroring case why it could not run,
-then the problems of the test files themselves (each once, the cause
-before what follows from it), then per programme the rules that no case
-expects to pass or no case expects to fail, and at the end "N passed, N
-failed, N errored".
-
---format json prints the same as one JSON object (JSON Schema:
-cmd/kiez/test.schema.json): the module version, the test files with
-their SHA-256 and a digest over them, the time of the run (KIEZ_NOW sets
-it, for tests), then per file its cases with their mismatches and
-errors, its problems, and the outcomes its cases expect; then the
-untested rules per programme and the counts.
---format junit prints JUnit XML for CI systems: a testsuite per file, a
-testcase per case with a failure (the outcomes that differ) or an error
-(why it could not run), a file that could not run as a testcase with an
-error; the untested rules go to stderr.
-
-A test file reads its fixtures and its rule file only from its own
-directory and below; a path that leads out of it (with "..", as an
-absolute path or through a symbolic link) is an error that names the path
-and never shows the file's content. --root widens the tree to a directory
-above, e.g. --root . for tests whose fixtures lie in testdata/ beside
-them.
-
-Exit code: 0 when every case passed, 1 when any failed or errored (and,
-with --fail-untested, when a rule lacks a passing or a failing case), 2 on
-wrong usage.`)
-	failUntested := fs.Bool("fail-untested", false, "exit 1 when a rule has no case expecting pass or none expecting fail")
-	root := fs.String("root", "", "read fixtures and rule files from anywhere below this `directory` (default: each test file's own directory)")
-	format := fs.String("format", "text", "output `format`: text, json (one document) or junit (JUnit XML for CI systems)")
+	fs := newFlags("test", "test.synopsis", "test.about")
+	failUntested := fs.Bool("fail-untested", false, "test.flag.failUntested")
+	root := fs.String("root", "", "test.flag.root")
+	format := fs.String("format", "text", "test.flag.format")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" && *format != "junit" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text, json or junit)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "junit"))
 	}
-	var at time.Time
-	if *format == "json" {
-		var err error
-		if at, err = runTime(); err != nil {
-			return fs.usageError(stderr, "%v", err)
-		}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one rule test file or directory")
+		return fs.fail(stderr, "test.needTests")
 	}
 	if *root != "" {
 		if st, err := os.Stat(*root); err != nil || !st.IsDir() {
-			return fs.usageError(stderr, "--root: %s is not a directory", *root)
+			return fs.fail(stderr, "test.badRoot", *root)
 		}
 	}
 	ctx, cancel, msg := limit.context()

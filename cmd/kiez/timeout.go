@@ -15,13 +15,14 @@ const defaultTimeout = 60 * time.Second
 
 // timeLimit is a command's --timeout flag.
 type timeLimit struct {
-	d *time.Duration
+	d  *time.Duration
+	fs *flags // for the language of its messages
 }
 
 // addTimeout adds --timeout to a command's flags.
 func addTimeout(fs *flags) timeLimit {
-	d := fs.Duration("timeout", defaultTimeout, "stop the command after this `duration` (e.g. 90s, 5m); 0 means no limit")
-	return timeLimit{d: d}
+	d := fs.Duration("timeout", defaultTimeout, "flag.timeout")
+	return timeLimit{d: d, fs: fs}
 }
 
 // context returns the command's context, which ends when the time limit
@@ -29,7 +30,7 @@ func addTimeout(fs *flags) timeLimit {
 func (tl timeLimit) context() (context.Context, context.CancelFunc, string) {
 	switch {
 	case *tl.d < 0:
-		return nil, nil, fmt.Sprintf("--timeout: %v is negative; give a duration such as 90s, or 0 for no limit", *tl.d)
+		return nil, nil, tl.fs.tx.t("err.timeout", *tl.d)
 	case *tl.d == 0:
 		ctx, cancel := context.WithCancel(context.Background())
 		return ctx, cancel, ""

@@ -17,43 +17,29 @@ import (
 )
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "kiez validate [flags] FILE|DIR...", `
-Loads data files (.yaml, .yml, .json) and directories ("-" reads the
-standard input, as YAML or JSON), prints a summary
-per programme and every problem with its position (file:line:col and the
-line with a caret). --format json prints the same as one JSON object
-(JSON Schema: cmd/kiez/validate.schema.json): the module version, the
-files read with their SHA-256 and a digest over them, the time of the
-run (KIEZ_NOW sets it, for tests), the day staff are counted on, per
-programme its counts, weekly staff hours, full-time week and FTE as
-decimals with a point, then every problem and their counts. Exit code: 0
-when the data is valid (warnings allowed), 1 on any error, 2 on wrong
-usage.`)
-	on := fs.String("on", "", "count staff positions held on this `date` (YYYY-MM-DD; default: the last day of the data's activity — its latest session, meeting or evidence record — or today when that is later or there is none)")
-	fullTime := fs.String("full-time", "", "full-time week in `hours` for FTE figures (default: each programme's fullTimeHours)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	fs := newFlags("validate", "validate.synopsis", "validate.about")
+	on := fs.String("on", "", "validate.flag.on")
+	fullTime := fs.String("full-time", "", "validate.flag.fullTime")
+	format := fs.String("format", "text", "validate.flag.format")
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
 	}
-	var at time.Time
-	if *format == "json" {
-		var err error
-		if at, err = runTime(); err != nil {
-			return fs.usageError(stderr, "%v", err)
-		}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one data file or directory")
+		return fs.fail(stderr, "err.needData")
 	}
 	var day date.Date
 	if *on != "" {
 		d, err := source.ParseDate(*on)
 		if err != nil {
-			return fs.usageError(stderr, "-on: %v", err)
+			return fs.fail(stderr, "err.value", "-on", err)
 		}
 		day = d
 	}
@@ -61,7 +47,7 @@ usage.`)
 	if *fullTime != "" {
 		d, err := source.ParseDecimal(*fullTime)
 		if err != nil || !d.IsPositive() {
-			return fs.usageError(stderr, "-full-time: give a positive number of hours, e.g. 39")
+			return fs.fail(stderr, "validate.badFullTime")
 		}
 		ft = &d
 	}
