@@ -107,7 +107,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	if ds == nil {
-		fmt.Fprintln(stderr, "kiez diff: the data has errors; nothing was compared")
+		fmt.Fprintln(stderr, fs.tx.t("diff.dataErrors"))
 		return exitProblems
 	}
 	src := newSources()
@@ -117,7 +117,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
 		sels = append(sels, newSel)
 	}
-	if code, ok := reportSelections(diagOut, stderr, src, sels...); !ok {
+	if code, ok := reportSelections(fs.tx, diagOut, stderr, src, sels...); !ok {
 		return code
 	}
 	oldProgs, newProgs := programmesOf(oldSel.sets), programmesOf(newSel.sets)
@@ -125,7 +125,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fs.fail(stderr, "diff.setProblem", err)
 	}
-	if code, ok := checkDiffWaivers(diagOut, stderr, ds, oldProgs, oldPeriod, newProgs, newPeriod); !ok {
+	if code, ok := checkDiffWaivers(fs.tx, diagOut, stderr, ds, oldProgs, oldPeriod, newProgs, newPeriod); !ok {
 		return code
 	}
 
@@ -182,7 +182,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	if *strict && c.Changed() {
-		fmt.Fprintf(stderr, "kiez diff: --strict: %s and %s changed\n", plural(len(c.Changes), "result", "results"), plural(len(c.Params), "param", "params"))
+		fmt.Fprintln(stderr, fs.tx.t("diff.strictFailed", len(c.Changes), len(c.Params)))
 		return exitProblems
 	}
 	return exitOK
@@ -240,7 +240,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 
 // reportSelections prints the problems of both sides' rules and the
 // notes, and says whether the comparison can go on.
-func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selection) (int, bool) {
+func reportSelections(tx *texts, diagOut, stderr io.Writer, src *sources, sels ...*selection) (int, bool) {
 	var diags kiez.Diagnostics
 	var notes []string
 	for _, s := range sels {
@@ -260,12 +260,12 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 		fmt.Fprintf(diagOut, "%s in the rules\n\n", countLine(diags))
 	}
 	if diags.HasErrors() {
-		fmt.Fprintln(stderr, "kiez diff: the rules have errors; nothing was compared")
+		fmt.Fprintln(stderr, tx.t("diff.ruleErrors"))
 		return exitProblems, false
 	}
 	for _, s := range sels {
 		if s.usage != "" {
-			fmt.Fprintf(stderr, "kiez diff: %s\nRun \"kiez diff -h\" for its usage.\n", s.usage)
+			fmt.Fprintf(stderr, "kiez diff: %s\n%s\n", s.usage, tx.t("usage.runHelp", "diff"))
 			return exitUsage, false
 		}
 	}
@@ -273,7 +273,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 		fmt.Fprintln(stderr, n)
 	}
 	if len(sels[0].sets) == 0 {
-		fmt.Fprintln(stderr, "kiez diff: no programme to compare: the data names no programme with rules; give a rule file with --rules")
+		fmt.Fprintln(stderr, tx.t("diff.noProgramme"))
 		return exitProblems, false
 	}
 	return exitOK, true
@@ -282,7 +282,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 // checkDiffWaivers prints the problems of the dataset's waivers with
 // each side's programmes and period (each problem once), and refuses data
 // whose waivers name unknown programmes or rules, as check does.
-func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.Programme, oldPeriod timespan.DateRange,
+func checkDiffWaivers(tx *texts, diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.Programme, oldPeriod timespan.DateRange,
 	newProgs []*rules.Programme, newPeriod timespan.DateRange) (int, bool) {
 	var all kiez.Diagnostics
 	seen := map[string]bool{}
@@ -311,7 +311,7 @@ func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*r
 	}
 	fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(all))
 	if all.HasErrors() {
-		fmt.Fprintln(stderr, "kiez diff: the waivers name unknown programmes or rules; nothing was compared")
+		fmt.Fprintln(stderr, tx.t("diff.waiverErrors"))
 		return exitProblems, false
 	}
 	return exitOK, true

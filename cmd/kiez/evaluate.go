@@ -40,14 +40,14 @@ type evalArgs struct {
 // When ok is false the command ends with code.
 func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, code int, ok bool) {
 	if a.period == "" {
-		return nil, fs.usageError(stderr, "--period is required, e.g. --period 2024"), false
+		return nil, fs.fail(stderr, "err.needPeriod", "2024"), false
 	}
 	period, err := rules.ParsePeriod(a.period)
 	if err != nil {
-		return nil, fs.usageError(stderr, "--period: %v", err), false
+		return nil, fs.fail(stderr, "err.value", "--period", err), false
 	}
 	if len(a.data) == 0 {
-		return nil, fs.usageError(stderr, "name at least one data file or directory"), false
+		return nil, fs.fail(stderr, "err.needData"), false
 	}
 	ds, inputs, err := loadDataInputs(a.ctx, diagOut, a.data)
 	if timedOut(a.ctx) {
@@ -58,7 +58,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	if ds == nil {
-		fmt.Fprintf(stderr, "kiez %s: the data has errors; nothing was evaluated\n", fs.Name())
+		fmt.Fprintln(stderr, fs.tx.t("prep.dataErrors", fs.Name()))
 		return nil, exitProblems, false
 	}
 	src := newSources()
@@ -72,7 +72,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		fmt.Fprintf(diagOut, "%s in the rules\n\n", countLine(sel.diags))
 	}
 	if sel.diags.HasErrors() {
-		fmt.Fprintf(stderr, "kiez %s: the rules have errors; nothing was evaluated\n", fs.Name())
+		fmt.Fprintln(stderr, fs.tx.t("prep.ruleErrors", fs.Name()))
 		return nil, exitProblems, false
 	}
 	if sel.usage != "" {
@@ -82,7 +82,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		fmt.Fprintln(stderr, n)
 	}
 	if len(sel.sets) == 0 {
-		fmt.Fprintf(stderr, "kiez %s: no programme to evaluate: the data names no programme with rules; give a rule file with --rules\n", fs.Name())
+		fmt.Fprintln(stderr, fs.tx.t("prep.noProgramme", fs.Name()))
 		return nil, exitProblems, false
 	}
 	eng, err := rules.NewEngine(programmesOf(sel.sets))
@@ -97,7 +97,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		}
 		fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(wd))
 		if wd.HasErrors() {
-			fmt.Fprintf(stderr, "kiez %s: the waivers name unknown programmes or rules; nothing was evaluated\n", fs.Name())
+			fmt.Fprintln(stderr, fs.tx.t("prep.waiverErrors", fs.Name()))
 			return nil, exitProblems, false
 		}
 	}

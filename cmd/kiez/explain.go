@@ -14,46 +14,24 @@ import (
 )
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("explain", "kiez explain [flags] --rule ID --subject SUBJECT --period P DATA...", `
-Explains one verdict: evaluates one rule for one subject and prints the
-result, the rule's expressions as written (each, when, needs, assert), the
-evaluation as an indented tree (each let with its value; the assertion
-and every sub-expression that decided it: the operands of and/or, both
-sides of a comparison, the arguments of a function, for any/all/none/
-filter the list and the elements that decided it), the evidence values
-and the params the rule uses with the value in force. With --format json
-the explanation is written as one JSON object kiez-explain/1: the module
-and rule-set versions, the period, the input files with their SHA-256
-and a digest, the time of the run (KIEZ_NOW sets it, for tests), then
-"explanation" (rules.Explanation, its tree in "tree"); JSON Schema:
-cmd/kiez/explain.schema.json. Problems of the data go to stderr then.
-
-The subject is written as in the "Gegenstand" column of "kiez check": the
-programme id for programme-wide rules, a centre id, or centre/item for
-rules checked per item.
-
-Data and programmes are chosen as for "kiez check".
-
-Exit code: 0 when the verdict was explained, whatever it is; 1 when the
-data or a rule file has errors; 2 on wrong usage (also for an unknown rule
-or subject).`)
+	fs := newFlags("explain", "explain.synopsis", "explain.about")
 	var ruleFiles pathFlag
-	ruleID := fs.String("rule", "", "the rule's `id`")
-	subject := fs.String("subject", "", "the `subject`: a programme id, a centre id or centre/item")
-	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
-	programme := fs.String("programme", "", "the programme `id`, when several programmes have a rule with this id")
-	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
-	format := fs.String("format", "text", "the output `format`: text, or json (the explanation with its tree, for tools)")
+	ruleID := fs.String("rule", "", "explain.flag.rule")
+	subject := fs.String("subject", "", "explain.flag.subject")
+	period := fs.String("period", "", "flag.period")
+	programme := fs.String("programme", "", "explain.flag.programme")
+	fs.Var(&ruleFiles, "rules", "flag.rules")
+	format := fs.String("format", "text", "explain.flag.format")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *ruleID == "" || *subject == "" {
-		return fs.usageError(stderr, "--rule and --subject are required")
+		return fs.fail(stderr, "explain.needRule")
 	}
 	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "unknown --format %q (use text or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"reflect"
 	"regexp"
@@ -217,4 +218,24 @@ func (f *flags) runTime(stderr io.Writer, need bool) (time.Time, int, bool) {
 		return time.Time{}, f.fail(stderr, "err.now", nowEnv, os.Getenv(nowEnv)), false
 	}
 	return t, exitOK, true
+}
+
+// fileKind names the kind of a file that is not a regular one, as
+// filekind.Of does in English.
+func (x *texts) fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return x.t("kind.fifo")
+	case m&fs.ModeSocket != 0:
+		return x.t("kind.socket")
+	case m&fs.ModeCharDevice != 0:
+		return x.t("kind.charDevice")
+	case m&fs.ModeDevice != 0:
+		return x.t("kind.device")
+	case m.IsDir():
+		return x.t("kind.dir")
+	case m&fs.ModeSymlink != 0:
+		return x.t("kind.symlink")
+	}
+	return x.t("kind.special")
 }

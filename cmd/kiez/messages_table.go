@@ -265,13 +265,11 @@ and an event of the plan year that is gone is written again with
 STATUS:CANCELLED and SEQUENCE one higher, so that calendars remove it.
 Without --previous every event has SEQUENCE 0.`},
 		"plan.flag.programme": {"die `Kennung` des Programms (Pflicht)", "the programme `id` (required)"},
-		"plan.flag.rules":     {"die Regel`datei` von der Platte laden statt des eingebetteten Programms mit ihrer Kennung (wiederholbar)", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)"},
 		"plan.flag.year":      {"das zu planende `Jahr` (Pflicht); gelesen werden die Daten des Vorjahrs", "the `year` to plan (required); the data of the year before is read"},
 		"plan.flag.format":    {"`Format` der Tabelle: json, csv, md oder html", "table `format`: json, csv, md or html"},
 		"plan.flag.ics":       {"den Plan auch als iCalendar-`Datei` schreiben (- ist die Standardausgabe)", "also write the plan as an iCalendar `file` (- is standard output)"},
 		"plan.flag.previous":  {"mit --ics: die zuletzt exportierte iCalendar-`Datei`, deren Termine der neue Kalender aktualisiert (SEQUENCE, STATUS:CANCELLED)", "with --ics: the iCalendar `file` exported last time, whose events the new one updates (SEQUENCE, STATUS:CANCELLED)"},
 		"plan.flag.out":       {"die Tabelle in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the table to this `file` instead of standard output (- is standard output)"},
-		"plan.flag.o":         {"kurz für --out `Datei`", "short for --out `file`"},
 		"plan.oneProgramme":   {"genau ein --programme ID angeben", "name exactly one --programme ID"},
 		"plan.needYear":       {"--year: das zu planende Jahr angeben, z. B. --year 2025", "--year: give the year to plan, e.g. --year 2025"},
 		"plan.previousNoICS":  {"--previous gehört zu --ics DATEI: es ist der Kalender, den der neue aktualisiert", "--previous goes with --ics FILE: it is the calendar the new one updates"},
@@ -350,8 +348,8 @@ Exit code: 0 when the comparison ran, whatever changed; 1 when the data
 or a rule file has errors, or, with --strict, when anything changed; 2
 on wrong usage.`},
 		"diff.flag.programme": {"nur das Programm mit dieser `Kennung` vergleichen (wiederholbar, oder durch Kommas getrennt)", "compare only the programme with this `id` (repeatable, or comma-separated)"},
-		"diff.flag.rules":     {"die alte Seite: die Regel`datei` laden statt des eingebetteten Programms mit ihrer Kennung (wiederholbar)", "the old side: load the rule `file` instead of the embedded programme with its id (repeatable)"},
-		"diff.flag.rulesNew":  {"die neue Seite: die Regel`datei` laden statt des Programms der alten Seite mit ihrer Kennung (wiederholbar)", "the new side: load the rule `file` instead of the old side's programme with its id (repeatable)"},
+		"diff.flag.rules":     {"die alte Seite: die `Datei` mit Regeln laden statt des eingebetteten Programms mit ihrer Kennung (wiederholbar)", "the old side: load the rule `file` instead of the embedded programme with its id (repeatable)"},
+		"diff.flag.rulesNew":  {"die neue Seite: die `Datei` mit Regeln laden statt des Programms der alten Seite mit ihrer Kennung (wiederholbar)", "the new side: load the rule `file` instead of the old side's programme with its id (repeatable)"},
 		"diff.flag.set":       {"die neue Seite: einem Parameter ab einem Tag einen anderen Wert geben, `name=wert@JJJJ-MM-TT` (wiederholbar)", "the new side: give a param another value from a day on, `name=value@YYYY-MM-DD` (repeatable)"},
 		"diff.flag.rename":    {"die Regel `alt=neu` der alten Seite der Regel der neuen Seite mit anderer Kennung zuordnen (wiederholbar)", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)"},
 		"diff.flag.period":    {"der ausgewertete `Zeitraum` der neuen Seite (und der alten ohne --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 oder 2025-01-01..2025-06-30", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30"},
@@ -363,5 +361,357 @@ on wrong usage.`},
 		"diff.badRename":      {"--rename %q: alt=neu schreiben, die Kennungen der alten und der neuen Regel", "--rename %q: write old=new, the rule ids of the old and the new rules"},
 		"diff.renameProblem":  {"--rename %s=%s: %s", "--rename %s=%s: %s"},
 		"diff.setProblem":     {"--set %v", "--set %v"},
+
+		// Shared by check, explain, report and plan (prepare).
+		"prep.dataErrors":   {"kiez %s: die Daten haben Fehler; nichts wurde ausgewertet", "kiez %s: the data has errors; nothing was evaluated"},
+		"prep.ruleErrors":   {"kiez %s: die Regeln haben Fehler; nichts wurde ausgewertet", "kiez %s: the rules have errors; nothing was evaluated"},
+		"prep.noProgramme":  {"kiez %s: kein Programm auszuwerten: die Daten nennen kein Programm mit Regeln; eine Regeldatei mit --rules angeben", "kiez %s: no programme to evaluate: the data names no programme with rules; give a rule file with --rules"},
+		"prep.waiverErrors": {"kiez %s: die Ausnahmen nennen unbekannte Programme oder Regeln; nichts wurde ausgewertet", "kiez %s: the waivers name unknown programmes or rules; nothing was evaluated"},
+		"flag.period":       {"der ausgewertete `Zeitraum`: 2024, 2024-H1, 2024-Q3, 2024-03 oder 2024-01-01..2024-06-30", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30"},
+		"flag.rules":        {"die `Datei` mit Regeln von der Platte laden statt des eingebetteten Programms mit ihrer Kennung (wiederholbar)", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)"},
+		"flag.o":            {"kurz für --out `Datei`", "short for --out `file`"},
+
+		// kiez diff, its messages beside the usage
+		"diff.dataErrors":   {"kiez diff: die Daten haben Fehler; nichts wurde verglichen", "kiez diff: the data has errors; nothing was compared"},
+		"diff.ruleErrors":   {"kiez diff: die Regeln haben Fehler; nichts wurde verglichen", "kiez diff: the rules have errors; nothing was compared"},
+		"diff.noProgramme":  {"kiez diff: kein Programm zu vergleichen: die Daten nennen kein Programm mit Regeln; eine Regeldatei mit --rules angeben", "kiez diff: no programme to compare: the data names no programme with rules; give a rule file with --rules"},
+		"diff.waiverErrors": {"kiez diff: die Ausnahmen nennen unbekannte Programme oder Regeln; nichts wurde verglichen", "kiez diff: the waivers name unknown programmes or rules; nothing was compared"},
+		"diff.strictFailed": {"kiez diff: --strict: %d Ergebnisse und %d Parameter haben sich geändert", "kiez diff: --strict: %d results and %d params changed"},
+
+		// kiez check
+		"check.synopsis": {"kiez check [Schalter] --period ZEITRAUM DATEN...", "kiez check [flags] --period P DATA..."},
+		"check.about": {`
+Lädt und prüft die Daten-Dateien und Verzeichnisse (Probleme werden wie
+bei "kiez validate" ausgegeben), wendet dann die Regeln der Programme für
+den Zeitraum an und gibt je Regel und Gegenstand ein Ergebnis aus: je
+Programm die programmweiten Regeln, dann jedes Zentrum, dann eine
+Übersicht der Ergebnisse.
+
+Programme: ohne Angabe jedes eingebettete Programm, das die Daten
+nennen. Eine mit --rules angegebene Regeldatei ersetzt das eingebettete
+Programm mit derselben Kennung (um eine neue Fassung zu erproben) oder
+fügt ein Programm hinzu; --programme beschränkt die Prüfung auf die
+angegebenen Kennungen.
+
+Daten-Argumente dürfen "-" für die Standardeingabe sein (YAML oder
+JSON). Die Ausgabe geht auf die Standardausgabe oder mit --out DATEI
+(-o DATEI) in eine Datei, geschrieben wie bei "kiez report"; ohne
+--format bekommt eine .json-Datei json und eine .txt-Datei text.
+--format json schreibt ein JSON-Objekt: die Versionen des Moduls und der
+Regelwerke, den Zeitraum, die Eingabedateien mit ihrem SHA-256 und einer
+Prüfsumme darüber, die Zeit des Laufs (die Umgebungsvariable KIEZ_NOW
+setzt sie, für Tests), die Ergebnisse und ihre Zahlen; sein JSON Schema
+ist cmd/kiez/check.schema.json.
+
+Exit-Status: 0, wenn die Auswertung lief, wie auch immer die Ergebnisse
+sind: check ist ein Bericht, und ein Lauf mit nicht erfüllten Regeln hat
+seine Arbeit trotzdem getan; 1, wenn die Daten oder eine Regeldatei
+Fehler haben oder der Lauf abgebrochen wurde, oder, mit --strict, wenn
+ein Ergebnis der Schwere error "fail", "missing-data" oder "error" ist
+(was ein CI-Job verwenden sollte); 2 bei falschem Aufruf.`, `
+Loads and validates the data files and directories (problems are printed
+as by "kiez validate"), then evaluates the programmes' rules for the
+period and prints one verdict per rule and subject: per programme, the
+programme-wide rules, then each centre, then a summary of the outcomes.
+
+Programmes: by default every embedded programme that the data names. A
+rule file given with --rules replaces the embedded programme with the same
+id (to try a new version of it) or adds a programme; --programme restricts
+the check to the given ids.
+
+Data arguments may be "-" for the standard input (YAML or JSON). The
+output goes to standard output, or with --out FILE (-o FILE) to a file,
+written as by "kiez report"; without --format, a .json file gets json and
+a .txt file text. --format json writes one JSON object: the module and
+rule-set versions, the period, the input files with their SHA-256 and a
+digest over them, the time of the run (the environment variable KIEZ_NOW
+sets it, for tests), the results and their counts; its JSON Schema is
+cmd/kiez/check.schema.json.
+
+Exit code: 0 when the evaluation ran, whatever the verdicts: check is a
+report, and a run with failed rules has still done its job; 1 when the
+data or a rule file has errors or the run was cut short, or, with
+--strict, when any result of severity error is "fail", "missing-data" or
+"error" (what a CI job should use); 2 on wrong usage.`},
+		"check.flag.programme": {"nur das Programm mit dieser `Kennung` prüfen (wiederholbar, oder durch Kommas getrennt)", "check only the programme with this `id` (repeatable, or comma-separated)"},
+		"check.flag.format":    {"`Format` der Ausgabe: text (eine Tabelle je Programm und Zentrum) oder json (die Ergebnisse)", "output `format`: text (a table per programme and centre) or json (the results)"},
+		"check.flag.only":      {"in den Tabellen nur diese `Ergebnisse` zeigen: problems (alle außer pass und not-applicable) oder eine Liste mit Kommas wie fail,missing-data", "show only these `outcomes` in the text tables: problems (all but pass and not-applicable), or a comma-separated list such as fail,missing-data"},
+		"check.flag.strict":    {"Exit-Status 1, wenn ein Ergebnis der Schwere error fail, missing-data oder error ist", "exit 1 when any result of severity error is fail, missing-data or error"},
+		"check.flag.out":       {"die Ergebnisse in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the verdicts to this `file` instead of standard output (- is standard output)"},
+		"check.strictFailed":   {"kiez check: --strict: %d Ergebnisse der Schwere error sind nicht erfüllt, ohne Daten oder nicht auswertbar", "kiez check: --strict: %d results of severity error failed, lack data or could not be evaluated"},
+
+		// kiez explain
+		"explain.synopsis": {"kiez explain [Schalter] --rule ID --subject GEGENSTAND --period ZEITRAUM DATEN...", "kiez explain [flags] --rule ID --subject SUBJECT --period P DATA..."},
+		"explain.about": {`
+Erklärt ein Ergebnis: wendet eine Regel auf einen Gegenstand an und gibt
+das Ergebnis aus, die Ausdrücke der Regel, wie sie geschrieben sind
+(each, when, needs, assert), die Auswertung als eingerückten Baum (jedes
+let mit seinem Wert; die Prüfung und jeder Teilausdruck, der sie
+entschied: die Operanden von and/or, beide Seiten eines Vergleichs, die
+Argumente einer Funktion, bei any/all/none/filter die Liste und die
+Elemente, die entschieden), die Werte der Nachweise und die Parameter,
+die die Regel verwendet, mit dem geltenden Wert. Mit --format json wird
+die Erklärung als ein JSON-Objekt kiez-explain/1 geschrieben: die
+Versionen des Moduls und der Regelwerke, der Zeitraum, die
+Eingabedateien mit ihrem SHA-256 und einer Prüfsumme, die Zeit des Laufs
+(KIEZ_NOW setzt sie, für Tests), dann "explanation" (rules.Explanation,
+ihr Baum in "tree"); JSON Schema: cmd/kiez/explain.schema.json. Probleme
+der Daten gehen dann auf die Standardfehlerausgabe.
+
+Der Gegenstand wird geschrieben wie in der Spalte "Gegenstand" von "kiez
+check": die Kennung des Programms bei programmweiten Regeln, die Kennung
+eines Zentrums oder Zentrum/Element bei Regeln, die je Element prüfen.
+
+Daten und Programme werden wie bei "kiez check" gewählt.
+
+Exit-Status: 0, wenn das Ergebnis erklärt wurde, wie auch immer es ist;
+1, wenn die Daten oder eine Regeldatei Fehler haben; 2 bei falschem
+Aufruf (auch bei einer unbekannten Regel oder einem unbekannten
+Gegenstand).`, `
+Explains one verdict: evaluates one rule for one subject and prints the
+result, the rule's expressions as written (each, when, needs, assert), the
+evaluation as an indented tree (each let with its value; the assertion
+and every sub-expression that decided it: the operands of and/or, both
+sides of a comparison, the arguments of a function, for any/all/none/
+filter the list and the elements that decided it), the evidence values
+and the params the rule uses with the value in force. With --format json
+the explanation is written as one JSON object kiez-explain/1: the module
+and rule-set versions, the period, the input files with their SHA-256
+and a digest, the time of the run (KIEZ_NOW sets it, for tests), then
+"explanation" (rules.Explanation, its tree in "tree"); JSON Schema:
+cmd/kiez/explain.schema.json. Problems of the data go to stderr then.
+
+The subject is written as in the "Gegenstand" column of "kiez check": the
+programme id for programme-wide rules, a centre id, or centre/item for
+rules checked per item.
+
+Data and programmes are chosen as for "kiez check".
+
+Exit code: 0 when the verdict was explained, whatever it is; 1 when the
+data or a rule file has errors; 2 on wrong usage (also for an unknown rule
+or subject).`},
+		"explain.flag.rule":      {"die `Kennung` der Regel", "the rule's `id`"},
+		"explain.flag.subject":   {"der `Gegenstand`: eine Programmkennung, eine Zentrumskennung oder Zentrum/Element", "the `subject`: a programme id, a centre id or centre/item"},
+		"explain.flag.programme": {"die `Kennung` des Programms, wenn mehrere Programme eine Regel mit dieser Kennung haben", "the programme `id`, when several programmes have a rule with this id"},
+		"explain.flag.format":    {"`Format` der Ausgabe: text oder json (die Erklärung mit ihrem Baum, für Werkzeuge)", "the output `format`: text, or json (the explanation with its tree, for tools)"},
+		"explain.needRule":       {"--rule und --subject sind Pflicht", "--rule and --subject are required"},
+
+		// kiez report
+		"report.synopsis": {"kiez report [Schalter] --kind ART --period ZEITRAUM DATEN...", "kiez report [flags] --kind K --period P DATA..."},
+		"report.about": {`
+Lädt und prüft die Daten, wendet die Regeln der Programme für den
+Zeitraum an und erstellt einen Bericht: compliance (jedes Ergebnis je
+Programm und Zentrum), centre (der Jahresbericht eines Zentrums,
+--centre), programme (alle Zentren eines Programms nebeneinander,
+--programme) oder staffing (Personal).
+
+Daten-Argumente dürfen "-" für die Standardeingabe sein (YAML oder
+JSON). Der Bericht wird nach --out geschrieben (ohne Angabe oder mit
+"-": auf die Standardausgabe), in --format json, csv, md oder html; ohne
+--format wählt die Endung einer Datei (.json, .csv, .md, .html) das
+Format, und ein --format, das der Endung widerspricht, ist ein Fehler.
+JSON ist ein Objekt: die Versionen des Moduls und der Regelwerke, der
+Zeitraum, die Eingabedateien mit ihrem SHA-256 und einer Prüfsumme
+darüber, die Zeit des Laufs (KIEZ_NOW setzt sie, für Tests), dann der
+Bericht (JSON Schema: cmd/kiez/report.schema.json). --out nennt eine
+reguläre Datei, neu oder vorhanden; ein Verzeichnis, ein Gerät oder eine
+benannte Pipe wird abgelehnt. Das Schreiben ist atomar: eine temporäre
+Datei neben dem Ziel wird geschrieben, auf die Platte gebracht und über
+das Ziel umbenannt; eine vorhandene Datei behält ihre Rechte, eine neue
+bekommt die, die die umask erlaubt. Eine Datei, die eine der Eingaben ist
+(dieselbe Datei, unter welchem Namen oder Link auch immer), wird nie
+überschrieben. --published lässt Personalkennungen und Notizen weg und
+zeigt Personenzahlen unter --threshold als "<3". --previous-period fügt
+einem Zentrums- oder Programmbericht die Ergebnisse hinzu, die sich seit
+einem früheren Zeitraum geändert haben. --lang en schreibt auch den
+Bericht mit englischen Beschriftungen.`, `
+Loads and validates the data, evaluates the programmes' rules for the
+period and builds a report: compliance (every verdict per programme and
+centre), centre (one centre's annual report, --centre), programme (all
+centres of a programme side by side, --programme), or staffing.
+
+Data arguments may be "-" for the standard input (YAML or JSON). The
+report is written to --out (default, or "-": standard output) in
+--format json, csv, md or html; without --format, a file's extension
+(.json, .csv, .md, .html) chooses the format, and a --format that
+disagrees with the extension is an error. JSON is one object: the module
+and rule-set versions, the period, the input files with their SHA-256 and
+a digest over them, the time of the run (KIEZ_NOW sets it, for tests),
+then the report (JSON Schema: cmd/kiez/report.schema.json). --out names a regular file, new or
+existing; a directory, device or named pipe is refused. Writing is
+atomic: a temporary file next to the target is written, flushed to disk
+and renamed over it; an existing file keeps its mode, a new one gets the
+mode the umask allows. A file that is one of the inputs (the same file,
+under any name or link) is never overwritten. --published leaves out staff ids and notes and shows counts
+of people below --threshold as "<3". --previous-period adds to a centre or
+programme report the verdicts that changed since an earlier period.
+--lang en also writes the report with English labels.`},
+		"report.flag.programme": {"die `Kennung` des Programms (Pflicht bei programme und staffing; beschränkt die anderen)", "the programme `id` (required for programme and staffing; restricts the others)"},
+		"report.flag.kind":      {"die `Art` des Berichts: compliance, centre, programme oder staffing", "the `kind` of report: compliance, centre, programme or staffing"},
+		"report.flag.centre":    {"die `Kennung` des Zentrums eines Zentrumsberichts", "the centre `id` of a centre report"},
+		"report.flag.format":    {"`Format` der Ausgabe: json, csv, md oder html", "output `format`: json, csv, md or html"},
+		"report.flag.out":       {"den Bericht in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the report to this `file` instead of standard output (- is standard output)"},
+		"report.flag.published": {"den Bericht zur Veröffentlichung erstellen: keine Personalkennungen, keine Notizen, kleine Zahlen unterdrückt", "build the report for publication: no staff ids, no notes, small counts suppressed"},
+		"report.flag.threshold": {"in veröffentlichten Berichten werden Personenzahlen unter dieser `Zahl` als \"<N\" gezeigt", "in published reports, counts of people below this `number` are shown as \"<N\""},
+		"report.flag.english":   {"englische Beschriftungen statt deutscher (wie --lang en)", "English labels instead of German (as --lang en)"},
+		"report.flag.previous":  {"mit --kind centre oder programme: den Vorjahresvergleich hinzufügen, die Ergebnisse, die sich seit diesem früheren `Zeitraum` geändert haben, mit denselben Regelwerken ausgewertet", "with --kind centre or programme: add the year-over-year section (Vorjahresvergleich), the verdicts changed since this earlier `period`, evaluated with the same rule sets"},
+		"report.needCentre":     {"--kind centre braucht --centre ID", "--kind centre needs --centre ID"},
+		"report.previousKind":   {"--previous-period gehört zu --kind centre oder programme", "--previous-period goes with --kind centre or programme"},
+		"report.oneProgramme":   {"--kind %s braucht genau ein --programme ID", "--kind %s needs exactly one --programme ID"},
+		"report.badKind":        {"--kind: unbekannte Art %q (%s angeben)", "--kind: unknown kind %q (use %s)"},
+
+		// kiez fmt
+		"fmt.synopsis": {"kiez fmt [Schalter] [PFAD...]", "kiez fmt [flags] [PATH...]"},
+		"fmt.about": {`
+Bringt Regeldateien und Regeltestdateien in die kanonische Form, wie
+gofmt es für Go tut: die Schlüssel in der Reihenfolge der Referenz, zwei
+Leerzeichen je Ebene, Anführungszeichen nur, wo YAML sie braucht, lange
+Ausdrücke und Meldungen als Textblöcke (>-), Kommentare und die
+Leerzeilen zwischen Gruppen bleiben, eine Leerzeile zwischen Regeln und
+zwischen Testfällen (docs/programmgestaltung.md, "Regeldateien
+formatieren"). Das Formatieren ändert nie, was eine Datei sagt.
+
+Eine Datei wird so formatiert, wie sie genannt ist; in einem Verzeichnis
+werden rekursiv die .yaml- und .yml-Dateien gesucht, die Regeldateien
+(mit rules, requirements, params oder manual) oder Regeltestdateien (mit
+cases) sind; Daten-Dateien bleiben unberührt. Ohne Pfad wird die
+Standardeingabe auf die Standardausgabe formatiert. Ohne -l, -d oder -w
+werden die formatierten Dateien ausgegeben.
+
+Exit-Status: 0, wenn jede Datei formatiert werden konnte (auch wenn -l
+Dateien auflistet), 1, wenn eine Datei nicht gelesen, formatiert oder
+geschrieben werden konnte (sie bleibt, wie sie ist), 2 bei falschem
+Aufruf.`, `
+Formats rule files and rule test files in the canonical layout, as gofmt
+does for Go: the keys in the order of the reference, two spaces per level,
+quotes only where YAML needs them, long expressions and messages as block
+texts (>-), comments and the blank lines between groups kept, a blank line
+between rules and between test cases (docs/programmgestaltung.md,
+"Regeldateien formatieren"). Formatting never changes what a file says.
+
+A file is formatted as given; a directory is searched recursively for
+.yaml and .yml files that are rule files (with rules, requirements,
+params or manual) or rule test files (with cases); data files are left
+alone. Without a path, the standard input is formatted to the standard
+output. Without -l, -d or -w, the formatted files are printed.
+
+Exit code: 0 when every file could be formatted (also when -l lists
+files), 1 when a file could not be read, formatted or written (it is left
+as it is), 2 on wrong usage.`},
+		"fmt.flag.l":      {"die Dateien auflisten, deren Form von der kanonischen abweicht", "list the files whose layout differs from the canonical one"},
+		"fmt.flag.d":      {"die Änderungen, die das Formatieren machen würde, als unified diff ausgeben", "print the changes formatting would make, as a unified diff"},
+		"fmt.flag.w":      {"den formatierten Text in jede Datei zurückschreiben, deren Form abweicht", "write the formatted text back to each file whose layout differs"},
+		"fmt.writeNoPath": {"-w braucht eine Datei oder ein Verzeichnis, in das geschrieben wird", "-w needs a file or directory to write to"},
+
+		// kiez gen
+		"gen.synopsis": {"kiez gen [Schalter] --out VERZEICHNIS", "kiez gen [flags] --out DIR"},
+		"gen.about": {`
+Erzeugt einen synthetischen Datenbestand für Last- und Laufzeittests:
+Kopien der Vorlage-Zentren (--from, ohne Angabe die mitgelieferten
+Testdaten) mit neuen Kennungen, veränderter Teilnahme und verschobenen
+Terminen, in Regionen gruppiert, mit einem oder zwei Mängeln in einem
+Anteil der Zentren. Derselbe Startwert und dieselbe Größe ergeben
+dieselben Dateien. Wie die Daten entstehen, steht in internal/synth.
+
+Schreibt in VERZEICHNIS je Programm einen Ordner mit programme.yaml und
+einer Datei je Zentrum, und shortfalls.txt, die Liste der eingebauten
+Mängel (Zentrum, die Regel, die nicht erfüllt ist, was geändert wurde).
+Überschreibt nie eine Datei: gibt es eine schon, wird nichts geschrieben.
+Synthetische Daten sind nicht echt: nie ausliefern.
+
+Exit-Status: 0, wenn die Dateien geschrieben sind, 1, wenn die Vorlagen
+nicht fehlerfrei laden oder eine Datei schon da ist, 2 bei falschem
+Aufruf.`, `
+Generates a synthetic dataset for load tests and benchmarks: clones of the
+template centres (--from, by default the shipped testdata) with new ids,
+varied attendance and shifted sessions, grouped in regions, with one or two
+shortfalls in a share of the centres. The same seed and size give the same
+files. See internal/synth for how the data is built.
+
+Writes into DIR, per programme, a folder with programme.yaml and one file
+per centre, and shortfalls.txt, the list of injected shortfalls (centre,
+the rule that fails, what was changed). Never overwrites a file: when one
+exists, nothing is written. Synthetic data is not real: never ship it.
+
+Exit code: 0 when the files are written, 1 when the templates do not load
+cleanly or a file exists, 2 on wrong usage.`},
+		"gen.flag.from":       {"Vorlagedaten, `Datei oder Verzeichnis` (wiederholbar; ohne Angabe: testdata/wiesbaden, testdata/bad-kreuznach, testdata/thueringen)", "template data `file or directory` (repeatable; default: testdata/wiesbaden, testdata/bad-kreuznach, testdata/thueringen)"},
+		"gen.flag.out":        {"das `Verzeichnis`, in das geschrieben wird (wird bei Bedarf angelegt)", "the `directory` to write into (created if need be)"},
+		"gen.flag.seed":       {"der `Startwert` des Zufalls", "the random `seed`"},
+		"gen.flag.centres":    {"die `Anzahl` der Zentren, gleichmäßig auf die Programme verteilt", "the `number` of centres, shared out evenly between the programmes"},
+		"gen.flag.shortfalls": {"der `Anteil` der Zentren (0 bis 1) mit einem oder zwei Mängeln", "the `share` of centres (0 to 1) with one or two shortfalls"},
+		"gen.flag.year":       {"das `Jahr` der Aktivität der Vorlagen (ohne Angabe: das Jahr, in das die meisten ihrer Termine fallen)", "the `year` of activity of the templates (default: the year most of their sessions fall in)"},
+		"gen.flag.format":     {"`Format` der Dateien: yaml oder json", "file `format`: yaml or json"},
+		"gen.unexpectedArg":   {"unerwartetes Argument %q; die Vorlagen mit --from nennen", "unexpected argument %q; name the templates with --from"},
+		"gen.needOut":         {"--out: das Verzeichnis nennen, in das geschrieben wird", "--out: name the directory to write into"},
+		"gen.badCentres":      {"--centres: eine Zahl von 0 bis %d angeben", "--centres: give a number from 0 to %d"},
+		"gen.badShortfalls":   {"--shortfalls: einen Anteil von 0 bis 1 angeben, z. B. 0.15", "--shortfalls: give a share from 0 to 1, e.g. 0.15"},
+
+		// kiez lsp
+		"lsp.synopsis": {"kiez lsp", "kiez lsp"},
+		"lsp.about": {`
+Startet den Language Server für Regeldateien und Regeltestdateien
+(*_test.yaml) über Standardein- und -ausgabe, für VS Code, Neovim oder
+jeden Editor, der das Language Server Protocol spricht; der Editor
+startet ihn. Er zeigt die Probleme, die kiez lint findet, während die
+Datei bearbeitet wird, vervollständigt Felder nach "centre." (und nach
+jedem Ausdruck, dessen Typ bekannt ist), Parameter nach "params.",
+let-Namen und Funktionen, zeigt beim Überfahren den Werteverlauf eines
+Parameters und den Referenztext einer Funktion und springt zur
+Deklaration von Parametern, lets und Anforderungskennungen. Die
+Einrichtung von VS Code und Neovim steht in docs/programmgestaltung.md,
+"Im Editor: kiez lsp".
+
+Exit-Status: 0 nach shutdown und exit des Editors, 1, wenn die Eingabe
+vorher endet oder abbricht oder exit ohne shutdown kommt, 2 bei falschem
+Aufruf.`, `
+Runs the Language Server for rule files and rule test files (*_test.yaml)
+over standard input and output, for VS Code, Neovim or any editor that
+speaks the Language Server Protocol; the editor starts it. It shows the
+problems kiez lint finds while the file is being edited, completes fields
+after "centre." (and after any expression whose type is known), params
+after "params.", let names and functions, shows the value history of a
+param and the reference text of a function on hover, and goes to the
+declaration of params, lets and requirement ids. The setup of VS Code and
+Neovim is in docs/programmgestaltung.md, "Im Editor: kiez lsp".
+
+Exit code: 0 after the editor's shutdown and exit, 1 when the input ends
+or breaks first or exit comes without shutdown, 2 on wrong usage.`},
+		"lsp.noArgs": {"er nimmt keine Argumente: der Editor startet ihn und spricht mit ihm über Standardein- und -ausgabe", "it takes no arguments: the editor starts it and speaks to it over standard input and output"},
+
+		// kiez version
+		"version.synopsis": {"kiez version [Schalter]", "kiez version [flags]"},
+		"version.about": {`
+Gibt die Version des kiez-Moduls aus, aus dem das Programm gebaut wurde,
+die Revision, wenn der Build eine festhielt, die Go-Version, die es
+baute, und Kennung und Version jedes eingebetteten Regelwerks
+(Programms). Exit-Status: 0, oder 2 bei falschem Aufruf.`, `
+Prints the version of the kiez module the program was built from, the
+revision when the build recorded one, the Go version that built it, and
+the id and version of each embedded rule set (programme). Exit code: 0,
+or 2 on wrong usage.`},
+		"version.flag.format": {"`Format` der Ausgabe: text oder json", "output `format`: text or json"},
+		"version.noArgs":      {"nimmt keine Argumente", "takes no arguments"},
+
+		// Where outputs go (check, report, plan).
+		"word.and":           {" und ", " and "},
+		"out.bothStdout":     {"%s schreiben beide auf die Standardausgabe; für eine von ihnen eine Datei nennen (--out ist die Standardausgabe, wenn es keine Datei nennt)", "%s both write to standard output; name a file for one of them (--out is standard output unless it names a file)"},
+		"out.same":           {"%s %s und %s %s sind dieselbe Datei; jeder Ausgabe eine eigene Datei geben", "%s %s and %s %s are the same file; give each output its own file"},
+		"out.isInput":        {"%s %s ist die Eingabedatei %s; Eingaben werden nie überschrieben", "%s %s is the input file %s; inputs are never overwritten"},
+		"out.inInputDir":     {"%s %s liegt im Eingabeverzeichnis %s, wo sie beim nächsten Mal als Daten gelesen würde", "%s %s lies in the input directory %s, where it would be read as data next time"},
+		"out.danglingLink":   {"%s %s ist ein symbolischer Link, der ins Leere führt (%v); die Datei selbst nennen", "%s %s is a symbolic link that leads nowhere (%v); name the file itself"},
+		"out.isDir":          {"%s %s ist ein Verzeichnis; eine Datei nennen (gern darin)", "%s %s is a directory; name a file (in it, if you like)"},
+		"out.notRegular":     {"%s %s ist %s, keine reguläre Datei; Ausgaben werden nur in reguläre Dateien geschrieben, oder mit %s - auf die Standardausgabe", "%s %s is %s, not a regular file; outputs are written only to regular files, or to standard output with %s -"},
+		"out.nowNotRegular":  {"%s %s ist jetzt %s, keine reguläre Datei; nichts wurde geschrieben", "%s %s is now %s, not a regular file; nothing was written"},
+		"out.noDir":          {"%s %s: das Verzeichnis %s gibt es nicht", "%s %s: the directory %s does not exist"},
+		"out.formatMismatch": {"--format %s passt nicht zu --out %s, dessen Endung %s für %s steht; --format %s angeben, eine %s-Datei nennen oder --format weglassen", "--format %s does not match --out %s, whose extension %s stands for %s; give --format %s, name a %s file, or leave out --format"},
+		"out.cannotWrite":    {"--out %s: kiez %s schreibt kein %s; eine %s-Datei nennen oder --format angeben", "--out %s: kiez %s does not write %s; name a %s file, or give --format"},
+		"kind.fifo":          {"eine benannte Pipe (FIFO)", "a named pipe (FIFO)"},
+		"kind.socket":        {"ein Socket", "a socket"},
+		"kind.charDevice":    {"ein zeichenorientiertes Gerät", "a character device"},
+		"kind.device":        {"ein Gerät", "a device"},
+		"kind.dir":           {"ein Verzeichnis", "a directory"},
+		"kind.symlink":       {"ein symbolischer Link", "a symbolic link"},
+		"kind.special":       {"eine besondere Datei", "a special file"},
 	}
 }

@@ -17,13 +17,13 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	var programmes listFlag
 	var ruleFiles pathFlag
 	fs.Var(&programmes, "programme", "plan.flag.programme")
-	fs.Var(&ruleFiles, "rules", "plan.flag.rules")
+	fs.Var(&ruleFiles, "rules", "flag.rules")
 	year := fs.Int("year", 0, "plan.flag.year")
 	format := fs.String("format", "md", "plan.flag.format")
 	ics := fs.String("ics", "", "plan.flag.ics")
 	previous := fs.String("previous", "", "plan.flag.previous")
 	out := fs.String("out", "", "plan.flag.out")
-	fs.StringVar(out, "o", "", "plan.flag.o")
+	fs.StringVar(out, "o", "", "flag.o")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -60,11 +60,11 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			return exitProblems
 		}
 	}
-	table := newOutput("--out", *out)
+	table := newOutput(fs.tx, "--out", *out)
 	outs := []*output{table}
 	var calendar *output
 	if *ics != "" {
-		calendar = newOutput("--ics", *ics)
+		calendar = newOutput(fs.tx, "--ics", *ics)
 		outs = append(outs, calendar)
 	}
 	if msg := checkOutputs(outs, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
@@ -81,7 +81,11 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	stamp := time.Date(*year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	r, cal, err := report.Plan(in, programmes[0], *year, report.WithStamp(stamp))
+	opts := []report.Option{report.WithStamp(stamp)}
+	if fs.tx.lang == langEN {
+		opts = append(opts, report.WithLanguage(report.English))
+	}
+	r, cal, err := report.Plan(in, programmes[0], *year, opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
 		return exitProblems
