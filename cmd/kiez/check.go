@@ -135,8 +135,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		}
-		return limit.reportTimeout(stderr, "check", "the rules were evaluated",
-			"The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short.")
+		return limit.reportTimeout(stderr, "check", "timeout.whileRules", "timeout.checkShown")
 	}
 	err = buf.Flush()
 	if err == nil {

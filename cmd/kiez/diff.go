@@ -100,7 +100,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 
 	ds, inputs, err := loadDataInputs(ctx, diagOut, paths)
 	if timedOut(ctx) {
-		return limit.reportTimeout(stderr, "diff", "the data was loaded", "Nothing was compared.")
+		return limit.reportTimeout(stderr, "diff", "timeout.whileData", "timeout.nothingCompared")
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
@@ -141,7 +141,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		whatif.Side{Label: newLabel, Programmes: newProgs, Period: newPeriod},
 		whatif.WithRenames(renameMap))
 	if timedOut(ctx) {
-		return limit.reportTimeout(stderr, "diff", "the rules were evaluated", "Nothing was compared.")
+		return limit.reportTimeout(stderr, "diff", "timeout.whileRules", "timeout.nothingCompared")
 	}
 	var re *whatif.RenameError
 	if errors.As(err, &re) {
@@ -265,7 +265,7 @@ func reportSelections(tx *texts, diagOut, stderr io.Writer, src *sources, sels .
 	}
 	for _, s := range sels {
 		if s.usage != "" {
-			fmt.Fprintf(stderr, "kiez diff: %s\n%s\n", s.usage, tx.t("usage.runHelp", "diff"))
+			fmt.Fprintf(stderr, "kiez diff: %s\n%s\n", noRulesMessage(tx, s.usage), tx.t("usage.runHelp", "diff"))
 			return exitUsage, false
 		}
 	}

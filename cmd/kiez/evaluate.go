@@ -51,7 +51,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 	}
 	ds, inputs, err := loadDataInputs(a.ctx, diagOut, a.data)
 	if timedOut(a.ctx) {
-		return nil, a.limit.reportTimeout(stderr, fs.Name(), "the data was loaded", "Nothing was evaluated."), false
+		return nil, a.limit.reportTimeout(stderr, fs.Name(), "timeout.whileData", "timeout.nothingEvaluated"), false
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
@@ -76,7 +76,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	if sel.usage != "" {
-		return nil, fs.usageError(stderr, "%s", sel.usage), false
+		return nil, fs.usageError(stderr, "%s", noRulesMessage(fs.tx, sel.usage)), false
 	}
 	for _, n := range sel.notes {
 		fmt.Fprintln(stderr, n)

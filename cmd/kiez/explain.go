@@ -55,7 +55,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	rs, msg := ruleOwner(ev, *ruleID, *subject)
+	rs, msg := ruleOwner(fs.tx, ev, *ruleID, *subject)
 	if rs == nil {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -68,12 +68,12 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	x, err := eng.Explain(ctx, ev.ds, ev.period, *ruleID, *subject)
 	if timedOut(ctx) {
-		return limit.reportTimeout(stderr, "explain", "the rule was evaluated", "Nothing was explained.")
+		return limit.reportTimeout(stderr, "explain", "timeout.whileRule", "timeout.nothingExplained")
 	}
 	if err != nil {
-		hint := subjectHint(ctx, eng, ev, *ruleID, *subject)
+		hint := subjectHint(fs.tx, ctx, eng, ev, *ruleID, *subject)
 		if timedOut(ctx) {
-			return limit.reportTimeout(stderr, "explain", "the subjects of the rule were looked for", "Nothing was explained.")
+			return limit.reportTimeout(stderr, "explain", "timeout.whileSubjects", "timeout.nothingExplained")
 		}
 		return fs.usageError(stderr, "%s", hint)
 	}
@@ -96,7 +96,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 
 // ruleOwner finds the programme whose rule is meant: the only one with
 // that rule id, or the one the subject belongs to.
-func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
+func ruleOwner(tx *texts, ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 	var have []*ruleSet
 	var names []string
 	for _, rs := range ev.sets {
@@ -107,7 +107,7 @@ func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 	}
 	switch len(have) {
 	case 0:
-		return nil, fmt.Sprintf("no rule %q in programme(s) %s", ruleID, strings.Join(names, ", "))
+		return nil, tx.t("explain.noRule", ruleID, strings.Join(names, ", "))
 	case 1:
 		return have[0], ""
 	}
@@ -126,11 +126,11 @@ func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 	for _, rs := range have {
 		ids = append(ids, rs.prog.ID)
 	}
-	return nil, fmt.Sprintf("rule %q is in several programmes (%s); choose one with --programme", ruleID, strings.Join(ids, ", "))
+	return nil, tx.t("explain.ruleAmbiguous", ruleID, strings.Join(ids, ", "))
 }
 
 // subjectHint says which subjects the rule has, for a subject it has not.
-func subjectHint(ctx context.Context, eng *rules.Engine, ev *evaluation, ruleID, subject string) string {
+func subjectHint(tx *texts, ctx context.Context, eng *rules.Engine, ev *evaluation, ruleID, subject string) string {
 	results, _ := eng.Evaluate(ctx, ev.ds, ev.period)
 	var subjects []string
 	for _, r := range results {
@@ -139,9 +139,9 @@ func subjectHint(ctx context.Context, eng *rules.Engine, ev *evaluation, ruleID,
 		}
 	}
 	if len(subjects) == 0 {
-		return fmt.Sprintf("rule %q has no result for subject %q, nor for any other subject in this data", ruleID, subject)
+		return tx.t("explain.noSubjects", ruleID, subject)
 	}
-	return fmt.Sprintf("rule %q has no result for subject %q; its subjects: %s", ruleID, subject, strings.Join(subjects, ", "))
+	return tx.t("explain.otherSubjects", ruleID, subject, strings.Join(subjects, ", "))
 }
 
 // writeExplanation prints the verdict, the rule's text, the values of the

@@ -29,7 +29,7 @@ func runFmt(args []string, stdout, stderr io.Writer) int {
 		if *write {
 			return fs.fail(stderr, "fmt.writeNoPath")
 		}
-		return fmtStdin(stdout, stderr, *list, *diff)
+		return fmtStdin(fs.tx, stdout, stderr, *list, *diff)
 	}
 	failed := false
 	for _, p := range paths {
@@ -134,14 +134,14 @@ func fmtFile(name string, stdout io.Writer, list, diff, write bool) error {
 }
 
 // fmtStdin formats the standard input.
-func fmtStdin(stdout, stderr io.Writer, list, diff bool) int {
+func fmtStdin(tx *texts, stdout, stderr io.Writer, list, diff bool) int {
 	src, err := io.ReadAll(io.LimitReader(os.Stdin, rules.MaxFileSize+1))
 	if err != nil {
-		fmt.Fprintf(stderr, "kiez fmt: cannot read the standard input: %v\n", err)
+		fmt.Fprintln(stderr, tx.t("fmt.stdinUnreadable", err))
 		return exitProblems
 	}
 	if len(src) > rules.MaxFileSize {
-		fmt.Fprintf(stderr, "kiez fmt: the standard input is more than %d bytes, the most a rule file may have\n", rules.MaxFileSize)
+		fmt.Fprintln(stderr, tx.t("fmt.stdinTooLarge", rules.MaxFileSize))
 		return exitProblems
 	}
 	out, err := rulefmt.Format(src)

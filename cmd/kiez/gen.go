@@ -46,7 +46,7 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		if err := kiez.WriteDiagnostics(stderr, diags, tpl.Source); err != nil {
 			fmt.Fprintf(stderr, "kiez gen: %v\n", err)
 		}
-		fmt.Fprintf(stderr, "kiez gen: the templates do not load cleanly (%s)\n", countLine(diags))
+		fmt.Fprintln(stderr, fs.tx.t("gen.templatesBad", countLine(diags)))
 		return exitProblems
 	}
 	res, err := synth.Generate(tpl, synth.Options{Seed: *seed, Centres: *centres, Shortfalls: *shortfalls, Year: *year})

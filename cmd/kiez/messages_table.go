@@ -713,5 +713,32 @@ or 2 on wrong usage.`},
 		"kind.dir":           {"ein Verzeichnis", "a directory"},
 		"kind.symlink":       {"ein symbolischer Link", "a symbolic link"},
 		"kind.special":       {"eine besondere Datei", "a special file"},
+
+		// Messages of single commands beside their usage.
+		"sel.noRules":            {"keine Regeln für das Programm %q: seine Regeldatei mit --rules nennen, oder ein eingebettetes Programm %s", "no rules for programme %q: name its rule file with --rules, or an embedded programme %s"},
+		"explain.noRule":         {"keine Regel %q im Programm oder in den Programmen %s", "no rule %q in programme(s) %s"},
+		"explain.ruleAmbiguous":  {"die Regel %q gibt es in mehreren Programmen (%s); eines mit --programme wählen", "rule %q is in several programmes (%s); choose one with --programme"},
+		"explain.noSubjects":     {"die Regel %q hat kein Ergebnis für den Gegenstand %q und auch für keinen anderen Gegenstand in diesen Daten", "rule %q has no result for subject %q, nor for any other subject in this data"},
+		"explain.otherSubjects":  {"die Regel %q hat kein Ergebnis für den Gegenstand %q; ihre Gegenstände: %s", "rule %q has no result for subject %q; its subjects: %s"},
+		"report.yoyFailed":       {"kiez report: der Vorjahresvergleich: %v", "kiez report: the year-over-year comparison: %v"},
+		"fmt.stdinUnreadable":    {"kiez fmt: die Standardeingabe ist nicht lesbar: %v", "kiez fmt: cannot read the standard input: %v"},
+		"fmt.stdinTooLarge":      {"kiez fmt: die Standardeingabe hat mehr als %d Bytes, die Höchstgröße einer Regeldatei", "kiez fmt: the standard input is more than %d bytes, the most a rule file may have"},
+		"gen.templatesBad":       {"kiez gen: die Vorlagen laden nicht fehlerfrei (%s)", "kiez gen: the templates do not load cleanly (%s)"},
+		"version.embeddedErrors": {"kiez version: die eingebetteten Regelwerke haben Fehler: %v", "kiez version: the embedded rule sets have errors: %v"},
+
+		// When --timeout runs out.
+		"timeout.ranOut":           {"kiez %s: das Zeitlimit ist abgelaufen (--timeout %v), während %s; der Befehl wurde abgebrochen.", "kiez %s: the time limit ran out (--timeout %v) while %s; the command was stopped."},
+		"timeout.advice":           {"Mehr Zeit mit --timeout geben (z. B. --timeout 5m; 0 heißt ohne Grenze), oder nach einer Regel suchen, die zu lange läuft: \"kiez explain\" zeigt eine Regel für einen Gegenstand.", "Allow more time with --timeout (e.g. --timeout 5m; 0 means no limit), or look for a rule that runs too long: \"kiez explain\" shows one rule for one subject."},
+		"timeout.whileData":        {"die Daten geladen wurden", "the data was loaded"},
+		"timeout.whileRules":       {"die Regeln ausgewertet wurden", "the rules were evaluated"},
+		"timeout.whileRule":        {"die Regel ausgewertet wurde", "the rule was evaluated"},
+		"timeout.whileSubjects":    {"die Gegenstände der Regel gesucht wurden", "the subjects of the rule were looked for"},
+		"timeout.whileTests":       {"die Regeltests liefen", "the rule tests ran"},
+		"timeout.nothingEvaluated": {"Nichts wurde ausgewertet.", "Nothing was evaluated."},
+		"timeout.nothingCompared":  {"Nichts wurde verglichen.", "Nothing was compared."},
+		"timeout.nothingExplained": {"Nichts wurde erklärt.", "Nothing was explained."},
+		"timeout.nothingWritten":   {"Nichts wurde geschrieben.", "Nothing was written."},
+		"timeout.checkShown":       {"Die gezeigten Ergebnisse sind die, die rechtzeitig fertig wurden; ein Ergebnis, das \"context deadline exceeded\" nennt, wurde abgebrochen.", "The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short."},
+		"timeout.testShown":        {"Die gezeigten Fälle liefen vorher; ein Fall, der \"context deadline exceeded\" nennt, wurde abgebrochen, und spätere Dateien liefen nicht.", "The cases shown ran before; a case naming \"context deadline exceeded\" was cut short, and later files were not run."},
 	}
 }

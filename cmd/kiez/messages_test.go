@@ -18,7 +18,7 @@ import (
 var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 // keyPattern matches what a key of the message table looks like.
-var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|main|validate|lint|test|plan|diff|check|report|explain|fmt|gen|lsp|version)\.[a-zA-Z.]+$`)
+var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|sel|timeout|main|validate|lint|test|plan|diff|check|report|explain|fmt|gen|lsp|version)\.[a-zA-Z.]+$`)
 
 // translated are the commands whose usage, flag help and usage errors
 // are all in the message table.

@@ -85,7 +85,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			whatif.Side{Label: *previous, Programmes: in.Programmes, Period: prevPeriod},
 			whatif.Side{Label: *period, Programmes: in.Programmes, Period: in.Period})
 		if err != nil {
-			fmt.Fprintf(stderr, "kiez report: the year-over-year comparison: %v\n", err)
+			fmt.Fprintln(stderr, fs.tx.t("report.yoyFailed", err))
 			return exitProblems
 		}
 		opts = append(opts, report.WithPreviousYear(c))
@@ -132,7 +132,7 @@ func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, *evalua
 	}
 	results, err := ev.engine.Evaluate(a.ctx, ev.ds, ev.period)
 	if timedOut(a.ctx) {
-		return report.Input{}, nil, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
+		return report.Input{}, nil, a.limit.reportTimeout(stderr, fs.Name(), "timeout.whileRules", "timeout.nothingWritten"), false
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)

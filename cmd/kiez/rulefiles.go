@@ -138,7 +138,8 @@ type selection struct {
 	notes []string
 	// diags are problems of rule files; any error stops the command.
 	diags kiez.Diagnostics
-	// usage is set when a --programme id names no rules at all.
+	// usage is the --programme id that names no rules at all: a usage
+	// error (noRulesMessage says it).
 	usage string
 }
 
@@ -186,7 +187,7 @@ func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *s
 	if len(ids) > 0 {
 		for _, id := range unique(ids) {
 			if !take(id) {
-				sel.usage = fmt.Sprintf("no rules for programme %q: name its rule file with --rules, or an embedded programme %s", id, embeddedList())
+				sel.usage = id
 				return sel
 			}
 		}
@@ -240,4 +241,9 @@ func programmesOf(sets []*ruleSet) []*rules.Programme {
 		out[i] = rs.prog
 	}
 	return out
+}
+
+// noRulesMessage says that --programme id names no rules at all.
+func noRulesMessage(tx *texts, id string) string {
+	return tx.t("sel.noRules", id, embeddedList())
 }

@@ -106,8 +106,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		if text {
 			limit.noteStopped(stdout)
 		}
-		return limit.reportTimeout(stderr, "test", "the rule tests ran",
-			"The cases shown ran before; a case naming \"context deadline exceeded\" was cut short, and later files were not run.")
+		return limit.reportTimeout(stderr, "test", "timeout.whileTests", "timeout.testShown")
 	}
 	if tally.failed > 0 || tally.errored > 0 || diags.HasErrors() || (*failUntested && untested.count() > 0) {
 		return exitProblems

@@ -45,13 +45,13 @@ func timedOut(ctx context.Context) bool {
 }
 
 // reportTimeout prints why a command stopped early: the limit, what was
-// being done, what was still shown. It returns exitProblems.
+// being done, what was still shown (keys of the message table). It
+// returns exitProblems.
 func (tl timeLimit) reportTimeout(stderr io.Writer, command, while, shown string) int {
-	fmt.Fprintf(stderr, "kiez %s: the time limit ran out (--timeout %v) while %s; the command was stopped.\n", command, *tl.d, while)
-	if shown != "" {
-		fmt.Fprintf(stderr, "%s\n", shown)
-	}
-	fmt.Fprintf(stderr, "Allow more time with --timeout (e.g. --timeout 5m; 0 means no limit), or look for a rule that runs too long: \"kiez explain\" shows one rule for one subject.\n")
+	tx := tl.fs.tx
+	fmt.Fprintln(stderr, tx.t("timeout.ranOut", command, *tl.d, tx.t(while)))
+	fmt.Fprintln(stderr, tx.t(shown))
+	fmt.Fprintln(stderr, tx.t("timeout.advice"))
 	return exitProblems
 }
 

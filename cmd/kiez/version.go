@@ -91,7 +91,7 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	b := readBuildInfo()
 	sets, err := embeddedSets()
 	if err != nil {
-		fmt.Fprintf(stderr, "kiez version: the embedded rule sets have errors: %v\n", err)
+		fmt.Fprintln(stderr, fs.tx.t("version.embeddedErrors", err))
 		return exitProblems
 	}
 	if *format == "json" {
