@@ -242,8 +242,9 @@ Tests). --previous nennt den zuletzt exportierten Kalender (es darf die
 Inhalt behält seine SEQUENCE, ein geänderter bekommt eine um eins höhere,
 ein neuer SEQUENCE 0, und ein Termin des Planjahrs, den es nicht mehr
 gibt, wird mit STATUS:CANCELLED und einer um eins höheren SEQUENCE noch
-einmal geschrieben, damit Kalender ihn entfernen. Ohne --previous hat
-jeder Termin SEQUENCE 0.`, `
+einmal geschrieben, damit Kalender ihn entfernen. Der frühere Kalender
+muss der dieses Plans sein (derselbe NAME); sonst wird nichts
+geschrieben. Ohne --previous hat jeder Termin SEQUENCE 0.`, `
 Derives a programme's obligations for a coming year from the data of the
 year before (offers with a recurrence, the rhythm of each kind of meeting,
 the annual reports on file) and prints them as a table in --format json,
@@ -263,7 +264,8 @@ file itself): an event with the same UID and the same content keeps its
 SEQUENCE, a changed one gets SEQUENCE one higher, a new one SEQUENCE 0,
 and an event of the plan year that is gone is written again with
 STATUS:CANCELLED and SEQUENCE one higher, so that calendars remove it.
-Without --previous every event has SEQUENCE 0.`},
+The previous calendar must be this plan's (the same NAME); else nothing
+is written. Without --previous every event has SEQUENCE 0.`},
 		"plan.flag.programme": {"die `Kennung` des Programms (Pflicht)", "the programme `id` (required)"},
 		"plan.flag.year":      {"das zu planende `Jahr` (Pflicht); gelesen werden die Daten des Vorjahrs", "the `year` to plan (required); the data of the year before is read"},
 		"plan.flag.format":    {"`Format` der Tabelle: json, csv, md oder html", "table `format`: json, csv, md or html"},
@@ -274,6 +276,7 @@ Without --previous every event has SEQUENCE 0.`},
 		"plan.needYear":       {"--year: das zu planende Jahr angeben, z. B. --year 2025", "--year: give the year to plan, e.g. --year 2025"},
 		"plan.previousNoICS":  {"--previous gehört zu --ics DATEI: es ist der Kalender, den der neue aktualisiert", "--previous goes with --ics FILE: it is the calendar the new one updates"},
 		"plan.previousBad":    {"kiez plan: --previous %v", "kiez plan: --previous %v"},
+		"plan.previousOther":  {"kiez plan: --previous %s ist der Kalender %q, nicht %q; den zuletzt exportierten Kalender dieses Plans nennen. Nichts wurde geschrieben.", "kiez plan: --previous %s is the calendar %q, not %q; name the calendar this plan exported last time. Nothing was written."},
 		"plan.revised":        {"kiez plan: der Kalender gegenüber %s: %d neu, %d geändert, %d unverändert, %d abgesagt, %d schon vorher abgesagt", "kiez plan: the calendar against %s: %d new, %d changed, %d unchanged, %d cancelled, %d cancelled before"},
 
 		// kiez diff

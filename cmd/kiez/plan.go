@@ -53,9 +53,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	var prev []schedule.Event
+	var prev schedule.Calendar
 	if *previous != "" {
-		if prev, err = previousEvents(*previous, *year); err != nil {
+		if prev, err = previousCalendar(*previous, *year); err != nil {
 			fmt.Fprintln(stderr, fs.tx.t("plan.previousBad", err))
 			return exitProblems
 		}
@@ -103,7 +103,11 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if calendar != nil {
 		cal.Stamp = calStamp
 		if *previous != "" {
-			rev := cal.Revise(prev)
+			if prev.Name != "" && prev.Name != cal.Name {
+				fmt.Fprintln(stderr, fs.tx.t("plan.previousOther", *previous, prev.Name, cal.Name))
+				return exitProblems
+			}
+			rev := cal.Revise(prev.Events)
 			fmt.Fprintln(stderr, fs.tx.t("plan.revised", *previous, rev.New, rev.Changed, rev.Unchanged, rev.Cancelled, rev.Gone))
 		}
 		var ib bytes.Buffer
@@ -123,17 +127,19 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// previousEvents reads the calendar exported before (kiez plan --ics) and
-// returns its events of the plan year: an earlier year's plan shares no
-// UID with this one, and its events are not this plan's to cancel.
-func previousEvents(name string, year int) ([]schedule.Event, error) {
+// previousCalendar reads the calendar exported before (kiez plan --ics)
+// with its events of the plan year only: an earlier year's plan shares no
+// UID with this one, and its events are not this plan's to cancel. Its
+// name (NAME) must be the new calendar's, so that the plan of another
+// programme or year given by mistake cancels nothing.
+func previousCalendar(name string, year int) (schedule.Calendar, error) {
 	data, err := readRegular(name, kiez.MaxFileSize)
 	if err != nil {
-		return nil, err
+		return schedule.Calendar{}, err
 	}
 	cal, err := schedule.ReadCalendar(name, data)
 	if err != nil {
-		return nil, err
+		return schedule.Calendar{}, err
 	}
 	var events []schedule.Event
 	for _, e := range cal.Events {
@@ -141,7 +147,8 @@ func previousEvents(name string, year int) ([]schedule.Event, error) {
 			events = append(events, e)
 		}
 	}
-	return events, nil
+	cal.Events = events
+	return cal, nil
 }
 
 // readRegular reads a regular file of at most limit bytes.

@@ -147,6 +147,15 @@ func TestPlanPreviousErrors(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	other := filepath.Join(dir, "andere.ics")
+	old, err := os.ReadFile("testdata/plan-previous.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old = bytes.ReplaceAll(old, []byte("Thüringer Eltern-Kind-Zentren (ThEKiZ)"), []byte("Wiesbaden"))
+	if err := os.WriteFile(other, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ics := filepath.Join(dir, "plan.ics")
 	for _, tt := range []struct {
 		previous string
@@ -156,6 +165,7 @@ func TestPlanPreviousErrors(t *testing.T) {
 		{broken, 1, "kiez plan: --previous " + broken + ":3: property DTSTART: no colon before the value\n"},
 		{filepath.Join(dir, "fehlt.ics"), 1, "no such file"},
 		{dir, 1, "is not a regular file"},
+		{other, 1, "kiez plan: --previous " + other + " ist der Kalender \"Terminplan 2025: Wiesbaden\", nicht \"Terminplan 2025: Thüringer Eltern-Kind-Zentren (ThEKiZ)\"; den zuletzt exportierten Kalender dieses Plans nennen. Nichts wurde geschrieben.\n"},
 	} {
 		code, stderr := planICS(t, ics, "--previous", tt.previous)
 		if code != tt.code || !strings.Contains(stderr, tt.msg) {
