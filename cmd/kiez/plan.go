@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 	"time"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -151,9 +152,11 @@ func previousCalendar(name string, year int) (schedule.Calendar, error) {
 	return cal, nil
 }
 
-// readRegular reads a regular file of at most limit bytes.
+// readRegular reads a regular file of at most limit bytes. It opens
+// without blocking, as the data files are opened, so that a named pipe
+// is refused instead of waiting for a writer.
 func readRegular(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
