@@ -3,9 +3,10 @@ package schedule_test
 import (
 	"testing"
 
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // BenchmarkExpandWeeklyTenYears expands a weekly rule over ten years (522

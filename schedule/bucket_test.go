@@ -5,9 +5,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date/period"
 	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // whole is a complete (not Partial) bucket [start, end).

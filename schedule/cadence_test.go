@@ -9,10 +9,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 func mustTarget(s string) schedule.Target {

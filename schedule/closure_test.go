@@ -6,8 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 func TestClosures(t *testing.T) {

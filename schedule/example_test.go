@@ -7,10 +7,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // mustDate parses a YYYY-MM-DD literal in the examples.
@@ -246,6 +247,7 @@ func ExampleCalendar_WriteTo() {
 	// BEGIN:VEVENT
 	// UID:elterncafe-2025@fz.example
 	// DTSTAMP:20241201T080000Z
+	// SEQUENCE:0
 	// DTSTART:20250108T093000
 	// DTEND:20250108T113000
 	// RRULE:FREQ=WEEKLY;BYDAY=WE;UNTIL=20251217T235959

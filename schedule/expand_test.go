@@ -7,10 +7,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/timespan"
 	"github.com/teambition/rrule-go"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 func mustRule(s string) schedule.Recurrence {

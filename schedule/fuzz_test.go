@@ -5,9 +5,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 var recurrenceSeeds = []string{

@@ -6,10 +6,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -37,6 +38,8 @@ type Event struct {
 	Start, End  time.Duration // timed events only: wall-clock start and end as offsets from midnight, 0 ≤ Start < End ≤ 24h
 	Recurrence  *Recurrence   // written as RRULE; nil for a single event
 	Except      []date.Date   // days the recurrence skips (e.g. Schließzeiten), written as EXDATE; needs a Recurrence
+	Sequence    int           // SEQUENCE, the revision of the event: 0 when first published, one more for each change (Revise sets it); not negative
+	Cancelled   bool          // written as STATUS:CANCELLED: the event no longer takes place, and a calendar that imports it removes or strikes it
 }
 
 func (e Event) timed() bool { return e.Start != 0 || e.End != 0 }
@@ -49,6 +52,8 @@ func (e Event) check() error {
 		return fmt.Errorf("date %s lies outside 0001-01-01 to 9999-12-31", e.Date)
 	case e.Days < 0:
 		return fmt.Errorf("the length in days must not be negative, got %d", e.Days)
+	case e.Sequence < 0:
+		return fmt.Errorf("SEQUENCE must not be negative, got %d", e.Sequence)
 	case e.timed() && e.Days != 0:
 		return errors.New("a timed event (Start/End) cannot also have Days")
 	case e.timed() && (e.Start < 0 || e.End <= e.Start || e.End > 24*time.Hour):
@@ -124,6 +129,19 @@ func (e Event) write(line func(string), stamp string) {
 	line("BEGIN:VEVENT")
 	line("UID:" + escapeText(e.UID))
 	line("DTSTAMP:" + stamp)
+	line("SEQUENCE:" + strconv.Itoa(e.Sequence))
+	if e.Cancelled {
+		line("STATUS:CANCELLED")
+	}
+	e.content(line)
+	line("END:VEVENT")
+}
+
+// content emits the content lines that say what the event is: its time,
+// recurrence and texts, without the lines about its identity and revision
+// (UID, DTSTAMP, SEQUENCE, STATUS). Two events with the same content
+// lines are the same to a calendar.
+func (e Event) content(line func(string)) {
 	if e.timed() {
 		line("DTSTART:" + localTime(e.Date, e.Start))
 		line("DTEND:" + localTime(e.Date, e.End))
@@ -150,7 +168,6 @@ func (e Event) write(line func(string), stamp string) {
 		}
 		line("CATEGORIES:" + strings.Join(cats, ","))
 	}
-	line("END:VEVENT")
 }
 
 // rrule writes the RRULE value. UNTIL must have DTSTART's value type

@@ -11,10 +11,11 @@ import (
 
 	"github.com/emersion/go-ical"
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/timespan"
 	"github.com/teambition/rrule-go"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 var sommerferien2025 = schedule.Closure{From: day("2025-07-07"), Until: day("2025-08-15"), Label: "Sommerferien"}

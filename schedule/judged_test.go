@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date/period"
 	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // labels lists the labels of buckets.

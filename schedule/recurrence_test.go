@@ -8,8 +8,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kiez-go/kiez/schedule"
 	"github.com/rickb777/date/period"
+
+	"github.com/kiez-go/kiez/schedule"
 )
 
 func TestParseRecurrence(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
@@ -19,67 +18,41 @@ func outcomes() []rules.Outcome {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "kiez check [flags] --period P DATA...", `
-Loads and validates the data files and directories (problems are printed
-as by "kiez validate"), then evaluates the programmes' rules for the
-period and prints one verdict per rule and subject: per programme, the
-programme-wide rules, then each centre, then a summary of the outcomes.
-
-Programmes: by default every embedded programme that the data names. A
-rule file given with --rules replaces the embedded programme with the same
-id (to try a new version of it) or adds a programme; --programme restricts
-the check to the given ids.
-
-Data arguments may be "-" for the standard input (YAML or JSON). The
-output goes to standard output, or with --out FILE (-o FILE) to a file,
-written as by "kiez report"; without --format, a .json file gets json and
-a .txt file text. --format json writes one JSON object: the module and
-rule-set versions, the period, the input files with their SHA-256 and a
-digest over them, the time of the run (the environment variable KIEZ_NOW
-sets it, for tests), the results and their counts; its JSON Schema is
-cmd/kiez/check.schema.json.
-
-Exit code: 0 when the evaluation ran, whatever the verdicts: check is a
-report, and a run with failed rules has still done its job; 1 when the
-data or a rule file has errors or the run was cut short, or, with
---strict, when any result of severity error is "fail", "missing-data" or
-"error" (what a CI job should use); 2 on wrong usage.`)
+	fs := newFlags("check", "check.synopsis", "check.about")
 	var programmes listFlag
 	var ruleFiles pathFlag
-	fs.Var(&programmes, "programme", "check only the programme with this `id` (repeatable, or comma-separated)")
-	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
-	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
-	format := fs.String("format", "text", "output `format`: text (a table per programme and centre) or json (the results)")
-	only := fs.String("only", "", "show only these `outcomes` in the text tables: problems (all but pass and not-applicable), or a comma-separated list such as fail,missing-data")
-	strict := fs.Bool("strict", false, "exit 1 when any result of severity error is fail, missing-data or error")
-	outFile := fs.String("out", "", "write the verdicts to this `file` instead of standard output (- is standard output)")
-	fs.StringVar(outFile, "o", "", "short for --out `file`")
+	fs.Var(&programmes, "programme", "check.flag.programme")
+	fs.Var(&ruleFiles, "rules", "flag.rules")
+	period := fs.String("period", "", "flag.period")
+	format := fs.String("format", "text", "check.flag.format")
+	only := fs.String("only", "", "check.flag.only")
+	strict := fs.Bool("strict", false, "check.flag.strict")
+	outFile := fs.String("out", "", "check.flag.out")
+	fs.StringVar(outFile, "o", "", "flag.o")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
 	}
 	f, msg := outputFormat(fs, *format, *outFile, []string{"text", "json"})
 	if msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
 	*format = f
-	target := newOutput("--out", *outFile)
+	target := newOutput(fs.tx, "--out", *outFile)
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
 	show, err := parseOnly(*only)
 	if err != nil {
-		return fs.usageError(stderr, "--only: %v", err)
+		return fs.fail(stderr, "err.value", "--only", err)
 	}
-	var at time.Time
-	if *format == "json" {
-		if at, err = runTime(); err != nil {
-			return fs.usageError(stderr, "%v", err)
-		}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
@@ -162,8 +135,7 @@ data or a rule file has errors or the run was cut short, or, with
 		if err != nil {
 			fmt.Fprintf(stderr, "kiez check: %v\n", err)
 		}
-		return limit.reportTimeout(stderr, "check", "the rules were evaluated",
-			"The results shown are those finished in time; a result naming \"context deadline exceeded\" was cut short.")
+		return limit.reportTimeout(stderr, "check", "timeout.whileRules", "timeout.checkShown")
 	}
 	err = buf.Flush()
 	if err == nil {
@@ -174,7 +146,7 @@ data or a rule file has errors or the run was cut short, or, with
 		return exitProblems
 	}
 	if n := out.strict; *strict && n > 0 {
-		fmt.Fprintf(stderr, "kiez check: --strict: %s of severity error failed, lack data or could not be evaluated\n", plural(n, "result", "results"))
+		fmt.Fprintln(stderr, fs.tx.t("check.strictFailed", n))
 		return exitProblems
 	}
 	return exitOK

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,77 +19,53 @@ import (
 )
 
 func runDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", "kiez diff [flags] --period P DATA...", `
-Compares two evaluations of the programmes' rules on the same data, to
-show the impact of a change before it is decided (a Folgenabschätzung):
-two versions of a rule file (--rules and --rules-new), a rule file and
-changed params (--set), or one rule set over two periods (--period-old
-and --period, year over year). Prints, per programme and centre, every
-result whose verdict changed (erfüllt → nicht erfüllt, …), that is new
-or gone, or whose message changed; the params that differ with their
-histories; the counts per rule, requirement and centre; and, where a
-changed verdict rests on hours, the hours missing per centre and in
-total.
-
-The old side uses the rules chosen as by "kiez check" (embedded, or
---rules files replacing them); the new side uses --rules-new files
-instead where given, then applies every --set. A --set names a param
-of the programme that has it ("leitungsfreistellung=3@2025-01-01"), or
-"programme:param=value@date" when several programmes have it. A rule
-renamed in the new file is matched with --rename old=new.
-
-When the periods are whole years apart, the years in subjects and
-messages of the old period are shifted before comparing, so that
-"fz-a/2024-H2" is matched with "fz-a/2025-H2".
-
-Output: German tables (text); the comparison as data (json); or the
-Folgenabschätzung report of the report package as md, html or csv, with
---published for publication.
-
-Exit code: 0 when the comparison ran, whatever changed; 1 when the data
-or a rule file has errors, or, with --strict, when anything changed; 2
-on wrong usage.`)
+	fs := newFlags("diff", "diff.synopsis", "diff.about")
 	var programmes, renames listFlag
 	var ruleFiles, newRuleFiles, sets pathFlag
-	fs.Var(&programmes, "programme", "compare only the programme with this `id` (repeatable, or comma-separated)")
-	fs.Var(&ruleFiles, "rules", "the old side: load the rule `file` instead of the embedded programme with its id (repeatable)")
-	fs.Var(&newRuleFiles, "rules-new", "the new side: load the rule `file` instead of the old side's programme with its id (repeatable)")
-	fs.Var(&sets, "set", "the new side: give a param another value from a day on, `name=value@YYYY-MM-DD` (repeatable)")
-	fs.Var(&renames, "rename", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)")
-	period := fs.String("period", "", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30")
-	periodOld := fs.String("period-old", "", "the evaluated `period` of the old side, for a comparison of two periods")
-	format := fs.String("format", "text", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html or csv")
-	published := fs.Bool("published", false, "with md, html or csv: build the report for publication (no staff ids, no messages of the data, no hours of single centres)")
-	strict := fs.Bool("strict", false, "exit 1 when any result or param changed")
+	fs.Var(&programmes, "programme", "diff.flag.programme")
+	fs.Var(&ruleFiles, "rules", "diff.flag.rules")
+	fs.Var(&newRuleFiles, "rules-new", "diff.flag.rulesNew")
+	fs.Var(&sets, "set", "diff.flag.set")
+	fs.Var(&renames, "rename", "diff.flag.rename")
+	period := fs.String("period", "", "diff.flag.period")
+	periodOld := fs.String("period-old", "", "diff.flag.periodOld")
+	format := fs.String("format", "text", "diff.flag.format")
+	published := fs.Bool("published", false, "diff.flag.published")
+	strict := fs.Bool("strict", false, "diff.flag.strict")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	var reportFormat report.Format
+	var err error
 	switch *format {
 	case "text", "json":
 	default:
 		f, err := report.ParseFormat(*format)
 		if err != nil {
-			return fs.usageError(stderr, "--format: unknown format %q (use text, json, md, html or csv)", *format)
+			return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "md", "html", "csv"))
 		}
 		reportFormat = f
 	}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
+	}
 	if *published && reportFormat == "" {
-		return fs.usageError(stderr, "--published needs --format md, html or csv")
+		return fs.fail(stderr, "diff.publishedText")
 	}
 	if *period == "" {
-		return fs.usageError(stderr, "--period is required, e.g. --period 2025")
+		return fs.fail(stderr, "err.needPeriod", "2025")
 	}
 	newPeriod, err := rules.ParsePeriod(*period)
 	if err != nil {
-		return fs.usageError(stderr, "--period: %v", err)
+		return fs.fail(stderr, "err.value", "--period", err)
 	}
 	oldPeriod, oldPeriodText := newPeriod, *period
 	if *periodOld != "" {
 		if oldPeriod, err = rules.ParsePeriod(*periodOld); err != nil {
-			return fs.usageError(stderr, "--period-old: %v", err)
+			return fs.fail(stderr, "err.value", "--period-old", err)
 		}
 		oldPeriodText = *periodOld
 	}
@@ -98,7 +73,7 @@ on wrong usage.`)
 	for _, s := range sets {
 		o, err := parseOverride(s)
 		if err != nil {
-			return fs.usageError(stderr, "--set %v", err)
+			return fs.fail(stderr, "diff.setProblem", err)
 		}
 		overrides = append(overrides, o)
 	}
@@ -106,12 +81,12 @@ on wrong usage.`)
 	for _, r := range renames {
 		o, n, ok := strings.Cut(r, "=")
 		if o, n = strings.TrimSpace(o), strings.TrimSpace(n); !ok || o == "" || n == "" {
-			return fs.usageError(stderr, "--rename %q: write old=new, the rule ids of the old and the new rules", r)
+			return fs.fail(stderr, "diff.badRename", r)
 		}
 		renameMap[o] = n
 	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one data file or directory")
+		return fs.fail(stderr, "err.needData")
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
@@ -123,16 +98,16 @@ on wrong usage.`)
 		diagOut = stderr // keep stdout valid JSON
 	}
 
-	ds, err := loadData(ctx, diagOut, paths)
+	ds, inputs, err := loadDataInputs(ctx, diagOut, paths)
 	if timedOut(ctx) {
-		return limit.reportTimeout(stderr, "diff", "the data was loaded", "Nothing was compared.")
+		return limit.reportTimeout(stderr, "diff", "timeout.whileData", "timeout.nothingCompared")
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
 		return exitProblems
 	}
 	if ds == nil {
-		fmt.Fprintln(stderr, "kiez diff: the data has errors; nothing was compared")
+		fmt.Fprintln(stderr, fs.tx.t("diff.dataErrors"))
 		return exitProblems
 	}
 	src := newSources()
@@ -142,15 +117,15 @@ on wrong usage.`)
 		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
 		sels = append(sels, newSel)
 	}
-	if code, ok := reportSelections(diagOut, stderr, src, sels...); !ok {
+	if code, ok := reportSelections(fs.tx, diagOut, stderr, src, sels...); !ok {
 		return code
 	}
 	oldProgs, newProgs := programmesOf(oldSel.sets), programmesOf(newSel.sets)
 	newProgs, err = applyOverrides(newProgs, overrides)
 	if err != nil {
-		return fs.usageError(stderr, "--set %v", err)
+		return fs.fail(stderr, "diff.setProblem", err)
 	}
-	if code, ok := checkDiffWaivers(diagOut, stderr, ds, oldProgs, oldPeriod, newProgs, newPeriod); !ok {
+	if code, ok := checkDiffWaivers(fs.tx, diagOut, stderr, ds, oldProgs, oldPeriod, newProgs, newPeriod); !ok {
 		return code
 	}
 
@@ -166,11 +141,11 @@ on wrong usage.`)
 		whatif.Side{Label: newLabel, RuleSets: newProgs, Period: newPeriod},
 		whatif.WithRenames(renameMap), whatif.WithEngineOptions(rules.WithoutValidation())) // validated above
 	if timedOut(ctx) {
-		return limit.reportTimeout(stderr, "diff", "the rules were evaluated", "Nothing was compared.")
+		return limit.reportTimeout(stderr, "diff", "timeout.whileRules", "timeout.nothingCompared")
 	}
 	var re *whatif.RenameError
 	if errors.As(err, &re) {
-		return fs.usageError(stderr, "--rename %s=%s: %s", re.Old, re.New, re.Problem)
+		return fs.fail(stderr, "diff.renameProblem", re.Old, re.New, re.Problem)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
@@ -180,9 +155,12 @@ on wrong usage.`)
 	var buf bytes.Buffer
 	switch {
 	case *format == "json":
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(c)
+		sets := append(append([]*ruleSet(nil), oldSel.sets...), newRuleSets(oldSel, newSel)...)
+		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs}
+		var b []byte
+		if b, err = wrapJSON(diffEnvelope{runInfo: newRunInfo(diffFormat, ev, *period, at), Comparison: *c}); err == nil {
+			buf.Write(b)
+		}
 	case reportFormat != "":
 		opts := []report.Option{}
 		if *published {
@@ -204,10 +182,22 @@ on wrong usage.`)
 		return exitProblems
 	}
 	if *strict && c.Changed() {
-		fmt.Fprintf(stderr, "kiez diff: --strict: %s and %s changed\n", plural(len(c.Changes), "result", "results"), plural(len(c.Params), "param", "params"))
+		fmt.Fprintln(stderr, fs.tx.t("diff.strictFailed", len(c.Changes), len(c.Params)))
 		return exitProblems
 	}
 	return exitOK
+}
+
+// newRuleSets returns the rule sets of the new side that the old side
+// does not have (those of --rules-new).
+func newRuleSets(old, new *selection) []*ruleSet {
+	var out []*ruleSet
+	for _, s := range new.sets {
+		if !slices.Contains(old.sets, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // replaceSets returns the old selection with the programmes of the new
@@ -250,7 +240,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 
 // reportSelections prints the problems of both sides' rules and the
 // notes, and says whether the comparison can go on.
-func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selection) (int, bool) {
+func reportSelections(tx *texts, diagOut, stderr io.Writer, src *sources, sels ...*selection) (int, bool) {
 	var diags diag.Diagnostics
 	var notes []string
 	for _, s := range sels {
@@ -270,12 +260,12 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 		fmt.Fprintf(diagOut, "%s in the rules\n\n", countLine(diags))
 	}
 	if diags.HasErrors() {
-		fmt.Fprintln(stderr, "kiez diff: the rules have errors; nothing was compared")
+		fmt.Fprintln(stderr, tx.t("diff.ruleErrors"))
 		return exitProblems, false
 	}
 	for _, s := range sels {
 		if s.usage != "" {
-			fmt.Fprintf(stderr, "kiez diff: %s\nRun \"kiez diff -h\" for its usage.\n", s.usage)
+			fmt.Fprintf(stderr, "kiez diff: %s\n%s\n", noRulesMessage(tx, s.usage), tx.t("usage.runHelp", "diff"))
 			return exitUsage, false
 		}
 	}
@@ -283,7 +273,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 		fmt.Fprintln(stderr, n)
 	}
 	if len(sels[0].sets) == 0 {
-		fmt.Fprintln(stderr, "kiez diff: no programme to compare: the data names no programme with rules; give a rule file with --rules")
+		fmt.Fprintln(stderr, tx.t("diff.noProgramme"))
 		return exitProblems, false
 	}
 	return exitOK, true
@@ -292,7 +282,7 @@ func reportSelections(diagOut, stderr io.Writer, src *sources, sels ...*selectio
 // checkDiffWaivers prints the problems of the dataset's waivers with
 // each side's programmes and period (each problem once), and refuses data
 // whose waivers name unknown programmes or rules, as check does.
-func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.RuleSet, oldPeriod rules.Period,
+func checkDiffWaivers(tx *texts, diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*rules.RuleSet, oldPeriod rules.Period,
 	newProgs []*rules.RuleSet, newPeriod rules.Period) (int, bool) {
 	var all diag.Diagnostics
 	seen := map[string]bool{}
@@ -321,7 +311,7 @@ func checkDiffWaivers(diagOut, stderr io.Writer, ds *kiez.Dataset, oldProgs []*r
 	}
 	fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(all))
 	if all.HasErrors() {
-		fmt.Fprintln(stderr, "kiez diff: the waivers name unknown programmes or rules; nothing was compared")
+		fmt.Fprintln(stderr, tx.t("diff.waiverErrors"))
 		return exitProblems, false
 	}
 	return exitOK, true

@@ -34,14 +34,16 @@ const nowEnv = "KIEZ_NOW"
 // evaluated, with which rules and when.
 type runInfo struct {
 	// Format names the layout of the output: "kiez-check/1",
-	// "kiez-report/1" or "kiez-plan/1".
+	// "kiez-report/1", "kiez-plan/1", "kiez-explain/1" or "kiez-diff/1".
 	Format string `json:"format"`
 	// Module is the kiez module that ran.
 	Module moduleInfo `json:"module"`
-	// RuleSets are the rule sets evaluated, in the order of the results.
+	// RuleSets are the rule sets evaluated, in the order of the results
+	// (for diff: the old side's, then those of --rules-new).
 	RuleSets []ruleSetInfo `json:"ruleSets"`
 	// Period is the evaluated period (for a plan: the year of data the
-	// plan is derived from).
+	// plan is derived from; for diff: the new side's, each side's is in
+	// old and new).
 	Period periodInfo `json:"period"`
 	// Inputs are the data and rule files read.
 	Inputs inputsInfo `json:"inputs"`

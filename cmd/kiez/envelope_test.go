@@ -136,14 +136,21 @@ var envelopeSchemas = []struct {
 	{"report.schema.json", "kiez report --format json: the report in an envelope", reflect.TypeOf(reportEnvelope{})},
 	{"plan.schema.json", "kiez plan --format json: the plan in an envelope", reflect.TypeOf(planEnvelope{})},
 	{"explain.schema.json", "kiez explain --format json: one verdict and the evaluation of its sub-expressions in an envelope", reflect.TypeOf(explainEnvelope{})},
+	{"validate.schema.json", "kiez validate --format json: the summary per programme and the problems of the data in an envelope", reflect.TypeOf(validateEnvelope{})},
+	{"lint.schema.json", "kiez lint --format json: the rule files, their coverage, costs and problems in an envelope", reflect.TypeOf(lintEnvelope{})},
+	{"test.schema.json", "kiez test --format json: the rule test files' cases in an envelope", reflect.TypeOf(testEnvelope{})},
+	{"diff.schema.json", "kiez diff --format json: the comparison of two evaluations in an envelope", reflect.TypeOf(diffEnvelope{})},
 }
 
 func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type) []byte {
 	t.Helper()
-	docs := typeDocs(t, "envelope.go", "inputs.go", filepath.Join("..", "..", "rules", "result.go"))
+	docs := typeDocs(t, "envelope.go", "inputs.go", "jsonout.go", "testformat.go", filepath.Join("..", "..", "rules", "result.go"),
+		filepath.Join("..", "..", "rules", "ruletest.go"), filepath.Join("..", "..", "rules", "period.go"), filepath.Join("..", "..", "rules", "subject.go"),
+		filepath.Join("..", "..", "diag", "diagnostic.go"), filepath.Join("..", "..", "whatif", "compare.go"))
 	docs["Evidence.Value"] = "The value itself: a number, a boolean, a date as YYYY-MM-DD, a decimal (hours, euros) as a string with a decimal point and no exponent (\"19.5\"), a text, a record (an object of such values), or a list of these."
 	docs["Result.Source"] = "The section of the programme's documents the rule cites."
-	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat, "explain.schema.json": explainFormat}[file]
+	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat, "explain.schema.json": explainFormat,
+		"validate.schema.json": validateFormat, "lint.schema.json": lintFormat, "test.schema.json": testFormat, "diff.schema.json": diffFormat}[file]
 	b, err := schema.Generate(root, schema.Options{
 		ID:           "https://github.com/kiez-go/kiez/cmd/kiez/" + file,
 		Title:        title,
@@ -158,11 +165,14 @@ func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type)
 			reflect.TypeOf(json.RawMessage{}): {"type": "object", "required": []string{"kind", "title"}},
 		},
 		Fields: map[string]map[string]any{
-			"runInfo.Format":     {"const": format},
-			"runInfo.Time":       {"format": "date-time"},
-			"inputsInfo.Digest":  {"pattern": "^[0-9a-f]{64}$"},
-			"inputFile.SHA256":   {"pattern": "^[0-9a-f]{64}$"},
-			"ruleSetInfo.SHA256": {"pattern": "^[0-9a-f]{64}$"},
+			"runInfo.Format":            {"const": format},
+			"runInfo.Time":              {"format": "date-time"},
+			"toolInfo.Format":           {"const": format},
+			"toolInfo.Time":             {"format": "date-time"},
+			"requirementCoverage.Check": {"enum": []string{"rule", "manual", "missing", "uncatalogued"}},
+			"inputsInfo.Digest":         {"pattern": "^[0-9a-f]{64}$"},
+			"inputFile.SHA256":          {"pattern": "^[0-9a-f]{64}$"},
+			"ruleSetInfo.SHA256":        {"pattern": "^[0-9a-f]{64}$"},
 		},
 		Required: alwaysPresent(root),
 	})
@@ -444,6 +454,14 @@ func conforms(t *testing.T, file string, out []byte) {
 		env = &planEnvelope{}
 	case "explain.schema.json":
 		env = &explainEnvelope{}
+	case "validate.schema.json":
+		env = &validateEnvelope{}
+	case "lint.schema.json":
+		env = &lintEnvelope{}
+	case "test.schema.json":
+		env = &testEnvelope{}
+	case "diff.schema.json":
+		env = &diffEnvelope{}
 	}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.DisallowUnknownFields()

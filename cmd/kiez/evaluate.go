@@ -39,25 +39,25 @@ type evalArgs struct {
 // When ok is false the command ends with code.
 func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, code int, ok bool) {
 	if a.period == "" {
-		return nil, fs.usageError(stderr, "--period is required, e.g. --period 2024"), false
+		return nil, fs.fail(stderr, "err.needPeriod", "2024"), false
 	}
 	period, err := rules.ParsePeriod(a.period)
 	if err != nil {
-		return nil, fs.usageError(stderr, "--period: %v", err), false
+		return nil, fs.fail(stderr, "err.value", "--period", err), false
 	}
 	if len(a.data) == 0 {
-		return nil, fs.usageError(stderr, "name at least one data file or directory"), false
+		return nil, fs.fail(stderr, "err.needData"), false
 	}
 	ds, inputs, err := loadDataInputs(a.ctx, diagOut, a.data)
 	if timedOut(a.ctx) {
-		return nil, a.limit.reportTimeout(stderr, fs.Name(), "the data was loaded", "Nothing was evaluated."), false
+		return nil, a.limit.reportTimeout(stderr, fs.Name(), "timeout.whileData", "timeout.nothingEvaluated"), false
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return nil, exitProblems, false
 	}
 	if ds == nil {
-		fmt.Fprintf(stderr, "kiez %s: the data has errors; nothing was evaluated\n", fs.Name())
+		fmt.Fprintln(stderr, fs.tx.t("prep.dataErrors", fs.Name()))
 		return nil, exitProblems, false
 	}
 	src := newSources()
@@ -71,17 +71,17 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		fmt.Fprintf(diagOut, "%s in the rules\n\n", countLine(sel.diags))
 	}
 	if sel.diags.HasErrors() {
-		fmt.Fprintf(stderr, "kiez %s: the rules have errors; nothing was evaluated\n", fs.Name())
+		fmt.Fprintln(stderr, fs.tx.t("prep.ruleErrors", fs.Name()))
 		return nil, exitProblems, false
 	}
 	if sel.usage != "" {
-		return nil, fs.usageError(stderr, "%s", sel.usage), false
+		return nil, fs.usageError(stderr, "%s", noRulesMessage(fs.tx, sel.usage)), false
 	}
 	for _, n := range sel.notes {
 		fmt.Fprintln(stderr, n)
 	}
 	if len(sel.sets) == 0 {
-		fmt.Fprintf(stderr, "kiez %s: no programme to evaluate: the data names no programme with rules; give a rule file with --rules\n", fs.Name())
+		fmt.Fprintln(stderr, fs.tx.t("prep.noProgramme", fs.Name()))
 		return nil, exitProblems, false
 	}
 	// prepare validated the data and showed the problems.
@@ -97,7 +97,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		}
 		fmt.Fprintf(diagOut, "%s in the waivers\n\n", countLine(wd))
 		if wd.HasErrors() {
-			fmt.Fprintf(stderr, "kiez %s: the waivers name unknown programmes or rules; nothing was evaluated\n", fs.Name())
+			fmt.Fprintln(stderr, fs.tx.t("prep.waiverErrors", fs.Name()))
 			return nil, exitProblems, false
 		}
 	}

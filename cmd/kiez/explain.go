@@ -14,46 +14,24 @@ import (
 )
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("explain", "kiez explain [flags] --rule ID --subject SUBJECT --period P DATA...", `
-Explains one verdict: evaluates one rule for one subject and prints the
-result, the rule's expressions as written (each, when, needs, assert), the
-evaluation as an indented tree (each let with its value; the assertion
-and every sub-expression that decided it: the operands of and/or, both
-sides of a comparison, the arguments of a function, for any/all/none/
-filter the list and the elements that decided it), the evidence values
-and the params the rule uses with the value in force. With --format json
-the explanation is written as one JSON object kiez-explain/1: the module
-and rule-set versions, the period, the input files with their SHA-256
-and a digest, the time of the run (KIEZ_NOW sets it, for tests), then
-"explanation" (rules.Explanation, its tree in "tree"); JSON Schema:
-cmd/kiez/explain.schema.json. Problems of the data go to stderr then.
-
-The subject is written as in the "Gegenstand" column of "kiez check": the
-programme id for programme-wide rules, a centre id, or centre/item for
-rules checked per item.
-
-Data and programmes are chosen as for "kiez check".
-
-Exit code: 0 when the verdict was explained, whatever it is; 1 when the
-data or a rule file has errors; 2 on wrong usage (also for an unknown rule
-or subject).`)
+	fs := newFlags("explain", "explain.synopsis", "explain.about")
 	var ruleFiles pathFlag
-	ruleID := fs.String("rule", "", "the rule's `id`")
-	subject := fs.String("subject", "", "the `subject`: a programme id, a centre id or centre/item")
-	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
-	programme := fs.String("programme", "", "the programme `id`, when several programmes have a rule with this id")
-	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
-	format := fs.String("format", "text", "the output `format`: text, or json (the explanation with its tree, for tools)")
+	ruleID := fs.String("rule", "", "explain.flag.rule")
+	subject := fs.String("subject", "", "explain.flag.subject")
+	period := fs.String("period", "", "flag.period")
+	programme := fs.String("programme", "", "explain.flag.programme")
+	fs.Var(&ruleFiles, "rules", "flag.rules")
+	format := fs.String("format", "text", "explain.flag.format")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *ruleID == "" || *subject == "" {
-		return fs.usageError(stderr, "--rule and --subject are required")
+		return fs.fail(stderr, "explain.needRule")
 	}
 	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "unknown --format %q (use text or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
 	}
 	ctx, cancel, msg := limit.context()
 	if msg != "" {
@@ -77,7 +55,7 @@ or subject).`)
 	if !ok {
 		return code
 	}
-	rs, msg := ruleOwner(ev, *ruleID, *subject)
+	rs, msg := ruleOwner(fs.tx, ev, *ruleID, *subject)
 	if rs == nil {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -90,12 +68,12 @@ or subject).`)
 	}
 	x, err := eng.Explain(ctx, ev.ds, ev.period, *ruleID, *subject)
 	if timedOut(ctx) {
-		return limit.reportTimeout(stderr, "explain", "the rule was evaluated", "Nothing was explained.")
+		return limit.reportTimeout(stderr, "explain", "timeout.whileRule", "timeout.nothingExplained")
 	}
 	if err != nil {
-		hint := subjectHint(ctx, eng, ev, *ruleID, *subject)
+		hint := subjectHint(fs.tx, ctx, eng, ev, *ruleID, *subject)
 		if timedOut(ctx) {
-			return limit.reportTimeout(stderr, "explain", "the subjects of the rule were looked for", "Nothing was explained.")
+			return limit.reportTimeout(stderr, "explain", "timeout.whileSubjects", "timeout.nothingExplained")
 		}
 		return fs.usageError(stderr, "%s", hint)
 	}
@@ -118,7 +96,7 @@ or subject).`)
 
 // ruleOwner finds the programme whose rule is meant: the only one with
 // that rule id, or the one the subject belongs to.
-func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
+func ruleOwner(tx *texts, ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 	var have []*ruleSet
 	var names []string
 	for _, rs := range ev.sets {
@@ -129,7 +107,7 @@ func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 	}
 	switch len(have) {
 	case 0:
-		return nil, fmt.Sprintf("no rule %q in programme(s) %s", ruleID, strings.Join(names, ", "))
+		return nil, tx.t("explain.noRule", ruleID, strings.Join(names, ", "))
 	case 1:
 		return have[0], ""
 	}
@@ -148,23 +126,22 @@ func ruleOwner(ev *evaluation, ruleID, subject string) (*ruleSet, string) {
 	for _, rs := range have {
 		ids = append(ids, rs.prog.ID)
 	}
-	return nil, fmt.Sprintf("rule %q is in several programmes (%s); choose one with --programme", ruleID, strings.Join(ids, ", "))
+	return nil, tx.t("explain.ruleAmbiguous", ruleID, strings.Join(ids, ", "))
 }
 
 // subjectHint says which subjects the rule has, for a subject it has not.
-func subjectHint(ctx context.Context, eng *rules.Engine, ev *evaluation, ruleID, subject string) string {
-	evResults, _ := eng.Evaluate(ctx, ev.ds, ev.period)
-	results := evResults.Results()
+func subjectHint(tx *texts, ctx context.Context, eng *rules.Engine, ev *evaluation, ruleID, subject string) string {
+	all, _ := eng.Evaluate(ctx, ev.ds, ev.period)
 	var subjects []string
-	for _, r := range results {
+	for _, r := range all.Results() {
 		if r.Rule == ruleID {
 			subjects = append(subjects, r.Subject)
 		}
 	}
 	if len(subjects) == 0 {
-		return fmt.Sprintf("rule %q has no result for subject %q, nor for any other subject in this data", ruleID, subject)
+		return tx.t("explain.noSubjects", ruleID, subject)
 	}
-	return fmt.Sprintf("rule %q has no result for subject %q; its subjects: %s", ruleID, subject, strings.Join(subjects, ", "))
+	return tx.t("explain.otherSubjects", ruleID, subject, strings.Join(subjects, ", "))
 }
 
 // writeExplanation prints the verdict, the rule's text, the values of the

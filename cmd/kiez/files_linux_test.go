@@ -108,7 +108,7 @@ func TestOutputDevStdout(t *testing.T) {
 		t.Skip("standard output of this test run is a regular file; writing there would be allowed and would overwrite the log")
 	}
 	got, _, code := bounded(t, time.Minute, "", "report", "--out", "/dev/stdout", "--period", "2024", thueringen)
-	if code != exitUsage || !strings.Contains(got, "not a regular file; outputs are written only to regular files, or to standard output with --out -") {
+	if code != exitUsage || !strings.Contains(got, "keine reguläre Datei; Ausgaben werden nur in reguläre Dateien geschrieben, oder mit --out - auf die Standardausgabe") {
 		t.Errorf("exit %d:\n%s", code, got)
 	}
 }
@@ -152,7 +152,7 @@ func TestOutputInputIdentity(t *testing.T) {
 	t.Run("input-through-link", func(t *testing.T) {
 		args := append([]string{"report", "--out", programme, "--period", "2024", inputLink}, centres...)
 		got, _, code := bounded(t, time.Minute, dir, args...)
-		if code != exitUsage || !strings.Contains(got, "is the input file $TMP/eingabe.yaml; inputs are never overwritten") {
+		if code != exitUsage || !strings.Contains(got, "ist die Eingabedatei $TMP/eingabe.yaml; Eingaben werden nie überschrieben") {
 			t.Errorf("exit %d:\n%s", code, got)
 		}
 	})
@@ -251,7 +251,7 @@ func TestPlanSameOutputs(t *testing.T) {
 	// A new file named twice, by the same path written two ways.
 	fresh := filepath.Join(dir, "neu.txt")
 	got, _, code := bounded(t, time.Minute, dir, plan("--out", fresh, "--ics", filepath.Join(dir, ".", "neu.txt"))...)
-	if code != exitUsage || !strings.Contains(got, "are the same file") {
+	if code != exitUsage || !strings.Contains(got, "sind dieselbe Datei") {
 		t.Errorf("a new file named twice: exit %d:\n%s", code, got)
 	}
 }

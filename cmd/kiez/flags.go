@@ -21,28 +21,29 @@ const (
 // before, between or after the arguments; "--" ends the flags.
 type flags struct {
 	*flag.FlagSet
-	synopsis string // the usage line without "Usage: "
-	about    string // what the command does, its output and exit codes
+	synopsis string // the usage line without "Usage: ", or its key in the message table
+	about    string // what the command does, its output and exit codes, or its key
+	// tx are the tool's texts in the language of the run: German until
+	// parse has read --lang or KIEZ_LANG.
+	tx *texts
 }
 
+// newFlags starts the flags of a command. synopsis and about are texts,
+// or keys of the message table for a command whose texts are in both
+// languages. Every command has --lang.
 func newFlags(name, synopsis, about string) *flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() {} // printed by parse, to the right writer
-	return &flags{FlagSet: fs, synopsis: synopsis, about: about}
+	fs.String("lang", "", "flag.lang")
+	return &flags{FlagSet: fs, synopsis: synopsis, about: about, tx: newTexts(langDE)}
 }
 
 // printUsage writes the command's usage and its flags.
 func (f *flags) printUsage(w io.Writer) {
-	fmt.Fprintf(w, "Usage: %s\n\n%s\n", f.synopsis, strings.TrimSpace(f.about))
-	hasFlags := false
-	f.VisitAll(func(*flag.Flag) { hasFlags = true })
-	if hasFlags {
-		fmt.Fprintln(w, "\nFlags:")
-		out := f.Output()
-		f.SetOutput(w)
-		f.PrintDefaults()
-		f.SetOutput(out)
-	}
+	fmt.Fprintf(w, "%s %s\n\n%s\n", f.tx.t("usage.usage"), f.tx.text(f.synopsis), strings.TrimSpace(f.tx.text(f.about)))
+	var b strings.Builder
+	f.tx.printDefaults(&b, f.FlagSet)
+	fmt.Fprintf(w, "\n%s\n%s", f.tx.t("usage.flags"), b.String())
 }
 
 // parse parses args and returns the positional arguments. When it
@@ -50,7 +51,9 @@ func (f *flags) printUsage(w io.Writer) {
 // printed to stdout), 2 after a wrong flag (the problem and the usage go
 // to stderr).
 func (f *flags) parse(args []string, stdout, stderr io.Writer) (rest []string, code int, ok bool) {
-	f.SetOutput(stderr)
+	l, bad := langOf(args)
+	f.tx = newTexts(l)
+	f.SetOutput(io.Discard) // its errors are said in the language below
 	for {
 		err := f.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
@@ -58,9 +61,13 @@ func (f *flags) parse(args []string, stdout, stderr io.Writer) (rest []string, c
 			return nil, exitOK, false
 		}
 		if err != nil {
+			fmt.Fprintln(stderr, f.tx.flagError(err))
 			fmt.Fprintln(stderr)
 			f.printUsage(stderr)
 			return nil, exitUsage, false
+		}
+		if bad != "" {
+			return nil, f.fail(stderr, "err.lang", bad), false
 		}
 		remaining := f.Args()
 		consumed := len(args) - len(remaining)
@@ -79,8 +86,14 @@ func (f *flags) parse(args []string, stdout, stderr io.Writer) (rest []string, c
 // get the usage. It returns exitUsage.
 func (f *flags) usageError(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "kiez %s: %s\n", f.Name(), fmt.Sprintf(format, args...))
-	fmt.Fprintf(stderr, "Run \"kiez %s -h\" for its usage.\n", f.Name())
+	fmt.Fprintln(stderr, f.tx.t("usage.runHelp", f.Name()))
 	return exitUsage
+}
+
+// fail is usageError with the message of the key in the table, in the
+// language of the run.
+func (f *flags) fail(stderr io.Writer, key string, args ...any) int {
+	return f.usageError(stderr, "%s", f.tx.t(key, args...))
 }
 
 // listFlag is a flag that may be given several times; each value may also

@@ -17,35 +17,19 @@ import (
 )
 
 func runFmt(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("fmt", "kiez fmt [flags] [PATH...]", `
-Formats rule files and rule test files in the canonical layout, as gofmt
-does for Go: the keys in the order of the reference, two spaces per level,
-quotes only where YAML needs them, long expressions and messages as block
-texts (>-), comments and the blank lines between groups kept, a blank line
-between rules and between test cases (docs/programmgestaltung.md,
-"Regeldateien formatieren"). Formatting never changes what a file says.
-
-A file is formatted as given; a directory is searched recursively for
-.yaml and .yml files that are rule files (with rules, requirements,
-params or manual) or rule test files (with cases); data files are left
-alone. Without a path, the standard input is formatted to the standard
-output. Without -l, -d or -w, the formatted files are printed.
-
-Exit code: 0 when every file could be formatted (also when -l lists
-files), 1 when a file could not be read, formatted or written (it is left
-as it is), 2 on wrong usage.`)
-	list := fs.Bool("l", false, "list the files whose layout differs from the canonical one")
-	diff := fs.Bool("d", false, "print the changes formatting would make, as a unified diff")
-	write := fs.Bool("w", false, "write the formatted text back to each file whose layout differs")
+	fs := newFlags("fmt", "fmt.synopsis", "fmt.about")
+	list := fs.Bool("l", false, "fmt.flag.l")
+	diff := fs.Bool("d", false, "fmt.flag.d")
+	write := fs.Bool("w", false, "fmt.flag.w")
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(paths) == 0 {
 		if *write {
-			return fs.usageError(stderr, "-w needs a file or directory to write to")
+			return fs.fail(stderr, "fmt.writeNoPath")
 		}
-		return fmtStdin(stdout, stderr, *list, *diff)
+		return fmtStdin(fs.tx, stdout, stderr, *list, *diff)
 	}
 	failed := false
 	for _, p := range paths {
@@ -150,14 +134,14 @@ func fmtFile(name string, stdout io.Writer, list, diff, write bool) error {
 }
 
 // fmtStdin formats the standard input.
-func fmtStdin(stdout, stderr io.Writer, list, diff bool) int {
+func fmtStdin(tx *texts, stdout, stderr io.Writer, list, diff bool) int {
 	src, err := io.ReadAll(io.LimitReader(os.Stdin, rules.MaxFileSize+1))
 	if err != nil {
-		fmt.Fprintf(stderr, "kiez fmt: cannot read the standard input: %v\n", err)
+		fmt.Fprintln(stderr, tx.t("fmt.stdinUnreadable", err))
 		return exitProblems
 	}
 	if len(src) > rules.MaxFileSize {
-		fmt.Fprintf(stderr, "kiez fmt: the standard input is more than %d bytes, the most a rule file may have\n", rules.MaxFileSize)
+		fmt.Fprintln(stderr, tx.t("fmt.stdinTooLarge", rules.MaxFileSize))
 		return exitProblems
 	}
 	out, err := rulefmt.Format(src)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -39,7 +38,7 @@ func outputFormat(fs *flags, format, out string, formats []string) (string, stri
 	}
 	if flagGiven(fs, "format") {
 		if format != extFormat {
-			return format, fmt.Sprintf("--format %s does not match --out %s, whose extension %s stands for %s; give --format %s, name a %s file, or leave out --format", format, out, ext, extFormat, extFormat, extensionOf(format))
+			return format, fs.tx.t("out.formatMismatch", format, out, ext, extFormat, extFormat, extensionOf(format))
 		}
 		return format, ""
 	}
@@ -48,7 +47,7 @@ func outputFormat(fs *flags, format, out string, formats []string) (string, stri
 		for i, f := range formats {
 			exts[i] = extensionOf(f)
 		}
-		return format, fmt.Sprintf("--out %s: kiez %s does not write %s; name a %s file, or give --format", out, fs.Name(), extFormat, strings.Join(exts, " or "))
+		return format, fs.tx.t("out.cannotWrite", out, fs.Name(), extFormat, fs.tx.or(exts...))
 	}
 	return extFormat, ""
 }

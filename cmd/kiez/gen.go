@@ -12,43 +12,30 @@ import (
 )
 
 func runGen(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("gen", "kiez gen [flags] --out DIR", `
-Generates a synthetic dataset for load tests and benchmarks: clones of the
-template centres (--from, by default the shipped testdata) with new ids,
-varied attendance and shifted sessions, grouped in regions, with one or two
-shortfalls in a share of the centres. The same seed and size give the same
-files. See internal/synth for how the data is built.
-
-Writes into DIR, per programme, a folder with programme.yaml and one file
-per centre, and shortfalls.txt, the list of injected shortfalls (centre,
-the rule that fails, what was changed). Never overwrites a file: when one
-exists, nothing is written. Synthetic data is not real: never ship it.
-
-Exit code: 0 when the files are written, 1 when the templates do not load
-cleanly or a file exists, 2 on wrong usage.`)
+	fs := newFlags("gen", "gen.synopsis", "gen.about")
 	var from pathFlag
-	fs.Var(&from, "from", "template data `file or directory` (repeatable; default: testdata/wiesbaden, testdata/bad-kreuznach, testdata/thueringen)")
-	out := fs.String("out", "", "the `directory` to write into (created if need be)")
-	seed := fs.Uint64("seed", 1, "the random `seed`")
-	centres := fs.Int("centres", 100, "the `number` of centres, shared out evenly between the programmes")
-	shortfalls := fs.Float64("shortfalls", synth.DefaultShortfalls, "the `share` of centres (0 to 1) with one or two shortfalls")
-	year := fs.Int("year", 0, "the `year` of activity of the templates (default: the year most of their sessions fall in)")
-	format := fs.String("format", "yaml", "file `format`: yaml or json")
+	fs.Var(&from, "from", "gen.flag.from")
+	out := fs.String("out", "", "gen.flag.out")
+	seed := fs.Uint64("seed", 1, "gen.flag.seed")
+	centres := fs.Int("centres", 100, "gen.flag.centres")
+	shortfalls := fs.Float64("shortfalls", synth.DefaultShortfalls, "gen.flag.shortfalls")
+	year := fs.Int("year", 0, "gen.flag.year")
+	format := fs.String("format", "yaml", "gen.flag.format")
 	rest, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	switch {
 	case len(rest) > 0:
-		return fs.usageError(stderr, "unexpected argument %q; name the templates with --from", rest[0])
+		return fs.fail(stderr, "gen.unexpectedArg", rest[0])
 	case *out == "":
-		return fs.usageError(stderr, "--out: name the directory to write into")
+		return fs.fail(stderr, "gen.needOut")
 	case *centres < 0 || *centres > synth.MaxCentres:
-		return fs.usageError(stderr, "--centres: give a number from 0 to %d", synth.MaxCentres)
+		return fs.fail(stderr, "gen.badCentres", synth.MaxCentres)
 	case *shortfalls < 0 || *shortfalls > 1:
-		return fs.usageError(stderr, "--shortfalls: give a share from 0 to 1, e.g. 0.15")
+		return fs.fail(stderr, "gen.badShortfalls")
 	case *format != "yaml" && *format != "json":
-		return fs.usageError(stderr, "--format: unknown format %q (use yaml or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("yaml", "json"))
 	}
 	if len(from) == 0 {
 		from = pathFlag{"testdata/wiesbaden", "testdata/bad-kreuznach", "testdata/thueringen"}
@@ -60,7 +47,7 @@ cleanly or a file exists, 2 on wrong usage.`)
 		if err := diag.WriteText(stderr, diags, tpl.Source); err != nil {
 			fmt.Fprintf(stderr, "kiez gen: %v\n", err)
 		}
-		fmt.Fprintf(stderr, "kiez gen: the templates do not load cleanly (%s)\n", countLine(diags))
+		fmt.Fprintln(stderr, fs.tx.t("gen.templatesBad", countLine(diags)))
 		return exitProblems
 	}
 	res, err := synth.Generate(tpl, synth.Options{Seed: *seed, Centres: *centres, Shortfalls: *shortfalls, Year: *year})

@@ -85,7 +85,7 @@ data (nothing is written), 2 on wrong usage.`)
 	if *out != "-" && !isDataName(*out) {
 		return fs.usageError(stderr, "--out %s: the merged data file is YAML or JSON, as the data file it copies; name a .yaml or .json file", *out)
 	}
-	target := newOutput("--out", *out)
+	target := newOutput(fs.tx, "--out", *out)
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), into...), rest[0])); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -201,7 +201,7 @@ func writeTemplate(fs *flags, name string, into []string, centre string, stdout,
 	if f == sheet.FormatUnknown || name == "-" {
 		return fs.usageError(stderr, "--template %s: name an .xlsx or .csv file", name)
 	}
-	target := newOutput("--template", name)
+	target := newOutput(fs.tx, "--template", name)
 	if msg := checkOutputs([]*output{target}, into); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -303,7 +303,7 @@ errors in the data, 2 on wrong usage.`)
 	default:
 		return fs.usageError(stderr, "--format: unknown format %q (use xlsx or csv)", *format)
 	}
-	target := newOutput("--out", *out)
+	target := newOutput(fs.tx, "--out", *out)
 	if msg := checkOutputs([]*output{target}, paths); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}

@@ -191,8 +191,11 @@ func inputDigest(files []inputFile) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// loadDataInputs is loadData that also returns the file system the data
-// was read from, which knows the files read ("-" is the standard input).
+// loadDataInputs loads and validates data files and prints every
+// problem. It returns nil when the data has errors, and the context's
+// error, printing nothing, when ctx ends before the data is loaded; and
+// the file system the data was read from, which knows the files read
+// ("-" is the standard input).
 func loadDataInputs(ctx context.Context, w io.Writer, paths []string) (*kiez.Dataset, *inputFS, error) {
 	ds, diags, fsys := loadInputs(ctx, paths)
 	if err := ctx.Err(); err != nil {

@@ -12,35 +12,24 @@ import (
 )
 
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("lint", "kiez lint [flags] FILE|DIR|TEST|ID...", `
-Loads and compiles rule files, each named by its path or, when no such
-file exists, by the id of an embedded programme; a directory names its
-rule files (*.yaml without the *_test.yaml), a test file (*_test.yaml)
-the rule file it tests. Prints every problem with its position
-(file:line:col and the line with a caret). Besides the errors of loading
-it warns about what compiles but is silently wrong: an expression cut
-short by a YAML comment (" #" in an unquoted value), a when or assert
-that reads no data, a comparison of a vocabulary field with a text that
-is not a term of its vocabulary, params and lets that nothing reads, and,
-when the rule file's test file is known (a directory, a test file, an
-embedded programme), rules that no test case names. Then, per
-programme, the coverage of its requirement catalogue: the rules that check
-each requirement, the requirements checked by hand (manual:), and the
-ones neither checks, and the estimated cost of its costliest rules (the
-steps one rule takes for one centre, from the declared sizes of the
-model's lists; a rule above the ceiling does not load).
-
-Exit code: 0 when every file compiles (warnings allowed), 1 on any error
-(with --strict also on any warning), 2 on wrong usage.`)
-	coverage := fs.Bool("coverage", true, "print the coverage of each programme's requirement catalogue")
-	costs := fs.Int("costs", 3, "print the estimated cost of this many of each programme's costliest rules (0: none)")
-	strict := fs.Bool("strict", false, "treat warnings as errors (exit code 1), for CI")
+	fs := newFlags("lint", "lint.synopsis", "lint.about")
+	coverage := fs.Bool("coverage", true, "lint.flag.coverage")
+	costs := fs.Int("costs", 3, "lint.flag.costs")
+	strict := fs.Bool("strict", false, "lint.flag.strict")
+	format := fs.String("format", "text", "lint.flag.format")
 	args, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
+	if *format != "text" && *format != "json" {
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
+	}
 	if len(args) == 0 {
-		return fs.usageError(stderr, "name at least one rule file or embedded programme id")
+		return fs.fail(stderr, "lint.needRules")
+	}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	src := newSources()
 	var sets []*ruleSet
@@ -55,6 +44,16 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 		}
 	}
 	diags.Sort()
+	if *format == "json" {
+		if err := writeLintJSON(stdout, sets, diags, *coverage, *costs, at); err != nil {
+			fmt.Fprintf(stderr, "kiez lint: %v\n", err)
+			return exitProblems
+		}
+		if diags.HasErrors() {
+			return exitProblems
+		}
+		return exitOK
+	}
 	if err := diag.WriteText(stdout, diags, src.get); err != nil {
 		fmt.Fprintf(stderr, "kiez lint: %v\n", err)
 		return exitProblems
@@ -154,14 +153,7 @@ func writeCoverage(w io.Writer, p *rules.RuleSet) error {
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\n", req.ID, how, what)
 	}
-	var extra []string
-	for id := range cov.Checked {
-		if !listed[id] {
-			extra = append(extra, id)
-		}
-	}
-	sort.Strings(extra)
-	for _, id := range extra {
+	for _, id := range uncatalogued(cov, listed) {
 		fmt.Fprintf(tw, "    %s\tRegel\t%s (nicht im Katalog)\n", id, strings.Join(cov.Checked[id], ", "))
 	}
 	if err := tw.Flush(); err != nil {
@@ -184,9 +176,7 @@ func oneLine(s string, n int) string {
 // writeCosts prints the n costliest rules of a programme with their
 // estimated cost, and the ceiling.
 func writeCosts(w io.Writer, p *rules.RuleSet, n int) error {
-	rs := append([]*rules.Rule(nil), p.Rules...)
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cost() > rs[j].Cost() })
-	rs = rs[:min(n, len(rs))]
+	rs := costliest(p, n)
 	fmt.Fprintf(w, "\n  Aufwand der Regeln (geschätzte Schritte einer Regel für ein Zentrum; Obergrenze %s)\n", germanNumber(rules.CostCeiling))
 	width := 0
 	for _, r := range rs {
@@ -198,6 +188,27 @@ func writeCosts(w io.Writer, p *rules.RuleSet, n int) error {
 		}
 	}
 	return nil
+}
+
+// uncatalogued returns, sorted, the requirement ids rules cite that the
+// catalogue (listed) does not have.
+func uncatalogued(cov rules.Coverage, listed map[string]bool) []string {
+	var extra []string
+	for id := range cov.Checked {
+		if !listed[id] {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	return extra
+}
+
+// costliest returns the n rules of p with the highest estimated cost,
+// costliest first (rules of equal cost in file order).
+func costliest(p *rules.RuleSet, n int) []*rules.Rule {
+	rs := append([]*rules.Rule(nil), p.Rules...)
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cost() > rs[j].Cost() })
+	return rs[:min(n, len(rs))]
 }
 
 // germanNumber writes a whole number with points between thousands.

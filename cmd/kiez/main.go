@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 )
 
 // gcPercent is the garbage collector's target of the program, unless the
@@ -28,27 +29,29 @@ func main() {
 
 // command is one subcommand of the tool.
 type command struct {
-	name    string
-	summary string
-	run     func(args []string, stdout, stderr io.Writer) int
+	name string
+	run  func(args []string, stdout, stderr io.Writer) int
 }
+
+// summary is the command's line in the list of commands.
+func (c command) summary(tx *texts) string { return tx.t("main." + c.name) }
 
 func commands() []command {
 	return []command{
-		{"validate", "load data files or directories, print a summary per programme and every problem", runValidate},
-		{"lint", "load and compile rule files, print every problem and the coverage of the requirement catalogue", runLint},
-		{"fmt", "format rule files and rule test files in the canonical layout; -l lists, -d shows, -w writes the changes", runFmt},
-		{"check", "evaluate the programmes' rules on data for a period and print the verdicts", runCheck},
-		{"diff", "compare two rule-set versions, changed params or two periods on the same data: what changes, where, how many hours", runDiff},
-		{"test", "run rule test files (*_test.yaml) and report each case", runTest},
-		{"explain", "explain one verdict: the rule, the value of each part of its assertion, the evidence", runExplain},
-		{"report", "build a compliance, centre, programme or staffing report in json, csv, md or html", runReport},
-		{"import", "merge sessions kept in a spreadsheet (XLSX or CSV) into a centre's data file, validated; --template writes an empty sheet", runImport},
-		{"export", "write the centres' sessions as a spreadsheet (XLSX or CSV) that import reads back", runExport},
-		{"plan", "derive a programme's obligations for a coming year, as a table and an iCalendar file", runPlan},
-		{"lsp", "run the Language Server for rule files: problems, completion, hover and go-to-definition in the editor", runLsp},
-		{"gen", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks", runGen},
-		{"version", "print the module version, the Go version and the versions of the embedded rule sets", runVersion},
+		{"validate", runValidate},
+		{"lint", runLint},
+		{"fmt", runFmt},
+		{"check", runCheck},
+		{"diff", runDiff},
+		{"test", runTest},
+		{"explain", runExplain},
+		{"report", runReport},
+		{"import", runImport},
+		{"export", runExport},
+		{"plan", runPlan},
+		{"lsp", runLsp},
+		{"gen", runGen},
+		{"version", runVersion},
 	}
 }
 
@@ -56,19 +59,21 @@ func commands() []command {
 // 0 success, 1 problems found, 2 wrong usage. check counts failed
 // verdicts as problems only with --strict.
 func run(args []string, stdout, stderr io.Writer) int {
+	l, bad := langOf(args)
+	tx := newTexts(l)
 	if len(args) == 0 {
-		usage(stderr)
+		usage(stderr, tx)
 		return exitUsage
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
-		return help(args[1:], stdout, stderr)
+		return help(args[1:], stdout, stderr, tx, bad)
 	}
 	if c, ok := lookup(args[0]); ok {
 		return c.run(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "kiez: unknown command %q\n\n", args[0])
-	usage(stderr)
+	fmt.Fprintf(stderr, "%s\n\n", tx.t("main.unknown", args[0]))
+	usage(stderr, tx)
 	return exitUsage
 }
 
@@ -81,33 +86,50 @@ func lookup(name string) (command, bool) {
 	return command{}, false
 }
 
-// help prints the list of commands, or the usage of the named command.
-func help(args []string, stdout, stderr io.Writer) int {
+// help prints the list of commands, or the usage of the named command,
+// in the language of --lang or KIEZ_LANG.
+func help(args []string, stdout, stderr io.Writer, tx *texts, bad string) int {
+	if bad != "" {
+		fmt.Fprintln(stderr, tx.t("main.langUnknownEnv", bad))
+		return exitUsage
+	}
+	args = withoutLang(args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		usage(stdout)
+		usage(stdout, tx)
 		return exitOK
 	}
 	if c, ok := lookup(args[0]); ok && len(args) == 1 {
-		return c.run([]string{"-h"}, stdout, stderr)
+		return c.run([]string{"-h", "--lang", tx.lang.code()}, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "kiez help: unknown command %q\n\n", args[0])
-	usage(stderr)
+	fmt.Fprintf(stderr, "%s\n\n", tx.t("main.helpUnknown", args[0]))
+	usage(stderr, tx)
 	return exitUsage
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: kiez <command> [flags] [arguments]")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Commands:")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+// withoutLang removes --lang and its value from the arguments of help.
+func withoutLang(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if strings.HasPrefix(args[i], "-") && name == "lang" {
+			if !hasValue {
+				i++
+			}
+			continue
+		}
+		out = append(out, args[i])
 	}
-	fmt.Fprintf(w, "  %-10s %s\n", "help", "list the commands, or show a command's usage: kiez help <command>")
+	return out
+}
+
+func usage(w io.Writer, tx *texts) {
+	fmt.Fprintln(w, tx.t("main.usage"))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, `Run "kiez <command> -h" for a command's flags.`)
-	fmt.Fprintln(w, "Exit codes: 0 done, 1 problems found, 2 wrong usage. For check, problems are errors in")
-	fmt.Fprintln(w, "the data or the rules; failed verdicts count only with --strict.")
+	fmt.Fprintln(w, tx.t("main.commands"))
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary(tx))
+	}
+	fmt.Fprintf(w, "  %-10s %s\n", "help", tx.t("main.help"))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, `Data arguments may be "-" for the standard input; --out FILE (or -o FILE) writes`)
-	fmt.Fprintln(w, `to a file, "-" to standard output, in the format its extension names unless --format says.`)
+	fmt.Fprintln(w, tx.t("main.footer"))
 }

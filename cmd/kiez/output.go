@@ -10,13 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/kiez-go/kiez/internal/filekind"
 )
 
 // output is a file a command writes its result to, checked before the
 // command reads anything.
 type output struct {
+	// tx says its problems in the language of the run.
+	tx *texts
 	// flag names the flag that gives the file, for messages: "--out".
 	flag string
 	// name is the file as given; "" and "-" mean standard output.
@@ -30,7 +30,7 @@ type output struct {
 	dir fs.FileInfo
 }
 
-func newOutput(flag, name string) *output { return &output{flag: flag, name: name} }
+func newOutput(tx *texts, flag, name string) *output { return &output{tx: tx, flag: flag, name: name} }
 
 // toStdout reports whether the output goes to standard output.
 func (o *output) toStdout() bool { return o.name == "" || o.name == "-" }
@@ -54,14 +54,14 @@ func checkOutputs(outs []*output, inputs []string) string {
 		files = append(files, o)
 	}
 	if len(toStdout) > 1 {
-		return fmt.Sprintf("%s both write to standard output; name a file for one of them (--out is standard output unless it names a file)", strings.Join(toStdout, " and "))
+		return outs[0].tx.t("out.bothStdout", strings.Join(toStdout, outs[0].tx.t("word.and")))
 	}
 	for i, a := range files {
 		for _, b := range files[i+1:] {
 			same := a.info != nil && b.info != nil && os.SameFile(a.info, b.info)
 			same = same || (os.SameFile(a.dir, b.dir) && filepath.Base(a.path) == filepath.Base(b.path))
 			if same {
-				return fmt.Sprintf("%s %s and %s %s are the same file; give each output its own file", a.flag, a.name, b.flag, b.name)
+				return a.tx.t("out.same", a.flag, a.name, b.flag, b.name)
 			}
 		}
 	}
@@ -73,14 +73,14 @@ func checkOutputs(outs []*output, inputs []string) string {
 		if o.info != nil {
 			for _, f := range in.files {
 				if os.SameFile(o.info, f.info) {
-					return fmt.Sprintf("%s %s is the input file %s; inputs are never overwritten", o.flag, o.name, f.name)
+					return o.tx.t("out.isInput", o.flag, o.name, f.name)
 				}
 			}
 		}
 		if base := filepath.Base(o.path); isDataName(base) && !strings.HasPrefix(base, ".") && !strings.HasPrefix(base, "_") {
 			for _, d := range in.dirs {
 				if os.SameFile(o.dir, d.info) {
-					return fmt.Sprintf("%s %s lies in the input directory %s, where it would be read as data next time", o.flag, o.name, d.name)
+					return o.tx.t("out.inInputDir", o.flag, o.name, d.name)
 				}
 			}
 		}
@@ -101,7 +101,7 @@ func (o *output) resolve() string {
 		// A link the kernel resolves but a path cannot name
 		// (/dev/stdout to a pipe) is judged by what it leads to.
 		if st, err = os.Stat(o.name); err != nil {
-			return fmt.Sprintf("%s %s is a symbolic link that leads nowhere (%v); name the file itself", o.flag, o.name, unwrapPathError(err))
+			return o.tx.t("out.danglingLink", o.flag, o.name, unwrapPathError(err))
 		}
 		if st.Mode().IsRegular() {
 			target, err := filepath.EvalSymlinks(o.name)
@@ -114,17 +114,16 @@ func (o *output) resolve() string {
 	if err == nil {
 		switch {
 		case st.IsDir():
-			return fmt.Sprintf("%s %s is a directory; name a file (in it, if you like)", o.flag, o.name)
+			return o.tx.t("out.isDir", o.flag, o.name)
 		case !st.Mode().IsRegular():
-			return fmt.Sprintf("%s %s is %s, not a regular file; outputs are written only to regular files, or to standard output with %s -",
-				o.flag, o.name, filekind.Of(st.Mode()), o.flag)
+			return o.tx.t("out.notRegular", o.flag, o.name, o.tx.fileKind(st.Mode()), o.flag)
 		}
 		o.info = st
 	}
 	dir := filepath.Dir(o.path)
 	d, err := os.Stat(dir)
 	if err != nil || !d.IsDir() {
-		return fmt.Sprintf("%s %s: the directory %s does not exist", o.flag, o.name, dir)
+		return o.tx.t("out.noDir", o.flag, o.name, dir)
 	}
 	o.dir = d
 	return ""
@@ -208,7 +207,7 @@ func (p *pendingOutput) commit() error {
 	// over anything but a regular file.
 	if st, err := os.Lstat(o.path); err == nil && !st.Mode().IsRegular() {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("%s %s is now %s, not a regular file; nothing was written", o.flag, o.name, filekind.Of(st.Mode()))
+		return errors.New(o.tx.t("out.nowNotRegular", o.flag, o.name, o.tx.fileKind(st.Mode())))
 	}
 	if err := os.Rename(tmp.Name(), o.path); err != nil {
 		os.Remove(tmp.Name())

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -13,41 +12,21 @@ import (
 )
 
 func runReport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("report", "kiez report [flags] --kind K --period P DATA...", `
-Loads and validates the data, evaluates the programmes' rules for the
-period and builds a report: compliance (every verdict per programme and
-centre), centre (one centre's annual report, --centre), programme (all
-centres of a programme side by side, --programme), or staffing.
-
-Data arguments may be "-" for the standard input (YAML or JSON). The
-report is written to --out (default, or "-": standard output) in
---format json, csv, md or html; without --format, a file's extension
-(.json, .csv, .md, .html) chooses the format, and a --format that
-disagrees with the extension is an error. JSON is one object: the module
-and rule-set versions, the period, the input files with their SHA-256 and
-a digest over them, the time of the run (KIEZ_NOW sets it, for tests),
-then the report (JSON Schema: cmd/kiez/report.schema.json). --out names a regular file, new or
-existing; a directory, device or named pipe is refused. Writing is
-atomic: a temporary file next to the target is written, flushed to disk
-and renamed over it; an existing file keeps its mode, a new one gets the
-mode the umask allows. A file that is one of the inputs (the same file,
-under any name or link) is never overwritten. --published leaves out staff ids and notes and shows counts
-of people below --threshold as "<3". --previous-period adds to a centre or
-programme report the verdicts that changed since an earlier period.`)
+	fs := newFlags("report", "report.synopsis", "report.about")
 	var programmes listFlag
 	var ruleFiles pathFlag
-	fs.Var(&programmes, "programme", "the programme `id` (required for programme and staffing; restricts the others)")
-	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
-	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
-	kind := fs.String("kind", "compliance", "the `kind` of report: compliance, centre, programme or staffing")
-	centre := fs.String("centre", "", "the centre `id` of a centre report")
-	format := fs.String("format", "md", "output `format`: json, csv, md or html")
-	out := fs.String("out", "", "write the report to this `file` instead of standard output (- is standard output)")
-	fs.StringVar(out, "o", "", "short for --out `file`")
-	published := fs.Bool("published", false, "build the report for publication: no staff ids, no notes, small counts suppressed")
-	threshold := fs.Int("threshold", 3, "in published reports, counts of people below this `number` are shown as \"<N\"")
-	english := fs.Bool("english", false, "English labels instead of German")
-	previous := fs.String("previous-period", "", "with --kind centre or programme: add the year-over-year section (Vorjahresvergleich), the verdicts changed since this earlier `period`, evaluated with the same rule sets")
+	fs.Var(&programmes, "programme", "report.flag.programme")
+	fs.Var(&ruleFiles, "rules", "flag.rules")
+	period := fs.String("period", "", "flag.period")
+	kind := fs.String("kind", "compliance", "report.flag.kind")
+	centre := fs.String("centre", "", "report.flag.centre")
+	format := fs.String("format", "md", "report.flag.format")
+	out := fs.String("out", "", "report.flag.out")
+	fs.StringVar(out, "o", "", "flag.o")
+	published := fs.Bool("published", false, "report.flag.published")
+	threshold := fs.Int("threshold", 3, "report.flag.threshold")
+	english := fs.Bool("english", false, "report.flag.english")
+	previous := fs.String("previous-period", "", "report.flag.previous")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
@@ -55,31 +34,31 @@ programme report the verdicts that changed since an earlier period.`)
 	}
 	f, err := report.ParseFormat(*format)
 	if err != nil {
-		return fs.usageError(stderr, "--format: %v", err)
+		return fs.fail(stderr, "err.value", "--format", err)
 	}
 	if f, err = inferFormat(fs, f, *out); err != nil {
 		return fs.usageError(stderr, "%v", err)
 	}
-	at, err := jsonRunTime(f)
-	if err != nil {
-		return fs.usageError(stderr, "%v", err)
+	at, code, ok := fs.runTime(stderr, f == report.FormatJSON)
+	if !ok {
+		return code
 	}
 	if *kind == "centre" && *centre == "" {
-		return fs.usageError(stderr, "--kind centre needs --centre ID")
+		return fs.fail(stderr, "report.needCentre")
 	}
 	var prevPeriod rules.Period
 	if *previous != "" {
 		if *kind != "centre" && *kind != "programme" {
-			return fs.usageError(stderr, "--previous-period goes with --kind centre or programme")
+			return fs.fail(stderr, "report.previousKind")
 		}
 		if prevPeriod, err = rules.ParsePeriod(*previous); err != nil {
-			return fs.usageError(stderr, "--previous-period: %v", err)
+			return fs.fail(stderr, "err.value", "--previous-period", err)
 		}
 	}
 	if (*kind == "programme" || *kind == "staffing") && len(programmes) != 1 {
-		return fs.usageError(stderr, "--kind %s needs exactly one --programme ID", *kind)
+		return fs.fail(stderr, "report.oneProgramme", *kind)
 	}
-	target := newOutput("--out", *out)
+	target := newOutput(fs.tx, "--out", *out)
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -97,7 +76,7 @@ programme report the verdicts that changed since an earlier period.`)
 	if *published {
 		opts = append(opts, report.WithPublished())
 	}
-	if *english {
+	if *english || fs.tx.lang == langEN {
 		opts = append(opts, report.WithLanguage(report.English))
 	}
 	if *previous != "" {
@@ -106,7 +85,7 @@ programme report the verdicts that changed since an earlier period.`)
 			whatif.Side{Label: *period, RuleSets: in.RuleSets(), Period: in.Period()},
 			whatif.WithEngineOptions(rules.WithoutValidation())) // validated by reportInput
 		if err != nil {
-			fmt.Fprintf(stderr, "kiez report: the year-over-year comparison: %v\n", err)
+			fmt.Fprintln(stderr, fs.tx.t("report.yoyFailed", err))
 			return exitProblems
 		}
 		opts = append(opts, report.WithPreviousYear(c))
@@ -122,7 +101,7 @@ programme report the verdicts that changed since an earlier period.`)
 	case "staffing":
 		r, err = report.Staffing(in, programmes[0], opts...)
 	default:
-		return fs.usageError(stderr, "--kind: unknown kind %q (use compliance, centre, programme or staffing)", *kind)
+		return fs.fail(stderr, "report.badKind", *kind, fs.tx.or("compliance", "centre", "programme", "staffing"))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez report: %v\n", err)
@@ -144,102 +123,6 @@ programme report the verdicts that changed since an earlier period.`)
 	return exitOK
 }
 
-func runPlan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("plan", "kiez plan [flags] --programme ID --year Y DATA...", `
-Derives a programme's obligations for a coming year from the data of the
-year before (offers with a recurrence, the rhythm of each kind of meeting,
-the annual reports on file) and prints them as a table in --format json,
-csv, md or html (without --format, as the extension of --out says; JSON
-in an envelope as by "kiez report", with the year planned, JSON Schema
-cmd/kiez/plan.schema.json); --ics also writes them as an iCalendar file. Files are
-written as by "kiez report": only to regular files (or to standard output
-with "-", for one of the two), atomically, keeping an existing file's
-mode, never over an input file; --out and --ics must be different files.`)
-	var programmes listFlag
-	var ruleFiles pathFlag
-	fs.Var(&programmes, "programme", "the programme `id` (required)")
-	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
-	year := fs.Int("year", 0, "the `year` to plan (required); the data of the year before is read")
-	format := fs.String("format", "md", "table `format`: json, csv, md or html")
-	ics := fs.String("ics", "", "also write the plan as an iCalendar `file` (- is standard output)")
-	out := fs.String("out", "", "write the table to this `file` instead of standard output (- is standard output)")
-	fs.StringVar(out, "o", "", "short for --out `file`")
-	limit := addTimeout(fs)
-	paths, code, ok := fs.parse(args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	if len(programmes) != 1 {
-		return fs.usageError(stderr, "name exactly one --programme ID")
-	}
-	if *year < 1901 || *year > 9999 {
-		return fs.usageError(stderr, "--year: give the year to plan, e.g. --year 2025")
-	}
-	f, err := report.ParseFormat(*format)
-	if err != nil {
-		return fs.usageError(stderr, "--format: %v", err)
-	}
-	if f, err = inferFormat(fs, f, *out); err != nil {
-		return fs.usageError(stderr, "%v", err)
-	}
-	at, err := jsonRunTime(f)
-	if err != nil {
-		return fs.usageError(stderr, "%v", err)
-	}
-	table := newOutput("--out", *out)
-	outs := []*output{table}
-	var calendar *output
-	if *ics != "" {
-		calendar = newOutput("--ics", *ics)
-		outs = append(outs, calendar)
-	}
-	if msg := checkOutputs(outs, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
-		return fs.usageError(stderr, "%s", msg)
-	}
-	ctx, cancel, msg := limit.context()
-	if msg != "" {
-		return fs.usageError(stderr, "%s", msg)
-	}
-	defer cancel()
-	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: fmt.Sprint(*year - 1), ctx: ctx, limit: limit}
-	in, ev, code, ok := reportInput(fs, a, stderr)
-	if !ok {
-		return code
-	}
-	stamp := time.Date(*year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	r, cal, err := report.Plan(in, programmes[0], *year, report.WithStamp(stamp))
-	if err != nil {
-		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
-		return exitProblems
-	}
-	var buf bytes.Buffer
-	err = report.Write(&buf, r, f)
-	data := buf.Bytes()
-	if err == nil && f == report.FormatJSON {
-		data, err = wrapJSON(planEnvelope{runInfo: newRunInfo(planFormat, ev, a.period, at), Year: *year, Plan: data})
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
-		return exitProblems
-	}
-	if calendar != nil {
-		var ib bytes.Buffer
-		if _, err := cal.WriteTo(&ib); err != nil {
-			fmt.Fprintf(stderr, "kiez plan: %v\n", err)
-			return exitProblems
-		}
-		if err := calendar.write(ib.Bytes(), stdout); err != nil {
-			fmt.Fprintf(stderr, "kiez plan: %v\n", err)
-			return exitProblems
-		}
-	}
-	if err := table.write(data, stdout); err != nil {
-		fmt.Fprintf(stderr, "kiez plan: %v\n", err)
-		return exitProblems
-	}
-	return exitOK
-}
-
 // reportInput evaluates the data for a report: prepare, then Evaluate.
 // Problems are printed to stderr, keeping stdout for the report.
 func reportInput(fs *flags, a evalArgs, stderr io.Writer) (*rules.Evaluation, *evaluation, int, bool) {
@@ -249,7 +132,7 @@ func reportInput(fs *flags, a evalArgs, stderr io.Writer) (*rules.Evaluation, *e
 	}
 	in, err := ev.engine.Evaluate(a.ctx, ev.ds, ev.period)
 	if timedOut(a.ctx) {
-		return nil, nil, a.limit.reportTimeout(stderr, fs.Name(), "the rules were evaluated", "Nothing was written."), false
+		return nil, nil, a.limit.reportTimeout(stderr, fs.Name(), "timeout.whileRules", "timeout.nothingWritten"), false
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
@@ -265,13 +148,4 @@ func inferFormat(fs *flags, f report.Format, out string) (report.Format, error) 
 		return f, errors.New(msg)
 	}
 	return report.ParseFormat(s)
-}
-
-// jsonRunTime is the time of the run for JSON output (runTime); for
-// other formats it is not needed, and KIEZ_NOW is not read.
-func jsonRunTime(f report.Format) (time.Time, error) {
-	if f != report.FormatJSON {
-		return time.Time{}, nil
-	}
-	return runTime()
 }

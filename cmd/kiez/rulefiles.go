@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -134,14 +132,6 @@ func (s *sources) get(name string) ([]byte, bool) {
 	return nil, false
 }
 
-// loadData loads and validates data files and prints every problem. It
-// returns nil when the data has errors, and the context's error, printing
-// nothing, when ctx ends before the data is loaded.
-func loadData(ctx context.Context, w io.Writer, paths []string) (*kiez.Dataset, error) {
-	ds, _, err := loadDataInputs(ctx, w, paths)
-	return ds, err
-}
-
 // selection is the outcome of choosing programmes for check and explain.
 type selection struct {
 	sets []*ruleSet
@@ -149,7 +139,8 @@ type selection struct {
 	notes []string
 	// diags are problems of rule files; any error stops the command.
 	diags diag.Diagnostics
-	// usage is set when a --programme id names no rules at all.
+	// usage is the --programme id that names no rules at all: a usage
+	// error (noRulesMessage says it).
 	usage string
 }
 
@@ -197,7 +188,7 @@ func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *s
 	if len(ids) > 0 {
 		for _, id := range unique(ids) {
 			if !take(id) {
-				sel.usage = fmt.Sprintf("no rules for programme %q: name its rule file with --rules, or an embedded programme %s", id, embeddedList())
+				sel.usage = id
 				return sel
 			}
 		}
@@ -251,4 +242,9 @@ func programmesOf(sets []*ruleSet) []*rules.RuleSet {
 		out[i] = rs.prog
 	}
 	return out
+}
+
+// noRulesMessage says that --programme id names no rules at all.
+func noRulesMessage(tx *texts, id string) string {
+	return tx.t("sel.noRules", id, embeddedList())
 }

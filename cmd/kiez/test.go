@@ -15,51 +15,28 @@ import (
 )
 
 func runTest(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("test", "kiez test [flags] PATH...", `
-Runs rule test files. A file is run as given; a directory is searched
-recursively for files ending in _test.yaml. Prints one line per case,
-"file: case: PASS|FAIL|ERROR (duration)", under a failing case the
-outcomes it expected and got, under an erroring case why it could not run,
-then the problems of the test files themselves (each once, the cause
-before what follows from it), then per programme the rules that no case
-expects to pass or no case expects to fail, and at the end "N passed, N
-failed, N errored".
-
---format json prints the same as one JSON document: per file its cases
-with their mismatches and errors, its problems, and the outcomes its
-cases expect; then the untested rules per programme and the counts.
---format junit prints JUnit XML for CI systems: a testsuite per file, a
-testcase per case with a failure (the outcomes that differ) or an error
-(why it could not run), a file that could not run as a testcase with an
-error; the untested rules go to stderr.
-
-A test file reads its fixtures and its rule file only from its own
-directory and below; a path that leads out of it (with "..", as an
-absolute path or through a symbolic link) is an error that names the path
-and never shows the file's content. --root widens the tree to a directory
-above, e.g. --root . for tests whose fixtures lie in testdata/ beside
-them.
-
-Exit code: 0 when every case passed, 1 when any failed or errored (and,
-with --fail-untested, when a rule lacks a passing or a failing case), 2 on
-wrong usage.`)
-	failUntested := fs.Bool("fail-untested", false, "exit 1 when a rule has no case expecting pass or none expecting fail")
-	root := fs.String("root", "", "read fixtures and rule files from anywhere below this `directory` (default: each test file's own directory)")
-	format := fs.String("format", "text", "output `format`: text, json (one document) or junit (JUnit XML for CI systems)")
+	fs := newFlags("test", "test.synopsis", "test.about")
+	failUntested := fs.Bool("fail-untested", false, "test.flag.failUntested")
+	root := fs.String("root", "", "test.flag.root")
+	format := fs.String("format", "text", "test.flag.format")
 	limit := addTimeout(fs)
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" && *format != "junit" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text, json or junit)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "junit"))
+	}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
 	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one rule test file or directory")
+		return fs.fail(stderr, "test.needTests")
 	}
 	if *root != "" {
 		if st, err := os.Stat(*root); err != nil || !st.IsDir() {
-			return fs.usageError(stderr, "--root: %s is not a directory", *root)
+			return fs.fail(stderr, "test.badRoot", *root)
 		}
 	}
 	ctx, cancel, msg := limit.context()
@@ -114,7 +91,7 @@ wrong usage.`)
 		writeUntested(stdout, untested)
 		fmt.Fprintf(stdout, "\n%d passed, %d failed, %d errored\n", tally.passed, tally.failed, tally.errored)
 	case "json":
-		if err := writeTestJSON(stdout, runs, untested, tally); err != nil {
+		if err := writeTestJSON(stdout, runs, untested, tally, at); err != nil {
 			fmt.Fprintf(stderr, "kiez test: %v\n", err)
 			return exitProblems
 		}
@@ -129,8 +106,7 @@ wrong usage.`)
 		if text {
 			limit.noteStopped(stdout)
 		}
-		return limit.reportTimeout(stderr, "test", "the rule tests ran",
-			"The cases shown ran before; a case naming \"context deadline exceeded\" was cut short, and later files were not run.")
+		return limit.reportTimeout(stderr, "test", "timeout.whileTests", "timeout.testShown")
 	}
 	if tally.failed > 0 || tally.errored > 0 || diags.HasErrors() || (*failUntested && untested.count() > 0) {
 		return exitProblems

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -33,19 +33,22 @@ type testFileDoc struct {
 	Error string `json:"error,omitempty"`
 }
 
-// writeTestJSON writes the test runs as one JSON document.
-func writeTestJSON(w io.Writer, runs []testRun, u untested, t testTally) error {
+// writeTestJSON writes the test runs as one JSON object: the envelope
+// of the run, then the document.
+func writeTestJSON(w io.Writer, runs []testRun, u untested, t testTally, at time.Time) error {
 	doc := testDocument{Files: []testFileDoc{}, Untested: u, Passed: t.passed, Failed: t.failed, Errored: t.errored}
+	var files []inputFile
 	for _, r := range runs {
+		if data, err := readRegular(r.file, kiez.MaxFileSize); err == nil {
+			files = append(files, inputFile{Name: r.file, Bytes: int64(len(data)), SHA256: sha256Hex(data)})
+		}
 		if r.err != nil {
 			doc.Files = append(doc.Files, testFileDoc{TestReport: &rules.TestReport{File: r.file}, Error: r.err.Error()})
 			continue
 		}
 		doc.Files = append(doc.Files, testFileDoc{TestReport: r.rep})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(w, testEnvelope{toolInfo: newToolInfo(testFormat, files, at), testDocument: doc})
 }
 
 // The JUnit XML format as CI systems (Jenkins, GitLab, GitHub Actions

@@ -246,7 +246,7 @@ func TestTestFormatUnknown(t *testing.T) {
 	if code := run([]string{"test", "--format", "xml", "testdata"}, &stdout, &stderr); code != exitUsage {
 		t.Errorf("exit code %d, want %d", code, exitUsage)
 	}
-	if want := "kiez test: --format: unknown format \"xml\" (use text, json or junit)\n"; !strings.HasPrefix(stderr.String(), want) {
+	if want := "kiez test: --format: unbekanntes Format \"xml\" (text, json oder junit angeben)\n"; !strings.HasPrefix(stderr.String(), want) {
 		t.Errorf("stderr = %q, want it to start with %q", stderr.String(), want)
 	}
 }

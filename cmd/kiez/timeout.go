@@ -15,13 +15,14 @@ const defaultTimeout = 60 * time.Second
 
 // timeLimit is a command's --timeout flag.
 type timeLimit struct {
-	d *time.Duration
+	d  *time.Duration
+	fs *flags // for the language of its messages
 }
 
 // addTimeout adds --timeout to a command's flags.
 func addTimeout(fs *flags) timeLimit {
-	d := fs.Duration("timeout", defaultTimeout, "stop the command after this `duration` (e.g. 90s, 5m); 0 means no limit")
-	return timeLimit{d: d}
+	d := fs.Duration("timeout", defaultTimeout, "flag.timeout")
+	return timeLimit{d: d, fs: fs}
 }
 
 // context returns the command's context, which ends when the time limit
@@ -29,7 +30,7 @@ func addTimeout(fs *flags) timeLimit {
 func (tl timeLimit) context() (context.Context, context.CancelFunc, string) {
 	switch {
 	case *tl.d < 0:
-		return nil, nil, fmt.Sprintf("--timeout: %v is negative; give a duration such as 90s, or 0 for no limit", *tl.d)
+		return nil, nil, tl.fs.tx.t("err.timeout", *tl.d)
 	case *tl.d == 0:
 		ctx, cancel := context.WithCancel(context.Background())
 		return ctx, cancel, ""
@@ -44,13 +45,13 @@ func timedOut(ctx context.Context) bool {
 }
 
 // reportTimeout prints why a command stopped early: the limit, what was
-// being done, what was still shown. It returns exitProblems.
+// being done, what was still shown (keys of the message table). It
+// returns exitProblems.
 func (tl timeLimit) reportTimeout(stderr io.Writer, command, while, shown string) int {
-	fmt.Fprintf(stderr, "kiez %s: the time limit ran out (--timeout %v) while %s; the command was stopped.\n", command, *tl.d, while)
-	if shown != "" {
-		fmt.Fprintf(stderr, "%s\n", shown)
-	}
-	fmt.Fprintf(stderr, "Allow more time with --timeout (e.g. --timeout 5m; 0 means no limit), or look for a rule that runs too long: \"kiez explain\" shows one rule for one subject.\n")
+	tx := tl.fs.tx
+	fmt.Fprintln(stderr, tx.t("timeout.ranOut", command, *tl.d, tx.t(while)))
+	fmt.Fprintln(stderr, tx.t(shown))
+	fmt.Fprintln(stderr, tx.t("timeout.advice"))
 	return exitProblems
 }
 

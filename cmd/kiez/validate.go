@@ -18,26 +18,29 @@ import (
 )
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "kiez validate [flags] FILE|DIR...", `
-Loads data files (.yaml, .yml, .json) and directories ("-" reads the
-standard input, as YAML or JSON), prints a summary
-per programme and every problem with its position (file:line:col and the
-line with a caret). Exit code: 0 when the data is valid (warnings allowed),
-1 on any error, 2 on wrong usage.`)
-	on := fs.String("on", "", "count staff positions held on this `date` (YYYY-MM-DD; default: the last day of the data's activity — its latest session, meeting or evidence record — or today when that is later or there is none)")
-	fullTime := fs.String("full-time", "", "full-time week in `hours` for FTE figures (default: each programme's fullTimeHours)")
+	fs := newFlags("validate", "validate.synopsis", "validate.about")
+	on := fs.String("on", "", "validate.flag.on")
+	fullTime := fs.String("full-time", "", "validate.flag.fullTime")
+	format := fs.String("format", "text", "validate.flag.format")
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
+	if *format != "text" && *format != "json" {
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
+	}
+	at, code, ok := fs.runTime(stderr, *format == "json")
+	if !ok {
+		return code
+	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one data file or directory")
+		return fs.fail(stderr, "err.needData")
 	}
 	var day date.Date
 	if *on != "" {
 		d, err := source.ParseDate(*on)
 		if err != nil {
-			return fs.usageError(stderr, "-on: %v", err)
+			return fs.fail(stderr, "err.value", "-on", err)
 		}
 		day = d
 	}
@@ -45,16 +48,31 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 	if *fullTime != "" {
 		d, err := source.ParseDecimal(*fullTime)
 		if err != nil || !d.IsPositive() {
-			return fs.usageError(stderr, "-full-time: give a positive number of hours, e.g. 39")
+			return fs.fail(stderr, "validate.badFullTime")
 		}
 		ft = &d
 	}
-	ds, diags, _ := loadInputs(context.Background(), paths)
+	ds, diags, inputs := loadInputs(context.Background(), paths)
 	if *on == "" {
 		day = lastActivity(ds, date.NewAt(time.Now()))
 	}
 	diags = append(diags, ds.Validate()...)
 	diags.Sort()
+	if *format == "json" {
+		env := validateEnvelope{toolInfo: newToolInfo(validateFormat, inputs.read(), at), Day: day,
+			Programmes: programmeSummaries(ds, day, ft), Diagnostics: diags, Summary: summarise(diags)}
+		if env.Diagnostics == nil {
+			env.Diagnostics = diag.Diagnostics{}
+		}
+		if err := writeJSON(stdout, env); err != nil {
+			fmt.Fprintf(stderr, "kiez validate: %v\n", err)
+			return exitProblems
+		}
+		if diags.HasErrors() {
+			return exitProblems
+		}
+		return exitOK
+	}
 	writeSummary(stdout, ds, day, ft)
 	if len(diags) > 0 {
 		fmt.Fprintln(stdout)
@@ -75,29 +93,12 @@ line with a caret). Exit code: 0 when the data is valid (warnings allowed),
 func writeSummary(w io.Writer, ds *kiez.Dataset, day date.Date, fullTime *decimal.Decimal) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t\n", rules.Format(day))
-	for _, p := range ds.Programmes {
-		var centres, kitas, offers, sessions int
-		hours := decimal.Zero
-		for i := range ds.Centres {
-			c := &ds.Centres[i]
-			if c.Programme != p.ID {
-				continue
-			}
-			centres++
-			kitas += len(c.Catchment) + len(c.VerbundKitas)
-			offers += len(c.Offers)
-			sessions += len(c.Sessions)
-			hours = hours.Add(c.StaffHours("", day))
-		}
-		ft := p.FullTimeHours
-		if fullTime != nil {
-			ft = *fullTime
-		}
+	for _, p := range programmeSummaries(ds, day, fullTime) {
 		fte := "–"
-		if v, err := kiez.FTE(hours, ft); err == nil {
-			fte = fmt.Sprintf("%s (%s h)", decimalComma(v.StringFixed(2)), decimalComma(ft.String()))
+		if p.FTE != nil {
+			fte = fmt.Sprintf("%s (%s h)", decimalComma(p.FTE.StringFixed(2)), decimalComma(p.FullTimeHours.String()))
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t\n", p.ID, centres, kitas, fte, offers, sessions)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t\n", p.Programme, p.Centres, p.Kitas, fte, p.Offers, p.Sessions)
 	}
 	tw.Flush()
 }

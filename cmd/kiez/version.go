@@ -76,26 +76,22 @@ func embeddedSets() ([]embeddedSet, error) {
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "kiez version [flags]", `
-Prints the version of the kiez module the program was built from, the
-revision when the build recorded one, the Go version that built it, and
-the id and version of each embedded rule set (programme). Exit code: 0,
-or 2 on wrong usage.`)
-	format := fs.String("format", "text", "output `format`: text or json")
+	fs := newFlags("version", "version.synopsis", "version.about")
+	format := fs.String("format", "text", "version.flag.format")
 	rest, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(rest) > 0 {
-		return fs.usageError(stderr, "takes no arguments")
+		return fs.fail(stderr, "version.noArgs")
 	}
 	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
 	}
 	b := readBuildInfo()
 	sets, err := embeddedSets()
 	if err != nil {
-		fmt.Fprintf(stderr, "kiez version: the embedded rule sets have errors: %v\n", err)
+		fmt.Fprintln(stderr, fs.tx.t("version.embeddedErrors", err))
 		return exitProblems
 	}
 	if *format == "json" {

@@ -39,7 +39,7 @@ type Options struct {
 
 // Generate returns the indented schema of the root type.
 func Generate(root reflect.Type, opts Options) ([]byte, error) {
-	g := &gen{opts: opts, defs: map[string]any{}}
+	g := &gen{opts: opts, defs: map[string]any{}, types: map[string]reflect.Type{}}
 	top := g.object(root)
 	top["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	if opts.ID != "" {
@@ -67,7 +67,9 @@ func Generate(root reflect.Type, opts Options) ([]byte, error) {
 type gen struct {
 	opts Options
 	defs map[string]any
-	err  error
+	// types are the Go types of defs, to refuse two types of one name.
+	types map[string]reflect.Type
+	err   error
 }
 
 var (
@@ -110,6 +112,10 @@ func (g *gen) typ(t reflect.Type) map[string]any {
 	switch t.Kind() {
 	case reflect.Struct:
 		name := t.Name()
+		if other, ok := g.types[name]; ok && other != t {
+			g.err = fmt.Errorf("schema: two types named %s: %s and %s; the schema names its definitions by type name", name, other, t)
+		}
+		g.types[name] = t
 		if _, seen := g.defs[name]; !seen {
 			g.defs[name] = true // placeholder against recursion
 			g.defs[name] = g.object(t)
@@ -125,6 +131,8 @@ func (g *gen) typ(t reflect.Type) map[string]any {
 		return map[string]any{"type": "boolean"}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return map[string]any{"type": "integer"}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return map[string]any{"type": "integer", "minimum": 0}
 	}
 	g.err = fmt.Errorf("schema: no schema for Go type %s", t)
 	return map[string]any{}
@@ -154,6 +162,13 @@ func (g *gen) fields(t reflect.Type, props map[string]any, required *[]string) {
 		}
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
 			g.fields(f.Type, props, required)
+			continue
+		}
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct {
+			// encoding/json writes the fields of an embedded pointer as
+			// the outer type's, or none when it is nil: none required.
+			var ignored []string
+			g.fields(f.Type.Elem(), props, &ignored)
 			continue
 		}
 		if !f.IsExported() {
