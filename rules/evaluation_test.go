@@ -3,6 +3,8 @@ package rules_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -142,5 +144,50 @@ func TestRestore(t *testing.T) {
 	}
 	if _, err := rules.Restore(ds, nil, rules.Period{}, res); err == nil {
 		t.Error("Restore without a period: no error")
+	}
+}
+
+// TestRunErrorAsDiagnostic: an expression that fails while it runs gives
+// an error result whose Problem is a diagnostic at the whole expression
+// in the rule file, with the reason in German as its detail; a verdict
+// without such a failure has none.
+func TestRunErrorAsDiagnostic(t *testing.T) {
+	src := strings.Replace(evalRules, "assert: item.releaseHoursPerWeek >= 2", `assert: "1 / (item.hoursPerWeek - 39) > 0"`, 1)
+	p, diags := rules.Load("musterstadt.yaml", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	eng, err := rules.NewEngine([]*rules.RuleSet{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := evalData(t, `  - id: fz-nord
+    name: Familienzentrum Nord
+    programme: musterstadt
+    kind: family-centre
+    providerNote: ohne Träger
+    staff:
+      - {id: l1, role: leitung-familienzentrum, hoursPerWeek: 39, releaseHoursPerWeek: 2}
+      - {id: l2, role: leitung-familienzentrum, hoursPerWeek: 30, releaseHoursPerWeek: 2}
+`)
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := ev.Results()
+	if len(res) != 2 {
+		t.Fatalf("%d results: %v", len(res), res)
+	}
+	d := res[0].Problem
+	if res[0].Outcome != rules.OutcomeError || d == nil || d.Subject == nil {
+		t.Fatalf("l1: %v, problem %v; want an error with a diagnostic", res[0], d)
+	}
+	got := fmt.Sprintf("%s %s-%d:%d %s | %s", d.Severity, d.Subject, d.Subject.End.Line, d.Subject.End.Column, d.Summary, d.Detail)
+	want := "error musterstadt.yaml:11:13-11:47 division by zero | Division durch null" // the quoted value, quotes included
+	if got != want {
+		t.Errorf("problem:\n got %s\nwant %s", got, want)
+	}
+	if res[1].Outcome != rules.OutcomeFail || res[1].Problem != nil {
+		t.Errorf("l2: %v, problem %v; want a failure without a problem", res[1], res[1].Problem)
 	}
 }

@@ -109,8 +109,13 @@ type Result struct {
 	Evidence     []Evidence    `json:"evidence,omitempty"`
 	// Waiver is the waiver that turned a failure into OutcomeWaived.
 	Waiver *WaiverRef `json:"waiver,omitempty"`
-	// Error says why the rule could not be evaluated (OutcomeError).
+	// Error says why the rule could not be evaluated (OutcomeError), as
+	// text with the place in the rule file in front.
 	Error string `json:"error,omitempty"`
+	// Problem is the same as a diagnostic when an expression failed
+	// while it ran: its place in the rule file (the whole expression),
+	// the reason as summary and in German as detail. Nil otherwise.
+	Problem *diag.Diagnostic `json:"problem,omitempty"`
 }
 
 // Evidence is a named value a verdict rests on.

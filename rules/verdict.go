@@ -5,11 +5,13 @@ package rules
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 
+	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -18,10 +20,19 @@ import (
 func (r *run) exec(e *expression) (any, error) {
 	out, err := r.machine.Run(e.program, r.env)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", e.pos().String(), cleanError(err))
+		return nil, &runError{at: e.pos(), msg: cleanError(err)}
 	}
 	return out, nil
 }
+
+// runError is an expression that failed while it ran, at its place in
+// the rule file.
+type runError struct {
+	at  diag.Range
+	msg string
+}
+
+func (e *runError) Error() string { return e.at.String() + ": " + e.msg }
 
 // eval is exec for the expressions of a verdict: the value of an
 // item-independent expression is computed once per subject (see
@@ -113,7 +124,7 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 	items, err := r.items(rule)
 	if err != nil {
 		base.Subject = subject
-		return append(out, errorResult(base, err.Error())), [][]Evidence{nil}
+		return append(out, errorResult(base, err)), [][]Evidence{nil}
 	}
 	var slots []slot
 	if rule.slots > 0 {
@@ -231,10 +242,16 @@ func (r *run) idField(t reflect.Type) []int {
 	return idx
 }
 
-func errorResult(res Result, msg string) Result {
+func errorResult(res Result, err error) Result {
+	msg := err.Error()
 	res.Outcome = OutcomeError
 	res.Error = msg
 	res.Message = "Die Regel konnte nicht geprüft werden: " + germanReason(msg)
+	var re *runError
+	if errors.As(err, &re) {
+		at := re.at
+		res.Problem = &diag.Diagnostic{Severity: diag.Error, Summary: re.msg, Detail: germanReason(re.msg), Subject: &at}
+	}
 	return res
 }
 
@@ -252,12 +269,12 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 	if rule.when != nil {
 		ok, err := r.value(rule, rule.when, slots)
 		if err != nil {
-			return errorResult(res, err.Error()), parts
+			return errorResult(res, err), parts
 		}
 		if b, _ := ok.(bool); !b {
 			msg, err := r.germanMessage(rule, rule.notApplicable, slots, "Nicht anwendbar.")
 			if err != nil {
-				return errorResult(res, err.Error()), parts
+				return errorResult(res, err), parts
 			}
 			res.Outcome = OutcomeNotApplicable
 			res.Message = msg
@@ -279,12 +296,12 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 	if rule.needs != nil {
 		v, err := r.value(rule, rule.needs, slots)
 		if err != nil {
-			return errorResult(res, err.Error()), parts
+			return errorResult(res, err), parts
 		}
 		if empty(v) {
 			msg, err := r.germanMessage(rule, rule.missingMsg, slots, "Keine Angaben im Zeitraum "+r.period.German()+".")
 			if err != nil {
-				return errorResult(res, err.Error()), parts
+				return errorResult(res, err), parts
 			}
 			res.Outcome = rule.IfMissing
 			res.Message = msg
@@ -302,17 +319,17 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 	for i, e := range rule.evidence {
 		v, text, err := r.text(rule, e, slots)
 		if err != nil {
-			return errorResult(res, err.Error()), parts
+			return errorResult(res, err), parts
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: text, Value: v})
 	}
 	ok, err := r.value(rule, rule.assert, slots)
 	if err != nil {
-		return errorResult(res, err.Error()), parts
+		return errorResult(res, err), parts
 	}
 	msg, err := r.render(rule, slots)
 	if err != nil {
-		return errorResult(res, err.Error()), parts
+		return errorResult(res, err), parts
 	}
 	res.Message = msg
 	if b, _ := ok.(bool); b {
