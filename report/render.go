@@ -78,9 +78,10 @@ func Write(w io.Writer, r *Report, f Format) error {
 //
 // Cell values by column type: count a number, decimal a string with a
 // decimal point ("19.5", exact), date "YYYY-MM-DD", outcome an id (pass,
-// fail, not-applicable, waived, missing-data, error), text a string (an
-// id where the text is a label; "true" or "false" for yes and no); null
-// when empty or suppressed. Keys marked omitempty in the Go types are left
+// fail, not-applicable, waived, missing-data, error), bool true or false,
+// text a string (an id where the text is a label); null when empty or
+// suppressed. A metadata field whose value shows a date, a time, a period
+// or a number has it for machines in "data" (see Field.Data). Keys marked omitempty in the Go types are left
 // out when empty (a missing "places" is 0).
 func WriteJSON(w io.Writer, r *Report) error {
 	if r == nil {

@@ -35,10 +35,10 @@ func Staffing(in Input, programme string, opts ...Option) (*Report, error) {
 	name := e.programmeName(programme)
 	d := e.begin(KindStaffing, l.tf("staffing.title", l.formatDate(e.per.Until)), name)
 	d.meta("programme", l.t("meta.programme"), name)
-	d.meta("reference-date", l.t("meta.referenceDate"), l.formatDate(e.per.Until))
+	d.metaData("reference-date", l.t("meta.referenceDate"), l.formatDate(e.per.Until), isoDate(e.per.Until))
 	ft, ftOK := e.fullTime(programme)
 	if ftOK {
-		d.meta("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"))
+		d.metaData("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"), ft.String())
 	}
 
 	var staff []*kiez.Position
