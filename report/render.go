@@ -21,12 +21,17 @@ const (
 	FormatCSV      Format = "csv"
 	FormatMarkdown Format = "md"
 	FormatHTML     Format = "html"
+	// FormatXLSX is an Excel workbook (see WriteXLSX), the one format
+	// that is not text.
+	FormatXLSX Format = "xlsx"
 )
 
-// Formats returns every format, in a stable order.
+// Formats returns the text formats, in a stable order: every format but
+// FormatXLSX.
 func Formats() []Format { return []Format{FormatJSON, FormatCSV, FormatMarkdown, FormatHTML} }
 
-// ParseFormat reads a format's name: json, csv, md (or markdown), html.
+// ParseFormat reads a format's name: json, csv, md (or markdown), html,
+// xlsx.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "json":
@@ -37,8 +42,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatMarkdown, nil
 	case "html", "htm":
 		return FormatHTML, nil
+	case "xlsx":
+		return FormatXLSX, nil
 	}
-	return "", fmt.Errorf("report: unknown format %q (use json, csv, md or html)", s)
+	return "", fmt.Errorf("report: unknown format %q (use json, csv, md, html or xlsx)", s)
 }
 
 // Ext returns the file name extension of the format, with its dot.
@@ -55,6 +62,8 @@ func Write(w io.Writer, r *Report, f Format) error {
 		return WriteMarkdown(w, r)
 	case FormatHTML:
 		return WriteHTML(w, r)
+	case FormatXLSX:
+		return WriteXLSX(w, r)
 	}
 	return fmt.Errorf("report: unknown format %q", f)
 }
@@ -65,7 +74,8 @@ func Write(w io.Writer, r *Report, f Format) error {
 //
 //	{"kind": "centre-annual", "language": "de", "title": "…", "subtitle": "…",
 //	 "published": false, "threshold": 3,
-//	 "meta": [{"key": "period", "label": "Zeitraum", "value": "01.01.2024 – 31.12.2024"}],
+//	 "meta": [{"key": "period", "label": "Zeitraum", "value": "01.01.2024 – 31.12.2024",
+//	           "data": "2024-01-01/2024-12-31"}],
 //	 "notes": ["…"],
 //	 "sections": [{"id": "months", "title": "…", "text": ["…"],
 //	   "tables": [{"id": "months", "title": "…",
