@@ -32,12 +32,16 @@ the check to the given ids.
 
 Data arguments may be "-" for the standard input (YAML or JSON). The
 output goes to standard output, or with --out FILE (-o FILE) to a file,
-written as by "kiez report"; without --format, a .json file gets json and
-a .txt file text. --format json writes one JSON object: the module and
-rule-set versions, the period, the input files with their SHA-256 and a
-digest over them, the time of the run (the environment variable KIEZ_NOW
-sets it, for tests), the results and their counts; its JSON Schema is
-cmd/kiez/check.schema.json.
+written as by "kiez report"; without --format, a .json file gets json,
+a .txt file text and a .xlsx file xlsx. --format json writes one JSON
+object: the module and rule-set versions, the period, the input files
+with their SHA-256 and a digest over them, the time of the run (the
+environment variable KIEZ_NOW sets it, for tests), the results and their
+counts; its JSON Schema is cmd/kiez/check.schema.json. --format xlsx
+writes a workbook: a sheet of every result (programme, rule, subject,
+outcome, severity, requirements, message) and a sheet of their counts
+per programme and subject; it goes to standard output only when that is
+not a terminal.
 
 Exit code: 0 when the evaluation ran, whatever the verdicts: check is a
 report, and a run with failed rules has still done its job; 1 when the
@@ -49,7 +53,7 @@ data or a rule file has errors or the run was cut short, or, with
 	fs.Var(&programmes, "programme", "check only the programme with this `id` (repeatable, or comma-separated)")
 	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
 	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
-	format := fs.String("format", "text", "output `format`: text (a table per programme and centre) or json (the results)")
+	format := fs.String("format", "text", "output `format`: text (a table per programme and centre), json (the results) or xlsx (a workbook of the results and their counts)")
 	only := fs.String("only", "", "show only these `outcomes` in the text tables: problems (all but pass and not-applicable), or a comma-separated list such as fail,missing-data")
 	strict := fs.Bool("strict", false, "exit 1 when any result of severity error is fail, missing-data or error")
 	outFile := fs.String("out", "", "write the verdicts to this `file` instead of standard output (- is standard output)")
@@ -59,10 +63,10 @@ data or a rule file has errors or the run was cut short, or, with
 	if !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		return fs.usageError(stderr, "--format: unknown format %q (use text or json)", *format)
+	if *format != "text" && *format != "json" && *format != "xlsx" {
+		return fs.usageError(stderr, "--format: unknown format %q (use text, json or xlsx)", *format)
 	}
-	f, msg := outputFormat(fs, *format, *outFile, []string{"text", "json"})
+	f, msg := outputFormat(fs, *format, *outFile, []string{"text", "json", "xlsx"})
 	if msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -71,12 +75,15 @@ data or a rule file has errors or the run was cut short, or, with
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
+	if *format == "xlsx" && target.toStdout() && isTerminal(stdout) {
+		return fs.usageError(stderr, "--format xlsx writes a workbook, not text for a terminal; name a file with -o FILE.xlsx, or redirect standard output")
+	}
 	show, err := parseOnly(*only)
 	if err != nil {
 		return fs.usageError(stderr, "--only: %v", err)
 	}
 	var at time.Time
-	if *format == "json" {
+	if *format == "json" || *format == "xlsx" {
 		if at, err = runTime(); err != nil {
 			return fs.usageError(stderr, "%v", err)
 		}
@@ -87,8 +94,8 @@ data or a rule file has errors or the run was cut short, or, with
 	}
 	defer cancel()
 	diagOut := stdout
-	if *format == "json" || !target.toStdout() {
-		diagOut = stderr // keep stdout valid JSON, and a file for the verdicts
+	if *format == "json" || *format == "xlsx" || !target.toStdout() {
+		diagOut = stderr // keep stdout valid JSON or a workbook, and a file for the verdicts
 	}
 	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
 	ev, code, ok := prepare(fs, a, diagOut, stderr)
@@ -121,13 +128,24 @@ data or a rule file has errors or the run was cut short, or, with
 		env = &e
 	}
 	out := newCheckWriter(stdout, ev, a, env, show)
+	if *format == "xlsx" {
+		if out.xlsx, err = newCheckWorkbook(a.period, at); err != nil {
+			fmt.Fprintf(stderr, "kiez check: %v\n", err)
+			return exitProblems
+		}
+	}
 	err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
 	if env != nil {
 		env.Complete = !stopped
 	}
+	if out.xlsx != nil {
+		out.xlsx.stopped = stopped
+	}
 	if err == nil || stopped {
 		err = out.finish()
+	} else if out.xlsx != nil {
+		out.xlsx.discard()
 	}
 	if flushErr := buf.Flush(); err == nil {
 		err = flushErr

@@ -22,12 +22,18 @@ centres of a programme side by side, --programme), or staffing.
 
 Data arguments may be "-" for the standard input (YAML or JSON). The
 report is written to --out (default, or "-": standard output) in
---format json, csv, md or html; without --format, a file's extension
-(.json, .csv, .md, .html) chooses the format, and a --format that
-disagrees with the extension is an error. JSON is one object: the module
-and rule-set versions, the period, the input files with their SHA-256 and
-a digest over them, the time of the run (KIEZ_NOW sets it, for tests),
-then the report (JSON Schema: cmd/kiez/report.schema.json). --out names a regular file, new or
+--format json, csv, md, html or xlsx (an Excel workbook: a first sheet
+with title, metadata and text, then a sheet per table with typed cells;
+not to a terminal); without --format, a file's extension (.json, .csv, .md, .html, .xlsx)
+chooses the format, and a --format that disagrees with the extension is
+an error. --csv-tables DIR writes instead each table as a CSV file of its
+own, DIR/<table id>.csv (header line and rows, no totals; German
+spreadsheet conventions as the CSV report), and nothing else: DIR is
+created when missing, and each file is replaced whole, never left half
+written. JSON is one object: the module and rule-set versions, the
+period, the input files with their SHA-256 and a digest over them, the
+time of the run (KIEZ_NOW sets it, for tests), then the report (JSON
+Schema: cmd/kiez/report.schema.json). --out names a regular file, new or
 existing; a directory, device or named pipe is refused. Writing is
 atomic: a temporary file next to the target is written, flushed to disk
 and renamed over it; an existing file keeps its mode, a new one gets the
@@ -42,8 +48,9 @@ programme report the verdicts that changed since an earlier period.`)
 	period := fs.String("period", "", "the evaluated `period`: 2024, 2024-H1, 2024-Q3, 2024-03 or 2024-01-01..2024-06-30")
 	kind := fs.String("kind", "compliance", "the `kind` of report: compliance, centre, programme or staffing")
 	centre := fs.String("centre", "", "the centre `id` of a centre report")
-	format := fs.String("format", "md", "output `format`: json, csv, md or html")
+	format := fs.String("format", "md", "output `format`: json, csv, md, html or xlsx")
 	out := fs.String("out", "", "write the report to this `file` instead of standard output (- is standard output)")
+	csvTables := fs.String("csv-tables", "", "write each table as a CSV file of its own into this `directory`, and nothing else")
 	fs.StringVar(out, "o", "", "short for --out `file`")
 	published := fs.Bool("published", false, "build the report for publication: no staff ids, no notes, small counts suppressed")
 	threshold := fs.Int("threshold", 3, "in published reports, counts of people below this `number` are shown as \"<N\"")
@@ -64,6 +71,12 @@ programme report the verdicts that changed since an earlier period.`)
 	at, err := jsonRunTime(f)
 	if err != nil {
 		return fs.usageError(stderr, "%v", err)
+	}
+	if msg := checkCSVTables(fs, *csvTables); msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	if *csvTables == "" && f == report.FormatXLSX && (*out == "" || *out == "-") && isTerminal(stdout) {
+		return fs.usageError(stderr, "--format xlsx writes a workbook, not text for a terminal; name a file with -o FILE.xlsx, or redirect standard output")
 	}
 	if *kind == "centre" && *centre == "" {
 		return fs.usageError(stderr, "--kind centre needs --centre ID")
@@ -128,6 +141,13 @@ programme report the verdicts that changed since an earlier period.`)
 		fmt.Fprintf(stderr, "kiez report: %v\n", err)
 		return exitProblems
 	}
+	if *csvTables != "" {
+		if err := report.WriteCSVTables(*csvTables, r); err != nil {
+			fmt.Fprintf(stderr, "kiez report: --csv-tables %s: %v\n", *csvTables, err)
+			return exitProblems
+		}
+		return exitOK
+	}
 	var buf bytes.Buffer
 	err = report.Write(&buf, r, f)
 	data := buf.Bytes()
@@ -149,7 +169,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 Derives a programme's obligations for a coming year from the data of the
 year before (offers with a recurrence, the rhythm of each kind of meeting,
 the annual reports on file) and prints them as a table in --format json,
-csv, md or html (without --format, as the extension of --out says; JSON
+csv, md, html or xlsx (without --format, as the extension of --out says; JSON
 in an envelope as by "kiez report", with the year planned, JSON Schema
 cmd/kiez/plan.schema.json); --ics also writes them as an iCalendar file. Files are
 written as by "kiez report": only to regular files (or to standard output
@@ -160,7 +180,7 @@ mode, never over an input file; --out and --ics must be different files.`)
 	fs.Var(&programmes, "programme", "the programme `id` (required)")
 	fs.Var(&ruleFiles, "rules", "load the rule `file` from disk instead of the embedded programme with its id (repeatable)")
 	year := fs.Int("year", 0, "the `year` to plan (required); the data of the year before is read")
-	format := fs.String("format", "md", "table `format`: json, csv, md or html")
+	format := fs.String("format", "md", "table `format`: json, csv, md, html or xlsx")
 	ics := fs.String("ics", "", "also write the plan as an iCalendar `file` (- is standard output)")
 	out := fs.String("out", "", "write the table to this `file` instead of standard output (- is standard output)")
 	fs.StringVar(out, "o", "", "short for --out `file`")
@@ -260,7 +280,7 @@ func reportInput(fs *flags, a evalArgs, stderr io.Writer) (report.Input, *evalua
 
 // inferFormat is outputFormat for the formats of the report package.
 func inferFormat(fs *flags, f report.Format, out string) (report.Format, error) {
-	s, msg := outputFormat(fs, string(f), out, []string{"json", "csv", "md", "html"})
+	s, msg := outputFormat(fs, string(f), out, []string{"json", "csv", "md", "html", "xlsx"})
 	if msg != "" {
 		return f, errors.New(msg)
 	}
