@@ -210,9 +210,7 @@ func checkCover(t *testing.T, rows [][]string, want *jsonReport) map[string]stri
 			add(p)
 		}
 	}
-	sheetOf := map[string]string{}
-	i := 0
-	for ; i < len(rows) && len(got) < len(exp); i++ {
+	for i := 0; i < len(rows) && len(got) < len(exp); i++ {
 		got = append(got, rows[i])
 	}
 	if diff := cmp.Diff(exp, got, cmp.Comparer(func(a, b []string) bool { return slices.Equal(trimRow(a), trimRow(b)) })); diff != "" {
@@ -220,14 +218,7 @@ func checkCover(t *testing.T, rows [][]string, want *jsonReport) map[string]stri
 	}
 	// Then the list of tables: an empty line, a heading, the column
 	// heads, one line per table.
-	if i+2 < len(rows) {
-		for _, row := range rows[i+3:] {
-			if len(row) >= 4 {
-				sheetOf[row[3]] = row[0]
-			}
-		}
-	}
-	return sheetOf
+	return tableSheets(rows[len(got):])
 }
 
 func trimRow(r []string) []string {
@@ -426,26 +417,41 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no LibreOffice")
 	}
-	r := goldenByName(t, "wiesbaden-centre-annual")
+	// A centre's report (dates, truth values, percentages, decimals) and
+	// a published programme report (suppressed counts).
+	names := []string{"wiesbaden-centre-annual", "bad-kreuznach-jahresbericht-sozialraumbudget-published"}
 	dir := t.TempDir()
-	var buf bytes.Buffer
-	if err := report.WriteXLSX(&buf, r); err != nil {
-		t.Fatal(err)
+	books := map[string][]byte{}
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		// Filter options: comma, quote, UTF-8, from line 1, no column
+		// types, language en-US (numbers with a decimal point), quoted
+		// text, detect numbers, save as shown = false (raw values), …,
+		// sheet -1: every sheet to a file of its own (LibreOffice 7.2
+		// and later).
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,false,false,false,-1", "--outdir", dir}
+	for _, name := range names {
+		var buf bytes.Buffer
+		if err := report.WriteXLSX(&buf, goldenByName(t, name)); err != nil {
+			t.Fatal(err)
+		}
+		books[name] = buf.Bytes()
+		in := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, in)
 	}
-	in := filepath.Join(dir, "bericht.xlsx")
-	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// Filter options: comma, quote, UTF-8, from line 1, no column types,
-	// language en-US (numbers with a decimal point), quoted text, detect
-	// numbers, save as shown = false (raw values), …, sheet -1: every
-	// sheet to a file of its own (LibreOffice 7.2 and later).
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,false,false,false,-1",
-		"--outdir", dir, in)
-	if out, err := cmd.CombinedOutput(); err != nil {
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) { checkLibreOfficeCSV(t, dir, name, goldenByName(t, name), books[name]) })
+	}
+}
+
+// checkLibreOfficeCSV compares the CSV files LibreOffice made of each
+// sheet of a workbook with the JSON output of its report.
+func checkLibreOfficeCSV(t *testing.T, dir, name string, r *report.Report, book []byte) {
 	var want jsonReport
 	var js bytes.Buffer
 	if err := report.WriteJSON(&js, r); err != nil {
@@ -454,23 +460,26 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &want); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	f, err := excelize.OpenReader(bytes.NewReader(book))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	cover, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheetOf := tableSheets(cover)
+	checked := 0
 	for _, s := range want.Sections {
 		for _, tb := range s.Tables {
-			var sheet string
-			for _, name := range f.GetSheetList() {
-				if rows, _ := f.GetRows(name); len(rows) > 0 && len(tb.Columns) > 0 && len(rows[0]) > 0 && rows[0][0] == tb.Columns[0].Label {
-					sheet = name
-				}
-			}
-			if sheet == "" {
+			sheet, ok := sheetOf[tb.ID]
+			if !ok {
+				t.Errorf("table %s is not listed on the first sheet", tb.ID)
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(dir, "bericht-"+sheet+".csv"))
+			checked++
+			b, err := os.ReadFile(filepath.Join(dir, name+"-"+sheet+".csv"))
 			if err != nil {
 				t.Errorf("table %s: %v", tb.ID, err)
 				continue
@@ -481,60 +490,93 @@ func TestXLSXLibreOffice(t *testing.T) {
 					t.Errorf("table %s: %d lines for %d rows", tb.ID, len(lines), len(tb.Rows))
 					break
 				}
-				fields := splitCSV(lines[r+1])
+				fields, quoted := splitCSV(lines[r+1])
 				for c, cell := range row.Cells {
-					got := ""
+					got, isText := "", false
 					if c < len(fields) {
-						got = fields[c]
+						got, isText = fields[c], quoted[c]
 					}
-					want := cell.Text
+					col := tb.Columns[c]
+					// LibreOffice writes text in quotes and numbers, dates
+					// (as MM/DD/YYYY in the en-US locale asked for),
+					// percentages and truth values without.
+					want, wantText := cell.Text, true
 					switch {
 					case cell.Suppressed != "":
 					case cell.Value == nil:
-						want = ""
-					case tb.Columns[c].Type == "count":
-						want = fmt.Sprint(cell.Value)
-					case tb.Columns[c].Type == "decimal" && tb.Columns[c].Unit != "%":
-						want = cell.Value.(string)
-					case tb.Columns[c].Type == "bool":
-						want = map[bool]string{true: "TRUE", false: "FALSE"}[cell.Value.(bool)]
-					case tb.Columns[c].Type == "date" || tb.Columns[c].Unit == "%":
+						want, wantText = "", false
+					case col.Type == "count":
+						want, wantText = fmt.Sprint(cell.Value), false
+					case col.Type == "decimal" && col.Unit == "%":
+						want, wantText = cell.Value.(string)+"%", false
+					case col.Type == "decimal":
+						want, wantText = cell.Value.(string), false
+					case col.Type == "bool":
+						want, wantText = map[bool]string{true: "TRUE", false: "FALSE"}[cell.Value.(bool)], false
+					case col.Type == "date":
+						day, err := time.Parse(time.DateOnly, cell.Value.(string))
+						if err != nil {
+							t.Fatal(err)
+						}
+						want, wantText = day.Format("01/02/2006"), false
+					}
+					if isText != wantText && want != "" {
+						t.Errorf("table %s row %d column %s: LibreOffice reads %q as text %v, want %v", tb.ID, r+1, col.Key, got, isText, wantText)
+					}
+					n1, e1 := strconv.ParseFloat(strings.TrimSuffix(got, "%"), 64)
+					n2, e2 := strconv.ParseFloat(strings.TrimSuffix(want, "%"), 64)
+					if e1 == nil && e2 == nil && math.Abs(n1-n2) < 1e-9 && strings.HasSuffix(got, "%") == strings.HasSuffix(want, "%") {
 						continue
 					}
-					if n1, e1 := strconv.ParseFloat(got, 64); e1 == nil {
-						if n2, e2 := strconv.ParseFloat(want, 64); e2 == nil && math.Abs(n1-n2) < 1e-9 {
-							continue
-						}
-					}
 					if got != want {
-						t.Errorf("table %s row %d column %s: LibreOffice reads %q, want %q", tb.ID, r+1, tb.Columns[c].Key, got, want)
+						t.Errorf("table %s row %d column %s: LibreOffice reads %q, want %q", tb.ID, r+1, col.Key, got, want)
 					}
 				}
 			}
 		}
 	}
+	if checked == 0 {
+		t.Error("no table was checked")
+	}
 }
 
-// splitCSV splits a line of comma-separated fields in double quotes.
-func splitCSV(line string) []string {
-	var out []string
+// tableSheets reads the list of tables at the end of the first sheet: the
+// sheet of each table id.
+func tableSheets(cover [][]string) map[string]string {
+	out := map[string]string{}
+	for i, row := range cover {
+		if len(row) == 1 && (row[0] == "Tabellen" || row[0] == "Tables") {
+			for _, r := range cover[min(i+2, len(cover)):] {
+				if len(r) >= 4 {
+					out[r[3]] = r[0]
+				}
+			}
+		}
+	}
+	return out
+}
+
+// splitCSV splits a line of comma-separated fields, some in double
+// quotes, and says which were quoted.
+func splitCSV(line string) (fields []string, quoted []bool) {
 	var b strings.Builder
-	quoted := false
+	inQuotes, wasQuoted := false, false
 	for i := 0; i < len(line); i++ {
 		switch ch := line[i]; {
-		case ch == '"' && quoted && i+1 < len(line) && line[i+1] == '"':
+		case ch == '"' && inQuotes && i+1 < len(line) && line[i+1] == '"':
 			b.WriteByte('"')
 			i++
 		case ch == '"':
-			quoted = !quoted
-		case ch == ',' && !quoted:
-			out = append(out, b.String())
+			inQuotes, wasQuoted = !inQuotes, true
+		case ch == ',' && !inQuotes:
+			fields, quoted = append(fields, b.String()), append(quoted, wasQuoted)
 			b.Reset()
+			wasQuoted = false
 		default:
 			b.WriteByte(ch)
 		}
 	}
-	return append(out, b.String())
+	return append(fields, b.String()), append(quoted, wasQuoted)
 }
 
 // goldenByName builds the report of a golden case.
