@@ -20,7 +20,8 @@ const (
 
 // checkWorkbook writes the verdicts of kiez check --format xlsx: the sheet
 // "Ergebnisse" with one row per result (programme, rule, subject,
-// outcome, severity, requirements, message), written as the engine hands
+// outcome, severity, requirements, message) as an Excel table with
+// filter buttons, written as the engine hands
 // the results over (excelize's stream writer keeps a large sheet in a
 // temporary file, not in memory), and the sheet "Anzahl" with the outcome
 // counts per programme and subject, each programme with a total. The
@@ -131,6 +132,15 @@ func (w *checkWorkbook) add(r rules.Result) error {
 // finish writes the counts sheet and the workbook to out.
 func (w *checkWorkbook) finish(out io.Writer) error {
 	defer w.f.Close()
+	// The results are an Excel table: filter buttons in the header, rows
+	// in bands.
+	last, err := excelize.CoordinatesToCellName(len(checkColumns), max(w.rows, 2))
+	if err != nil {
+		return err
+	}
+	if err := w.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: resultsSheet, StyleName: "TableStyleLight1"}); err != nil {
+		return err
+	}
 	if err := w.sw.Flush(); err != nil {
 		return err
 	}
