@@ -75,7 +75,8 @@
 //   - XLSX: an Excel workbook with a first sheet of title, metadata and
 //     text and a sheet per table, with typed cells (numbers, dates,
 //     percentages, booleans) in German-looking number formats, a frozen
-//     header row and columns as wide as their content.
+//     header row, columns as wide as their content, and the charts as
+//     Excel charts beside their tables.
 //   - Markdown: headings, lists and GitHub tables; charts left out.
 //   - HTML: one page without external assets, print style for A4, inline
 //     SVG charts (attendance per month, verdicts per centre, staffing by

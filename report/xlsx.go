@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -29,7 +30,9 @@ import (
 // starting or ending with an apostrophe, unique without regard to case.
 // A table sheet starts with the header line (labels with their units in
 // parentheses, bold, frozen), then the rows (totals bold), then an empty
-// line and the table's notes. Column widths follow the content.
+// line and the table's notes. Column widths follow the content. The
+// report's charts are Excel charts beside the table they draw (the rows
+// that are not totals).
 //
 // Cells are typed: counts are whole numbers (format #,##0), decimals are
 // numbers (format #,##0.00 with the column's places, or the general
@@ -75,6 +78,12 @@ func sortedZip(w io.Writer, b []byte) error {
 	bw := bufio.NewWriter(w)
 	zw := zip.NewWriter(bw)
 	for _, f := range files {
+		if f.Name == contentTypesPart {
+			if err := writeContentTypes(zw, f); err != nil {
+				return fmt.Errorf("report: xlsx: %w", err)
+			}
+			continue
+		}
 		raw, err := f.OpenRaw()
 		if err != nil {
 			return fmt.Errorf("report: xlsx: %w", err)
@@ -181,6 +190,21 @@ func (x *xlsxWriter) write() error {
 		}
 		if err := x.table(t); err != nil {
 			return fmt.Errorf("table %s: %w", t.t.ID, err)
+		}
+	}
+	for _, t := range tables {
+		placed := 0
+		for _, c := range t.sec.Charts {
+			if c.Table != t.t.ID {
+				continue
+			}
+			ok, err := x.chart(t, c, placed)
+			if err != nil {
+				return fmt.Errorf("chart %s: %w", c.ID, err)
+			}
+			if ok {
+				placed++
+			}
 		}
 	}
 	x.f.SetActiveSheet(0)
@@ -354,6 +378,71 @@ func (x *xlsxWriter) table(xt xlsxTable) error {
 	return sw.Flush()
 }
 
+// chart draws a chart of the report as an Excel chart on its table's
+// sheet, to the right of the table, the n-th one below the others. It
+// draws the rows that are not totals; when totals lie between them, or
+// the chart names no category or number column of the table, it draws
+// nothing and reports false.
+func (x *xlsxWriter) chart(xt xlsxTable, c Chart, n int) (bool, error) {
+	t := xt.t
+	ci := t.Column(c.Category)
+	if ci < 0 {
+		return false, nil
+	}
+	rows := 0
+	for i, row := range t.Rows {
+		if row.Total {
+			continue
+		}
+		if i != rows {
+			return false, nil // a total between rows
+		}
+		rows++
+	}
+	if rows == 0 {
+		return false, nil
+	}
+	sheet := "'" + strings.ReplaceAll(xt.sheet, "'", "''") + "'!"
+	ref := func(col, from, to int) string {
+		a, _ := excelize.CoordinatesToCellName(col+1, from, true)
+		if from == to {
+			return sheet + a
+		}
+		b, _ := excelize.CoordinatesToCellName(col+1, to, true)
+		return sheet + a + ":" + b
+	}
+	var series []excelize.ChartSeries
+	for _, k := range c.Series {
+		if j := t.Column(k); j >= 0 && numeric(t.Columns[j]) {
+			series = append(series, excelize.ChartSeries{Name: ref(j, 1, 1), Categories: ref(ci, 2, rows+1), Values: ref(j, 2, rows+1)})
+		}
+	}
+	if len(series) == 0 {
+		return false, nil
+	}
+	typ := excelize.Col
+	switch {
+	case c.Type == ChartLine:
+		typ = excelize.Line
+	case c.Horizontal && c.Stacked:
+		typ = excelize.BarStacked
+	case c.Horizontal:
+		typ = excelize.Bar
+	case c.Stacked:
+		typ = excelize.ColStacked
+	}
+	const width, height, rowsPerChart = 640, 320, 18
+	at, err := excelize.CoordinatesToCellName(len(t.Columns)+2, 2+n*rowsPerChart)
+	if err != nil {
+		return false, err
+	}
+	err = x.f.AddChart(xt.sheet, at, &excelize.Chart{Type: typ, Series: series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: width, Height: height}})
+	return err == nil, err
+}
+
 // xlsxCell returns a cell's value for a workbook, its style (without
 // bold) and the width of its text.
 func (l Language) xlsxCell(c Column, cell Cell) (any, xlsxStyle, int) {
@@ -392,6 +481,52 @@ func places(n int) string {
 		return ""
 	}
 	return "." + strings.Repeat("0", min(n, 20))
+}
+
+// contentTypesPart is the part of a workbook that names the type of each
+// other part.
+const contentTypesPart = "[Content_Types].xml"
+
+// contentTypes is the content of [Content_Types].xml.
+type contentTypes struct {
+	XMLName   xml.Name          `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
+	Defaults  []contentDefault  `xml:"Default"`
+	Overrides []contentOverride `xml:"Override"`
+}
+
+type contentDefault struct {
+	Extension   string `xml:",attr"`
+	ContentType string `xml:",attr"`
+}
+
+type contentOverride struct {
+	PartName    string `xml:",attr"`
+	ContentType string `xml:",attr"`
+}
+
+// writeContentTypes writes [Content_Types].xml with its entries sorted:
+// excelize lists the extensions of pictures in the order of a map.
+func writeContentTypes(zw *zip.Writer, f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	var ct contentTypes
+	err = xml.NewDecoder(rc).Decode(&ct)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(ct.Defaults, func(a, b contentDefault) int { return strings.Compare(a.Extension, b.Extension) })
+	slices.SortFunc(ct.Overrides, func(a, b contentOverride) int { return strings.Compare(a.PartName, b.PartName) })
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	return xml.NewEncoder(w).Encode(ct)
 }
 
 // percent reports whether a column holds percentages.

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -51,6 +52,10 @@ type jsonReport struct {
 			} `json:"rows"`
 			Notes []string `json:"notes"`
 		} `json:"tables"`
+		Charts []struct {
+			Table, Category string
+			Series          []string
+		} `json:"charts"`
 	} `json:"sections"`
 }
 
@@ -142,6 +147,7 @@ func checkWorkbook(t *testing.T, r *report.Report) {
 	if err := report.Write(&buf, r, report.FormatXLSX); err != nil {
 		t.Fatal(err)
 	}
+	book := bytes.Clone(buf.Bytes())
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
@@ -181,6 +187,45 @@ func checkWorkbook(t *testing.T, r *report.Report) {
 	}
 	if len(sheets) != nTables+1 {
 		t.Errorf("%d sheets for %d tables: %q", len(sheets), nTables, sheets)
+	}
+	// Every chart of a table whose totals follow its rows is an Excel
+	// chart.
+	charts := 0
+	for _, s := range want.Sections {
+		for _, c := range s.Charts {
+			for _, tb := range s.Tables {
+				if tb.ID != c.Table {
+					continue
+				}
+				numeric, category, rows, ordered := false, false, 0, true
+				for _, col := range tb.Columns {
+					category = category || col.Key == c.Category
+					numeric = numeric || (slices.Contains(c.Series, col.Key) && (col.Type == "count" || col.Type == "decimal"))
+				}
+				for i, row := range tb.Rows {
+					if !row.Total {
+						ordered = ordered && i == rows
+						rows++
+					}
+				}
+				if numeric && category && rows > 0 && ordered {
+					charts++
+				}
+			}
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			got++
+		}
+	}
+	if got != charts {
+		t.Errorf("%d charts in the workbook, want %d", got, charts)
 	}
 	// The same report gives the same bytes.
 	var again bytes.Buffer
