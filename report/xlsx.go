@@ -1,14 +1,9 @@
 package report
 
 import (
-	"archive/zip"
-	"bufio"
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,6 +11,8 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/kiez-go/kiez/internal/xlsxfile"
 )
 
 // WriteXLSX writes the report as an Excel workbook (Office Open XML,
@@ -57,50 +54,10 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	if err := x.write(); err != nil {
 		return fmt.Errorf("report: xlsx: %w", err)
 	}
-	buf, err := x.f.WriteToBuffer()
-	if err != nil {
+	if err := xlsxfile.Write(w, x.f); err != nil {
 		return fmt.Errorf("report: xlsx: %w", err)
 	}
-	return sortedZip(w, buf.Bytes())
-}
-
-// sortedZip copies a zip archive with its entries sorted by name: excelize
-// writes the parts of a workbook in the order of a map, and a workbook
-// should be the same byte for byte each time. The entries are copied as
-// they are, without compressing them again.
-func sortedZip(w io.Writer, b []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return fmt.Errorf("report: xlsx: %w", err)
-	}
-	files := slices.Clone(zr.File)
-	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
-	bw := bufio.NewWriter(w)
-	zw := zip.NewWriter(bw)
-	for _, f := range files {
-		if f.Name == contentTypesPart {
-			if err := writeContentTypes(zw, f); err != nil {
-				return fmt.Errorf("report: xlsx: %w", err)
-			}
-			continue
-		}
-		raw, err := f.OpenRaw()
-		if err != nil {
-			return fmt.Errorf("report: xlsx: %w", err)
-		}
-		h := f.FileHeader
-		out, err := zw.CreateRaw(&h)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, raw); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return nil
 }
 
 // xlsxFixedTime is the creation time of a workbook whose report has no
@@ -481,52 +438,6 @@ func places(n int) string {
 		return ""
 	}
 	return "." + strings.Repeat("0", min(n, 20))
-}
-
-// contentTypesPart is the part of a workbook that names the type of each
-// other part.
-const contentTypesPart = "[Content_Types].xml"
-
-// contentTypes is the content of [Content_Types].xml.
-type contentTypes struct {
-	XMLName   xml.Name          `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
-	Defaults  []contentDefault  `xml:"Default"`
-	Overrides []contentOverride `xml:"Override"`
-}
-
-type contentDefault struct {
-	Extension   string `xml:",attr"`
-	ContentType string `xml:",attr"`
-}
-
-type contentOverride struct {
-	PartName    string `xml:",attr"`
-	ContentType string `xml:",attr"`
-}
-
-// writeContentTypes writes [Content_Types].xml with its entries sorted:
-// excelize lists the extensions of pictures in the order of a map.
-func writeContentTypes(zw *zip.Writer, f *zip.File) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	var ct contentTypes
-	err = xml.NewDecoder(rc).Decode(&ct)
-	rc.Close()
-	if err != nil {
-		return err
-	}
-	slices.SortFunc(ct.Defaults, func(a, b contentDefault) int { return strings.Compare(a.Extension, b.Extension) })
-	slices.SortFunc(ct.Overrides, func(a, b contentOverride) int { return strings.Compare(a.PartName, b.PartName) })
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
-	if err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	return xml.NewEncoder(w).Encode(ct)
 }
 
 // percent reports whether a column holds percentages.

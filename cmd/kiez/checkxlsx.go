@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kiez-go/kiez/internal/xlsxfile"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -209,8 +210,7 @@ func (w *checkWorkbook) finish(out io.Writer) error {
 	if err := w.f.SetAppProps(&excelize.AppProperties{Application: "kiez"}); err != nil {
 		return err
 	}
-	_, err = w.f.WriteTo(out)
-	return err
+	return xlsxfile.Write(out, w.f)
 }
 
 // discard drops the workbook and its temporary files.

@@ -91,6 +91,14 @@ func TestCheckXLSX(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &env); err != nil {
 		t.Fatal(err)
 	}
+	// With KIEZ_NOW fixed, the same check gives the same bytes.
+	stdout.Reset()
+	if code := run(append([]string{"check", "--format", "xlsx"}, args[1:]...), &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if b, err := os.ReadFile(name); err != nil || !bytes.Equal(b, stdout.Bytes()) {
+		t.Errorf("-o ergebnis.xlsx and --format xlsx differ (%v)", err)
+	}
 	f, err := excelize.OpenFile(name)
 	if err != nil {
 		t.Fatal(err)
