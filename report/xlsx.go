@@ -40,11 +40,12 @@ import (
 // x) as text. Excel and LibreOffice show numbers with the separators of
 // the reader's locale. A number is stored as the nearest float64, as
 // spreadsheets do; the JSON output keeps the exact value. Text is never
-// read as a formula.
+// read as a formula; a text longer than Excel's 32,767 characters is cut.
 //
-// The output depends only on the report: the document's creation time
-// is the report's stamp (the "stamp" metadata), or a fixed time when it
-// has none.
+// The output depends only on the report, byte for byte: the document's
+// creation time is the report's stamp (the "stamp" metadata), or a fixed
+// time when it has none. Like the other renderers, WriteXLSX only reads
+// the report and may run on many goroutines at once.
 func WriteXLSX(w io.Writer, r *Report) error {
 	if r == nil {
 		return errors.New("report: nil report")
@@ -72,15 +73,14 @@ type xlsxWriter struct {
 	names  sheetNames
 }
 
-// xlsxStyle is a cell style: a number format (excelize's built-in id when
-// custom is empty), bold and alignment.
+// xlsxStyle is a cell style: a number format (the general format when
+// custom is empty), bold, alignment, and the looks of a header or title.
 type xlsxStyle struct {
-	builtin int
-	custom  string
-	bold    bool
-	right   bool
-	header  bool
-	big     bool
+	custom string
+	bold   bool
+	right  bool
+	header bool
+	big    bool
 }
 
 // style returns the id of a style, made on first use.
@@ -88,7 +88,7 @@ func (x *xlsxWriter) style(s xlsxStyle) (int, error) {
 	if id, ok := x.styles[s]; ok {
 		return id, nil
 	}
-	st := &excelize.Style{NumFmt: s.builtin}
+	st := &excelize.Style{}
 	if s.custom != "" {
 		st.CustomNumFmt = &s.custom
 	}
