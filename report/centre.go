@@ -38,7 +38,7 @@ func CentreAnnual(ev *rules.Evaluation, centre string, opts ...Option) (*Report,
 	l := e.l
 	d := e.begin(KindCentreAnnual, l.tf("centre.title", e.periodTitle(), c.Name), e.programmeName(c.Programme))
 	e.centreMeta(d, c)
-	d.meta("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until))
+	d.metaData("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until), isoPeriod(e.per.From, e.per.Until))
 
 	d.add(e.offerKindSection(c))
 	d.add(e.fieldSection([]*kiez.Centre{c}))
@@ -72,7 +72,7 @@ func (e *env) centreMeta(d *docBuilder, c *kiez.Centre) {
 		d.meta("organisation-form", l.t("meta.organisationForm"), l.terms(kiez.VocabOrganisationForm, c.OrganisationForms))
 	}
 	if ft, ok := e.fullTime(c.Programme); ok {
-		d.meta("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"))
+		d.metaData("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"), ft.String())
 	}
 }
 
@@ -566,7 +566,7 @@ func (e *env) positionTable(id string, centres []*kiez.Centre, ft decimal.Decima
 	}
 	cols = append(cols, decimalCol("hours", l.t("col.hours"), l.t("unit.hoursWeek"), -1),
 		decimalCol("fte", l.t("col.fte"), "", 2), decimalCol("release", l.t("col.release"), l.t("unit.hoursWeek"), -1),
-		textCol("funding", l.t("col.funding")), textCol("external", l.t("col.external")), dateCol("from", l.t("col.since")))
+		textCol("funding", l.t("col.funding")), boolCol("external", l.t("col.external")), dateCol("from", l.t("col.since")))
 	t := l.table(id, l.t("table.positions"), cols...)
 	for _, c := range centres {
 		for _, p := range activeStaff(c, e.per) {
@@ -578,7 +578,7 @@ func (e *env) positionTable(id string, centres []*kiez.Centre, ft decimal.Decima
 			if !e.cfg.Published {
 				vals = append(vals, p.ID)
 			}
-			external := l.yesNo(p.External)
+			external := p.External
 			hours := p.HoursOn(e.per.Until)
 			vals = append(vals, hours, fte(hours, ft, ftOK), p.ReleaseHoursOn(e.per.Until),
 				l10nFunding(l, p.Funding), external, p.From)
@@ -691,7 +691,7 @@ func (e *env) targetSection(c *kiez.Centre) *sectionBuilder {
 	t := l.table("targets", "", textCol("target", l.t("col.target")), textCol("metric", l.t("col.metric")),
 		textCol("kind", l.t("col.offerKind")), decimalCol("value", l.t("col.targetValue"), "", -1),
 		personsDecimal("delivered", l.t("col.delivered")), personsDecimal("reported", l.t("col.reported")),
-		textCol("reached", l.t("col.reached")))
+		boolCol("reached", l.t("col.reached")))
 	for i := range c.Targets {
 		tg := &c.Targets[i]
 		if tg.Year != e.year() {
@@ -703,7 +703,7 @@ func (e *env) targetSection(c *kiez.Centre) *sectionBuilder {
 			deliveredV = decimal.NewFromInt(int64(n))
 			reachedBy = decimal.NewFromInt(int64(n))
 		}
-		reached := l.yesNo(deliveredV != nil && reachedBy.GreaterThanOrEqual(tg.Value))
+		reached := deliveredV != nil && reachedBy.GreaterThanOrEqual(tg.Value)
 		var kind any
 		if tg.OfferKind != "" {
 			kind = labelled{tg.OfferKind, l10nTerm(l, kiez.VocabOfferKind, tg.OfferKind)}

@@ -34,7 +34,7 @@ func Compliance(ev *rules.Evaluation, opts ...Option) (*Report, error) {
 		names = append(names, e.programmeName(id))
 	}
 	d := e.begin(KindCompliance, title, strings.Join(names, " · "))
-	d.meta("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until))
+	d.metaData("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until), isoPeriod(e.per.From, e.per.Until))
 	for _, id := range progs {
 		e.complianceProgramme(d, id, len(progs) > 1)
 	}

@@ -1,6 +1,6 @@
 // Package report builds the reports of family-centre funding programmes
 // from the data and the rules' verdicts, and renders them as JSON, CSV,
-// Markdown and self-contained HTML.
+// Markdown, self-contained HTML and Excel workbooks.
 //
 // Every programme ends in reports. Wiesbaden's KiEZ deliver an annual
 // evaluation of their offers and a business report, and the Sachgebiet
@@ -53,7 +53,7 @@
 //
 // A Report has a title, metadata (Field) and ordered Sections, each with
 // paragraphs, Tables and Charts. A Column has a type — text, count,
-// decimal, date or outcome — a unit, and marks counts of people
+// decimal, date, outcome or bool — a unit, and marks counts of people
 // (Persons) and sums of other columns (SumOf); a Row may be a total. A
 // Cell holds the machine value and the text people read. A Chart draws
 // columns of a table of its section (bar or line series) and holds no
@@ -61,15 +61,23 @@
 //
 // # Renderers
 //
-// WriteJSON, WriteCSV, WriteMarkdown and WriteHTML (or Write with a
-// Format) render any Report to an io.Writer:
+// WriteJSON, WriteCSV, WriteMarkdown, WriteHTML and WriteXLSX (or Write
+// with a Format) render any Report to an io.Writer:
 //
 //   - JSON: the document model, indented, one table row per line; decimals
-//     as exact strings, dates as YYYY-MM-DD, outcomes as their ids (see
-//     WriteJSON for the shape).
+//     as exact strings, dates as YYYY-MM-DD, outcomes as their ids, truth
+//     values as true and false, and metadata with its value for machines
+//     beside the text (see WriteJSON for the shape).
 //   - CSV for German spreadsheet software: UTF-8 with byte order mark,
 //     semicolons, CRLF, decimal comma in German reports, no thousands
-//     separators; one block per table.
+//     separators; one block per table. WriteCSVTable and WriteCSVTables
+//     write each table on its own, header and rows only, for imports and
+//     pivot tables.
+//   - XLSX: an Excel workbook with a first sheet of title, metadata and
+//     text and a sheet per table, with typed cells (numbers, dates,
+//     percentages, booleans) in German-looking number formats, a frozen
+//     header row, columns as wide as their content, and the charts as
+//     Excel charts beside their tables.
 //   - Markdown: headings, lists and GitHub tables; charts left out.
 //   - HTML: one page without external assets, print style for A4, inline
 //     SVG charts (attendance per month, verdicts per centre, staffing by

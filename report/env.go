@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
@@ -145,7 +146,7 @@ func (e *env) end(d *docBuilder, programmes ...string) (*Report, error) {
 		}
 	}
 	if !e.cfg.Stamp.IsZero() {
-		d.meta("stamp", l.t("meta.stamp"), l.formatStamp(e.cfg.Stamp))
+		d.metaData("stamp", l.t("meta.stamp"), l.formatStamp(e.cfg.Stamp), e.cfg.Stamp.UTC().Format(time.RFC3339))
 	}
 	if e.cfg.Published {
 		d.meta("edition", l.t("meta.edition"), l.tf("meta.published", e.cfg.Threshold))

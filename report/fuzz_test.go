@@ -425,6 +425,8 @@ func checkFuzzJSON(r *report.Report, out []byte) []string {
 					switch v := cell.Value.(type) {
 					case float64:
 						ok = tb.Columns[i].Type == report.TypeCount
+					case bool:
+						ok = tb.Columns[i].Type == report.TypeBool
 					case string:
 						switch tb.Columns[i].Type {
 						case report.TypeDecimal:
@@ -523,7 +525,7 @@ func checkFuzzCSV(r *report.Report, out []byte) []string {
 			line(len(tb.Columns))
 			text := make([]bool, len(tb.Columns))
 			for i, c := range tb.Columns {
-				text[i] = c.Type == report.TypeText || c.Type == report.TypeOutcome
+				text[i] = c.Type == report.TypeText || c.Type == report.TypeOutcome || c.Type == report.TypeBool
 			}
 			for range tb.Rows {
 				want = append(want, rec{len(tb.Columns), text})

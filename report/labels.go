@@ -627,11 +627,10 @@ func (l Language) weekdayAdverb(d time.Weekday) string {
 	return strings.ToLower(l.weekdayName(d)) + "s"
 }
 
-// yesNo is a text cell of a truth value: the value "true" or "false", the
-// text ja or nein.
-func (l Language) yesNo(b bool) labelled {
+// yesNo is the text of a truth value: ja or nein.
+func (l Language) yesNo(b bool) string {
 	if b {
-		return labelled{"true", l.t("yes")}
+		return l.t("yes")
 	}
-	return labelled{"false", l.t("no")}
+	return l.t("no")
 }

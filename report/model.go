@@ -42,6 +42,7 @@ const (
 	TypeDecimal ColumnType = "decimal" // decimal.Decimal: hours, euros, full-time equivalents
 	TypeDate    ColumnType = "date"    // date.Date
 	TypeOutcome ColumnType = "outcome" // rules.Outcome: a verdict
+	TypeBool    ColumnType = "bool"    // bool: yes or no
 )
 
 // ChartType says how a chart draws its series.
@@ -100,6 +101,12 @@ type Field struct {
 	Key   string `json:"key"`   // stable English id, e.g. "period"
 	Label string `json:"label"` // the label in the report's language
 	Value string `json:"value"` // the value formatted for people
+	// Data is the value for machines where Value shows a date, a time, a
+	// period or a number, nil otherwise: a date as "YYYY-MM-DD", a
+	// period as "YYYY-MM-DD/YYYY-MM-DD" (ISO 8601, both days included),
+	// a time as RFC 3339 in UTC ("2025-01-15T09:00:00Z"), a whole number
+	// as an int, a decimal as a string with a decimal point ("39.5").
+	Data any `json:"data,omitempty"`
 }
 
 // Section is a part of a report with a heading.
@@ -196,8 +203,8 @@ type Chart struct {
 // MarshalJSON writes the cell with a value of a stable JSON type whatever
 // the host program's settings: a count as a number, a decimal as a string
 // with a decimal point ("19.5", exact), a date as "YYYY-MM-DD", an outcome
-// as its id ("pass"), text as a string, and null for an empty or
-// suppressed cell.
+// as its id ("pass"), a truth value as true or false, text as a string,
+// and null for an empty or suppressed cell.
 func (c Cell) MarshalJSON() ([]byte, error) {
 	type cell struct {
 		Value      any         `json:"value"`
@@ -208,6 +215,8 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 	switch v := c.Value.(type) {
 	case nil:
 	case int:
+		out.Value = v
+	case bool:
 		out.Value = v
 	case string:
 		out.Value = v
@@ -252,6 +261,10 @@ func (r *Report) Section(id string) *Section {
 	}
 	return nil
 }
+
+// isoPeriod writes the days from until until, both included, as an ISO
+// 8601 interval: 2024-01-01/2024-12-31.
+func isoPeriod(from, until date.Date) string { return isoDate(from) + "/" + isoDate(until) }
 
 func isoDate(d date.Date) string {
 	y, m, day := d.Date()

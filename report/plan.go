@@ -116,8 +116,8 @@ func Plan(ev *rules.Evaluation, programme string, year int, opts ...Option) (*Re
 	title := l.tf("plan.title", year, name)
 	d := e.begin(KindPlan, title, "")
 	d.meta("programme", l.t("meta.programme"), name)
-	d.meta("plan-year", l.t("meta.planYear"), fmt.Sprint(year))
-	d.meta("basis", l.t("meta.basis"), l.formatPeriod(e.per.From, e.per.Until))
+	d.metaData("plan-year", l.t("meta.planYear"), fmt.Sprint(year), year)
+	d.metaData("basis", l.t("meta.basis"), l.formatPeriod(e.per.From, e.per.Until), isoPeriod(e.per.From, e.per.Until))
 
 	m := newSection("plan-months", l.t("section.planMonths"))
 	mt := l.table("plan-months", "", textCol("month", l.t("col.month")), countCol(planOffer, l.t("plan.offers")),

@@ -47,10 +47,10 @@ func ProgrammeAnnual(ev *rules.Evaluation, programme string, opts ...Option) (*R
 	if prog != nil {
 		d.meta("authority", l.t("meta.authority"), prog.Authority)
 	}
-	d.meta("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until))
-	d.meta("centres", l.t("meta.centres"), fmt.Sprint(len(centres)))
+	d.metaData("period", l.t("meta.period"), l.formatPeriod(e.per.From, e.per.Until), isoPeriod(e.per.From, e.per.Until))
+	d.metaData("centres", l.t("meta.centres"), fmt.Sprint(len(centres)), len(centres))
 	if ft, ok := e.fullTime(programme); ok {
-		d.meta("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"))
+		d.metaData("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"), ft.String())
 	}
 
 	d.add(e.centreListSection(centres))

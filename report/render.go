@@ -21,12 +21,17 @@ const (
 	FormatCSV      Format = "csv"
 	FormatMarkdown Format = "md"
 	FormatHTML     Format = "html"
+	// FormatXLSX is an Excel workbook (see WriteXLSX), the one format
+	// that is not text.
+	FormatXLSX Format = "xlsx"
 )
 
-// Formats returns every format, in a stable order.
+// Formats returns the text formats, in a stable order: every format but
+// FormatXLSX.
 func Formats() []Format { return []Format{FormatJSON, FormatCSV, FormatMarkdown, FormatHTML} }
 
-// ParseFormat reads a format's name: json, csv, md (or markdown), html.
+// ParseFormat reads a format's name: json, csv, md (or markdown), html,
+// xlsx.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "json":
@@ -37,8 +42,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatMarkdown, nil
 	case "html", "htm":
 		return FormatHTML, nil
+	case "xlsx":
+		return FormatXLSX, nil
 	}
-	return "", fmt.Errorf("report: unknown format %q (use json, csv, md or html)", s)
+	return "", fmt.Errorf("report: unknown format %q (use json, csv, md, html or xlsx)", s)
 }
 
 // Ext returns the file name extension of the format, with its dot.
@@ -55,6 +62,8 @@ func Write(w io.Writer, r *Report, f Format) error {
 		return WriteMarkdown(w, r)
 	case FormatHTML:
 		return WriteHTML(w, r)
+	case FormatXLSX:
+		return WriteXLSX(w, r)
 	}
 	return fmt.Errorf("report: unknown format %q", f)
 }
@@ -65,7 +74,8 @@ func Write(w io.Writer, r *Report, f Format) error {
 //
 //	{"kind": "centre-annual", "language": "de", "title": "…", "subtitle": "…",
 //	 "published": false, "threshold": 3,
-//	 "meta": [{"key": "period", "label": "Zeitraum", "value": "01.01.2024 – 31.12.2024"}],
+//	 "meta": [{"key": "period", "label": "Zeitraum", "value": "01.01.2024 – 31.12.2024",
+//	           "data": "2024-01-01/2024-12-31"}],
 //	 "notes": ["…"],
 //	 "sections": [{"id": "months", "title": "…", "text": ["…"],
 //	   "tables": [{"id": "months", "title": "…",
@@ -78,9 +88,10 @@ func Write(w io.Writer, r *Report, f Format) error {
 //
 // Cell values by column type: count a number, decimal a string with a
 // decimal point ("19.5", exact), date "YYYY-MM-DD", outcome an id (pass,
-// fail, not-applicable, waived, missing-data, error), text a string (an
-// id where the text is a label; "true" or "false" for yes and no); null
-// when empty or suppressed. Keys marked omitempty in the Go types are left
+// fail, not-applicable, waived, missing-data, error), bool true or false,
+// text a string (an id where the text is a label); null when empty or
+// suppressed. A metadata field whose value shows a date, a time, a period
+// or a number has it for machines in "data" (see Field.Data). Keys marked omitempty in the Go types are left
 // out when empty (a missing "places" is 0).
 func WriteJSON(w io.Writer, r *Report) error {
 	if r == nil {

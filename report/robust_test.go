@@ -140,7 +140,7 @@ func TestOddData(t *testing.T) {
 				}
 			}
 			for _, r := range built {
-				for _, f := range report.Formats() {
+				for _, f := range append(report.Formats(), report.FormatXLSX) {
 					if err := report.Write(io.Discard, r, f); err != nil {
 						t.Errorf("%s %s: %v", r.Kind, f, err)
 					}
@@ -185,7 +185,7 @@ func TestRandomReports(t *testing.T) {
 			}
 			r.Sections = append(r.Sections, sec)
 		}
-		for _, f := range report.Formats() {
+		for _, f := range append(report.Formats(), report.FormatXLSX) {
 			_ = report.Write(io.Discard, &r, f)
 		}
 	}

@@ -36,10 +36,10 @@ func Staffing(ev *rules.Evaluation, programme string, opts ...Option) (*Report, 
 	name := e.programmeName(programme)
 	d := e.begin(KindStaffing, l.tf("staffing.title", l.formatDate(e.per.Until)), name)
 	d.meta("programme", l.t("meta.programme"), name)
-	d.meta("reference-date", l.t("meta.referenceDate"), l.formatDate(e.per.Until))
+	d.metaData("reference-date", l.t("meta.referenceDate"), l.formatDate(e.per.Until), isoDate(e.per.Until))
 	ft, ftOK := e.fullTime(programme)
 	if ftOK {
-		d.meta("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"))
+		d.metaData("full-time", l.t("meta.fullTime"), l.formatDecimal(ft, -1, true)+" "+l.t("unit.hoursWeek"), ft.String())
 	}
 
 	var staff []*kiez.Position

@@ -26,6 +26,7 @@ func decimalCol(key, label, unit string, places int) Column {
 	return Column{Key: key, Label: label, Type: TypeDecimal, Unit: unit, Places: places}
 }
 func dateCol(key, label string) Column { return Column{Key: key, Label: label, Type: TypeDate} }
+func boolCol(key, label string) Column { return Column{Key: key, Label: label, Type: TypeBool} }
 func outcomeCol(key, label string) Column {
 	return Column{Key: key, Label: label, Type: TypeOutcome}
 }
@@ -44,8 +45,8 @@ func (l Language) table(id, title string, cols ...Column) *tableBuilder {
 
 // row adds a row; values follow the columns: string or labelled for
 // text, int for counts, decimal.Decimal or *decimal.Decimal for decimals,
-// date.Date or *date.Date for dates, rules.Outcome for outcomes, nil for
-// an empty cell.
+// date.Date or *date.Date for dates, rules.Outcome for outcomes, bool for
+// truth values, nil for an empty cell.
 func (b *tableBuilder) row(vals ...any) { b.add(false, vals) }
 
 // total adds a row of sums.
@@ -153,6 +154,10 @@ func (l Language) cell(col Column, v any) (Cell, error) {
 		if o, ok := v.(rules.Outcome); ok {
 			return Cell{Value: o, Text: l.outcome(o)}, nil
 		}
+	case TypeBool:
+		if b, ok := v.(bool); ok {
+			return Cell{Value: b, Text: l.yesNo(b)}, nil
+		}
 	}
 	return Cell{}, fmt.Errorf("a %T value does not fit a %s column", v, col.Type)
 }
@@ -210,8 +215,12 @@ func (d *docBuilder) add(s *sectionBuilder) {
 	}
 }
 
-func (d *docBuilder) meta(key, label, value string) {
+func (d *docBuilder) meta(key, label, value string) { d.metaData(key, label, value, nil) }
+
+// metaData adds a field of metadata with its value for machines (see
+// Field.Data).
+func (d *docBuilder) metaData(key, label, value string, data any) {
 	if value != "" {
-		d.r.Meta = append(d.r.Meta, Field{Key: key, Label: label, Value: value})
+		d.r.Meta = append(d.r.Meta, Field{Key: key, Label: label, Value: value, Data: data})
 	}
 }

@@ -34,10 +34,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json"))
+	if *format != "text" && *format != "json" && *format != "xlsx" {
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "xlsx"))
 	}
-	f, msg := outputFormat(fs, *format, *outFile, []string{"text", "json"})
+	f, msg := outputFormat(fs, *format, *outFile, []string{"text", "json", "xlsx"})
 	if msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
@@ -46,11 +46,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), paths...), ruleFiles...)); msg != "" {
 		return fs.usageError(stderr, "%s", msg)
 	}
+	if *format == "xlsx" && target.toStdout() && isTerminal(stdout) {
+		return fs.fail(stderr, "err.xlsxTerminal")
+	}
 	show, err := parseOnly(*only)
 	if err != nil {
 		return fs.fail(stderr, "err.value", "--only", err)
 	}
-	at, code, ok := fs.runTime(stderr, *format == "json")
+	at, code, ok := fs.runTime(stderr, *format == "json" || *format == "xlsx")
 	if !ok {
 		return code
 	}
@@ -60,8 +63,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	defer cancel()
 	diagOut := stdout
-	if *format == "json" || !target.toStdout() {
-		diagOut = stderr // keep stdout valid JSON, and a file for the verdicts
+	if *format == "json" || *format == "xlsx" || !target.toStdout() {
+		diagOut = stderr // keep stdout valid JSON or a workbook, and a file for the verdicts
 	}
 	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
 	ev, code, ok := prepare(fs, a, diagOut, stderr)
@@ -94,13 +97,24 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		env = &e
 	}
 	out := newCheckWriter(stdout, ev, a, env, show)
+	if *format == "xlsx" {
+		if out.xlsx, err = newCheckWorkbook(a.period, at); err != nil {
+			fmt.Fprintf(stderr, "kiez check: %v\n", err)
+			return exitProblems
+		}
+	}
 	_, err = ev.engine.Stream(ctx, ev.ds, ev.period, out.add)
 	stopped := err != nil && timedOut(ctx)
 	if env != nil {
 		env.Complete = !stopped
 	}
+	if out.xlsx != nil {
+		out.xlsx.stopped = stopped
+	}
 	if err == nil || stopped {
 		err = out.finish()
+	} else if out.xlsx != nil {
+		out.xlsx.discard()
 	}
 	if flushErr := buf.Flush(); err == nil {
 		err = flushErr

@@ -45,6 +45,9 @@ type checkWriter struct {
 	set     int           // the index in ev.sets of the next programme to open
 	prog    *programmeOut // the programme being written, or nil
 
+	// XLSX output, when not nil.
+	xlsx *checkWorkbook
+
 	// JSON output: the envelope, filled in as the results come.
 	env *checkEnvelope
 	n   int
@@ -104,6 +107,9 @@ func (c *checkWriter) add(r rules.Result) error {
 	}
 	if c.wanted[[2]string{r.Programme, r.Rule}] {
 		c.waived = append(c.waived, r)
+	}
+	if c.xlsx != nil {
+		return c.xlsx.add(r)
 	}
 	if c.json {
 		c.env.Summary.add(r)
@@ -287,6 +293,9 @@ func (c *checkWriter) endProgramme() error {
 // programmes still open or not reached and the hint how to explain a
 // result.
 func (c *checkWriter) finish() error {
+	if c.xlsx != nil {
+		return c.xlsx.finish(c.w)
+	}
 	if c.json {
 		var out []byte
 		if c.n == 0 {

@@ -19,7 +19,7 @@ import (
 // added.
 const (
 	checkFormat  = "kiez-check/1"
-	reportFormat = "kiez-report/1"
+	reportFormat = "kiez-report/2"
 	planFormat   = "kiez-plan/1"
 	// explainFormat is the layout of kiez explain --format json.
 	explainFormat = "kiez-explain/1"

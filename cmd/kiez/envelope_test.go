@@ -161,7 +161,7 @@ func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type)
 		},
 		Override: map[reflect.Type]map[string]any{
 			reflect.TypeOf((*any)(nil)).Elem(): {},
-			// The report package's JSON has no schema of its own yet.
+			// The report package's JSON: replaced by its schema below.
 			reflect.TypeOf(json.RawMessage{}): {"type": "object", "required": []string{"kind", "title"}},
 		},
 		Fields: map[string]map[string]any{
@@ -178,6 +178,9 @@ func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type)
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if prop := map[string]string{"report.schema.json": "report", "plan.schema.json": "plan"}[file]; prop != "" {
+		b = withReportSchema(t, b, prop)
 	}
 	return b
 }

@@ -12,6 +12,7 @@ import (
 // text (check).
 var extensionFormats = map[string]string{
 	".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".txt": "text",
+	".xlsx": "xlsx",
 }
 
 // flagGiven reports whether the flag was set on the command line.

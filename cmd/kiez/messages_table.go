@@ -226,7 +226,7 @@ wrong usage.`},
 Leitet die Pflichten eines Programms für ein kommendes Jahr aus den Daten
 des Vorjahrs ab (Angebote mit einem Rhythmus, der Rhythmus jeder Art von
 Treffen, die vorliegenden Jahresberichte) und gibt sie als Tabelle in
---format json, csv, md oder html aus (ohne --format, wie die Endung von
+--format json, csv, md, html oder xlsx aus (ohne --format, wie die Endung von
 --out sagt; JSON in einer Hülle wie bei "kiez report", mit dem geplanten
 Jahr, JSON Schema cmd/kiez/plan.schema.json); --ics schreibt sie auch als
 iCalendar-Datei. Dateien werden wie bei "kiez report" geschrieben: nur in
@@ -250,7 +250,7 @@ geschrieben. Ohne --previous hat jeder Termin SEQUENCE 0.`, `
 Derives a programme's obligations for a coming year from the data of the
 year before (offers with a recurrence, the rhythm of each kind of meeting,
 the annual reports on file) and prints them as a table in --format json,
-csv, md or html (without --format, as the extension of --out says; JSON
+csv, md, html or xlsx (without --format, as the extension of --out says; JSON
 in an envelope as by "kiez report", with the year planned, JSON Schema
 cmd/kiez/plan.schema.json); --ics also writes them as an iCalendar file. Files are
 written as by "kiez report": only to regular files (or to standard output
@@ -270,7 +270,7 @@ The previous calendar must be this plan's (the same NAME); else nothing
 is written. Without --previous every event has SEQUENCE 0.`},
 		"plan.flag.programme": {"die `Kennung` des Programms (Pflicht)", "the programme `id` (required)"},
 		"plan.flag.year":      {"das zu planende `Jahr` (Pflicht); gelesen werden die Daten des Vorjahrs", "the `year` to plan (required); the data of the year before is read"},
-		"plan.flag.format":    {"`Format` der Tabelle: json, csv, md oder html", "table `format`: json, csv, md or html"},
+		"plan.flag.format":    {"`Format` der Tabelle: json, csv, md, html oder xlsx", "table `format`: json, csv, md, html or xlsx"},
 		"plan.flag.ics":       {"den Plan auch als iCalendar-`Datei` schreiben (- ist die Standardausgabe)", "also write the plan as an iCalendar `file` (- is standard output)"},
 		"plan.flag.previous":  {"mit --ics: die zuletzt exportierte iCalendar-`Datei`, deren Termine der neue Kalender aktualisiert (SEQUENCE, STATUS:CANCELLED)", "with --ics: the iCalendar `file` exported last time, whose events the new one updates (SEQUENCE, STATUS:CANCELLED)"},
 		"plan.flag.out":       {"die Tabelle in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the table to this `file` instead of standard output (- is standard output)"},
@@ -401,12 +401,16 @@ angegebenen Kennungen.
 Daten-Argumente dürfen "-" für die Standardeingabe sein (YAML oder
 JSON). Die Ausgabe geht auf die Standardausgabe oder mit --out DATEI
 (-o DATEI) in eine Datei, geschrieben wie bei "kiez report"; ohne
---format bekommt eine .json-Datei json und eine .txt-Datei text.
---format json schreibt ein JSON-Objekt: die Versionen des Moduls und der
-Regelwerke, den Zeitraum, die Eingabedateien mit ihrem SHA-256 und einer
-Prüfsumme darüber, die Zeit des Laufs (die Umgebungsvariable KIEZ_NOW
-setzt sie, für Tests), die Ergebnisse und ihre Zahlen; sein JSON Schema
-ist cmd/kiez/check.schema.json.
+--format bekommt eine .json-Datei json, eine .txt-Datei text und eine
+.xlsx-Datei xlsx. --format json schreibt ein JSON-Objekt: die Versionen
+des Moduls und der Regelwerke, den Zeitraum, die Eingabedateien mit ihrem
+SHA-256 und einer Prüfsumme darüber, die Zeit des Laufs (die
+Umgebungsvariable KIEZ_NOW setzt sie, für Tests), die Ergebnisse und ihre
+Zahlen; sein JSON Schema ist cmd/kiez/check.schema.json. --format xlsx
+schreibt eine Arbeitsmappe: ein Blatt mit jedem Ergebnis (Programm,
+Regel, Gegenstand, Ergebnis, Schwere, Anforderungen, Meldung) und ein
+Blatt mit ihren Zahlen je Programm und Gegenstand; auf die
+Standardausgabe nur, wenn sie kein Terminal ist.
 
 Exit-Status: 0, wenn die Auswertung lief, wie auch immer die Ergebnisse
 sind: check ist ein Bericht, und ein Lauf mit nicht erfüllten Regeln hat
@@ -426,12 +430,16 @@ the check to the given ids.
 
 Data arguments may be "-" for the standard input (YAML or JSON). The
 output goes to standard output, or with --out FILE (-o FILE) to a file,
-written as by "kiez report"; without --format, a .json file gets json and
-a .txt file text. --format json writes one JSON object: the module and
-rule-set versions, the period, the input files with their SHA-256 and a
-digest over them, the time of the run (the environment variable KIEZ_NOW
-sets it, for tests), the results and their counts; its JSON Schema is
-cmd/kiez/check.schema.json.
+written as by "kiez report"; without --format, a .json file gets json,
+a .txt file text and a .xlsx file xlsx. --format json writes one JSON
+object: the module and rule-set versions, the period, the input files
+with their SHA-256 and a digest over them, the time of the run (the
+environment variable KIEZ_NOW sets it, for tests), the results and their
+counts; its JSON Schema is cmd/kiez/check.schema.json. --format xlsx
+writes a workbook: a sheet of every result (programme, rule, subject,
+outcome, severity, requirements, message) and a sheet of their counts
+per programme and subject; it goes to standard output only when that is
+not a terminal.
 
 Exit code: 0 when the evaluation ran, whatever the verdicts: check is a
 report, and a run with failed rules has still done its job; 1 when the
@@ -439,7 +447,7 @@ data or a rule file has errors or the run was cut short, or, with
 --strict, when any result of severity error is "fail", "missing-data" or
 "error" (what a CI job should use); 2 on wrong usage.`},
 		"check.flag.programme": {"nur das Programm mit dieser `Kennung` prüfen (wiederholbar, oder durch Kommas getrennt)", "check only the programme with this `id` (repeatable, or comma-separated)"},
-		"check.flag.format":    {"`Format` der Ausgabe: text (eine Tabelle je Programm und Zentrum) oder json (die Ergebnisse)", "output `format`: text (a table per programme and centre) or json (the results)"},
+		"check.flag.format":    {"`Format` der Ausgabe: text (eine Tabelle je Programm und Zentrum), json (die Ergebnisse) oder xlsx (eine Arbeitsmappe der Ergebnisse und ihrer Zahlen)", "output `format`: text (a table per programme and centre), json (the results) or xlsx (a workbook of the results and their counts)"},
 		"check.flag.only":      {"in den Tabellen nur diese `Ergebnisse` zeigen: problems (alle außer pass und not-applicable) oder eine Liste mit Kommas wie fail,missing-data", "show only these `outcomes` in the text tables: problems (all but pass and not-applicable), or a comma-separated list such as fail,missing-data"},
 		"check.flag.strict":    {"Exit-Status 1, wenn ein Ergebnis der Schwere error fail, missing-data oder error ist", "exit 1 when any result of severity error is fail, missing-data or error"},
 		"check.flag.out":       {"die Ergebnisse in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the verdicts to this `file` instead of standard output (- is standard output)"},
@@ -512,9 +520,16 @@ Programm und Zentrum), centre (der Jahresbericht eines Zentrums,
 
 Daten-Argumente dürfen "-" für die Standardeingabe sein (YAML oder
 JSON). Der Bericht wird nach --out geschrieben (ohne Angabe oder mit
-"-": auf die Standardausgabe), in --format json, csv, md oder html; ohne
---format wählt die Endung einer Datei (.json, .csv, .md, .html) das
-Format, und ein --format, das der Endung widerspricht, ist ein Fehler.
+"-": auf die Standardausgabe), in --format json, csv, md, html oder xlsx
+(eine Excel-Arbeitsmappe: ein erstes Blatt mit Titel, Angaben und Text,
+dann ein Blatt je Tabelle mit typisierten Zellen; nicht auf ein
+Terminal); ohne --format wählt die Endung einer Datei (.json, .csv, .md,
+.html, .xlsx) das Format, und ein --format, das der Endung widerspricht,
+ist ein Fehler. --csv-tables VERZEICHNIS schreibt stattdessen jede
+Tabelle als eigene CSV-Datei, VERZEICHNIS/<Tabellenkennung>.csv
+(Kopfzeile und Zeilen, ohne Summen; deutsche Tabellenkonventionen wie
+der CSV-Bericht), und sonst nichts: das Verzeichnis wird angelegt, wenn
+es fehlt, und jede Datei wird ganz ersetzt, nie halb geschrieben.
 JSON ist ein Objekt: die Versionen des Moduls und der Regelwerke, der
 Zeitraum, die Eingabedateien mit ihrem SHA-256 und einer Prüfsumme
 darüber, die Zeit des Laufs (KIEZ_NOW setzt sie, für Tests), dann der
@@ -537,9 +552,15 @@ centres of a programme side by side, --programme), or staffing.
 
 Data arguments may be "-" for the standard input (YAML or JSON). The
 report is written to --out (default, or "-": standard output) in
---format json, csv, md or html; without --format, a file's extension
-(.json, .csv, .md, .html) chooses the format, and a --format that
-disagrees with the extension is an error. JSON is one object: the module
+--format json, csv, md, html or xlsx (an Excel workbook: a first sheet
+with title, metadata and text, then a sheet per table with typed cells;
+not to a terminal); without --format, a file's extension (.json, .csv,
+.md, .html, .xlsx) chooses the format, and a --format that disagrees with
+the extension is an error. --csv-tables DIR writes instead each table as
+a CSV file of its own, DIR/<table id>.csv (header line and rows, no
+totals; German spreadsheet conventions as the CSV report), and nothing
+else: DIR is created when missing, and each file is replaced whole, never
+left half written. JSON is one object: the module
 and rule-set versions, the period, the input files with their SHA-256 and
 a digest over them, the time of the run (KIEZ_NOW sets it, for tests),
 then the report (JSON Schema: cmd/kiez/report.schema.json). --out names a regular file, new or
@@ -554,7 +575,9 @@ programme report the verdicts that changed since an earlier period.
 		"report.flag.programme": {"die `Kennung` des Programms (Pflicht bei programme und staffing; beschränkt die anderen)", "the programme `id` (required for programme and staffing; restricts the others)"},
 		"report.flag.kind":      {"die `Art` des Berichts: compliance, centre, programme oder staffing", "the `kind` of report: compliance, centre, programme or staffing"},
 		"report.flag.centre":    {"die `Kennung` des Zentrums eines Zentrumsberichts", "the centre `id` of a centre report"},
-		"report.flag.format":    {"`Format` der Ausgabe: json, csv, md oder html", "output `format`: json, csv, md or html"},
+		"report.flag.format":    {"`Format` der Ausgabe: json, csv, md, html oder xlsx", "output `format`: json, csv, md, html or xlsx"},
+		"report.flag.csvTables": {"jede Tabelle als eigene CSV-Datei in dieses `Verzeichnis` schreiben, und nichts sonst", "write each table as a CSV file of its own into this `directory`, and nothing else"},
+		"err.xlsxTerminal":      {"--format xlsx schreibt eine Arbeitsmappe, keinen Text für ein Terminal; eine Datei mit -o DATEI.xlsx nennen oder die Standardausgabe umleiten", "--format xlsx writes a workbook, not text for a terminal; name a file with -o FILE.xlsx, or redirect standard output"},
 		"report.flag.out":       {"den Bericht in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the report to this `file` instead of standard output (- is standard output)"},
 		"report.flag.published": {"den Bericht zur Veröffentlichung erstellen: keine Personalkennungen, keine Notizen, kleine Zahlen unterdrückt", "build the report for publication: no staff ids, no notes, small counts suppressed"},
 		"report.flag.threshold": {"in veröffentlichten Berichten werden Personenzahlen unter dieser `Zahl` als \"<N\" gezeigt", "in published reports, counts of people below this `number` are shown as \"<N\""},

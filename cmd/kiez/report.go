@@ -22,6 +22,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	centre := fs.String("centre", "", "report.flag.centre")
 	format := fs.String("format", "md", "report.flag.format")
 	out := fs.String("out", "", "report.flag.out")
+	csvTables := fs.String("csv-tables", "", "report.flag.csvTables")
 	fs.StringVar(out, "o", "", "flag.o")
 	published := fs.Bool("published", false, "report.flag.published")
 	threshold := fs.Int("threshold", 3, "report.flag.threshold")
@@ -42,6 +43,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	at, code, ok := fs.runTime(stderr, f == report.FormatJSON)
 	if !ok {
 		return code
+	}
+	if msg := checkCSVTables(fs, *csvTables); msg != "" {
+		return fs.usageError(stderr, "%s", msg)
+	}
+	if *csvTables == "" && f == report.FormatXLSX && (*out == "" || *out == "-") && isTerminal(stdout) {
+		return fs.fail(stderr, "err.xlsxTerminal")
 	}
 	if *kind == "centre" && *centre == "" {
 		return fs.fail(stderr, "report.needCentre")
@@ -107,6 +114,13 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kiez report: %v\n", err)
 		return exitProblems
 	}
+	if *csvTables != "" {
+		if err := report.WriteCSVTables(*csvTables, r); err != nil {
+			fmt.Fprintf(stderr, "kiez report: --csv-tables %s: %v\n", *csvTables, err)
+			return exitProblems
+		}
+		return exitOK
+	}
 	var buf bytes.Buffer
 	err = report.Write(&buf, r, f)
 	data := buf.Bytes()
@@ -143,7 +157,7 @@ func reportInput(fs *flags, a evalArgs, stderr io.Writer) (*rules.Evaluation, *e
 
 // inferFormat is outputFormat for the formats of the report package.
 func inferFormat(fs *flags, f report.Format, out string) (report.Format, error) {
-	s, msg := outputFormat(fs, string(f), out, []string{"json", "csv", "md", "html"})
+	s, msg := outputFormat(fs, string(f), out, []string{"json", "csv", "md", "html", "xlsx"})
 	if msg != "" {
 		return f, errors.New(msg)
 	}
