@@ -3,7 +3,6 @@ package rules
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -52,9 +51,8 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period Period, r
 		if rule.Scope == ScopeProgramme {
 			centres = []*kiez.Centre{nil}
 		} else {
-			centre, _, _ := strings.Cut(subject, "/")
 			for _, c := range r.centres {
-				if c.ID == centre {
+				if SubjectOf(subject, c.ID) {
 					centres = append(centres, c)
 				}
 			}

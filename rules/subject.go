@@ -92,3 +92,10 @@ func itemKindOfValue(item any) ItemKind {
 	}
 	return itemKindOf(reflect.TypeOf(item))
 }
+
+// SubjectOf reports whether a subject as written by a person (Result's
+// display form, e.g. "fz-kirn/lfz-1", given to Explain) names the centre
+// or programme with the id owner, or one of its items.
+func SubjectOf(subject, owner string) bool {
+	return subject == owner || len(subject) > len(owner) && subject[len(owner)] == '/' && subject[:len(owner)] == owner
+}

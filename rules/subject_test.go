@@ -108,3 +108,23 @@ centres:
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSubjectOf: a subject names its owner, or an item of it, by the
+// owner's id and a slash, never a longer id that starts alike.
+func TestSubjectOf(t *testing.T) {
+	for _, tc := range []struct {
+		subject, owner string
+		want           bool
+	}{
+		{"fz-kirn", "fz-kirn", true},
+		{"fz-kirn/lfz-1", "fz-kirn", true},
+		{"fz-kirn-2/lfz-1", "fz-kirn", false},
+		{"fz-kir", "fz-kirn", false},
+		{"", "fz-kirn", false},
+		{"fz-kirn/", "fz-kirn", true},
+	} {
+		if got := rules.SubjectOf(tc.subject, tc.owner); got != tc.want {
+			t.Errorf("SubjectOf(%q, %q) = %v", tc.subject, tc.owner, got)
+		}
+	}
+}

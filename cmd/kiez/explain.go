@@ -111,13 +111,12 @@ func ruleOwner(tx *texts, ev *evaluation, ruleID, subject string) (*ruleSet, str
 	case 1:
 		return have[0], ""
 	}
-	centre, _, _ := strings.Cut(subject, "/")
 	for _, rs := range have {
 		if subject == rs.prog.ID {
 			return rs, ""
 		}
 		for _, c := range ev.ds.Centres {
-			if c.ID == centre && c.Programme == rs.prog.ID {
+			if c.Programme == rs.prog.ID && rules.SubjectOf(subject, c.ID) {
 				return rs, ""
 			}
 		}
