@@ -23,7 +23,7 @@ func loadTestdata(t testing.TB, dirs ...string) *kiez.Dataset {
 }
 
 // TestWiesbadenRegistry checks the ten KiEZ districts and their providers
-// against the site map of seed 000 (REQUIREMENTS.md WI-26). Westend and
+// against the site map of seed 000 (docs/anforderungen.md, WI-26). Westend and
 // Gräselberg stay unresolved: the map's text layer does not say which of
 // AWO FBS and Diakonisches Werk runs which.
 func TestWiesbadenRegistry(t *testing.T) {
