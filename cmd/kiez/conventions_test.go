@@ -39,6 +39,9 @@ func TestVersion(t *testing.T) {
 			}
 			got = strings.ReplaceAll(got, runtime.Version(), "goVERSION")
 			golden(t, filepath.Join("testdata", tt.name+".golden"), got)
+			if tt.format == "json" {
+				conforms(t, "version.schema.json", stdoutOfGolden(t, filepath.Join("testdata", tt.name+".golden")))
+			}
 		})
 	}
 }

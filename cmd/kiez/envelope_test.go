@@ -140,17 +140,18 @@ var envelopeSchemas = []struct {
 	{"lint.schema.json", "kiez lint --format json: the rule files, their coverage, costs and problems in an envelope", reflect.TypeOf(lintEnvelope{})},
 	{"test.schema.json", "kiez test --format json: the rule test files' cases in an envelope", reflect.TypeOf(testEnvelope{})},
 	{"diff.schema.json", "kiez diff --format json: the comparison of two evaluations in an envelope", reflect.TypeOf(diffEnvelope{})},
+	{"version.schema.json", "kiez version --format json: the module, Go and embedded rule-set versions", reflect.TypeOf(versionOutput{})},
 }
 
 func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type) []byte {
 	t.Helper()
-	docs := typeDocs(t, "envelope.go", "inputs.go", "jsonout.go", "testformat.go", filepath.Join("..", "..", "rules", "result.go"),
+	docs := typeDocs(t, "envelope.go", "inputs.go", "jsonout.go", "testformat.go", "version.go", filepath.Join("..", "..", "rules", "result.go"),
 		filepath.Join("..", "..", "rules", "ruletest.go"), filepath.Join("..", "..", "rules", "period.go"), filepath.Join("..", "..", "rules", "subject.go"),
 		filepath.Join("..", "..", "diag", "diagnostic.go"), filepath.Join("..", "..", "whatif", "compare.go"))
 	docs["Evidence.Value"] = "The value itself: a number, a boolean, a date as YYYY-MM-DD, a decimal (hours, euros) as a string with a decimal point and no exponent (\"19.5\"), a text, a record (an object of such values), or a list of these."
 	docs["Result.Source"] = "The section of the programme's documents the rule cites."
 	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat, "explain.schema.json": explainFormat,
-		"validate.schema.json": validateFormat, "lint.schema.json": lintFormat, "test.schema.json": testFormat, "diff.schema.json": diffFormat}[file]
+		"validate.schema.json": validateFormat, "lint.schema.json": lintFormat, "test.schema.json": testFormat, "diff.schema.json": diffFormat, "version.schema.json": versionFormat}[file]
 	b, err := schema.Generate(root, schema.Options{
 		ID:           "https://github.com/kiez-go/kiez/cmd/kiez/" + file,
 		Title:        title,
@@ -166,6 +167,7 @@ func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type)
 		},
 		Fields: map[string]map[string]any{
 			"runInfo.Format":            {"const": format},
+			"versionOutput.Format":      {"const": format},
 			"runInfo.Time":              {"format": "date-time"},
 			"toolInfo.Format":           {"const": format},
 			"toolInfo.Time":             {"format": "date-time"},
@@ -465,6 +467,8 @@ func conforms(t *testing.T, file string, out []byte) {
 		env = &testEnvelope{}
 	case "diff.schema.json":
 		env = &diffEnvelope{}
+	case "version.schema.json":
+		env = &versionOutput{}
 	}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.DisallowUnknownFields()

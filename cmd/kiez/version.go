@@ -56,6 +56,19 @@ func readBuildInfo() buildInfo {
 	return b
 }
 
+// versionFormat names the JSON document of kiez version --format json
+// and its version.
+const versionFormat = "kiez-version/1"
+
+// versionOutput is what kiez version --format json writes.
+type versionOutput struct {
+	// Format is "kiez-version/1".
+	Format string `json:"format"`
+	buildInfo
+	// RuleSets are the embedded rule sets.
+	RuleSets []embeddedSet `json:"ruleSets"`
+}
+
 // embeddedSet is an embedded rule set: its programme id and version.
 type embeddedSet struct {
 	Programme string `json:"programme"`
@@ -97,10 +110,7 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		err := enc.Encode(struct {
-			buildInfo
-			RuleSets []embeddedSet `json:"ruleSets"`
-		}{b, sets})
+		err := enc.Encode(versionOutput{Format: versionFormat, buildInfo: b, RuleSets: sets})
 		if err != nil {
 			fmt.Fprintf(stderr, "kiez version: %v\n", err)
 			return exitProblems
