@@ -102,7 +102,9 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 	ev.streamed = true
 	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
 		for _, res := range rs {
-			ev.counts[res.Outcome]++
+			if res.Outcome > 0 && res.Outcome <= OutcomeError {
+				ev.counts[res.Outcome]++
+			}
 			if err := fn(res); err != nil {
 				return err
 			}

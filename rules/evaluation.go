@@ -18,7 +18,7 @@ type Evaluation struct {
 	sets     []*RuleSet
 	period   Period
 	results  []Result
-	counts   map[Outcome]int // Stream's tally; Evaluate's is counted on demand
+	counts   [OutcomeError + 1]int // Stream's tally by outcome; Evaluate's is counted on demand
 	diags    diag.Diagnostics
 	streamed bool
 }
@@ -55,16 +55,19 @@ func (ev *Evaluation) Results() []Result {
 
 // Counts returns how many results had each outcome.
 func (ev *Evaluation) Counts() map[Outcome]int {
-	if ev.streamed {
-		c := make(map[Outcome]int, len(ev.counts))
-		for k, v := range ev.counts {
-			c[k] = v
+	counts := ev.counts
+	if !ev.streamed {
+		for i := range ev.results {
+			if o := ev.results[i].Outcome; o > 0 && o <= OutcomeError {
+				counts[o]++
+			}
 		}
-		return c
 	}
 	c := map[Outcome]int{}
-	for i := range ev.results {
-		c[ev.results[i].Outcome]++
+	for o, n := range counts {
+		if n > 0 {
+			c[Outcome(o)] = n
+		}
 	}
 	return c
 }
@@ -99,7 +102,7 @@ func (e *Engine) begin(op string, ds *kiez.Dataset, period Period) (*Evaluation,
 	if err := period.check(); err != nil {
 		return nil, err
 	}
-	ev := &Evaluation{ds: ds, sets: e.progs, period: period, counts: map[Outcome]int{}}
+	ev := &Evaluation{ds: ds, sets: e.progs, period: period}
 	if !e.cfg.validated {
 		diags := ds.Validate()
 		if diags.HasErrors() {

@@ -191,3 +191,16 @@ func TestRunErrorAsDiagnostic(t *testing.T) {
 		t.Errorf("l2: %v, problem %v; want a failure without a problem", res[1], res[1].Problem)
 	}
 }
+
+// TestCountsOfOddOutcomes: Counts leaves out an outcome that is none of
+// the known ones (a stored result from a later version) instead of
+// failing.
+func TestCountsOfOddOutcomes(t *testing.T) {
+	ev, err := rules.Restore(&kiez.Dataset{}, nil, rules.Year(2024), []rules.Result{{Outcome: rules.Outcome(99)}, {Outcome: rules.OutcomePass}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[rules.Outcome]int{rules.OutcomePass: 1}, ev.Counts()); diff != "" {
+		t.Errorf("Counts (-want +got):\n%s", diff)
+	}
+}
