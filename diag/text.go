@@ -39,7 +39,7 @@ func WriteText(w io.Writer, diags Diagnostics, src SourceFunc) error {
 	hiddenN := map[string]int{}
 	var cur struct {
 		name  string
-		lines *lines
+		lines *Lines
 	}
 	for _, d := range diags {
 		if d.Subject != nil {
@@ -60,11 +60,11 @@ func WriteText(w io.Writer, diags Diagnostics, src SourceFunc) error {
 			if cur.name != d.Subject.Filename || cur.lines == nil {
 				cur.name, cur.lines = d.Subject.Filename, nil
 				if data, ok := src(d.Subject.Filename); ok {
-					cur.lines = newLines(data)
+					cur.lines = NewLines(data)
 				}
 			}
 			if cur.lines != nil {
-				if line, start, ok := cur.lines.line(d.Subject.Start.Line); ok {
+				if line, start, ok := cur.lines.Line(d.Subject.Start.Line); ok {
 					if err := writeSnippet(w, line, start, d.Subject.Start); err != nil {
 						return err
 					}
@@ -85,15 +85,18 @@ func WriteText(w io.Writer, diags Diagnostics, src SourceFunc) error {
 	return nil
 }
 
-// lines indexes the lines of one file, so that any number of snippets
+// Lines indexes the lines of one file, so that any number of snippets
 // cost time proportional to what they show, not to the size of the file.
-type lines struct {
+// Readers of other formats (a CSV importer) use it to turn a line and
+// column into a Pos as the text writer shows it.
+type Lines struct {
 	data  []byte
 	start []int // byte offset of each line's first byte
 }
 
-func newLines(data []byte) *lines {
-	l := &lines{data: data, start: make([]int, 1, 1+bytes.Count(data, []byte{'\n'}))}
+// NewLines indexes data.
+func NewLines(data []byte) *Lines {
+	l := &Lines{data: data, start: make([]int, 1, 1+bytes.Count(data, []byte{'\n'}))}
 	for i, b := range data {
 		if b == '\n' {
 			l.start = append(l.start, i+1)
@@ -102,9 +105,9 @@ func newLines(data []byte) *lines {
 	return l
 }
 
-// line returns the bytes of a 1-based line without its line ending, not
+// Line returns the bytes of a 1-based line without its line ending, not
 // copied, and the byte offset of its start in the file.
-func (l *lines) line(n int) ([]byte, int, bool) {
+func (l *Lines) Line(n int) ([]byte, int, bool) {
 	if n < 1 || n > len(l.start) {
 		return nil, 0, false
 	}

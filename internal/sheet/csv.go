@@ -13,7 +13,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/kiez-go/kiez/diag"
-	"github.com/kiez-go/kiez/internal/source"
 )
 
 // readCSV reads a CSV file: UTF-8 with or without byte order mark, UTF-16
@@ -30,7 +29,7 @@ func readCSV(t *Table, data []byte) ([]rawRow, diag.Diagnostics) {
 	if note != "" {
 		diags = append(diags, &diag.Diagnostic{Severity: diag.Info, Subject: fileRange(t.File), Summary: note})
 	}
-	lines := source.NewLines(text)
+	lines := diag.NewLines(text)
 	body, skipped := text, 0
 	var sep rune
 	if first, _, _ := strings.Cut(string(text[:min(len(text), 16)]), "\n"); strings.HasPrefix(first, "sep=") {
@@ -50,7 +49,7 @@ func readCSV(t *Table, data []byte) ([]rawRow, diag.Diagnostics) {
 	loc := func(line, col, number, column int) Loc {
 		line += skipped
 		off := 0
-		if lb, start, ok := lines.Bytes(line); ok {
+		if lb, start, ok := lines.Line(line); ok {
 			off = start + min(col-1, len(lb))
 			col = utf8.RuneCount(lb[:min(col-1, len(lb))]) + 1
 		}
