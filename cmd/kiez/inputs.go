@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,9 +13,9 @@ import (
 	"sort"
 	"sync"
 	"syscall"
-	"time"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/memfile"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -52,7 +51,7 @@ type inputFS struct {
 func (f *inputFS) Open(name string) (fs.File, error) {
 	var file fs.File
 	if f.hasStdin && name == stdinName {
-		file = &memFile{Reader: bytes.NewReader(f.stdin), info: memInfo{name: stdinName, size: int64(len(f.stdin))}}
+		file = memfile.Open(stdinName, f.stdin)
 	} else {
 		osf, err := os.OpenFile(filepath.FromSlash(name), os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
@@ -66,7 +65,7 @@ func (f *inputFS) Open(name string) (fs.File, error) {
 // Stat describes a file.
 func (f *inputFS) Stat(name string) (fs.FileInfo, error) {
 	if f.hasStdin && name == stdinName {
-		return memInfo{name: stdinName, size: int64(len(f.stdin))}, nil
+		return memfile.Info(stdinName, int64(len(f.stdin))), nil
 	}
 	return os.Stat(filepath.FromSlash(name))
 }
@@ -118,28 +117,6 @@ func (f *hashingFile) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
-
-// memFile is the standard input, read before loading.
-type memFile struct {
-	*bytes.Reader
-	info memInfo
-}
-
-func (m *memFile) Stat() (fs.FileInfo, error) { return m.info, nil }
-func (m *memFile) Close() error               { return nil }
-
-// memInfo describes the standard input as a regular, read-only file.
-type memInfo struct {
-	name string
-	size int64
-}
-
-func (i memInfo) Name() string       { return i.name }
-func (i memInfo) Size() int64        { return i.size }
-func (i memInfo) Mode() fs.FileMode  { return 0o444 }
-func (i memInfo) ModTime() time.Time { return time.Time{} }
-func (i memInfo) IsDir() bool        { return false }
-func (i memInfo) Sys() any           { return nil }
 
 // loadInputs loads the data files and directories named by paths, as
 // kiez.LoadFilesContext does; "-" stands for the standard input, which is

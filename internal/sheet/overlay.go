@@ -1,12 +1,12 @@
 package sheet
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
-	"time"
+
+	"github.com/kiez-go/kiez/internal/memfile"
 )
 
 // Overlay returns a file system that reads as base does, except that the
@@ -30,14 +30,14 @@ type overlay struct {
 
 func (o *overlay) Open(name string) (fs.File, error) {
 	if name == o.file {
-		return &memFile{Reader: bytes.NewReader(o.text), info: memInfo{name: filepath.Base(name), size: int64(len(o.text))}}, nil
+		return memfile.Open(filepath.Base(name), o.text), nil
 	}
 	return o.base.Open(name)
 }
 
 func (o *overlay) Stat(name string) (fs.FileInfo, error) {
 	if name == o.file {
-		return memInfo{name: filepath.Base(name), size: int64(len(o.text))}, nil
+		return memfile.Info(filepath.Base(name), int64(len(o.text))), nil
 	}
 	return fs.Stat(o.base, name)
 }
@@ -55,23 +55,3 @@ func (osFS) Open(name string) (fs.File, error) {
 func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(filepath.FromSlash(name)) }
 
 func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(filepath.FromSlash(name)) }
-
-type memFile struct {
-	*bytes.Reader
-	info memInfo
-}
-
-func (m *memFile) Stat() (fs.FileInfo, error) { return m.info, nil }
-func (m *memFile) Close() error               { return nil }
-
-type memInfo struct {
-	name string
-	size int64
-}
-
-func (i memInfo) Name() string       { return i.name }
-func (i memInfo) Size() int64        { return i.size }
-func (i memInfo) Mode() fs.FileMode  { return 0o444 }
-func (i memInfo) ModTime() time.Time { return time.Time{} }
-func (i memInfo) IsDir() bool        { return false }
-func (i memInfo) Sys() any           { return nil }
