@@ -208,7 +208,7 @@ func TestConcurrent(t *testing.T) {
 				return
 			}
 			var buf bytes.Buffer
-			for _, f := range report.Formats() {
+			for _, f := range append(report.Formats(), report.FormatXLSX) {
 				if err := report.Write(&buf, r, f); err != nil {
 					t.Error(err)
 				}
