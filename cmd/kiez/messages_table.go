@@ -154,12 +154,14 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 Führt Regeltestdateien aus. Eine Datei wird so ausgeführt, wie sie
 genannt ist; in einem Verzeichnis werden rekursiv die Dateien gesucht,
 deren Name auf _test.yaml endet. Gibt je Fall eine Zeile aus,
-"Datei: Fall: PASS|FAIL|ERROR (Dauer)", unter einem fehlgeschlagenen
+"Datei: Fall: BESTANDEN|FEHLGESCHLAGEN|FEHLER (Dauer)", unter einem fehlgeschlagenen
 Fall die erwarteten und die erhaltenen Ergebnisse, unter einem Fall mit
 Fehler, warum er nicht laufen konnte, dann die Probleme der Testdateien
 selbst (jedes einmal, die Ursache vor ihren Folgen), dann je Programm die
 Regeln, für die kein Fall ein erfülltes oder kein Fall ein nicht
-erfülltes Ergebnis erwartet, und am Ende "N passed, N failed, N errored".
+erfülltes Ergebnis erwartet, und am Ende "N bestanden, N
+fehlgeschlagen, N mit Fehler" (mit --lang en: PASS, FAIL, ERROR und "N
+passed, N failed, N errored").
 
 --format json gibt dasselbe als ein JSON-Objekt aus (JSON Schema:
 cmd/kiez/test.schema.json): die Version des Moduls, die Testdateien mit
@@ -191,7 +193,8 @@ outcomes it expected and got, under an erroring case why it could not run,
 then the problems of the test files themselves (each once, the cause
 before what follows from it), then per programme the rules that no case
 expects to pass or no case expects to fail, and at the end "N passed, N
-failed, N errored".
+failed, N errored" (in German, the default: BESTANDEN, FEHLGESCHLAGEN,
+FEHLER and "N bestanden, N fehlgeschlagen, N mit Fehler").
 
 --format json prints the same as one JSON object (JSON Schema:
 cmd/kiez/test.schema.json): the module version, the test files with
@@ -219,6 +222,20 @@ wrong usage.`},
 		"test.flag.format":       {"`Format` der Ausgabe: text, json (ein Dokument) oder junit (JUnit-XML für CI-Systeme)", "output `format`: text, json (one document) or junit (JUnit XML for CI systems)"},
 		"test.needTests":         {"mindestens eine Regeltestdatei oder ein Verzeichnis angeben", "name at least one rule test file or directory"},
 		"test.badRoot":           {"--root: %s ist kein Verzeichnis", "--root: %s is not a directory"},
+		"test.pass":              {"BESTANDEN", "PASS"},
+		"test.fail":              {"FEHLGESCHLAGEN", "FAIL"},
+		"test.error":             {"FEHLER", "ERROR"},
+		"test.fileHasErrors":     {"die Testdatei hat Fehler, siehe unten", "the test file has errors, see below"},
+		"test.want":              {"- erwartet: %s", "- want: %s"},
+		"test.got":               {"+ erhalten: %s", "+ got:  %s"},
+		"test.noResult":          {"kein Ergebnis", "no result"},
+		"test.untestedOf":        {"Ungetestete Regeln von %s:", "Untested rules of %s:"},
+		"test.noCaseExpects":     {"%s: kein Fall erwartet %s", "%s: no case expects %s"},
+		"test.summary":           {"%d bestanden, %d fehlgeschlagen, %d mit Fehler", "%d passed, %d failed, %d errored"},
+		"test.cannotRead":        {"%s ist nicht lesbar: %v", "cannot read %s: %v"},
+		"test.noTestFiles":       {"%s enthält keine Regeltestdateien (*_test.yaml)", "%s holds no rule test files (*_test.yaml)"},
+		"sel.embedded":           {"(eingebettet: %s)", "(embedded: %s)"},
+		"sel.embeddedNone":       {"keine", "none"},
 
 		// kiez plan
 		"plan.synopsis": {"kiez plan [Schalter] --programme ID --year JAHR DATEN...", "kiez plan [flags] --programme ID --year Y DATA..."},

@@ -156,6 +156,8 @@ func TestLanguageTranscripts(t *testing.T) {
 		{"validate-bad-date-en", "en", []string{"validate", "-on", "31.12.2024", "testdata/validate-small.yaml"}, 2},
 		{"diff-no-period-en", "", []string{"diff", "--lang", "en", bkData}, 2},
 		{"check-unknown-flag-en", "en", []string{"check", "--verbose"}, 2},
+		{"test-failing-en", "", []string{"test", "--lang", "en", "--root", "../..", "testdata/failing-tests.yaml"}, 1},
+		{"check-unknown-programme-en", "en", []string{"check", "--rules", "../../rules/testdata/fixture.yaml", "--period", "2024", "--programme", "nirgendwo", "../../rules/testdata/programme.yaml", "../../rules/testdata/centre-short.yaml"}, 2},
 		{"lang-bad", "", []string{"lint", "--lang", "fr", fixtureRules}, 2},
 		{"lang-bad-env", "fr", []string{"help"}, 2},
 	} {
