@@ -44,9 +44,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	default:
 		f, err := report.ParseFormat(*format)
 		if err != nil {
-			return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "md", "html", "csv"))
+			return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "md", "html", "csv", "xlsx"))
 		}
 		reportFormat = f
+	}
+	if reportFormat == report.FormatXLSX && isTerminal(stdout) {
+		return fs.fail(stderr, "diff.xlsxTerminal")
 	}
 	at, code, ok := fs.runTime(stderr, *format == "json")
 	if !ok {

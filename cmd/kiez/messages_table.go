@@ -331,8 +331,9 @@ Objekt, die Version des Moduls, die Regelwerke beider Seiten, der
 Zeitraum der neuen Seite, die Eingabedateien mit ihrem SHA-256 und einer
 Prüfsumme darüber und die Zeit des Laufs wie bei "kiez check", dann die
 Felder des Vergleichs; JSON Schema cmd/kiez/diff.schema.json); oder der
-Bericht Folgenabschätzung des report-Pakets als md, html oder csv, mit
---published zur Veröffentlichung.
+Bericht Folgenabschätzung des report-Pakets als md, html, csv oder xlsx
+(eine Arbeitsmappe mit einem Blatt je Tabelle, auf die umgeleitete
+Standardausgabe: > folgen.xlsx), mit --published zur Veröffentlichung.
 
 Exit-Status: 0, wenn der Vergleich lief, was auch immer sich änderte; 1,
 wenn die Daten oder eine Regeldatei Fehler haben, oder, mit --strict,
@@ -364,7 +365,9 @@ the module version, the rule sets of both sides, the new side's period,
 the input files with their SHA-256 and a digest over them and the time
 of the run as in "kiez check", then the comparison's fields; JSON Schema
 cmd/kiez/diff.schema.json); or the Folgenabschätzung report of the
-report package as md, html or csv, with --published for publication.
+report package as md, html, csv or xlsx (a workbook with a sheet per
+table, to redirected standard output: > folgen.xlsx), with --published
+for publication.
 
 Exit code: 0 when the comparison ran, whatever changed; 1 when the data
 or a rule file has errors, or, with --strict, when anything changed; 2
@@ -376,10 +379,11 @@ on wrong usage.`},
 		"diff.flag.rename":    {"die Regel `alt=neu` der alten Seite der Regel der neuen Seite mit anderer Kennung zuordnen (wiederholbar)", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)"},
 		"diff.flag.period":    {"der ausgewertete `Zeitraum` der neuen Seite (und der alten ohne --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 oder 2025-01-01..2025-06-30", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30"},
 		"diff.flag.periodOld": {"der ausgewertete `Zeitraum` der alten Seite, für einen Vergleich zweier Zeiträume", "the evaluated `period` of the old side, for a comparison of two periods"},
-		"diff.flag.format":    {"`Format` der Ausgabe: text (deutsche Tabellen), json (der Vergleich als Daten) oder der Bericht Folgenabschätzung als md, html oder csv", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html or csv"},
-		"diff.flag.published": {"mit md, html oder csv: den Bericht zur Veröffentlichung erstellen (keine Personalkennungen, keine Meldungen aus den Daten, keine Stunden einzelner Zentren)", "with md, html or csv: build the report for publication (no staff ids, no messages of the data, no hours of single centres)"},
+		"diff.flag.format":    {"`Format` der Ausgabe: text (deutsche Tabellen), json (der Vergleich als Daten) oder der Bericht Folgenabschätzung als md, html, csv oder xlsx", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html, csv or xlsx"},
+		"diff.flag.published": {"mit md, html, csv oder xlsx: den Bericht zur Veröffentlichung erstellen (keine Personalkennungen, keine Meldungen aus den Daten, keine Stunden einzelner Zentren)", "with md, html, csv or xlsx: build the report for publication (no staff ids, no messages of the data, no hours of single centres)"},
 		"diff.flag.strict":    {"Exit-Status 1, wenn sich ein Ergebnis oder ein Parameter änderte", "exit 1 when any result or param changed"},
-		"diff.publishedText":  {"--published braucht --format md, html oder csv", "--published needs --format md, html or csv"},
+		"diff.publishedText":  {"--published braucht --format md, html, csv oder xlsx", "--published needs --format md, html, csv or xlsx"},
+		"diff.xlsxTerminal":   {"--format xlsx schreibt eine Arbeitsmappe, keinen Text für ein Terminal; die Standardausgabe in eine Datei umleiten (> folgen.xlsx)", "--format xlsx writes a workbook, not text for a terminal; redirect standard output to a file (> folgen.xlsx)"},
 		"diff.badRename":      {"--rename %q: alt=neu schreiben, die Kennungen der alten und der neuen Regel", "--rename %q: write old=new, the rule ids of the old and the new rules"},
 		"diff.renameProblem":  {"--rename %s=%s: %s", "--rename %s=%s: %s"},
 		"diff.setProblem":     {"--set %v", "--set %v"},
