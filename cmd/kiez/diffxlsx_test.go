@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -114,7 +115,7 @@ func TestDiffXLSX(t *testing.T) {
 }
 
 // TestDiffXLSXTerminal: a workbook is not written to a terminal (a
-// character device, which /dev/null stands in for).
+// character device, which /dev/null stands in for), by diff as by plan.
 func TestDiffXLSXTerminal(t *testing.T) {
 	t.Setenv(langEnv, "")
 	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
@@ -132,6 +133,13 @@ func TestDiffXLSXTerminal(t *testing.T) {
 	want := "kiez diff: --format xlsx schreibt eine Arbeitsmappe, keinen Text für ein Terminal; die Standardausgabe in eine Datei umleiten (> folgen.xlsx)\n\"kiez diff -h\" zeigt, wie der Befehl aufgerufen wird.\n"
 	if diff := cmp.Diff(want, stderr.String()); diff != "" {
 		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+	stderr.Reset()
+	if code := run([]string{"plan", "--programme", "thueringen-thekiz", "--year", "2025", "--format", "xlsx", thDir}, tty, &stderr); code != exitUsage {
+		t.Errorf("plan: exit %d, want %d", code, exitUsage)
+	}
+	if want := "kiez plan: --format xlsx schreibt eine Arbeitsmappe"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("plan: stderr %q, want it to start with %q", stderr.String(), want)
 	}
 }
 

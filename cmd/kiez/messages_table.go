@@ -598,6 +598,12 @@ programme report the verdicts that changed since an earlier period.
 		"report.flag.centre":    {"die `Kennung` des Zentrums eines Zentrumsberichts", "the centre `id` of a centre report"},
 		"report.flag.format":    {"`Format` der Ausgabe: json, csv, md, html oder xlsx", "output `format`: json, csv, md, html or xlsx"},
 		"report.flag.csvTables": {"jede Tabelle als eigene CSV-Datei in dieses `Verzeichnis` schreiben, und nichts sonst", "write each table as a CSV file of its own into this `directory`, and nothing else"},
+
+		// kiez report --csv-tables, its usage problems.
+		"report.csvTablesAlone":  {"--csv-tables schreibt die Tabellen statt des Berichts; %s weglassen", "--csv-tables writes the tables instead of the report; leave out %s"},
+		"report.csvTablesBad":    {"--csv-tables %s: %v", "--csv-tables %s: %v"},
+		"report.csvTablesNotDir": {"--csv-tables %s ist kein Verzeichnis; ein Verzeichnis nennen (es wird angelegt, wenn es fehlt)", "--csv-tables %s is not a directory; name a directory (it is created when missing)"},
+
 		"err.xlsxTerminal":      {"--format xlsx schreibt eine Arbeitsmappe, keinen Text für ein Terminal; eine Datei mit -o DATEI.xlsx nennen oder die Standardausgabe umleiten", "--format xlsx writes a workbook, not text for a terminal; name a file with -o FILE.xlsx, or redirect standard output"},
 		"report.flag.out":       {"den Bericht in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the report to this `file` instead of standard output (- is standard output)"},
 		"report.flag.published": {"den Bericht zur Veröffentlichung erstellen: keine Personalkennungen, keine Notizen, kleine Zahlen unterdrückt", "build the report for publication: no staff ids, no notes, small counts suppressed"},

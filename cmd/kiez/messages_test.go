@@ -22,7 +22,7 @@ var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|sel|tim
 
 // translated are the commands whose usage, flag help and usage errors
 // are all in the message table.
-var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.go", "check.go", "explain.go", "report.go", "fmt.go", "gen.go", "lsp.go", "version.go", "evaluate.go", "main.go", "flags.go", "timeout.go", "messages.go", "import.go"}
+var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.go", "check.go", "explain.go", "report.go", "fmt.go", "gen.go", "lsp.go", "version.go", "evaluate.go", "main.go", "flags.go", "timeout.go", "messages.go", "import.go", "csvtables.go"}
 
 // TestMessages: every message has both languages with the same verbs in
 // the same order; every key the code names is in the table, and every
