@@ -132,11 +132,18 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	oldLabel, newLabel := "bisher", "neu"
+	// The sides' labels head columns of the tables and reports; the
+	// Folgenabschätzung in English (--lang en) has English ones, the
+	// text tables and the JSON keep the German.
+	before, after := "bisher", "neu"
+	if reportFormat != "" && fs.tx.lang == langEN {
+		before, after = "before", "after"
+	}
+	oldLabel, newLabel := before, after
 	if oldPeriodText != *period {
 		oldLabel, newLabel = oldPeriodText, *period
 		if len(newRuleFiles) > 0 || len(overrides) > 0 {
-			oldLabel, newLabel = "bisher "+oldPeriodText, "neu "+*period
+			oldLabel, newLabel = before+" "+oldPeriodText, after+" "+*period
 		}
 	}
 	c, err := whatif.Compare(ctx, ds,
@@ -168,6 +175,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		opts := []report.Option{}
 		if *published {
 			opts = append(opts, report.WithPublished())
+		}
+		if fs.tx.lang == langEN {
+			opts = append(opts, report.WithLanguage(report.English))
 		}
 		var r *report.Report
 		r, err = report.Impact(c, opts...)

@@ -333,7 +333,8 @@ Prüfsumme darüber und die Zeit des Laufs wie bei "kiez check", dann die
 Felder des Vergleichs; JSON Schema cmd/kiez/diff.schema.json); oder der
 Bericht Folgenabschätzung des report-Pakets als md, html, csv oder xlsx
 (eine Arbeitsmappe mit einem Blatt je Tabelle, auf die umgeleitete
-Standardausgabe: > folgen.xlsx), mit --published zur Veröffentlichung.
+Standardausgabe: > folgen.xlsx), mit --published zur Veröffentlichung,
+mit --lang en englisch beschriftet.
 
 Exit-Status: 0, wenn der Vergleich lief, was auch immer sich änderte; 1,
 wenn die Daten oder eine Regeldatei Fehler haben, oder, mit --strict,
@@ -367,7 +368,7 @@ of the run as in "kiez check", then the comparison's fields; JSON Schema
 cmd/kiez/diff.schema.json); or the Folgenabschätzung report of the
 report package as md, html, csv or xlsx (a workbook with a sheet per
 table, to redirected standard output: > folgen.xlsx), with --published
-for publication.
+for publication, with English labels under --lang en.
 
 Exit code: 0 when the comparison ran, whatever changed; 1 when the data
 or a rule file has errors, or, with --strict, when anything changed; 2
@@ -698,6 +699,15 @@ cleanly or a file exists, 2 on wrong usage.`},
 		"gen.flag.year":       {"das `Jahr` der Aktivität der Vorlagen (ohne Angabe: das Jahr, in das die meisten ihrer Termine fallen)", "the `year` of activity of the templates (default: the year most of their sessions fall in)"},
 		"gen.flag.format":     {"`Format` der Dateien: yaml oder json", "file `format`: yaml or json"},
 		"gen.unexpectedArg":   {"unerwartetes Argument %q; die Vorlagen mit --from nennen", "unexpected argument %q; name the templates with --from"},
+
+		// kiez gen, the lines after its table.
+		"gen.summary":         {"Startwert %d, Jahr %d, %s mit Mängeln (%s).", "Seed %d, year %d, %s with shortfalls (%s)."},
+		"gen.written":         {"%s nach %s geschrieben; die Mängel stehen in %s.", "%s written to %s; the shortfalls are listed in %s."},
+		"gen.excluded":        {"Nicht geklonte Vorlagen (sie verletzen eine Regel, die keine Reparatur behebt): %v", "Templates not cloned (they fail a rule no repair fixes): %v"},
+		"word.file.one":       {"Datei", "file"},
+		"word.file.many":      {"Dateien", "files"},
+		"word.shortfall.one":  {"Mangel", "shortfall"},
+		"word.shortfall.many": {"Mängel", "shortfalls"},
 		"gen.needOut":         {"--out: das Verzeichnis nennen, in das geschrieben wird", "--out: name the directory to write into"},
 		"gen.badCentres":      {"--centres: eine Zahl von 0 bis %d angeben", "--centres: give a number from 0 to %d"},
 		"gen.badShortfalls":   {"--shortfalls: einen Anteil von 0 bis 1 angeben, z. B. 0.15", "--shortfalls: give a share from 0 to 1, e.g. 0.15"},
