@@ -44,9 +44,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	default:
 		f, err := report.ParseFormat(*format)
 		if err != nil {
-			return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "md", "html", "csv"))
+			return fs.fail(stderr, "err.format", *format, fs.tx.or("text", "json", "md", "html", "csv", "xlsx"))
 		}
 		reportFormat = f
+	}
+	if reportFormat == report.FormatXLSX && isTerminal(stdout) {
+		return fs.fail(stderr, "diff.xlsxTerminal")
 	}
 	at, code, ok := fs.runTime(stderr, *format == "json")
 	if !ok {
@@ -129,11 +132,18 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	oldLabel, newLabel := "bisher", "neu"
+	// The sides' labels head columns of the tables and reports; the
+	// Folgenabschätzung in English (--lang en) has English ones, the
+	// text tables and the JSON keep the German.
+	before, after := "bisher", "neu"
+	if reportFormat != "" && fs.tx.lang == langEN {
+		before, after = "before", "after"
+	}
+	oldLabel, newLabel := before, after
 	if oldPeriodText != *period {
 		oldLabel, newLabel = oldPeriodText, *period
 		if len(newRuleFiles) > 0 || len(overrides) > 0 {
-			oldLabel, newLabel = "bisher "+oldPeriodText, "neu "+*period
+			oldLabel, newLabel = before+" "+oldPeriodText, after+" "+*period
 		}
 	}
 	c, err := whatif.Compare(ctx, ds,
@@ -165,6 +175,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		opts := []report.Option{}
 		if *published {
 			opts = append(opts, report.WithPublished())
+		}
+		if fs.tx.lang == langEN {
+			opts = append(opts, report.WithLanguage(report.English))
 		}
 		var r *report.Report
 		r, err = report.Impact(c, opts...)

@@ -38,6 +38,7 @@ func TestDiffCommands(t *testing.T) {
 		{"diff-leitungsfreistellung", raise, 0},
 		{"diff-leitungsfreistellung-md", append(raise[:len(raise):len(raise)], "--format", "md"), 0},
 		{"diff-leitungsfreistellung-published-md", append(raise[:len(raise):len(raise)], "--format", "md", "--published"), 0},
+		{"diff-leitungsfreistellung-md-en", append(raise[:len(raise):len(raise)], "--format", "md", "--lang", "en"), 0},
 		{"diff-published-text", append(raise[:len(raise):len(raise)], "--published"), 2},
 		{"diff-strict", append(raise[:len(raise):len(raise)], "--strict"), 1},
 		{"diff-identical", []string{"diff", "--strict", "--period", "2025", bkData}, 0},

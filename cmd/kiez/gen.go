@@ -60,18 +60,18 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kiez gen: %v\n", err)
 		return exitProblems
 	}
-	writeGenSummary(stdout, res)
-	fmt.Fprintf(stdout, "\n%s written to %s; the shortfalls are listed in %s.\n",
-		plural(len(files), "file", "files"), *out, filepath.Join(*out, synth.ShortfallsFile))
+	writeGenSummary(fs.tx, stdout, res)
+	fmt.Fprintf(stdout, "\n%s\n", fs.tx.t("gen.written", fs.tx.count(len(files), "word.file"), *out, filepath.Join(*out, synth.ShortfallsFile)))
 	if len(res.Excluded) > 0 {
-		fmt.Fprintf(stdout, "Templates not cloned (they fail a rule no repair fixes): %v\n", res.Excluded)
+		fmt.Fprintln(stdout, fs.tx.t("gen.excluded", res.Excluded))
 	}
 	return exitOK
 }
 
 // writeGenSummary prints one line per programme: centres, regions and
-// centres with shortfalls.
-func writeGenSummary(w io.Writer, res *synth.Output) {
+// centres with shortfalls (a German table), then the seed, the year and
+// the shortfalls in the language.
+func writeGenSummary(tx *texts, w io.Writer, res *synth.Output) {
 	with := map[string]bool{}
 	for _, s := range res.Shortfalls {
 		with[s.Centre] = true
@@ -94,6 +94,6 @@ func writeGenSummary(w io.Writer, res *synth.Output) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", p.ID, n, len(tpls), short)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nSeed %d, year %d, %s with shortfalls (%s).\n", res.Options.Seed, res.Year,
-		plural(len(with), "centre", "centres"), plural(len(res.Shortfalls), "shortfall", "shortfalls"))
+	fmt.Fprintf(w, "\n%s\n", tx.t("gen.summary", res.Options.Seed, res.Year,
+		tx.count(len(with), "word.centre"), tx.count(len(res.Shortfalls), "word.shortfall")))
 }

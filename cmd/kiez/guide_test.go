@@ -143,7 +143,7 @@ func TestExampleProgramme(t *testing.T) {
 	if out := terminal([]string{"lint", exampleRules}); !strings.Contains(out, "5 von 5 abgedeckt") || !strings.HasSuffix(out, "0 errors, 0 warnings\n") {
 		t.Errorf("kiez lint of the example:\n%s", out)
 	}
-	if out := terminal([]string{"test", "--fail-untested", exampleDir}); !strings.HasSuffix(out, " passed, 0 failed, 0 errored\n") || strings.Contains(out, "Untested") {
+	if out := terminal([]string{"test", "--fail-untested", exampleDir}); !strings.HasSuffix(out, " bestanden, 0 fehlgeschlagen, 0 mit Fehler\n") || strings.Contains(out, "Ungetestete") {
 		t.Errorf("kiez test of the example:\n%s", out)
 	}
 

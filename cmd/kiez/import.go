@@ -12,78 +12,46 @@ import (
 	"syscall"
 
 	"github.com/kiez-go/kiez/diag"
-	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/sheet"
 	"github.com/kiez-go/kiez/kiez"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", "kiez import [flags] --into DATA.yaml|DIR -o OUT.yaml FILE.xlsx|FILE.csv\n       kiez import --template FILE.xlsx|FILE.csv [--into DATA --centre ID]", `
-Imports a list of sessions (Termine) kept in a spreadsheet: one row per
-session with its date, offer, Kita and the numbers of adults, children
-and families who came; no names and no notes (an unknown column is an
-error). The sheet is an XLSX workbook (the sheet "Termine", or its only
-sheet) or a CSV file (UTF-8 with or without byte order mark, or
-Windows-1252; separated by ";", "," or tabs, as the header line shows;
-dates DD.MM.YYYY or YYYY-MM-DD; a decimal comma or point). The columns,
-by German header or key, are: Zentrum (zentrum), Datum (datum), Angebot
-(angebot), Kita (kita), Stunden (stunden), Erwachsene (erwachsene),
-Kinder (kinder), Familien (familien), Themenschwerpunkt
-(themenschwerpunkt), Thema (thema), Abgesagt (abgesagt); Datum and
-Angebot are required.
-
-The rows are merged into the sessions of their centres in the data of
---into (a file or directory, as kiez validate reads it): a row replaces
-the session with the same date, offer and Kita, and is added in date
-order when there is none; with --replace the sheet is the whole list and
-sessions not in it are removed. The data file that holds the centres is
-written, with the merged sessions and otherwise as it was, to --out: a
-new file (or "-", standard output), never an input; review it, then put
-it in place of the data file. The result is validated before it is
-written. Every problem is printed with its cell (file:row:column and
-Termine!B7; for CSV file:line:column with the line), and nothing is
-written when there is an error.
-
---template FILE writes an empty sheet with the headers instead; an XLSX
-template has a sheet of explanations and, with --into, lists of the
-centres' offers and Kitas to pick from in the cells.
-
-Exit code: 0 when the file is written, 1 on problems in the sheet or the
-data (nothing is written), 2 on wrong usage.`)
+	fs := newFlags("import", "import.synopsis", "import.about")
 	var into pathFlag
-	fs.Var(&into, "into", "the data `file or directory` to merge into (repeatable)")
-	out := fs.String("out", "", "write the merged data file to this `file` (.yaml, or .json for a JSON data file; - is standard output)")
-	fs.StringVar(out, "o", "", "short for --out `file`")
-	centre := fs.String("centre", "", "import only the rows of this centre `id` (rows without a Zentrum are its); needed when the sheet has no Zentrum column and the data more than one centre")
-	replace := fs.Bool("replace", false, "the sheet is the whole list of the centres' sessions: remove the sessions not in it")
-	template := fs.String("template", "", "write an empty sheet with the headers to this `file` (.xlsx or .csv) instead of importing")
+	fs.Var(&into, "into", "import.flag.into")
+	out := fs.String("out", "", "import.flag.out")
+	fs.StringVar(out, "o", "", "flag.o")
+	centre := fs.String("centre", "", "import.flag.centre")
+	replace := fs.Bool("replace", false, "import.flag.replace")
+	template := fs.String("template", "", "import.flag.template")
 	rest, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *template != "" {
 		if len(rest) > 0 || *out != "" || *replace {
-			return fs.usageError(stderr, "--template writes a template only: give no sheet, no --out and no --replace")
+			return fs.fail(stderr, "import.templateOnly")
 		}
 		return writeTemplate(fs, *template, into, *centre, stdout, stderr)
 	}
 	switch {
 	case len(rest) != 1:
-		return fs.usageError(stderr, "name one sheet file (.xlsx or .csv) to import")
+		return fs.fail(stderr, "import.oneSheet")
 	case sheet.FormatOf(rest[0]) == sheet.FormatUnknown:
-		return fs.usageError(stderr, "%s: name an .xlsx workbook or a .csv file", rest[0])
+		return fs.fail(stderr, "import.notSheet", rest[0])
 	case len(into) == 0:
-		return fs.usageError(stderr, "--into: name the data file or directory that holds the centre")
+		return fs.fail(stderr, "import.needInto")
 	case *out == "":
-		return fs.usageError(stderr, "--out: name the file to write the merged data to (the input is never overwritten)")
+		return fs.fail(stderr, "import.needOut")
 	}
 	for _, p := range into {
 		if p == stdinArg {
-			return fs.usageError(stderr, "--into: name files or directories; the merged file is a copy of one of them")
+			return fs.fail(stderr, "import.intoStdin")
 		}
 	}
 	if *out != "-" && !isDataName(*out) {
-		return fs.usageError(stderr, "--out %s: the merged data file is YAML or JSON, as the data file it copies; name a .yaml or .json file", *out)
+		return fs.fail(stderr, "import.outNotData", *out)
 	}
 	target := newOutput(fs.tx, "--out", *out)
 	if msg := checkOutputs([]*output{target}, append(append([]string(nil), into...), rest[0])); msg != "" {
@@ -96,10 +64,10 @@ data (nothing is written), 2 on wrong usage.`)
 	if diags.HasErrors() {
 		diags.Sort()
 		printDiagnostics(stderr, diags, ds.Source)
-		fmt.Fprintf(stderr, "kiez import: the data has errors (%s); correct them first. Nothing was written.\n", countLine(diags))
+		fmt.Fprintln(stderr, fs.tx.t("import.dataErrors", fs.tx.countLine(diags)))
 		return exitProblems
 	}
-	data, err := readSheetFile(name)
+	data, err := readSheetFile(fs.tx, name)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez import: %v\n", err)
 		return exitProblems
@@ -120,17 +88,16 @@ data (nothing is written), 2 on wrong usage.`)
 	all.Sort()
 	printDiagnostics(stderr, all, t.SourceFunc(ds.Source))
 	if all.HasErrors() || res == nil || res.Text == nil {
-		fmt.Fprintf(stderr, "kiez import: %s; nothing was written.\n", countLine(all))
+		fmt.Fprintln(stderr, fs.tx.t("import.failed", fs.tx.countLine(all)))
 		return exitProblems
 	}
 	if json := strings.EqualFold(filepath.Ext(res.File), ".json"); !target.toStdout() && json != strings.EqualFold(filepath.Ext(*out), ".json") {
 		kind := map[bool]string{true: "JSON", false: "YAML"}[json]
-		fmt.Fprintf(stderr, "kiez import: --out %s: the centres are in %s, a %s file; name a %s file. Nothing was written.\n",
-			*out, res.File, kind, map[bool]string{true: ".json", false: ".yaml"}[json])
+		fmt.Fprintln(stderr, fs.tx.t("import.outKind", *out, res.File, kind, map[bool]string{true: ".json", false: ".yaml"}[json]))
 		return exitUsage
 	}
 	if err := target.write(res.Text, stdout); err != nil {
-		fmt.Fprintf(stderr, "kiez import: %v; nothing was written.\n", err)
+		fmt.Fprintln(stderr, fs.tx.t("import.failed", err))
 		return exitProblems
 	}
 	report := stdout
@@ -138,15 +105,13 @@ data (nothing is written), 2 on wrong usage.`)
 		report = stderr
 	}
 	for _, c := range res.Counts {
-		fmt.Fprintf(report, "%s: %s added, %d changed, %d unchanged, %d removed\n",
-			c.Centre, plural(c.Added, "session", "sessions"), c.Changed, c.Unchanged, c.Removed)
+		fmt.Fprintln(report, fs.tx.t("import.counts", c.Centre, fs.tx.count(c.Added, "word.session"), c.Changed, c.Unchanged, c.Removed))
 	}
 	if res.Skipped > 0 {
-		fmt.Fprintf(report, "%s of other centres than %s skipped\n", plural(res.Skipped, "row", "rows"), *centre)
+		fmt.Fprintln(report, fs.tx.t("import.skipped", fs.tx.count(res.Skipped, "word.row"), *centre))
 	}
 	if !target.toStdout() {
-		fmt.Fprintf(report, "%s written: %s with the sessions merged (%s); put it in place of %s when it is right.\n",
-			*out, res.File, countLine(all), res.File)
+		fmt.Fprintln(report, fs.tx.t("import.written", *out, res.File, fs.tx.countLine(all), res.File))
 	}
 	return exitOK
 }
@@ -171,25 +136,25 @@ func printDiagnostics(w io.Writer, diags diag.Diagnostics, src diag.SourceFunc) 
 
 // readSheetFile reads a sheet file: a regular file of at most
 // kiez.MaxFileSize bytes, opened without blocking.
-func readSheetFile(name string) ([]byte, error) {
+func readSheetFile(tx *texts, name string) ([]byte, error) {
 	st, err := os.Stat(name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
+		return nil, errors.New(tx.t("import.cannotRead", name, unwrapPathError(err)))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a regular file", name, filekind.Of(st.Mode()))
+		return nil, errors.New(tx.t("import.notRegular", name, tx.fileKind(st.Mode())))
 	}
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
+		return nil, errors.New(tx.t("import.cannotRead", name, unwrapPathError(err)))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, kiez.MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
+		return nil, errors.New(tx.t("import.cannotRead", name, unwrapPathError(err)))
 	}
 	if len(data) > kiez.MaxFileSize {
-		return nil, fmt.Errorf("%s has more than %d bytes; split the sheet into one per year or centre", name, kiez.MaxFileSize)
+		return nil, errors.New(tx.t("import.tooLarge", name, kiez.MaxFileSize))
 	}
 	return data, nil
 }
@@ -199,7 +164,7 @@ func readSheetFile(name string) ([]byte, error) {
 func writeTemplate(fs *flags, name string, into []string, centre string, stdout, stderr io.Writer) int {
 	f := sheet.FormatOf(name)
 	if f == sheet.FormatUnknown || name == "-" {
-		return fs.usageError(stderr, "--template %s: name an .xlsx or .csv file", name)
+		return fs.fail(stderr, "import.templateName", name)
 	}
 	target := newOutput(fs.tx, "--template", name)
 	if msg := checkOutputs([]*output{target}, into); msg != "" {
@@ -211,12 +176,12 @@ func writeTemplate(fs *flags, name string, into []string, centre string, stdout,
 		if err != nil {
 			return exitProblems
 		}
-		if centres, err = selectCentres(ds, centre); err != nil {
+		if centres, err = selectCentres(fs.tx, ds, centre); err != nil {
 			fmt.Fprintf(stderr, "kiez import: %v\n", err)
 			return exitProblems
 		}
 	} else if centre != "" {
-		return fs.usageError(stderr, "--centre needs --into, the data that holds the centre")
+		return fs.fail(stderr, "import.centreNoInto")
 	}
 	var b bytes.Buffer
 	if err := sheet.Template(&b, f, centres); err != nil {
@@ -227,7 +192,7 @@ func writeTemplate(fs *flags, name string, into []string, centre string, stdout,
 		fmt.Fprintf(stderr, "kiez import: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(stdout, "template written to %s\n", name)
+	fmt.Fprintln(stdout, fs.tx.t("import.templateDone", name))
 	return exitOK
 }
 
@@ -246,7 +211,7 @@ func loadDataOrReport(paths []string, w io.Writer) (*kiez.Dataset, error) {
 }
 
 // selectCentres returns the centre with the id, or every centre for "".
-func selectCentres(ds *kiez.Dataset, id string) ([]*kiez.Centre, error) {
+func selectCentres(tx *texts, ds *kiez.Dataset, id string) ([]*kiez.Centre, error) {
 	var out []*kiez.Centre
 	var ids []string
 	for i := range ds.Centres {
@@ -256,52 +221,41 @@ func selectCentres(ds *kiez.Dataset, id string) ([]*kiez.Centre, error) {
 		}
 	}
 	if id != "" && len(out) == 0 {
-		return nil, fmt.Errorf("--centre: the data has no centre %q (it has %s)", id, strings.Join(ids, ", "))
+		return nil, errors.New(tx.t("import.noCentre", id, strings.Join(ids, ", ")))
 	}
 	return out, nil
 }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "kiez export [flags] -o FILE.xlsx|FILE.csv DATA...", `
-Writes the sessions (Termine) of the data's centres as a sheet that kiez
-import reads back: one row per session with the columns Zentrum, Datum,
-Angebot, Kita, Stunden, Erwachsene, Kinder, Familien, Themenschwerpunkt,
-Thema and Abgesagt. An XLSX workbook has typed cells (dates, numbers), a
-frozen header row, lists of the centres' offers and Kitas to pick from,
-and a sheet of explanations; CSV is for German spreadsheets (UTF-8 with
-byte order mark, ";", decimal comma, dates DD.MM.YYYY).
-
---out names the file; its extension chooses the format unless --format
-says (needed for "-", standard output). Exit code: 0 when written, 1 on
-errors in the data, 2 on wrong usage.`)
-	out := fs.String("out", "", "write the sheet to this `file` (.xlsx or .csv; - is standard output)")
-	fs.StringVar(out, "o", "", "short for --out `file`")
-	format := fs.String("format", "", "the sheet's `format`: xlsx or csv (default: the extension of --out)")
-	centre := fs.String("centre", "", "export only the sessions of this centre `id`")
+	fs := newFlags("export", "export.synopsis", "export.about")
+	out := fs.String("out", "", "export.flag.out")
+	fs.StringVar(out, "o", "", "flag.o")
+	format := fs.String("format", "", "export.flag.format")
+	centre := fs.String("centre", "", "export.flag.centre")
 	paths, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(paths) == 0 {
-		return fs.usageError(stderr, "name at least one data file or directory")
+		return fs.fail(stderr, "err.needData")
 	}
 	if *out == "" {
-		return fs.usageError(stderr, "--out: name the .xlsx or .csv file to write")
+		return fs.fail(stderr, "export.needOut")
 	}
 	f := sheet.FormatOf(*out)
 	switch *format {
 	case "":
 		if f == sheet.FormatUnknown {
-			return fs.usageError(stderr, "--out %s: name an .xlsx or .csv file, or give --format", *out)
+			return fs.fail(stderr, "export.outUnknown", *out)
 		}
 	case "xlsx", "csv":
 		named := map[string]sheet.Format{"xlsx": sheet.FormatXLSX, "csv": sheet.FormatCSV}[*format]
 		if f != sheet.FormatUnknown && f != named {
-			return fs.usageError(stderr, "--format %s does not match --out %s; give one or the other", *format, *out)
+			return fs.fail(stderr, "export.formatMismatch", *format, *out)
 		}
 		f = named
 	default:
-		return fs.usageError(stderr, "--format: unknown format %q (use xlsx or csv)", *format)
+		return fs.fail(stderr, "err.format", *format, fs.tx.or("xlsx", "csv"))
 	}
 	target := newOutput(fs.tx, "--out", *out)
 	if msg := checkOutputs([]*output{target}, paths); msg != "" {
@@ -311,7 +265,7 @@ errors in the data, 2 on wrong usage.`)
 	if err != nil {
 		return exitProblems
 	}
-	centres, err := selectCentres(ds, *centre)
+	centres, err := selectCentres(fs.tx, ds, *centre)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez export: %v\n", err)
 		return exitProblems
@@ -332,11 +286,9 @@ errors in the data, 2 on wrong usage.`)
 	report := stdout
 	if target.toStdout() {
 		report = stderr
+		fmt.Fprintln(report, fs.tx.t("export.writtenStdout", fs.tx.count(n, "word.session"), fs.tx.count(len(centres), "word.centre")))
+	} else {
+		fmt.Fprintln(report, fs.tx.t("export.written", fs.tx.count(n, "word.session"), fs.tx.count(len(centres), "word.centre"), *out))
 	}
-	dest := *out
-	if target.toStdout() {
-		dest = "standard output"
-	}
-	fmt.Fprintf(report, "%s of %s written to %s\n", plural(n, "session", "sessions"), plural(len(centres), "centre", "centres"), dest)
 	return exitOK
 }

@@ -19,6 +19,7 @@ import (
 // golden file; it checks what was written, and that nothing was written
 // on an error.
 func TestImport(t *testing.T) {
+	t.Setenv(langEnv, "")
 	tmp := t.TempDir()
 	at := func(name string) string { return filepath.Join(tmp, name) }
 	wiesbaden := "../../testdata/wiesbaden"
@@ -31,6 +32,9 @@ func TestImport(t *testing.T) {
 		wrote, none string
 	}{
 		{"import-help", []string{"import", "-h"}, 0, "", ""},
+		{"import-help-en", []string{"import", "-h", "--lang", "en"}, 0, "", ""},
+		{"export-help-en", []string{"export", "--lang=en", "-h"}, 0, "", ""},
+		{"import-no-into-en", []string{"import", "--lang", "en", "-o", at("x.yaml"), "testdata/import-sessions.csv"}, 2, "", at("x.yaml")},
 		{"import-merge", []string{"import", "--into", fixtureProg, "--into", fixtureCentre, "-o", at("merged.yaml"), "testdata/import-sessions.csv"}, 0, at("merged.yaml"), ""},
 		{"import-replace", []string{"import", "--replace", "--into", fixtureProg, "--into", fixtureCentre, "-o", at("replaced.yaml"), "testdata/import-sessions.csv"}, 0, at("replaced.yaml"), ""},
 		{"import-errors", []string{"import", "--into", fixtureProg, "--into", fixtureCentre, "-o", at("errors.yaml"), "testdata/import-errors.csv"}, 1, "", at("errors.yaml")},
@@ -44,6 +48,7 @@ func TestImport(t *testing.T) {
 		{"import-template-csv", []string{"import", "--template", at("vorlage.csv")}, 0, at("vorlage.csv"), ""},
 		{"export-xlsx", []string{"export", "--centre", "kiez-biebrich", "-o", at("biebrich.xlsx"), wiesbaden}, 0, at("biebrich.xlsx"), ""},
 		{"export-csv", []string{"export", "--centre", "c2", "-o", "-", "--format", "csv", fixtureProg, fixtureCentre}, 0, "", ""},
+		{"export-csv-en", []string{"export", "--lang", "en", "--centre", "c2", "-o", "-", "--format", "csv", fixtureProg, fixtureCentre}, 0, "", ""},
 		{"export-format-mismatch", []string{"export", "-o", at("x.csv"), "--format", "xlsx", fixtureProg, fixtureCentre}, 2, "", at("x.csv")},
 		{"import-xlsx-errors", []string{"import", "--into", fixtureProg, "--into", fixtureCentre, "-o", at("broken.yaml"), at("broken.xlsx")}, 1, "", at("broken.yaml")},
 		{"import-exported", []string{"import", "--into", wiesbaden, "-o", at("biebrich.yaml"), at("biebrich.xlsx")}, 0, at("biebrich.yaml"), ""},

@@ -25,13 +25,13 @@ const (
 
 // durations matches the duration of a rule test case, "PASS (1.2ms)";
 // golden output replaces it with "(…)".
-var durations = regexp.MustCompile(`(PASS|FAIL|ERROR) \(\d[0-9.hmsµn]*\)`)
+var durations = regexp.MustCompile(`(PASS|FAIL|ERROR|BESTANDEN|FEHLGESCHLAGEN|FEHLER) \(\d[0-9.hmsµn]*\)`)
 
 func stripDurations(s string) string { return durations.ReplaceAllString(s, "$1 (…)") }
 
 // embeddedList matches the list of embedded programmes in messages, which
 // grows with the library; golden output replaces it with "…".
-var embeddedPattern = regexp.MustCompile(`\(embedded: [^)]*\)`)
+var embeddedPattern = regexp.MustCompile(`\((embedded|eingebettet): [^)]*\)`)
 
 // transcript runs the tool and records the command, its exit code and
 // both outputs, with durations stripped.
@@ -44,7 +44,7 @@ func transcript(args ...string) (string, int) {
 	if stderr.Len() > 0 {
 		fmt.Fprintf(&b, "--- stderr\n%s", stderr.String())
 	}
-	return embeddedPattern.ReplaceAllString(stripDurations(b.String()), "(embedded: …)"), code
+	return embeddedPattern.ReplaceAllString(stripDurations(b.String()), "($1: …)"), code
 }
 
 // golden compares got with the file, or rewrites the file with -update.

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/kiez-go/kiez/diag"
 )
 
 // lang is the language of the tool's own texts: the usage of the
@@ -101,7 +104,16 @@ type texts struct {
 	table map[string]message
 }
 
-func newTexts(l lang) *texts { return &texts{lang: l, table: messageTable()} }
+func newTexts(l lang) *texts { return &texts{lang: l, table: allMessages()} }
+
+// allMessages is the whole message table: messageTable and the texts of
+// import and export (sheetMessages). TestMessages checks that no key is
+// in both.
+func allMessages() map[string]message {
+	all := messageTable()
+	maps.Copy(all, sheetMessages())
+	return all
+}
 
 // t formats the message with the key in the language.
 func (x *texts) t(key string, args ...any) string {
@@ -124,6 +136,22 @@ func (x *texts) text(s string) string {
 		return x.t(s)
 	}
 	return s
+}
+
+// count says a number with the counted word of the key in the table,
+// "<key>.one" or "<key>.many": "1 Termin", "3 sessions".
+func (x *texts) count(n int, key string) string {
+	if n == 1 {
+		return "1 " + x.t(key+".one")
+	}
+	return fmt.Sprintf("%d %s", n, x.t(key+".many"))
+}
+
+// countLine counts the errors and warnings among diags in the language:
+// "1 Fehler, 2 Warnungen", "1 error, 2 warnings".
+func (x *texts) countLine(diags diag.Diagnostics) string {
+	nerr, nwarn := count(diags)
+	return x.count(nerr, "word.error") + ", " + x.count(nwarn, "word.warning")
 }
 
 // or joins alternatives: "text or json", "text, json oder junit".

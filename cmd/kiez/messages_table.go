@@ -154,12 +154,14 @@ Exit code: 0 when every file compiles (warnings allowed), 1 on any error
 Führt Regeltestdateien aus. Eine Datei wird so ausgeführt, wie sie
 genannt ist; in einem Verzeichnis werden rekursiv die Dateien gesucht,
 deren Name auf _test.yaml endet. Gibt je Fall eine Zeile aus,
-"Datei: Fall: PASS|FAIL|ERROR (Dauer)", unter einem fehlgeschlagenen
+"Datei: Fall: BESTANDEN|FEHLGESCHLAGEN|FEHLER (Dauer)", unter einem fehlgeschlagenen
 Fall die erwarteten und die erhaltenen Ergebnisse, unter einem Fall mit
 Fehler, warum er nicht laufen konnte, dann die Probleme der Testdateien
 selbst (jedes einmal, die Ursache vor ihren Folgen), dann je Programm die
 Regeln, für die kein Fall ein erfülltes oder kein Fall ein nicht
-erfülltes Ergebnis erwartet, und am Ende "N passed, N failed, N errored".
+erfülltes Ergebnis erwartet, und am Ende "N bestanden, N
+fehlgeschlagen, N mit Fehler" (mit --lang en: PASS, FAIL, ERROR und "N
+passed, N failed, N errored").
 
 --format json gibt dasselbe als ein JSON-Objekt aus (JSON Schema:
 cmd/kiez/test.schema.json): die Version des Moduls, die Testdateien mit
@@ -191,7 +193,8 @@ outcomes it expected and got, under an erroring case why it could not run,
 then the problems of the test files themselves (each once, the cause
 before what follows from it), then per programme the rules that no case
 expects to pass or no case expects to fail, and at the end "N passed, N
-failed, N errored".
+failed, N errored" (in German, the default: BESTANDEN, FEHLGESCHLAGEN,
+FEHLER and "N bestanden, N fehlgeschlagen, N mit Fehler").
 
 --format json prints the same as one JSON object (JSON Schema:
 cmd/kiez/test.schema.json): the module version, the test files with
@@ -219,6 +222,20 @@ wrong usage.`},
 		"test.flag.format":       {"`Format` der Ausgabe: text, json (ein Dokument) oder junit (JUnit-XML für CI-Systeme)", "output `format`: text, json (one document) or junit (JUnit XML for CI systems)"},
 		"test.needTests":         {"mindestens eine Regeltestdatei oder ein Verzeichnis angeben", "name at least one rule test file or directory"},
 		"test.badRoot":           {"--root: %s ist kein Verzeichnis", "--root: %s is not a directory"},
+		"test.pass":              {"BESTANDEN", "PASS"},
+		"test.fail":              {"FEHLGESCHLAGEN", "FAIL"},
+		"test.error":             {"FEHLER", "ERROR"},
+		"test.fileHasErrors":     {"die Testdatei hat Fehler, siehe unten", "the test file has errors, see below"},
+		"test.want":              {"- erwartet: %s", "- want: %s"},
+		"test.got":               {"+ erhalten: %s", "+ got:  %s"},
+		"test.noResult":          {"kein Ergebnis", "no result"},
+		"test.untestedOf":        {"Ungetestete Regeln von %s:", "Untested rules of %s:"},
+		"test.noCaseExpects":     {"%s: kein Fall erwartet %s", "%s: no case expects %s"},
+		"test.summary":           {"%d bestanden, %d fehlgeschlagen, %d mit Fehler", "%d passed, %d failed, %d errored"},
+		"test.cannotRead":        {"%s ist nicht lesbar: %v", "cannot read %s: %v"},
+		"test.noTestFiles":       {"%s enthält keine Regeltestdateien (*_test.yaml)", "%s holds no rule test files (*_test.yaml)"},
+		"sel.embedded":           {"(eingebettet: %s)", "(embedded: %s)"},
+		"sel.embeddedNone":       {"keine", "none"},
 
 		// kiez plan
 		"plan.synopsis": {"kiez plan [Schalter] --programme ID --year JAHR DATEN...", "kiez plan [flags] --programme ID --year Y DATA..."},
@@ -314,8 +331,10 @@ Objekt, die Version des Moduls, die Regelwerke beider Seiten, der
 Zeitraum der neuen Seite, die Eingabedateien mit ihrem SHA-256 und einer
 Prüfsumme darüber und die Zeit des Laufs wie bei "kiez check", dann die
 Felder des Vergleichs; JSON Schema cmd/kiez/diff.schema.json); oder der
-Bericht Folgenabschätzung des report-Pakets als md, html oder csv, mit
---published zur Veröffentlichung.
+Bericht Folgenabschätzung des report-Pakets als md, html, csv oder xlsx
+(eine Arbeitsmappe mit einem Blatt je Tabelle, auf die umgeleitete
+Standardausgabe: > folgen.xlsx), mit --published zur Veröffentlichung,
+mit --lang en englisch beschriftet.
 
 Exit-Status: 0, wenn der Vergleich lief, was auch immer sich änderte; 1,
 wenn die Daten oder eine Regeldatei Fehler haben, oder, mit --strict,
@@ -347,7 +366,9 @@ the module version, the rule sets of both sides, the new side's period,
 the input files with their SHA-256 and a digest over them and the time
 of the run as in "kiez check", then the comparison's fields; JSON Schema
 cmd/kiez/diff.schema.json); or the Folgenabschätzung report of the
-report package as md, html or csv, with --published for publication.
+report package as md, html, csv or xlsx (a workbook with a sheet per
+table, to redirected standard output: > folgen.xlsx), with --published
+for publication, with English labels under --lang en.
 
 Exit code: 0 when the comparison ran, whatever changed; 1 when the data
 or a rule file has errors, or, with --strict, when anything changed; 2
@@ -359,10 +380,11 @@ on wrong usage.`},
 		"diff.flag.rename":    {"die Regel `alt=neu` der alten Seite der Regel der neuen Seite mit anderer Kennung zuordnen (wiederholbar)", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)"},
 		"diff.flag.period":    {"der ausgewertete `Zeitraum` der neuen Seite (und der alten ohne --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 oder 2025-01-01..2025-06-30", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30"},
 		"diff.flag.periodOld": {"der ausgewertete `Zeitraum` der alten Seite, für einen Vergleich zweier Zeiträume", "the evaluated `period` of the old side, for a comparison of two periods"},
-		"diff.flag.format":    {"`Format` der Ausgabe: text (deutsche Tabellen), json (der Vergleich als Daten) oder der Bericht Folgenabschätzung als md, html oder csv", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html or csv"},
-		"diff.flag.published": {"mit md, html oder csv: den Bericht zur Veröffentlichung erstellen (keine Personalkennungen, keine Meldungen aus den Daten, keine Stunden einzelner Zentren)", "with md, html or csv: build the report for publication (no staff ids, no messages of the data, no hours of single centres)"},
+		"diff.flag.format":    {"`Format` der Ausgabe: text (deutsche Tabellen), json (der Vergleich als Daten) oder der Bericht Folgenabschätzung als md, html, csv oder xlsx", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html, csv or xlsx"},
+		"diff.flag.published": {"mit md, html, csv oder xlsx: den Bericht zur Veröffentlichung erstellen (keine Personalkennungen, keine Meldungen aus den Daten, keine Stunden einzelner Zentren)", "with md, html, csv or xlsx: build the report for publication (no staff ids, no messages of the data, no hours of single centres)"},
 		"diff.flag.strict":    {"Exit-Status 1, wenn sich ein Ergebnis oder ein Parameter änderte", "exit 1 when any result or param changed"},
-		"diff.publishedText":  {"--published braucht --format md, html oder csv", "--published needs --format md, html or csv"},
+		"diff.publishedText":  {"--published braucht --format md, html, csv oder xlsx", "--published needs --format md, html, csv or xlsx"},
+		"diff.xlsxTerminal":   {"--format xlsx schreibt eine Arbeitsmappe, keinen Text für ein Terminal; die Standardausgabe in eine Datei umleiten (> folgen.xlsx)", "--format xlsx writes a workbook, not text for a terminal; redirect standard output to a file (> folgen.xlsx)"},
 		"diff.badRename":      {"--rename %q: alt=neu schreiben, die Kennungen der alten und der neuen Regel", "--rename %q: write old=new, the rule ids of the old and the new rules"},
 		"diff.renameProblem":  {"--rename %s=%s: %s", "--rename %s=%s: %s"},
 		"diff.setProblem":     {"--set %v", "--set %v"},
@@ -577,6 +599,12 @@ programme report the verdicts that changed since an earlier period.
 		"report.flag.centre":    {"die `Kennung` des Zentrums eines Zentrumsberichts", "the centre `id` of a centre report"},
 		"report.flag.format":    {"`Format` der Ausgabe: json, csv, md, html oder xlsx", "output `format`: json, csv, md, html or xlsx"},
 		"report.flag.csvTables": {"jede Tabelle als eigene CSV-Datei in dieses `Verzeichnis` schreiben, und nichts sonst", "write each table as a CSV file of its own into this `directory`, and nothing else"},
+
+		// kiez report --csv-tables, its usage problems.
+		"report.csvTablesAlone":  {"--csv-tables schreibt die Tabellen statt des Berichts; %s weglassen", "--csv-tables writes the tables instead of the report; leave out %s"},
+		"report.csvTablesBad":    {"--csv-tables %s: %v", "--csv-tables %s: %v"},
+		"report.csvTablesNotDir": {"--csv-tables %s ist kein Verzeichnis; ein Verzeichnis nennen (es wird angelegt, wenn es fehlt)", "--csv-tables %s is not a directory; name a directory (it is created when missing)"},
+
 		"err.xlsxTerminal":      {"--format xlsx schreibt eine Arbeitsmappe, keinen Text für ein Terminal; eine Datei mit -o DATEI.xlsx nennen oder die Standardausgabe umleiten", "--format xlsx writes a workbook, not text for a terminal; name a file with -o FILE.xlsx, or redirect standard output"},
 		"report.flag.out":       {"den Bericht in diese `Datei` statt auf die Standardausgabe schreiben (- ist die Standardausgabe)", "write the report to this `file` instead of standard output (- is standard output)"},
 		"report.flag.published": {"den Bericht zur Veröffentlichung erstellen: keine Personalkennungen, keine Notizen, kleine Zahlen unterdrückt", "build the report for publication: no staff ids, no notes, small counts suppressed"},
@@ -671,6 +699,15 @@ cleanly or a file exists, 2 on wrong usage.`},
 		"gen.flag.year":       {"das `Jahr` der Aktivität der Vorlagen (ohne Angabe: das Jahr, in das die meisten ihrer Termine fallen)", "the `year` of activity of the templates (default: the year most of their sessions fall in)"},
 		"gen.flag.format":     {"`Format` der Dateien: yaml oder json", "file `format`: yaml or json"},
 		"gen.unexpectedArg":   {"unerwartetes Argument %q; die Vorlagen mit --from nennen", "unexpected argument %q; name the templates with --from"},
+
+		// kiez gen, the lines after its table.
+		"gen.summary":         {"Startwert %d, Jahr %d, %s mit Mängeln (%s).", "Seed %d, year %d, %s with shortfalls (%s)."},
+		"gen.written":         {"%s nach %s geschrieben; die Mängel stehen in %s.", "%s written to %s; the shortfalls are listed in %s."},
+		"gen.excluded":        {"Nicht geklonte Vorlagen (sie verletzen eine Regel, die keine Reparatur behebt): %v", "Templates not cloned (they fail a rule no repair fixes): %v"},
+		"word.file.one":       {"Datei", "file"},
+		"word.file.many":      {"Dateien", "files"},
+		"word.shortfall.one":  {"Mangel", "shortfall"},
+		"word.shortfall.many": {"Mängel", "shortfalls"},
 		"gen.needOut":         {"--out: das Verzeichnis nennen, in das geschrieben wird", "--out: name the directory to write into"},
 		"gen.badCentres":      {"--centres: eine Zahl von 0 bis %d angeben", "--centres: give a number from 0 to %d"},
 		"gen.badShortfalls":   {"--shortfalls: einen Anteil von 0 bis 1 angeben, z. B. 0.15", "--shortfalls: give a share from 0 to 1, e.g. 0.15"},

@@ -18,18 +18,23 @@ import (
 var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 // keyPattern matches what a key of the message table looks like.
-var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|sel|timeout|main|validate|lint|test|plan|diff|check|report|explain|fmt|gen|lsp|version)\.[a-zA-Z.]+$`)
+var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|sel|timeout|main|validate|lint|test|plan|diff|check|report|explain|fmt|gen|lsp|version|import|export)\.[a-zA-Z.]+$`)
 
 // translated are the commands whose usage, flag help and usage errors
 // are all in the message table.
-var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.go", "check.go", "explain.go", "report.go", "fmt.go", "gen.go", "lsp.go", "version.go", "evaluate.go", "main.go", "flags.go", "timeout.go", "messages.go"}
+var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.go", "check.go", "explain.go", "report.go", "fmt.go", "gen.go", "lsp.go", "version.go", "evaluate.go", "main.go", "flags.go", "timeout.go", "messages.go", "import.go", "csvtables.go"}
 
 // TestMessages: every message has both languages with the same verbs in
 // the same order; every key the code names is in the table, and every
 // key of the table is used; the flags of the translated commands are all
 // in the table.
 func TestMessages(t *testing.T) {
-	table := messageTable()
+	table := allMessages()
+	for key := range sheetMessages() {
+		if _, ok := messageTable()[key]; ok {
+			t.Errorf("%s: the key is in messageTable and in sheetMessages", key)
+		}
+	}
 	for key, m := range table {
 		if strings.TrimSpace(m.de) == "" || strings.TrimSpace(m.en) == "" {
 			t.Errorf("%s: a language is empty: %q / %q", key, m.de, m.en)
@@ -51,7 +56,7 @@ func TestMessages(t *testing.T) {
 	}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == "messages_table.go" {
+		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "messages_table") {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
@@ -69,6 +74,10 @@ func TestMessages(t *testing.T) {
 					return true
 				}
 				used[s] = true
+				if _, ok := table[s+".one"]; ok { // a counted word (texts.count)
+					used[s+".one"], used[s+".many"] = true, true
+					return true
+				}
 				if _, ok := table[s]; !ok {
 					t.Errorf("%s: the key %q is not in the message table", fset.Position(n.Pos()), s)
 				}
@@ -147,6 +156,8 @@ func TestLanguageTranscripts(t *testing.T) {
 		{"validate-bad-date-en", "en", []string{"validate", "-on", "31.12.2024", "testdata/validate-small.yaml"}, 2},
 		{"diff-no-period-en", "", []string{"diff", "--lang", "en", bkData}, 2},
 		{"check-unknown-flag-en", "en", []string{"check", "--verbose"}, 2},
+		{"test-failing-en", "", []string{"test", "--lang", "en", "--root", "../..", "testdata/failing-tests.yaml"}, 1},
+		{"check-unknown-programme-en", "en", []string{"check", "--rules", "../../rules/testdata/fixture.yaml", "--period", "2024", "--programme", "nirgendwo", "../../rules/testdata/programme.yaml", "../../rules/testdata/centre-short.yaml"}, 2},
 		{"lang-bad", "", []string{"lint", "--lang", "fr", fixtureRules}, 2},
 		{"lang-bad-env", "fr", []string{"help"}, 2},
 	} {

@@ -62,6 +62,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	table := newOutput(fs.tx, "--out", *out)
+	if f == report.FormatXLSX && table.toStdout() && isTerminal(stdout) {
+		return fs.fail(stderr, "err.xlsxTerminal")
+	}
 	outs := []*output{table}
 	var calendar *output
 	if *ics != "" {

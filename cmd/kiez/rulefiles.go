@@ -93,13 +93,18 @@ func readRules(arg string, src *sources, load func(string, []byte, ...rules.Load
 	return rs
 }
 
-// embeddedList names the embedded programmes in parentheses.
-func embeddedList() string {
-	ids := rules.Embedded()
-	if len(ids) == 0 {
-		return "(embedded: none)"
+// embeddedList names the embedded programmes in parentheses, in English,
+// for the diagnostics (which stay English).
+func embeddedList() string { return newTexts(langEN).embeddedList() }
+
+// embeddedList names the embedded programmes in parentheses, in the
+// language: "(eingebettet: …)", "(embedded: …)".
+func (x *texts) embeddedList() string {
+	ids := strings.Join(rules.Embedded(), ", ")
+	if ids == "" {
+		ids = x.t("sel.embeddedNone")
 	}
-	return "(embedded: " + strings.Join(ids, ", ") + ")"
+	return x.t("sel.embedded", ids)
 }
 
 // sources serves the text of the files diagnostics point into, for their
@@ -246,5 +251,5 @@ func programmesOf(sets []*ruleSet) []*rules.RuleSet {
 
 // noRulesMessage says that --programme id names no rules at all.
 func noRulesMessage(tx *texts, id string) string {
-	return tx.t("sel.noRules", id, embeddedList())
+	return tx.t("sel.noRules", id, tx.embeddedList())
 }

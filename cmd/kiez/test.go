@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
@@ -44,7 +45,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		return fs.usageError(stderr, "%s", msg)
 	}
 	defer cancel()
-	files, err := testFiles(paths)
+	files, err := testFiles(fs.tx, paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez test: %v\n", err)
 		return exitProblems
@@ -65,7 +66,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		runs = append(runs, run)
 		tally.add(run)
 		if text {
-			writeTestRun(stdout, run)
+			writeTestRun(fs.tx, stdout, run)
 		}
 	}
 	var reports []*rules.TestReport
@@ -88,8 +89,8 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 				return exitProblems
 			}
 		}
-		writeUntested(stdout, untested)
-		fmt.Fprintf(stdout, "\n%d passed, %d failed, %d errored\n", tally.passed, tally.failed, tally.errored)
+		writeUntested(fs.tx, stdout, untested)
+		fmt.Fprintf(stdout, "\n%s\n", fs.tx.t("test.summary", tally.passed, tally.failed, tally.errored))
 	case "json":
 		if err := writeTestJSON(stdout, runs, untested, tally, at); err != nil {
 			fmt.Fprintf(stderr, "kiez test: %v\n", err)
@@ -100,7 +101,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "kiez test: %v\n", err)
 			return exitProblems
 		}
-		writeUntested(stderr, untested)
+		writeUntested(fs.tx, stderr, untested)
 	}
 	if timedOut(ctx) {
 		if text {
@@ -142,29 +143,38 @@ func (t *testTally) add(r testRun) {
 	}
 }
 
-// writeTestRun prints the lines of a test file's cases.
-func writeTestRun(w io.Writer, r testRun) {
+// writeTestRun prints the lines of a test file's cases in the language:
+// "file: case: PASS (duration)", as rules.TestResult.String says it in
+// English.
+func writeTestRun(tx *texts, w io.Writer, r testRun) {
 	if r.err != nil {
-		fmt.Fprintf(w, "%s: ERROR (%v)\n", r.file, r.err)
+		fmt.Fprintf(w, "%s: %s (%v)\n", r.file, tx.t("test.error"), r.err)
 		return
 	}
 	if len(r.rep.Results) == 0 && r.rep.Diagnostics.HasErrors() {
-		fmt.Fprintf(w, "%s: ERROR (the test file has errors, see below)\n", r.file)
+		fmt.Fprintf(w, "%s: %s (%s)\n", r.file, tx.t("test.error"), tx.t("test.fileHasErrors"))
 	}
 	for _, res := range r.rep.Results {
-		fmt.Fprintln(w, res.String())
+		status := tx.t("test.pass")
+		switch {
+		case res.Errored:
+			status = tx.t("test.error")
+		case !res.Passed:
+			status = tx.t("test.fail")
+		}
+		fmt.Fprintf(w, "%s: %s: %s (%s)\n", res.File, res.Case, status, res.Duration.Round(time.Microsecond))
 		switch {
 		case res.Errored:
 			fmt.Fprintf(w, "    %s\n", oneLine(res.Error, 400))
 		case !res.Passed:
-			writeMismatches(w, res.Mismatches)
+			writeMismatches(tx, w, res.Mismatches)
 		}
 	}
 }
 
 // testFiles finds the rule test files: each path that is a file, and every
 // file ending in _test.yaml under each directory, in lexical order.
-func testFiles(paths []string) ([]string, error) {
+func testFiles(tx *texts, paths []string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -173,7 +183,7 @@ func testFiles(paths []string) ([]string, error) {
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			return nil, fmt.Errorf("cannot read %s: %v", p, err)
+			return nil, errors.New(tx.t("test.cannotRead", p, err))
 		}
 		if !st.IsDir() {
 			files = append(files, p)
@@ -193,7 +203,7 @@ func testFiles(paths []string) ([]string, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s holds no rule test files (*_test.yaml)", p)
+			return nil, errors.New(tx.t("test.noTestFiles", p))
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -202,24 +212,24 @@ func testFiles(paths []string) ([]string, error) {
 }
 
 // writeMismatches prints what a failing case expected and what it got,
-// one rule and subject at a time.
-func writeMismatches(w io.Writer, ms []rules.Mismatch) {
+// one rule and subject at a time, in the language.
+func writeMismatches(tx *texts, w io.Writer, ms []rules.Mismatch) {
 	for _, m := range ms {
 		fmt.Fprintf(w, "    %s %s\n", m.Rule, m.Subject)
-		fmt.Fprintf(w, "      - want: %s (%s)\n", m.Want, m.Want.Label())
+		fmt.Fprintf(w, "      %s\n", tx.t("test.want", fmt.Sprintf("%s (%s)", m.Want, m.Want.Label())))
 		if m.Got == 0 {
 			msg := m.Message
 			if msg == "" {
-				msg = "no result"
+				msg = tx.t("test.noResult")
 			}
-			fmt.Fprintf(w, "      + got:  %s\n", oneLine(msg, 400))
+			fmt.Fprintf(w, "      %s\n", tx.t("test.got", oneLine(msg, 400)))
 			continue
 		}
 		got := fmt.Sprintf("%s (%s)", m.Got, m.Got.Label())
 		if m.Message != "" {
 			got += ": " + oneLine(m.Message, 400)
 		}
-		fmt.Fprintf(w, "      + got:  %s\n", got)
+		fmt.Fprintf(w, "      %s\n", tx.t("test.got", got))
 	}
 }
 
@@ -283,8 +293,8 @@ func untestedRules(reports []*rules.TestReport) untested {
 }
 
 // writeUntested prints, per programme, the rules that no case of any file
-// expects to pass, or none expects to fail.
-func writeUntested(w io.Writer, u untested) {
+// expects to pass, or none expects to fail, in the language.
+func writeUntested(tx *texts, w io.Writer, u untested) {
 	progs := make([]string, 0, len(u))
 	for p := range u {
 		progs = append(progs, p)
@@ -293,9 +303,9 @@ func writeUntested(w io.Writer, u untested) {
 	for _, p := range progs {
 		var lines []string
 		for rule, missing := range u[p] {
-			lines = append(lines, fmt.Sprintf("    %s: no case expects %s", rule, strings.Join(missing, " or ")))
+			lines = append(lines, "    "+tx.t("test.noCaseExpects", rule, tx.or(missing...)))
 		}
 		sort.Strings(lines)
-		fmt.Fprintf(w, "\nUntested rules of %s:\n%s\n", p, strings.Join(lines, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", tx.t("test.untestedOf", p), strings.Join(lines, "\n"))
 	}
 }

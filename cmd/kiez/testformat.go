@@ -140,7 +140,7 @@ func writeJUnit(w io.Writer, runs []testRun) error {
 					c.Error = &junitProblem{Message: oneLine(res.Error, 400), Type: "error", Text: xmlText(res.Error)}
 				case !res.Passed:
 					var b bytes.Buffer
-					writeMismatches(&b, res.Mismatches)
+					writeMismatches(newTexts(langEN), &b, res.Mismatches) // JUnit stays English
 					c.Failure = &junitProblem{Message: plural(len(res.Mismatches), "expected outcome differs", "expected outcomes differ"),
 						Type: "mismatch", Text: xmlText(b.String())}
 				}

@@ -158,14 +158,21 @@ func TestTestJUnit(t *testing.T) {
 // TestTestJUnitUntested checks that with --format junit the rules no
 // case tests go to stderr, keeping stdout valid XML.
 func TestTestJUnitUntested(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	run([]string{"test", "--root", "../..", "--format", "junit", "testdata/failing-tests.yaml"}, &stdout, &stderr)
-	if err := xml.Unmarshal(stdout.Bytes(), new(xunitSuites)); err != nil {
-		t.Fatalf("the output is not JUnit XML: %v\n%s", err, stdout.String())
-	}
-	want := "\nUntested rules of musterstadt:\n    ein-traeger: no case expects pass or fail\n    elterncafe-anteil: no case expects pass or fail\n    freistellung: no case expects fail\n"
-	if diff := cmp.Diff(want, stderr.String()); diff != "" {
-		t.Errorf("stderr (-want +got):\n%s", diff)
+	t.Setenv(langEnv, "")
+	for _, tt := range []struct {
+		lang, want string
+	}{
+		{"de", "\nUngetestete Regeln von musterstadt:\n    ein-traeger: kein Fall erwartet pass oder fail\n    elterncafe-anteil: kein Fall erwartet pass oder fail\n    freistellung: kein Fall erwartet fail\n"},
+		{"en", "\nUntested rules of musterstadt:\n    ein-traeger: no case expects pass or fail\n    elterncafe-anteil: no case expects pass or fail\n    freistellung: no case expects fail\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		run([]string{"test", "--lang", tt.lang, "--root", "../..", "--format", "junit", "testdata/failing-tests.yaml"}, &stdout, &stderr)
+		if err := xml.Unmarshal(stdout.Bytes(), new(xunitSuites)); err != nil {
+			t.Fatalf("the output is not JUnit XML: %v\n%s", err, stdout.String())
+		}
+		if diff := cmp.Diff(tt.want, stderr.String()); diff != "" {
+			t.Errorf("--lang %s: stderr (-want +got):\n%s", tt.lang, diff)
+		}
 	}
 }
 

@@ -215,9 +215,9 @@ func TestReportCSVTables(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"--csv-tables", dir, "-o", "r.md"}, "leave out -o"},
-		{[]string{"--csv-tables", dir, "--format", "csv"}, "leave out --format"},
-		{[]string{"--csv-tables", file}, "is not a directory"},
+		{[]string{"--csv-tables", dir, "-o", "r.md"}, "-o weglassen"},
+		{[]string{"--csv-tables", dir, "--format", "csv"}, "--format weglassen"},
+		{[]string{"--csv-tables", file}, "ist kein Verzeichnis"},
 	} {
 		stderr.Reset()
 		if code := run(slices.Concat(base, tt.args, data), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), tt.msg) {
