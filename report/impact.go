@@ -57,14 +57,14 @@ func Impact(c *whatif.Comparison, opts ...Option) (*Report, error) {
 
 	worse, better := whatif.Effects(c.Changes)
 	sum := newSection("summary", l.pick("Überblick", "Summary"))
-	differ := l.pick("unterscheiden sich", "differ")
+	differ := l.pick("unterscheiden sich", "params differ")
 	if len(c.Params) == 1 {
-		differ = l.pick("unterscheidet sich", "differs")
+		differ = l.pick("unterscheidet sich", "param differs")
 	}
 	sum.text(l.pick(
 		fmt.Sprintf("%d von %d Ergebnissen ändern sich: %d werden zum Problem (nicht erfüllt, keine Angaben oder Prüffehler), %d sind keines mehr; %d bleiben gleich. %d Parameter %s.",
 			len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, len(c.Params), differ),
-		fmt.Sprintf("%d of %d results change: %d become a problem (not met, no data or evaluation error), %d stop being one; %d stay the same. %d params %s.",
+		fmt.Sprintf("%d of %d results change: %d become a problem (not met, no data or evaluation error), %d stop being one; %d stay the same. %d %s.",
 			len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, len(c.Params), differ)))
 	if c.YearShift != 0 {
 		sum.text(l.pick(
