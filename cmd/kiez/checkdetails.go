@@ -7,9 +7,9 @@ import "github.com/kiez-go/kiez/rules"
 // text output that hides passes and not-applicable results (--only
 // problems, or a list without pass and not-applicable) counts them but
 // never shows their message or evidence: the engine leaves them out
-// (rules.WithDetailsForProblemsOnly), which makes the evaluation about
-// 1.6 times as fast. JSON and XLSX carry every result with every detail
-// (--only filters only the text tables).
+// (rules.WithDetailsForProblemsOnly), which saves the evaluation about
+// two fifths of its processor time. JSON and XLSX carry every result with
+// every detail (--only filters only the text tables).
 func checkEngineOptions(format string, show map[rules.Outcome]bool) []rules.EngineOption {
 	if format != "text" || show == nil || show[rules.OutcomePass] || show[rules.OutcomeNotApplicable] {
 		return nil
