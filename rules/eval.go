@@ -153,6 +153,9 @@ type run struct {
 	windows   map[*Rule]*window // the rules whose validity cuts the period
 	waivers   []kiez.Waiver
 	shared    *sharedCache // indexes of the programme record, read-only
+	// problemsOnly leaves passes and not-applicable results without
+	// message and evidence (WithDetailsForProblemsOnly).
+	problemsOnly bool
 
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
@@ -177,7 +180,7 @@ type slot struct {
 // newRun prepares the evaluation of a programme: its records in the
 // dataset, the params in force and the indexes every goroutine reads.
 func (e *Engine) newRun(p *RuleSet, ds *kiez.Dataset, per Period) *run {
-	r := &run{eng: e, prog: p, period: per}
+	r := &run{eng: e, prog: p, period: per, problemsOnly: e.cfg.problemsOnly}
 	r.collect(ds)
 	r.params, r.missing = p.paramsAt(per.From)
 	r.windows = p.windows(per)

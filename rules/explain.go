@@ -47,6 +47,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period Period, r
 		}
 		found = true
 		r := e.newRun(p, ds, per).forWorker(ctx)
+		r.problemsOnly = false // an explanation gives every detail
 		var centres []*kiez.Centre
 		if rule.Scope == ScopeProgramme {
 			centres = []*kiez.Centre{nil}

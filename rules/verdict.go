@@ -85,6 +85,9 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		if c != nil {
 			res.Subject, res.Centre = c.ID, c.ID
 		}
+		if r.problemsOnly {
+			return append(out, notApplicableResult(res, "")), [][]Evidence{nil}
+		}
 		return append(out, notApplicableResult(res, w.outside)), [][]Evidence{nil}
 	}
 	// Judge the part of the period inside the rule's validity.
@@ -96,7 +99,9 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 	r.period, r.params, r.missing = per, params, missing
 	r.env[varPeriod], r.env[varParams] = per, params
 	for i := n; i < len(out); i++ {
-		out[i].Message = w.note + out[i].Message
+		if !r.bare(out[i].Outcome) {
+			out[i].Message = w.note + out[i].Message
+		}
 	}
 	return out, parts
 }
@@ -258,7 +263,8 @@ func errorResult(res Result, err error) Result {
 // verdict decides one result on the current variables (the centre and,
 // for a rule with each, the item). slots holds the item-independent
 // values of a rule with each, nil otherwise. The rule's lets are computed
-// when an expression first reads them.
+// when an expression first reads them. With r.problemsOnly, a pass and a
+// not-applicable result get neither message nor evidence.
 func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expression) (Result, []Evidence) {
 	if cap(r.letDone) < len(rule.lets) {
 		r.letDone = make([]bool, len(rule.lets))
@@ -272,6 +278,10 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 			return errorResult(res, err), parts
 		}
 		if b, _ := ok.(bool); !b {
+			if r.problemsOnly {
+				res.Outcome = OutcomeNotApplicable
+				return res, parts
+			}
 			msg, err := r.germanMessage(rule, rule.notApplicable, slots, "Nicht anwendbar.")
 			if err != nil {
 				return errorResult(res, err), parts
@@ -311,6 +321,18 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 			return res, parts
 		}
 	}
+	// With details for problems only, the assertion runs first and a pass
+	// ends here, without evidence and message. Otherwise its value (or
+	// error) waits below the evidence, whose error comes first as before.
+	var ok any
+	var assertErr error
+	if r.problemsOnly {
+		ok, assertErr = r.value(rule, rule.assert, slots)
+		if b, _ := ok.(bool); b && assertErr == nil {
+			res.Outcome = OutcomePass
+			return res, parts
+		}
+	}
 	// Evidence runs once the records are known to be there, so that its
 	// expressions need not guard against missing data.
 	if len(rule.evidence) > 0 {
@@ -323,9 +345,11 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: text, Value: v})
 	}
-	ok, err := r.value(rule, rule.assert, slots)
-	if err != nil {
-		return errorResult(res, err), parts
+	if !r.problemsOnly {
+		ok, assertErr = r.value(rule, rule.assert, slots)
+	}
+	if assertErr != nil {
+		return errorResult(res, assertErr), parts
 	}
 	msg, err := r.render(rule, slots)
 	if err != nil {
@@ -338,6 +362,12 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 	}
 	res.Outcome = OutcomeFail
 	return r.waive(res), parts
+}
+
+// bare reports whether a result of the outcome goes without message and
+// evidence (WithDetailsForProblemsOnly).
+func (r *run) bare(o Outcome) bool {
+	return r.problemsOnly && (o == OutcomePass || o == OutcomeNotApplicable)
 }
 
 // needLets puts the lets an expression reads into the variables, computing

@@ -67,6 +67,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		diagOut = stderr // keep stdout valid JSON or a workbook, and a file for the verdicts
 	}
 	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
+	a.engine = checkEngineOptions(*format, show)
 	ev, code, ok := prepare(fs, a, diagOut, stderr)
 	if !ok {
 		return code

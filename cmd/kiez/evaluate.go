@@ -31,6 +31,9 @@ type evalArgs struct {
 	// (limit) runs out.
 	ctx   context.Context
 	limit timeLimit
+	// engine holds options of the engine beyond the defaults (see
+	// checkEngineOptions).
+	engine []rules.EngineOption
 }
 
 // prepare parses the period, loads and validates the data, chooses the
@@ -85,7 +88,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	// prepare validated the data and showed the problems.
-	eng, err := rules.NewEngine(programmesOf(sel.sets), rules.WithoutValidation())
+	eng, err := rules.NewEngine(programmesOf(sel.sets), append([]rules.EngineOption{rules.WithoutValidation()}, a.engine...)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return nil, exitProblems, false
