@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -291,7 +292,7 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 		if !e.cfg.Published {
 			var ev []string
 			for _, x := range r.Evidence {
-				ev = append(ev, x.Name+": "+x.Text)
+				ev = append(ev, x.Name+": "+l.evidenceText(x))
 			}
 			vals = append(vals, strings.Join(ev, "; "))
 		}
@@ -299,6 +300,16 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 		t.row(vals...)
 	}
 	return t
+}
+
+// evidenceText writes a piece of evidence in the report's language: in
+// German the engine's text as it is, in English its value written anew
+// (a result restored without its value keeps its text).
+func (l Language) evidenceText(x rules.Evidence) string {
+	if l.words() == words.German || x.Value == nil {
+		return x.Text
+	}
+	return l.formatValue(x.Value)
 }
 
 // message is the message of a verdict: as the rule wrote it in an
