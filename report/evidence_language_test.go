@@ -35,7 +35,9 @@ func TestEvidenceLanguage(t *testing.T) {
 		var builds []func(opts ...report.Option) (*report.Report, error)
 		builds = append(builds,
 			func(opts ...report.Option) (*report.Report, error) { return report.Compliance(p.in, opts...) },
-			func(opts ...report.Option) (*report.Report, error) { return report.ProgrammeAnnual(p.in, p.id, opts...) },
+			func(opts ...report.Option) (*report.Report, error) {
+				return report.ProgrammeAnnual(p.in, p.id, opts...)
+			},
 		)
 		for _, c := range p.in.Dataset().Centres {
 			if c.Programme == p.id {
