@@ -303,13 +303,27 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 }
 
 // evidenceText writes a piece of evidence in the report's language: in
-// German the engine's text as it is, in English its value written anew
-// (a result restored without its value keeps its text).
+// German the engine's text as it is, in English its value written anew.
+// A result restored without its value, or with a value read back from
+// JSON as an object, keeps its text.
 func (l Language) evidenceText(x rules.Evidence) string {
-	if l.words() == words.German || x.Value == nil {
+	if l.words() == words.German || x.Value == nil || decodedObject(x.Value) {
 		return x.Text
 	}
 	return l.formatValue(x.Value)
+}
+
+// decodedObject reports whether v is, or holds, an object as encoding/json
+// decodes it into an interface: its fields are no longer the engine's
+// values, so only the stored text says what it was.
+func decodedObject(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		return true
+	case []any:
+		return slices.ContainsFunc(x, decodedObject)
+	}
+	return false
 }
 
 // message is the message of a verdict: as the rule wrote it in an
