@@ -121,8 +121,7 @@ type Result struct {
 // Evidence is a named value a verdict rests on.
 type Evidence struct {
 	Name string `json:"name"`
-	// Text is the value formatted for people in German (Format);
-	// FormatIn writes Value in another language.
+	// Text is the value formatted for people (German number format).
 	Text string `json:"text"`
 	// Value is the value itself.
 	Value any `json:"value"`
