@@ -5,9 +5,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
+	"github.com/rickb777/date/timespan"
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/rules"
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // TestEvidenceText shows which evidence a report writes anew: in German
@@ -31,6 +33,34 @@ func TestEvidenceText(t *testing.T) {
 	for _, c := range cases {
 		if diff := cmp.Diff(c.want, c.l.evidenceText(c.ev)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// TestCadenceFiguresLanguage shows the shortfalls of the "required" table
+// in each language: German as the check named them, English written from
+// its buckets.
+func TestCadenceFiguresLanguage(t *testing.T) {
+	weeks := timespan.NewDateRange(date.New(2024, 1, 1), date.New(2024, 1, 29))
+	dates := []date.Date{date.New(2024, 1, 2), date.New(2024, 1, 16), date.New(2024, 1, 23)}
+	res, err := schedule.CheckCount(dates, weeks, schedule.Target{Per: schedule.Week, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rules.Cadence{Total: res.Total, Buckets: len(res.Buckets), Detail: res, Missed: []string{"2024-W02 (08.01.–14.01.)"}}
+	for _, x := range []struct {
+		l    Language
+		want []string
+	}{
+		{German, []string{"2024-W02 (08.01.–14.01.)"}},
+		{English, []string{"2024-W02 (01-08 – 01-14)"}},
+	} {
+		_, _, short, ok := cadenceFigures(x.l, c)
+		if !ok {
+			t.Fatal("a cadence check gives no figures")
+		}
+		if diff := cmp.Diff(x.want, short); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", x.l, diff)
 		}
 	}
 }
