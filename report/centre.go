@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -417,7 +418,7 @@ func (e *env) cadenceSection(c *kiez.Centre) *sectionBuilder {
 			continue // the figures of one position identify its holder
 		}
 		for _, ev := range r.Evidence {
-			actual, required, short, ok := cadenceFigures(ev.Value)
+			actual, required, short, ok := cadenceFigures(l, ev.Value)
 			if !ok {
 				continue
 			}
@@ -440,10 +441,12 @@ func (e *env) cadenceSection(c *kiez.Centre) *sectionBuilder {
 	return s
 }
 
-// cadenceFigures reads what a cadence or hours check counted and
-// required: the total, the sum of the minimums of the buckets that were
-// judged, and the buckets that fell short.
-func cadenceFigures(v any) (actual, required decimal.Decimal, short []string, ok bool) {
+// cadenceFigures reads what a cadence or hours check counted, what it
+// required (the minimums of the buckets not excused) and the buckets that
+// fell short, written in the language (in German as the check named
+// them).
+func cadenceFigures(l Language, v any) (actual, required decimal.Decimal, short []string, ok bool) {
+	w := l.words()
 	switch x := v.(type) {
 	case rules.Cadence:
 		min := 0
@@ -452,7 +455,17 @@ func cadenceFigures(v any) (actual, required decimal.Decimal, short []string, ok
 				min += b.Min
 			}
 		}
-		return decimal.NewFromInt(int64(x.Total)), decimal.NewFromInt(int64(min)), x.Missed, true
+		short = x.Missed
+		if w != words.German {
+			short = short[:0:0]
+			for _, b := range x.Detail.Missed {
+				short = append(short, w.Bucket(b.Bucket))
+			}
+			for _, g := range x.Windows.Missed {
+				short = append(short, w.Stretch(g))
+			}
+		}
+		return decimal.NewFromInt(int64(x.Total)), decimal.NewFromInt(int64(min)), short, true
 	case rules.HoursCheck:
 		min := decimal.Zero
 		for _, b := range x.Detail.Buckets {
@@ -460,7 +473,14 @@ func cadenceFigures(v any) (actual, required decimal.Decimal, short []string, ok
 				min = min.Add(b.Min)
 			}
 		}
-		return x.Total, min, x.Missed, true
+		short = x.Missed
+		if w != words.German {
+			short = short[:0:0]
+			for _, b := range x.Detail.Missed {
+				short = append(short, w.HoursBucket(b))
+			}
+		}
+		return x.Total, min, short, true
 	}
 	return decimal.Zero, decimal.Zero, nil, false
 }

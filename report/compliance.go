@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -291,7 +292,7 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 		if !e.cfg.Published {
 			var ev []string
 			for _, x := range r.Evidence {
-				ev = append(ev, x.Name+": "+x.Text)
+				ev = append(ev, x.Name+": "+l.evidenceText(x))
 			}
 			vals = append(vals, strings.Join(ev, "; "))
 		}
@@ -299,6 +300,30 @@ func (e *env) resultTable(id string, results []*rules.Result, c *kiez.Centre) *t
 		t.row(vals...)
 	}
 	return t
+}
+
+// evidenceText writes a piece of evidence in the report's language: in
+// German the engine's text as it is, in English its value written anew.
+// A result restored without its value, or with a value read back from
+// JSON as an object, keeps its text.
+func (l Language) evidenceText(x rules.Evidence) string {
+	if l.words() == words.German || x.Value == nil || decodedObject(x.Value) {
+		return x.Text
+	}
+	return l.formatValue(x.Value)
+}
+
+// decodedObject reports whether v is, or holds, an object as encoding/json
+// decodes it into an interface: its fields are no longer the engine's
+// values, so only the stored text says what it was.
+func decodedObject(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		return true
+	case []any:
+		return slices.ContainsFunc(x, decodedObject)
+	}
+	return false
 }
 
 // message is the message of a verdict: as the rule wrote it in an

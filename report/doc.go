@@ -86,7 +86,13 @@
 // German labels and German number and date formats are the default
 // (1.234,5; 15.03.2024); WithLanguage(English) gives English labels and
 // formats (1,234.5; 2024-03-15). Domain terms take their labels from the
-// kiez glossary; rule messages stay as the rule authors wrote them.
+// kiez glossary; rule messages stay as the rule authors wrote them (in
+// the rule file's language). The evidence of verdicts follows the
+// report's language: a German report shows the engine's Evidence.Text, an
+// English one writes Evidence.Value anew (dates 2024-03-15, decimal
+// points, yes/no, "dated" for records, the check summaries in English);
+// texts inside a value, such as the bucket labels a cadence check lists,
+// stay as they are.
 //
 // # Published mode
 //

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/rickb777/date"
@@ -16,29 +15,23 @@ import (
 // closures (Schließzeiten) of a centre and its programme, the public
 // holidays of the programme's Land, and weekends.
 type ClosedDays struct {
-	opts   []schedule.Option
-	labels []string
+	opts     []schedule.Option
+	closures []schedule.Closure // the declared closures, for the description
+	land     string             // the Land whose public holidays close days, or ""
 }
 
 // MarshalText writes the calendar as its German description, so that it
 // reads the same in JSON evidence as in messages.
 func (c ClosedDays) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
-// String lists what the calendar closes.
-func (c ClosedDays) String() string {
-	if len(c.labels) == 0 {
-		return "keine Schließzeiten"
-	}
-	return strings.Join(c.labels, ", ")
-}
+// String lists what the calendar closes, in German.
+func (c ClosedDays) String() string { return Format(c) }
 
 func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (ClosedDays, error) {
 	var list []schedule.Closure
-	var labels []string
 	add := func(cs []kiez.Closure) {
 		for _, c := range cs {
 			list = append(list, schedule.Closure(c))
-			labels = append(labels, fmt.Sprintf("%s %s–%s", c.Label, germanDate(c.From), germanDate(c.Until)))
 		}
 	}
 	if centre != nil {
@@ -52,10 +45,10 @@ func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (ClosedDays, error) 
 		return ClosedDays{}, err
 	}
 	cal := ClosedDays{opts: []schedule.Option{schedule.WithClosures(cl),
-		schedule.WithWorkdays(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)}, labels: labels}
+		schedule.WithWorkdays(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)}, closures: list}
 	if prog != nil && prog.Land != "" {
 		cal.opts = append(cal.opts, schedule.WithHolidays(prog.Land))
-		cal.labels = append(cal.labels, "Feiertage "+prog.Land)
+		cal.land = prog.Land
 	}
 	return cal, nil
 }
@@ -86,77 +79,10 @@ type Cadence struct {
 	Windows schedule.WindowResult `expr:"windows" json:"-"`
 }
 
-// String summarises the check in German.
-func (c Cadence) String() string {
-	var b strings.Builder
-	if c.Windows.Min > 0 {
-		b.WriteString(plural(c.Total, "Termin", "Termine"))
-		dur := germanDuration(c.Windows.Window)
-		switch {
-		case len(c.Missed) == 0 && c.Windows.Min == 1:
-			fmt.Fprintf(&b, "; nie länger als %s ohne Termin", dur)
-		case len(c.Missed) == 0:
-			fmt.Fprintf(&b, "; in je %s mindestens %d", dur, c.Windows.Min)
-		case c.Windows.Min == 1:
-			fmt.Fprintf(&b, "; länger als %s ohne Termin: %s", dur, strings.Join(c.Missed, ", "))
-		default:
-			fmt.Fprintf(&b, "; weniger als %d in %s: %s", c.Windows.Min, dur, strings.Join(c.Missed, ", "))
-		}
-		return b.String()
-	}
-	one, many := unitNouns(c.Detail.Target.Per)
-	if c.Buckets == 0 {
-		none, it := "kein", "es"
-		switch c.Detail.Target.Per {
-		case schedule.Week:
-			none, it = "keine", "sie"
-		case schedule.Month:
-			it = "er"
-		}
-		return fmt.Sprintf("im Zeitraum endet %s %s; beurteilt wird %s in dem Zeitraum, in dem %s endet", none, one, it, it)
-	}
-	fmt.Fprintf(&b, "%s in %s", plural(c.Total, "Termin", "Termine"), plural(c.Buckets, one, many))
-	if len(c.Missed) > 0 {
-		fmt.Fprintf(&b, "; zu wenige in %s", strings.Join(c.Missed, ", "))
-	}
-	if len(c.Exceeded) > 0 {
-		fmt.Fprintf(&b, "; zu viele in %s", strings.Join(c.Exceeded, ", "))
-	}
-	var closed, cut []string
-	for _, x := range c.Detail.Buckets {
-		switch x.Reason {
-		case "closed":
-			closed = append(closed, bucketLabel(x.Bucket))
-		case "partial":
-			cut = append(cut, bucketLabel(x.Bucket))
-		}
-	}
-	if len(closed) > 0 {
-		fmt.Fprintf(&b, "; entschuldigt (geschlossen): %s", strings.Join(closed, ", "))
-	}
-	if len(cut) > 0 {
-		fmt.Fprintf(&b, "; nicht beurteilt (angeschnitten): %s", strings.Join(cut, ", "))
-	}
-	return b.String()
-}
-
-// unitNouns returns the German singular and dative plural of a unit's
-// name, for "1 Termin in 1 Halbjahr", "5 Termine in 12 Monaten".
-func unitNouns(u schedule.Unit) (one, many string) {
-	switch u {
-	case schedule.Week:
-		return "Woche", "Wochen"
-	case schedule.Month:
-		return "Monat", "Monaten"
-	case schedule.Quarter:
-		return "Quartal", "Quartalen"
-	case schedule.HalfYear:
-		return "Halbjahr", "Halbjahren"
-	case schedule.Year:
-		return "Jahr", "Jahren"
-	}
-	return "Zeitraum", "Zeiträumen"
-}
+// String summarises the check in German: the occurrences per bucket and
+// the buckets that fell short, ran over, were closed or were cut, or, for
+// the rolling reading, the stretches that held too few.
+func (c Cadence) String() string { return Format(c) }
 
 // GapCheck is the answer of gaps(): the longest stretch without an
 // occurrence and every stretch over the limit.
@@ -168,15 +94,9 @@ type GapCheck struct {
 	Detail      schedule.GapResult `expr:"detail" json:"-"`
 }
 
-// String summarises the check in German.
-func (g GapCheck) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s, längste Lücke %s", plural(g.Occurrences, "Termin", "Termine"), plural(g.Longest, "Tag", "Tage"))
-	if len(g.Exceeded) > 0 {
-		fmt.Fprintf(&b, "; zu lang: %s", strings.Join(g.Exceeded, ", "))
-	}
-	return b.String()
-}
+// String summarises the check in German: the occurrences, the longest
+// gap and the gaps over the limit.
+func (g GapCheck) String() string { return Format(g) }
 
 // HoursCheck is the answer of hoursPer(): the sum of hours per bucket and
 // the buckets below the minimum.
@@ -187,14 +107,9 @@ type HoursCheck struct {
 	Detail schedule.SumResult `expr:"detail" json:"-"`
 }
 
-// String summarises the check in German.
-func (h HoursCheck) String() string {
-	s := "insgesamt " + Format(h.Total) + " Stunden"
-	if len(h.Missed) > 0 {
-		s += "; zu wenig in " + strings.Join(h.Missed, ", ")
-	}
-	return s
-}
+// String summarises the check in German: the total and the buckets below
+// the minimum.
+func (h HoursCheck) String() string { return Format(h) }
 
 func calendarArg(a []any, i int) []schedule.Option {
 	if len(a) > i {
@@ -343,12 +258,4 @@ func cadenceFunctions() []function {
 			types: []any{new(func(kiez.Month) date.Date)},
 			fn1:   func(m any) (any, error) { return m.(kiez.Month).Last(), nil }},
 	}
-}
-
-// plural writes a count with the singular or plural form of a German noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

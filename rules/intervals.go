@@ -21,17 +21,7 @@ type Span struct {
 // String writes the span in German, e.g. "01.01.2024–29.02.2024"; a span
 // with an open end (a zero date, as validity gives) reads "ab 01.08.2024",
 // "bis 30.06.2024" or "unbefristet".
-func (s Span) String() string {
-	switch {
-	case s.From.IsZero() && s.Until.IsZero():
-		return "unbefristet"
-	case s.Until.IsZero():
-		return "ab " + germanDate(s.From)
-	case s.From.IsZero():
-		return "bis " + germanDate(s.Until)
-	}
-	return germanDate(s.From) + "–" + germanDate(s.Until)
-}
+func (s Span) String() string { return Format(s) }
 
 // MarshalText writes the span as String does, so that it reads the same
 // in JSON evidence as in messages.
@@ -55,21 +45,7 @@ type DayCoverage struct {
 
 // String says in German whether the period is covered, naming the gaps:
 // "lückenlos (366 Tage)" or "nicht abgedeckt: 01.01.2024–29.02.2024".
-func (c DayCoverage) String() string {
-	if c.OK {
-		return "lückenlos (" + plural(c.Days, "Tag", "Tage") + ")"
-	}
-	return "nicht abgedeckt: " + spanList(c.Gaps)
-}
-
-// spanList joins spans with commas.
-func spanList(l []Span) string {
-	parts := make([]string, len(l))
-	for i, s := range l {
-		parts[i] = s.String()
-	}
-	return strings.Join(parts, ", ")
-}
+func (c DayCoverage) String() string { return Format(c) }
 
 // clip returns the part of the optional bounds [from, until] within the
 // period, and whether there is one.

@@ -8,6 +8,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/schedule"
 )
 
@@ -66,39 +67,16 @@ func parseRhythm(s string) (rhythm, error) {
 }
 
 // germanDuration writes a rolling window in German words, e.g. "6 Monate".
-func germanDuration(p period.Period) string {
-	var parts []string
-	if y := p.Years(); y != 0 {
-		parts = append(parts, plural(y, "Jahr", "Jahre"))
-	}
-	if m := p.Months(); m != 0 {
-		parts = append(parts, plural(m, "Monat", "Monate"))
-	}
-	if d := p.Days(); d != 0 && d%7 == 0 {
-		parts = append(parts, plural(d/7, "Woche", "Wochen"))
-	} else if d != 0 {
-		parts = append(parts, plural(d, "Tag", "Tage"))
-	}
-	return strings.Join(parts, " ")
-}
+func germanDuration(p period.Period) string { return words.German.Duration(p) }
 
 // bucketLabel writes the label of a bucket with its days, e.g.
 // "2024-W10 (04.03.–10.03.)", "2024-H2 (01.07.–31.12.)"; a whole calendar
 // year is just "2024".
-func bucketLabel(b schedule.Bucket) string {
-	r := b.Range
-	first, last := r.Start(), r.Last()
-	if !b.Partial && len(b.Label) == 4 {
-		return b.Label
-	}
-	return fmt.Sprintf("%s (%s–%s)", b.Label, germanDate(first)[:6], germanDate(last)[:6])
-}
+func bucketLabel(b schedule.Bucket) string { return words.German.Bucket(b) }
 
 // gapLabel writes a stretch without enough occurrences, e.g.
 // "01.02.2024–15.09.2024 (227 Tage)".
-func gapLabel(g schedule.Gap) string {
-	return fmt.Sprintf("%s–%s (%s)", germanDate(g.From), germanDate(g.To), plural(g.Length, "Tag", "Tage"))
-}
+func gapLabel(g schedule.Gap) string { return words.German.Stretch(g) }
 
 // bucketPolicy rejects the policy buckets() cannot follow: a list of
 // buckets has no target to prorate.

@@ -1,4 +1,4 @@
-package rules
+package words
 
 import (
 	"reflect"
@@ -25,7 +25,7 @@ func TestRecordFieldTable(t *testing.T) {
 		t.Error("kiez.Evidence is not in the table")
 	}
 	other := struct{ Name, ID string }{"Raum", "r-1"}
-	if got := Format(other); got != "Raum (r-1)" {
+	if got := (Formatter{}).Format(other); got != "Raum (r-1)" {
 		t.Errorf("Format(%+v) = %q, want %q", other, got, "Raum (r-1)")
 	}
 }
