@@ -34,6 +34,9 @@ func newEnv(ev *rules.Evaluation, opts []Option) (*env, error) {
 	if ev == nil {
 		return nil, errors.New("report: no evaluation (rules.Engine.Evaluate makes one)")
 	}
+	if !ev.PassDetails() {
+		return nil, errors.New("report: the evaluation has no messages and evidence for passes (its engine was made with rules.WithDetailsForProblemsOnly); evaluate with an engine without that option for a report")
+	}
 	return &env{cfg: cfg, l: cfg.Language, ev: ev, ds: ev.Dataset(), per: ev.Period(), sets: ev.RuleSets(), results: ev.Results()}, nil
 }
 

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -248,5 +249,36 @@ func TestRequiredFromCadence(t *testing.T) {
 	want := []string{"Monatliches Treffen", "P-01", "11", "2", "2024-07", "nicht erfüllt"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("row (-want +got):\n%s", diff)
+	}
+}
+
+// TestRefuseProblemsOnly: a report needs every verdict's message, so an
+// evaluation made WithDetailsForProblemsOnly is refused with a reason.
+func TestRefuseProblemsOnly(t *testing.T) {
+	ds, diags := kiez.LoadFiles("../testdata/bad-kreuznach")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	sets, diags := rules.LoadEmbeddedAll()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, problemsOnly := range []bool{false, true} {
+		opts := []rules.EngineOption{}
+		if problemsOnly {
+			opts = append(opts, rules.WithDetailsForProblemsOnly())
+		}
+		eng, err := rules.NewEngine(sets, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = report.Compliance(ev)
+		if got := err != nil && strings.Contains(err.Error(), "WithDetailsForProblemsOnly"); got != problemsOnly || ev.PassDetails() == problemsOnly {
+			t.Errorf("problems only %v: PassDetails %v, Compliance error %v", problemsOnly, ev.PassDetails(), err)
+		}
 	}
 }

@@ -21,6 +21,8 @@ type Evaluation struct {
 	counts   [OutcomeError + 1]int // Stream's tally by outcome; Evaluate's is counted on demand
 	diags    diag.Diagnostics
 	streamed bool
+	// problemsOnly: the engine was made WithDetailsForProblemsOnly.
+	problemsOnly bool
 }
 
 // Dataset returns the evaluated dataset.
@@ -72,6 +74,12 @@ func (ev *Evaluation) Counts() map[Outcome]int {
 	return c
 }
 
+// PassDetails reports whether the results of passes and not-applicable
+// verdicts carry their message and evidence: false when the engine was
+// made WithDetailsForProblemsOnly. The report builders refuse an
+// evaluation without them, as their tables show every verdict's message.
+func (ev *Evaluation) PassDetails() bool { return !ev.problemsOnly }
+
 // Diagnostics returns the warnings found before the rules ran: of
 // validating the dataset (unless the engine was made WithoutValidation)
 // and of checking its waivers against the rule sets.
@@ -102,7 +110,7 @@ func (e *Engine) begin(op string, ds *kiez.Dataset, period Period) (*Evaluation,
 	if err := period.check(); err != nil {
 		return nil, err
 	}
-	ev := &Evaluation{ds: ds, sets: e.progs, period: period}
+	ev := &Evaluation{ds: ds, sets: e.progs, period: period, problemsOnly: e.cfg.problemsOnly}
 	if !e.cfg.validated {
 		diags := ds.Validate()
 		if diags.HasErrors() {
