@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/kiez-go/kiez/internal/filekind"
@@ -27,7 +25,7 @@ import (
 // stop when ctx ends; the cases left end as errors naming the context's
 // error.
 func RunTestFileIn(ctx context.Context, root, name string, opts ...EngineOption) (*TestReport, error) {
-	data, err := readRegular(name, MaxFileSize)
+	data, err := filekind.ReadRegular(name, MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -37,35 +35,6 @@ func RunTestFileIn(ctx context.Context, root, name string, opts ...EngineOption)
 	}
 	defer tree.close()
 	return runTests(ctx, tree, name, data, opts)
-}
-
-// readRegular reads a regular file of at most max bytes. It opens without
-// blocking and refuses anything but a regular file, so that a named pipe
-// or a device never stalls a test run.
-func readRegular(name string, max int64) ([]byte, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a regular file; only regular files are read", name, filekind.Of(st.Mode()))
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("%s is %d bytes; at most %d are allowed", name, st.Size(), max)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s is more than %d bytes; at most %d are allowed", name, max, max)
-	}
-	return data, nil
 }
 
 // fixtureTree is the directory tree a test file's fixtures and rule file

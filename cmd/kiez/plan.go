@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"syscall"
 	"time"
 
+	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/schedule"
@@ -137,7 +136,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 // name (NAME) must be the new calendar's, so that the plan of another
 // programme or year given by mistake cancels nothing.
 func previousCalendar(name string, year int) (schedule.Calendar, error) {
-	data, err := readRegular(name, kiez.MaxFileSize)
+	data, err := filekind.ReadRegular(name, kiez.MaxFileSize)
 	if err != nil {
 		return schedule.Calendar{}, err
 	}
@@ -153,30 +152,4 @@ func previousCalendar(name string, year int) (schedule.Calendar, error) {
 	}
 	cal.Events = events
 	return cal, nil
-}
-
-// readRegular reads a regular file of at most limit bytes. It opens
-// without blocking, as the data files are opened, so that a named pipe
-// is refused instead of waiting for a writer.
-func readRegular(name string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is more than %d bytes", name, limit)
-	}
-	return data, nil
 }

@@ -28,7 +28,7 @@ func TestPlanPreviousFIFO(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("kiez plan waits on the named pipe")
 	}
-	if code != exitProblems || !strings.Contains(stderr, "is not a regular file") {
+	if code != exitProblems || !strings.Contains(stderr, "is a named pipe (FIFO), not a regular file") {
 		t.Errorf("exit %d, %q; want 1 and a file that is not regular", code, stderr)
 	}
 }

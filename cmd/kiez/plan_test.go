@@ -164,7 +164,7 @@ func TestPlanPreviousErrors(t *testing.T) {
 	}{
 		{broken, 1, "kiez plan: --previous " + broken + ":3: property DTSTART: no colon before the value\n"},
 		{filepath.Join(dir, "fehlt.ics"), 1, "no such file"},
-		{dir, 1, "is not a regular file"},
+		{dir, 1, "is a directory, not a regular file"},
 		{other, 1, "kiez plan: --previous " + other + " ist der Kalender \"Terminplan 2025: Wiesbaden\", nicht \"Terminplan 2025: Thüringer Eltern-Kind-Zentren (ThEKiZ)\"; den zuletzt exportierten Kalender dieses Plans nennen. Nichts wurde geschrieben.\n"},
 	} {
 		code, stderr := planICS(t, ics, "--previous", tt.previous)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -39,7 +40,7 @@ func writeTestJSON(w io.Writer, runs []testRun, u untested, t testTally, at time
 	doc := testDocument{Files: []testFileDoc{}, Untested: u, Passed: t.passed, Failed: t.failed, Errored: t.errored}
 	var files []inputFile
 	for _, r := range runs {
-		if data, err := readRegular(r.file, kiez.MaxFileSize); err == nil {
+		if data, err := filekind.ReadRegular(r.file, kiez.MaxFileSize); err == nil {
 			files = append(files, inputFile{Name: r.file, Bytes: int64(len(data)), SHA256: sha256Hex(data)})
 		}
 		if r.err != nil {
