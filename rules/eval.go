@@ -15,13 +15,13 @@ import (
 )
 
 // Engine evaluates compiled programmes on datasets. An Engine is immutable
-// and safe for concurrent use; so are the Programmes it holds.
+// and safe for concurrent use; so are the RuleSets it holds.
 type Engine struct {
 	progs []*RuleSet
 	cfg   engineConfig
 }
 
-// NewEngine returns an engine for the given programmes. Two programmes with
+// NewEngine returns an engine for the given rule sets. Two rule sets with
 // the same id are an error.
 func NewEngine(progs []*RuleSet, opts ...EngineOption) (*Engine, error) {
 	seen := map[string]string{}
