@@ -96,3 +96,75 @@ func ExampleRestore() {
 	// 2024-01-01..2024-12-31 2 1 1
 	// fz-nord l1 fail
 }
+
+// budgetRules has a rule of 27 million steps, within the load's cost
+// ceiling, and the release-time rule.
+const budgetRules = `programme: musterstadt
+name: Familienzentren Musterstadt
+requirements: [{id: MS-01, text: Die Leitung erhält zusätzliche Freistellung.}]
+rules:
+  - id: schleife
+    title: Drei Schleifen
+    requirements: [MS-01]
+    assert: "let a = 1..300; all(a, {all(a, {all(a, {# > 0})})})"
+    message: geprüft
+  - id: freistellung
+    title: Leitungsfreistellung
+    requirements: [MS-01]
+    each: centre.staff
+    assert: item.releaseHoursPerWeek >= 2
+    message: "Freistellung {{ item.releaseHoursPerWeek }} h/Woche"
+`
+
+const budgetData = `programmes:
+  - {id: musterstadt, name: Familienzentren Musterstadt, authority: Jugendamt Musterstadt, land: DE-HE}
+centres:
+  - id: fz-nord
+    name: Familienzentrum Nord
+    programme: musterstadt
+    kind: family-centre
+    providerNote: ohne Träger
+    staff: [{id: l1, role: leitung-familienzentrum, hoursPerWeek: 39, releaseHoursPerWeek: 2}]
+`
+
+// A rule that runs past its step budget is an error result — with the
+// place of the expression as a diagnostic — and the other rules are judged
+// as usual. WithDetailsForProblemsOnly leaves the message of a pass empty.
+func ExampleWithStepBudget() {
+	set, diags := rules.Load("musterstadt.yaml", []byte(budgetRules))
+	ds, dataDiags := kiez.Decode("daten.yaml", []byte(budgetData))
+	if err := errors.Join(diags.Err(), dataDiags.Err()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	eng, err := rules.NewEngine([]*rules.RuleSet{set}, rules.WithStepBudget(100_000), rules.WithDetailsForProblemsOnly())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ev, err := eng.Evaluate(context.Background(), ds, rules.Year(2024))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range ev.Results() {
+		fmt.Printf("%s %s: %s %q\n", r.Subject, r.Rule, r.Outcome, r.Message)
+		if r.Problem != nil {
+			fmt.Println("  at", r.Problem.Subject)
+		}
+	}
+	// Output:
+	// fz-nord schleife: error "Die Regel konnte nicht geprüft werden: musterstadt.yaml:8:13: die Regel überschreitet ihr Schrittbudget von 100.000 Schritten, gezählt als Schleifendurchläufe und Zeichen zusammengesetzter Texte; vereinfachen Sie die Regel, etwa ohne ineinander geschachtelte Schleifen"
+	//   at musterstadt.yaml:8:13
+	// fz-nord/l1 freistellung: pass ""
+}
+
+// An expression larger than the bound is a load error at its place.
+func ExampleWithMaxNodes() {
+	_, diags := rules.Load("musterstadt.yaml", []byte(budgetRules), rules.WithMaxNodes(10))
+	for _, d := range diags {
+		fmt.Println(d.Subject, d.Severity)
+	}
+	// Output:
+	// musterstadt.yaml:8:61 error
+}
