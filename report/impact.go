@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/rules"
@@ -82,7 +81,8 @@ func Impact(c *whatif.Comparison, opts ...Option) (*Report, error) {
 			textCol("old-history", l.pick("Verlauf ", "History ")+c.Old.Label), textCol("new-history", l.pick("Verlauf ", "History ")+c.New.Label),
 			textCol("rules", l.pick("Regeln", "Rules")))
 		for _, p := range c.Params {
-			t.row(p.Programme, labelled{p.Name, p.Name}, p.Unit, p.OldValue, p.NewValue, historyOf(l, p.Old), historyOf(l, p.New), strings.Join(p.Rules, ", "))
+			t.row(p.Programme, labelled{p.Name, p.Name}, p.Unit, paramText(l, p.OldValue, p.OldRaw), paramText(l, p.NewValue, p.NewRaw),
+				historyOf(l, p.Old), historyOf(l, p.New), strings.Join(p.Rules, ", "))
 		}
 		s.table(t)
 		d.add(s)
@@ -282,13 +282,18 @@ func historyOf(l Language, h []whatif.ParamValue) string {
 	}
 	var parts []string
 	for _, v := range h {
-		from := v.From
-		if d, err := date.ParseISO(v.From); err == nil {
-			from = l.formatDate(d)
-		}
-		parts = append(parts, v.Value+l.pick(" ab ", " from ")+from)
+		parts = append(parts, paramText(l, v.Value, v.Raw)+l.pick(" ab ", " from ")+l.formatDate(v.From))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// paramText writes a param's value in the report's language: the value
+// itself when the comparison holds it, else its German text.
+func paramText(l Language, text string, raw any) string {
+	if raw == nil || l != English {
+		return text
+	}
+	return rules.FormatIn(string(l), raw)
 }
 
 // oneLine joins the lines of a message.

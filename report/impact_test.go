@@ -92,3 +92,58 @@ func TestImpactNoChange(t *testing.T) {
 		t.Error("Impact(nil comparison): no error")
 	}
 }
+
+// TestImpactParamsInLanguage: the changed params' values and histories
+// are written in the report's language (2,5 / 2.5; 01.01.2025 / 2025-01-01).
+func TestImpactParamsInLanguage(t *testing.T) {
+	var bk programmeData
+	for _, p := range testdata(t) {
+		if p.dir == "bad-kreuznach" {
+			bk = p
+		}
+	}
+	old := bk.in.RuleSets()[0]
+	raised, err := old.WithParams(rules.ParamOverride{Name: "leitungsfreistellung", From: date.New(2025, 1, 1), Value: "2.5"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := rules.Year(2025)
+	c, err := whatif.Compare(context.Background(), bk.in.Dataset(),
+		whatif.Side{Label: "bisher", RuleSets: []*rules.RuleSet{old}, Period: year},
+		whatif.Side{Label: "neu", RuleSets: []*rules.RuleSet{raised}, Period: year})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang      report.Language
+		want, not string
+	}{
+		{report.German, "2,5 ab 01.01.2025", "2.5"},
+		{report.English, "2.5 from 2025-01-01", "2,5"},
+	} {
+		r, err := report.Impact(c, report.WithLanguage(tc.lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var params *report.Table
+		for i := range r.Sections {
+			for j := range r.Sections[i].Tables {
+				if r.Sections[i].Tables[j].ID == "params" {
+					params = &r.Sections[i].Tables[j]
+				}
+			}
+		}
+		if params == nil {
+			t.Fatalf("%s: no params table", tc.lang)
+		}
+		var b strings.Builder
+		for _, row := range params.Rows {
+			for _, c := range row.Cells {
+				b.WriteString(c.Text + " | ")
+			}
+		}
+		if got := b.String(); !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
+			t.Errorf("%s: params table %q; want %q and no %q", tc.lang, got, tc.want, tc.not)
+		}
+	}
+}

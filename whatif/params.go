@@ -25,6 +25,10 @@ type ParamChange struct {
 	// each side's period, formatted ("" when none is).
 	OldValue string `json:"oldValue"`
 	NewValue string `json:"newValue"`
+	// OldRaw and NewRaw are those values themselves (nil when none is in
+	// force), for writing them in another language.
+	OldRaw any `json:"-"`
+	NewRaw any `json:"-"`
 	// HistoryChanged is set when the histories differ.
 	HistoryChanged bool `json:"historyChanged"`
 	// Rules are the rules of the new side that read the param (of the
@@ -32,11 +36,23 @@ type ParamChange struct {
 	Rules []string `json:"rules"`
 }
 
-// ParamValue is one entry of a param's history, formatted.
+// ParamValue is one entry of a param's history.
 type ParamValue struct {
-	From  string `json:"from"`
+	From date.Date `json:"from"`
+	// Value is the value formatted for people, the German way
+	// (rules.Format); Raw is the value itself, for writing it in another
+	// language (rules.FormatIn).
 	Value string `json:"value"`
+	Raw   any    `json:"-"`
 	Note  string `json:"note,omitempty"`
+}
+
+// sameHistory reports whether two histories read the same: the same days,
+// values as written and notes.
+func sameHistory(a, b []ParamValue) bool {
+	return slices.EqualFunc(a, b, func(x, y ParamValue) bool {
+		return x.From == y.From && x.Value == y.Value && x.Note == y.Note
+	})
 }
 
 // paramChanges lists the params that differ, per programme of the new
@@ -72,7 +88,8 @@ func paramChanges(old, new Side) []ParamChange {
 			a, b := op.Param(name), np.Param(name)
 			pc := ParamChange{Programme: p.ID, Name: name, Old: history(a), New: history(b),
 				OldValue: valueAt(a, oldFrom), NewValue: valueAt(b, newFrom)}
-			pc.HistoryChanged = !slices.Equal(pc.Old, pc.New) || (a == nil) != (b == nil)
+			pc.OldRaw, pc.NewRaw = rawAt(a, oldFrom), rawAt(b, newFrom)
+			pc.HistoryChanged = !sameHistory(pc.Old, pc.New) || (a == nil) != (b == nil)
 			if !pc.HistoryChanged && pc.OldValue == pc.NewValue {
 				continue
 			}
@@ -99,9 +116,20 @@ func history(p *rules.Param) []ParamValue {
 	}
 	out := make([]ParamValue, len(p.History))
 	for i, h := range p.History {
-		out[i] = ParamValue{From: h.From.String(), Value: rules.Format(h.Value), Note: h.Note}
+		out[i] = ParamValue{From: h.From, Value: rules.Format(h.Value), Raw: h.Value, Note: h.Note}
 	}
 	return out
+}
+
+// rawAt returns the value in force on the day, nil when none is.
+func rawAt(p *rules.Param, d date.Date) any {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.At(d); ok {
+		return v.Value
+	}
+	return nil
 }
 
 // valueAt formats the value in force on the day, "" when none is.

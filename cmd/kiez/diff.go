@@ -579,17 +579,9 @@ func historyText(h []whatif.ParamValue) string {
 	}
 	var parts []string
 	for _, v := range h {
-		parts = append(parts, v.Value+" ab "+germanDay(v.From))
+		parts = append(parts, v.Value+" ab "+rules.Format(v.From))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// germanDay turns YYYY-MM-DD into DD.MM.YYYY.
-func germanDay(s string) string {
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		return s[8:10] + "." + s[5:7] + "." + s[0:4]
-	}
-	return s
 }
 
 func outcomeOf(r *rules.Result) string {
