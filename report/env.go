@@ -51,14 +51,7 @@ func (e *env) programme(id string) *kiez.Programme {
 }
 
 // rulesFor returns the loaded rule file of a programme, or nil.
-func (e *env) rulesFor(id string) *rules.RuleSet {
-	for _, p := range e.sets {
-		if p != nil && p.ID == id {
-			return p
-		}
-	}
-	return nil
-}
+func (e *env) rulesFor(id string) *rules.RuleSet { return e.ev.RuleSet(id) }
 
 // centre returns the centre with the given id, or nil.
 func (e *env) centre(id string) *kiez.Centre {

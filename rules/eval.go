@@ -79,6 +79,7 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period Period) 
 	ev.results = make([]Result, 0, n)
 	for i, c := range chunks {
 		ev.results = append(ev.results, c...)
+		ev.tally(c)
 		chunks[i] = nil
 	}
 	return ev, err
@@ -99,12 +100,9 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 	if err != nil {
 		return nil, err
 	}
-	ev.streamed = true
 	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
-		for _, res := range rs {
-			if res.Outcome > 0 && res.Outcome <= OutcomeError {
-				ev.counts[res.Outcome]++
-			}
+		for i, res := range rs {
+			ev.tally(rs[i : i+1])
 			if err := fn(res); err != nil {
 				return err
 			}

@@ -18,9 +18,8 @@ type Evaluation struct {
 	sets     []*RuleSet
 	period   Period
 	results  []Result
-	counts   [OutcomeError + 1]int // Stream's tally by outcome; Evaluate's is counted on demand
+	counts   [OutcomeError + 1]int // the tally by outcome, kept as the results come
 	diags    diag.Diagnostics
-	streamed bool
 	// problemsOnly: the engine was made WithDetailsForProblemsOnly.
 	problemsOnly bool
 }
@@ -34,7 +33,7 @@ func (ev *Evaluation) RuleSets() []*RuleSet { return append([]*RuleSet(nil), ev.
 // RuleSet returns the rule set with the programme id, or nil.
 func (ev *Evaluation) RuleSet(id string) *RuleSet {
 	for _, s := range ev.sets {
-		if s.ID == id {
+		if s != nil && s.ID == id {
 			return s
 		}
 	}
@@ -57,16 +56,8 @@ func (ev *Evaluation) Results() []Result {
 
 // Counts returns how many results had each outcome.
 func (ev *Evaluation) Counts() map[Outcome]int {
-	counts := ev.counts
-	if !ev.streamed {
-		for i := range ev.results {
-			if o := ev.results[i].Outcome; o > 0 && o <= OutcomeError {
-				counts[o]++
-			}
-		}
-	}
 	c := map[Outcome]int{}
-	for o, n := range counts {
+	for o, n := range ev.counts {
 		if n > 0 {
 			c[Outcome(o)] = n
 		}
@@ -91,14 +82,26 @@ func (ev *Evaluation) Diagnostics() diag.Diagnostics { return ev.diags }
 // diag.Diagnostics gives them.
 var ErrInvalidData = errors.New("rules: the dataset is invalid; nothing was evaluated")
 
-// invalidDataError joins ErrInvalidData and the diagnostics.
-type invalidDataError struct{ diags diag.Diagnostics }
-
-func (e *invalidDataError) Error() string {
-	return ErrInvalidData.Error() + ":\n" + e.diags.Error()
+// refusal is the error of an evaluation refused before any rule ran: a
+// sentinel (ErrInvalidData, ErrWaivers) joined with the diagnostics that
+// say why.
+type refusal struct {
+	reason error
+	diags  diag.Diagnostics
 }
 
-func (e *invalidDataError) Unwrap() []error { return []error{ErrInvalidData, e.diags} }
+func (e *refusal) Error() string { return e.reason.Error() + ":\n" + e.diags.Error() }
+
+func (e *refusal) Unwrap() []error { return []error{e.reason, e.diags} }
+
+// tally counts the outcomes of results as they come.
+func (ev *Evaluation) tally(rs []Result) {
+	for i := range rs {
+		if o := rs[i].Outcome; o > 0 && o <= OutcomeError {
+			ev.counts[o]++
+		}
+	}
+}
 
 // begin checks what an evaluation needs before any rule runs — a dataset,
 // a period, valid data (unless the caller validated it), waivers that
@@ -114,7 +117,7 @@ func (e *Engine) begin(op string, ds *kiez.Dataset, period Period) (*Evaluation,
 	if !e.cfg.validated {
 		diags := ds.Validate()
 		if diags.HasErrors() {
-			return nil, &invalidDataError{diags: diags}
+			return nil, &refusal{reason: ErrInvalidData, diags: diags}
 		}
 		ev.diags = diags
 	}
@@ -139,5 +142,7 @@ func Restore(ds *kiez.Dataset, sets []*RuleSet, period Period, results []Result)
 	if err := period.check(); err != nil {
 		return nil, err
 	}
-	return &Evaluation{ds: ds, sets: append([]*RuleSet(nil), sets...), period: period, results: results}, nil
+	ev := &Evaluation{ds: ds, sets: append([]*RuleSet(nil), sets...), period: period, results: results}
+	ev.tally(results)
+	return ev, nil
 }

@@ -83,13 +83,6 @@ func (e *Engine) CheckWaivers(ds *kiez.Dataset, period Period) diag.Diagnostics 
 // programme or rule would silently waive nothing.
 var ErrWaivers = errors.New("rules: the dataset's waivers name unknown programmes or rules; nothing was evaluated")
 
-// waiverError joins ErrWaivers and the diagnostics.
-type waiverError struct{ diags diag.Diagnostics }
-
-func (e *waiverError) Error() string { return ErrWaivers.Error() + ":\n" + e.diags.Error() }
-
-func (e *waiverError) Unwrap() []error { return []error{ErrWaivers, e.diags} }
-
 // checkWaiverErrors returns the warnings CheckWaivers finds and its
 // errors, as an error wrapping ErrWaivers and the diagnostics, or nil.
 func (e *Engine) checkWaiverErrors(ds *kiez.Dataset, period Period) (diag.Diagnostics, error) {
@@ -107,7 +100,7 @@ func (e *Engine) checkWaiverErrors(ds *kiez.Dataset, period Period) (diag.Diagno
 	if len(errs) == 0 {
 		return warnings, nil
 	}
-	return nil, &waiverError{diags: errs}
+	return nil, &refusal{reason: ErrWaivers, diags: errs}
 }
 
 func dataProgrammes(ds *kiez.Dataset) []string {
