@@ -14,12 +14,12 @@ import (
 // report cannot be given results of another dataset or period. Only the
 // Engine makes one; it is read-only.
 type Evaluation struct {
-	ds       *kiez.Dataset
-	sets     []*RuleSet
-	period   Period
-	results  []Result
-	counts   [OutcomeError + 1]int // the tally by outcome, kept as the results come
-	diags    diag.Diagnostics
+	ds      *kiez.Dataset
+	sets    []*RuleSet
+	period  Period
+	results []Result
+	counts  [OutcomeError + 1]int // the tally by outcome, kept as the results come
+	diags   diag.Diagnostics
 	// problemsOnly: the engine was made WithDetailsForProblemsOnly.
 	problemsOnly bool
 }
