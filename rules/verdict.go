@@ -80,15 +80,11 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		return r.rulePartsIn(ctx, rule, c, explain, out)
 	}
 	if w.outside != "" {
-		res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
-			Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
-		if c != nil {
-			res.Subject, res.Centre = c.ID, c.ID
-		}
+		msg := w.outside
 		if r.problemsOnly {
-			return append(out, notApplicableResult(res, "")), [][]Evidence{nil}
+			msg = ""
 		}
-		return append(out, notApplicableResult(res, w.outside)), [][]Evidence{nil}
+		return append(out, notApplicableResult(r.baseResult(rule, c), msg)), [][]Evidence{nil}
 	}
 	// Judge the part of the period inside the rule's validity.
 	per, params, missing := r.period, r.params, r.missing
@@ -106,29 +102,35 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 	return out, parts
 }
 
+// baseResult is what every result of a rule on a centre (nil: on the
+// programme) has, whatever its outcome: the rule's data and the subject.
+func (r *run) baseResult(rule *Rule, c *kiez.Centre) Result {
+	res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
+		Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
+	if c != nil {
+		res.Subject, res.Centre = c.ID, c.ID
+	}
+	return res
+}
+
 // rulePartsIn is ruleParts within the period and params of the run.
 func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
-	base := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
-		Requirements: rule.Requirements, Source: rule.Source}
-	subject := r.prog.ID
+	base := r.baseResult(rule, c)
+	subject := base.Subject
 	if c != nil {
-		subject, base.Centre = c.ID, c.ID
 		r.env[varCentre] = c
 	}
 	if len(r.missing) > 0 {
-		base.Subject = subject
 		if res, ok := r.paramsMissingResult(rule, base); ok {
 			return append(out, res), [][]Evidence{nil}
 		}
 	}
 	if rule.each == nil {
-		base.Subject = subject
 		res, parts := r.verdict(rule, base, nil, explain)
 		return append(out, res), [][]Evidence{parts}
 	}
 	items, err := r.items(rule)
 	if err != nil {
-		base.Subject = subject
 		return append(out, errorResult(base, err)), [][]Evidence{nil}
 	}
 	var slots []slot
