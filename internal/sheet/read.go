@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"fmt"
-	"path"
 	"strconv"
 	"strings"
 
@@ -73,16 +72,6 @@ type Table struct {
 	Source []byte
 }
 
-// HasColumn reports whether the sheet has the column with the key.
-func (t *Table) HasColumn(key string) bool {
-	for _, k := range t.Columns {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
-
 // SourceFunc returns the text of the table's CSV file for snippets, and
 // nothing for other files.
 func (t *Table) SourceFunc(next diag.SourceFunc) diag.SourceFunc {
@@ -115,15 +104,6 @@ type rawRow struct {
 	cells  []rawCell
 }
 
-// IsSheetFile reports whether Read reads the file, by its extension.
-func IsSheetFile(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".xlsx", ".csv", ".tsv", ".txt":
-		return true
-	}
-	return false
-}
-
 // Read reads a session sheet from an XLSX workbook (extension .xlsx) or a
 // CSV file (.csv, .tsv or .txt). It reports every problem at once, each
 // at its cell, and never panics. Rows with problems are left out of the
@@ -137,10 +117,10 @@ func Read(name string, data []byte) (*Table, diag.Diagnostics) {
 	}
 	var rows []rawRow
 	var diags diag.Diagnostics
-	switch strings.ToLower(path.Ext(name)) {
-	case ".xlsx":
+	switch FormatOf(name) {
+	case FormatXLSX:
 		rows, diags = readXLSX(t, data)
-	case ".csv", ".tsv", ".txt":
+	case FormatCSV:
 		rows, diags = readCSV(t, data)
 	default:
 		return t, diag.Diagnostics{{Severity: diag.Error, Subject: fileRange(name),
@@ -203,11 +183,7 @@ func (t *Table) interpret(rows []rawRow) diag.Diagnostics {
 			if isNotesHeader(text) {
 				detail = "A session sheet holds no free text (data protection): remove the column. " + detail
 			}
-			sugg := ""
-			if s := source.Suggest(text, headerNames()); s != "" {
-				sugg = fmt.Sprintf("; did you mean %q?", s)
-			}
-			diags = append(diags, errAt(c.loc, detail, "unknown column %q%s", clip(text), sugg))
+			diags = append(diags, errAt(c.loc, detail, "unknown column %q%s", clip(text), suggest(text, headerNames())))
 			keys[i] = skipColumn
 			continue
 		}

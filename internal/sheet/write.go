@@ -12,6 +12,8 @@ import (
 	"github.com/rickb777/date"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kiez-go/kiez/internal/words"
+	"github.com/kiez-go/kiez/internal/xlsxfile"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -90,9 +92,7 @@ func rowValues(centre string, s *kiez.Session) map[string]string {
 	return v
 }
 
-func germanDate(d date.Date) string {
-	return fmt.Sprintf("%02d.%02d.%04d", d.Day(), int(d.Month()), d.Year())
-}
+func germanDate(d date.Date) string { return words.German.Date(d) }
 
 func writeCSV(w io.Writer, centres []*kiez.Centre, withSessions bool) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -198,8 +198,7 @@ func writeXLSX(w io.Writer, centres []*kiez.Centre, withSessions bool) (err erro
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return xlsxfile.Write(w, f)
 }
 
 // addValidation offers lists in the cells: the centres, their offers and
