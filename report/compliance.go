@@ -75,15 +75,22 @@ func (e *env) compliancePrograms() []string {
 
 // resultsOf returns the results of a programme for a subject: the
 // programme rules for centre "" and a centre's rules otherwise.
+// The results are grouped once per report (env.bySubject), not searched
+// for every centre: a report of a thousand centres asks thousands of
+// times. The list is shared: callers do not change it.
 func (e *env) resultsOf(programme, centre string) []*rules.Result {
-	var out []*rules.Result
-	for i := range e.results {
-		r := &e.results[i]
-		if r.Programme == programme && r.Centre == centre {
-			out = append(out, r)
-		}
+	return e.bySubject[[2]string{programme, centre}]
+}
+
+// groupResults groups results by programme and centre, in their order.
+func groupResults(results []rules.Result) map[[2]string][]*rules.Result {
+	m := map[[2]string][]*rules.Result{}
+	for i := range results {
+		r := &results[i]
+		k := [2]string{r.Programme, r.Centre}
+		m[k] = append(m[k], r)
 	}
-	return out
+	return m
 }
 
 // outcomeRank orders outcomes by how much they matter for a
@@ -179,8 +186,13 @@ func (e *env) complianceProgramme(d *docBuilder, prog string, several bool) {
 	l := e.l
 	rp := e.rulesFor(prog)
 	centres := e.centres(prog)
+	seen := make(map[string]bool, len(centres))
+	for _, c := range centres {
+		seen[c.ID] = true
+	}
 	for _, r := range e.results {
-		if r.Programme == prog && r.Centre != "" && !slices.ContainsFunc(centres, func(c *kiez.Centre) bool { return c.ID == r.Centre }) {
+		if r.Programme == prog && r.Centre != "" && !seen[r.Centre] {
+			seen[r.Centre] = true
 			if c := e.centre(r.Centre); c != nil && (len(e.cfg.Centres) == 0 || slices.Contains(e.cfg.Centres, c.ID)) {
 				centres = append(centres, c)
 			}

@@ -24,6 +24,8 @@ type env struct {
 	per     rules.Period
 	sets    []*rules.RuleSet
 	results []rules.Result
+	// bySubject holds the results by programme and centre (resultsOf).
+	bySubject map[[2]string][]*rules.Result
 }
 
 func newEnv(ev *rules.Evaluation, opts []Option) (*env, error) {
@@ -37,7 +39,7 @@ func newEnv(ev *rules.Evaluation, opts []Option) (*env, error) {
 	if !ev.PassDetails() {
 		return nil, errors.New("report: the evaluation has no messages and evidence for passes (its engine was made with rules.WithDetailsForProblemsOnly); evaluate with an engine without that option for a report")
 	}
-	return &env{cfg: cfg, l: cfg.Language, ev: ev, ds: ev.Dataset(), per: ev.Period(), sets: ev.RuleSets(), results: ev.Results()}, nil
+	return &env{cfg: cfg, l: cfg.Language, ev: ev, ds: ev.Dataset(), per: ev.Period(), sets: ev.RuleSets(), results: ev.Results(), bySubject: groupResults(ev.Results())}, nil
 }
 
 // programme returns the programme's records in the data, or nil.
