@@ -444,7 +444,8 @@ func (e *env) cadenceSection(c *kiez.Centre) *sectionBuilder {
 // cadenceFigures reads what a cadence or hours check counted, what it
 // required (the minimums of the buckets not excused) and the buckets that
 // fell short, written in the language (in German as the check named
-// them).
+// them: its Missed is all a check read back from JSON has, its Detail
+// being left out there).
 func cadenceFigures(l Language, v any) (actual, required decimal.Decimal, short []string, ok bool) {
 	w := l.words()
 	switch x := v.(type) {

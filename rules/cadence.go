@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/schedule"
 )
@@ -194,7 +195,7 @@ func cadenceFunctions() []function {
 				}
 				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: []string{}, Detail: res}
 				for _, b := range res.Missed {
-					h.Missed = append(h.Missed, fmt.Sprintf("%s (%s h)", b.Label, Format(b.Sum)))
+					h.Missed = append(h.Missed, words.German.HoursBucket(b))
 				}
 				return h, nil
 			}},
