@@ -835,7 +835,7 @@ func (e *env) centreVerdictSection(c *kiez.Centre) *sectionBuilder {
 	}
 	manual := 0
 	if rp := e.rulesFor(c.Programme); rp != nil {
-		manual = len(manualIDs(rp.Manual))
+		manual = len(rp.Coverage().Manual)
 	}
 	s.text(l.t("compliance.statusRule"))
 	s.table(e.summaryTable("verdict-summary", []summaryRow{{c.ID, c.Name, countStatus(requirementStatus(res))}}, manual))

@@ -199,8 +199,9 @@ func (e *env) complianceProgramme(d *docBuilder, prog string, several bool) {
 		}
 	}
 	var manual []rules.Manual
+	var cov rules.Coverage
 	if rp != nil {
-		manual = rp.Manual
+		manual, cov = rp.Manual, rp.Coverage()
 	}
 	suffix := ""
 	if several {
@@ -218,13 +219,13 @@ func (e *env) complianceProgramme(d *docBuilder, prog string, several bool) {
 		rows = append(rows, summaryRow{c.ID, c.Name, countStatus(requirementStatus(e.resultsOf(prog, c.ID)))})
 	}
 	if rp != nil {
-		sum.text(l.tf("compliance.rules", len(rp.Rules), len(rp.Requirements), len(manualIDs(manual))))
-		if cov := rp.Coverage(); !cov.Complete() {
+		sum.text(l.tf("compliance.rules", len(rp.Rules), len(rp.Requirements), len(cov.Manual)))
+		if !cov.Complete() {
 			sum.text(l.tf("compliance.uncovered", strings.Join(cov.Missing, ", ")))
 		}
 	}
 	sum.text(l.t("compliance.statusRule"))
-	sum.table(e.summaryTable("summary-"+prog, rows, len(manualIDs(manual))))
+	sum.table(e.summaryTable("summary-"+prog, rows, len(cov.Manual)))
 	sum.chart(verdictChart("verdicts-"+prog, l.t("chart.verdicts"), "summary-"+prog))
 	d.add(sum)
 
@@ -257,16 +258,6 @@ func (e *env) complianceProgramme(d *docBuilder, prog string, several bool) {
 		s.table(t)
 		d.add(s)
 	}
-}
-
-func manualIDs(list []rules.Manual) []string {
-	var ids []string
-	for _, m := range list {
-		if !slices.Contains(ids, m.Requirement) {
-			ids = append(ids, m.Requirement)
-		}
-	}
-	return ids
 }
 
 func requirementText(p *rules.RuleSet, id string) string {

@@ -618,7 +618,7 @@ func (e *env) programmeVerdictSection(programme string, centres []*kiez.Centre) 
 	}
 	manual := 0
 	if rp := e.rulesFor(programme); rp != nil {
-		manual = len(manualIDs(rp.Manual))
+		manual = len(rp.Coverage().Manual)
 	}
 	s.text(l.t("compliance.statusRule"))
 	s.table(e.summaryTable("verdicts", rows, manual))
