@@ -128,6 +128,11 @@ func unfold(data []byte) ([]icsLine, *ICSError) {
 	var out []icsLine
 	for i, raw := range strings.Split(string(data), "\n") {
 		raw = strings.TrimSuffix(raw, "\r")
+		// RFC 5545 allows no control character in a content line but HTAB
+		// (CONTROL in 3.1); a bare CR would be read back as a line break.
+		if j := strings.IndexFunc(raw, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); j >= 0 {
+			return nil, &ICSError{Line: i + 1, Err: fmt.Errorf("a control character (U+%04X) in a content line; iCalendar allows none but tab", raw[j])}
+		}
 		if raw != "" && (raw[0] == ' ' || raw[0] == '\t') {
 			if len(out) == 0 {
 				return nil, &ICSError{Line: i + 1, Err: errors.New("the file starts with a continuation line (a line beginning with a space)")}

@@ -160,6 +160,7 @@ func TestReadCalendarErrors(t *testing.T) {
 	}{
 		{"empty", "", 0, "the file is empty"},
 		{"not a calendar", "BEGIN:VCARD\r\nEND:VCARD\r\n", 1, "want BEGIN:VCALENDAR"},
+		{"bare CR in a value", event("UID:a\r", "DTSTART;VALUE=DATE:20250101"), 5, "a control character (U+000D)"},
 		{"no colon", event("UID:a", "DTSTART;VALUE=DATE"), 6, "no colon"},
 		{"param without colon (go-ical panics)", event("UID:a", "DTSTART;VALUE=DATE,DATE"), 6, "no colon"},
 		{"text after a quoted param (go-ical panics)", event("UID:a", `X-A;P="q"x:1`, "DTSTART;VALUE=DATE:20250101"), 6, "want , ; or :"},
