@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 	"github.com/rickb777/date"
@@ -144,6 +145,13 @@ func unfold(data []byte) ([]icsLine, *ICSError) {
 			continue
 		}
 		out = append(out, icsLine{no: i + 1, text: raw})
+	}
+	// Text is UTF-8 (RFC 5545 3.1.4). Checked after unfolding, since a
+	// writer may fold inside a multi-octet character.
+	for _, l := range out {
+		if !utf8.ValidString(l.text) {
+			return nil, &ICSError{Line: l.no, Err: errors.New("a content line that is not valid UTF-8; save the file as UTF-8")}
+		}
 	}
 	return out, nil
 }

@@ -181,6 +181,8 @@ func TestReadCalendarErrors(t *testing.T) {
 		{"bad text", event(append(ok, `SUMMARY:a\x`)...), 7, "SUMMARY"},
 		{"UID twice", head + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20250101\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20250101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 9, "used twice"},
 		{"continuation first", " x\r\n", 1, "continuation line"},
+		{"not UTF-8", event(append(ok, "SUMMARY:Caf\xa9")...), 7, "not valid UTF-8"},
+		{"not UTF-8 once unfolded", event(append(ok, "SUMMARY:Caf\xc3\r\n x")...), 7, "not valid UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,9 +196,15 @@ func TestReadCalendarErrors(t *testing.T) {
 			}
 		})
 	}
+	// A line folded inside a multi-octet character is joined before the
+	// UTF-8 check (RFC 5545 3.1 warns that simple writers do this).
+	split, err := schedule.ReadCalendar("alt.ics", []byte(event(append(ok, "SUMMARY:Caf\xc3\r\n \xa9")...)))
+	if err != nil || split.Events[0].Summary != "Café" {
+		t.Errorf("folded inside é: %v, %+v", err, split)
+	}
 	// Folded lines count from their first line; LF alone is accepted.
 	folded := strings.ReplaceAll(event("UID:a", "SUMMARY:lang\r\n  und gefaltet", "DTSTART;VALUE=DATE:2025"), "\r\n", "\n")
-	_, err := schedule.ReadCalendar("alt.ics", []byte(folded))
+	_, err = schedule.ReadCalendar("alt.ics", []byte(folded))
 	if err == nil || !strings.HasPrefix(err.Error(), "alt.ics:8: DTSTART") {
 		t.Errorf("folded file: %v, want alt.ics:8: DTSTART…", err)
 	}
