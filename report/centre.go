@@ -8,7 +8,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -442,12 +441,10 @@ func (e *env) cadenceSection(c *kiez.Centre) *sectionBuilder {
 }
 
 // cadenceFigures reads what a cadence or hours check counted, what it
-// required (the minimums of the buckets not excused) and the buckets that
-// fell short, written in the language (in German as the check named
-// them: its Missed is all a check read back from JSON has, its Detail
-// being left out there).
+// required (the minimums of the buckets not excused) and the buckets or
+// stretches that fell short, written in the language.
 func cadenceFigures(l Language, v any) (actual, required decimal.Decimal, short []string, ok bool) {
-	w := l.words()
+	lang := string(l)
 	switch x := v.(type) {
 	case rules.Cadence:
 		min := 0
@@ -456,15 +453,8 @@ func cadenceFigures(l Language, v any) (actual, required decimal.Decimal, short 
 				min += b.Min
 			}
 		}
-		short = x.Missed
-		if w != words.German {
-			short = short[:0:0]
-			for _, b := range x.Detail.Missed {
-				short = append(short, w.Bucket(b.Bucket))
-			}
-			for _, g := range x.Windows.Missed {
-				short = append(short, w.Stretch(g))
-			}
+		for _, s := range x.Missed {
+			short = append(short, rules.FormatIn(lang, s))
 		}
 		return decimal.NewFromInt(int64(x.Total)), decimal.NewFromInt(int64(min)), short, true
 	case rules.HoursCheck:
@@ -474,12 +464,8 @@ func cadenceFigures(l Language, v any) (actual, required decimal.Decimal, short 
 				min = min.Add(b.Min)
 			}
 		}
-		short = x.Missed
-		if w != words.German {
-			short = short[:0:0]
-			for _, b := range x.Detail.Missed {
-				short = append(short, w.HoursBucket(b))
-			}
+		for _, s := range x.Missed {
+			short = append(short, rules.FormatIn(lang, s))
 		}
 		return x.Total, min, short, true
 	}

@@ -38,8 +38,8 @@ func TestEvidenceText(t *testing.T) {
 }
 
 // TestCadenceFiguresLanguage shows the shortfalls of the "required" table
-// in each language: German as the check named them, English written from
-// its buckets.
+// in each language, written from the check's values: a bucket and a
+// stretch between occurrences.
 func TestCadenceFiguresLanguage(t *testing.T) {
 	weeks := timespan.NewDateRange(date.New(2024, 1, 1), date.New(2024, 1, 29))
 	dates := []date.Date{date.New(2024, 1, 2), date.New(2024, 1, 16), date.New(2024, 1, 23)}
@@ -47,13 +47,16 @@ func TestCadenceFiguresLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := rules.Cadence{Total: res.Total, Buckets: len(res.Buckets), Detail: res, Missed: []string{"2024-W02 (08.01.–14.01.)"}}
+	c := rules.Cadence{Total: res.Total, Buckets: len(res.Buckets), Detail: res, Missed: []rules.Stretch{
+		{Label: "2024-W02", From: date.New(2024, 1, 8), Until: date.New(2024, 1, 14)},
+		{From: date.New(2024, 1, 23), Until: date.New(2024, 3, 1), Days: 38},
+	}}
 	for _, x := range []struct {
 		l    Language
 		want []string
 	}{
-		{German, []string{"2024-W02 (08.01.–14.01.)"}},
-		{English, []string{"2024-W02 (01-08 – 01-14)"}},
+		{German, []string{"2024-W02 (08.01.–14.01.)", "23.01.2024–01.03.2024 (38 Tage)"}},
+		{English, []string{"2024-W02 (01-08 – 01-14)", "2024-01-23 – 2024-03-01 (38 days)"}},
 	} {
 		_, _, short, ok := cadenceFigures(x.l, c)
 		if !ok {

@@ -15,7 +15,7 @@ import (
 // not appear in the evidence of an English report: German dates, decimal
 // commas, ja/nein, "vom", the counted nouns and the words of the check
 // summaries.
-var germanWords = regexp.MustCompile(`\b\d{2}\.\d{2}\.\d{4}\b|\d,\d|\b(ja|nein|vom|ab|bis|unbefristet|Termine?|Tage?|Wochen?|Monate?n?|Quartale?n?|Halbjahre?n?|Jahre?n?|Zeitr(aum|äume|äumen)|Stunden|insgesamt|lückenlos|nicht abgedeckt|zu wenige?|zu viele|zu lang|entschuldigt|geschlossen|angeschnitten|längste Lücke|Feiertage|keine Schließzeiten)\b`)
+var germanWords = regexp.MustCompile(`\b\d{2}\.\d{2}\.\d{4}\b|\b\d{2}\.\d{2}\.[–)]|\d,\d|\b(ja|nein|vom|ab|bis|unbefristet|Termine?|Tage?|Wochen?|Monate?n?|Quartale?n?|Halbjahre?n?|Jahre?n?|Zeitr(aum|äume|äumen)|Stunden|insgesamt|lückenlos|nicht abgedeckt|zu wenige?|zu viele|zu lang|entschuldigt|geschlossen|angeschnitten|längste Lücke|Feiertage|keine Schließzeiten)\b`)
 
 // englishWords are the converse for German reports: ISO dates, "dated",
 // yes/no and the English of the check summaries.
@@ -144,6 +144,15 @@ func dataStrings(ev *rules.Evaluation) []string {
 		for _, e := range r.Evidence {
 			walk(reflect.ValueOf(e.Value), 0)
 		}
+	}
+	// The closed days of a cadence check name the closures by their
+	// labels, which the check keeps unexported.
+	ds := ev.Dataset()
+	for _, c := range ds.Centres {
+		walk(reflect.ValueOf(c.Closures), 0)
+	}
+	for _, p := range ds.Programmes {
+		walk(reflect.ValueOf(p.Closures), 0)
 	}
 	out := make([]string, 0, len(seen))
 	for s := range seen {

@@ -229,7 +229,7 @@ func TestConcurrent(t *testing.T) {
 // required when a rule's evidence holds the cadence check itself.
 func TestRequiredFromCadence(t *testing.T) {
 	ds := &kiez.Dataset{Centres: []kiez.Centre{{ID: "c", Name: "Zentrum", Programme: "p"}}}
-	check := rules.Cadence{Total: 11, Missed: []string{"2024-07"}, Detail: schedule.CountResult{Buckets: []schedule.BucketCount{
+	check := rules.Cadence{Total: 11, Missed: []rules.Stretch{{Label: "2024-07", From: date.New(2024, 7, 1), Until: date.New(2024, 7, 31)}}, Detail: schedule.CountResult{Buckets: []schedule.BucketCount{
 		{Count: 1, Min: 1}, {Count: 0, Min: 1}, {Count: 0, Min: 1, Excused: true, Reason: "closed"}}}}
 	in := evaluation(t, ds, nil, []rules.Result{{Programme: "p", Rule: "monatlich",
 		Title: "Monatliches Treffen", Centre: "c", Subject: "c", Outcome: rules.OutcomeFail, Requirements: []string{"P-01"},
@@ -246,7 +246,7 @@ func TestRequiredFromCadence(t *testing.T) {
 	for _, c := range s.Table("required").Rows[0].Cells {
 		got = append(got, c.Text)
 	}
-	want := []string{"Monatliches Treffen", "P-01", "11", "2", "2024-07", "nicht erfüllt"}
+	want := []string{"Monatliches Treffen", "P-01", "11", "2", "2024-07 (01.07.–31.07.)", "nicht erfüllt"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("row (-want +got):\n%s", diff)
 	}

@@ -148,6 +148,7 @@ func (l *loader) checkArgs(root ast.Node, locate func() source.Text, what string
 		}
 		return false
 	})
+	l.checkListCompare(root, locate, what)
 }
 
 // checkArg checks one argument: a text literal, or a text or period param.

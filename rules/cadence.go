@@ -7,7 +7,6 @@ import (
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
 
-	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/schedule"
 )
@@ -58,12 +57,16 @@ func newCalendar(centre *kiez.Centre, prog *kiez.Programme) (ClosedDays, error) 
 // into each calendar bucket and which buckets fell short or ran over, or,
 // for the rolling reading of rhythm(), which stretches held too few.
 type Cadence struct {
-	OK       bool     `expr:"ok" json:"ok"`
-	Total    int      `expr:"total" json:"total"`
-	Buckets  int      `expr:"buckets" json:"buckets"`
-	Missed   []string `expr:"missed" json:"missed"`     // labels with days, "2024-W10 (04.03.–10.03.)", or stretches "16.01.2024–19.11.2024 (309 Tage)"
-	Exceeded []string `expr:"exceeded" json:"exceeded"` // labels with days
-	Excused  []string `expr:"excused" json:"excused"`   // labels with days
+	OK      bool `expr:"ok" json:"ok"`
+	Total   int  `expr:"total" json:"total"`
+	Buckets int  `expr:"buckets" json:"buckets"`
+	// Missed lists the buckets with too few occurrences, or, for the
+	// rolling reading, the stretches that held too few; Exceeded the
+	// buckets with too many; Excused the buckets not judged because
+	// their working days were all closed.
+	Missed   []Stretch `expr:"missed" json:"missed"`
+	Exceeded []Stretch `expr:"exceeded" json:"exceeded"`
+	Excused  []Stretch `expr:"excused" json:"excused"`
 	// Judged lists the plain labels ("2024-W10") of the buckets this check
 	// judged, excused ones included, in order; under the default policy
 	// consecutive periods judge every bucket exactly once. Empty for the
@@ -91,7 +94,7 @@ type GapCheck struct {
 	OK          bool               `expr:"ok" json:"ok"`
 	Longest     int                `expr:"longest" json:"longest"`
 	Occurrences int                `expr:"occurrences" json:"occurrences"`
-	Exceeded    []string           `expr:"exceeded" json:"exceeded"`
+	Exceeded    []Stretch          `expr:"exceeded" json:"exceeded"`
 	Detail      schedule.GapResult `expr:"detail" json:"-"`
 }
 
@@ -104,7 +107,7 @@ func (g GapCheck) String() string { return Format(g) }
 type HoursCheck struct {
 	OK     bool               `expr:"ok" json:"ok"`
 	Total  decimal.Decimal    `expr:"total" json:"total"`
-	Missed []string           `expr:"missed" json:"missed"`
+	Missed []HoursShort       `expr:"missed" json:"missed"`
 	Detail schedule.SumResult `expr:"detail" json:"-"`
 }
 
@@ -146,7 +149,7 @@ func cadenceFunctions() []function {
 				})
 				return ans.cal, ans.err
 			}},
-		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar][, policy]) counts the dates per week, month, quarter, half-year or year and lists the buckets with fewer than min or (max > 0) more than max, as labels with their days (\"2024-W10 (04.03.–10.03.)\"); with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks. The policy says how buckets cut by the period's edges are judged: whole (the default) judges a bucket in the period that holds its last day, with all of its dates, also those before the period (fetch them with span(period, unit)), and leaves a bucket cut by the period's end to the next period, so consecutive periods judge every bucket exactly once; count judges the cut part against the full target, excuse does not judge cut buckets, prorate shrinks the target to the share of days inside. judged lists the labels of the judged buckets",
+		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar][, policy]) counts the dates per week, month, quarter, half-year or year and lists the buckets with fewer than min (missed) or, with max > 0, more than max (exceeded) as Stretch values (label, from, until, partial), which a message writes with their days (\"2024-W10 (04.03.–10.03.)\"); with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks. The policy says how buckets cut by the period's edges are judged: whole (the default) judges a bucket in the period that holds its last day, with all of its dates, also those before the period (fetch them with span(period, unit)), and leaves a bucket cut by the period's end to the next period, so consecutive periods judge every bucket exactly once; count judges the cut part against the full target, excuse does not judge cut buckets, prorate shrinks the target to the share of days inside. judged lists the labels of the judged buckets",
 			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, ClosedDays) Cadence),
 				new(func([]date.Date, Period, string, int, int, string) Cadence), new(func([]date.Date, Period, string, int, int, ClosedDays, string) Cadence)},
 			fn: func(a ...any) (any, error) {
@@ -160,20 +163,20 @@ func cadenceFunctions() []function {
 				}
 				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5))
 			}},
-		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. With a calendar, closed days inside a gap are not counted",
+		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. exceeded lists the gaps over the limit as Stretch values (from, until, days), which a message writes as \"16.01.2024–19.11.2024 (309 Tage)\". With a calendar, closed days inside a gap are not counted",
 			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, ClosedDays) GapCheck)},
 			fn: func(a ...any) (any, error) {
 				res, err := schedule.CheckGapsOnce(a[0].([]date.Date), a[1].(Period).Range(), a[2].(int), calendarArg(a, 3)...)
 				if err != nil {
 					return nil, err
 				}
-				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: []string{}, Detail: res}
+				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: []Stretch{}, Detail: res}
 				for _, x := range res.Exceeded {
-					g.Exceeded = append(g.Exceeded, gapLabel(x))
+					g.Exceeded = append(g.Exceeded, gapStretch(x))
 				}
 				return g, nil
 			}},
-		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar][, policy]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min; the policy judges buckets cut by the period's edges as in cadence() (default whole: in the period that holds the bucket's last day, with all of its hours)",
+		{name: "hoursPer", group: "cadence", doc: "hoursPer(quantities, period, unit, min[, calendar][, policy]) adds up hours per week, month, quarter, half-year or year and lists the buckets below min as HoursShort values (label, from, until, partial, hours), which a message writes as \"2024-03 (4,5 h)\"; the policy judges buckets cut by the period's edges as in cadence() (default whole: in the period that holds the bucket's last day, with all of its hours)",
 			types: []any{new(func([]schedule.Quantity, Period, string, decimal.Decimal) HoursCheck), new(func([]schedule.Quantity, Period, string, int) HoursCheck),
 				new(func([]schedule.Quantity, Period, string, decimal.Decimal, ClosedDays) HoursCheck), new(func([]schedule.Quantity, Period, string, int, ClosedDays) HoursCheck),
 				new(func([]schedule.Quantity, Period, string, decimal.Decimal, string) HoursCheck), new(func([]schedule.Quantity, Period, string, int, string) HoursCheck),
@@ -193,9 +196,9 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: []string{}, Detail: res}
+				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: []HoursShort{}, Detail: res}
 				for _, b := range res.Missed {
-					h.Missed = append(h.Missed, words.German.HoursBucket(b))
+					h.Missed = append(h.Missed, hoursShort(b))
 				}
 				return h, nil
 			}},

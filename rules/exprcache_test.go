@@ -188,6 +188,7 @@ func TestLoadEmbeddedConcurrently(t *testing.T) {
 					p, diags := LoadEmbedded(id)
 					if diags.HasErrors() {
 						t.Error(diags)
+						return
 					}
 					progs = append(progs, p)
 				}

@@ -51,6 +51,10 @@ func facts(v any) (any, bool) {
 		return x.facts(), true
 	case Span:
 		return words.Span(x), true
+	case Stretch:
+		return x.fact(), true
+	case HoursShort:
+		return x.fact(), true
 	case ClosedDays:
 		return words.ClosedDays{Closures: x.closures, Land: x.land}, true
 	}

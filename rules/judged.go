@@ -69,15 +69,6 @@ func parseRhythm(s string) (rhythm, error) {
 // germanDuration writes a rolling window in German words, e.g. "6 Monate".
 func germanDuration(p period.Period) string { return words.German.Duration(p) }
 
-// bucketLabel writes the label of a bucket with its days, e.g.
-// "2024-W10 (04.03.–10.03.)", "2024-H2 (01.07.–31.12.)"; a whole calendar
-// year is just "2024".
-func bucketLabel(b schedule.Bucket) string { return words.German.Bucket(b) }
-
-// gapLabel writes a stretch without enough occurrences, e.g.
-// "01.02.2024–15.09.2024 (227 Tage)".
-func gapLabel(g schedule.Gap) string { return words.German.Stretch(g) }
-
 // bucketPolicy rejects the policy buckets() cannot follow: a list of
 // buckets has no target to prorate.
 func bucketPolicy(policy schedule.EdgePolicy) error {
@@ -138,16 +129,16 @@ func checkCadence(dates []date.Date, p Period, u schedule.Unit, min, max int, po
 		return Cadence{}, err
 	}
 	c := Cadence{OK: res.OK(), Total: res.Total, Buckets: len(res.Buckets), Detail: res, Rhythm: u.String(), Policy: policy.String(),
-		Missed: []string{}, Exceeded: []string{}, Excused: []string{}, Judged: []string{}}
+		Missed: []Stretch{}, Exceeded: []Stretch{}, Excused: []Stretch{}, Judged: []string{}}
 	for _, b := range res.Missed {
-		c.Missed = append(c.Missed, bucketLabel(b.Bucket))
+		c.Missed = append(c.Missed, bucketStretch(b.Bucket))
 	}
 	for _, b := range res.Exceeded {
-		c.Exceeded = append(c.Exceeded, bucketLabel(b.Bucket))
+		c.Exceeded = append(c.Exceeded, bucketStretch(b.Bucket))
 	}
 	for _, b := range res.Buckets {
 		if b.Excused {
-			c.Excused = append(c.Excused, bucketLabel(b.Bucket))
+			c.Excused = append(c.Excused, bucketStretch(b.Bucket))
 		}
 		if b.Reason != "partial" {
 			c.Judged = append(c.Judged, b.Label)
@@ -163,9 +154,9 @@ func checkRolling(dates []date.Date, p Period, window period.Period, min int, ca
 		return Cadence{}, err
 	}
 	c := Cadence{OK: res.OK(), Total: res.Occurrences, Rhythm: window.String(), Windows: res,
-		Missed: []string{}, Exceeded: []string{}, Excused: []string{}, Judged: []string{}}
+		Missed: []Stretch{}, Exceeded: []Stretch{}, Excused: []Stretch{}, Judged: []string{}}
 	for _, g := range res.Missed {
-		c.Missed = append(c.Missed, gapLabel(g))
+		c.Missed = append(c.Missed, gapStretch(g))
 	}
 	return c, nil
 }
@@ -191,7 +182,7 @@ func judgedFunctions() []function {
 				}
 				return span(p.(Period), r)
 			}},
-		{name: "rhythm", group: "cadence", doc: "rhythm(dates, period, rhythm, min[, calendar][, policy]) checks a cadence in the reading the rhythm names. A calendar unit (week, month, quarter, half-year, year) is the calendar reading: at least min dates in every such bucket, judged as cadence() does under the policy (default whole). An ISO 8601 duration such as P6M is the rolling reading: every stretch of that many days, weeks, months or years holds at least min dates (for min 1: no gap longer than the duration); a stretch is judged in the period that holds its last day, dates before the period are anchors (fetch them with span), and without any the stretches start on the period's first day. missed lists the short buckets (\"2024-H2 (01.07.–31.12.)\") or stretches (\"16.01.2024–19.11.2024 (309 Tage)\"); with a calendar, closed buckets are excused and closed days lengthen a stretch",
+		{name: "rhythm", group: "cadence", doc: "rhythm(dates, period, rhythm, min[, calendar][, policy]) checks a cadence in the reading the rhythm names. A calendar unit (week, month, quarter, half-year, year) is the calendar reading: at least min dates in every such bucket, judged as cadence() does under the policy (default whole). An ISO 8601 duration such as P6M is the rolling reading: every stretch of that many days, weeks, months or years holds at least min dates (for min 1: no gap longer than the duration); a stretch is judged in the period that holds its last day, dates before the period are anchors (fetch them with span), and without any the stretches start on the period's first day. missed lists the short buckets or stretches as Stretch values (label, from, until, partial, days; a stretch has no label), which a message writes as \"2024-H2 (01.07.–31.12.)\" or \"16.01.2024–19.11.2024 (309 Tage)\"; with a calendar, closed buckets are excused and closed days lengthen a stretch",
 			types: []any{new(func([]date.Date, Period, string, int) Cadence), new(func([]date.Date, Period, string, int, ClosedDays) Cadence),
 				new(func([]date.Date, Period, string, int, string) Cadence), new(func([]date.Date, Period, string, int, ClosedDays, string) Cadence)},
 			fn: func(a ...any) (any, error) {

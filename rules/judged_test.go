@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 	"github.com/rickb777/date/timespan"
+	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/schedule"
 )
@@ -76,11 +77,32 @@ func TestBucketLabelAndDuration(t *testing.T) {
 	year := schedule.Year.Bucket(d(2024, 3, 6))
 	cutYear := year
 	cutYear.Range, cutYear.Partial = timespan.NewDateRange(d(2024, 4, 1), d(2025, 1, 1)), true
-	got := []string{bucketLabel(week), bucketLabel(schedule.Month.Bucket(d(2024, 3, 6))), bucketLabel(schedule.HalfYear.Bucket(d(2024, 8, 1))), bucketLabel(year), bucketLabel(cutYear),
+	label := func(b schedule.Bucket) string { return bucketStretch(b).String() }
+	got := []string{label(week), label(schedule.Month.Bucket(d(2024, 3, 6))), label(schedule.HalfYear.Bucket(d(2024, 8, 1))), label(year), label(cutYear),
 		germanDuration(period.NewYMD(0, 6, 0)), germanDuration(period.NewYMD(0, 0, 42)), germanDuration(period.NewYMD(1, 0, 0)), germanDuration(period.NewYMD(0, 0, 10))}
 	want := []string{"2024-W10 (04.03.–10.03.)", "2024-03 (01.03.–31.03.)", "2024-H2 (01.07.–31.12.)", "2024", "2024 (01.04.–31.12.)",
 		"6 Monate", "6 Wochen", "1 Jahr", "10 Tage"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+}
+
+// TestStretchWords: the entries of a check's lists are values, written in
+// the reader's language from their fields alone (as a check read back
+// from JSON has them).
+func TestStretchWords(t *testing.T) {
+	week := bucketStretch(schedule.Week.Bucket(date.New(2024, 3, 6)))
+	gap := gapStretch(schedule.Gap{From: date.New(2024, 1, 16), To: date.New(2024, 11, 19), Days: 308, ClosedDays: 0, Length: 308})
+	short := hoursShort(schedule.BucketSum{Bucket: schedule.Month.Bucket(date.New(2024, 3, 6)), Sum: decimal.RequireFromString("4.5")})
+	got := []string{week.String(), gap.String(), short.String(), FormatIn("en", week), FormatIn("en", gap), FormatIn("en", short),
+		Format([]Stretch{week, week}), FormatIn("en", []Stretch{})}
+	want := []string{"2024-W10 (04.03.–10.03.)", "16.01.2024–19.11.2024 (308 Tage)", "2024-03 (4,5 h)",
+		"2024-W10 (03-04 – 03-10)", "2024-01-16 – 2024-11-19 (308 days)", "2024-03 (4.5 h)",
+		"2024-W10 (04.03.–10.03.), 2024-W10 (04.03.–10.03.)", "–"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("words (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(Stretch{Label: "2024-W10", From: date.New(2024, 3, 4), Until: date.New(2024, 3, 10)}, week); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 }

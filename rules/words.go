@@ -76,6 +76,8 @@ func authorTypes() []struct {
 		e(Cadence{}, "Ergebnis einer Rhythmusprüfung", "Ergebnissen von Rhythmusprüfungen"),
 		e(GapCheck{}, "Ergebnis einer Lückenprüfung", "Ergebnissen von Lückenprüfungen"),
 		e(HoursCheck{}, "Ergebnis einer Stundenprüfung", "Ergebnissen von Stundenprüfungen"),
+		e(Stretch{}, "Abschnitt oder Zeitraum einer Rhythmusprüfung", "Abschnitten oder Zeiträumen von Rhythmusprüfungen"),
+		e(HoursShort{}, "Abschnitt mit zu wenig Stunden", "Abschnitten mit zu wenig Stunden"),
 		e(DayCoverage{}, "Tagesabdeckung", "Tagesabdeckungen"),
 		e(Span{}, "Zeitspanne", "Zeitspannen"),
 		e(ClosedDays{}, "Kalender", "Kalendern"),

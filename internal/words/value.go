@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/schedule"
 )
 
 // Formatter writes any value of an expression for people in its
@@ -104,6 +105,12 @@ func (f Formatter) write(b *strings.Builder, v any) {
 		b.WriteString(f.Lang.Span(x))
 	case ClosedDays:
 		b.WriteString(f.Lang.ClosedDays(x))
+	case schedule.Bucket:
+		b.WriteString(f.Lang.Bucket(x))
+	case schedule.Gap:
+		b.WriteString(f.Lang.Stretch(x))
+	case schedule.BucketSum:
+		b.WriteString(f.Lang.HoursBucket(x))
 	case fmt.Stringer:
 		rv := reflect.ValueOf(v)
 		if rv.Kind() == reflect.Pointer && rv.IsNil() {

@@ -1,0 +1,79 @@
+package rules
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+
+	"github.com/kiez-go/kiez/internal/source"
+)
+
+// checkListCompare finds a comparison (== or !=) of a list of the check
+// values' entries (Stretch, HoursShort) with a list literal of texts. It
+// type-checks, since a list literal has no element type, but is always
+// unequal: the entries are values, not the texts a message writes for
+// them. Rule files written when the entries were texts compared them so;
+// the loader names the place and the way to compare.
+func (l *loader) checkListCompare(root ast.Node, locate func() source.Text, what string) {
+	ast.Find(root, func(n ast.Node) bool {
+		b, ok := n.(*ast.BinaryNode)
+		if !ok || (b.Operator != "==" && b.Operator != "!=") {
+			return false
+		}
+		for _, pair := range [][2]ast.Node{{b.Left, b.Right}, {b.Right, b.Left}} {
+			elem := entryType(pair[0].Type())
+			if elem == "" || !textList(pair[1]) {
+				continue
+			}
+			t := locate()
+			lead := len([]rune(t.Value)) - len([]rune(strings.TrimLeft(t.Value, " \t\n")))
+			at := source.Locate(l.data, t, b.Location().From+lead)
+			l.errorf(l.at(at), "Compare the fields, e.g. map(x.missed, .label) == [\"2024-W10\"], or the dates .from and .until.",
+				"%s: a list of %s is compared with a list of texts, which is never equal: its entries are values (label, from, until, …), not the texts a message writes for them", what, elem)
+			return false
+		}
+		return false
+	})
+}
+
+// entryType names the element type of t when t is a list of the check
+// values' entries, and is "" otherwise.
+func entryType(t reflect.Type) string {
+	if t == nil || t.Kind() != reflect.Slice {
+		return ""
+	}
+	e := t.Elem()
+	if e.Kind() == reflect.Pointer {
+		e = e.Elem() // a list of records the engine iterates by pointer
+	}
+	switch e {
+	case reflect.TypeFor[Stretch]():
+		return "Stretch"
+	case reflect.TypeFor[HoursShort]():
+		return "HoursShort"
+	}
+	return ""
+}
+
+// textList reports whether n is a list literal holding a text, as
+// written or folded into a constant by the compiler.
+func textList(n ast.Node) bool {
+	switch a := n.(type) {
+	case *ast.ArrayNode:
+		for _, e := range a.Nodes {
+			if _, ok := e.(*ast.StringNode); ok {
+				return true
+			}
+		}
+	case *ast.ConstantNode:
+		if l, ok := a.Value.([]any); ok {
+			for _, e := range l {
+				if _, ok := e.(string); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
