@@ -25,8 +25,9 @@ const (
 // Language is the language of a report's labels and number formats.
 type Language string
 
-// The languages. German is the default; rule messages, which the
-// programme's rule authors write, stay German in both.
+// The languages. German is the default. Rule messages come from the
+// evaluation: German, or English where the rule file translates them and
+// the engine was made with rules.WithLanguage("en").
 const (
 	German  Language = "de"
 	English Language = "en"

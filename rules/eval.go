@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
 
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -36,6 +37,9 @@ func NewEngine(progs []*RuleSet, opts ...EngineOption) (*Engine, error) {
 	}
 	cfg := newEngineConfig(opts)
 	cfg.workers = workerCount(cfg.workers)
+	if _, err := engineLanguage(cfg.lang); err != nil {
+		return nil, err
+	}
 	return &Engine{progs: append([]*RuleSet(nil), progs...), cfg: cfg}, nil
 }
 
@@ -141,6 +145,7 @@ func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reu
 // run holds what one evaluation of one programme shares, and, in the
 // copy each goroutine makes (forWorker), what that goroutine owns.
 type run struct {
+	lang      words.Language // of messages and evidence texts, see WithLanguage
 	eng       *Engine
 	prog      *RuleSet
 	programme *kiez.Programme
@@ -178,10 +183,11 @@ type slot struct {
 // newRun prepares the evaluation of a programme: its records in the
 // dataset, the params in force and the indexes every goroutine reads.
 func (e *Engine) newRun(p *RuleSet, ds *kiez.Dataset, per Period) *run {
-	r := &run{eng: e, prog: p, period: per, problemsOnly: e.cfg.problemsOnly}
+	lang, _ := engineLanguage(e.cfg.lang) // checked by NewEngine
+	r := &run{eng: e, prog: p, period: per, problemsOnly: e.cfg.problemsOnly, lang: lang}
 	r.collect(ds)
 	r.params, r.missing = p.paramsAt(per.From)
-	r.windows = p.windows(per)
+	r.windows = p.windows(per, lang)
 	r.shared = newSharedCache(r.programme, p.consts)
 	return r
 }

@@ -78,6 +78,17 @@ type fileRule struct {
 	Evidence     source.Entries `json:"evidence"`
 	fileValidity
 	fileVerdicts
+	// Translations gives the rule's title and messages in other
+	// languages, by ISO 639-1 code (en).
+	Translations map[string]*fileTranslation `json:"translations"`
+}
+
+// fileTranslation is a rule's title and message templates in another
+// language than the rule file's.
+type fileTranslation struct {
+	Title   string      `json:"title"`
+	Message source.Text `json:"message"`
+	fileVerdicts
 }
 
 // fileValidity is the validity of a rule file (its header) or of one rule.

@@ -51,6 +51,8 @@ func facts(v any) (any, bool) {
 		return x.facts(), true
 	case Span:
 		return words.Span(x), true
+	case Period:
+		return words.Span{From: x.From, Until: x.Until}, true
 	case Stretch:
 		return x.fact(), true
 	case HoursShort:

@@ -26,6 +26,7 @@ type engineConfig struct {
 	workers      int    // see WithWorkers
 	validated    bool   // see WithoutValidation
 	problemsOnly bool   // see WithDetailsForProblemsOnly
+	lang         string // see WithLanguage
 }
 
 // The defaults of the bounds on untrusted rule files.

@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/words"
 )
 
 // RuleSet is a loaded and compiled rule file: the obligations of one
@@ -177,10 +178,15 @@ type Rule struct {
 	// NotApplicable and Missing are the message templates shown when when
 	// is false and when needs is empty, as written ("" for the defaults).
 	NotApplicable, Missing string
+	// Translations holds the rule's title and message templates in other
+	// languages than the rule file's, by ISO 639-1 code, as written; an
+	// engine made WithLanguage writes its verdicts with them.
+	Translations map[string]Translation
 
 	ownFrom, ownUntil bool           // the rule states its own validFrom/validUntil
 	notApplicable     []templatePart // NotApplicable compiled, nil for the default
 	missingMsg        []templatePart // Missing compiled, nil for the default
+	translated        map[words.Language]*translated
 
 	assertAt                           diag.Range // where the assertion is written
 	params                             []string   // the params the rule's expressions use

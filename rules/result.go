@@ -121,7 +121,8 @@ type Result struct {
 // Evidence is a named value a verdict rests on.
 type Evidence struct {
 	Name string `json:"name"`
-	// Text is the value formatted for people (German number format).
+	// Text is the value formatted for people, in the engine's language
+	// (German, or as WithLanguage says).
 	Text string `json:"text"`
 	// Value is the value itself.
 	Value any `json:"value"`

@@ -206,6 +206,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
 	}
 	l.verdictTexts(fr, r, env)
+	l.translations(fr, r, env)
 	r.params = paramsRead(r)
 	r.texts = textsNamed(r)
 	l.checkCost(r)

@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/internal/words"
 )
 
 // Validity of rule sets. A rule file states in its header from when (and
@@ -160,7 +161,7 @@ type window struct {
 
 // windows works out the window of every rule whose validity does not hold
 // the whole period; the params in force are built once per first day.
-func (p *RuleSet) windows(per Period) map[*Rule]*window {
+func (p *RuleSet) windows(per Period, lang words.Language) map[*Rule]*window {
 	var out map[*Rule]*window
 	type inForce struct {
 		params  any
@@ -168,7 +169,7 @@ func (p *RuleSet) windows(per Period) map[*Rule]*window {
 	}
 	byDay := map[date.Date]inForce{}
 	for _, r := range p.Rules {
-		w := ruleWindow(r, per)
+		w := ruleWindow(r, per, lang)
 		if w == nil {
 			continue
 		}
@@ -189,34 +190,43 @@ func (p *RuleSet) windows(per Period) map[*Rule]*window {
 }
 
 // ruleWindow is the window of one rule, nil when its validity holds the
-// whole period.
-func ruleWindow(r *Rule, per Period) *window {
+// whole period; its texts are in lang.
+func ruleWindow(r *Rule, per Period, lang words.Language) *window {
 	from, until := r.ValidFrom, r.ValidUntil
-	subject := "Die Regeln gelten"
-	if r.ownFrom || r.ownUntil {
-		subject = "Die Regel gilt"
+	own := r.ownFrom || r.ownUntil
+	en := lang == words.English
+	subject := pickIn(lang, "Die Regeln gelten", "The rules apply")
+	if own {
+		subject = pickIn(lang, "Die Regel gilt", "The rule applies")
 	}
+	span := lang.Span(words.Span(per))
 	switch {
 	case from != nil && from.After(per.Until):
-		return &window{outside: fmt.Sprintf("%s ab %s; der Zeitraum %s liegt davor.", subject, germanDate(*from), per.German())}
+		if en {
+			return &window{outside: fmt.Sprintf("%s from %s; the period %s lies before.", subject, lang.Date(*from), span)}
+		}
+		return &window{outside: fmt.Sprintf("%s ab %s; der Zeitraum %s liegt davor.", subject, germanDate(*from), span)}
 	case until != nil && until.Before(per.From):
-		return &window{outside: fmt.Sprintf("%s bis %s; der Zeitraum %s liegt danach.", subject, germanDate(*until), per.German())}
+		if en {
+			return &window{outside: fmt.Sprintf("%s until %s; the period %s lies after.", subject, lang.Date(*until), span)}
+		}
+		return &window{outside: fmt.Sprintf("%s bis %s; der Zeitraum %s liegt danach.", subject, germanDate(*until), span)}
 	}
 	in := per
 	var says []string
 	if from != nil && from.After(per.From) {
 		in.From = *from
-		says = append(says, "ab "+germanDate(*from))
+		says = append(says, pickIn(lang, "ab ", "from ")+lang.Date(*from))
 	}
 	if until != nil && until.Before(per.Until) {
 		in.Until = *until
-		says = append(says, "bis "+germanDate(*until))
+		says = append(says, pickIn(lang, "bis ", "until ")+lang.Date(*until))
 	}
 	if in == per {
 		return nil
 	}
 	return &window{period: in,
-		note: fmt.Sprintf("Geprüft %s (%s %s): ", in.German(), strings.ToLower(subject[:1])+subject[1:], strings.Join(says, " "))}
+		note: fmt.Sprintf(pickIn(lang, "Geprüft %s (%s %s): ", "Checked %s (%s %s): "), lang.Span(words.Span(in)), strings.ToLower(subject[:1])+subject[1:], strings.Join(says, " "))}
 }
 
 // notApplicableResult is the result of a rule for a subject when the
@@ -243,29 +253,40 @@ func (r *run) paramsMissingResult(rule *Rule, base Result) (Result, bool) {
 	if len(names) == 0 {
 		return base, false
 	}
+	text := paramsMissingText(r.lang, names, first, r.period.From)
+	base.Outcome = OutcomeError
+	base.Error = first.historyAt.String() + ": " + text
+	base.Message = pickIn(r.lang, "Die Regel konnte nicht geprüft werden: ", "The rule could not be checked: ") + text
+	return base, true
+}
+
+// paramsMissingText says in lang which params have no value on day, and
+// from when the first of them has one.
+func paramsMissingText(lang words.Language, names []string, first *Param, day date.Date) string {
+	if lang == words.English {
+		what := "param " + names[0] + " has"
+		if len(names) > 1 {
+			what = "params " + strings.Join(names, ", ") + " have"
+		}
+		if len(first.History) == 0 {
+			return fmt.Sprintf("%s no value on %s.", what, lang.Date(day))
+		}
+		of := ""
+		if len(names) > 1 {
+			of = " value of " + first.Name
+		}
+		return fmt.Sprintf("%s no value on %s (the first%s applies from %s).", what, lang.Date(day), of, lang.Date(first.History[0].From))
+	}
 	what := "der Parameter " + names[0] + " hat"
 	if len(names) > 1 {
 		what = "die Parameter " + strings.Join(names, ", ") + " haben"
 	}
-	german := fmt.Sprintf("%s am %s keinen Wert.", what, germanDate(r.period.From))
-	if len(first.History) > 0 {
-		of := ""
-		if len(names) > 1 {
-			of = " Wert von " + first.Name
-		}
-		german = fmt.Sprintf("%s am %s keinen Wert (der erste%s gilt ab %s).", what, germanDate(r.period.From), of, germanDate(first.History[0].From))
+	if len(first.History) == 0 {
+		return fmt.Sprintf("%s am %s keinen Wert.", what, germanDate(day))
 	}
-	base.Outcome = OutcomeError
-	base.Error = first.historyAt.String() + ": " + german
-	base.Message = "Die Regel konnte nicht geprüft werden: " + german
-	return base, true
-}
-
-// germanMessage renders a verdict text template (notApplicable, missing),
-// or gives def when the rule has none.
-func (r *run) germanMessage(rule *Rule, parts []templatePart, slots []slot, def string) (string, error) {
-	if parts == nil {
-		return def, nil
+	of := ""
+	if len(names) > 1 {
+		of = " Wert von " + first.Name
 	}
-	return r.renderParts(rule, parts, slots)
+	return fmt.Sprintf("%s am %s keinen Wert (der erste%s gilt ab %s).", what, germanDate(day), of, germanDate(first.History[0].From))
 }

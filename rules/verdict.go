@@ -5,13 +5,13 @@ package rules
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -105,7 +105,7 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 // baseResult is what every result of a rule on a centre (nil: on the
 // programme) has, whatever its outcome: the rule's data and the subject.
 func (r *run) baseResult(rule *Rule, c *kiez.Centre) Result {
-	res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: rule.Title, Severity: rule.Severity,
+	res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: r.title(rule), Severity: rule.Severity,
 		Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
 	if c != nil {
 		res.Subject, res.Centre = c.ID, c.ID
@@ -131,7 +131,7 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 	}
 	items, err := r.items(rule)
 	if err != nil {
-		return append(out, errorResult(base, err)), [][]Evidence{nil}
+		return append(out, r.errorResult(base, err)), [][]Evidence{nil}
 	}
 	var slots []slot
 	if rule.slots > 0 {
@@ -249,19 +249,6 @@ func (r *run) idField(t reflect.Type) []int {
 	return idx
 }
 
-func errorResult(res Result, err error) Result {
-	msg := err.Error()
-	res.Outcome = OutcomeError
-	res.Error = msg
-	res.Message = "Die Regel konnte nicht geprüft werden: " + germanReason(msg)
-	var re *runError
-	if errors.As(err, &re) {
-		at := re.at
-		res.Problem = &diag.Diagnostic{Severity: diag.Error, Summary: re.msg, Detail: germanReason(re.msg), Subject: &at}
-	}
-	return res
-}
-
 // verdict decides one result on the current variables (the centre and,
 // for a rule with each, the item). slots holds the item-independent
 // values of a rule with each, nil otherwise. The rule's lets are computed
@@ -277,16 +264,16 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 	if rule.when != nil {
 		ok, err := r.value(rule, rule.when, slots)
 		if err != nil {
-			return errorResult(res, err), parts
+			return r.errorResult(res, err), parts
 		}
 		if b, _ := ok.(bool); !b {
 			if r.problemsOnly {
 				res.Outcome = OutcomeNotApplicable
 				return res, parts
 			}
-			msg, err := r.germanMessage(rule, rule.notApplicable, slots, "Nicht anwendbar.")
+			msg, err := r.notApplicableMessage(rule, slots)
 			if err != nil {
-				return errorResult(res, err), parts
+				return r.errorResult(res, err), parts
 			}
 			res.Outcome = OutcomeNotApplicable
 			res.Message = msg
@@ -299,21 +286,21 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		if err == nil {
 			v, err = r.exec(part)
 		}
-		text := Format(v)
+		text := r.format(v)
 		if err != nil {
-			text = "Fehler: " + err.Error()
+			text = pickIn(r.lang, "Fehler: ", "Error: ") + err.Error()
 		}
 		parts = append(parts, Evidence{Name: part.text, Text: text, Value: v})
 	}
 	if rule.needs != nil {
 		v, err := r.value(rule, rule.needs, slots)
 		if err != nil {
-			return errorResult(res, err), parts
+			return r.errorResult(res, err), parts
 		}
 		if empty(v) {
-			msg, err := r.germanMessage(rule, rule.missingMsg, slots, "Keine Angaben im Zeitraum "+r.period.German()+".")
+			msg, err := r.missingMessage(rule, slots)
 			if err != nil {
-				return errorResult(res, err), parts
+				return r.errorResult(res, err), parts
 			}
 			res.Outcome = rule.IfMissing
 			res.Message = msg
@@ -341,9 +328,9 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		res.Evidence = make([]Evidence, 0, len(rule.evidence))
 	}
 	for i, e := range rule.evidence {
-		v, text, err := r.text(rule, e, slots)
+		v, text, err := r.text(rule, e, slots, r.lang)
 		if err != nil {
-			return errorResult(res, err), parts
+			return r.errorResult(res, err), parts
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: text, Value: v})
 	}
@@ -351,11 +338,11 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		ok, assertErr = r.value(rule, rule.assert, slots)
 	}
 	if assertErr != nil {
-		return errorResult(res, assertErr), parts
+		return r.errorResult(res, assertErr), parts
 	}
 	msg, err := r.render(rule, slots)
 	if err != nil {
-		return errorResult(res, err), parts
+		return r.errorResult(res, err), parts
 	}
 	res.Message = msg
 	if b, _ := ok.(bool); b {
@@ -404,19 +391,23 @@ func (r *run) value(rule *Rule, e *expression, slots []slot) (any, error) {
 	return r.eval(e, slots)
 }
 
-// text is value with the value formatted for people (see Format); the
-// text of a centre-independent expression is formatted once.
-func (r *run) text(rule *Rule, e *expression, slots []slot) (any, string, error) {
+// text is value with the value formatted for people in lang (see
+// Format); the text of a centre-independent expression in the run's
+// language is formatted once.
+func (r *run) text(rule *Rule, e *expression, slots []slot, lang words.Language) (any, string, error) {
 	v, err := r.value(rule, e, slots)
 	if err != nil {
 		return nil, "", err
 	}
+	if lang != r.lang {
+		return v, words.Formatter{Lang: lang, Facts: facts}.Format(v), nil
+	}
 	if e.konst >= 0 {
 		c := &r.shared.consts[e.konst]
-		c.textOnce.Do(func() { c.text = Format(c.v) })
+		c.textOnce.Do(func() { c.text = r.format(c.v) })
 		return v, c.text, nil
 	}
-	return v, Format(v), nil
+	return v, r.format(v), nil
 }
 
 // empty reports whether a needs value says that nothing was reported.
@@ -460,26 +451,23 @@ func (r *run) waive(res Result) Result {
 		return res
 	}
 	if missed != nil {
-		res.Message = strings.TrimSpace(res.Message + " " + notApplied(missed, r.period))
+		res.Message = strings.TrimSpace(res.Message + " " + r.notApplied(missed))
 	}
 	return res
 }
 
-func (r *run) render(rule *Rule, slots []slot) (string, error) {
-	return r.renderParts(rule, rule.message, slots)
-}
-
-// renderParts renders a message template of the rule.
-func (r *run) renderParts(rule *Rule, message []templatePart, slots []slot) (string, error) {
+// renderParts renders a message template of the rule, its values written
+// in lang, the template's language.
+func (r *run) renderParts(rule *Rule, lang words.Language, size int, message []templatePart, slots []slot) (string, error) {
 	// Built in one allocation, not one per doubling.
 	var b strings.Builder
-	b.Grow(rule.messageSize)
+	b.Grow(size)
 	for _, part := range message {
 		if part.expr == nil {
 			b.WriteString(part.text)
 			continue
 		}
-		_, text, err := r.text(rule, part.expr, slots)
+		_, text, err := r.text(rule, part.expr, slots, lang)
 		if err != nil {
 			return "", err
 		}

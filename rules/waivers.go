@@ -167,12 +167,6 @@ func waiverValidity(w *kiez.Waiver) string {
 	return germanDate(w.From) + "–" + germanDate(*w.Until)
 }
 
-// notApplied is the note a failing result's message gets when a waiver
-// for its rule and subject does not cover the period.
-func notApplied(w *kiez.Waiver, per Period) string {
-	return fmt.Sprintf("(Ausnahme %s %s %s, gültig %s; nicht angewandt)", w.ID, waiverGap(w, per), per.German(), waiverValidity(w))
-}
-
 // CheckWaiverSubjects reports, after an evaluation, the waivers that
 // match no result of their rule: a subject of the wrong form for the
 // rule (centre/item for a rule judged once per centre, an item the rule

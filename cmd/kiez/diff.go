@@ -149,7 +149,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	c, err := whatif.Compare(ctx, ds,
 		whatif.Side{Label: oldLabel, RuleSets: oldProgs, Period: oldPeriod},
 		whatif.Side{Label: newLabel, RuleSets: newProgs, Period: newPeriod},
-		whatif.WithRenames(renameMap), whatif.WithEngineOptions(rules.WithoutValidation())) // validated above
+		whatif.WithRenames(renameMap), whatif.WithEngineOptions(rules.WithoutValidation(), rules.WithLanguage(fs.tx.lang.code()))) // validated above
 	if timedOut(ctx) {
 		return limit.reportTimeout(stderr, "diff", "timeout.whileRules", "timeout.nothingCompared")
 	}

@@ -34,6 +34,9 @@ type evalArgs struct {
 	// engine holds options of the engine beyond the defaults (see
 	// checkEngineOptions).
 	engine []rules.EngineOption
+	// lang is the language of the verdicts' messages and evidence texts
+	// (rules.WithLanguage); "" is the command's --lang.
+	lang string
 }
 
 // prepare parses the period, loads and validates the data, chooses the
@@ -88,7 +91,11 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	// prepare validated the data and showed the problems.
-	eng, err := rules.NewEngine(programmesOf(sel.sets), append([]rules.EngineOption{rules.WithoutValidation()}, a.engine...)...)
+	lang := a.lang
+	if lang == "" {
+		lang = fs.tx.lang.code()
+	}
+	eng, err := rules.NewEngine(programmesOf(sel.sets), append([]rules.EngineOption{rules.WithoutValidation(), rules.WithLanguage(lang)}, a.engine...)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez %s: %v\n", fs.Name(), err)
 		return nil, exitProblems, false

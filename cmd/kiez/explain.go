@@ -61,7 +61,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	// One engine per explained programme: Engine.Explain takes the first
 	// programme that has the rule.
-	eng, err := rules.NewEngine([]*rules.RuleSet{rs.prog})
+	eng, err := rules.NewEngine([]*rules.RuleSet{rs.prog}, rules.WithLanguage(fs.tx.lang.code()))
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez explain: %v\n", err)
 		return exitProblems

@@ -75,6 +75,10 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer cancel()
 	a := evalArgs{data: paths, programmes: programmes, ruleFiles: ruleFiles, period: *period, ctx: ctx, limit: limit}
+	a.lang = fs.tx.lang.code()
+	if *english {
+		a.lang = "en"
+	}
 	in, ev, code, ok := reportInput(fs, a, stderr)
 	if !ok {
 		return code
@@ -90,7 +94,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		c, err := whatif.Compare(ctx, in.Dataset(),
 			whatif.Side{Label: *previous, RuleSets: in.RuleSets(), Period: prevPeriod},
 			whatif.Side{Label: *period, RuleSets: in.RuleSets(), Period: in.Period()},
-			whatif.WithEngineOptions(rules.WithoutValidation())) // validated by reportInput
+			whatif.WithEngineOptions(rules.WithoutValidation(), rules.WithLanguage(a.lang))) // validated by reportInput
 		if err != nil {
 			fmt.Fprintln(stderr, fs.tx.t("report.yoyFailed", err))
 			return exitProblems

@@ -171,7 +171,7 @@ func KeyOrder(kind Kind, section string) []string {
 		case "history":
 			keys = "from value note"
 		case "rule":
-			keys = "id title description requirements source severity scope validFrom validUntil each subject when notApplicable let needs missing ifMissing assert message evidence"
+			keys = "id title description requirements source severity scope validFrom validUntil each subject when notApplicable let needs missing ifMissing assert message evidence translations"
 		case "manual":
 			keys = "requirement reason evidence"
 		}

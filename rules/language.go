@@ -1,0 +1,216 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/words"
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/rickb777/date"
+)
+
+// Verdicts in a language. A rule file is written in German; a rule may
+// give its title and message templates in English too (translations:
+// en:). An engine made WithLanguage("en") writes its verdicts in English:
+// the translated templates where the rule has them, its own otherwise;
+// values in messages and evidence texts, and the engine's own texts (not
+// applicable, no data, the rule could not be checked, a waiver not
+// applied, a rule valid for part of the period), in the language.
+
+// Translation is a rule's title and message templates in another language
+// than the rule file's, as written; an empty field falls back to the
+// rule's own.
+type Translation struct {
+	Title, Message, NotApplicable, Missing string
+}
+
+// translated is a translation compiled: nil templates fall back to the
+// rule's own.
+type translated struct {
+	title                           string
+	message, notApplicable, missing []templatePart
+	messageSize                     int
+}
+
+// translatable are the languages a translation may be given in: those
+// the formatter writes values in, but the rule file's own.
+var translatable = map[string]words.Language{"en": words.English}
+
+// WithLanguage makes the engine write its verdicts in the language given
+// by its ISO 639-1 code: "de", the default, or "en". Titles and messages
+// come from the rule's translation for that language where the rule file
+// gives one (translations: en: message: …), and from the rule otherwise;
+// values in messages and evidence texts (Evidence.Text) and the engine's
+// own texts follow the language. NewEngine refuses any other code.
+func WithLanguage(lang string) EngineOption { return func(c *engineConfig) { c.lang = lang } }
+
+// engineLanguage is the formatter's language of a WithLanguage code.
+func engineLanguage(lang string) (words.Language, error) {
+	switch lang {
+	case "", "de":
+		return words.German, nil
+	case "en":
+		return words.English, nil
+	}
+	return "", fmt.Errorf("rules: NewEngine: unknown language %q (use de or en)", lang)
+}
+
+// translations compiles the rule's translations with the rule's
+// variables.
+func (l *loader) translations(fr *fileRule, r *Rule, env map[string]any) {
+	codes := make([]string, 0, len(fr.Translations))
+	for code := range fr.Translations {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		ft := fr.Translations[code]
+		at := l.at(r.Pos.Start)
+		if ft != nil && ft.Message.Pos.Line > 0 {
+			at = l.of(ft.Message)
+		}
+		lang, ok := translatable[code]
+		if !ok {
+			hint := "Give translations in en; the rule's own title and messages are its German."
+			l.errorf(at, hint, "rule %s: translations: unknown language %q (a rule file is German and may be translated into en)", r.ID, code)
+			continue
+		}
+		if ft == nil {
+			continue
+		}
+		t := &translated{title: strings.TrimSpace(ft.Title)}
+		w := Translation{Title: ft.Title, Message: ft.Message.Value, NotApplicable: ft.NotApplicable.Value, Missing: ft.Missing.Value}
+		if strings.TrimSpace(ft.Message.Value) != "" {
+			t.message = l.template(ft.Message, env)
+			t.messageSize = templateSize(t.message)
+		}
+		if strings.TrimSpace(ft.NotApplicable.Value) != "" {
+			t.notApplicable = l.template(ft.NotApplicable, env)
+			if r.when == nil && strings.TrimSpace(fr.When.Value) == "" {
+				l.errorf(l.of(ft.NotApplicable), "Give the rule a when: condition, or remove notApplicable:.", "rule %s has a notApplicable text (%s) but no when", r.ID, code)
+			}
+		}
+		if strings.TrimSpace(ft.Missing.Value) != "" {
+			t.missing = l.template(ft.Missing, env)
+			if strings.TrimSpace(fr.Needs.Value) == "" {
+				l.errorf(l.of(ft.Missing), "Give the rule a needs: expression, or remove missing:.", "rule %s has a missing text (%s) but no needs", r.ID, code)
+			}
+		}
+		if r.translated == nil {
+			r.translated = map[words.Language]*translated{}
+			r.Translations = map[string]Translation{}
+		}
+		r.translated[lang], r.Translations[code] = t, w
+	}
+}
+
+// templateSize is the room a message needs: its literal text and a short
+// value per expression.
+func templateSize(parts []templatePart) int {
+	n := 0
+	for _, part := range parts {
+		n += len(part.text)
+		if part.expr != nil {
+			n += 24
+		}
+	}
+	return n
+}
+
+// format writes a value in the run's language.
+func (r *run) format(v any) string { return words.Formatter{Lang: r.lang, Facts: facts}.Format(v) }
+
+// translation is the rule's translation into the run's language, nil for
+// none.
+func (r *run) translation(rule *Rule) *translated {
+	if r.lang == words.German {
+		return nil
+	}
+	return rule.translated[r.lang]
+}
+
+// title is the rule's title in the run's language.
+func (r *run) title(rule *Rule) string {
+	if t := r.translation(rule); t != nil && t.title != "" {
+		return t.title
+	}
+	return rule.Title
+}
+
+// render renders the rule's message in the run's language where the rule
+// has a translation into it, and its own German message otherwise, the
+// values written the German way too, so that a message reads in one
+// language.
+func (r *run) render(rule *Rule, slots []slot) (string, error) {
+	if t := r.translation(rule); t != nil && t.message != nil {
+		return r.renderParts(rule, r.lang, t.messageSize, t.message, slots)
+	}
+	return r.renderParts(rule, words.German, rule.messageSize, rule.message, slots)
+}
+
+// notApplicableMessage is the message of a rule whose when is false.
+func (r *run) notApplicableMessage(rule *Rule, slots []slot) (string, error) {
+	if t := r.translation(rule); t != nil && t.notApplicable != nil {
+		return r.renderParts(rule, r.lang, templateSize(t.notApplicable), t.notApplicable, slots)
+	}
+	if rule.notApplicable != nil {
+		return r.renderParts(rule, words.German, templateSize(rule.notApplicable), rule.notApplicable, slots)
+	}
+	return pickIn(r.lang, "Nicht anwendbar.", "Not applicable."), nil
+}
+
+// missingMessage is the message of a rule whose needs is empty.
+func (r *run) missingMessage(rule *Rule, slots []slot) (string, error) {
+	if t := r.translation(rule); t != nil && t.missing != nil {
+		return r.renderParts(rule, r.lang, templateSize(t.missing), t.missing, slots)
+	}
+	if rule.missingMsg != nil {
+		return r.renderParts(rule, words.German, templateSize(rule.missingMsg), rule.missingMsg, slots)
+	}
+	return pickIn(r.lang, "Keine Angaben im Zeitraum ", "No data reported for the period ") + r.lang.Span(words.Span(r.period)) + ".", nil
+}
+
+// errorResult is the result of a rule that could not be checked: the
+// error as it is, a message in the run's language, and, for an error of
+// an expression, a diagnostic at it.
+func (r *run) errorResult(res Result, err error) Result {
+	msg := err.Error()
+	res.Outcome = OutcomeError
+	res.Error = msg
+	res.Message = pickIn(r.lang, "Die Regel konnte nicht geprüft werden: "+germanReason(msg), "The rule could not be checked: "+msg)
+	var re *runError
+	if errors.As(err, &re) {
+		at := re.at
+		res.Problem = &diag.Diagnostic{Severity: diag.Error, Summary: re.msg, Detail: germanReason(re.msg), Subject: &at}
+	}
+	return res
+}
+
+// notApplied is the note a failing result's message gets when a waiver
+// for its rule and subject does not cover the period.
+func (r *run) notApplied(w *kiez.Waiver) string {
+	if r.lang == words.English {
+		return fmt.Sprintf("(waiver %s %s the period %s, valid %s; not applied)", w.ID, waiverGapEnglish(w, r.period),
+			r.lang.Span(words.Span(r.period)), r.lang.Span(words.Span{From: w.From, Until: waiverUntil(w)}))
+	}
+	return fmt.Sprintf("(Ausnahme %s %s %s, gültig %s; nicht angewandt)", w.ID, waiverGap(w, r.period), r.period.German(), waiverValidity(w))
+}
+
+// waiverUntil is the waiver's last day, zero when it has none.
+func waiverUntil(w *kiez.Waiver) date.Date {
+	if w.Until == nil {
+		return date.Date{}
+	}
+	return *w.Until
+}
+
+// pickIn returns de, or en in English.
+func pickIn(l words.Language, de, en string) string {
+	if l == words.English {
+		return en
+	}
+	return de
+}
