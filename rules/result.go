@@ -83,6 +83,8 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 // person needs to check it: the requirement ids, the source section, the
 // rendered message and the evidence values.
 type Result struct {
+	// Programme is the id of the rule set (and of the programme in the
+	// data); Rule and Title are the rule's id and title.
 	Programme string `json:"programme"`
 	Rule      string `json:"rule"`
 	Title     string `json:"title"`
@@ -99,14 +101,23 @@ type Result struct {
 	// its kind (ItemPosition, ItemBucket, …) and its id, or the name the
 	// rule's subject expression gives it. Both are empty for a verdict
 	// on a whole centre or programme.
-	ItemKind     ItemKind      `json:"itemKind,omitempty"`
-	Item         string        `json:"item,omitempty"`
-	Outcome      Outcome       `json:"outcome"`
-	Severity     diag.Severity `json:"severity"`
-	Requirements []string      `json:"requirements"`
-	Source       Cite          `json:"source,omitzero"`
-	Message      string        `json:"message"`
-	Evidence     []Evidence    `json:"evidence,omitempty"`
+	ItemKind ItemKind `json:"itemKind,omitempty"`
+	Item     string   `json:"item,omitempty"`
+	// Outcome is the verdict; Severity is the rule's, saying how much a
+	// failure weighs (error, warning, info).
+	Outcome  Outcome       `json:"outcome"`
+	Severity diag.Severity `json:"severity"`
+	// Requirements are the ids of the catalogue's requirements the rule
+	// checks, Source the section of the programme's document it cites.
+	Requirements []string `json:"requirements"`
+	Source       Cite     `json:"source,omitzero"`
+	// Message is the rule's message template rendered for the subject
+	// (empty for a pass or not applicable of an engine made
+	// WithDetailsForProblemsOnly).
+	Message string `json:"message"`
+	// Evidence holds the values of the rule's evidence expressions, in
+	// file order (nil where Message is left empty).
+	Evidence []Evidence `json:"evidence,omitempty"`
 	// Waiver is the waiver that turned a failure into OutcomeWaived.
 	Waiver *WaiverRef `json:"waiver,omitempty"`
 	// Error says why the rule could not be evaluated (OutcomeError), as
