@@ -1,6 +1,7 @@
 package kiez_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"testing/fstest"
@@ -157,4 +158,20 @@ func ExampleSchema() {
 	// Output:
 	// https://json-schema.org/draft/2020-12/schema
 	// 3 true
+}
+
+// Loading stops when its context ends, e.g. when the request that asked
+// for a large directory is cancelled; the last diagnostic names the file
+// not read and the context's error.
+func ExampleLoadFilesContext() {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, diags := kiez.LoadFilesContext(ctx, "../testdata/wiesbaden")
+	fmt.Println(diags.HasErrors())
+	for _, d := range diags {
+		fmt.Println(d)
+	}
+	// Output:
+	// true
+	// ../testdata/wiesbaden:1:1: error: loading stopped before this file was read: context canceled
 }
