@@ -317,3 +317,43 @@ func ExampleNotes() {
 	// Output:
 	// true true 0
 }
+
+// One table on its own, for an import: no title, no totals. Sections and
+// tables are found by their ids.
+func ExampleWriteCSVTable() {
+	r, err := staffingReport(report.WithLanguage(report.English))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t := r.Section("by-role").Table("by-role")
+	name, err := report.CSVTableName(t)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteCSVTable(&buf, r, t); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(name)
+	fmt.Printf("%q\n", buf.String())
+	// Output:
+	// by-role.csv
+	// "\ufeffRole;Positions;Hours (h/week);Full-time equivalents;Release time (h/week)\r\nHead of family centre;2;69;;3.5\r\n"
+}
+
+// Options set a plain Config, which a program can keep, show or build
+// options from.
+func ExampleDefaultConfig() {
+	c := report.DefaultConfig()
+	fmt.Println(c.Language, c.Published, c.Threshold)
+	for _, o := range []report.Option{report.WithPublished(), report.WithThreshold(5), report.WithLanguage(report.English)} {
+		o(&c)
+	}
+	fmt.Println(c.Language, c.Published, c.Threshold)
+	// Output:
+	// de false 3
+	// en true 5
+}

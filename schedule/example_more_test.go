@@ -183,3 +183,20 @@ func ExampleParseUnit() {
 	// schedule: cannot parse unit "fortnight": want "week", "month", "quarter", "half-year" or "year"
 	// true <nil>
 }
+
+// Work is bounded: a daily recurrence over three centuries would give
+// more than MaxOccurrences dates, and Expand says so instead of
+// allocating them.
+func ExampleLimitError() {
+	daily, _ := schedule.ParseRecurrence("FREQ=DAILY")
+	within := timespan.NewDateRange(mustDate("2000-01-01"), mustDate("2300-01-01"))
+	_, err := daily.Expand(mustDate("2000-01-01"), within)
+	var le *schedule.LimitError
+	if errors.As(err, &le) {
+		fmt.Println(le.What, le.Limit == schedule.MaxOccurrences)
+	}
+	fmt.Println(err)
+	// Output:
+	// occurrences true
+	// schedule: more than 100000 occurrences
+}
