@@ -75,3 +75,21 @@ func ExampleWithHolidays() {
 	// 2024-W21 0 true [Pfingstmontag]
 	// schedule: unknown German Land "DE-XX" (want an ISO 3166-2 code: DE-BB, DE-BE, DE-BW, DE-BY, DE-HB, DE-HE, DE-HH, DE-MV, DE-NI, DE-NW, DE-RP, DE-SH, DE-SL, DE-SN, DE-ST, DE-TH)
 }
+
+// Themed sessions at least every six weeks, with the summer and the
+// autumn closure in between: closed days do not count towards a gap, and
+// several WithClosures add up. The summer gap is then within the limit;
+// the autumn gap, with two weeks closed, is not.
+func ExampleWithClosures() {
+	summer, _ := schedule.NewClosures(schedule.Closure{From: mustDate("2024-07-15"), Until: mustDate("2024-08-23"), Label: "Sommerferien"})
+	autumn, _ := schedule.NewClosures(schedule.Closure{From: mustDate("2024-10-14"), Until: mustDate("2024-10-25"), Label: "Herbstferien"})
+	held := []date.Date{mustDate("2024-07-03"), mustDate("2024-09-04"), mustDate("2024-11-06")}
+	within := timespan.NewDateRange(mustDate("2024-07-01"), mustDate("2024-11-30"))
+	plain, _ := schedule.CheckGaps(held, within, 42)
+	fmt.Println(plain.OK(), plain.Longest)
+	closed, _ := schedule.CheckGaps(held, within, 42, schedule.WithClosures(summer), schedule.WithClosures(autumn))
+	fmt.Println(closed.OK(), closed.Longest)
+	// Output:
+	// false 2024-07-03..2024-09-04 (63 days)
+	// false 2024-09-04..2024-11-06 (63 days, 12 closed, counted 51)
+}
