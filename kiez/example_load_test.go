@@ -175,3 +175,32 @@ func ExampleLoadFilesContext() {
 	// true
 	// ../testdata/wiesbaden:1:1: error: loading stopped before this file was read: context canceled
 }
+
+// The weekly hours of a role in a centre on a day: positions that have
+// ended or not begun do not count, and a history counts from its date.
+func ExampleCentre_StaffHours() {
+	ds, diags := kiez.Decode("fz-nord.yaml", []byte(`centres:
+  - id: fz-nord
+    name: Familienzentrum Nord
+    programme: musterstadt
+    kind: family-centre
+    providerNote: ohne Träger
+    staff:
+      - {id: ksa-1, role: kita-sozialarbeit, hoursPerWeek: 39, from: 2023-01-01, until: 2024-06-30}
+      - {id: ksa-2, role: kita-sozialarbeit, hoursPerWeek: 19.5, from: 2024-07-01,
+         history: [{from: 2024-10-01, hoursPerWeek: 30}]}
+      - {id: lfz-1, role: leitung-familienzentrum, hoursPerWeek: 39, releaseHoursPerWeek: 2}
+`))
+	if diags.HasErrors() {
+		fmt.Println(diags)
+		return
+	}
+	c := &ds.Centres[0]
+	for _, d := range []string{"2024-06-30", "2024-07-01", "2024-10-01"} {
+		fmt.Println(d, c.StaffHours("kita-sozialarbeit", mustDate(d)), c.StaffHours("", mustDate(d)))
+	}
+	// Output:
+	// 2024-06-30 39 78
+	// 2024-07-01 19.5 58.5
+	// 2024-10-01 30 69
+}
