@@ -68,7 +68,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // subject (when known) and path (when not empty).
 type Diagnostic struct {
 	// Severity says whether the problem stops the input from being used
-	// (Error) or is worth a look (Warning, Info).
+	// (error) or is worth a look (warning, info).
 	Severity Severity `json:"severity"`
 	// Summary says what is wrong in one short sentence.
 	Summary string `json:"summary"`
