@@ -67,6 +67,8 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // JSON form has the fields severity, summary, detail (when not empty),
 // subject (when known) and path (when not empty).
 type Diagnostic struct {
+	// Severity says whether the problem stops the input from being used
+	// (error) or is worth a look (warning, info).
 	Severity Severity `json:"severity"`
 	// Summary says what is wrong in one short sentence.
 	Summary string `json:"summary"`

@@ -20,9 +20,13 @@ func (p Pos) IsValid() bool { return p.Line > 0 }
 // equal to Start marks a point. The JSON form has the fields filename,
 // start and end.
 type Range struct {
+	// Filename names the file as the reader was given it; empty for input
+	// not read from a file.
 	Filename string `json:"filename"`
-	Start    Pos    `json:"start"`
-	End      Pos    `json:"end"`
+	// Start is the first character of the span.
+	Start Pos `json:"start"`
+	// End is the position just after the span's last character.
+	End Pos `json:"end"`
 }
 
 // String formats the range's start as file:line:col; the End is not part

@@ -9,8 +9,8 @@ const (
 	// children or families).
 	MaxAttendance = 100_000
 	// MaxHoursPerWeek bounds weekly hours: a week has 168 hours. The
-	// full-time week of a programme is bounded by the upto check; the
-	// hours of a position by a check of its own in check.go.
+	// full-time week of a programme and the hours of a position (with
+	// those of its history) are checked against it by Validate.
 	MaxHoursPerWeek = 168
 	// MaxSessionHours bounds the length of one session: a day has 24
 	// hours.

@@ -194,6 +194,8 @@ type Exposure struct {
 	Threshold int
 }
 
+// String names the cell (its row counted from 1) and the values the
+// report leaves for it, as in the error of Audit.
 func (x Exposure) String() string {
 	return fmt.Sprintf("table %s, row %d, column %s: the report leaves only %s..%s for a count below %d",
 		x.Table, x.Row+1, x.Column, fmtBound(x.Low), fmtBound(x.High), x.Threshold)
@@ -213,6 +215,8 @@ type DisclosureError struct {
 	Exposures []Exposure
 }
 
+// Error names the report and the number of exposed counts, lists the
+// first five exposures, and says what to do.
 func (e *DisclosureError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "report %q: %d suppressed count(s) of people can be narrowed down from the published cells and totals", e.Title, len(e.Exposures))

@@ -169,9 +169,9 @@
 // to be below the threshold must keep an interval at least as wide as
 // the range "<n" states (n-2 for counts, so for n = 3 both 1 and 2 stay
 // possible; n for decimal counts); a count the report cannot prove to be
-// below the threshold is not sensitive. The solver is exact for these
-// problems up to a tolerance of 1e-7 (see lp.go for why it is not
-// gonum's lp).
+// below the threshold is not sensitive. The solver, a simplex of the
+// package's own (a report's sums are redundant by nature, which general
+// solvers refuse), is exact for these problems up to a tolerance of 1e-7.
 //
 // Limits. The audit bounds the linear relaxation: it does not use that
 // counts are whole numbers, so an interval of whole numbers may in rare

@@ -260,4 +260,5 @@ func (e *expression) pos() diag.Range {
 	return e.at
 }
 
+// String returns the rule's id and title, as in "freistellung (Leitungsfreistellung)".
 func (r *Rule) String() string { return fmt.Sprintf("%s (%s)", r.ID, r.Title) }

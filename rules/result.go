@@ -83,9 +83,13 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 // person needs to check it: the requirement ids, the source section, the
 // rendered message and the evidence values.
 type Result struct {
+	// Programme is the id of the rule set, which is the programme's id in
+	// the data.
 	Programme string `json:"programme"`
-	Rule      string `json:"rule"`
-	Title     string `json:"title"`
+	// Rule is the rule's id.
+	Rule string `json:"rule"`
+	// Title is the rule's title.
+	Title string `json:"title"`
 	// Subject names what the verdict is about, for display and JSON: the
 	// programme id for programme rules, the centre id for centre rules,
 	// and "centre/item" (or "programme/item") for rules checked per item.
@@ -99,14 +103,27 @@ type Result struct {
 	// its kind (ItemPosition, ItemBucket, …) and its id, or the name the
 	// rule's subject expression gives it. Both are empty for a verdict
 	// on a whole centre or programme.
-	ItemKind     ItemKind      `json:"itemKind,omitempty"`
-	Item         string        `json:"item,omitempty"`
-	Outcome      Outcome       `json:"outcome"`
-	Severity     diag.Severity `json:"severity"`
-	Requirements []string      `json:"requirements"`
-	Source       Cite          `json:"source,omitzero"`
-	Message      string        `json:"message"`
-	Evidence     []Evidence    `json:"evidence,omitempty"`
+	ItemKind ItemKind `json:"itemKind,omitempty"`
+	Item     string   `json:"item,omitempty"`
+	// Outcome is the verdict.
+	Outcome Outcome `json:"outcome"`
+	// Severity is the rule's severity: how much a failure weighs (error,
+	// warning, info).
+	Severity diag.Severity `json:"severity"`
+	// Requirements are the ids of the catalogue's requirements that the
+	// rule checks.
+	Requirements []string `json:"requirements"`
+	// Source is the section of the programme's document that the rule
+	// cites.
+	Source Cite `json:"source,omitzero"`
+	// Message is the rule's message rendered for the subject; empty for a
+	// pass or a not-applicable result when only problems were asked for
+	// (WithDetailsForProblemsOnly).
+	Message string `json:"message"`
+	// Evidence holds the values the verdict rests on, one per evidence
+	// expression of the rule, in file order; empty for the results whose
+	// Message is left empty (WithDetailsForProblemsOnly).
+	Evidence []Evidence `json:"evidence,omitempty"`
 	// Waiver is the waiver that turned a failure into OutcomeWaived.
 	Waiver *WaiverRef `json:"waiver,omitempty"`
 	// Error says why the rule could not be evaluated (OutcomeError), as

@@ -364,6 +364,8 @@ type RenameError struct {
 	Problem string
 }
 
+// Error says which rename failed and what to do:
+// "whatif: rename old=new: …".
 func (e *RenameError) Error() string {
 	return fmt.Sprintf("whatif: rename %s=%s: %s", e.Old, e.New, e.Problem)
 }
