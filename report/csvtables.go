@@ -2,17 +2,16 @@ package report
 
 import (
 	"bufio"
-	"crypto/rand"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/kiez-go/kiez/internal/atomicfile"
 )
 
 // CSVTableName returns the name of the file WriteCSVTables writes a table
@@ -115,64 +114,9 @@ func WriteCSVTables(dir string, r *Report) error {
 		}
 	}
 	for _, j := range jobs {
-		if err := replaceFile(filepath.Join(dir, j.name), func(w io.Writer) error { return WriteCSVTable(w, r, j.t) }); err != nil {
+		if err := atomicfile.WriteFile(filepath.Join(dir, j.name), func(w io.Writer) error { return WriteCSVTable(w, r, j.t) }); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
-	}
-	return nil
-}
-
-// replaceFile writes a file through a temporary file next to it, flushed
-// to disk and renamed over it; an existing file keeps its mode.
-func replaceFile(path string, write func(io.Writer) error) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	var tmp *os.File
-	for range 100 {
-		var b [8]byte
-		_, _ = rand.Read(b[:])
-		f, err := os.OpenFile(filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		tmp = f
-		break
-	}
-	if tmp == nil {
-		return fmt.Errorf("cannot create a temporary file in %s", dir)
-	}
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := write(tmp); err != nil {
-		return fail(err)
-	}
-	if st, err := os.Stat(path); err == nil {
-		if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-			return fail(err)
-		}
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kiez-go/kiez/internal/atomicfile"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/internal/rulefmt"
 	"github.com/kiez-go/kiez/rules"
@@ -122,7 +123,7 @@ func fmtFile(name string, stdout io.Writer, list, diff, write bool) error {
 		writeUnifiedDiff(stdout, name, string(src), string(out))
 	}
 	if write && changed {
-		if err := replaceFile(name, out, st.Mode().Perm()); err != nil {
+		if err := replaceFile(name, out); err != nil {
 			return err
 		}
 	}
@@ -188,35 +189,9 @@ func fmtError(name string, err error) error {
 // replaceFile writes data to name through a temporary file in the same
 // directory that is renamed over it, so that name holds either the old
 // text or the whole new one, never a part; the file keeps its mode.
-func replaceFile(name string, data []byte, mode iofs.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".kiez-fmt-*")
-	if err != nil {
+func replaceFile(name string, data []byte) error {
+	if err := atomicfile.WriteFile(name, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		done = true
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	done = true
 	return nil
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/kiez-go/kiez/internal/atomicfile"
 )
 
 // output is a file a command writes its result to, checked before the
@@ -157,7 +157,7 @@ func (o *output) open(stdout io.Writer) (*pendingOutput, error) {
 			return nil, errors.New(msg)
 		}
 	}
-	tmp, err := createTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".")
+	tmp, err := atomicfile.Create(o.path)
 	if err != nil {
 		return nil, err
 	}
@@ -168,77 +168,31 @@ func (o *output) open(stdout io.Writer) (*pendingOutput, error) {
 type pendingOutput struct {
 	io.Writer
 	o   *output
-	tmp *os.File // nil for standard output
+	tmp *atomicfile.File // nil for standard output
 }
 
 // discard drops what was written to a file; the file is untouched.
 func (p *pendingOutput) discard() {
 	if p.tmp != nil {
-		p.tmp.Close()
-		os.Remove(p.tmp.Name())
+		p.tmp.Discard()
 	}
 }
 
-// commit puts what was written in place of the file.
+// commit puts what was written in place of the file, which keeps its
+// mode.
 func (p *pendingOutput) commit() error {
 	if p.tmp == nil {
 		return nil
 	}
-	o, tmp := p.o, p.tmp
-	dir := filepath.Dir(o.path)
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if o.info != nil {
-		if err := tmp.Chmod(o.info.Mode().Perm()); err != nil {
-			return fail(err)
-		}
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
+	o := p.o
 	// The file may have been replaced since it was checked: never rename
 	// over anything but a regular file.
-	if st, err := os.Lstat(o.path); err == nil && !st.Mode().IsRegular() {
-		os.Remove(tmp.Name())
-		return errors.New(o.tx.t("out.nowNotRegular", o.flag, o.name, o.tx.fileKind(st.Mode())))
-	}
-	if err := os.Rename(tmp.Name(), o.path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	syncDir(dir)
-	return nil
-}
-
-// createTemp creates a new file in dir whose name starts with prefix, with
-// the mode rw-rw-rw- less the umask (os.CreateTemp would give rw-------).
-func createTemp(dir, prefix string) (*os.File, error) {
-	for range 100 {
-		var b [8]byte
-		rand.Read(b[:])
-		f, err := os.OpenFile(filepath.Join(dir, prefix+hex.EncodeToString(b[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, fs.ErrExist) {
-			continue
+	return p.tmp.Commit(func() error {
+		if st, err := os.Lstat(o.path); err == nil && !st.Mode().IsRegular() {
+			return errors.New(o.tx.t("out.nowNotRegular", o.flag, o.name, o.tx.fileKind(st.Mode())))
 		}
-		return f, err
-	}
-	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
-}
-
-// syncDir flushes a directory's entries to disk, so that a rename in it
-// survives a crash. Where directories cannot be synced, it does nothing.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+		return nil
+	})
 }
 
 // inputSet is the files and directories a command reads, by identity.
