@@ -31,6 +31,37 @@ func WriteCSV(w io.Writer, r *Report) error {
 	if r == nil {
 		return errors.New("report: nil report")
 	}
+	return writeCSV(w, func(write func(...string)) {
+		write(safeText(r.Title))
+		if r.Subtitle != "" {
+			write(safeText(r.Subtitle))
+		}
+		for _, m := range r.Meta {
+			write(safeText(m.Label), safeText(m.Value))
+		}
+		for _, n := range r.Notes {
+			write(safeText(n))
+		}
+		for _, s := range r.Sections {
+			for _, t := range s.Tables {
+				write()
+				title := s.Title
+				if t.Title != "" && t.Title != s.Title {
+					title += " – " + t.Title
+				}
+				write(safeText(title))
+				r.Language.csvTable(write, &t, true)
+				for _, n := range t.Notes {
+					write(safeText(n))
+				}
+			}
+		}
+	})
+}
+
+// writeCSV writes records the German spreadsheet way: a byte-order mark,
+// semicolons, CRLF line ends.
+func writeCSV(w io.Writer, records func(write func(...string))) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString("\ufeff"); err != nil {
 		return err
@@ -38,49 +69,33 @@ func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(bw)
 	cw.Comma = ';'
 	cw.UseCRLF = true
-	write := func(rec ...string) { _ = cw.Write(rec) }
-	write(safeText(r.Title))
-	if r.Subtitle != "" {
-		write(safeText(r.Subtitle))
-	}
-	for _, m := range r.Meta {
-		write(safeText(m.Label), safeText(m.Value))
-	}
-	for _, n := range r.Notes {
-		write(safeText(n))
-	}
-	for _, s := range r.Sections {
-		for _, t := range s.Tables {
-			write()
-			title := s.Title
-			if t.Title != "" && t.Title != s.Title {
-				title += " – " + t.Title
-			}
-			write(safeText(title))
-			head := make([]string, len(t.Columns))
-			for i, c := range t.Columns {
-				head[i] = safeText(headerLabel(c))
-			}
-			write(head...)
-			for _, row := range t.Rows {
-				rec := make([]string, len(t.Columns))
-				for i := range t.Columns {
-					if i < len(row.Cells) {
-						rec[i] = r.Language.csvCell(t.Columns[i], row.Cells[i])
-					}
-				}
-				write(rec...)
-			}
-			for _, n := range t.Notes {
-				write(safeText(n))
-			}
-		}
-	}
+	records(func(rec ...string) { _ = cw.Write(rec) })
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// csvTable writes a table's header and rows, the totals only when asked.
+func (l Language) csvTable(write func(...string), t *Table, totals bool) {
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = safeText(headerLabel(c))
+	}
+	write(head...)
+	for _, row := range t.Rows {
+		if row.Total && !totals {
+			continue
+		}
+		rec := make([]string, len(t.Columns))
+		for i := range t.Columns {
+			if i < len(row.Cells) {
+				rec[i] = l.csvCell(t.Columns[i], row.Cells[i])
+			}
+		}
+		write(rec...)
+	}
 }
 
 // csvCell formats a cell for spreadsheets: numbers without thousands

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -41,35 +39,7 @@ func WriteCSVTable(w io.Writer, r *Report, t *Table) error {
 	if r == nil || t == nil {
 		return errors.New("report: nil report or table")
 	}
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString("\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(bw)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	head := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		head[i] = safeText(headerLabel(c))
-	}
-	_ = cw.Write(head)
-	for _, row := range t.Rows {
-		if row.Total {
-			continue
-		}
-		rec := make([]string, len(t.Columns))
-		for i := range t.Columns {
-			if i < len(row.Cells) {
-				rec[i] = r.Language.csvCell(t.Columns[i], row.Cells[i])
-			}
-		}
-		_ = cw.Write(rec)
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeCSV(w, func(write func(...string)) { r.Language.csvTable(write, t, false) })
 }
 
 // WriteCSVTables writes every table of the report into the directory dir,
