@@ -19,6 +19,9 @@ import (
 type Engine struct {
 	progs []*RuleSet
 	cfg   engineConfig
+	// closures are the functions of the typed closures (closures.go); nil
+	// runs every expression on expr's machine.
+	closures *closureFuncs
 }
 
 // NewEngine returns an engine for the given rule sets. Two rule sets with
@@ -36,7 +39,11 @@ func NewEngine(progs []*RuleSet, opts ...EngineOption) (*Engine, error) {
 	}
 	cfg := newEngineConfig(opts)
 	cfg.workers = workerCount(cfg.workers)
-	return &Engine{progs: append([]*RuleSet(nil), progs...), cfg: cfg}, nil
+	eng := &Engine{progs: append([]*RuleSet(nil), progs...), cfg: cfg}
+	if !cfg.noClosures {
+		eng.closures = newClosureFuncs()
+	}
+	return eng, nil
 }
 
 // RuleSets returns the engine's rule sets.
