@@ -38,6 +38,13 @@ type cframe struct {
 	mem   uint
 	limit uint
 	stop  any // the nil value at which an optional chain stopped
+	// args and acc are stacks for the arguments of calls and the
+	// elements of lists being built, reused from run to run.
+	args, acc []any
+	// vars are the variables the closure read so far (got), by the
+	// places the compiler gave their names.
+	vars []any
+	got  []bool
 }
 
 // cscope is the element of a loop being walked.
@@ -153,6 +160,7 @@ func typed(n *cnode) *cnode {
 // not covered.
 type closure struct {
 	root *cnode
+	vars int // the number of variables it reads
 }
 
 // compileClosure compiles the checked tree of a program, or returns nil
@@ -165,17 +173,18 @@ func compileClosure(prog *vm.Program, funcs *closureFuncs) *closure {
 	if node == nil {
 		return nil
 	}
-	cc := &closureCompiler{funcs: funcs}
+	cc := &closureCompiler{funcs: funcs, vars: map[string]int{}}
 	root, err := cc.compile(node)
 	if err != nil {
 		return nil
 	}
-	return &closure{root: root}
+	return &closure{root: root, vars: len(cc.vars)}
 }
 
-// run runs the closure on the variables; ok is false when it failed in
-// any way, and then only the machine can say how.
-func (c *closure) run(env map[string]any, memoryBudget uint) (out any, ok bool) {
+// run runs the closure on the variables in the frame f, which it
+// prepares; ok is false when it failed in any way, and then only the
+// machine can say how.
+func (c *closure) run(f *cframe, env map[string]any, memoryBudget uint) (out any, ok bool) {
 	defer func() {
 		if recover() != nil {
 			out, ok = nil, false
@@ -184,8 +193,16 @@ func (c *closure) run(env map[string]any, memoryBudget uint) (out any, ok bool) 
 	if memoryBudget == 0 {
 		memoryBudget = conf.DefaultMemoryBudget
 	}
-	f := cframe{env: env, limit: memoryBudget}
-	v, err := c.root.any(&f)
+	f.env, f.mem, f.limit, f.stop = env, 0, memoryBudget, nil
+	f.scope, f.args, f.acc = f.scope[:0], f.args[:0], f.acc[:0]
+	if cap(f.got) < c.vars {
+		f.vars, f.got = make([]any, c.vars), make([]bool, c.vars)
+	}
+	f.vars, f.got = f.vars[:c.vars], f.got[:c.vars]
+	clear(f.got)
+	v, err := c.root.any(f)
+	f.env, f.stop = nil, nil // the stacks are cleared as their values are taken off
+	clear(f.vars)
 	if err != nil {
 		return nil, false
 	}
@@ -195,6 +212,7 @@ func (c *closure) run(env map[string]any, memoryBudget uint) (out any, ok bool) 
 // closureCompiler compiles the nodes of one expression.
 type closureCompiler struct {
 	funcs *closureFuncs
+	vars  map[string]int // the variables read, by their place in cframe.vars
 	loops int // the loops the node being compiled is in
 }
 
@@ -287,13 +305,24 @@ func closureConstant(v any) *cnode {
 }
 
 // identifier reads a variable, as the machine does from a map of
-// variables: one that is not set is nil.
+// variables (one that is not set is nil), once per run: the variables do
+// not change while an expression runs.
 func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 	if _, fn := cc.funcs.table[n.Value]; fn || n.Value == "$env" {
 		return nil, errUncovered
 	}
 	name := n.Value
-	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) { return f.env[name], nil }}, nil
+	k, ok := cc.vars[name]
+	if !ok {
+		k = len(cc.vars)
+		cc.vars[name] = k
+	}
+	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+		if !f.got[k] {
+			f.vars[k], f.got[k] = f.env[name], true
+		}
+		return f.vars[k], nil
+	}}, nil
 }
 
 // pointer is the element of the innermost loop (#), or its index.
@@ -393,8 +422,11 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 	if e.closure == nil {
 		return nil, false
 	}
+	if r.frame == nil {
+		r.frame = &cframe{}
+	}
 	used := r.budget.used
-	out, ok = e.closure.run(r.env, r.eng.cfg.memoryBudget)
+	out, ok = e.closure.run(r.frame, r.env, r.eng.cfg.memoryBudget)
 	if check := r.eng.cfg.checkClosure; check != nil {
 		r.budget.used = used
 		want, err := r.machine.Run(e.program, r.env)

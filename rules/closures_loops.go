@@ -64,18 +64,7 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 		}
 		return out, nil
 	}
-	call := fn.Func
-	out.any = func(f *cframe) (any, error) {
-		vs := make([]any, len(args))
-		for i, a := range args {
-			v, err := a(f)
-			if err != nil {
-				return nil, err
-			}
-			vs[i] = v
-		}
-		return call(vs...)
-	}
+	out.any = callWith(fn.Func, args)
 	return out, nil
 }
 
@@ -137,37 +126,24 @@ func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
 	return typed(out), nil
 }
 
-// each walks the list: body gets each element's index in turn and says
-// whether to go on. The list must be a list (or an array): the machine
-// fails on anything else.
-func (p *loopParts) each(f *cframe, backwards bool, body func(i int) (bool, error)) error {
+// begin starts a loop: it puts the list's scope on the frame and returns
+// the list's length and the scope's depth, which end takes back. The
+// list must be a list (or an array): the machine fails on anything else.
+func (p *loopParts) begin(f *cframe) (n, depth int, err error) {
 	v, err := p.list(f)
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	if k := v.Kind(); k != reflect.Slice && k != reflect.Array {
-		return errClosure
+		return 0, 0, errClosure
 	}
-	depth := len(f.scope)
+	depth = len(f.scope)
 	f.scope = append(f.scope, cscope{list: v})
-	defer func() { f.scope = f.scope[:depth] }()
-	n := v.Len()
-	for k := 0; k < n; k++ {
-		i := k
-		if backwards {
-			i = n - 1 - k
-		}
-		f.scope[depth].index = i
-		more, err := body(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-	}
-	return nil
+	return v.Len(), depth, nil
 }
+
+// end ends a loop begun at depth.
+func end(f *cframe, depth int) { f.scope = f.scope[:depth] }
 
 // truth evaluates the predicate on the current element; the machine
 // asserts that it gives a truth value. Without a predicate the element
@@ -203,19 +179,22 @@ func (p *loopParts) quantifier(name string) func(*cframe) (bool, error) {
 		stopAt = true
 	}
 	return func(f *cframe) (bool, error) {
-		res := empty
-		err := p.each(f, false, func(int) (bool, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return false, err
+		}
+		defer end(f, d)
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
 			b, err := pred(f)
 			if err != nil {
 				return false, err
 			}
 			if b == stopAt {
-				res = !empty
-				return false, nil
+				return !empty, nil
 			}
-			return true, nil
-		})
-		return res, err
+		}
+		return empty, nil
 	}
 }
 
@@ -228,17 +207,52 @@ func (p *loopParts) one() func(*cframe) (bool, error) {
 }
 
 func (p *loopParts) count(threshold *int) func(*cframe) (int, error) {
-	return func(f *cframe) (int, error) {
-		n := 0
-		err := p.each(f, false, func(int) (bool, error) {
-			b, err := p.truth(f)
-			if err != nil || !b {
-				return err == nil, err
+	if p.pred != nil {
+		pred := p.pred.boolFn()
+		return func(f *cframe) (int, error) {
+			n, d, err := p.begin(f)
+			if err != nil {
+				return 0, err
 			}
-			n++
-			return threshold == nil || n < *threshold, nil
-		})
-		return n, err
+			defer end(f, d)
+			count := 0
+			for i := 0; i < n; i++ {
+				f.scope[d].index = i
+				b, err := pred(f)
+				if err != nil {
+					return 0, err
+				}
+				if b {
+					count++
+					if threshold != nil && count >= *threshold {
+						break
+					}
+				}
+			}
+			return count, nil
+		}
+	}
+	return func(f *cframe) (int, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return 0, err
+		}
+		defer end(f, d)
+		count := 0
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			b, err := p.truth(f)
+			if err != nil {
+				return 0, err
+			}
+			if b {
+				count++
+				if threshold != nil && count >= *threshold {
+					break
+				}
+			}
+		}
+		return count, nil
 	}
 }
 
@@ -251,43 +265,61 @@ func (p *loopParts) element(f *cframe) (any, error) {
 	return itemValue(f), nil
 }
 
+// list makes the list the machine's OpArray makes of the values on the
+// frame's stack from base on, counted in memory, and takes them off.
+func list(f *cframe, base int) ([]any, error) {
+	out := make([]any, len(f.acc)-base)
+	copy(out, f.acc[base:])
+	clear(f.acc[base:])
+	f.acc = f.acc[:base]
+	return out, f.grow(len(out))
+}
+
 func (p *loopParts) filter() func(*cframe) (any, error) {
+	pred := p.pred.boolFn()
 	return func(f *cframe) (any, error) {
-		var out []any
-		err := p.each(f, false, func(int) (bool, error) {
-			b, err := p.truth(f)
-			if err != nil || !b {
-				return err == nil, err
-			}
-			v, err := p.element(f)
-			out = append(out, v)
-			return err == nil, err
-		})
+		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
 		}
-		if out == nil {
-			out = []any{}
+		base := len(f.acc)
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			b, err := pred(f)
+			if err == nil && b {
+				var v any
+				v, err = p.element(f)
+				f.acc = append(f.acc, v)
+			}
+			if err != nil {
+				end(f, d)
+				return nil, err
+			}
 		}
-		return out, f.grow(len(out))
+		end(f, d)
+		return list(f, base)
 	}
 }
 
 func (p *loopParts) mapped() func(*cframe) (any, error) {
+	val := p.pred.any
 	return func(f *cframe) (any, error) {
-		var out []any
-		err := p.each(f, false, func(int) (bool, error) {
-			v, err := p.pred.any(f)
-			out = append(out, v)
-			return err == nil, err
-		})
+		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
 		}
-		if out == nil {
-			out = []any{}
+		base := len(f.acc)
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			v, err := val(f)
+			if err != nil {
+				end(f, d)
+				return nil, err
+			}
+			f.acc = append(f.acc, v)
 		}
-		return out, f.grow(len(out))
+		end(f, d)
+		return list(f, base)
 	}
 }
 
@@ -295,21 +327,25 @@ func (p *loopParts) mapped() func(*cframe) (any, error) {
 // to the sum so far, from the whole number 0.
 func (p *loopParts) sum() func(*cframe) (any, error) {
 	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		defer end(f, d)
 		var acc any = 0
-		err := p.each(f, false, func(int) (bool, error) {
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
 			var v any
 			if p.pred != nil {
-				var err error
 				if v, err = p.pred.any(f); err != nil {
-					return false, err
+					return nil, err
 				}
 			} else {
 				v = itemValue(f)
 			}
 			acc = runtime.Add(v, acc)
-			return true, nil
-		})
-		return acc, err
+		}
+		return acc, nil
 	}
 }
 
@@ -320,28 +356,34 @@ func (p *loopParts) sum() func(*cframe) (any, error) {
 func (p *loopParts) find(name string, throws bool) func(*cframe) (any, error) {
 	backwards := name == "findLast" || name == "findLastIndex"
 	index := name == "findIndex" || name == "findLastIndex"
+	pred := p.pred.boolFn()
 	return func(f *cframe) (any, error) {
-		var res any
-		found := false
-		err := p.each(f, backwards, func(i int) (bool, error) {
-			b, err := p.truth(f)
-			if err != nil || !b {
-				return err == nil, err
-			}
-			found = true
-			if index {
-				res = i
-				return false, nil
-			}
-			res, err = p.element(f)
-			return false, err
-		})
+		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
 		}
-		if !found && throws && !index {
+		defer end(f, d)
+		for k := 0; k < n; k++ {
+			i := k
+			if backwards {
+				i = n - 1 - k
+			}
+			f.scope[d].index = i
+			b, err := pred(f)
+			if err != nil {
+				return nil, err
+			}
+			if !b {
+				continue
+			}
+			if index {
+				return i, nil
+			}
+			return p.element(f)
+		}
+		if throws && !index {
 			return nil, errClosure
 		}
-		return res, nil
+		return nil, nil
 	}
 }

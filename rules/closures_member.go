@@ -192,13 +192,15 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		return nil, errUncovered
 	}
 	args := make([]func(*cframe) (any, error), len(n.Arguments))
+	nodes := make([]*cnode, len(n.Arguments))
 	ft := n.Callee.Type()
+	derefs := false
 	for i, a := range n.Arguments {
 		c, err := cc.compile(a)
 		if err != nil {
 			return nil, err
 		}
-		args[i] = c.any
+		args[i], nodes[i] = c.any, c
 		if ft == nil || ft.Kind() != reflect.Func {
 			continue
 		}
@@ -219,6 +221,12 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		}
 		if !at.AssignableTo(in) && in.Kind() != reflect.Pointer && at.Kind() == reflect.Pointer {
 			args[i] = derefArg(c.any)
+			derefs = true
+		}
+	}
+	if !derefs {
+		if c := dateCall(id.Value, nodes); c != nil {
+			return c, nil
 		}
 	}
 	out := &cnode{typ: n.Type()}
@@ -246,18 +254,7 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 			return f1(x)
 		}
 	default:
-		call := fn.Func
-		out.any = func(f *cframe) (any, error) {
-			vs := make([]any, len(args))
-			for i, a := range args {
-				v, err := a(f)
-				if err != nil {
-					return nil, err
-				}
-				vs[i] = v
-			}
-			return call(vs...)
-		}
+		out.any = callWith(fn.Func, args)
 	}
 	if out.typ == typeBool {
 		return &cnode{typ: typeBool, any: out.any, b: out.boolFn()}, nil
@@ -283,5 +280,25 @@ func derefArg(a func(*cframe) (any, error)) func(*cframe) (any, error) {
 			return nil, errClosure
 		}
 		return v.Interface(), nil
+	}
+}
+
+// callWith calls a function with the values of args, in a list taken
+// from the frame's stack of arguments: like the machine's buffer of
+// arguments, the list is used again once the function returns.
+func callWith(call func(...any) (any, error), args []func(*cframe) (any, error)) func(*cframe) (any, error) {
+	return func(f *cframe) (any, error) {
+		base := len(f.args)
+		for _, a := range args {
+			v, err := a(f)
+			if err != nil {
+				return nil, err
+			}
+			f.args = append(f.args, v)
+		}
+		out, err := call(f.args[base:]...)
+		clear(f.args[base:])
+		f.args = f.args[:base]
+		return out, err
 	}
 }

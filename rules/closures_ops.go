@@ -104,6 +104,11 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 	case "<", ">", "<=", ">=":
 		return order(n.Operator, l, r), nil
 	}
+	if n.Operator == "in" {
+		if c := inSet(n, l); c != nil {
+			return c, nil
+		}
+	}
 	var op func(a, b any) any
 	switch n.Operator {
 	case "+":

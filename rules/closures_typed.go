@@ -1,0 +1,117 @@
+package rules
+
+import (
+	"reflect"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/rickb777/date"
+)
+
+// Typed forms of the hottest calls and operators of the typed closures
+// (closures.go): date comparisons on date fields without copying the
+// dates into interfaces, and a text looked up in a set of texts that
+// expr's optimizer made of a list literal.
+
+var (
+	typeDate    = reflect.TypeFor[date.Date]()
+	typeDatePtr = reflect.TypeFor[*date.Date]()
+)
+
+// dateComparisons are the functions behind the date operators
+// (operators.go) with what they compute.
+var dateComparisons = map[string]func(x, y date.Date) bool{
+	"dateBefore":   func(x, y date.Date) bool { return x.Before(y) },
+	"dateBeforeEq": func(x, y date.Date) bool { return !x.After(y) },
+	"dateAfter":    func(x, y date.Date) bool { return x.After(y) },
+	"dateAfterEq":  func(x, y date.Date) bool { return !x.Before(y) },
+}
+
+// dateCall compiles a call of a date comparison on two arguments of the
+// types date.Date or *date.Date, or returns nil. A date not given fails,
+// as compareDates does (its message is the machine's to give).
+func dateCall(name string, args []*cnode) *cnode {
+	cmp, ok := dateComparisons[name]
+	if !ok || len(args) != 2 {
+		return nil
+	}
+	x, y := dateArg(args[0]), dateArg(args[1])
+	if x == nil || y == nil {
+		return nil
+	}
+	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+		a, err := x(f)
+		if err != nil {
+			return false, err
+		}
+		b, err := y(f)
+		if err != nil {
+			return false, err
+		}
+		return cmp(a, b), nil
+	}})
+}
+
+// dateArg reads a date argument: a date field in place (through its
+// address, no copy into an interface), any other date from its boxed
+// value.
+func dateArg(c *cnode) func(*cframe) (date.Date, error) {
+	if c.typ != typeDate && c.typ != typeDatePtr {
+		return nil
+	}
+	if c.val != nil {
+		val := c.val
+		return func(f *cframe) (date.Date, error) {
+			v, err := val(f)
+			if err != nil {
+				return date.Date{}, err
+			}
+			switch {
+			case v.Type() == typeDate && v.CanAddr():
+				return *v.Addr().Interface().(*date.Date), nil
+			case v.Type() == typeDatePtr && !v.IsNil():
+				return *v.Interface().(*date.Date), nil
+			case v.Type() == typeDate:
+				return v.Interface().(date.Date), nil
+			}
+			return date.Date{}, errClosure
+		}
+	}
+	a := c.any
+	return func(f *cframe) (date.Date, error) {
+		v, err := a(f)
+		if err != nil {
+			return date.Date{}, err
+		}
+		switch d := v.(type) {
+		case date.Date:
+			return d, nil
+		case *date.Date:
+			if d != nil {
+				return *d, nil
+			}
+		}
+		return date.Date{}, errClosure
+	}
+}
+
+// inSet compiles text in set, where the set is the constant expr's
+// optimizer made of a list of texts, or returns nil.
+func inSet(n *ast.BinaryNode, l *cnode) *cnode {
+	c, ok := n.Right.(*ast.ConstantNode)
+	if !ok || l.s == nil {
+		return nil
+	}
+	set, ok := c.Value.(map[string]struct{})
+	if !ok {
+		return nil
+	}
+	s := l.s
+	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+		x, err := s(f)
+		if err != nil {
+			return false, err
+		}
+		_, in := set[x]
+		return in, nil
+	}})
+}
