@@ -213,7 +213,7 @@ func (c *closure) run(f *cframe, env map[string]any, memoryBudget uint) (out any
 type closureCompiler struct {
 	funcs *closureFuncs
 	vars  map[string]int // the variables read, by their place in cframe.vars
-	loops int // the loops the node being compiled is in
+	loops int            // the loops the node being compiled is in
 }
 
 // errUncovered is a node the closures do not cover.

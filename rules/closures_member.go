@@ -45,6 +45,11 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 		if err != nil {
 			return nil, err
 		}
+		if m, ok := b.(map[string]any); ok {
+			if k, ok := p.(string); ok {
+				return m[k], nil // as runtime.Fetch: nil for a key not in the map
+			}
+		}
 		return runtime.Fetch(b, p), nil
 	}}, nil
 }

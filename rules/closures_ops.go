@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
@@ -124,7 +125,7 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 	case "**", "^":
 		op = func(a, b any) any { return runtime.Exponent(a, b) }
 	case "in":
-		op = func(a, b any) any { return runtime.In(a, b) }
+		op = func(a, b any) any { return in(a, b) }
 	case "contains":
 		op = textOp(strings.Contains)
 	case "startsWith":
@@ -313,4 +314,24 @@ func (cc *closureCompiler) conditional(n *ast.ConditionalNode) (*cnode, error) {
 		}
 		return ya(f)
 	}}, nil
+}
+
+// in is runtime.In, without boxing the elements of a list of texts or
+// of values: the same comparisons (runtime.Equal of each element with
+// the needle), in the same order.
+func in(needle, list any) bool {
+	switch l := list.(type) {
+	case []string:
+		if s, ok := needle.(string); ok {
+			return slices.Contains(l, s)
+		}
+	case []any:
+		for _, e := range l {
+			if runtime.Equal(e, needle) {
+				return true
+			}
+		}
+		return false
+	}
+	return runtime.In(needle, list)
 }
