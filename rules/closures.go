@@ -45,6 +45,8 @@ type cframe struct {
 	// places the compiler gave their names.
 	vars []any
 	got  []bool
+	// locals are the values of the variables the expression declares.
+	locals []any
 }
 
 // cscope is the element of a loop being walked.
@@ -160,7 +162,8 @@ func typed(n *cnode) *cnode {
 // not covered.
 type closure struct {
 	root *cnode
-	vars int // the number of variables it reads
+	vars   int // the number of variables it reads
+	locals int // the number of variables it declares
 }
 
 // compileClosure compiles the checked tree of a program, or returns nil
@@ -178,7 +181,7 @@ func compileClosure(prog *vm.Program, funcs *closureFuncs) *closure {
 	if err != nil {
 		return nil
 	}
-	return &closure{root: root, vars: len(cc.vars)}
+	return &closure{root: root, vars: len(cc.vars), locals: cc.locals}
 }
 
 // run runs the closure on the variables in the frame f, which it
@@ -200,9 +203,14 @@ func (c *closure) run(f *cframe, env map[string]any, memoryBudget uint) (out any
 	}
 	f.vars, f.got = f.vars[:c.vars], f.got[:c.vars]
 	clear(f.got)
+	if cap(f.locals) < c.locals {
+		f.locals = make([]any, c.locals)
+	}
+	f.locals = f.locals[:c.locals]
 	v, err := c.root.any(f)
 	f.env, f.stop = nil, nil // the stacks are cleared as their values are taken off
 	clear(f.vars)
+	clear(f.locals)
 	if err != nil {
 		return nil, false
 	}
@@ -213,7 +221,12 @@ func (c *closure) run(f *cframe, env map[string]any, memoryBudget uint) (out any
 type closureCompiler struct {
 	funcs *closureFuncs
 	vars  map[string]int // the variables read, by their place in cframe.vars
-	loops int            // the loops the node being compiled is in
+	loops int
+	// lets are the variables the expression declares (let x = …; …) in
+	// scope, innermost last, with their places in cframe.locals; locals
+	// counts the places.
+	lets   []closureLet
+	locals int            // the loops the node being compiled is in
 }
 
 // errUncovered is a node the closures do not cover.
@@ -259,6 +272,8 @@ func (cc *closureCompiler) compile(node ast.Node) (*cnode, error) {
 		return cc.sequence(n)
 	case *ast.ArrayNode:
 		return cc.array(n)
+	case *ast.VariableDeclaratorNode:
+		return cc.let(n)
 	}
 	return nil, errUncovered
 }
@@ -304,10 +319,16 @@ func closureConstant(v any) *cnode {
 	return &cnode{typ: reflect.TypeOf(v), any: func(*cframe) (any, error) { return v, nil }}
 }
 
-// identifier reads a variable, as the machine does from a map of
+// identifier reads a variable the expression declared, or one of the
+// variables of the evaluation, as the machine does from a map of
 // variables (one that is not set is nil), once per run: the variables do
 // not change while an expression runs.
 func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
+	for i := len(cc.lets) - 1; i >= 0; i-- {
+		if l := cc.lets[i]; l.name == n.Value {
+			return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) { return f.locals[l.place], nil }}, nil
+		}
+	}
 	if _, fn := cc.funcs.table[n.Value]; fn || n.Value == "$env" {
 		return nil, errUncovered
 	}

@@ -188,6 +188,9 @@ func newClosureFuncs() *closureFuncs {
 // call calls a function of the table with its arguments, dereferenced
 // where the machine dereferences them (compiler.derefParam).
 func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
+	if m, ok := n.Callee.(*ast.MemberNode); ok {
+		return cc.dateMethod(n, m)
+	}
 	id, ok := n.Callee.(*ast.IdentifierNode)
 	if !ok {
 		return nil, errUncovered

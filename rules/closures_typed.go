@@ -115,3 +115,72 @@ func inSet(n *ast.BinaryNode, l *cnode) *cnode {
 		return in, nil
 	}})
 }
+
+// closureLet is a variable an expression declares, in scope.
+type closureLet struct {
+	name  string
+	place int
+}
+
+// let is let name = value; expr: the value is kept in the variable's
+// place, which the names in expr read.
+func (cc *closureCompiler) let(n *ast.VariableDeclaratorNode) (*cnode, error) {
+	value, err := cc.compile(n.Value)
+	if err != nil {
+		return nil, err
+	}
+	place := cc.locals
+	cc.locals++
+	cc.lets = append(cc.lets, closureLet{name: n.Name, place: place})
+	body, err := cc.compile(n.Expr)
+	cc.lets = cc.lets[:len(cc.lets)-1]
+	if err != nil {
+		return nil, err
+	}
+	va, ba := value.any, body.any
+	out := &cnode{typ: body.typ, any: func(f *cframe) (any, error) {
+		v, err := va(f)
+		if err != nil {
+			return nil, err
+		}
+		f.locals[place] = v
+		return ba(f)
+	}}
+	if body.b != nil {
+		bb := body.b
+		out.b = func(f *cframe) (bool, error) {
+			v, err := va(f)
+			if err != nil {
+				return false, err
+			}
+			f.locals[place] = v
+			return bb(f)
+		}
+	}
+	return out, nil
+}
+
+// dateMethod compiles d.After(e) and d.Before(e) on two dates as the
+// date comparisons that typedCalls makes of them, or returns nil.
+func (cc *closureCompiler) dateMethod(n *ast.CallNode, m *ast.MemberNode) (*cnode, error) {
+	prop, isText := m.Property.(*ast.StringNode)
+	if !isText || m.Optional || len(n.Arguments) != 1 || m.Node.Type() != typeDate || n.Arguments[0].Type() != typeDate {
+		return nil, errUncovered
+	}
+	fn, known := dateMethods[prop.Value]
+	if !known {
+		return nil, errUncovered
+	}
+	recv, err := cc.compile(m.Node)
+	if err != nil {
+		return nil, err
+	}
+	arg, err := cc.compile(n.Arguments[0])
+	if err != nil {
+		return nil, err
+	}
+	if c := dateCall(fn, []*cnode{recv, arg}); c != nil {
+		return c, nil
+	}
+	return nil, errUncovered
+}
