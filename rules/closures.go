@@ -274,6 +274,8 @@ func (cc *closureCompiler) compile(node ast.Node) (*cnode, error) {
 		return cc.array(n)
 	case *ast.VariableDeclaratorNode:
 		return cc.let(n)
+	case *ast.MapNode:
+		return cc.mapLiteral(n)
 	}
 	return nil, errUncovered
 }

@@ -32,7 +32,7 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 		return nil, errUncovered
 	}
 	fn := builtin.Builtins[id]
-	if fn.Safe != nil || (fn.Fast == nil && fn.Func == nil) || (fn.Fast != nil && len(n.Arguments) != 1) {
+	if (fn.Fast == nil && fn.Func == nil && fn.Safe == nil) || (fn.Fast != nil && len(n.Arguments) != 1) {
 		return nil, errUncovered
 	}
 	args := make([]func(*cframe) (any, error), len(n.Arguments))
@@ -62,6 +62,10 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 			}
 			return fast(v), nil
 		}
+		return out, nil
+	}
+	if fn.Safe != nil {
+		out.any = callSafe(fn.Safe, args)
 		return out, nil
 	}
 	out.any = callWith(fn.Func, args)

@@ -77,8 +77,8 @@ func (cc *closureCompiler) unary(n *ast.UnaryNode) (*cnode, error) {
 
 func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 	switch n.Operator {
-	case "..", "matches":
-		return nil, errUncovered // ranges count memory; patterns are compiled once by the machine
+	case "matches":
+		return nil, errUncovered // the machine compiles a constant pattern once
 	}
 	l, err := cc.operandOf(n.Left, n.Operator == "??")
 	if err != nil {
@@ -91,6 +91,8 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 	switch n.Operator {
 	case "and", "&&", "or", "||":
 		return logical(n.Operator == "and" || n.Operator == "&&", l, r), nil
+	case "..":
+		return rangeOf(l, r), nil
 	case "??":
 		la, ra := l.any, r.any
 		return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/vm/runtime"
 	"github.com/rickb777/date"
 )
 
@@ -183,4 +184,93 @@ func (cc *closureCompiler) dateMethod(n *ast.CallNode, m *ast.MemberNode) (*cnod
 		return c, nil
 	}
 	return nil, errUncovered
+}
+
+// rangeOf is a..b: the list of whole numbers from a to b, counted in
+// memory before it is made, as the machine does.
+func rangeOf(l, r *cnode) *cnode {
+	la, ra := l.any, r.any
+	return &cnode{typ: reflect.TypeFor[[]int](), any: func(f *cframe) (any, error) {
+		a, err := la(f)
+		if err != nil {
+			return nil, err
+		}
+		b, err := ra(f)
+		if err != nil {
+			return nil, err
+		}
+		lo, hi := runtime.ToInt(a), runtime.ToInt(b)
+		if err := f.grow(max(hi-lo+1, 0)); err != nil {
+			return nil, err
+		}
+		return runtime.MakeRange(lo, hi), nil
+	}}
+}
+
+// mapLiteral is {key: value, …}: the pairs evaluated in order, counted
+// in memory, and put into a map from the last to the first, as the
+// machine does (the first of two equal keys wins).
+func (cc *closureCompiler) mapLiteral(n *ast.MapNode) (*cnode, error) {
+	var keys, values []func(*cframe) (any, error)
+	for _, p := range n.Pairs {
+		pair, ok := p.(*ast.PairNode)
+		if !ok {
+			return nil, errUncovered
+		}
+		k, err := cc.compile(pair.Key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := cc.compile(pair.Value)
+		if err != nil {
+			return nil, err
+		}
+		keys, values = append(keys, k.any), append(values, v.any)
+	}
+	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+		ks, vs := make([]any, len(keys)), make([]any, len(keys))
+		for i := range keys {
+			var err error
+			if ks[i], err = keys[i](f); err != nil {
+				return nil, err
+			}
+			if vs[i], err = values[i](f); err != nil {
+				return nil, err
+			}
+		}
+		if err := f.grow(len(keys)); err != nil {
+			return nil, err
+		}
+		m := make(map[string]any)
+		for i := len(keys) - 1; i >= 0; i-- {
+			m[ks[i].(string)] = vs[i]
+		}
+		return m, nil
+	}}, nil
+}
+
+// callSafe calls a builtin that tells the memory it took (flatten,
+// concat, sort …), and counts it as the machine does.
+func callSafe(call func(...any) (any, uint, error), args []func(*cframe) (any, error)) func(*cframe) (any, error) {
+	return func(f *cframe) (any, error) {
+		base := len(f.args)
+		for _, a := range args {
+			v, err := a(f)
+			if err != nil {
+				return nil, err
+			}
+			f.args = append(f.args, v)
+		}
+		out, mem, err := call(f.args[base:]...)
+		clear(f.args[base:])
+		f.args = f.args[:base]
+		if err != nil {
+			return nil, err
+		}
+		f.mem += mem
+		if f.mem >= f.limit {
+			return nil, errClosure
+		}
+		return out, nil
+	}
 }
