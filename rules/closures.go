@@ -161,7 +161,7 @@ func typed(n *cnode) *cnode {
 // closure is an expression compiled to closures; nil when its shape is
 // not covered.
 type closure struct {
-	root *cnode
+	root   *cnode
 	vars   int // the number of variables it reads
 	locals int // the number of variables it declares
 }
@@ -221,12 +221,12 @@ func (c *closure) run(f *cframe, env map[string]any, memoryBudget uint) (out any
 type closureCompiler struct {
 	funcs *closureFuncs
 	vars  map[string]int // the variables read, by their place in cframe.vars
-	loops int
+	loops int            // the loops the node being compiled is in
 	// lets are the variables the expression declares (let x = …; …) in
 	// scope, innermost last, with their places in cframe.locals; locals
 	// counts the places.
 	lets   []closureLet
-	locals int            // the loops the node being compiled is in
+	locals int
 }
 
 // errUncovered is a node the closures do not cover.
