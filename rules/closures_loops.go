@@ -14,17 +14,17 @@ import (
 // its results; the other builtins (len, join, upper …) are called as the
 // machine calls them.
 
-// loopNames are the loops the closures cover; groupBy, sortBy and reduce
-// run on the machine.
+// loopNames are the loops the closures cover; sortBy and reduce run on
+// the machine.
 var loopNames = map[string]bool{"all": true, "none": true, "any": true, "one": true, "filter": true, "map": true,
-	"count": true, "sum": true, "find": true, "findIndex": true, "findLast": true, "findLastIndex": true}
+	"count": true, "sum": true, "find": true, "findIndex": true, "findLast": true, "findLastIndex": true, "groupBy": true}
 
 func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 	if loopNames[n.Name] {
 		return cc.loop(n)
 	}
 	switch n.Name {
-	case "groupBy", "sortBy", "reduce":
+	case "sortBy", "reduce":
 		return nil, errUncovered
 	}
 	id, ok := builtin.Index[n.Name]
@@ -124,6 +124,8 @@ func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
 		out.any = p.mapped()
 	case "sum":
 		out.any = p.sum()
+	case "groupBy":
+		out.any = p.groupBy()
 	default: // find, findIndex, findLast, findLastIndex
 		out.any = p.find(n.Name, n.Throws)
 	}
@@ -389,5 +391,28 @@ func (p *loopParts) find(name string, throws bool) func(*cframe) (any, error) {
 			return nil, errClosure
 		}
 		return nil, nil
+	}
+}
+
+// groupBy groups the elements by the predicate's value, in a map of
+// expr's type (vm's groupBy), each group in the list's order.
+func (p *loopParts) groupBy() func(*cframe) (any, error) {
+	key := p.pred.any
+	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		defer end(f, d)
+		groups := map[any][]any{}
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			k, err := key(f)
+			if err != nil {
+				return nil, err
+			}
+			groups[k] = append(groups[k], itemValue(f))
+		}
+		return groups, nil
 	}
 }

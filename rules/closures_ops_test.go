@@ -39,7 +39,7 @@ func TestClosureOperators(t *testing.T) {
 		"[n, m, s]", "[n, m][1]", "texts[0]", "anys?.[0]", "rec?.name", "rec?.name ?? \"-\"", "rec.name", "rec.count + n",
 		"map(recs, .name)", "filter(recs, .count > n)", "any(recs, .name == s)", "sum(recs, .count)",
 		"rec?.from ?? day", "rec?.until", "flatten([texts, texts])", "sort(list)", "concat(list, list)",
-		"join(texts, \", \")", "uniq(texts)", "string(n)", "int(s) + 1", "max(n, m)", "abs(n)",
+		"join(texts, \", \")", "groupBy(list, # % 2)", "groupBy(recs, .name)[s]", "uniq(texts)", "string(n)", "int(s) + 1", "max(n, m)", "abs(n)",
 	}
 	values := []map[string]any{}
 	for _, n := range []int{0, 1, -1, 7, math.MaxInt} {
