@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,5 +41,20 @@ func TestClosuresOnGeneratedCentres(t *testing.T) {
 	}
 	if d := cmp.Diff(got[1], ev.Results(), rules.ClosureCmp); d != "" {
 		t.Errorf("results differ (-machine +closures):\n%s", d)
+	}
+}
+
+// TestClosuresStepBudget: a runaway rule ends with the same error result
+// (the budget's message at the expression's place) with closures as on
+// expr's machine, and the other rule is judged as usual.
+func TestClosuresStepBudget(t *testing.T) {
+	load := []rules.LoadOption{rules.WithCostCeiling(1 << 62)}
+	with := badRun(t, "22-cpu-loop.yaml", load, rules.WithStepBudget(200_000))
+	without := badRun(t, "22-cpu-loop.yaml", load, rules.WithStepBudget(200_000), rules.WithoutClosures())
+	if d := cmp.Diff(without, with); d != "" {
+		t.Errorf("results (-machine +closures):\n%s", d)
+	}
+	if len(with) == 0 || !strings.Contains(with[0], "Schrittbudget von 200.000 Schritten") {
+		t.Errorf("the budget did not end the rule: %v", with)
 	}
 }
