@@ -437,10 +437,11 @@ func (cc *closureCompiler) array(n *ast.ArrayNode) (*cnode, error) {
 // expression as well, the results go to checkClosure, and the machine's
 // is the one used.
 func (r *run) runClosure(e *expression) (out any, ok bool) {
-	funcs := r.eng.closures
-	if funcs == nil {
+	if r.eng.cfg.noClosures {
 		return nil, false
 	}
+	r.eng.closuresOnce.Do(func() { r.eng.closures = newClosureFuncs() })
+	funcs := r.eng.closures
 	e.closureOnce.Do(func() { e.closure = compileClosure(e.program, funcs) })
 	if e.closure == nil {
 		return nil, false

@@ -19,9 +19,11 @@ import (
 type Engine struct {
 	progs []*RuleSet
 	cfg   engineConfig
-	// closures are the functions of the typed closures (closures.go); nil
-	// runs every expression on expr's machine.
-	closures *closureFuncs
+	// closures are the functions of the typed closures (closures.go),
+	// made when an expression first runs (closuresOnce); nil when the
+	// engine runs every expression on expr's machine.
+	closures     *closureFuncs
+	closuresOnce sync.Once
 }
 
 // NewEngine returns an engine for the given rule sets. Two rule sets with
@@ -39,11 +41,7 @@ func NewEngine(progs []*RuleSet, opts ...EngineOption) (*Engine, error) {
 	}
 	cfg := newEngineConfig(opts)
 	cfg.workers = workerCount(cfg.workers)
-	eng := &Engine{progs: append([]*RuleSet(nil), progs...), cfg: cfg}
-	if !cfg.noClosures {
-		eng.closures = newClosureFuncs()
-	}
-	return eng, nil
+	return &Engine{progs: append([]*RuleSet(nil), progs...), cfg: cfg}, nil
 }
 
 // RuleSets returns the engine's rule sets.
