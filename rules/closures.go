@@ -237,17 +237,14 @@ func (cc *closureCompiler) compile(node ast.Node) (*cnode, error) {
 	case *ast.NilNode:
 		return &cnode{any: func(*cframe) (any, error) { return nil, nil }}, nil
 	case *ast.BoolNode:
-		v := n.Value
-		return typed(&cnode{typ: typeBool, b: func(*cframe) (bool, error) { return v, nil }}), nil
+		return closureConstant(n.Value), nil
 	case *ast.IntegerNode:
 		if n.Type() != typeInt {
 			return nil, errUncovered
 		}
-		v := n.Value
-		return typed(&cnode{typ: typeInt, i: func(*cframe) (int, error) { return v, nil }}), nil
+		return closureConstant(n.Value), nil
 	case *ast.StringNode:
-		v := n.Value
-		return typed(&cnode{typ: typeString, s: func(*cframe) (string, error) { return v, nil }}), nil
+		return closureConstant(n.Value), nil
 	case *ast.ConstantNode:
 		return closureConstant(n.Value), nil
 	case *ast.IdentifierNode:
@@ -307,18 +304,20 @@ func (cc *closureCompiler) chain(n *ast.ChainNode, raw bool) (*cnode, error) {
 	}}, nil
 }
 
-// closureConstant is a constant of the tree (a folded literal, a set for
-// in, a typed function).
+// closureConstant is a literal or a constant of the tree (a folded
+// literal, a set for in, a typed function).
 func closureConstant(v any) *cnode {
+	// The boxed form is boxed once, not on every run.
+	c := &cnode{typ: reflect.TypeOf(v), any: func(*cframe) (any, error) { return v, nil }}
 	switch x := v.(type) {
 	case int:
-		return typed(&cnode{typ: typeInt, i: func(*cframe) (int, error) { return x, nil }})
+		c.i = func(*cframe) (int, error) { return x, nil }
 	case string:
-		return typed(&cnode{typ: typeString, s: func(*cframe) (string, error) { return x, nil }})
+		c.s = func(*cframe) (string, error) { return x, nil }
 	case bool:
-		return typed(&cnode{typ: typeBool, b: func(*cframe) (bool, error) { return x, nil }})
+		c.b = func(*cframe) (bool, error) { return x, nil }
 	}
-	return &cnode{typ: reflect.TypeOf(v), any: func(*cframe) (any, error) { return v, nil }}
+	return c
 }
 
 // identifier reads a variable the expression declared, or one of the
