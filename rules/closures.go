@@ -17,7 +17,8 @@ import (
 // interfaces, whole numbers, texts and truth values are compared without
 // boxing, and the project's functions are called directly. An expression
 // of a shape the closures do not cover runs on expr's machine, decided
-// per expression when it first runs (closureOf).
+// per expression when it first runs (run.runClosure, called where a
+// compiled expression runs: run.exec).
 //
 // The closures compute what the machine computes, with expr's own
 // run-time functions wherever the machine calls one (equality, order,
