@@ -236,6 +236,9 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		if c := dateCall(id.Value, nodes); c != nil {
 			return c, nil
 		}
+		if c := textInList(id.Value, nodes); c != nil {
+			return c, nil
+		}
 	}
 	out := &cnode{typ: n.Type()}
 	switch f1, f2 := cc.funcs.fn1[id.Value], cc.funcs.fn2[id.Value]; {

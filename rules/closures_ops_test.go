@@ -28,7 +28,7 @@ func TestClosureOperators(t *testing.T) {
 		"n + m", "n - m", "n * m", "n / m", "n % m", "n ** 2", "-n", "+n", "n == m", "n != m", "n < m", "n >= m",
 		"d + e", "d - e", "d * e", "d / e", "d < e", "d == e", "d != 2", "d > n",
 		"day < later", "day <= until", "until == nil", "(until ?? later) > day", "day.After(later)", "later.Before(day)",
-		"s + \"x\"", "s == \"a\"", "s in texts", "s in [\"a\", \"b\"]", "n in list", "n in anys", "s contains \"a\"",
+		"s + \"x\"", "s == \"a\"", "s in texts", "s in rec?.tags", "any(recs, s in .tags)", "s in [\"a\", \"b\"]", "n in list", "n in anys", "s contains \"a\"",
 		"s startsWith \"a\"", "s endsWith \"\"", "len(texts)", "len(s)", "upper(s)", "trim(s) == \"\"",
 		"filter(list, # > 1)", "map(list, # * 2)", "count(list, # > 0)", "count(list, # > 0) >= 1", "sum(list)",
 		"sum(list, # * n)", "any(list, # == n)", "all(list, # != m)", "none(list, # < 0)", "one(list, # == 1)",
@@ -49,8 +49,8 @@ func TestClosureOperators(t *testing.T) {
 					values = append(values, map[string]any{"n": n, "m": m, "s": s, "until": until,
 						"d": decimal.NewFromInt(int64(n % 1000)), "e": decimal.RequireFromString([]string{"0", "2.5", "-0.1"}[len(s)]),
 						"day": day, "later": later, "list": []int{n, 1, m, 3}[:len(s)+1], "texts": []string{s, "b"}[:len(s)],
-						"anys": []any{n, s, nil}[:len(s)], "rec": []*testRecord{nil, {Name: s, Count: n, From: day}}[len(s)%2],
-						"recs": []testRecord{{Name: "a", Count: 1}, {Name: s, Count: m, Until: until}}})
+						"anys": []any{n, s, nil}[:len(s)], "rec": []*testRecord{nil, {Name: s, Count: n, From: day, Tags: []string{"a", "b"}}}[len(s)%2],
+						"recs": []testRecord{{Name: "a", Count: 1}, {Name: s, Count: m, Until: until, Tags: []string{s}}}})
 				}
 			}
 		}
@@ -97,4 +97,5 @@ type testRecord struct {
 	Count int        `expr:"count"`
 	From  date.Date  `expr:"from"`
 	Until *date.Date `expr:"until"`
+	Tags  []string   `expr:"tags"`
 }

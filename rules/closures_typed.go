@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/vm/runtime"
@@ -273,4 +274,33 @@ func callSafe(call func(...any) (any, uint, error), args []func(*cframe) (any, e
 		}
 		return out, nil
 	}
+}
+
+// textInList compiles the call of inName (text in list of texts) on a
+// text and a list of texts without boxing either, or returns nil.
+func textInList(name string, args []*cnode) *cnode {
+	if name != inName || len(args) != 2 || args[0].s == nil || args[1].typ != reflect.TypeFor[[]string]() {
+		return nil
+	}
+	text, list := args[0].s, args[1].valFn()
+	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+		x, err := text(f)
+		if err != nil {
+			return false, err
+		}
+		v, err := list(f)
+		if err != nil {
+			return false, err
+		}
+		var l []string
+		switch {
+		case v.Kind() != reflect.Slice:
+			// nil: an empty list, as the function reads it
+		case v.CanAddr():
+			l = *v.Addr().Interface().(*[]string)
+		default:
+			l, _ = v.Interface().([]string)
+		}
+		return slices.Contains(l, x), nil
+	}})
 }
