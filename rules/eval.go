@@ -20,6 +20,11 @@ import (
 type Engine struct {
 	progs []*RuleSet
 	cfg   engineConfig
+	// closures are the functions of the typed closures (closures.go),
+	// made when an expression first runs (closuresOnce); nil when the
+	// engine runs every expression on expr's machine.
+	closures     *closureFuncs
+	closuresOnce sync.Once
 }
 
 // NewEngine returns an engine for the given rule sets. Two rule sets with
@@ -162,6 +167,7 @@ type run struct {
 
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
+	frame   *cframe        // the typed closures' frame (closures.go)
 	ec      *evalCtx       // the state handed to the functions
 	budget  *stepBudget    // the steps of the rule being evaluated
 	env     map[string]any // the variables, updated in place per centre, item and let
@@ -197,6 +203,7 @@ func (e *Engine) newRun(p *RuleSet, ds *kiez.Dataset, per Period) *run {
 func (r *run) forWorker(ctx context.Context) *run {
 	w := *r
 	w.machine = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
+	w.frame = &cframe{}
 	w.ec = newEvalCtx(ctx, r.shared)
 	w.budget = &stepBudget{}
 	w.env = map[string]any{

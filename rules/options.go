@@ -27,6 +27,10 @@ type engineConfig struct {
 	validated    bool   // see WithoutValidation
 	problemsOnly bool   // see WithDetailsForProblemsOnly
 	lang         string // see WithLanguage
+	noClosures   bool   // every expression on expr's machine (withoutClosures)
+	// checkClosure, set by tests, makes every expression run both ways
+	// (see run.runClosure).
+	checkClosure func(e *expression, out any, ok bool, want any, err error)
 }
 
 // The defaults of the bounds on untrusted rule files.
@@ -127,4 +131,11 @@ func workerCount(n int) int {
 		return n
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// withoutClosures makes the engine run every expression on expr's
+// machine instead of as typed closures (closures.go), so that tests can
+// compare the two.
+func withoutClosures() EngineOption {
+	return func(c *engineConfig) { c.noClosures = true }
 }

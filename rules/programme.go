@@ -224,6 +224,10 @@ type expression struct {
 	konst int
 	// lets are the indexes of the rule's lets the expression reads.
 	lets []int
+	// closure is the expression compiled to typed closures (closures.go)
+	// when it first runs, nil when its shape is not covered.
+	closure     *closure
+	closureOnce sync.Once
 }
 
 // templatePart is literal text or an expression of a message template.

@@ -18,6 +18,9 @@ import (
 // exec runs a compiled expression on the current variables within the
 // memory budget.
 func (r *run) exec(e *expression) (any, error) {
+	if out, ok := r.runClosure(e); ok {
+		return out, nil
+	}
 	out, err := r.machine.Run(e.program, r.env)
 	if err != nil {
 		return nil, &runError{at: e.pos(), msg: cleanError(err)}

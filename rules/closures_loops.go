@@ -1,0 +1,418 @@
+package rules
+
+import (
+	"reflect"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/vm/runtime"
+)
+
+// The builtins of the typed closures (closures.go): the loops (all, any,
+// filter, map, count, sum, find …) walk a list by reflection without
+// copying its elements into interfaces, in the machine's order and with
+// its results; the other builtins (len, join, upper …) are called as the
+// machine calls them.
+
+// loopNames are the loops the closures cover; sortBy and reduce run on
+// the machine.
+var loopNames = map[string]bool{"all": true, "none": true, "any": true, "one": true, "filter": true, "map": true,
+	"count": true, "sum": true, "find": true, "findIndex": true, "findLast": true, "findLastIndex": true, "groupBy": true}
+
+func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
+	if loopNames[n.Name] {
+		return cc.loop(n)
+	}
+	switch n.Name {
+	case "sortBy", "reduce":
+		return nil, errUncovered
+	}
+	id, ok := builtin.Index[n.Name]
+	if !ok {
+		return nil, errUncovered
+	}
+	fn := builtin.Builtins[id]
+	if (fn.Fast == nil && fn.Func == nil && fn.Safe == nil) || (fn.Fast != nil && len(n.Arguments) != 1) {
+		return nil, errUncovered
+	}
+	args := make([]func(*cframe) (any, error), len(n.Arguments))
+	for i, a := range n.Arguments {
+		c, err := cc.compile(a)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = c.any
+		t := a.Type()
+		if t == nil || (t.Kind() == reflect.Interface && t.NumMethod() > 0) {
+			return nil, errUncovered
+		}
+		if t.Kind() == reflect.Pointer || t.Kind() == reflect.Interface {
+			if fn.Deref == nil || fn.Deref(i, t) {
+				args[i] = derefArg(c.any)
+			}
+		}
+	}
+	out := &cnode{typ: n.Type()}
+	if fast := fn.Fast; fast != nil {
+		a := args[0]
+		out.any = func(f *cframe) (any, error) {
+			v, err := a(f)
+			if err != nil {
+				return nil, err
+			}
+			return fast(v), nil
+		}
+		return out, nil
+	}
+	if fn.Safe != nil {
+		out.any = callSafe(fn.Safe, args)
+		return out, nil
+	}
+	out.any = callWith(fn.Func, args)
+	return out, nil
+}
+
+// loopParts are the compiled parts of a loop.
+type loopParts struct {
+	list func(*cframe) (reflect.Value, error)
+	pred *cnode // nil when the loop has none (count(list) of truth values, sum(list))
+	mp   *cnode // the map folded into filter or find by expr's optimizer
+}
+
+func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
+	if len(n.Arguments) < 1 || len(n.Arguments) > 2 {
+		return nil, errUncovered
+	}
+	list, err := cc.operand(n.Arguments[0])
+	if err != nil {
+		return nil, err
+	}
+	var p loopParts
+	p.list = list.valFn()
+	cc.loops++
+	defer func() { cc.loops-- }()
+	if len(n.Arguments) == 2 {
+		pn, ok := n.Arguments[1].(*ast.PredicateNode)
+		if !ok {
+			return nil, errUncovered
+		}
+		if p.pred, err = cc.compile(pn.Node); err != nil {
+			return nil, err
+		}
+	} else if n.Name != "count" && n.Name != "sum" {
+		return nil, errUncovered
+	}
+	if n.Map != nil {
+		if n.Name != "filter" && n.Name != "find" && n.Name != "findLast" {
+			return nil, errUncovered
+		}
+		if p.mp, err = cc.compile(n.Map); err != nil {
+			return nil, err
+		}
+	}
+	out := &cnode{typ: n.Type()}
+	switch n.Name {
+	case "all", "none", "any":
+		out.b = p.quantifier(n.Name)
+	case "one":
+		out.b = p.one()
+	case "count":
+		out.i = p.count(n.Threshold)
+	case "filter":
+		out.any = p.filter()
+	case "map":
+		out.any = p.mapped()
+	case "sum":
+		out.any = p.sum()
+	case "groupBy":
+		out.any = p.groupBy()
+	default: // find, findIndex, findLast, findLastIndex
+		out.any = p.find(n.Name, n.Throws)
+	}
+	return typed(out), nil
+}
+
+// begin starts a loop: it puts the list's scope on the frame and returns
+// the list's length and the scope's depth, which end takes back. The
+// list must be a list (or an array): the machine fails on anything else.
+func (p *loopParts) begin(f *cframe) (n, depth int, err error) {
+	v, err := p.list(f)
+	if err != nil {
+		return 0, 0, err
+	}
+	if k := v.Kind(); k != reflect.Slice && k != reflect.Array {
+		return 0, 0, errClosure
+	}
+	depth = len(f.scope)
+	f.scope = append(f.scope, cscope{list: v})
+	return v.Len(), depth, nil
+}
+
+// end ends a loop begun at depth.
+func end(f *cframe, depth int) { f.scope = f.scope[:depth] }
+
+// truth evaluates the predicate on the current element; the machine
+// asserts that it gives a truth value. Without a predicate the element
+// itself is the truth value.
+func (p *loopParts) truth(f *cframe) (bool, error) {
+	if p.pred != nil {
+		return p.pred.boolFn()(f)
+	}
+	b, ok := itemValue(f).(bool)
+	if !ok {
+		return false, errClosure
+	}
+	return b, nil
+}
+
+// itemValue is the current element as the machine's scope gives it.
+func itemValue(f *cframe) any {
+	v := f.item()
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
+}
+
+func (p *loopParts) quantifier(name string) func(*cframe) (bool, error) {
+	pred := p.pred.boolFn()
+	// all stops at the first false, none and any at the first true; the
+	// result is then the opposite of what an empty list gives.
+	stopAt, empty := false, true
+	if name == "any" {
+		stopAt, empty = true, false
+	} else if name == "none" {
+		stopAt = true
+	}
+	return func(f *cframe) (bool, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return false, err
+		}
+		defer end(f, d)
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			b, err := pred(f)
+			if err != nil {
+				return false, err
+			}
+			if b == stopAt {
+				return !empty, nil
+			}
+		}
+		return empty, nil
+	}
+}
+
+func (p *loopParts) one() func(*cframe) (bool, error) {
+	count := p.count(nil)
+	return func(f *cframe) (bool, error) {
+		n, err := count(f)
+		return n == 1, err
+	}
+}
+
+func (p *loopParts) count(threshold *int) func(*cframe) (int, error) {
+	if p.pred != nil {
+		pred := p.pred.boolFn()
+		return func(f *cframe) (int, error) {
+			n, d, err := p.begin(f)
+			if err != nil {
+				return 0, err
+			}
+			defer end(f, d)
+			count := 0
+			for i := 0; i < n; i++ {
+				f.scope[d].index = i
+				b, err := pred(f)
+				if err != nil {
+					return 0, err
+				}
+				if b {
+					count++
+					if threshold != nil && count >= *threshold {
+						break
+					}
+				}
+			}
+			return count, nil
+		}
+	}
+	return func(f *cframe) (int, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return 0, err
+		}
+		defer end(f, d)
+		count := 0
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			b, err := p.truth(f)
+			if err != nil {
+				return 0, err
+			}
+			if b {
+				count++
+				if threshold != nil && count >= *threshold {
+					break
+				}
+			}
+		}
+		return count, nil
+	}
+}
+
+// element is what filter and find give for the current element: the
+// folded map's value or the element.
+func (p *loopParts) element(f *cframe) (any, error) {
+	if p.mp != nil {
+		return p.mp.any(f)
+	}
+	return itemValue(f), nil
+}
+
+// list makes the list the machine's OpArray makes of the values on the
+// frame's stack from base on, counted in memory, and takes them off.
+func list(f *cframe, base int) ([]any, error) {
+	out := make([]any, len(f.acc)-base)
+	copy(out, f.acc[base:])
+	clear(f.acc[base:])
+	f.acc = f.acc[:base]
+	return out, f.grow(len(out))
+}
+
+func (p *loopParts) filter() func(*cframe) (any, error) {
+	pred := p.pred.boolFn()
+	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		base := len(f.acc)
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			b, err := pred(f)
+			if err == nil && b {
+				var v any
+				v, err = p.element(f)
+				f.acc = append(f.acc, v)
+			}
+			if err != nil {
+				end(f, d)
+				return nil, err
+			}
+		}
+		end(f, d)
+		return list(f, base)
+	}
+}
+
+func (p *loopParts) mapped() func(*cframe) (any, error) {
+	val := p.pred.any
+	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		base := len(f.acc)
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			v, err := val(f)
+			if err != nil {
+				end(f, d)
+				return nil, err
+			}
+			f.acc = append(f.acc, v)
+		}
+		end(f, d)
+		return list(f, base)
+	}
+}
+
+// sum adds as the machine does: the element (or the predicate's value)
+// to the sum so far, from the whole number 0.
+func (p *loopParts) sum() func(*cframe) (any, error) {
+	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		defer end(f, d)
+		var acc any = 0
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			var v any
+			if p.pred != nil {
+				if v, err = p.pred.any(f); err != nil {
+					return nil, err
+				}
+			} else {
+				v = itemValue(f)
+			}
+			acc = runtime.Add(v, acc)
+		}
+		return acc, nil
+	}
+}
+
+// find is find, findIndex, findLast and findLastIndex: the first (last)
+// element, or its index, for which the predicate holds, or nil; with
+// Throws (set by the optimizer for find(...)[0]) no such element is the
+// machine's error.
+func (p *loopParts) find(name string, throws bool) func(*cframe) (any, error) {
+	backwards := name == "findLast" || name == "findLastIndex"
+	index := name == "findIndex" || name == "findLastIndex"
+	pred := p.pred.boolFn()
+	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		defer end(f, d)
+		for k := 0; k < n; k++ {
+			i := k
+			if backwards {
+				i = n - 1 - k
+			}
+			f.scope[d].index = i
+			b, err := pred(f)
+			if err != nil {
+				return nil, err
+			}
+			if !b {
+				continue
+			}
+			if index {
+				return i, nil
+			}
+			return p.element(f)
+		}
+		if throws && !index {
+			return nil, errClosure
+		}
+		return nil, nil
+	}
+}
+
+// groupBy groups the elements by the predicate's value, in a map of
+// expr's type (vm's groupBy), each group in the list's order.
+func (p *loopParts) groupBy() func(*cframe) (any, error) {
+	key := p.pred.any
+	return func(f *cframe) (any, error) {
+		n, d, err := p.begin(f)
+		if err != nil {
+			return nil, err
+		}
+		defer end(f, d)
+		groups := map[any][]any{}
+		for i := 0; i < n; i++ {
+			f.scope[d].index = i
+			k, err := key(f)
+			if err != nil {
+				return nil, err
+			}
+			groups[k] = append(groups[k], itemValue(f))
+		}
+		return groups, nil
+	}
+}

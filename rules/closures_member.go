@@ -1,0 +1,315 @@
+package rules
+
+import (
+	"reflect"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/vm/runtime"
+)
+
+// Field reads and function calls of the typed closures (closures.go).
+
+// member reads a field: of a record by its index, without copying it
+// into an interface unless the parent needs one; of anything else (a
+// map, a list by position) with expr's runtime.Fetch, as the machine
+// does.
+func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
+	if n.Method {
+		return nil, errUncovered
+	}
+	base, err := cc.compile(n.Node)
+	if err != nil {
+		return nil, err
+	}
+	prop, err := cc.compile(n.Property)
+	if err != nil {
+		return nil, err
+	}
+	if name, ok := n.Property.(*ast.StringNode); ok {
+		if c := fieldNode(n, base, name.Value); c != nil {
+			return c, nil
+		}
+	}
+	ba, pa, optional := base.any, prop.any, n.Optional
+	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+		b, err := ba(f)
+		if err != nil {
+			return nil, err
+		}
+		if optional && runtime.IsNil(b) {
+			f.stop = b
+			return nil, errChainNil
+		}
+		p, err := pa(f)
+		if err != nil {
+			return nil, err
+		}
+		if m, ok := b.(map[string]any); ok {
+			if k, ok := p.(string); ok {
+				return m[k], nil // as runtime.Fetch: nil for a key not in the map
+			}
+		}
+		return runtime.Fetch(b, p), nil
+	}}, nil
+}
+
+// fieldNode reads a field of a record (or of a pointer to one) by its
+// index, or returns nil when the base is of another type or the name is
+// not one of its own fields: expr then fetches by name.
+func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
+	bt := n.Node.Type()
+	if bt == nil {
+		return nil
+	}
+	st := bt
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() != reflect.Struct {
+		return nil
+	}
+	if _, method := bt.MethodByName(name); method {
+		return nil
+	}
+	if _, method := reflect.PointerTo(st).MethodByName(name); method {
+		return nil
+	}
+	index := -1
+	for i := 0; i < st.NumField(); i++ {
+		sf := st.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		tag := sf.Tag.Get("expr")
+		if tag == "-" {
+			continue
+		}
+		if tag == name || (tag == "" && sf.Name == name) {
+			index = i
+			break
+		}
+	}
+	if index < 0 {
+		return nil
+	}
+	ft := st.Field(index).Type
+	bv, optional := base.valFn(), n.Optional
+	get := func(f *cframe) (reflect.Value, error) {
+		v, err := bv(f)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				if optional {
+					f.stop = v.Interface()
+					return reflect.Value{}, errChainNil
+				}
+				return reflect.Value{}, errClosure
+			}
+			v = v.Elem()
+		}
+		if !v.IsValid() {
+			if optional {
+				f.stop = nil
+				return reflect.Value{}, errChainNil
+			}
+			return reflect.Value{}, errClosure
+		}
+		if v.Type() != st {
+			return reflect.Value{}, errClosure
+		}
+		return v.Field(index), nil
+	}
+	c := &cnode{typ: n.Type()}
+	switch {
+	case ft == typeInt:
+		c.i = func(f *cframe) (int, error) {
+			v, err := get(f)
+			if err != nil {
+				return 0, err
+			}
+			return int(v.Int()), nil
+		}
+	case ft == typeString:
+		c.s = func(f *cframe) (string, error) {
+			v, err := get(f)
+			if err != nil {
+				return "", err
+			}
+			return v.String(), nil
+		}
+	case ft == typeBool:
+		c.b = func(f *cframe) (bool, error) {
+			v, err := get(f)
+			if err != nil {
+				return false, err
+			}
+			return v.Bool(), nil
+		}
+	default:
+		c.val = get
+	}
+	return typed(c)
+}
+
+// closureFuncs are the functions an expression can call: expr's table
+// (the project's functions with the evaluation's state, and the budget's
+// counters) and the two-argument and one-argument forms of those that
+// have them, which need no list of arguments.
+type closureFuncs struct {
+	table map[string]*builtin.Function
+	fn1   map[string]func(any) (any, error)
+	fn2   map[string]func(any, any) (any, error)
+}
+
+// newClosureFuncs returns the functions of the closures: those of every
+// load (functions), as the loader hands them to expr.
+func newClosureFuncs() *closureFuncs {
+	fs := functions()
+	c := &closureFuncs{table: map[string]*builtin.Function{}, fn1: map[string]func(any) (any, error){},
+		fn2: map[string]func(any, any) (any, error){}}
+	for _, f := range fs {
+		c.table[f.name] = &builtin.Function{Name: f.name, Func: f.fn}
+		if f.fn1 != nil {
+			c.fn1[f.name] = f.fn1
+		}
+		if f.fn2 != nil {
+			c.fn2[f.name] = f.fn2
+		}
+	}
+	for name, f := range budgetFunctions() {
+		c.table[name] = f
+	}
+	return c
+}
+
+// call calls a function of the table with its arguments, dereferenced
+// where the machine dereferences them (compiler.derefParam).
+func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
+	if m, ok := n.Callee.(*ast.MemberNode); ok {
+		return cc.dateMethod(n, m)
+	}
+	id, ok := n.Callee.(*ast.IdentifierNode)
+	if !ok {
+		return nil, errUncovered
+	}
+	fn, ok := cc.funcs.table[id.Value]
+	if !ok || fn.Fast != nil || fn.Safe != nil || fn.Func == nil {
+		return nil, errUncovered
+	}
+	args := make([]func(*cframe) (any, error), len(n.Arguments))
+	nodes := make([]*cnode, len(n.Arguments))
+	ft := n.Callee.Type()
+	derefs := false
+	for i, a := range n.Arguments {
+		c, err := cc.compile(a)
+		if err != nil {
+			return nil, err
+		}
+		args[i], nodes[i] = c.any, c
+		if ft == nil || ft.Kind() != reflect.Func {
+			continue
+		}
+		var in reflect.Type
+		if ft.IsVariadic() && i >= ft.NumIn()-1 {
+			in = ft.In(ft.NumIn() - 1).Elem()
+		} else if i < ft.NumIn() {
+			in = ft.In(i)
+		} else {
+			return nil, errUncovered
+		}
+		if a.Nature().Nil {
+			continue
+		}
+		at := a.Type()
+		if at == nil {
+			return nil, errUncovered
+		}
+		if !at.AssignableTo(in) && in.Kind() != reflect.Pointer && at.Kind() == reflect.Pointer {
+			args[i] = derefArg(c.any)
+			derefs = true
+		}
+	}
+	if !derefs {
+		if c := dateCall(id.Value, nodes); c != nil {
+			return c, nil
+		}
+		if c := textInList(id.Value, nodes); c != nil {
+			return c, nil
+		}
+	}
+	out := &cnode{typ: n.Type()}
+	switch f1, f2 := cc.funcs.fn1[id.Value], cc.funcs.fn2[id.Value]; {
+	case f2 != nil && len(args) == 2:
+		a, b := args[0], args[1]
+		out.any = func(f *cframe) (any, error) {
+			x, err := a(f)
+			if err != nil {
+				return nil, err
+			}
+			y, err := b(f)
+			if err != nil {
+				return nil, err
+			}
+			return f2(x, y)
+		}
+	case f1 != nil && len(args) == 1:
+		a := args[0]
+		out.any = func(f *cframe) (any, error) {
+			x, err := a(f)
+			if err != nil {
+				return nil, err
+			}
+			return f1(x)
+		}
+	default:
+		out.any = callWith(fn.Func, args)
+	}
+	if out.typ == typeBool {
+		return &cnode{typ: typeBool, any: out.any, b: out.boolFn()}, nil
+	}
+	return out, nil
+}
+
+// derefArg dereferences an argument as expr's deref.Interface does.
+func derefArg(a func(*cframe) (any, error)) func(*cframe) (any, error) {
+	return func(f *cframe) (any, error) {
+		p, err := a(f)
+		if err != nil || p == nil {
+			return nil, err
+		}
+		v := reflect.ValueOf(p)
+		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return nil, nil
+			}
+			v = v.Elem()
+		}
+		if !v.IsValid() {
+			return nil, errClosure
+		}
+		return v.Interface(), nil
+	}
+}
+
+// callWith calls a function with the values of args, in a list taken
+// from the frame's stack of arguments: like the machine's buffer of
+// arguments, the list is used again once the function returns.
+func callWith(call func(...any) (any, error), args []func(*cframe) (any, error)) func(*cframe) (any, error) {
+	return func(f *cframe) (any, error) {
+		base := len(f.args)
+		for _, a := range args {
+			v, err := a(f)
+			if err != nil {
+				return nil, err
+			}
+			f.args = append(f.args, v)
+		}
+		out, err := call(f.args[base:]...)
+		clear(f.args[base:])
+		f.args = f.args[:base]
+		return out, err
+	}
+}
