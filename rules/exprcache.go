@@ -106,19 +106,28 @@ func (c *exprCache) functionTable(signatures bool) expr.Option {
 // key returns the key of an expression for an environment and a
 // configuration. The names are every word of the text that could be an
 // identifier (a run of letters, digits, _ and $, as expr's lexer reads
-// identifiers; words in quoted text and field names count too, which
-// only makes the key longer), and the environment's names that start
-// with $ (the variables the patchers add): a superset of the identifiers
-// of the parsed tree, found without parsing, so that a kept expression is
-// not parsed again.
+// identifiers, that does not start with an ASCII digit and does not
+// follow a single dot; words in quoted text count too, which only makes
+// the key longer), and the environment's names that start with $ (the
+// variables the patchers add): a superset of the identifiers of the
+// parsed tree, found without parsing, so that a kept expression is not
+// parsed again. A word after a single dot is a field or method name
+// (a.b, a?.b, the predicate's .b), which the checker looks up in the
+// value's type and never in the environment; a word after two dots is the
+// end of a range (1..n) and counts.
 func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
+	return c.keyWith(text, plain, env, dollarNames(env, strings.Contains(text, "$env")))
+}
+
+// keyWith is key with the environment's names that the key takes whatever
+// the text (dollarNames) worked out by the caller.
+func (c *exprCache) keyWith(text string, plain bool, env map[string]any, more []string) exprKey {
 	if c == nil {
 		return exprKey{}
 	}
 	// The words in the order of the text: the text is part of the key, so
 	// the order is the same for the same text and needs no sorting.
-	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 16)}
-	whole := false
+	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 8)}
 	add := func(word string) {
 		for _, d := range k.names {
 			if d.name == word {
@@ -126,7 +135,6 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 			}
 		}
 		k.names = append(k.names, declaration(env, word))
-		whole = whole || word == "$env"
 	}
 	start := -1
 	for i := 0; i < len(text); {
@@ -144,14 +152,36 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 				start = i
 			}
 		case start >= 0:
-			add(text[start:i])
+			if mayBeIdentifier(text, start) {
+				add(text[start:i])
+			}
 			start = -1
 		}
 		i += size
 	}
-	if start >= 0 {
+	if start >= 0 && mayBeIdentifier(text, start) {
 		add(text[start:])
 	}
+	for _, name := range more {
+		add(name)
+	}
+	return k
+}
+
+// mayBeIdentifier reports whether the word of a text that starts at
+// start may be an identifier: it does not start with an ASCII digit (a
+// number) and does not follow a single dot (a field or method name).
+func mayBeIdentifier(text string, start int) bool {
+	if isDigitByte(text[start]) {
+		return false
+	}
+	return start == 0 || text[start-1] != '.' || (start >= 2 && text[start-2] == '.')
+}
+
+// dollarNames returns the names of an environment that every key for it
+// takes: those that start with $ (the variables the patchers add), or
+// every name when the text reads the whole environment ($env), sorted.
+func dollarNames(env map[string]any, whole bool) []string {
 	var more []string
 	for name := range env {
 		if whole || strings.HasPrefix(name, "$") {
@@ -159,10 +189,7 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 		}
 	}
 	slices.Sort(more)
-	for _, name := range more {
-		add(name)
-	}
-	return k
+	return more
 }
 
 // declaration returns what env declares under name.
