@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/expr-lang/expr/ast"
+
 	"github.com/kiez-go/kiez/internal/source"
 )
 
@@ -83,9 +85,11 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 		l.exprError(locate(), what, err, env)
 		return nil
 	}
-	if err := l.recheckNames(text, env); err != nil {
-		l.exprError(locate(), what, err, env)
-		return nil
+	if mayHideNames(prog.Node()) {
+		if err := l.recheckNames(text, env); err != nil {
+			l.exprError(locate(), what, err, env)
+			return nil
+		}
 	}
 	if want != nil {
 		if msg := want(prog.Node().Type()); msg != "" {
@@ -95,4 +99,27 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 	}
 	l.checkArgs(prog.Node(), locate, what)
 	return &expression{text: text, program: prog, slot: -1, konst: -1}
+}
+
+// mayHideNames reports whether a compiled expression may hide an unknown
+// name or field that recheckNames would find: whether a node of its tree
+// has no type or the type "anything". expr's checker gives a name or
+// field it does not know no type, and a node below a call the checker
+// skipped after a patch keeps no type or the one it had; a tree whose
+// every node has a known type has no unknown name or field, and checking
+// it again without the operators finds none (the functions have the same
+// results there, the environment is the same, and a list read through
+// refsName has elements with the same fields). TestRecheckOnlyWhereHidden
+// misspells every word of the shipped expressions with closures and
+// checks that each misspelling the recheck finds is in a tree of which
+// mayHideNames says so.
+func mayHideNames(root ast.Node) bool {
+	found := false
+	ast.Find(root, func(n ast.Node) bool {
+		if t := n.Type(); t == nil || t.Kind() == reflect.Interface {
+			found = true
+		}
+		return found
+	})
+	return found
 }
