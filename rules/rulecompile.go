@@ -207,7 +207,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	}
 	l.verdictTexts(fr, r, env)
 	r.params = paramsRead(r)
-	r.texts = textsNamed(r)
+	r.texts = sync.OnceValue(func() []string { return textsNamed(r) })
 	l.checkCost(r)
 }
 
