@@ -25,6 +25,10 @@ func (r *Rule) NamesText(t string) bool {
 	return ok
 }
 
+// textsOnce gives the texts a rule's conditions name, collected on its
+// first call (sync.OnceValue of textsNamed).
+type textsOnce func() []string
+
 // textsNamed returns Rule.Texts, collected on the first call; nil for a
 // rule that was not compiled.
 func (r *Rule) textsNamed() []string {
