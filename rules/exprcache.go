@@ -51,6 +51,10 @@ type exprCache struct {
 	mu           sync.Mutex
 	programs     map[string][]cachedExpr // by text: compiled with the operators
 	checkedExprs map[string][]cachedExpr // by text: checked without them (recheckNames)
+	// idle are the configurations of the load's goroutines that have
+	// finished, with the operators ([0]) and without ([1]), for the
+	// goroutines that start later (see takeConfig).
+	idle [2][]*exprConfig
 }
 
 // cachedExpr is one kept expression: the configuration and the
@@ -92,6 +96,53 @@ func newExprCache() *exprCache {
 		c.tables[i] = sync.OnceValue(func() expr.Option { return functionTable(c.functions(), signatures) })
 	}
 	return c
+}
+
+// takeConfig returns a configuration that a goroutine of the load used
+// before and has given back, with the operators or without (plain), or
+// nil. A configuration is used by one goroutine at a time; what it
+// learnt about the model's types while checking (expr's cache of their
+// natures) serves the next one, and everything else it holds is set for
+// each expression (setEnv) or reset by each walk of its patchers. The
+// loads that share the cache have the same options, so its
+// configurations are the same but for what they learnt.
+func (c *exprCache) takeConfig(plain bool) *exprConfig {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := 0
+	if plain {
+		i = 1
+	}
+	n := len(c.idle[i])
+	if n == 0 {
+		return nil
+	}
+	x := c.idle[i][n-1]
+	c.idle[i] = c.idle[i][:n-1]
+	return x
+}
+
+// giveBack keeps the configurations of a goroutine that has finished
+// with them for takeConfig; nil ones are left out.
+func (c *exprCache) giveBack(xs ...*exprConfig) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, x := range xs {
+		if x == nil {
+			continue
+		}
+		i := 0
+		if x.plain {
+			i = 1
+		}
+		c.idle[i] = append(c.idle[i], x)
+	}
 }
 
 // functionTable returns the compiler's table of the functions, with the

@@ -29,6 +29,9 @@ var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 // operator overloads, the functions and the patchers of every expression.
 func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
 	if l.main == nil {
+		l.main = l.cache.takeConfig(false)
+	}
+	if l.main == nil {
 		l.main = newExprConfig(l.commonOptions(), l.cache, false)
 		l.main.typed = typedFunctions(l.functions())
 	}
@@ -45,6 +48,9 @@ func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, erro
 func (l *loader) recheckNames(text string, env map[string]any) error {
 	if !hasClosure(text) {
 		return nil // the checker misses nothing outside closures
+	}
+	if l.plain == nil {
+		l.plain = l.cache.takeConfig(true)
 	}
 	if l.plain == nil {
 		opts := []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
