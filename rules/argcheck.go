@@ -171,9 +171,12 @@ func (l *loader) checkArg(fn string, i int, arg ast.Node, check func(string) err
 		if len(values) == 0 {
 			return
 		}
-		where := l.at(locate().Pos).Start
+		var where diag.Pos // the expression's start, found for the first error (locate reads the file)
 		for _, v := range values {
 			if err := check(v.value); err != nil {
+				if where.Line == 0 {
+					where = l.at(locate().Pos).Start
+				}
 				l.errorf(l.at(v.at), "Give a value the function accepts, or change what the rule does with the param.",
 					"param %q: the value %q cannot be argument %d of %s in rule %s (%s at %s:%d:%d): %v",
 					prop.Value, v.value, i+1, fn, l.ruleID, what, l.name, where.Line, where.Column, err)

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/expr-lang/expr/ast"
+
 	"github.com/kiez-go/kiez/internal/source"
 )
 
@@ -83,9 +85,11 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 		l.exprError(locate(), what, err, env)
 		return nil
 	}
-	if err := l.recheckNames(text, env); err != nil {
-		l.exprError(locate(), what, err, env)
-		return nil
+	if mayHideNames(prog.Node()) {
+		if err := l.recheckNames(text, env); err != nil {
+			l.exprError(locate(), what, err, env)
+			return nil
+		}
 	}
 	if want != nil {
 		if msg := want(prog.Node().Type()); msg != "" {
@@ -95,4 +99,54 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 	}
 	l.checkArgs(prog.Node(), locate, what)
 	return &expression{text: text, program: prog, slot: -1, konst: -1}
+}
+
+// mayHideNames reports whether a compiled expression may hide an unknown
+// name or field that recheckNames would find: whether a node of its tree
+// has no type or the type "anything", leaving out the nodes the compiler
+// put in after checking, which no misspelling can hide behind: the
+// evaluation's state and the step budget (ctxVar, budgetVar), the calls
+// of refsName and of the budget's functions (typed as the list or value
+// they wrap, which is checked itself), the names of called functions (a
+// call of an unknown function has no type itself) and nil. expr's checker
+// gives a name or field it does not know no type, and a node below a call
+// the checker skipped after a patch keeps no type or the one it had; a
+// tree whose every other node has a known type has no unknown name or
+// field, and checking it again without the operators finds none (the
+// functions have the same results there, the environment is the same,
+// and a list read through refsName has elements with the same fields).
+// TestRecheckOnlyWhereHidden misspells every word of the shipped
+// expressions with closures and checks that each misspelling the recheck
+// finds is in a tree of which mayHideNames says so.
+func mayHideNames(root ast.Node) bool {
+	callees := map[ast.Node]bool{}
+	ast.Find(root, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallNode); ok {
+			callees[c.Callee] = true
+		}
+		return false
+	})
+	found := false
+	ast.Find(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.NilNode:
+			return false
+		case *ast.IdentifierNode:
+			if callees[n] || n.Value == ctxVar || n.Value == budgetVar {
+				return false
+			}
+		case *ast.CallNode:
+			if id, ok := n.Callee.(*ast.IdentifierNode); ok {
+				switch id.Value {
+				case refsName, stepsName, guardName, concatName:
+					return false
+				}
+			}
+		}
+		if t := n.Type(); t == nil || t.Kind() == reflect.Interface {
+			found = true
+		}
+		return found
+	})
+	return found
 }

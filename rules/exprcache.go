@@ -51,6 +51,10 @@ type exprCache struct {
 	mu           sync.Mutex
 	programs     map[string][]cachedExpr // by text: compiled with the operators
 	checkedExprs map[string][]cachedExpr // by text: checked without them (recheckNames)
+	// idle are the configurations of the load's goroutines that have
+	// finished, with the operators ([0]) and without ([1]), for the
+	// goroutines that start later (see takeConfig).
+	idle [2][]*exprConfig
 }
 
 // cachedExpr is one kept expression: the configuration and the
@@ -94,6 +98,53 @@ func newExprCache() *exprCache {
 	return c
 }
 
+// takeConfig returns a configuration that a goroutine of the load used
+// before and has given back, with the operators or without (plain), or
+// nil. A configuration is used by one goroutine at a time; what it
+// learnt about the model's types while checking (expr's cache of their
+// natures) serves the next one, and everything else it holds is set for
+// each expression (setEnv) or reset by each walk of its patchers. The
+// loads that share the cache have the same options, so its
+// configurations are the same but for what they learnt.
+func (c *exprCache) takeConfig(plain bool) *exprConfig {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := 0
+	if plain {
+		i = 1
+	}
+	n := len(c.idle[i])
+	if n == 0 {
+		return nil
+	}
+	x := c.idle[i][n-1]
+	c.idle[i] = c.idle[i][:n-1]
+	return x
+}
+
+// giveBack keeps the configurations of a goroutine that has finished
+// with them for takeConfig; nil ones are left out.
+func (c *exprCache) giveBack(xs ...*exprConfig) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, x := range xs {
+		if x == nil {
+			continue
+		}
+		i := 0
+		if x.plain {
+			i = 1
+		}
+		c.idle[i] = append(c.idle[i], x)
+	}
+}
+
 // functionTable returns the compiler's table of the functions, with the
 // evaluation's state as first parameter (signatures) or without.
 func (c *exprCache) functionTable(signatures bool) expr.Option {
@@ -106,19 +157,28 @@ func (c *exprCache) functionTable(signatures bool) expr.Option {
 // key returns the key of an expression for an environment and a
 // configuration. The names are every word of the text that could be an
 // identifier (a run of letters, digits, _ and $, as expr's lexer reads
-// identifiers; words in quoted text and field names count too, which
-// only makes the key longer), and the environment's names that start
-// with $ (the variables the patchers add): a superset of the identifiers
-// of the parsed tree, found without parsing, so that a kept expression is
-// not parsed again.
+// identifiers, that does not start with an ASCII digit and does not
+// follow a single dot; words in quoted text count too, which only makes
+// the key longer), and the environment's names that start with $ (the
+// variables the patchers add): a superset of the identifiers of the
+// parsed tree, found without parsing, so that a kept expression is not
+// parsed again. A word after a single dot is a field or method name
+// (a.b, a?.b, the predicate's .b), which the checker looks up in the
+// value's type and never in the environment; a word after two dots is the
+// end of a range (1..n) and counts.
 func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
+	return c.keyWith(text, plain, env, dollarNames(env, strings.Contains(text, "$env")))
+}
+
+// keyWith is key with the environment's names that the key takes whatever
+// the text (dollarNames) worked out by the caller.
+func (c *exprCache) keyWith(text string, plain bool, env map[string]any, more []string) exprKey {
 	if c == nil {
 		return exprKey{}
 	}
 	// The words in the order of the text: the text is part of the key, so
 	// the order is the same for the same text and needs no sorting.
-	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 16)}
-	whole := false
+	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 8)}
 	add := func(word string) {
 		for _, d := range k.names {
 			if d.name == word {
@@ -126,7 +186,6 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 			}
 		}
 		k.names = append(k.names, declaration(env, word))
-		whole = whole || word == "$env"
 	}
 	start := -1
 	for i := 0; i < len(text); {
@@ -144,14 +203,36 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 				start = i
 			}
 		case start >= 0:
-			add(text[start:i])
+			if mayBeIdentifier(text, start) {
+				add(text[start:i])
+			}
 			start = -1
 		}
 		i += size
 	}
-	if start >= 0 {
+	if start >= 0 && mayBeIdentifier(text, start) {
 		add(text[start:])
 	}
+	for _, name := range more {
+		add(name)
+	}
+	return k
+}
+
+// mayBeIdentifier reports whether the word of a text that starts at
+// start may be an identifier: it does not start with an ASCII digit (a
+// number) and does not follow a single dot (a field or method name).
+func mayBeIdentifier(text string, start int) bool {
+	if isDigitByte(text[start]) {
+		return false
+	}
+	return start == 0 || text[start-1] != '.' || (start >= 2 && text[start-2] == '.')
+}
+
+// dollarNames returns the names of an environment that every key for it
+// takes: those that start with $ (the variables the patchers add), or
+// every name when the text reads the whole environment ($env), sorted.
+func dollarNames(env map[string]any, whole bool) []string {
 	var more []string
 	for name := range env {
 		if whole || strings.HasPrefix(name, "$") {
@@ -159,10 +240,7 @@ func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
 		}
 	}
 	slices.Sort(more)
-	for _, name := range more {
-		add(name)
-	}
-	return k
+	return more
 }
 
 // declaration returns what env declares under name.

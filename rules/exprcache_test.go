@@ -251,7 +251,8 @@ func TestLoadEmbeddedOwnProgramme(t *testing.T) {
 // expression of the shipped programmes, and of a few with other
 // characters, names every identifier of its parsed tree.
 func TestExprCacheKeyNamesIdentifiers(t *testing.T) {
-	texts := []string{"größe + äb_1", "$env.centre", "a?.b ?? c", "'x' + y", "#acc + z", "x\u00a0+ y", "f(ü,ß)"}
+	texts := []string{"größe + äb_1", "$env.centre", "a?.b ?? c", "'x' + y", "#acc + z", "x\u00a0+ y", "f(ü,ß)",
+		"1..n", "a..b", "xs[0].b + c", "0.5 * k", "m.f(x).g(y)", "map(xs, .id + y)", "a\n\t.b + c", "$env['x'] + a.$env"}
 	for _, id := range Embedded() {
 		p, _ := LoadEmbedded(id)
 		for _, r := range p.Rules {
@@ -276,6 +277,21 @@ func TestExprCacheKeyNamesIdentifiers(t *testing.T) {
 		}
 		if !slices.Contains(names, ctxVar) {
 			t.Errorf("%q: the key does not name %s", text, ctxVar)
+		}
+	}
+	// Field and method names and numbers are left out: they are never
+	// looked up in the environment.
+	for text, want := range map[string][]string{
+		"item.date.After(period.from)": {"item", "period", ctxVar},
+		"map(xs, .id) + 1.5":           {"map", "xs", ctxVar},
+		"1..n":                         {"n", ctxVar},
+	} {
+		var names []string
+		for _, d := range c.key(text, false, map[string]any{ctxVar: nil}).names {
+			names = append(names, d.name)
+		}
+		if diff := cmp.Diff(want, names); diff != "" {
+			t.Errorf("%q: names of the key (-want +got):\n%s", text, diff)
 		}
 	}
 }

@@ -29,6 +29,9 @@ var disabledBuiltins = []string{"now", "date", "duration", "timezone"}
 // operator overloads, the functions and the patchers of every expression.
 func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
 	if l.main == nil {
+		l.main = l.cache.takeConfig(false)
+	}
+	if l.main == nil {
 		l.main = newExprConfig(l.commonOptions(), l.cache, false)
 		l.main.typed = typedFunctions(l.functions())
 	}
@@ -45,6 +48,9 @@ func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, erro
 func (l *loader) recheckNames(text string, env map[string]any) error {
 	if !hasClosure(text) {
 		return nil // the checker misses nothing outside closures
+	}
+	if l.plain == nil {
+		l.plain = l.cache.takeConfig(true)
 	}
 	if l.plain == nil {
 		opts := []expr.Option{expr.MaxNodes(l.opts.maxNodes)}
@@ -93,6 +99,12 @@ type exprConfig struct {
 	// configuration has no operator patchers (see recheckNames).
 	cache *exprCache
 	plain bool
+	// dollarEnv is the environment dollars were worked out for (held,
+	// like env, so that its identity cannot pass to a new map) and
+	// dollarLen its length then.
+	dollarEnv map[string]any
+	dollarLen int
+	dollars   []string
 }
 
 func newExprConfig(opts []expr.Option, cache *exprCache, plain bool) *exprConfig {
@@ -110,21 +122,46 @@ func newExprConfig(opts []expr.Option, cache *exprCache, plain bool) *exprConfig
 	return x
 }
 
-// setEnv makes env the environment of the next expression.
+// setEnv makes env the environment of the next expression. The
+// environment declared last, grown since by a rule's lets, only gets its
+// new names declared (see declareNew).
 func (x *exprConfig) setEnv(env map[string]any) {
-	if x.env != nil && reflect.ValueOf(env).Pointer() == reflect.ValueOf(x.env).Pointer() && len(env) == x.envLen {
-		return
+	if x.env != nil && reflect.ValueOf(env).Pointer() == reflect.ValueOf(x.env).Pointer() {
+		switch {
+		case len(env) == x.envLen:
+			return
+		case len(env) > x.envLen && declareNew(x.c, env):
+			x.envLen = len(env)
+			return
+		}
 	}
-	x.c.WithEnv(env)
-	declareLists(x.c.Env.Fields, &x.c.NtCache, env)
+	if !declareEnv(x.c, env) {
+		x.c.WithEnv(env)
+		declareLists(x.c.Env.Fields, &x.c.NtCache, env)
+	}
 	x.env, x.envLen = env, len(env)
+}
+
+// key is exprCache.key with the environment's $ names worked out once
+// for each environment (and again when a rule's lets have grown it).
+func (x *exprConfig) key(text string, env map[string]any) exprKey {
+	if x.cache == nil {
+		return exprKey{}
+	}
+	if strings.Contains(text, "$env") {
+		return x.cache.keyWith(text, x.plain, env, dollarNames(env, true))
+	}
+	if x.dollarEnv == nil || reflect.ValueOf(env).Pointer() != reflect.ValueOf(x.dollarEnv).Pointer() || len(env) != x.dollarLen {
+		x.dollarEnv, x.dollarLen, x.dollars = env, len(env), dollarNames(env, false)
+	}
+	return x.cache.keyWith(text, x.plain, env, x.dollars)
 }
 
 // check parses and type-checks an expression for an environment. An
 // expression that passed for the same names before passes again without
 // a check.
 func (x *exprConfig) check(text string, env map[string]any) error {
-	key := x.cache.key(text, x.plain, env)
+	key := x.key(text, env)
 	if x.cache.checked(key) {
 		return nil
 	}
@@ -145,7 +182,7 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 // (instrument) put in after the checker. An expression compiled before
 // for the same names (see exprCache) gives the same program again.
 func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
-	key := x.cache.key(text, x.plain, env)
+	key := x.key(text, env)
 	if p := x.cache.program(key); p != nil {
 		return p, nil
 	}

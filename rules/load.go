@@ -208,6 +208,7 @@ func loadDecoded(name string, data []byte, d *decodedFile, opts []LoadOption, ca
 	}
 	l.pos = d.pos
 	prog := l.build(&d.f)
+	l.cache.giveBack(l.main, l.plain)
 	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags

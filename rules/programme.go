@@ -190,7 +190,7 @@ type Rule struct {
 
 	assertAt                           diag.Range // where the assertion is written
 	params                             []string   // the params the rule's expressions use
-	texts                              []string   // the texts its conditions name, sorted (see Texts)
+	texts                              textsOnce  // the texts its conditions name, sorted (see Texts)
 	lets                               []*expression
 	envTypes                           map[string]any // the variables of assert and the rest, with the lets
 	cost                               uint64         // the estimated cost, see Cost

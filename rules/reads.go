@@ -13,15 +13,29 @@ import (
 // their text, so that a kind written in either kind of quotes, or folded
 // by the compiler into a list ("kind in ['a', 'b']"), is found, and a
 // quote inside a text is no end. Reports use them to tell which rules
-// speak of a kind of meeting or record. They are collected once, when the
-// rule is compiled.
-func (r *Rule) Texts() []string { return slices.Clone(r.texts) }
+// speak of a kind of meeting or record. They are collected once, when
+// first asked for (loading does not need them), and may be asked for on
+// several goroutines at once.
+func (r *Rule) Texts() []string { return slices.Clone(r.textsNamed()) }
 
 // NamesText reports whether the rule's conditions name the text t (see
 // Texts).
 func (r *Rule) NamesText(t string) bool {
-	_, ok := slices.BinarySearch(r.texts, t)
+	_, ok := slices.BinarySearch(r.textsNamed(), t)
 	return ok
+}
+
+// textsOnce gives the texts a rule's conditions name, collected on its
+// first call (sync.OnceValue of textsNamed).
+type textsOnce func() []string
+
+// textsNamed returns Rule.Texts, collected on the first call; nil for a
+// rule that was not compiled.
+func (r *Rule) textsNamed() []string {
+	if r.texts == nil {
+		return nil
+	}
+	return r.texts()
 }
 
 // textsNamed collects Rule.Texts from the checked expressions.

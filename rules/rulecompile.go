@@ -120,6 +120,7 @@ func (l *loader) compileRules(f *fileProgramme, p *RuleSet) {
 		for range workers {
 			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues, cache: l.cache}
 			wg.Go(func() {
+				defer l.cache.giveBack(w.main, w.plain)
 				for {
 					i := int(next.Add(1)) - 1
 					if i >= len(p.Rules) {
@@ -208,7 +209,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	l.verdictTexts(fr, r, env)
 	l.translations(fr, r, env)
 	r.params = paramsRead(r)
-	r.texts = textsNamed(r)
+	r.texts = sync.OnceValue(func() []string { return textsNamed(r) })
 	l.checkCost(r)
 }
 

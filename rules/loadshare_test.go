@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSharedLoadCompilesAlike loads the embedded programmes together
+// (LoadEmbeddedAll: one cache of expressions, the checker's
+// configurations handed from one goroutine to the next) and each from its
+// text with Load on one goroutine, and compares every compiled
+// expression: the same program, type and analysis.
+func TestSharedLoadCompilesAlike(t *testing.T) {
+	all, diags := LoadEmbeddedAll()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, shared := range all {
+		data, _ := EmbeddedSource(shared.ID)
+		alone, diags := Load(shared.File, data, WithCompileWorkers(1))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if diff := cmp.Diff(describeRuleSet(alone), describeRuleSet(shared)); diff != "" {
+			t.Errorf("%s (-Load +LoadEmbeddedAll):\n%s", shared.ID, diff)
+		}
+	}
+}
+
+// describeRuleSet describes every compiled expression of a rule set.
+func describeRuleSet(p *RuleSet) []string {
+	out := []string{fmt.Sprintf("consts %d", p.consts)}
+	describe := func(r *Rule, what string, e *expression) {
+		if e == nil {
+			return
+		}
+		out = append(out, fmt.Sprintf("%s %s: %q slot %d konst %d lets %v type %v\n%s",
+			r.ID, what, e.text, e.slot, e.konst, e.lets, e.program.Node().Type(), e.program.Disassemble()))
+	}
+	for _, r := range p.Rules {
+		out = append(out, fmt.Sprintf("%s cost %d params %v texts %v slots %d", r.ID, r.cost, r.params, r.textsNamed(), r.slots))
+		describe(r, "each", r.each)
+		describe(r, "when", r.when)
+		describe(r, "subject", r.subject)
+		for i, x := range r.lets {
+			describe(r, "let "+r.Let[i], x)
+		}
+		describe(r, "needs", r.needs)
+		describe(r, "assert", r.assert)
+		for _, part := range r.message {
+			describe(r, "message", part.expr)
+		}
+		for _, part := range r.notApplicable {
+			describe(r, "notApplicable", part.expr)
+		}
+		for _, part := range r.missingMsg {
+			describe(r, "missing", part.expr)
+		}
+		for i, e := range r.evidence {
+			describe(r, "evidence "+r.Evidence[i], e)
+		}
+	}
+	return out
+}
