@@ -161,12 +161,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
 		return exitProblems
 	}
-	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides}
+	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides, tx: fs.tx}
 	var buf bytes.Buffer
 	switch {
 	case *format == "json":
 		sets := append(append([]*ruleSet(nil), oldSel.sets...), newRuleSets(oldSel, newSel)...)
-		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs}
+		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs, tx: fs.tx}
 		var b []byte
 		if b, err = wrapJSON(diffEnvelope{runInfo: newRunInfo(diffFormat, ev, *period, at), Comparison: *c}); err == nil {
 			buf.Write(b)
@@ -394,6 +394,8 @@ type diffOutput struct {
 	c                *whatif.Comparison
 	oldSets, newSets []*ruleSet
 	overrides        []override
+	// tx is the language of the tables.
+	tx *texts
 }
 
 // table writes rows as an aligned text table.
@@ -422,8 +424,8 @@ func (d *diffOutput) text(w io.Writer, format string, args ...any) {
 func (d *diffOutput) write(w io.Writer) {
 	c := d.c
 	d.heading(w, 1, fmt.Sprintf("Folgenabschätzung: %s → %s", c.Old.Label, c.New.Label))
-	d.text(w, "%s: %s; Zeitraum %s", c.Old.Label, describeSets(d.oldSets, nil), c.Old.Period.German())
-	d.text(w, "%s: %s; Zeitraum %s", c.New.Label, describeSets(d.newSets, d.overrides), c.New.Period.German())
+	d.text(w, "%s: %s; Zeitraum %s", c.Old.Label, describeSets(d.tx, d.oldSets, nil), c.Old.Period.German())
+	d.text(w, "%s: %s; Zeitraum %s", c.New.Label, describeSets(d.tx, d.newSets, d.overrides), c.New.Period.German())
 	if c.YearShift != 0 {
 		d.text(w, "Jahre in Gegenständen und Meldungen von %s um %d verschoben verglichen (%s ↔ %s).", c.Old.Label, c.YearShift,
 			fmt.Sprint(c.Old.Period.From.Year()), fmt.Sprint(c.New.Period.From.Year()))
@@ -518,7 +520,7 @@ func (d *diffOutput) changes(w io.Writer) {
 				if ch.OldSubject != "" {
 					subject += " (bisher " + ch.OldSubject + ")"
 				}
-				rows = append(rows, []string{centreLabel(centre), ch.Kind.Label(), rule, subject, outcomeOf(ch.Old), outcomeOf(ch.New), orDash(missingHours(ch)), messageOf(ch)})
+				rows = append(rows, []string{centreLabel(centre), ch.Kind.Label(), rule, subject, outcomeOf(ch.Old), outcomeOf(ch.New), orDash(missingHours(ch)), messageOf(d.tx, ch)})
 			}
 		}
 		d.table(w, "      ", []string{"Zentrum", "Änderung", "Regel", "Gegenstand", c.Old.Label, c.New.Label, "fehlende Stunden", "Meldung " + c.New.Label}, rows)
@@ -540,10 +542,10 @@ func (d *diffOutput) counts(w io.Writer, title, what string, counts []whatif.Cou
 }
 
 // describeSets names the rule files of a side and the overrides.
-func describeSets(sets []*ruleSet, overrides []override) string {
+func describeSets(tx *texts, sets []*ruleSet, overrides []override) string {
 	var parts []string
 	for _, s := range sets {
-		parts = append(parts, s.describe())
+		parts = append(parts, s.describe(tx))
 	}
 	out := strings.Join(parts, "; ")
 	if len(overrides) > 0 {
@@ -591,9 +593,9 @@ func outcomeOf(r *rules.Result) string {
 	return r.Outcome.Label()
 }
 
-func messageOf(ch whatif.Change) string {
+func messageOf(tx *texts, ch whatif.Change) string {
 	_, _, r := ch.Results()
-	return resultMessage(*r)
+	return resultMessage(tx, *r)
 }
 
 // missingHours shows the hours a change lacks: "1 h/Woche (bisher 0)".

@@ -19,6 +19,8 @@ type evaluation struct {
 	engine *rules.Engine
 	// inputs knows the data files read, for the input digest.
 	inputs *inputFS
+	// tx is the language of the command's tables.
+	tx *texts
 }
 
 // evalArgs are the arguments check and explain share.
@@ -111,5 +113,5 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 			return nil, exitProblems, false
 		}
 	}
-	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng, inputs: inputs}, exitOK, true
+	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng, inputs: inputs, tx: fs.tx}, exitOK, true
 }

@@ -106,12 +106,13 @@ type texts struct {
 
 func newTexts(l lang) *texts { return &texts{lang: l, table: allMessages()} }
 
-// allMessages is the whole message table: messageTable and the texts of
-// import and export (sheetMessages). TestMessages checks that no key is
-// in both.
+// allMessages is the whole message table: messageTable, the texts of
+// import and export (sheetMessages) and the words of the commands' tables
+// (tableMessages). TestMessages checks that no key is in two of them.
 func allMessages() map[string]message {
 	all := messageTable()
 	maps.Copy(all, sheetMessages())
+	maps.Copy(all, tableMessages())
 	return all
 }
 

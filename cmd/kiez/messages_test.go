@@ -30,9 +30,14 @@ var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.
 // in the table.
 func TestMessages(t *testing.T) {
 	table := allMessages()
-	for key := range sheetMessages() {
-		if _, ok := messageTable()[key]; ok {
-			t.Errorf("%s: the key is in messageTable and in sheetMessages", key)
+	parts := map[string]map[string]message{"messageTable": messageTable(), "sheetMessages": sheetMessages(), "tableMessages": tableMessages()}
+	for name, part := range parts {
+		for other, otherPart := range parts {
+			for key := range part {
+				if _, ok := otherPart[key]; ok && name < other {
+					t.Errorf("%s: the key is in %s and in %s", key, name, other)
+				}
+			}
 		}
 	}
 	for key, m := range table {

@@ -28,19 +28,19 @@ type ruleSet struct {
 }
 
 // describe names where the rules come from and their version, for
-// report headings.
-func (r *ruleSet) describe() string {
-	s := r.where()
+// report headings, in the language of tx.
+func (r *ruleSet) describe(tx *texts) string {
+	s := r.where(tx)
 	if r.prog.Version != "" {
-		s += ", Version " + r.prog.Version
+		s += tx.t("sel.version", r.prog.Version)
 	}
 	return s
 }
 
 // where names the rule file, marking an embedded one.
-func (r *ruleSet) where() string {
+func (r *ruleSet) where(tx *texts) string {
 	if r.embedded {
-		return "eingebettet (" + r.prog.File + ")"
+		return tx.t("sel.embeddedFile", r.prog.File)
 	}
 	return r.prog.File
 }
