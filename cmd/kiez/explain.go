@@ -163,7 +163,11 @@ func writeExplanation(w io.Writer, tx *texts, rs *ruleSet, x *rules.Explanation,
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.subject"), r.Subject)
 	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.period"), tx.span(per))
-	fmt.Fprintf(tw, "%s\t%s (%s)\n", tx.t("explain.outcome"), tx.outcome(r.Outcome), r.Outcome)
+	if label := tx.outcome(r.Outcome); label != r.Outcome.String() {
+		fmt.Fprintf(tw, "%s\t%s (%s)\n", tx.t("explain.outcome"), label, r.Outcome)
+	} else {
+		fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.outcome"), label) // English: the label is the id
+	}
 	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.severity"), tx.severity(r.Severity))
 	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.requirements"), strings.Join(r.Requirements, ", "))
 	if r.Source.Doc != "" {

@@ -25,6 +25,11 @@ func writeTree(w io.Writer, tx *texts, tree []rules.Step) error {
 func writeStep(w io.Writer, tx *texts, s rules.Step, depth int) error {
 	indent := strings.Repeat("  ", depth)
 	text := oneLine(s.Text, 300)
+	if tx.lang == langEN && s.Value != nil {
+		// The engine writes Text in German; a plain value is written
+		// again in the language.
+		text = oneLine(rules.FormatIn(tx.lang.code(), s.Value), 300)
+	}
 	if s.Count != nil && *s.Count > 0 {
 		text = tx.count(*s.Count, "word.element") + ": " + text
 	}
