@@ -100,5 +100,9 @@ func tableMessages() map[string]message {
 		"lint.notCatalogued":  {"%s (nicht im Katalog)", "%s (not in the catalogue)"},
 		"lint.coverageSum":    {"%d von %d abgedeckt: %d durch Regeln, %d manuell, %d fehlen", "%d of %d covered: %d by rules, %d by hand, %d missing"},
 		"lint.costs":          {"Aufwand der Regeln (geschätzte Schritte einer Regel für ein Zentrum; Obergrenze %s)", "Cost of the rules (estimated steps of a rule for one centre; ceiling %s)"},
+
+		// kiez validate, as text: the header of the summary, its cells
+		// separated by tabs.
+		"validate.header": {"Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t", "Programme\tCentres\tKitas\tStaff (FTE on %s)\tOffers\tSessions\t"},
 	}
 }

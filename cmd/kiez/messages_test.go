@@ -171,6 +171,8 @@ func TestLanguageTranscripts(t *testing.T) {
 		{"explain-tree-bad-kreuznach-en", "en", []string{"explain", "--rule", "leitungsfreistellung", "--subject", "fz-meisenheim/lfz-1", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
 		{"lint-fixture-en", "en", []string{"lint", "--costs", "3", fixtureRules}, 0},
 		{"lint-broken-en", "en", []string{"lint", "testdata/lint-broken.yaml"}, 1},
+		{"validate-small-en", "en", []string{"validate", "-on", "2024-12-31", "testdata/validate-small.yaml"}, 1},
+		{"validate-default-day-en", "", []string{"validate", "--lang", "en", "../../testdata/thueringen"}, 0},
 		{"lang-bad", "", []string{"lint", "--lang", "fr", fixtureRules}, 2},
 		{"lang-bad-env", "fr", []string{"help"}, 2},
 	} {
