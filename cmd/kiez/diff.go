@@ -114,10 +114,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	src := newSources()
-	oldSel := selectProgrammes(ds, programmes, ruleFiles, src)
+	oldSel := selectProgrammes(fs.tx, ds, programmes, ruleFiles, src)
 	newSel, sels := oldSel, []*selection{oldSel}
 	if len(newRuleFiles) > 0 {
-		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
+		newSel = replaceSets(fs.tx, oldSel, programmes, newRuleFiles, src)
 		sels = append(sels, newSel)
 	}
 	if code, ok := reportSelections(fs.tx, diagOut, stderr, src, sels...); !ok {
@@ -217,7 +217,7 @@ func newRuleSets(old, new *selection) []*ruleSet {
 // rule files in place of those of their ids (added when the old side has
 // no programme of that id and ids, the --programme list, is empty or
 // names it).
-func replaceSets(old *selection, ids []string, files []string, src *sources) *selection {
+func replaceSets(tx *texts, old *selection, ids []string, files []string, src *sources) *selection {
 	sel := &selection{notes: old.notes, usage: old.usage}
 	sel.sets = append(sel.sets, old.sets...)
 	seen := map[string]string{}
@@ -245,7 +245,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 		case len(ids) == 0 || slices.Contains(ids, rs.prog.ID):
 			sel.sets = append(sel.sets, rs)
 		default:
-			sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: %s (Programm %s) wird nicht verglichen, weil --programme es nicht nennt.", f, rs.prog.ID))
+			sel.notes = append(sel.notes, tx.t("sel.notCompared", f, rs.prog.ID))
 		}
 	}
 	return sel

@@ -69,7 +69,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	src := newSources()
-	sel := selectProgrammes(ds, a.programmes, a.ruleFiles, src)
+	sel := selectProgrammes(fs.tx, ds, a.programmes, a.ruleFiles, src)
 	if len(sel.diags) > 0 {
 		sel.diags.Sort()
 		if err := diag.WriteText(diagOut, sel.diags, src.get); err != nil {

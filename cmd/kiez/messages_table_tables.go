@@ -20,6 +20,9 @@ func tableMessages() map[string]message {
 
 		// Where rules come from (ruleSet.describe).
 		"sel.embeddedFile": {"eingebettet (%s)", "embedded (%s)"},
+		"sel.notChecked":   {"Hinweis: %s (Programm %s) wird nicht geprüft, weil --programme es nicht nennt.", "Note: %s (programme %s) is not checked, as --programme does not name it."},
+		"sel.notCompared":  {"Hinweis: %s (Programm %s) wird nicht verglichen, weil --programme es nicht nennt.", "Note: %s (programme %s) is not compared, as --programme does not name it."},
+		"sel.noRulesNote":  {"Hinweis: Für das Programm %s gibt es keine Regeln (weder eingebettet noch mit --rules); seine Zentren werden nicht geprüft.", "Note: there are no rules for programme %s (neither embedded nor with --rules); its centres are not checked."},
 		"sel.version":      {", Version %s", ", version %s"},
 
 		// kiez check, as text
@@ -104,5 +107,8 @@ func tableMessages() map[string]message {
 		// kiez validate, as text: the header of the summary, its cells
 		// separated by tabs.
 		"validate.header": {"Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t", "Programme\tCentres\tKitas\tStaff (FTE on %s)\tOffers\tSessions\t"},
+
+		// The note that ends a text output cut short by --timeout.
+		"timeout.stopped": {"Abgebrochen: Das Zeitlimit (--timeout %v) ist abgelaufen; die Ausgabe ist unvollständig.", "Stopped: the time limit (--timeout %v) ran out; the output is incomplete."},
 	}
 }
