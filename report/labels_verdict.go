@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/rules"
+	"github.com/kiez-go/kiez/whatif"
 )
 
 // OutcomeLabel returns the label of a verdict's outcome in the language,
@@ -15,3 +16,8 @@ func (l Language) OutcomeLabel(o rules.Outcome) string { return l.outcome(o) }
 // language, as the reports write it: "Fehler", "Warnung", "Hinweis";
 // "error", "warning", "info".
 func (l Language) SeverityLabel(s diag.Severity) string { return l.severity(s) }
+
+// ChangeLabel returns the label of the kind of a change between two
+// evaluations in the language, as the impact report writes it:
+// "Ergebnis geändert", "neu" …; "outcome changed", "added" ….
+func (l Language) ChangeLabel(k whatif.Kind) string { return kindLabel(l, k) }

@@ -173,6 +173,8 @@ func TestLanguageTranscripts(t *testing.T) {
 		{"lint-broken-en", "en", []string{"lint", "testdata/lint-broken.yaml"}, 1},
 		{"validate-small-en", "en", []string{"validate", "-on", "2024-12-31", "testdata/validate-small.yaml"}, 1},
 		{"validate-default-day-en", "", []string{"validate", "--lang", "en", "../../testdata/thueringen"}, 0},
+		{"diff-leitungsfreistellung-en", "en", []string{"diff", "--set", "leitungsfreistellung=3@2025-01-01", "--period", "2025", bkData}, 0},
+		{"diff-identical-en", "", []string{"diff", "--lang", "en", "--period", "2025", bkData}, 0},
 		{"lang-bad", "", []string{"lint", "--lang", "fr", fixtureRules}, 2},
 		{"lang-bad-env", "fr", []string{"help"}, 2},
 	} {
