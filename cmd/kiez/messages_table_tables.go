@@ -152,5 +152,8 @@ func tableMessages() map[string]message {
 		"diff.col.changed":      {"geändert", "changed"},
 		"diff.col.worse":        {"neu mit Problem", "new problem"},
 		"diff.col.better":       {"ohne Problem mehr", "problem gone"},
+
+		// kiez gen: the header of the summary, its cells separated by tabs.
+		"gen.header": {"Programm\tZentren\tVorlagen\tmit Mängeln\t", "Programme\tCentres\tTemplates\twith shortfalls\t"},
 	}
 }
