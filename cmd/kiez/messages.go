@@ -16,10 +16,12 @@ import (
 )
 
 // lang is the language of the tool's own texts: the usage of the
-// commands, the help of their flags and the tool's own error messages.
-// The library's diagnostics (problems in data and rule files) and errors
-// stay English; the tables and reports are German unless a command says
-// otherwise (report --lang en).
+// commands, the help of their flags, the tool's own error messages and
+// notes, and the tables the commands write as text (and check's
+// workbook), with their values said by labels.go; the verdicts follow it
+// (rules.WithLanguage), the reports too. The library's diagnostics
+// (problems in data and rule files) and errors stay English; JSON keeps
+// its machine values.
 type lang int
 
 const (
