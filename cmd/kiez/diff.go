@@ -389,7 +389,7 @@ func applyOverrides(progs []*rules.RuleSet, overrides []override) ([]*rules.Rule
 	return out, nil
 }
 
-// diffOutput writes a comparison as German text tables.
+// diffOutput writes a comparison as text tables in the language of tx.
 type diffOutput struct {
 	c                *whatif.Comparison
 	oldSets, newSets []*ruleSet
