@@ -99,7 +99,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	out := newCheckWriter(stdout, ev, a, env, show)
 	if *format == "xlsx" {
-		if out.xlsx, err = newCheckWorkbook(a.period, at); err != nil {
+		if out.xlsx, err = newCheckWorkbook(fs.tx, a.period, at); err != nil {
 			fmt.Fprintf(stderr, "kiez check: %v\n", err)
 			return exitProblems
 		}
@@ -199,16 +199,17 @@ type tally map[rules.Outcome]int
 
 func (t tally) add(o rules.Outcome) { t[o]++ }
 
-// String lists the non-zero counts: "1 erfüllt, 3 nicht erfüllt".
-func (t tally) String() string {
+// in lists the non-zero counts in the language of tx: "1 erfüllt, 3
+// nicht erfüllt", "1 pass, 3 fail".
+func (t tally) in(tx *texts) string {
 	var parts []string
 	for _, o := range outcomes() {
 		if t[o] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", t[o], o.Label()))
+			parts = append(parts, fmt.Sprintf("%d %s", t[o], tx.outcome(o)))
 		}
 	}
 	if len(parts) == 0 {
-		return "keine Ergebnisse"
+		return tx.t("check.noResults")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -216,7 +217,7 @@ func (t tally) String() string {
 // explainCommand is the command line that explains a result of this
 // check.
 func explainCommand(ev *evaluation, a evalArgs) string {
-	parts := []string{"kiez explain --rule REGEL --subject GEGENSTAND"}
+	parts := []string{ev.tx.t("check.explainCommand")}
 	for _, f := range a.ruleFiles {
 		parts = append(parts, "--rules", shellQuote(f))
 	}
@@ -235,7 +236,7 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-func writeGroup(w io.Writer, g group, show map[rules.Outcome]bool) error {
+func writeGroup(w io.Writer, tx *texts, g group, show map[rules.Outcome]bool) error {
 	fmt.Fprintf(w, "\n  %s\n", g.heading)
 	var shown []rules.Result
 	for _, r := range g.results {
@@ -244,35 +245,35 @@ func writeGroup(w io.Writer, g group, show map[rules.Outcome]bool) error {
 		}
 	}
 	if len(g.results) == 0 {
-		fmt.Fprintln(w, "    keine Ergebnisse")
+		fmt.Fprintln(w, "    "+tx.t("check.noResults"))
 		return nil
 	}
 	hidden := hiddenOf(g.results, show)
 	if len(shown) == 0 {
 		if problems(hidden) == 0 {
-			fmt.Fprintf(w, "    keine Probleme (ausgeblendet: %s)\n", tallyOf(hidden))
+			fmt.Fprintln(w, "    "+tx.t("check.noProblems", tallyOf(hidden).in(tx)))
 		} else {
-			fmt.Fprintf(w, "    alle Ergebnisse ausgeblendet (%s)\n", tallyOf(hidden))
+			fmt.Fprintln(w, "    "+tx.t("check.allHidden", tallyOf(hidden).in(tx)))
 		}
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "    Ergebnis\tSchwere\tRegel\tGegenstand\tAnforderungen\tMeldung")
+	fmt.Fprintln(tw, "    "+tx.t("check.header"))
 	for _, r := range shown {
 		// The severity is what a problem weighs: beside "erfüllt" it
 		// would read as if the pass were an error.
 		severity := "–"
 		if isProblem(r.Outcome) {
-			severity = severityLabel(r.Severity)
+			severity = tx.severity(r.Severity)
 		}
-		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\n", r.Outcome.Label(), severity, r.Rule, r.Subject,
-			strings.Join(r.Requirements, ", "), resultMessage(r))
+		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\n", tx.outcome(r.Outcome), severity, r.Rule, r.Subject,
+			strings.Join(r.Requirements, ", "), resultMessage(tx, r))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if len(hidden) > 0 {
-		fmt.Fprintf(w, "    (ausgeblendet: %s)\n", tallyOf(hidden))
+		fmt.Fprintln(w, "    "+tx.t("check.hidden", tallyOf(hidden).in(tx)))
 	}
 	return nil
 }
@@ -301,11 +302,11 @@ func problems(results []rules.Result) int {
 }
 
 // resultMessage is the message of a result on one line, naming the waiver
-// of a waived result.
-func resultMessage(r rules.Result) string {
+// of a waived result in the language of tx.
+func resultMessage(tx *texts, r rules.Result) string {
 	msg := strings.Join(strings.Fields(r.Message), " ")
 	if r.Waiver != nil {
-		msg += fmt.Sprintf(" (Ausnahme %s: %s)", r.Waiver.ID, strings.Join(strings.Fields(r.Waiver.Reason), " "))
+		msg += tx.t("check.waiver", r.Waiver.ID, strings.Join(strings.Fields(r.Waiver.Reason), " "))
 	}
 	return msg
 }

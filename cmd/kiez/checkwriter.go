@@ -163,7 +163,7 @@ func (c *checkWriter) addText(r rules.Result) error {
 	i, known := p.index[r.Centre]
 	switch {
 	case r.Centre == "" && p.cur == nil && p.next == 0 && len(p.rows) == 0:
-		p.cur = &group{heading: "Programmweite Regeln"}
+		p.cur = &group{heading: c.ev.tx.t("check.programmeWide")}
 	case known && i >= p.next:
 		if err := c.closeGroup(); err != nil {
 			return err
@@ -183,9 +183,9 @@ func (c *checkWriter) addText(r rules.Result) error {
 			}
 		}
 		if g == nil {
-			g = &group{key: r.Centre, heading: "Zentrum " + r.Centre}
+			g = &group{key: r.Centre, heading: c.ev.tx.t("check.centre", r.Centre)}
 			if r.Centre == "" {
-				g.heading = "Programmweite Regeln"
+				g.heading = c.ev.tx.t("check.programmeWide")
 			}
 			p.late = append(p.late, g)
 		}
@@ -203,7 +203,7 @@ func (c *checkWriter) start() error {
 	}
 	c.started = true
 	per := c.ev.period
-	_, err := fmt.Fprintf(c.w, "Prüfzeitraum %s (%s)\n", per.German(), c.a.period)
+	_, err := fmt.Fprintln(c.w, c.ev.tx.t("check.periodLine", c.ev.tx.span(per), c.a.period))
 	return err
 }
 
@@ -215,8 +215,9 @@ func (c *checkWriter) nextProgramme() error {
 	rs := c.ev.sets[c.set]
 	c.set++
 	p := rs.prog
-	fmt.Fprintf(c.w, "\nProgramm %s – %s\n", p.ID, p.Name)
-	if _, err := fmt.Fprintf(c.w, "Regeln: %s; %s\n", rs.describe(), plural(len(p.Rules), "Regel", "Regeln")); err != nil {
+	tx := c.ev.tx
+	fmt.Fprintln(c.w, "\n"+tx.t("check.programme", p.ID, p.Name))
+	if _, err := fmt.Fprintln(c.w, tx.t("check.rulesLine", rs.describe(tx), tx.count(len(p.Rules), "word.rule"))); err != nil {
 		return err
 	}
 	po := &programmeOut{id: p.ID, index: map[string]int{}}
@@ -228,7 +229,7 @@ func (c *checkWriter) nextProgramme() error {
 		if _, dup := po.index[ce.ID]; !dup {
 			po.index[ce.ID] = len(po.centres)
 		}
-		po.centres = append(po.centres, group{key: ce.ID, heading: fmt.Sprintf("Zentrum %s – %s", ce.ID, ce.Name)})
+		po.centres = append(po.centres, group{key: ce.ID, heading: tx.t("check.centreNamed", ce.ID, ce.Name)})
 	}
 	c.prog = po
 	return nil
@@ -248,12 +249,12 @@ func (c *checkWriter) closeGroup() error {
 // writeGroup writes a group's table, notes its row of the summary and
 // lets its results go.
 func (c *checkWriter) writeGroup(g *group) error {
-	if err := writeGroup(c.w, *g, c.show); err != nil {
+	if err := writeGroup(c.w, c.ev.tx, *g, c.show); err != nil {
 		return err
 	}
 	name := g.key
 	if name == "" {
-		name = "Programm"
+		name = c.ev.tx.t("check.programmeRow")
 	}
 	c.prog.rows = append(c.prog.rows, summaryRow{name: name, t: tallyOf(g.results)})
 	g.results = nil
@@ -283,10 +284,10 @@ func (c *checkWriter) endProgramme() error {
 	}
 	c.prog = nil
 	if len(p.rows) == 0 {
-		_, err := fmt.Fprintln(c.w, "\n  Die Daten enthalten keine Zentren dieses Programms.")
+		_, err := fmt.Fprintln(c.w, "\n  "+c.ev.tx.t("check.noCentres"))
 		return err
 	}
-	return writeOutcomeSummary(c.w, p.id, p.rows)
+	return writeOutcomeSummary(c.w, c.ev.tx, p.id, p.rows)
 }
 
 // finish ends the output: the envelope after the results, or in text the
@@ -327,7 +328,7 @@ func (c *checkWriter) finish() error {
 		}
 	}
 	if c.problems > 0 {
-		_, err := fmt.Fprintf(c.w, "\nBegründung eines Ergebnisses:\n  %s\n", explainCommand(c.ev, c.a))
+		_, err := fmt.Fprintf(c.w, "\n%s\n  %s\n", c.ev.tx.t("check.explainHint"), explainCommand(c.ev, c.a))
 		return err
 	}
 	return nil
@@ -335,12 +336,12 @@ func (c *checkWriter) finish() error {
 
 // writeOutcomeSummary writes the outcome counts of each group and of the
 // programme.
-func writeOutcomeSummary(w io.Writer, progID string, rows []summaryRow) error {
-	fmt.Fprintf(w, "\n  Zusammenfassung %s\n", progID)
+func writeOutcomeSummary(w io.Writer, tx *texts, progID string, rows []summaryRow) error {
+	fmt.Fprintln(w, "\n  "+tx.t("check.summary", progID))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprint(tw, "    Gegenstand")
+	fmt.Fprint(tw, "    "+tx.t("check.subject"))
 	for _, o := range outcomes() {
-		fmt.Fprintf(tw, "\t%s", o.Label())
+		fmt.Fprintf(tw, "\t%s", tx.outcome(o))
 	}
 	fmt.Fprintln(tw)
 	total := tally{}
@@ -348,7 +349,7 @@ func writeOutcomeSummary(w io.Writer, progID string, rows []summaryRow) error {
 	row := func(name string, t tally) {
 		fmt.Fprintf(tw, "    %s", name)
 		for _, o := range outcomes() {
-			fmt.Fprintf(tw, "\t%*d", utf8.RuneCountInString(o.Label()), t[o])
+			fmt.Fprintf(tw, "\t%*d", utf8.RuneCountInString(tx.outcome(o)), t[o])
 		}
 		fmt.Fprintln(tw)
 	}
@@ -358,6 +359,6 @@ func writeOutcomeSummary(w io.Writer, progID string, rows []summaryRow) error {
 		}
 		row(r.name, r.t)
 	}
-	row("gesamt", total)
+	row(tx.t("check.total"), total)
 	return tw.Flush()
 }

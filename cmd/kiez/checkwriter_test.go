@@ -26,7 +26,7 @@ func TestCheckWriterOrder(t *testing.T) {
 		{ID: "c", Name: "C", Programme: "p"},
 		{ID: "q1", Name: "Q", Programme: "q"},
 	}}
-	ev := &evaluation{ds: ds, period: period, sets: []*ruleSet{
+	ev := &evaluation{tx: newTexts(langDE), ds: ds, period: period, sets: []*ruleSet{
 		{arg: "p.yaml", prog: &rules.RuleSet{ID: "p", Name: "P"}},
 		{arg: "q.yaml", prog: &rules.RuleSet{ID: "q", Name: "Q"}},
 		{arg: "r.yaml", prog: &rules.RuleSet{ID: "r", Name: "R"}},

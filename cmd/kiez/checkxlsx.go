@@ -13,22 +13,18 @@ import (
 	"github.com/kiez-go/kiez/rules"
 )
 
-// The sheets of kiez check --format xlsx.
-const (
-	resultsSheet = "Ergebnisse"
-	countsSheet  = "Anzahl"
-)
-
 // checkWorkbook writes the verdicts of kiez check --format xlsx: the sheet
-// "Ergebnisse" with one row per result (programme, rule, subject,
-// outcome, severity, requirements, message) as an Excel table with
-// filter buttons, written as the engine hands
+// "Ergebnisse" ("Results" under --lang en) with one row per result
+// (programme, rule, subject, outcome, severity, requirements, message) as
+// an Excel table with filter buttons, written as the engine hands
 // the results over (excelize's stream writer keeps a large sheet in a
-// temporary file, not in memory), and the sheet "Anzahl" with the outcome
-// counts per programme and subject, each programme with a total. The
-// severity is given only for results that are problems, as in the text
-// tables. Every result is written, whatever --only says.
+// temporary file, not in memory), and the sheet "Anzahl" ("Counts") with
+// the outcome counts per programme and subject, each programme with a
+// total. The severity is given only for results that are problems, as in
+// the text tables. Every result is written, whatever --only says. The
+// sheet names, headers and labels are in the language of tx.
 type checkWorkbook struct {
+	tx    *texts
 	f     *excelize.File
 	sw    *excelize.StreamWriter
 	bold  int
@@ -49,18 +45,22 @@ type checkCount struct {
 	t                  tally
 }
 
-// checkColumns are the columns of the results sheet with their widths.
+// checkColumns are the columns of the results sheet, as keys of the
+// message table, with their widths.
 var checkColumns = []struct {
-	label string
+	key   string
 	width float64
 }{
-	{"Programm", 30}, {"Regel", 32}, {"Gegenstand", 34}, {"Ergebnis", 16}, {"Schwere", 10}, {"Anforderungen", 18}, {"Meldung", 90},
+	{"check.xlsx.programme", 30}, {"check.xlsx.rule", 32}, {"check.xlsx.subject", 34}, {"check.xlsx.outcome", 16},
+	{"check.xlsx.severity", 10}, {"check.xlsx.requirements", 18}, {"check.xlsx.message", 90},
 }
 
-// newCheckWorkbook starts the workbook of a check of period made at at.
-func newCheckWorkbook(period string, at time.Time) (*checkWorkbook, error) {
+// newCheckWorkbook starts the workbook of a check of period made at at,
+// in the language of tx.
+func newCheckWorkbook(tx *texts, period string, at time.Time) (*checkWorkbook, error) {
 	f := excelize.NewFile()
-	w := &checkWorkbook{f: f, at: at, index: map[[2]string]int{}, title: "kiez check " + period}
+	w := &checkWorkbook{tx: tx, f: f, at: at, index: map[[2]string]int{}, title: "kiez check " + period}
+	resultsSheet := tx.t("check.xlsx.results")
 	fail := func(err error) (*checkWorkbook, error) {
 		f.Close()
 		return nil, fmt.Errorf("xlsx: %w", err)
@@ -82,7 +82,7 @@ func newCheckWorkbook(period string, at time.Time) (*checkWorkbook, error) {
 		if err := w.sw.SetColWidth(i+1, i+1, c.width); err != nil {
 			return fail(err)
 		}
-		head[i] = excelize.Cell{StyleID: bold, Value: c.label}
+		head[i] = excelize.Cell{StyleID: bold, Value: w.tx.t(c.key)}
 	}
 	if err := w.sw.SetPanes(frozenHeader()); err != nil {
 		return fail(err)
@@ -104,15 +104,15 @@ func frozenHeader() *excelize.Panes {
 func (w *checkWorkbook) add(r rules.Result) error {
 	severity := ""
 	if isProblem(r.Outcome) {
-		severity = severityLabel(r.Severity)
+		severity = w.tx.severity(r.Severity)
 	}
 	w.rows++
 	cell, err := excelize.CoordinatesToCellName(1, w.rows)
 	if err != nil {
 		return err
 	}
-	if err := w.sw.SetRow(cell, []any{r.Programme, r.Rule, r.Subject, r.Outcome.Label(), severity,
-		strings.Join(r.Requirements, ", "), resultMessage(r)}); err != nil {
+	if err := w.sw.SetRow(cell, []any{r.Programme, r.Rule, r.Subject, w.tx.outcome(r.Outcome), severity,
+		strings.Join(r.Requirements, ", "), resultMessage(w.tx, r)}); err != nil {
 		return err
 	}
 	subject := r.Centre
@@ -133,6 +133,7 @@ func (w *checkWorkbook) add(r rules.Result) error {
 // finish writes the counts sheet and the workbook to out.
 func (w *checkWorkbook) finish(out io.Writer) error {
 	defer w.f.Close()
+	resultsSheet, countsSheet := w.tx.t("check.xlsx.results"), w.tx.t("check.xlsx.counts")
 	// The results are an Excel table: filter buttons in the header, rows
 	// in bands.
 	last, err := excelize.CoordinatesToCellName(len(checkColumns), max(w.rows, 2))
@@ -152,14 +153,15 @@ func (w *checkWorkbook) finish(out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	head := []any{excelize.Cell{StyleID: w.bold, Value: "Programm"}, excelize.Cell{StyleID: w.bold, Value: "Gegenstand"}}
+	head := []any{excelize.Cell{StyleID: w.bold, Value: w.tx.t("check.xlsx.programme")}, excelize.Cell{StyleID: w.bold, Value: w.tx.t("check.xlsx.subject")}}
 	for i, o := range outcomes() {
-		head = append(head, excelize.Cell{StyleID: w.bold, Value: o.Label()})
+		head = append(head, excelize.Cell{StyleID: w.bold, Value: w.tx.outcome(o)})
 		if err := sw.SetColWidth(i+3, i+3, 14); err != nil {
 			return err
 		}
 	}
-	head = append(head, excelize.Cell{StyleID: w.bold, Value: "gesamt"})
+	total := w.tx.t("check.total")
+	head = append(head, excelize.Cell{StyleID: w.bold, Value: total})
 	if err := sw.SetColWidth(1, 2, 34); err != nil {
 		return err
 	}
@@ -176,19 +178,19 @@ func (w *checkWorkbook) finish(out io.Writer) error {
 		}
 		return append(row, n)
 	}
-	total := tally{}
+	sum := tally{}
 	for i, c := range w.counts {
 		rows = append(rows, line(c.programme, c.subject, c.t))
 		for o, n := range c.t {
-			total[o] += n
+			sum[o] += n
 		}
 		if i+1 == len(w.counts) || w.counts[i+1].programme != c.programme {
-			rows = append(rows, line(c.programme, "gesamt", total))
-			total = tally{}
+			rows = append(rows, line(c.programme, total, sum))
+			sum = tally{}
 		}
 	}
 	if w.stopped {
-		rows = append(rows, nil, []any{"Die Prüfung wurde nach --timeout abgebrochen: es fehlen Ergebnisse."})
+		rows = append(rows, nil, []any{w.tx.t("check.xlsx.stopped")})
 	}
 	for i, row := range rows {
 		cell, err := excelize.CoordinatesToCellName(1, i+1)
@@ -204,7 +206,7 @@ func (w *checkWorkbook) finish(out io.Writer) error {
 	}
 	when := w.at.UTC().Format(time.RFC3339)
 	if err := w.f.SetDocProps(&excelize.DocProperties{Title: w.title, Creator: "kiez", LastModifiedBy: "kiez",
-		Created: when, Modified: when, Language: "de-DE"}); err != nil {
+		Created: when, Modified: when, Language: w.tx.t("check.xlsx.language")}); err != nil {
 		return err
 	}
 	if err := w.f.SetAppProps(&excelize.AppProperties{Application: "kiez"}); err != nil {

@@ -114,10 +114,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	src := newSources()
-	oldSel := selectProgrammes(ds, programmes, ruleFiles, src)
+	oldSel := selectProgrammes(fs.tx, ds, programmes, ruleFiles, src)
 	newSel, sels := oldSel, []*selection{oldSel}
 	if len(newRuleFiles) > 0 {
-		newSel = replaceSets(oldSel, programmes, newRuleFiles, src)
+		newSel = replaceSets(fs.tx, oldSel, programmes, newRuleFiles, src)
 		sels = append(sels, newSel)
 	}
 	if code, ok := reportSelections(fs.tx, diagOut, stderr, src, sels...); !ok {
@@ -132,11 +132,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	// The sides' labels head columns of the tables and reports; the
-	// Folgenabschätzung in English (--lang en) has English ones, the
-	// text tables and the JSON keep the German.
+	// The sides' labels head columns of the tables and reports; in
+	// English (--lang en) the Folgenabschätzung and the text tables have
+	// English ones, the JSON keeps the German.
 	before, after := "bisher", "neu"
-	if reportFormat != "" && fs.tx.lang == langEN {
+	if *format != "json" && fs.tx.lang == langEN {
 		before, after = "before", "after"
 	}
 	oldLabel, newLabel := before, after
@@ -161,12 +161,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kiez diff: %v\n", err)
 		return exitProblems
 	}
-	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides}
+	d := diffOutput{c: c, oldSets: oldSel.sets, newSets: newSel.sets, overrides: overrides, tx: fs.tx}
 	var buf bytes.Buffer
 	switch {
 	case *format == "json":
 		sets := append(append([]*ruleSet(nil), oldSel.sets...), newRuleSets(oldSel, newSel)...)
-		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs}
+		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs, tx: fs.tx}
 		var b []byte
 		if b, err = wrapJSON(diffEnvelope{runInfo: newRunInfo(diffFormat, ev, *period, at), Comparison: *c}); err == nil {
 			buf.Write(b)
@@ -217,7 +217,7 @@ func newRuleSets(old, new *selection) []*ruleSet {
 // rule files in place of those of their ids (added when the old side has
 // no programme of that id and ids, the --programme list, is empty or
 // names it).
-func replaceSets(old *selection, ids []string, files []string, src *sources) *selection {
+func replaceSets(tx *texts, old *selection, ids []string, files []string, src *sources) *selection {
 	sel := &selection{notes: old.notes, usage: old.usage}
 	sel.sets = append(sel.sets, old.sets...)
 	seen := map[string]string{}
@@ -245,7 +245,7 @@ func replaceSets(old *selection, ids []string, files []string, src *sources) *se
 		case len(ids) == 0 || slices.Contains(ids, rs.prog.ID):
 			sel.sets = append(sel.sets, rs)
 		default:
-			sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: %s (Programm %s) wird nicht verglichen, weil --programme es nicht nennt.", f, rs.prog.ID))
+			sel.notes = append(sel.notes, tx.t("sel.notCompared", f, rs.prog.ID))
 		}
 	}
 	return sel
@@ -389,11 +389,13 @@ func applyOverrides(progs []*rules.RuleSet, overrides []override) ([]*rules.Rule
 	return out, nil
 }
 
-// diffOutput writes a comparison as German text tables.
+// diffOutput writes a comparison as text tables in the language of tx.
 type diffOutput struct {
 	c                *whatif.Comparison
 	oldSets, newSets []*ruleSet
 	overrides        []override
+	// tx is the language of the tables.
+	tx *texts
 }
 
 // table writes rows as an aligned text table.
@@ -420,66 +422,69 @@ func (d *diffOutput) text(w io.Writer, format string, args ...any) {
 }
 
 func (d *diffOutput) write(w io.Writer) {
-	c := d.c
-	d.heading(w, 1, fmt.Sprintf("Folgenabschätzung: %s → %s", c.Old.Label, c.New.Label))
-	d.text(w, "%s: %s; Zeitraum %s", c.Old.Label, describeSets(d.oldSets, nil), c.Old.Period.German())
-	d.text(w, "%s: %s; Zeitraum %s", c.New.Label, describeSets(d.newSets, d.overrides), c.New.Period.German())
+	c, tx := d.c, d.tx
+	d.heading(w, 1, tx.t("diff.title", c.Old.Label, c.New.Label))
+	d.text(w, "%s", tx.t("diff.side", c.Old.Label, describeSets(tx, d.oldSets, nil), tx.span(c.Old.Period)))
+	d.text(w, "%s", tx.t("diff.side", c.New.Label, describeSets(tx, d.newSets, d.overrides), tx.span(c.New.Period)))
 	if c.YearShift != 0 {
-		d.text(w, "Jahre in Gegenständen und Meldungen von %s um %d verschoben verglichen (%s ↔ %s).", c.Old.Label, c.YearShift,
-			fmt.Sprint(c.Old.Period.From.Year()), fmt.Sprint(c.New.Period.From.Year()))
+		d.text(w, "%s", tx.t("diff.yearShift", c.Old.Label, c.YearShift,
+			fmt.Sprint(c.Old.Period.From.Year()), fmt.Sprint(c.New.Period.From.Year())))
 	}
 	worse, better := whatif.Effects(c.Changes)
-	d.text(w, "%d von %d Ergebnissen geändert (%d neu mit Problem, %d ohne Problem mehr), %d unverändert; %s geändert.",
-		len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, plural(len(c.Params), "Parameter", "Parameter"))
+	d.text(w, "%s", tx.t("diff.changed",
+		len(c.Changes), max(c.Old.Results, c.New.Results), worse, better, c.Unchanged, tx.count(len(c.Params), "word.param")))
 
 	if len(c.Params) > 0 {
-		d.heading(w, 2, "Geänderte Parameter")
+		d.heading(w, 2, tx.t("diff.params"))
 		var rows [][]string
 		for _, p := range c.Params {
 			rows = append(rows, []string{p.Programme, p.Name, orDash(p.OldValue), orDash(p.NewValue), orDash(p.Unit),
-				historyText(p.Old), historyText(p.New), orDash(strings.Join(p.Rules, ", "))})
+				historyText(tx, p.Old), historyText(tx, p.New), orDash(strings.Join(p.Rules, ", "))})
 		}
-		d.table(w, "    ", []string{"Programm", "Parameter", c.Old.Label, c.New.Label, "Einheit", "Verlauf " + c.Old.Label, "Verlauf " + c.New.Label, "Regeln"}, rows)
+		d.table(w, "    ", []string{tx.t("diff.col.programme"), tx.t("diff.col.param"), c.Old.Label, c.New.Label, tx.t("diff.col.unit"),
+			tx.t("diff.col.history", c.Old.Label), tx.t("diff.col.history", c.New.Label), tx.t("diff.col.rules")}, rows)
 	}
 	if len(c.RulesAdded)+len(c.RulesRemoved)+len(c.Renamed) > 0 {
-		d.heading(w, 2, "Regeln")
+		d.heading(w, 2, tx.t("diff.rules"))
 		var rows [][]string
 		for _, r := range c.RulesAdded {
-			rows = append(rows, []string{r.Programme, r.ID, "neu", r.Title})
+			rows = append(rows, []string{r.Programme, r.ID, tx.t("diff.ruleAdded"), r.Title})
 		}
 		for _, r := range c.RulesRemoved {
-			rows = append(rows, []string{r.Programme, r.ID, "entfällt", r.Title})
+			rows = append(rows, []string{r.Programme, r.ID, tx.t("diff.ruleRemoved"), r.Title})
 		}
 		for _, r := range c.Renamed {
-			rows = append(rows, []string{r.Programme, r.New, "umbenannt, bisher " + r.Old, ""})
+			rows = append(rows, []string{r.Programme, r.New, tx.t("diff.ruleRenamed", r.Old), ""})
 		}
-		d.table(w, "    ", []string{"Programm", "Regel", "Änderung", "Titel"}, rows)
+		d.table(w, "    ", []string{tx.t("diff.col.programme"), tx.t("diff.col.rule"), tx.t("diff.col.change"), tx.t("diff.col.title")}, rows)
 	}
 	if len(c.Changes) == 0 {
-		d.heading(w, 2, "Keine geänderten Ergebnisse")
-		fmt.Fprintln(w, "    Jedes Ergebnis ist auf beiden Seiten gleich (Ergebnis und Meldung).")
+		d.heading(w, 2, tx.t("diff.noChanges"))
+		fmt.Fprintln(w, "    "+tx.t("diff.allEqual"))
 	} else {
 		d.changes(w)
-		d.counts(w, "Änderungen je Regel", "Regel", c.Rules)
-		d.counts(w, "Änderungen je Anforderung", "Anforderung", c.Requirements)
-		d.counts(w, "Änderungen je Zentrum", "Zentrum", c.Centres)
+		d.counts(w, tx.t("diff.perRule"), tx.t("diff.col.rule"), c.Rules)
+		d.counts(w, tx.t("diff.perRequirement"), tx.t("diff.col.requirement"), c.Requirements)
+		d.counts(w, tx.t("diff.perCentre"), tx.t("diff.col.centre"), c.Centres)
 	}
 	if len(c.HoursTotal) > 0 {
 		// A sum adds the shortfall of each failing subject, each in the
 		// param's unit: for h/Woche over several Leitungen the weekly
 		// hours they lack together, for h/Monat over several months the
 		// hours lacking in those months.
-		d.heading(w, 2, "Fehlende Stunden (Summe der Fehlbeträge je Gegenstand)")
+		d.heading(w, 2, tx.t("diff.hours"))
+		lang := tx.lang.code()
 		var rows [][]string
 		for _, h := range c.Hours {
-			rows = append(rows, []string{h.Programme, centreLabel(h.Centre), h.Param, h.Unit, fmt.Sprint(h.Subjects),
-				rules.Format(h.OldMissing), rules.Format(h.Missing), rules.Format(h.Extra())})
+			rows = append(rows, []string{h.Programme, centreLabel(tx, h.Centre), h.Param, h.Unit, fmt.Sprint(h.Subjects),
+				rules.FormatIn(lang, h.OldMissing), rules.FormatIn(lang, h.Missing), rules.FormatIn(lang, h.Extra())})
 		}
 		for _, h := range c.HoursTotal {
-			rows = append(rows, []string{h.Programme, "Summe", h.Param, h.Unit, fmt.Sprint(h.Subjects),
-				rules.Format(h.OldMissing), rules.Format(h.Missing), rules.Format(h.Extra())})
+			rows = append(rows, []string{h.Programme, tx.t("diff.sum"), h.Param, h.Unit, fmt.Sprint(h.Subjects),
+				rules.FormatIn(lang, h.OldMissing), rules.FormatIn(lang, h.Missing), rules.FormatIn(lang, h.Extra())})
 		}
-		d.table(w, "    ", []string{"Programm", "Zentrum", "Parameter", "Einheit", "Gegenstände", "fehlen " + c.Old.Label, "fehlen " + c.New.Label, "Mehrbedarf"}, rows)
+		d.table(w, "    ", []string{tx.t("diff.col.programme"), tx.t("diff.col.centre"), tx.t("diff.col.param"), tx.t("diff.col.unit"),
+			tx.t("diff.col.subjects"), tx.t("diff.col.missing", c.Old.Label), tx.t("diff.col.missing", c.New.Label), tx.t("diff.col.extra")}, rows)
 	}
 }
 
@@ -487,7 +492,7 @@ func (d *diffOutput) write(w io.Writer) {
 // programme rules first, then the centres, each in the order the
 // comparison lists them.
 func (d *diffOutput) changes(w io.Writer) {
-	c := d.c
+	c, tx := d.c, d.tx
 	var progs []string
 	byProg := map[string][]whatif.Change{}
 	for _, ch := range c.Changes {
@@ -496,9 +501,9 @@ func (d *diffOutput) changes(w io.Writer) {
 		}
 		byProg[ch.Programme] = append(byProg[ch.Programme], ch)
 	}
-	d.heading(w, 2, "Geänderte Ergebnisse")
+	d.heading(w, 2, tx.t("diff.changes"))
 	for _, prog := range progs {
-		d.heading(w, 3, "Programm "+prog)
+		d.heading(w, 3, tx.t("diff.programme", prog))
 		var centres []string
 		byCentre := map[string][]whatif.Change{}
 		for _, ch := range byProg[prog] {
@@ -512,16 +517,18 @@ func (d *diffOutput) changes(w io.Writer) {
 			for _, ch := range byCentre[centre] {
 				rule := ch.Rule
 				if ch.OldRule != "" {
-					rule += " (bisher " + ch.OldRule + ")"
+					rule += tx.t("diff.before", ch.OldRule)
 				}
 				subject := ch.Subject
 				if ch.OldSubject != "" {
-					subject += " (bisher " + ch.OldSubject + ")"
+					subject += tx.t("diff.before", ch.OldSubject)
 				}
-				rows = append(rows, []string{centreLabel(centre), ch.Kind.Label(), rule, subject, outcomeOf(ch.Old), outcomeOf(ch.New), orDash(missingHours(ch)), messageOf(ch)})
+				rows = append(rows, []string{centreLabel(tx, centre), tx.reportLang().ChangeLabel(ch.Kind), rule, subject,
+					outcomeOf(tx, ch.Old), outcomeOf(tx, ch.New), orDash(missingHours(tx, ch)), messageOf(tx, ch)})
 			}
 		}
-		d.table(w, "      ", []string{"Zentrum", "Änderung", "Regel", "Gegenstand", c.Old.Label, c.New.Label, "fehlende Stunden", "Meldung " + c.New.Label}, rows)
+		d.table(w, "      ", []string{tx.t("diff.col.centre"), tx.t("diff.col.change"), tx.t("diff.col.rule"), tx.t("diff.col.subject"),
+			c.Old.Label, c.New.Label, tx.t("diff.col.missingHours"), tx.t("diff.col.message", c.New.Label)}, rows)
 	}
 }
 
@@ -532,18 +539,29 @@ func (d *diffOutput) counts(w io.Writer, title, what string, counts []whatif.Cou
 		if cnt.Changes == 0 {
 			continue
 		}
-		rows = append(rows, []string{cnt.Programme, cnt.Key, cnt.Old.String(), cnt.New.String(),
+		rows = append(rows, []string{cnt.Programme, cnt.Key, tallyText(d.tx, cnt.Old), tallyText(d.tx, cnt.New),
 			fmt.Sprint(cnt.Changes), fmt.Sprint(cnt.Worse), fmt.Sprint(cnt.Better)})
 	}
 	d.heading(w, 2, title)
-	d.table(w, "    ", []string{"Programm", what, d.c.Old.Label, d.c.New.Label, "geändert", "neu mit Problem", "ohne Problem mehr"}, rows)
+	d.table(w, "    ", []string{d.tx.t("diff.col.programme"), what, d.c.Old.Label, d.c.New.Label,
+		d.tx.t("diff.col.changed"), d.tx.t("diff.col.worse"), d.tx.t("diff.col.better")}, rows)
+}
+
+// tallyText lists the non-zero counts of a side in the language, or "–".
+func tallyText(tx *texts, t whatif.Tally) string {
+	for _, n := range t {
+		if n > 0 {
+			return tally(t).in(tx)
+		}
+	}
+	return "–"
 }
 
 // describeSets names the rule files of a side and the overrides.
-func describeSets(sets []*ruleSet, overrides []override) string {
+func describeSets(tx *texts, sets []*ruleSet, overrides []override) string {
 	var parts []string
 	for _, s := range sets {
-		parts = append(parts, s.describe())
+		parts = append(parts, s.describe(tx))
 	}
 	out := strings.Join(parts, "; ")
 	if len(overrides) > 0 {
@@ -551,16 +569,16 @@ func describeSets(sets []*ruleSet, overrides []override) string {
 		for _, o := range overrides {
 			os = append(os, o.ParamOverride.String())
 		}
-		out += "; geändert: " + strings.Join(os, ", ")
+		out += tx.t("diff.overrides", strings.Join(os, ", "))
 	}
 	return out
 }
 
 // centreLabel names the centre of a change, or says the rule is
 // programme-wide.
-func centreLabel(id string) string {
+func centreLabel(tx *texts, id string) string {
 	if id == "" {
-		return "(programmweit)"
+		return tx.t("diff.programmeWide")
 	}
 	return id
 }
@@ -572,32 +590,33 @@ func orDash(s string) string {
 	return s
 }
 
-// historyText formats a param history: "2 ab 01.01.2023, 3 ab 01.01.2025".
-func historyText(h []whatif.ParamValue) string {
+// historyText formats a param history: "2 ab 01.01.2023, 3 ab 01.01.2025",
+// "2 from 2023-01-01, 3 from 2025-01-01".
+func historyText(tx *texts, h []whatif.ParamValue) string {
 	if h == nil {
 		return "–"
 	}
 	var parts []string
 	for _, v := range h {
-		parts = append(parts, v.Value+" ab "+rules.Format(v.From))
+		parts = append(parts, tx.t("explain.earlierValue", v.Value, tx.words().Date(v.From)))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func outcomeOf(r *rules.Result) string {
+func outcomeOf(tx *texts, r *rules.Result) string {
 	if r == nil {
 		return "–"
 	}
-	return r.Outcome.Label()
+	return tx.outcome(r.Outcome)
 }
 
-func messageOf(ch whatif.Change) string {
+func messageOf(tx *texts, ch whatif.Change) string {
 	_, _, r := ch.Results()
-	return resultMessage(*r)
+	return resultMessage(tx, *r)
 }
 
 // missingHours shows the hours a change lacks: "1 h/Woche (bisher 0)".
-func missingHours(ch whatif.Change) string {
+func missingHours(tx *texts, ch whatif.Change) string {
 	if ch.Hours == nil && ch.OldHours == nil {
 		return ""
 	}
@@ -612,7 +631,6 @@ func missingHours(ch whatif.Change) string {
 			unit = ch.OldHours.Unit
 		}
 	}
-	return hours(now, unit) + " (bisher " + rules.Format(before) + ")"
+	lang := tx.lang.code()
+	return rules.FormatIn(lang, now) + " " + unit + tx.t("diff.before", rules.FormatIn(lang, before))
 }
-
-func hours(d decimal.Decimal, unit string) string { return rules.Format(d) + " " + unit }

@@ -153,7 +153,7 @@ func raisedFreeComparison(t *testing.T) *whatif.Comparison {
 	if err != nil || ds == nil {
 		t.Fatalf("the data does not load: %v", err)
 	}
-	old := programmesOf(selectProgrammes(ds, nil, nil, newSources()).sets)
+	old := programmesOf(selectProgrammes(newTexts(langDE), ds, nil, nil, newSources()).sets)
 	o, err := parseOverride(raiseFree)
 	if err != nil {
 		t.Fatal(err)

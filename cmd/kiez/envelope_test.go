@@ -362,7 +362,7 @@ func emptyEnvelope(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := &evaluation{ds: &kiez.Dataset{}, period: period, sets: []*ruleSet{
+	ev := &evaluation{tx: newTexts(langDE), ds: &kiez.Dataset{}, period: period, sets: []*ruleSet{
 		{arg: "p.yaml", prog: &rules.RuleSet{ID: "p", Name: "P", File: "p.yaml"}, sha256: strings.Repeat("0", 64)},
 	}}
 	a := evalArgs{period: "2024", data: []string{"d"}}

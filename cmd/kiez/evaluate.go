@@ -19,6 +19,8 @@ type evaluation struct {
 	engine *rules.Engine
 	// inputs knows the data files read, for the input digest.
 	inputs *inputFS
+	// tx is the language of the command's tables.
+	tx *texts
 }
 
 // evalArgs are the arguments check and explain share.
@@ -67,7 +69,7 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 		return nil, exitProblems, false
 	}
 	src := newSources()
-	sel := selectProgrammes(ds, a.programmes, a.ruleFiles, src)
+	sel := selectProgrammes(fs.tx, ds, a.programmes, a.ruleFiles, src)
 	if len(sel.diags) > 0 {
 		sel.diags.Sort()
 		if err := diag.WriteText(diagOut, sel.diags, src.get); err != nil {
@@ -111,5 +113,5 @@ func prepare(fs *flags, a evalArgs, diagOut, stderr io.Writer) (ev *evaluation, 
 			return nil, exitProblems, false
 		}
 	}
-	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng, inputs: inputs}, exitOK, true
+	return &evaluation{ds: ds, period: period, sets: sel.sets, engine: eng, inputs: inputs, tx: fs.tx}, exitOK, true
 }

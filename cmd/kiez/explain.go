@@ -77,7 +77,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		}
 		return fs.usageError(stderr, "%s", hint)
 	}
-	write := func() error { return writeExplanation(stdout, rs, x, ev.period) }
+	write := func() error { return writeExplanation(stdout, fs.tx, rs, x, ev.period) }
 	if *format == "json" {
 		write = func() error {
 			b, err := wrapJSON(explainEnvelope{runInfo: newRunInfo(explainFormat, ev, *period, at), Explanation: x})
@@ -144,38 +144,47 @@ func subjectHint(tx *texts, ctx context.Context, eng *rules.Engine, ev *evaluati
 }
 
 // writeExplanation prints the verdict, the rule's text, the values of the
-// assertion's parts, the evidence and the params in force.
-func writeExplanation(w io.Writer, rs *ruleSet, x *rules.Explanation, per rules.Period) error {
+// assertion's parts, the evidence and the params in force, in the
+// language of tx.
+func writeExplanation(w io.Writer, tx *texts, rs *ruleSet, x *rules.Explanation, per rules.Period) error {
 	p := rs.prog
 	rule := p.Rule(x.Result.Rule)
 	r := x.Result
-	fmt.Fprintf(w, "Regel %s – %s\n", rule.ID, rule.Title)
-	fmt.Fprintf(w, "Programm %s – %s; Regeln: %s, Zeile %d\n", p.ID, p.Name, rs.describe(), rule.Pos.Start.Line)
+	title := rule.Title
+	if tx.lang == langEN && r.Title != "" {
+		title = r.Title // the rule's English title, where it has one
+	}
+	fmt.Fprintln(w, tx.t("explain.ruleLine", rule.ID, title))
+	fmt.Fprintln(w, tx.t("explain.programmeLine", p.ID, p.Name, rs.describe(tx), rule.Pos.Start.Line))
 	if rule.Description != "" {
 		fmt.Fprintf(w, "%s\n", oneLine(rule.Description, 1000))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "Gegenstand\t%s\n", r.Subject)
-	fmt.Fprintf(tw, "Zeitraum\t%s\n", per.German())
-	fmt.Fprintf(tw, "Ergebnis\t%s (%s)\n", r.Outcome.Label(), r.Outcome)
-	fmt.Fprintf(tw, "Schwere\t%s\n", severityLabel(r.Severity))
-	fmt.Fprintf(tw, "Anforderungen\t%s\n", strings.Join(r.Requirements, ", "))
-	if r.Source.Doc != "" {
-		fmt.Fprintf(tw, "Quelle\t%s\n", r.Source)
+	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.subject"), r.Subject)
+	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.period"), tx.span(per))
+	if label := tx.outcome(r.Outcome); label != r.Outcome.String() {
+		fmt.Fprintf(tw, "%s\t%s (%s)\n", tx.t("explain.outcome"), label, r.Outcome)
+	} else {
+		fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.outcome"), label) // English: the label is the id
 	}
-	fmt.Fprintf(tw, "Meldung\t%s\n", oneLine(r.Message, 1000))
+	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.severity"), tx.severity(r.Severity))
+	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.requirements"), strings.Join(r.Requirements, ", "))
+	if r.Source.Doc != "" {
+		fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.source"), r.Source)
+	}
+	fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.message"), oneLine(r.Message, 1000))
 	if r.Waiver != nil {
-		fmt.Fprintf(tw, "Ausnahme\t%s\n", waiverText(r.Waiver))
+		fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.waiver"), waiverText(tx, r.Waiver))
 	}
 	if r.Error != "" {
-		fmt.Fprintf(tw, "Prüffehler\t%s\n", oneLine(r.Error, 1000))
+		fmt.Fprintf(tw, "%s\t%s\n", tx.t("explain.error"), oneLine(r.Error, 1000))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 
-	fmt.Fprintln(w, "\nRegeltext")
+	fmt.Fprintln(w, "\n"+tx.t("explain.ruleText"))
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, e := range []struct{ key, text string }{{"each", rule.Each}, {"subject", rule.Subject}, {"when", x.When}, {"needs", x.Needs}, {"assert", x.Assert}} {
 		if e.text != "" {
@@ -186,23 +195,23 @@ func writeExplanation(w io.Writer, rs *ruleSet, x *rules.Explanation, per rules.
 		return err
 	}
 
-	fmt.Fprintln(w, "\nAuswertung (lets und assert, jeder Teilausdruck mit seinem Wert)")
+	fmt.Fprintln(w, "\n"+tx.t("explain.evaluation"))
 	if len(x.Tree) > 0 {
-		if err := writeTree(w, x.Tree); err != nil {
+		if err := writeTree(w, tx, x.Tree); err != nil {
 			return err
 		}
-	} else if err := writeValues(w, x.Parts, partsMissing(r.Outcome)); err != nil {
+	} else if err := writeValues(w, x.Parts, partsMissing(tx, r.Outcome)); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nNachweise (evidence)")
-	if err := writeValues(w, r.Evidence, "  keine"); err != nil {
+	fmt.Fprintln(w, "\n"+tx.t("explain.evidence"))
+	if err := writeValues(w, r.Evidence, "  "+tx.t("explain.none")); err != nil {
 		return err
 	}
 	judged, ok := judgedPeriod(rule, per)
 	if !ok {
 		return nil // the period lies outside the rule's validity: no params were read
 	}
-	return writeParams(w, p, rule, judged)
+	return writeParams(w, tx, p, rule, judged)
 }
 
 // judgedPeriod is the part of the period inside the rule's validity
@@ -228,14 +237,14 @@ func judgedPeriod(rule *rules.Rule, per rules.Period) (rules.Period, bool) {
 }
 
 // partsMissing says why an explanation has no values of the assertion.
-func partsMissing(o rules.Outcome) string {
+func partsMissing(tx *texts, o rules.Outcome) string {
 	switch o {
 	case rules.OutcomeNotApplicable:
-		return "  nicht ausgewertet: die Regel ist nicht anwendbar (siehe Meldung)"
+		return "  " + tx.t("explain.notEvaluatedNA")
 	case rules.OutcomeError:
-		return "  nicht ausgewertet: die Regel konnte nicht geprüft werden"
+		return "  " + tx.t("explain.notEvaluatedError")
 	}
-	return "  die Bedingung hat keine Teile, die sich einzeln zeigen lassen"
+	return "  " + tx.t("explain.noParts")
 }
 
 func writeValues(w io.Writer, values []rules.Evidence, none string) error {
@@ -250,11 +259,11 @@ func writeValues(w io.Writer, values []rules.Evidence, none string) error {
 	return tw.Flush()
 }
 
-func waiverText(wv *rules.WaiverRef) string {
-	s := fmt.Sprintf("%s: %s; genehmigt von %s am %s, gültig ab %s", wv.ID, oneLine(wv.Reason, 300), wv.GrantedBy,
-		rules.Format(wv.Granted), rules.Format(wv.From))
+func waiverText(tx *texts, wv *rules.WaiverRef) string {
+	s := tx.t("explain.waiverText", wv.ID, oneLine(wv.Reason, 300), wv.GrantedBy,
+		tx.words().Date(wv.Granted), tx.words().Date(wv.From))
 	if wv.Until != nil {
-		s += " bis " + rules.Format(*wv.Until)
+		s += tx.t("explain.waiverUntil", tx.words().Date(*wv.Until))
 	}
 	return s
 }
@@ -263,7 +272,7 @@ var paramRef = regexp.MustCompile(`\bparams\.([A-Za-z][A-Za-z0-9]*)`)
 
 // writeParams lists the params the rule's expressions name, with the value
 // in force on the period's first day and the earlier values.
-func writeParams(w io.Writer, p *rules.RuleSet, rule *rules.Rule, per rules.Period) error {
+func writeParams(w io.Writer, tx *texts, p *rules.RuleSet, rule *rules.Rule, per rules.Period) error {
 	seen := map[string]bool{}
 	for _, text := range []string{rule.Each, rule.Subject, rule.When, rule.Needs, rule.Assert, rule.Message} {
 		for _, m := range paramRef.FindAllStringSubmatch(text, -1) {
@@ -278,36 +287,37 @@ func writeParams(w io.Writer, p *rules.RuleSet, rule *rules.Rule, per rules.Peri
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	fmt.Fprintf(w, "\nParameter am %s\n", rules.Format(per.From))
+	fmt.Fprintln(w, "\n"+tx.t("explain.params", tx.words().Date(per.From)))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, n := range names {
 		param := p.Param(n)
 		if param == nil {
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\n", n, paramText(param, per))
+		fmt.Fprintf(tw, "  %s\t%s\n", n, paramText(tx, param, per))
 	}
 	return tw.Flush()
 }
 
-func paramText(param *rules.Param, per rules.Period) string {
+func paramText(tx *texts, param *rules.Param, per rules.Period) string {
 	cur, ok := param.At(per.From)
 	if !ok {
-		return "kein Wert in Kraft"
+		return tx.t("explain.noValue")
 	}
-	s := rules.Format(cur.Value)
+	lang := tx.lang.code()
+	s := rules.FormatIn(lang, cur.Value)
 	if param.Unit != "" {
 		s += " " + param.Unit
 	}
-	s += " (gilt ab " + rules.Format(cur.From)
+	s += tx.t("explain.since", tx.words().Date(cur.From))
 	var earlier []string
 	for _, h := range param.History {
 		if h.From.Before(cur.From) {
-			earlier = append(earlier, rules.Format(h.Value)+" ab "+rules.Format(h.From))
+			earlier = append(earlier, tx.t("explain.earlierValue", rules.FormatIn(lang, h.Value), tx.words().Date(h.From)))
 		}
 	}
 	if len(earlier) > 0 {
-		s += "; vorher " + strings.Join(earlier, ", ")
+		s += tx.t("explain.earlier", strings.Join(earlier, ", "))
 	}
 	s += ")"
 	if param.Title != "" {

@@ -13,20 +13,25 @@ import (
 
 // writeTree prints the tree of an explanation indented, one
 // sub-expression a line with its value, the way opa eval --explain does.
-func writeTree(w io.Writer, tree []rules.Step) error {
+func writeTree(w io.Writer, tx *texts, tree []rules.Step) error {
 	for _, s := range tree {
-		if err := writeStep(w, s, 1); err != nil {
+		if err := writeStep(w, tx, s, 1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeStep(w io.Writer, s rules.Step, depth int) error {
+func writeStep(w io.Writer, tx *texts, s rules.Step, depth int) error {
 	indent := strings.Repeat("  ", depth)
 	text := oneLine(s.Text, 300)
+	if tx.lang == langEN && s.Value != nil {
+		// The engine writes Text in German; a plain value is written
+		// again in the language.
+		text = oneLine(rules.FormatIn(tx.lang.code(), s.Value), 300)
+	}
 	if s.Count != nil && *s.Count > 0 {
-		text = plural(*s.Count, "Element", "Elemente") + ": " + text
+		text = tx.count(*s.Count, "word.element") + ": " + text
 	}
 	var line string
 	switch s.Kind {
@@ -41,7 +46,7 @@ func writeStep(w io.Writer, s rules.Step, depth int) error {
 		return err
 	}
 	for _, k := range s.Steps {
-		if err := writeStep(w, k, depth+1); err != nil {
+		if err := writeStep(w, tx, k, depth+1); err != nil {
 			return err
 		}
 	}

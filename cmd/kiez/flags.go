@@ -125,19 +125,6 @@ func (l *pathFlag) Set(s string) error {
 	return nil
 }
 
-// severityLabel is the German label of a verdict's severity.
-func severityLabel(s diag.Severity) string {
-	switch s {
-	case diag.Error:
-		return "Fehler"
-	case diag.Warning:
-		return "Warnung"
-	case diag.Info:
-		return "Hinweis"
-	}
-	return "ungültig"
-}
-
 // count returns the number of errors and warnings among diags.
 func count(diags diag.Diagnostics) (errs, warns int) {
 	for _, d := range diags {

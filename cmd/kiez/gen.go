@@ -69,15 +69,15 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeGenSummary prints one line per programme: centres, regions and
-// centres with shortfalls (a German table), then the seed, the year and
-// the shortfalls in the language.
+// centres with shortfalls, then the seed, the year and the shortfalls, in
+// the language.
 func writeGenSummary(tx *texts, w io.Writer, res *synth.Output) {
 	with := map[string]bool{}
 	for _, s := range res.Shortfalls {
 		with[s.Centre] = true
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Programm\tZentren\tVorlagen\tmit Mängeln\t\n")
+	fmt.Fprintln(tw, tx.t("gen.header"))
 	for _, p := range res.Dataset.Programmes {
 		var n, short int
 		tpls := map[string]bool{}

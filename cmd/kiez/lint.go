@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -62,15 +64,15 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		if i > 0 || len(diags) > 0 {
 			fmt.Fprintln(stdout)
 		}
-		writeLintHeading(stdout, rs)
+		writeLintHeading(stdout, fs.tx, rs)
 		if *coverage && rs.prog != nil {
-			if err := writeCoverage(stdout, rs.prog); err != nil {
+			if err := writeCoverage(stdout, fs.tx, rs.prog); err != nil {
 				fmt.Fprintf(stderr, "kiez lint: %v\n", err)
 				return exitProblems
 			}
 		}
 		if *costs > 0 && rs.prog != nil {
-			if err := writeCosts(stdout, rs.prog, *costs); err != nil {
+			if err := writeCosts(stdout, fs.tx, rs.prog, *costs); err != nil {
 				fmt.Fprintf(stderr, "kiez lint: %v\n", err)
 				return exitProblems
 			}
@@ -85,42 +87,42 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 // writeLintHeading names the file and what it holds, or that it does not
 // compile.
-func writeLintHeading(w io.Writer, rs *ruleSet) {
+func writeLintHeading(w io.Writer, tx *texts, rs *ruleSet) {
 	if rs.prog == nil {
-		what := "kompiliert nicht"
+		what := tx.t("lint.notCompiled")
 		if rs.unread {
-			what = "nicht gelesen"
+			what = tx.t("lint.notRead")
 		}
 		nerr, _ := count(rs.diags)
-		fmt.Fprintf(w, "%s: %s (%s)\n", rs.arg, what, plural(nerr, "Fehler", "Fehler"))
+		fmt.Fprintf(w, "%s: %s (%s)\n", rs.arg, what, tx.count(nerr, "word.error"))
 		return
 	}
 	p := rs.prog
 	version := ""
 	if p.Version != "" {
-		version = ", Version " + p.Version
+		version = tx.t("sel.version", p.Version)
 	}
-	fmt.Fprintf(w, "%s: Programm %s – %s%s\n", rs.where(), p.ID, p.Name, version)
+	fmt.Fprintln(w, tx.t("lint.heading", rs.where(tx), p.ID, p.Name, version))
 	fmt.Fprintf(w, "  %s, %s, %s, %s\n",
-		plural(len(p.Requirements), "Anforderung", "Anforderungen"), plural(len(p.Rules), "Regel", "Regeln"),
-		plural(len(p.Params), "Parameter", "Parameter"), plural(len(p.Manual), "manuelle Prüfung", "manuelle Prüfungen"))
-	fmt.Fprintf(w, "  %s\n", validityLine(p))
+		tx.count(len(p.Requirements), "word.requirement"), tx.count(len(p.Rules), "word.rule"),
+		tx.count(len(p.Params), "word.param"), tx.count(len(p.Manual), "word.manualCheck"))
+	fmt.Fprintf(w, "  %s\n", validityLine(tx, p))
 }
 
 // validityLine says from when (and until when) the rules apply, and where
 // the first day comes from.
-func validityLine(p *rules.RuleSet) string {
+func validityLine(tx *texts, p *rules.RuleSet) string {
 	var s string
 	switch {
 	case p.ValidFrom == nil:
-		s = "Gilt ohne Anfangsdatum (kein validFrom, keine Parameter)"
+		s = tx.t("lint.validOpen")
 	case p.ValidFromDerived:
-		s = "Gilt ab " + rules.Format(*p.ValidFrom) + " (ohne validFrom: der erste Tag, an dem jeder Parameter einen Wert hat)"
+		s = tx.t("lint.validDerived", tx.words().Date(*p.ValidFrom))
 	default:
-		s = "Gilt ab " + rules.Format(*p.ValidFrom) + " (validFrom)"
+		s = tx.t("lint.validFrom", tx.words().Date(*p.ValidFrom))
 	}
 	if p.ValidUntil != nil {
-		s += ", bis " + rules.Format(*p.ValidUntil) + " (validUntil)"
+		s += tx.t("lint.validUntil", tx.words().Date(*p.ValidUntil))
 	}
 	return s
 }
@@ -128,7 +130,7 @@ func validityLine(p *rules.RuleSet) string {
 // writeCoverage prints for each catalogue requirement the rules that check
 // it, or the evidence a reviewer checks by hand, or, when it is missing,
 // its text.
-func writeCoverage(w io.Writer, p *rules.RuleSet) error {
+func writeCoverage(w io.Writer, tx *texts, p *rules.RuleSet) error {
 	cov := p.Coverage()
 	manual := map[string]rules.Manual{}
 	for _, m := range p.Manual {
@@ -136,31 +138,31 @@ func writeCoverage(w io.Writer, p *rules.RuleSet) error {
 			manual[m.Requirement] = m
 		}
 	}
-	fmt.Fprintf(w, "\n  Abdeckung des Anforderungskatalogs\n")
+	fmt.Fprintln(w, "\n  "+tx.t("lint.coverage"))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "    Anforderung\tPrüfung\tRegeln oder Nachweis")
+	fmt.Fprintln(tw, "    "+tx.t("lint.coverageHeader"))
 	var checked, byHand int
 	listed := map[string]bool{}
 	for _, req := range p.Requirements {
 		listed[req.ID] = true
-		how, what := "FEHLT", oneLine(req.Text, 70)
+		how, what := tx.t("lint.missing"), oneLine(req.Text, 70)
 		if ids := cov.Checked[req.ID]; len(ids) > 0 {
-			how, what = "Regel", strings.Join(ids, ", ")
+			how, what = tx.t("lint.byRule"), strings.Join(ids, ", ")
 			checked++
 		} else if m, ok := manual[req.ID]; ok {
-			how, what = "manuell", oneLine(m.Evidence, 70)
+			how, what = tx.t("lint.byHand"), oneLine(m.Evidence, 70)
 			byHand++
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\n", req.ID, how, what)
 	}
 	for _, id := range uncatalogued(cov, listed) {
-		fmt.Fprintf(tw, "    %s\tRegel\t%s (nicht im Katalog)\n", id, strings.Join(cov.Checked[id], ", "))
+		fmt.Fprintf(tw, "    %s\t%s\t%s\n", id, tx.t("lint.byRule"), tx.t("lint.notCatalogued", strings.Join(cov.Checked[id], ", ")))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "    %d von %d abgedeckt: %d durch Regeln, %d manuell, %d fehlen\n",
-		checked+byHand, len(p.Requirements), checked, byHand, len(cov.Missing))
+	fmt.Fprintln(w, "    "+tx.t("lint.coverageSum",
+		checked+byHand, len(p.Requirements), checked, byHand, len(cov.Missing)))
 	return nil
 }
 
@@ -175,15 +177,15 @@ func oneLine(s string, n int) string {
 
 // writeCosts prints the n costliest rules of a programme with their
 // estimated cost, and the ceiling.
-func writeCosts(w io.Writer, p *rules.RuleSet, n int) error {
+func writeCosts(w io.Writer, tx *texts, p *rules.RuleSet, n int) error {
 	rs := costliest(p, n)
-	fmt.Fprintf(w, "\n  Aufwand der Regeln (geschätzte Schritte einer Regel für ein Zentrum; Obergrenze %s)\n", germanNumber(rules.CostCeiling))
+	fmt.Fprintln(w, "\n  "+tx.t("lint.costs", tx.cost(rules.CostCeiling)))
 	width := 0
 	for _, r := range rs {
-		width = max(width, len(germanNumber(r.Cost())))
+		width = max(width, len(tx.cost(r.Cost())))
 	}
 	for _, r := range rs {
-		if _, err := fmt.Fprintf(w, "    %*s  %s\n", width, germanNumber(r.Cost()), r.ID); err != nil {
+		if _, err := fmt.Fprintf(w, "    %*s  %s\n", width, tx.cost(r.Cost()), r.ID); err != nil {
 			return err
 		}
 	}
@@ -211,11 +213,11 @@ func costliest(p *rules.RuleSet, n int) []*rules.Rule {
 	return rs[:min(n, len(rs))]
 }
 
-// germanNumber writes a whole number with points between thousands.
-func germanNumber(n uint64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
+// cost writes an estimated cost, grouped in thousands: 1.000.000.000,
+// 1,000,000,000.
+func (x *texts) cost(n uint64) string {
+	if n > math.MaxInt {
+		return strconv.FormatUint(n, 10) // beyond any ceiling; never the case
 	}
-	return s
+	return x.words().Int(int(n), true)
 }

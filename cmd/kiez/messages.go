@@ -16,10 +16,12 @@ import (
 )
 
 // lang is the language of the tool's own texts: the usage of the
-// commands, the help of their flags and the tool's own error messages.
-// The library's diagnostics (problems in data and rule files) and errors
-// stay English; the tables and reports are German unless a command says
-// otherwise (report --lang en).
+// commands, the help of their flags, the tool's own error messages and
+// notes, and the tables the commands write as text (and check's
+// workbook), with their values said by labels.go; the verdicts follow it
+// (rules.WithLanguage), the reports too. The library's diagnostics
+// (problems in data and rule files) and errors stay English; JSON keeps
+// its machine values.
 type lang int
 
 const (
@@ -106,12 +108,13 @@ type texts struct {
 
 func newTexts(l lang) *texts { return &texts{lang: l, table: allMessages()} }
 
-// allMessages is the whole message table: messageTable and the texts of
-// import and export (sheetMessages). TestMessages checks that no key is
-// in both.
+// allMessages is the whole message table: messageTable, the texts of
+// import and export (sheetMessages) and the words of the commands' tables
+// (tableMessages). TestMessages checks that no key is in two of them.
 func allMessages() map[string]message {
 	all := messageTable()
 	maps.Copy(all, sheetMessages())
+	maps.Copy(all, tableMessages())
 	return all
 }
 

@@ -361,7 +361,7 @@ When the periods are whole years apart, the years in subjects and
 messages of the old period are shifted before comparing, so that
 "fz-a/2024-H2" is matched with "fz-a/2025-H2".
 
-Output: German tables (text); the comparison as data (json: one object,
+Output: tables in English (text); the comparison as data (json: one object,
 the module version, the rule sets of both sides, the new side's period,
 the input files with their SHA-256 and a digest over them and the time
 of the run as in "kiez check", then the comparison's fields; JSON Schema
@@ -380,7 +380,7 @@ on wrong usage.`},
 		"diff.flag.rename":    {"die Regel `alt=neu` der alten Seite der Regel der neuen Seite mit anderer Kennung zuordnen (wiederholbar)", "match the old side's rule `old=new` with the new side's rule of another id (repeatable)"},
 		"diff.flag.period":    {"der ausgewertete `Zeitraum` der neuen Seite (und der alten ohne --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 oder 2025-01-01..2025-06-30", "the evaluated `period` of the new side (and of the old one without --period-old): 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01..2025-06-30"},
 		"diff.flag.periodOld": {"der ausgewertete `Zeitraum` der alten Seite, für einen Vergleich zweier Zeiträume", "the evaluated `period` of the old side, for a comparison of two periods"},
-		"diff.flag.format":    {"`Format` der Ausgabe: text (deutsche Tabellen), json (der Vergleich als Daten) oder der Bericht Folgenabschätzung als md, html, csv oder xlsx", "output `format`: text (German tables), json (the comparison as data), or the Folgenabschätzung report as md, html, csv or xlsx"},
+		"diff.flag.format":    {"`Format` der Ausgabe: text (deutsche Tabellen), json (der Vergleich als Daten) oder der Bericht Folgenabschätzung als md, html, csv oder xlsx", "output `format`: text (tables in English), json (the comparison as data), or the Folgenabschätzung report as md, html, csv or xlsx"},
 		"diff.flag.published": {"mit md, html, csv oder xlsx: den Bericht zur Veröffentlichung erstellen (keine Personalkennungen, keine Meldungen aus den Daten, keine Stunden einzelner Zentren)", "with md, html, csv or xlsx: build the report for publication (no staff ids, no messages of the data, no hours of single centres)"},
 		"diff.flag.strict":    {"Exit-Status 1, wenn sich ein Ergebnis oder ein Parameter änderte", "exit 1 when any result or param changed"},
 		"diff.publishedText":  {"--published braucht --format md, html, csv oder xlsx", "--published needs --format md, html, csv or xlsx"},

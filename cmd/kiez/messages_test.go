@@ -30,9 +30,14 @@ var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.
 // in the table.
 func TestMessages(t *testing.T) {
 	table := allMessages()
-	for key := range sheetMessages() {
-		if _, ok := messageTable()[key]; ok {
-			t.Errorf("%s: the key is in messageTable and in sheetMessages", key)
+	parts := map[string]map[string]message{"messageTable": messageTable(), "sheetMessages": sheetMessages(), "tableMessages": tableMessages()}
+	for name, part := range parts {
+		for other, otherPart := range parts {
+			for key := range part {
+				if _, ok := otherPart[key]; ok && name < other {
+					t.Errorf("%s: the key is in %s and in %s", key, name, other)
+				}
+			}
 		}
 	}
 	for key, m := range table {
@@ -158,6 +163,18 @@ func TestLanguageTranscripts(t *testing.T) {
 		{"check-unknown-flag-en", "en", []string{"check", "--verbose"}, 2},
 		{"test-failing-en", "", []string{"test", "--lang", "en", "--root", "../..", "testdata/failing-tests.yaml"}, 1},
 		{"check-unknown-programme-en", "en", []string{"check", "--rules", "../../rules/testdata/fixture.yaml", "--period", "2024", "--programme", "nirgendwo", "../../rules/testdata/programme.yaml", "../../rules/testdata/centre-short.yaml"}, 2},
+		{"check-text-en", "", []string{"check", "--lang", "en", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 0},
+		{"check-every-outcome-en", "en", []string{"check", "--rules", fixtureRules, "--period", "2024", "testdata/check-mixed.yaml"}, 0},
+		{"check-only-problems-hides-all-en", "en", []string{"check", "--rules", fixtureRules, "--period", "2024-Q1", "--only", "fail", "testdata/check-mixed.yaml"}, 0},
+		{"explain-fail-en", "", []string{"explain", "--lang", "en", "--rule", "freistellung", "--subject", "c2/l2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 0},
+		{"explain-waived-en", "en", []string{"explain", "--rule", "freistellung", "--subject", "c1/l1", "--rules", fixtureRules, "--period", "2024", "testdata/check-mixed.yaml"}, 0},
+		{"explain-tree-bad-kreuznach-en", "en", []string{"explain", "--rule", "leitungsfreistellung", "--subject", "fz-meisenheim/lfz-1", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
+		{"lint-fixture-en", "en", []string{"lint", "--costs", "3", fixtureRules}, 0},
+		{"lint-broken-en", "en", []string{"lint", "testdata/lint-broken.yaml"}, 1},
+		{"validate-small-en", "en", []string{"validate", "-on", "2024-12-31", "testdata/validate-small.yaml"}, 1},
+		{"validate-default-day-en", "", []string{"validate", "--lang", "en", "../../testdata/thueringen"}, 0},
+		{"diff-leitungsfreistellung-en", "en", []string{"diff", "--set", "leitungsfreistellung=3@2025-01-01", "--period", "2025", bkData}, 0},
+		{"diff-identical-en", "", []string{"diff", "--lang", "en", "--period", "2025", bkData}, 0},
 		{"lang-bad", "", []string{"lint", "--lang", "fr", fixtureRules}, 2},
 		{"lang-bad-env", "fr", []string{"help"}, 2},
 	} {

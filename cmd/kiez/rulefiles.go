@@ -28,19 +28,19 @@ type ruleSet struct {
 }
 
 // describe names where the rules come from and their version, for
-// report headings.
-func (r *ruleSet) describe() string {
-	s := r.where()
+// report headings, in the language of tx.
+func (r *ruleSet) describe(tx *texts) string {
+	s := r.where(tx)
 	if r.prog.Version != "" {
-		s += ", Version " + r.prog.Version
+		s += tx.t("sel.version", r.prog.Version)
 	}
 	return s
 }
 
 // where names the rule file, marking an embedded one.
-func (r *ruleSet) where() string {
+func (r *ruleSet) where(tx *texts) string {
 	if r.embedded {
-		return "eingebettet (" + r.prog.File + ")"
+		return tx.t("sel.embeddedFile", r.prog.File)
 	}
 	return r.prog.File
 }
@@ -153,8 +153,9 @@ type selection struct {
 // named with --rules replace the embedded programme of the same id, or
 // add one. Without ids: every programme named by the data (in the data's
 // order) that has rules, then the --rules programmes the data does not
-// name. With ids: exactly those programmes, in that order.
-func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *sources) *selection {
+// name. With ids: exactly those programmes, in that order. The notes are
+// in the language of tx.
+func selectProgrammes(tx *texts, ds *kiez.Dataset, ids []string, ruleFiles []string, src *sources) *selection {
 	sel := &selection{}
 	byID := map[string]*ruleSet{}
 	var fileOrder []string
@@ -199,7 +200,7 @@ func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *s
 		}
 		for _, id := range fileOrder {
 			if !slices.Contains(ids, id) {
-				sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: %s (Programm %s) wird nicht geprüft, weil --programme es nicht nennt.", byID[id].arg, id))
+				sel.notes = append(sel.notes, tx.t("sel.notChecked", byID[id].arg, id))
 			}
 		}
 		return sel
@@ -207,7 +208,7 @@ func selectProgrammes(ds *kiez.Dataset, ids []string, ruleFiles []string, src *s
 	named := dataProgrammes(ds)
 	for _, id := range named {
 		if !take(id) {
-			sel.notes = append(sel.notes, fmt.Sprintf("Hinweis: Für das Programm %s gibt es keine Regeln (weder eingebettet noch mit --rules); seine Zentren werden nicht geprüft.", id))
+			sel.notes = append(sel.notes, tx.t("sel.noRulesNote", id))
 		}
 	}
 	for _, id := range fileOrder {

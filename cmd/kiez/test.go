@@ -216,7 +216,7 @@ func testFiles(tx *texts, paths []string) ([]string, error) {
 func writeMismatches(tx *texts, w io.Writer, ms []rules.Mismatch) {
 	for _, m := range ms {
 		fmt.Fprintf(w, "    %s %s\n", m.Rule, m.Subject)
-		fmt.Fprintf(w, "      %s\n", tx.t("test.want", fmt.Sprintf("%s (%s)", m.Want, m.Want.Label())))
+		fmt.Fprintf(w, "      %s\n", tx.t("test.want", outcomeWithLabel(tx, m.Want)))
 		if m.Got == 0 {
 			msg := m.Message
 			if msg == "" {
@@ -225,7 +225,7 @@ func writeMismatches(tx *texts, w io.Writer, ms []rules.Mismatch) {
 			fmt.Fprintf(w, "      %s\n", tx.t("test.got", oneLine(msg, 400)))
 			continue
 		}
-		got := fmt.Sprintf("%s (%s)", m.Got, m.Got.Label())
+		got := outcomeWithLabel(tx, m.Got)
 		if m.Message != "" {
 			got += ": " + oneLine(m.Message, 400)
 		}
@@ -308,4 +308,14 @@ func writeUntested(tx *texts, w io.Writer, u untested) {
 		sort.Strings(lines)
 		fmt.Fprintf(w, "\n%s\n%s\n", tx.t("test.untestedOf", p), strings.Join(lines, "\n"))
 	}
+}
+
+// outcomeWithLabel writes an outcome's id with its label in the language,
+// "fail (nicht erfüllt)", or the id alone where the label is the id
+// ("fail" in English).
+func outcomeWithLabel(tx *texts, o rules.Outcome) string {
+	if label := tx.outcome(o); label != o.String() {
+		return fmt.Sprintf("%s (%s)", o, label)
+	}
+	return o.String()
 }

@@ -55,8 +55,8 @@ func (tl timeLimit) reportTimeout(stderr io.Writer, command, while, shown string
 	return exitProblems
 }
 
-// noteStopped ends a command's German text output with the note that it
-// was cut short, so that the output does not pass for a complete one.
+// noteStopped ends a command's text output with the note that it was cut
+// short, so that the output does not pass for a complete one.
 func (tl timeLimit) noteStopped(w io.Writer) {
-	fmt.Fprintf(w, "\nAbgebrochen: Das Zeitlimit (--timeout %v) ist abgelaufen; die Ausgabe ist unvollständig.\n", *tl.d)
+	fmt.Fprintln(w, "\n"+tl.fs.tx.t("timeout.stopped", *tl.d))
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
-	"github.com/kiez-go/kiez/rules"
 )
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
@@ -73,7 +71,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	writeSummary(stdout, ds, day, ft)
+	writeSummary(stdout, fs.tx, ds, day, ft)
 	if len(diags) > 0 {
 		fmt.Fprintln(stdout)
 		if err := diag.WriteText(stdout, diags, ds.Source); err != nil {
@@ -90,13 +88,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // writeSummary prints one line per programme: centres, Kitas, staff in
 // full-time equivalents on day, offers and sessions.
-func writeSummary(w io.Writer, ds *kiez.Dataset, day date.Date, fullTime *decimal.Decimal) {
+func writeSummary(w io.Writer, tx *texts, ds *kiez.Dataset, day date.Date, fullTime *decimal.Decimal) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Programm\tZentren\tKitas\tPersonal (VZÄ am %s)\tAngebote\tTermine\t\n", rules.Format(day))
+	fmt.Fprintln(tw, tx.t("validate.header", tx.words().Date(day)))
 	for _, p := range programmeSummaries(ds, day, fullTime) {
 		fte := "–"
 		if p.FTE != nil {
-			fte = fmt.Sprintf("%s (%s h)", decimalComma(p.FTE.StringFixed(2)), decimalComma(p.FullTimeHours.String()))
+			fte = fmt.Sprintf("%s (%s h)", tx.words().Number(*p.FTE, 2, false), tx.words().Decimal(p.FullTimeHours))
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t\n", p.Programme, p.Centres, p.Kitas, fte, p.Offers, p.Sessions)
 	}
@@ -139,6 +137,3 @@ func lastActivity(ds *kiez.Dataset, today date.Date) date.Date {
 	}
 	return last
 }
-
-// decimalComma writes a number the German way, with a decimal comma.
-func decimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }

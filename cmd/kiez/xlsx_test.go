@@ -116,10 +116,10 @@ func TestCheckXLSX(t *testing.T) {
 	for _, r := range env.Results {
 		severity := ""
 		if isProblem(r.Outcome) {
-			severity = severityLabel(r.Severity)
+			severity = newTexts(langDE).severity(r.Severity)
 		}
 		want = append(want, []string{r.Programme, r.Rule, r.Subject, r.Outcome.Label(), severity,
-			strings.Join(r.Requirements, ", "), resultMessage(r)})
+			strings.Join(r.Requirements, ", "), resultMessage(newTexts(langDE), r)})
 		subject := r.Centre
 		if subject == "" {
 			subject = r.Programme
