@@ -73,7 +73,7 @@ func (e *Engine) Explain(ctx context.Context, ds *kiez.Dataset, period Period, r
 				x := &Explanation{Result: res, When: rule.When, Needs: rule.Needs, Assert: rule.Assert}
 				if i < len(parts) && len(parts[i]) == len(explain) {
 					x.Parts = parts[i][:len(top)]
-					x.Tree = steps(tree, parts[i][len(top):])
+					x.Tree = steps(tree, parts[i][len(top):], r.lang)
 				}
 				return x, nil
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
+	"github.com/kiez-go/kiez/internal/words"
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 	"github.com/shopspring/decimal"
@@ -277,29 +278,30 @@ func predicateOf(x *ast.BuiltinNode) (*ast.PredicateNode, bool) {
 }
 
 // steps turns the evaluated tree into Steps, given the values of its
-// compiled expressions in order (Evidence from the verdict).
-func steps(nodes []*treeNode, values []Evidence) []Step {
+// compiled expressions in order (Evidence from the verdict), with the
+// texts in lang, the language of the run that made them.
+func steps(nodes []*treeNode, values []Evidence, lang words.Language) []Step {
 	var out []Step
 	for _, n := range nodes {
-		out = append(out, step(n, values))
+		out = append(out, step(n, values, lang))
 	}
 	return out
 }
 
-func step(n *treeNode, values []Evidence) Step {
+func step(n *treeNode, values []Evidence, lang words.Language) Step {
 	s := Step{Kind: n.kind, Expr: n.expr}
 	if n.part >= 0 && n.part < len(values) {
 		v := values[n.part]
-		s.Text, s.Value, s.Count = stepValue(v)
+		s.Text, s.Value, s.Count = stepValue(v, lang)
 	}
 	s.Note = n.note
 	decided := false
 	for _, k := range n.kids {
 		if decided {
-			s.Steps = append(s.Steps, Step{Kind: k.kind, Expr: k.expr, Text: "nicht ausgewertet"})
+			s.Steps = append(s.Steps, Step{Kind: k.kind, Expr: k.expr, Text: pickIn(lang, "nicht ausgewertet", "not evaluated")})
 			continue
 		}
-		ks := step(k, values)
+		ks := step(k, values, lang)
 		s.Steps = append(s.Steps, ks)
 		if n.decide != nil {
 			if b, ok := ks.Value.(bool); ok && b == *n.decide {
@@ -312,38 +314,39 @@ func step(n *treeNode, values []Evidence) Step {
 
 // stepValue formats a value of the tree: plain values as they are,
 // lists by their number and their first elements.
-func stepValue(e Evidence) (string, any, *int) {
-	if strings.HasPrefix(e.Text, "Fehler: ") {
+func stepValue(e Evidence, lang words.Language) (string, any, *int) {
+	if strings.HasPrefix(e.Text, pickIn(lang, "Fehler: ", "Error: ")) {
 		return e.Text, nil, nil
 	}
+	f := words.Formatter{Lang: lang, Facts: facts}
 	v := e.Value
 	switch p := v.(type) {
 	case Period:
-		return p.German(), nil, nil
+		return f.Format(p), nil, nil
 	case *Period:
 		if p != nil {
-			return p.German(), nil, nil
+			return f.Format(*p), nil, nil
 		}
 	}
 	switch v.(type) {
 	case nil, bool, int, int64, float64, string, decimal.Decimal, date.Date, period.Period, []string:
-		return Format(v), v, nil
+		return f.Format(v), v, nil
 	}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return Format(v), nil, nil
+		return f.Format(v), nil, nil
 	}
 	n := rv.Len()
 	if n == 0 {
-		return "keine", nil, &n
+		return pickIn(lang, "keine", "none"), nil, &n
 	}
 	var names []string
 	for i := range min(n, maxListed) {
-		names = append(names, Format(rv.Index(i).Interface()))
+		names = append(names, f.Format(rv.Index(i).Interface()))
 	}
 	text := strings.Join(names, "; ")
 	if n > maxListed {
-		text += fmt.Sprintf("; … (%d insgesamt)", n)
+		text += fmt.Sprintf(pickIn(lang, "; … (%d insgesamt)", "; … (%d in all)"), n)
 	}
 	var plain any
 	if rv.Type().Elem().Kind() != reflect.Struct && rv.Type().Elem().Kind() != reflect.Pointer && rv.Type().Elem().Kind() != reflect.Interface {
