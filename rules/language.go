@@ -214,3 +214,32 @@ func pickIn(l words.Language, de, en string) string {
 	}
 	return de
 }
+
+// lintTranslations warns, for a rule file that translates some of its
+// rules into a language, about each rule it leaves untranslated: in that
+// language the rule's verdicts would stay German beside translated ones.
+func (l *loader) lintTranslations(p *RuleSet) {
+	translated := map[string]int{}
+	for _, r := range p.Rules {
+		for code, t := range r.Translations {
+			if strings.TrimSpace(t.Message) != "" {
+				translated[code]++
+			}
+		}
+	}
+	codes := make([]string, 0, len(translated))
+	for code := range translated {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		for _, r := range p.Rules {
+			if strings.TrimSpace(r.Translations[code].Message) != "" {
+				continue
+			}
+			at := r.Pos.Start
+			l.warnf(l.at(at), "Give the rule translations: "+code+": message: (and title:), or none of the rules.",
+				"rule %s is not translated into %s (the file translates %d of its %d rules): in an %s evaluation its verdicts stay German", r.ID, code, translated[code], len(p.Rules), code)
+		}
+	}
+}

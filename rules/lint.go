@@ -120,6 +120,7 @@ func (l *loader) lintFile(f *fileProgramme, p *RuleSet) {
 		return
 	}
 	l.lintUnusedParams(p)
+	l.lintTranslations(p)
 	for i, r := range p.Rules {
 		if i >= len(f.Rules) {
 			break
