@@ -60,7 +60,7 @@ func (b *stepBudget) start(scope Scope, centres int, perCentre uint64) {
 func (b *stepBudget) spend(n int) error {
 	b.used += uint64(n)
 	if b.used > b.limit {
-		return fmt.Errorf("die Regel überschreitet ihr Schrittbudget von %s Schritten, gezählt als Schleifendurchläufe und Zeichen zusammengesetzter Texte; vereinfachen Sie die Regel, etwa ohne ineinander geschachtelte Schleifen", germanDigits(b.limit))
+		return fmt.Errorf("the rule exceeds its step budget of %d steps, counted as loop iterations and characters of built texts; simplify the rule, e.g. without nested loops", b.limit)
 	}
 	return nil
 }

@@ -60,8 +60,8 @@ const maxListed = 8
 // expression (nil for a node shown without a value) and its children.
 type treeNode struct {
 	kind, expr string
-	part       int // the index of its compiled expression, or -1
-	note       string
+	part       int       // the index of its compiled expression, or -1
+	note       [2]string // German and English
 	kids       []*treeNode
 	// decide tells for and/or which operand value ends the evaluation.
 	decide *bool
@@ -255,10 +255,10 @@ func (b *treeBuilder) builtin(x *ast.BuiltinNode, prefix string) *treeNode {
 		t.kids = append(t.kids, list)
 	}
 	cond := pred.String()
-	note := "Elemente, für die " + cond + " gilt"
+	note := [2]string{"Elemente, für die " + cond + " gilt", "elements for which " + cond + " holds"}
 	if !holds {
 		cond = "!(" + cond + ")"
-		note = "Elemente, für die " + pred.String() + " nicht gilt"
+		note = [2]string{"Elemente, für die " + pred.String() + " nicht gilt", "elements for which " + pred.String() + " does not hold"}
 	}
 	elems := fmt.Sprintf("filter(%s, %s)", x.Arguments[0].String(), cond)
 	if e := b.leaf("elements", elems, elems, prefix); e != nil {
@@ -294,7 +294,7 @@ func step(n *treeNode, values []Evidence, lang words.Language) Step {
 		v := values[n.part]
 		s.Text, s.Value, s.Count = stepValue(v, lang)
 	}
-	s.Note = n.note
+	s.Note = pickIn(lang, n.note[0], n.note[1])
 	decided := false
 	for _, k := range n.kids {
 		if decided {
@@ -315,7 +315,9 @@ func step(n *treeNode, values []Evidence, lang words.Language) Step {
 // stepValue formats a value of the tree: plain values as they are,
 // lists by their number and their first elements.
 func stepValue(e Evidence, lang words.Language) (string, any, *int) {
-	if strings.HasPrefix(e.Text, pickIn(lang, "Fehler: ", "Error: ")) {
+	// A part that failed has no value and the error as its text (a nil
+	// value is written "–", a text value may start with anything).
+	if e.Value == nil && strings.HasPrefix(e.Text, pickIn(lang, "Fehler: ", "Error: ")) {
 		return e.Text, nil, nil
 	}
 	f := words.Formatter{Lang: lang, Facts: facts}

@@ -86,7 +86,7 @@ type fileRule struct {
 // fileTranslation is a rule's title and message templates in another
 // language than the rule file's.
 type fileTranslation struct {
-	Title   string      `json:"title"`
+	Title   source.Text `json:"title"`
 	Message source.Text `json:"message"`
 	fileVerdicts
 }

@@ -26,7 +26,7 @@ func Format(v any) string { return words.Formatter{Lang: words.German, Facts: fa
 // given by its ISO 639-1 code: "en" English (decimal point, dates as
 // 2024-03-15, yes/no, the check summaries in English), anything else
 // German as Format does. Reports use it to write Evidence.Value in their
-// language; Evidence.Text is always German.
+// language; Evidence.Text is in the engine's language (WithLanguage).
 func FormatIn(lang string, v any) string {
 	return words.Formatter{Lang: words.Language(lang), Facts: facts}.Format(v)
 }

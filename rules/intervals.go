@@ -120,7 +120,7 @@ func validity(x any) (from, until *date.Date, ok bool, err error) {
 	case kiez.Offer:
 		return v.From, v.Until, true, nil
 	}
-	return nil, nil, false, fmt.Errorf("coverage: %s hat keine Gültigkeit (erwartet: Stellen, Nachweise, Netzwerkpartner oder Angebote)", goTypeName(x))
+	return nil, nil, false, fmt.Errorf("coverage: %s has no validity (want positions, evidence records, network partners or offers)", goTypeName(x))
 }
 
 func evidenceValidity(e *kiez.Evidence) (from, until *date.Date, ok bool, err error) {
@@ -328,7 +328,7 @@ func positionsOf(fn string, v any) ([]*kiez.Position, error) {
 			case kiez.Position:
 				out = append(out, &p)
 			default:
-				return nil, fmt.Errorf("%s: %s ist keine Stelle (erwartet: eine Liste von Stellen wie staffOf(centre, role, period))", fn, goTypeName(x))
+				return nil, fmt.Errorf("%s: %s is not a position (want a list of positions such as staffOf(centre, role, period))", fn, goTypeName(x))
 			}
 		}
 		return out, nil
@@ -347,7 +347,7 @@ func positionArg(fn string, v any) (*kiez.Position, error) {
 	case kiez.Position:
 		return &p, nil
 	}
-	return nil, fmt.Errorf("%s: keine Stelle angegeben", fn)
+	return nil, fmt.Errorf("%s: no position given", fn)
 }
 
 // intervalFunctions are the functions that treat time as runs of days:
@@ -365,10 +365,10 @@ func intervalFunctions() []function {
 			fn: func(a ...any) (any, error) {
 				from, until, ok, err := validity(a[0])
 				if err != nil {
-					return nil, fmt.Errorf("validity: %s hat keine Gültigkeit (erwartet: eine Stelle, ein Nachweis, ein Netzwerkpartner oder ein Angebot)", goTypeName(a[0]))
+					return nil, fmt.Errorf("validity: %s has no validity (want a position, an evidence record, a network partner or an offer)", goTypeName(a[0]))
 				}
 				if !ok {
-					return nil, errors.New("validity: kein Datensatz oder ein Netzwerkpartner ohne Kooperationsvereinbarung")
+					return nil, errors.New("validity: no record, or a network partner without a cooperation agreement")
 				}
 				var s Span
 				if from != nil {
@@ -421,7 +421,7 @@ func intervalFunctions() []function {
 				per := a[2].(Period)
 				ps := pieces(p, field, per)
 				if len(ps) == 0 {
-					return nil, fmt.Errorf("minValue: die Stelle %s ist im Zeitraum %s nicht besetzt", p.ID, Span(per))
+					return nil, fmt.Errorf("minValue: the position %s is not held in the period %s", p.ID, per)
 				}
 				m := ps[0].val
 				for _, pc := range ps[1:] {

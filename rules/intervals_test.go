@@ -53,7 +53,7 @@ func TestCoverage(t *testing.T) {
 			t.Errorf("%s: coverage (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	if _, err := coverage([]any{"text"}, year2024); err == nil || err.Error() != "coverage: string hat keine Gültigkeit (erwartet: Stellen, Nachweise, Netzwerkpartner oder Angebote)" {
+	if _, err := coverage([]any{"text"}, year2024); err == nil || germanReason(err.Error()) != "coverage: string hat keine Gültigkeit (erwartet: Stellen, Nachweise, Netzwerkpartner oder Angebote)" {
 		t.Errorf("coverage of a text: error %v", err)
 	}
 }

@@ -108,7 +108,7 @@ func span(p Period, r rhythm) (Period, error) {
 	if !r.rolling() {
 		b := r.unit.Bucket(p.From)
 		if b.Label == "" {
-			return Period{}, fmt.Errorf("ungültige Zeiteinheit %v", r.unit)
+			return Period{}, fmt.Errorf("invalid unit %v", r.unit)
 		}
 		return Period{From: b.Whole.Start(), Until: p.Until}, nil
 	}

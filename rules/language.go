@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/rickb777/date"
@@ -69,8 +70,13 @@ func (l *loader) translations(fr *fileRule, r *Rule, env map[string]any) {
 	for _, code := range codes {
 		ft := fr.Translations[code]
 		at := l.at(r.Pos.Start)
-		if ft != nil && ft.Message.Pos.Line > 0 {
-			at = l.of(ft.Message)
+		if ft != nil {
+			for _, t := range []source.Text{ft.Message, ft.Title, ft.NotApplicable, ft.Missing} {
+				if t.Pos.Line > 0 {
+					at = l.of(t)
+					break
+				}
+			}
 		}
 		lang, ok := translatable[code]
 		if !ok {
@@ -81,8 +87,8 @@ func (l *loader) translations(fr *fileRule, r *Rule, env map[string]any) {
 		if ft == nil {
 			continue
 		}
-		t := &translated{title: strings.TrimSpace(ft.Title)}
-		w := Translation{Title: ft.Title, Message: ft.Message.Value, NotApplicable: ft.NotApplicable.Value, Missing: ft.Missing.Value}
+		t := &translated{title: strings.TrimSpace(ft.Title.Value)}
+		w := Translation{Title: ft.Title.Value, Message: ft.Message.Value, NotApplicable: ft.NotApplicable.Value, Missing: ft.Missing.Value}
 		if strings.TrimSpace(ft.Message.Value) != "" {
 			t.message = l.template(ft.Message, env)
 			t.messageSize = templateSize(t.message)
@@ -184,7 +190,7 @@ func (r *run) errorResult(res Result, err error) Result {
 	var re *runError
 	if errors.As(err, &re) {
 		at := re.at
-		res.Problem = &diag.Diagnostic{Severity: diag.Error, Summary: re.msg, Detail: germanReason(re.msg), Subject: &at}
+		res.Problem = &diag.Diagnostic{Severity: diag.Error, Summary: re.msg, Detail: pickIn(r.lang, germanReason(re.msg), re.msg), Subject: &at}
 	}
 	return res
 }

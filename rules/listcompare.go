@@ -10,11 +10,12 @@ import (
 )
 
 // checkListCompare finds a comparison (== or !=) of a list of the check
-// values' entries (Stretch, HoursShort) with a list literal of texts. It
+// values' entries (Stretch, HoursShort) with a list literal. It
 // type-checks, since a list literal has no element type, but is always
 // unequal: the entries are values, not the texts a message writes for
-// them. Rule files written when the entries were texts compared them so;
-// the loader names the place and the way to compare.
+// them, and even an empty literal is a list of another type. Rule files
+// written when the entries were texts compared them so; the loader names
+// the place and the way to compare.
 func (l *loader) checkListCompare(root ast.Node, locate func() source.Text, what string) {
 	ast.Find(root, func(n ast.Node) bool {
 		b, ok := n.(*ast.BinaryNode)
@@ -23,14 +24,14 @@ func (l *loader) checkListCompare(root ast.Node, locate func() source.Text, what
 		}
 		for _, pair := range [][2]ast.Node{{b.Left, b.Right}, {b.Right, b.Left}} {
 			elem := entryType(pair[0].Type())
-			if elem == "" || !textList(pair[1]) {
+			if elem == "" || !listLiteral(pair[1]) {
 				continue
 			}
 			t := locate()
 			lead := len([]rune(t.Value)) - len([]rune(strings.TrimLeft(t.Value, " \t\n")))
 			at := source.Locate(l.data, t, b.Location().From+lead)
-			l.errorf(l.at(at), "Compare the fields, e.g. map(x.missed, .label) == [\"2024-W10\"], or the dates .from and .until.",
-				"%s: a list of %s is compared with a list of texts, which is never equal: its entries are values (label, from, until, …), not the texts a message writes for them", what, elem)
+			l.errorf(l.at(at), "Compare the fields, e.g. map(x.missed, .label) == [\"2024-W10\"], or the dates .from and .until; ask len(x.missed) == 0 for none.",
+				"%s: a list of %s is compared with a list written out, which is never equal: its entries are values (label, from, until, …), not texts", what, elem)
 			return false
 		}
 		return false
@@ -56,24 +57,15 @@ func entryType(t reflect.Type) string {
 	return ""
 }
 
-// textList reports whether n is a list literal holding a text, as
-// written or folded into a constant by the compiler.
-func textList(n ast.Node) bool {
+// listLiteral reports whether n is a list written out, as written or
+// folded into a constant by the compiler.
+func listLiteral(n ast.Node) bool {
 	switch a := n.(type) {
 	case *ast.ArrayNode:
-		for _, e := range a.Nodes {
-			if _, ok := e.(*ast.StringNode); ok {
-				return true
-			}
-		}
+		return true
 	case *ast.ConstantNode:
-		if l, ok := a.Value.([]any); ok {
-			for _, e := range l {
-				if _, ok := e.(string); ok {
-					return true
-				}
-			}
-		}
+		_, ok := a.Value.([]any)
+		return ok
 	}
 	return false
 }

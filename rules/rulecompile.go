@@ -196,12 +196,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	}
 	r.Message = fr.Message.Value
 	r.message = l.template(fr.Message, env)
-	for _, part := range r.message {
-		r.messageSize += len(part.text)
-		if part.expr != nil {
-			r.messageSize += 24
-		}
-	}
+	r.messageSize = templateSize(r.message)
 	for _, e := range fr.Evidence {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))

@@ -141,18 +141,25 @@ func waiverCovers(w *kiez.Waiver, per Period) bool {
 	return !w.From.After(per.From) && (w.Until == nil || !w.Until.Before(per.Until))
 }
 
+// waiverOutside reports whether the waiver's validity and the period do
+// not overlap at all (rather than overlap in part).
+func waiverOutside(w *kiez.Waiver, per Period) bool {
+	return w.From.After(per.Until) || (w.Until != nil && w.Until.Before(per.From))
+}
+
 // waiverGap says in German how the waiver's validity misses the period:
 // "gilt nicht im Zeitraum" when they do not overlap, "gilt nicht für den
 // ganzen Zeitraum" when they do.
 func waiverGap(w *kiez.Waiver, per Period) string {
-	if w.From.After(per.Until) || (w.Until != nil && w.Until.Before(per.From)) {
+	if waiverOutside(w, per) {
 		return "gilt nicht im Zeitraum"
 	}
 	return "gilt nicht für den ganzen Zeitraum"
 }
 
+// waiverGapEnglish says the same in English.
 func waiverGapEnglish(w *kiez.Waiver, per Period) string {
-	if waiverGap(w, per) == "gilt nicht im Zeitraum" {
+	if waiverOutside(w, per) {
 		return "is not valid in"
 	}
 	return "does not cover the whole of"

@@ -169,6 +169,7 @@ func TestLanguageTranscripts(t *testing.T) {
 		{"explain-fail-en", "", []string{"explain", "--lang", "en", "--rule", "freistellung", "--subject", "c2/l2", "--rules", fixtureRules, "--period", "2024", fixtureProg, fixtureCentre}, 0},
 		{"explain-waived-en", "en", []string{"explain", "--rule", "freistellung", "--subject", "c1/l1", "--rules", fixtureRules, "--period", "2024", "testdata/check-mixed.yaml"}, 0},
 		{"explain-tree-bad-kreuznach-en", "en", []string{"explain", "--rule", "leitungsfreistellung", "--subject", "fz-meisenheim/lfz-1", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
+		{"explain-tree-any-en", "en", []string{"explain", "--rule", "gemeinsamer-raum", "--subject", "fz-kirn", "--period", "2024", "../../testdata/bad-kreuznach"}, 0},
 		{"lint-fixture-en", "en", []string{"lint", "--costs", "3", fixtureRules}, 0},
 		{"lint-broken-en", "en", []string{"lint", "testdata/lint-broken.yaml"}, 1},
 		{"validate-small-en", "en", []string{"validate", "-on", "2024-12-31", "testdata/validate-small.yaml"}, 1},
