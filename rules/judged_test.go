@@ -95,10 +95,13 @@ func TestStretchWords(t *testing.T) {
 	gap := gapStretch(schedule.Gap{From: date.New(2024, 1, 16), To: date.New(2024, 11, 19), Days: 308, ClosedDays: 0, Length: 308})
 	short := hoursShort(schedule.BucketSum{Bucket: schedule.Month.Bucket(date.New(2024, 3, 6)), Sum: decimal.RequireFromString("4.5")})
 	got := []string{week.String(), gap.String(), short.String(), FormatIn("en", week), FormatIn("en", gap), FormatIn("en", short),
-		Format([]Stretch{week, week}), FormatIn("en", []Stretch{})}
+		Format([]Stretch{week, week}), FormatIn("en", []Stretch{}),
+		// A gap of package schedule in a template (takt.detail.longest) is
+		// written the same way, no longer by its own English String.
+		Format(schedule.Gap{From: date.New(2024, 3, 1), To: date.New(2024, 4, 13), Days: 43, Length: 43})}
 	want := []string{"2024-W10 (04.03.–10.03.)", "16.01.2024–19.11.2024 (308 Tage)", "2024-03 (4,5 h)",
 		"2024-W10 (03-04 – 03-10)", "2024-01-16 – 2024-11-19 (308 days)", "2024-03 (4.5 h)",
-		"2024-W10 (04.03.–10.03.), 2024-W10 (04.03.–10.03.)", "–"}
+		"2024-W10 (04.03.–10.03.), 2024-W10 (04.03.–10.03.)", "–", "01.03.2024–13.04.2024 (43 Tage)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("words (-want +got):\n%s", diff)
 	}
