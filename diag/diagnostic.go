@@ -81,7 +81,14 @@ type Diagnostic struct {
 	// Path is the data path of the offending value, such as
 	// centres[3].staff[1].hoursPerWeek; empty for whole-file problems.
 	Path string `json:"path,omitempty"`
+	// Cause is the error behind the problem where one is known (such as
+	// context.Canceled for a load that was stopped), so that errors.Is
+	// finds it through the diagnostic; it is not written out.
+	Cause error `json:"-"`
 }
+
+// Unwrap returns the error behind the diagnostic, or nil.
+func (d *Diagnostic) Unwrap() error { return d.Cause }
 
 // Error formats the diagnostic as "file:line:col: severity: summary (at
 // path)", leaving out what is unknown. The detail is not part of it.

@@ -3,6 +3,7 @@ package kiez_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"testing/fstest"
 
@@ -162,17 +163,17 @@ func ExampleSchema() {
 
 // Loading stops when its context ends, e.g. when the request that asked
 // for a large directory is cancelled; the last diagnostic names the file
-// not read and the context's error.
+// not read and the context's error, which errors.Is finds through it.
 func ExampleLoadFilesContext() {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, diags := kiez.LoadFilesContext(ctx, "../testdata/wiesbaden")
-	fmt.Println(diags.HasErrors())
+	fmt.Println(diags.HasErrors(), errors.Is(diags.Err(), context.Canceled))
 	for _, d := range diags {
 		fmt.Println(d)
 	}
 	// Output:
-	// true
+	// true true
 	// ../testdata/wiesbaden:1:1: error: loading stopped before this file was read: context canceled
 }
 

@@ -83,7 +83,7 @@ func stoppedAt(ctx context.Context, name string) *diag.Diagnostic {
 	return &diag.Diagnostic{Severity: diag.Error,
 		Summary: fmt.Sprintf("loading stopped before this file was read: %v", err),
 		Detail:  "The time allowed for loading ran out; allow more time, or load less data at once.",
-		Subject: &diag.Range{Filename: name, Start: start, End: start}}
+		Subject: &diag.Range{Filename: name, Start: start, End: start}, Cause: err}
 }
 
 // notRegularDetail is the advice under a file that is not a regular file.

@@ -4,6 +4,7 @@ package kiez_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,6 +187,9 @@ func TestLoadContextStops(t *testing.T) {
 	ds, diags := kiez.LoadFilesContext(ctx, dir)
 	if len(diags) != 1 || !strings.Contains(diags[0].Error(), "loading stopped before this file was read: context canceled") {
 		t.Errorf("diagnostics = %v, want one saying loading stopped", diags)
+	}
+	if !errors.Is(diags.Err(), context.Canceled) {
+		t.Errorf("errors.Is(diags.Err(), context.Canceled) is false for %v", diags)
 	}
 	if len(ds.Programmes) != 0 {
 		t.Errorf("read %d programmes after the context ended", len(ds.Programmes))
