@@ -59,10 +59,7 @@ func (p *RuleSet) analyse(r *Rule) {
 	visit(r.when, "")
 	visit(r.needs, "")
 	visit(r.assert, "")
-	for _, part := range r.message {
-		visit(part.expr, "")
-	}
-	for _, part := range slices.Concat(r.notApplicable, r.missingMsg) {
+	for _, part := range r.templateParts() {
 		visit(part.expr, "")
 	}
 	for _, e := range r.evidence {

@@ -268,13 +268,7 @@ func ruleCost(r *Rule) uint64 {
 	}
 	add(r.needs)
 	add(r.assert)
-	for _, part := range r.message {
-		add(part.expr)
-	}
-	for _, part := range r.notApplicable {
-		add(part.expr)
-	}
-	for _, part := range r.missingMsg {
+	for _, part := range r.templateParts() {
 		add(part.expr)
 	}
 	for _, e := range r.evidence {

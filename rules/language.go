@@ -33,7 +33,6 @@ type Translation struct {
 type translated struct {
 	title                           string
 	message, notApplicable, missing []templatePart
-	messageSize                     int
 }
 
 // translatable are the languages a translation may be given in: those
@@ -91,7 +90,6 @@ func (l *loader) translations(fr *fileRule, r *Rule, env map[string]any) {
 		w := Translation{Title: ft.Title.Value, Message: ft.Message.Value, NotApplicable: ft.NotApplicable.Value, Missing: ft.Missing.Value}
 		if strings.TrimSpace(ft.Message.Value) != "" {
 			t.message = l.template(ft.Message, env)
-			t.messageSize = templateSize(t.message)
 		}
 		if strings.TrimSpace(ft.NotApplicable.Value) != "" {
 			t.notApplicable = l.template(ft.NotApplicable, env)
@@ -151,32 +149,59 @@ func (r *run) title(rule *Rule) string {
 // values written the German way too, so that a message reads in one
 // language.
 func (r *run) render(rule *Rule, slots []slot) (string, error) {
-	if t := r.translation(rule); t != nil && t.message != nil {
-		return r.renderParts(rule, r.lang, t.messageSize, t.message, slots)
-	}
-	return r.renderParts(rule, words.German, rule.messageSize, rule.message, slots)
+	msg, _, err := r.renderOwnOrTranslated(rule, rule.message, func(t *translated) []templatePart { return t.message }, slots)
+	return msg, err
 }
 
 // notApplicableMessage is the message of a rule whose when is false.
 func (r *run) notApplicableMessage(rule *Rule, slots []slot) (string, error) {
-	if t := r.translation(rule); t != nil && t.notApplicable != nil {
-		return r.renderParts(rule, r.lang, templateSize(t.notApplicable), t.notApplicable, slots)
-	}
-	if rule.notApplicable != nil {
-		return r.renderParts(rule, words.German, templateSize(rule.notApplicable), rule.notApplicable, slots)
+	msg, ok, err := r.renderOwnOrTranslated(rule, rule.notApplicable, func(t *translated) []templatePart { return t.notApplicable }, slots)
+	if ok || err != nil {
+		return msg, err
 	}
 	return pickIn(r.lang, "Nicht anwendbar.", "Not applicable."), nil
 }
 
 // missingMessage is the message of a rule whose needs is empty.
 func (r *run) missingMessage(rule *Rule, slots []slot) (string, error) {
-	if t := r.translation(rule); t != nil && t.missing != nil {
-		return r.renderParts(rule, r.lang, templateSize(t.missing), t.missing, slots)
-	}
-	if rule.missingMsg != nil {
-		return r.renderParts(rule, words.German, templateSize(rule.missingMsg), rule.missingMsg, slots)
+	msg, ok, err := r.renderOwnOrTranslated(rule, rule.missingMsg, func(t *translated) []templatePart { return t.missing }, slots)
+	if ok || err != nil {
+		return msg, err
 	}
 	return pickIn(r.lang, "Keine Angaben im Zeitraum ", "No data reported for the period ") + r.lang.Span(words.Span(r.period)) + ".", nil
+}
+
+// renderOwnOrTranslated renders the template the rule's translation into
+// the run's language gives (of), in that language, or else the rule's own
+// template, in German; ok is false when neither exists.
+func (r *run) renderOwnOrTranslated(rule *Rule, own []templatePart, of func(*translated) []templatePart, slots []slot) (msg string, ok bool, err error) {
+	lang, parts := words.German, own
+	if t := r.translation(rule); t != nil && of(t) != nil {
+		lang, parts = r.lang, of(t)
+	}
+	if parts == nil {
+		return "", false, nil
+	}
+	msg, err = r.renderParts(rule, lang, templateSize(parts), parts, slots)
+	return msg, true, err
+}
+
+// templateParts lists the parts of every message template of the rule,
+// its own and its translations' (in the order of the languages), for the
+// analyses that must see every expression a verdict may run: the params
+// and records read, the cost, the lets used.
+func (r *Rule) templateParts() []templatePart {
+	out := slices.Concat(r.message, r.notApplicable, r.missingMsg)
+	langs := make([]words.Language, 0, len(r.translated))
+	for l := range r.translated {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		t := r.translated[l]
+		out = slices.Concat(out, t.message, t.notApplicable, t.missing)
+	}
+	return out
 }
 
 // errorResult is the result of a rule that could not be checked: the

@@ -54,3 +54,46 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("rules.WithLanguage(\"fr\"): %v, want an error naming it", err)
 	}
 }
+
+// TestTranslationsAnalysed: the expressions of a translation count like
+// the rule's own: a param read only in the English message is one the
+// rule reads, and a let used only there is not reported unused.
+func TestTranslationsAnalysed(t *testing.T) {
+	src := []byte(`programme: musterstadt
+name: Familienzentren Musterstadt (Testprogramm)
+authority: Jugendamt Musterstadt
+land: DE-HE
+validFrom: 2024-01-01
+requirements:
+  - {id: MS-01, text: Die Leitung erhält zusätzliche Freistellung.}
+params:
+  stunden:
+    title: Freistellung
+    type: decimal
+    requirements: [MS-01]
+    history:
+      - {from: 2024-01-01, value: 2}
+rules:
+  - id: freistellung
+    title: Freistellung der Leitung
+    requirements: [MS-01]
+    each: filter(centre.staff, .role == "leitung-familienzentrum")
+    let:
+      stundenEn: item.releaseHoursPerWeek
+    assert: item.releaseHoursPerWeek >= 2
+    message: "Freistellung {{ item.releaseHoursPerWeek }} h/Woche"
+    translations:
+      en:
+        message: "Release time {{ stundenEn }} h/week, {{ params.stunden }} required"
+`)
+	rs, diags := rules.Lint("t.yaml", src)
+	if len(diags) > 0 {
+		t.Errorf("diagnostics of a let and a param used only in a translation:\n%v", diags)
+	}
+	if rs == nil {
+		t.Fatal("the file does not load")
+	}
+	if diff := cmp.Diff([]string{"stunden"}, rs.Rules[0].Params()); diff != "" {
+		t.Errorf("params read (-want +got):\n%s", diff)
+	}
+}

@@ -344,7 +344,7 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 	}
 	mark(r.needs)
 	mark(r.assert)
-	for _, part := range slices.Concat(r.message, r.notApplicable, r.missingMsg) {
+	for _, part := range r.templateParts() {
 		mark(part.expr)
 	}
 	for _, e := range r.evidence {

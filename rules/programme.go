@@ -196,7 +196,6 @@ type Rule struct {
 	cost                               uint64         // the estimated cost, see Cost
 	each, when, needs, assert, subject *expression
 	message                            []templatePart
-	messageSize                        int // room for a message: its literal text and a short value per expression
 	evidence                           []*expression
 	itemType                           reflect.Type
 	itemKind                           ItemKind // of itemType; empty when the checker could not tell

@@ -103,10 +103,8 @@ func constantTexts(v reflect.Value, seen map[string]bool) {
 func paramsRead(r *Rule) []string {
 	var exprs []*expression
 	exprs = append(exprs, r.each, r.when, r.needs, r.subject, r.assert)
-	for _, parts := range [][]templatePart{r.message, r.notApplicable, r.missingMsg} {
-		for _, p := range parts {
-			exprs = append(exprs, p.expr)
-		}
+	for _, p := range r.templateParts() {
+		exprs = append(exprs, p.expr)
 	}
 	exprs = append(exprs, r.evidence...)
 	exprs = append(exprs, r.lets...)

@@ -196,7 +196,6 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	}
 	r.Message = fr.Message.Value
 	r.message = l.template(fr.Message, env)
-	r.messageSize = templateSize(r.message)
 	for _, e := range fr.Evidence {
 		r.Evidence = append(r.Evidence, e.Key.Value)
 		r.evidence = append(r.evidence, l.compile(e.Value, "evidence "+e.Key.Value, env, nil))
