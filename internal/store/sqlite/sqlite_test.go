@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -381,4 +382,94 @@ func TestSchemaTooNew(t *testing.T) {
 		t.Fatalf("Open of a newer database: %v, want ErrSchemaTooNew", err)
 	}
 	t.Log(err)
+}
+
+// TestTwoStoresOneFile has two stores on one file (as two processes
+// would) write at once: BEGIN IMMEDIATE and busy_timeout make the writes
+// of one wait for the other's, and the versions have no gaps.
+func TestTwoStoresOneFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kiez.db")
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	const writers, each = 4, 20
+	errs := make(chan error, 2*writers*each)
+	done := make(chan struct{})
+	for w := range 2 * writers {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range each {
+				_, err := stores[w%2].PutDataset(ctx, store.Dataset{Programme: "mainz", Year: 2024,
+					Files: []store.File{{Name: "z.yaml", Content: []byte(strconv.Itoa(w*1000 + i))}}})
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for range 2 * writers {
+		<-done
+	}
+	close(errs)
+	for err := range errs {
+		t.Errorf("write: %v", err)
+	}
+	seen := map[string]bool{}
+	for v := 1; v <= 2*writers*each; v++ {
+		d, err := stores[v%2].Dataset(ctx, "mainz", 2024, v)
+		if err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+		if c := string(d.Files[0].Content); seen[c] {
+			t.Errorf("version %d repeats %s", v, c)
+		} else {
+			seen[c] = true
+		}
+	}
+	if _, err := stores[0].Dataset(ctx, "mainz", 2024, 2*writers*each+1); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a version beyond %d: %v", 2*writers*each, err)
+	}
+}
+
+// TestContextEndsWait: a write waiting for another store's write lock
+// ends when its context does, not after busy_timeout.
+func TestContextEndsWait(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kiez.db")
+	a, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	tx, err := a.writer.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	short, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = b.PutDataset(short, store.Dataset{Programme: "mainz", Year: 2024, Files: []store.File{{Name: "z.yaml"}}})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("PutDataset while another holds the lock: %v, want context.DeadlineExceeded", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("PutDataset waited %v after its context ended", d)
+	}
+	// Reading is not blocked by the writer.
+	if _, err := b.Datasets(ctx); err != nil {
+		t.Errorf("Datasets while another writes: %v", err)
+	}
 }
