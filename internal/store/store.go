@@ -100,8 +100,10 @@ type Dataset struct {
 	// Files are the uploaded files in the order given; their names are
 	// plain file names (no directories).
 	Files []File
-	// Digest is the SHA-256 (lower-case hex) over the files' names and
-	// contents, as the CLI's input digest.
+	// Digest is the CLI's input digest of the files (DatasetDigest: the
+	// SHA-256, lower-case hex, over the lines of each file's SHA-256 in
+	// order), so that a stored evaluation and kiez check --format json on
+	// the same files name the same input.
 	Digest     string
 	UploadedBy string
 	UploadedAt time.Time
