@@ -543,3 +543,25 @@ func (s *Server) audit(ctx context.Context, u auth.User, action, target, detail 
 		s.log.Error("audit log", "action", action, "target", target, "err", err)
 	}
 }
+
+// publish marks an evaluation as published (shown without an account in
+// published mode, with the reports' published form) or takes the mark
+// away, and returns it.
+func (s *Server) publish(ctx context.Context, u auth.User, id int64, published bool) (store.Evaluation, error) {
+	if !u.Can(auth.Write) {
+		return store.Evaluation{}, errForbidden
+	}
+	if err := s.store.SetPublished(ctx, id, published); err != nil {
+		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
+	}
+	e, err := s.store.Evaluation(ctx, id)
+	if err != nil {
+		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
+	}
+	action := "publish"
+	if !published {
+		action = "unpublish"
+	}
+	s.audit(ctx, u, action, fmt.Sprintf("evaluation %d", id), "")
+	return e, nil
+}
