@@ -546,7 +546,7 @@ func (s *Server) getExplain(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err, nil)
 		return
 	}
-	b, err := envelope.Wrap(envelope.Explain{Run: run, Explanation: x})
+	b, err := envelope.Wrap(envelope.ExplainEnvelope{RunInfo: run, Explanation: x})
 	if err != nil {
 		s.writeError(w, r, err, nil)
 		return

@@ -58,7 +58,7 @@ func TestAPIFlow(t *testing.T) {
 	w.json("GET", "/api/v1/datasets/"+bk+"/2023", nil, http.StatusNotFound, nil)
 
 	created := w.json("POST", "/api/v1/evaluations", map[string]any{"programme": bk, "year": 2024, "period": "2024"}, http.StatusCreated, nil)
-	var env envelope.Check
+	var env envelope.CheckEnvelope
 	dec := json.NewDecoder(bytes.NewReader(created))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&env); err != nil {
@@ -82,7 +82,7 @@ func TestAPIFlow(t *testing.T) {
 		t.Error("GET of the evaluation differs from the answer of its POST")
 	}
 
-	var x envelope.Explain
+	var x envelope.ExplainEnvelope
 	w.json("GET", fmt.Sprintf("/api/v1/evaluations/%d/explain?rule=leitungsfreistellung&subject=fz-meisenheim/lfz-1", id), nil, http.StatusOK, &x)
 	if x.Format != envelope.ExplainFormat || x.Explanation == nil || x.Explanation.Result.Outcome != rules.OutcomeFail {
 		t.Errorf("explanation: %+v", x)
@@ -151,7 +151,7 @@ func TestAPIFlow(t *testing.T) {
 	if len(rfs) != 2 {
 		t.Errorf("rule files: %+v", rfs)
 	}
-	var withFile envelope.Check
+	var withFile envelope.CheckEnvelope
 	w.json("POST", "/api/v1/evaluations", map[string]any{"programme": bk, "year": 2024, "ruleFile": rf.ID}, http.StatusCreated, &withFile)
 	if len(withFile.RuleSets) != 1 || withFile.RuleSets[0].Embedded || withFile.Period.Text != "2024" {
 		t.Errorf("check with a rule file: %+v %+v", withFile.RuleSets, withFile.Period)
@@ -195,7 +195,7 @@ func TestAPISecurity(t *testing.T) {
 	w := e.client("schreiber")
 	files := testdataFiles(t, "bad-kreuznach")
 	w.json("PUT", "/api/v1/datasets/"+bk+"/2024", uploadJSONOf(files), http.StatusCreated, nil)
-	var env envelope.Check
+	var env envelope.CheckEnvelope
 	w.json("POST", "/api/v1/evaluations", map[string]any{"programme": bk, "year": 2024}, http.StatusCreated, &env)
 	evs, _ := e.srv.store.Evaluations(t.Context(), store.EvaluationFilter{})
 	id := evs[0].ID
