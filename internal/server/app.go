@@ -406,7 +406,7 @@ func (l *loaded) run(format string) (envelope.RunInfo, error) {
 // results as stored, byte for byte.
 type storedCheck struct {
 	envelope.RunInfo
-	Results json.RawMessage  `json:"results"`
+	Results json.RawMessage       `json:"results"`
 	Summary envelope.CheckSummary `json:"summary"`
 	// Complete is always true: a check cut short is not stored.
 	Complete bool `json:"complete"`
