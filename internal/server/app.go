@@ -247,6 +247,7 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	}
 	defer release()
 	start := time.Now()
+	s.log.Info("check started", "user", u.Name, "programme", programme, "year", year, "period", period, "ruleFile", ruleFileID)
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.CheckTimeout)
 	defer cancel()
 
@@ -309,6 +310,7 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	if err != nil {
 		return store.Evaluation{}, nil, fmt.Errorf("storing the evaluation: %w", err)
 	}
+	s.log.Info("check stored", "user", u.Name, "evaluation", rec.ID, "duration", rec.Duration)
 	s.audit(ctx, u, "check", fmt.Sprintf("evaluation %d", rec.ID), fmt.Sprintf("%s/%d v%d, %s, %s", programme, year, d.Version, period, rf.Name))
 	return rec, nil, nil
 }
