@@ -137,9 +137,10 @@ func serveRun(ctx context.Context, c serveConfig, log *slog.Logger, ready func(a
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       5 * time.Minute,
-		WriteTimeout:      c.checkTimeout + time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// A check may wait for its turn as long as it may run.
+		WriteTimeout: 2*c.checkTimeout + time.Minute,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("kiez serve listening", "addr", ln.Addr().String(), "db", c.db, "published", c.published)
 	if ready != nil {

@@ -241,7 +241,13 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	if err != nil {
 		return store.Evaluation{}, nil, fmt.Errorf("%w: Zeitraum: %v", errBadRequest, err)
 	}
-	release, err := s.acquire(ctx)
+	// Waiting for a turn is bounded like the check itself.
+	waitCtx, cancelWait := context.WithTimeout(ctx, s.cfg.CheckTimeout)
+	release, err := s.acquire(waitCtx)
+	cancelWait()
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		err = errBusy
+	}
 	if err != nil {
 		return store.Evaluation{}, nil, err
 	}
