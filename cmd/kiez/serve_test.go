@@ -383,6 +383,26 @@ func TestServeEnvelopeIsCheckJSON(t *testing.T) {
 	if !bytes.Equal(stdout.Bytes(), got) {
 		t.Errorf("the service's envelope differs from kiez check's: %s", firstDifference(stdout.Bytes(), got))
 	}
+
+	// The explanation and the reports in JSON: as kiez explain and kiez
+	// report write them.
+	for _, c := range []struct{ path, args string }{
+		{"/api/v1/evaluations/1/explain?rule=leitungsfreistellung&subject=fz-meisenheim/lfz-1", "explain --format json --rule leitungsfreistellung --subject fz-meisenheim/lfz-1"},
+		{"/api/v1/evaluations/1/reports/compliance?format=json", "report --format json --kind compliance"},
+		{"/api/v1/evaluations/1/reports/centre?format=json&centre=fz-kirn", "report --format json --kind centre --centre fz-kirn"},
+		{"/api/v1/evaluations/1/reports/programme?format=markdown", "report --format md --kind programme --programme " + bkProgramme},
+		{"/api/v1/evaluations/1/reports/staffing?format=csv&published=true", "report --format csv --kind staffing --published --programme " + bkProgramme},
+	} {
+		got := s.call("GET", c.path, nil, http.StatusOK, nil)
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(append(append(strings.Fields(c.args), "--period", "2024-H2"), names...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("kiez %s: exit %d\n%s", c.args, code, stderr.String())
+		}
+		if !bytes.Equal(stdout.Bytes(), got) {
+			t.Errorf("%s differs from kiez %s: %s", c.path, c.args, firstDifference(stdout.Bytes(), got))
+		}
+	}
 }
 
 // firstDifference shows where two outputs part.
