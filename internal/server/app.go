@@ -214,8 +214,15 @@ func (s *Server) putRuleFile(ctx context.Context, u auth.User, name string, cont
 	if rs == nil || diags.HasErrors() {
 		return store.RuleFile{}, diags, errInvalid
 	}
-	f, err := s.store.PutRuleFile(ctx, store.RuleFile{Name: name, Programme: rs.ID, Version: rs.Version, Content: content,
-		Digest: envelope.SHA256Hex(content), UploadedBy: u.Name, UploadedAt: s.now()})
+	rf := store.RuleFile{Name: name, Programme: rs.ID, Version: rs.Version, Content: content,
+		Digest: store.ContentDigest(content), UploadedBy: u.Name, UploadedAt: s.now()}
+	// The embedded rule file uploaded as it is stays the embedded one:
+	// the store keeps one file per digest, and a check with the embedded
+	// rules then names it as kiez check does.
+	if src, ok := rules.EmbeddedSource(rs.ID); ok && store.ContentDigest(src) == rf.Digest {
+		rf.Name, rf.Embedded = "rules/programmes/"+rs.ID+".yaml", true
+	}
+	f, err := s.store.PutRuleFile(ctx, rf)
 	if err != nil {
 		return store.RuleFile{}, diags, fmt.Errorf("storing the rule file %s: %w", name, err)
 	}
