@@ -1,0 +1,608 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/report"
+	"github.com/kiez-go/kiez/rules"
+)
+
+// The dashboard's page models and their rendering. Every page is one
+// template of templates/ on top of templates/layout.html, filled from a
+// page model (a view struct) that holds text ready to show: the handlers
+// in dashboard.go build the models, the templates only lay them out.
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages holds the parsed templates of the dashboard, one per page. Once
+// parsed, a page may be rendered from several goroutines at once.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+// pageNames are the page templates of templates/ (without .html).
+var pageNames = []string{"home", "login", "upload", "check", "evaluation", "verdicts", "verdict", "audit", "error"}
+
+// parsePages parses the layout and every page template.
+func parsePages() (*pages, error) {
+	funcs := template.FuncMap{"add": func(a, b int) int { return a + b }}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html")
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: templates/layout.html: %w", err)
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("dashboard: templates/%s.html: %w", name, err)
+		}
+		if _, err := t.ParseFS(templateFS, "templates/"+name+".html"); err != nil {
+			return nil, fmt.Errorf("dashboard: templates/%s.html: %w", name, err)
+		}
+		p.byName[name] = t
+	}
+	return p, nil
+}
+
+// render writes the page with the status, or an error page when the
+// template fails (which the tests of every page rule out).
+func (p *pages) render(w http.ResponseWriter, status int, name string, v *pageView) {
+	var buf bytes.Buffer
+	if err := p.write(&buf, name, v); err != nil {
+		http.Error(w, "Die Seite konnte nicht erstellt werden: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("Referrer-Policy", "same-origin")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// write renders the page into w.
+func (p *pages) write(w io.Writer, name string, v *pageView) error {
+	t, ok := p.byName[name]
+	if !ok {
+		return fmt.Errorf("dashboard: no page template %q", name)
+	}
+	if err := t.ExecuteTemplate(w, "layout.html", v); err != nil {
+		return fmt.Errorf("dashboard: page %s: %w", name, err)
+	}
+	return nil
+}
+
+// staticFiles serves the style sheet under /static/.
+func staticFiles() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		// fs.Sub fails only for an invalid path, and "static" is valid.
+		return http.NotFoundHandler()
+	}
+	return http.StripPrefix("/static/", http.FileServerFS(sub))
+}
+
+// pageView is what every page shows around its content: the title, the
+// signed-in user, the CSRF token of the forms, the navigation.
+type pageView struct {
+	// Title is the page's heading and, with the site's name, its title.
+	Title string
+	// User is the signed-in user; nil for a visitor.
+	User *userView
+	// CSRF is the token every form carries.
+	CSRF string
+	// Nav names the navigation entry of the page ("home", "upload", …).
+	Nav string
+	// Published is true when the service shows published evaluations to
+	// visitors.
+	Published bool
+	// Notice is a message shown above the content (after a redirect).
+	Notice string
+	// Body is the page's own model.
+	Body any
+}
+
+// userView is the signed-in user as the header shows it.
+type userView struct {
+	Name     string
+	Role     string // "Lesen" or "Schreiben"
+	CanWrite bool
+}
+
+// option is an entry of a select.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// loginView is the sign-in form.
+type loginView struct {
+	Name  string
+	Error string
+	Next  string
+}
+
+// homeView lists, per programme and year, the datasets and evaluations.
+type homeView struct {
+	Programmes []programmeView
+	// CanWrite shows the links to upload and check.
+	CanWrite bool
+	// Visitor is true when a visitor sees only published evaluations.
+	Visitor bool
+}
+
+// programmeView is one programme of the start page.
+type programmeView struct {
+	ID, Title, Version string
+	Years              []yearView
+}
+
+// yearView is one year of a programme: its newest dataset and its
+// evaluations.
+type yearView struct {
+	Year        int
+	Dataset     *datasetView
+	Evaluations []evaluationRow
+}
+
+// datasetView is a stored dataset version.
+type datasetView struct {
+	Programme  string
+	Year       int
+	Version    int
+	UploadedBy string
+	UploadedAt string
+	Files      []string
+	Digest     string
+}
+
+// evaluationRow is an evaluation in a list.
+type evaluationRow struct {
+	ID        int64
+	URL       string
+	Period    string
+	CreatedBy string
+	CreatedAt string
+	Counts    []countView
+	Published bool
+}
+
+// countView is the number of results of an outcome.
+type countView struct {
+	Class string // outcome id: pass, fail, …
+	Label string // German label: erfüllt, nicht erfüllt, …
+	N     int
+}
+
+// uploadView is the upload form of datasets, with the diagnostics of a
+// refused upload beside each file.
+type uploadView struct {
+	Programmes []option
+	Year       string
+	// Error says why the upload was refused, in one sentence.
+	Error string
+	// Files are the refused upload's files with their diagnostics.
+	Files []fileDiagView
+	// Done is the dataset just stored.
+	Done *datasetView
+}
+
+// checkView is the form that runs a check, and the form that uploads a
+// rule file.
+type checkView struct {
+	Programmes []option
+	RuleFiles  []option
+	Year       string
+	Period     string
+	// Error says why the check or the rule file was refused.
+	Error string
+	// Files are the diagnostics of a refused rule file or of a check's
+	// data, per file.
+	Files []fileDiagView
+	// RuleFileDone names the rule file just stored.
+	RuleFileDone string
+}
+
+// fileDiagView is one file with the diagnostics about it, each with the
+// lines around its position.
+type fileDiagView struct {
+	// Name is the file name; empty for problems of no file.
+	Name  string
+	Diags []diagView
+}
+
+// diagView is one diagnostic as a person reads it.
+type diagView struct {
+	Where     string // file:line:col
+	Severity  string // Fehler, Warnung, Hinweis
+	Class     string // error, warning, info
+	Summary   string
+	Detail    string
+	Path      string
+	Lines     []srcLine
+	AnchorID  string
+	HasSource bool
+}
+
+// srcLine is a line of a file around a diagnostic; the marked line has the
+// character at the position set apart.
+type srcLine struct {
+	N      int
+	Text   string // the whole line, or the part before the position on the marked line
+	Marked bool
+	At     string // the character at the position (marked line)
+	After  string // the rest of the marked line
+}
+
+// evaluationView is the page of one evaluation: its facts, the matrix of
+// centres × requirements, the report downloads.
+type evaluationView struct {
+	ID             int64
+	Programme      string
+	ProgrammeTitle string
+	Year           int
+	Period         string
+	Module         string
+	InputDigest    string
+	Dataset        string
+	RuleSets       []string
+	CreatedBy      string
+	CreatedAt      string
+	Duration       string
+	Published      bool
+	CanPublish     bool
+	Visitor        bool
+	Counts         []countView
+	Matrices       []matrixView
+	Legend         []countView
+	Reports        []reportView
+}
+
+// matrixView is the table of one rule set: rows are the centres (and the
+// programme-wide rules and the total), columns the requirements.
+type matrixView struct {
+	Caption string
+	Columns []matrixColumn
+	Rows    []matrixRow
+}
+
+// matrixColumn is a requirement of the rule set.
+type matrixColumn struct {
+	ID   string
+	Text string
+}
+
+// matrixRow is a centre, the programme-wide rules, or the total.
+type matrixRow struct {
+	Header string
+	ID     string
+	URL    string
+	Total  bool
+	Cells  []matrixCell
+}
+
+// matrixCell is the worst outcome of the results of a row's rules that
+// check a requirement, and how many there are.
+type matrixCell struct {
+	Class string
+	Label string
+	N     int
+	URL   string
+}
+
+// reportView is one report kind with a link per format.
+type reportView struct {
+	Label string
+	Links []reportLink
+}
+
+// reportLink downloads a report in one format.
+type reportLink struct {
+	Label string
+	URL   string
+}
+
+// verdictsView lists the verdicts of an evaluation for a centre (or the
+// programme-wide rules), optionally of one requirement.
+type verdictsView struct {
+	EvaluationID  int64
+	EvaluationURL string
+	Heading       string
+	Period        string
+	Visitor       bool
+	Verdicts      []verdictView
+	Reports       []reportView
+}
+
+// verdictView is one verdict.
+type verdictView struct {
+	Rule         string
+	Title        string
+	Subject      string
+	Class        string
+	Label        string
+	Severity     string
+	Requirements string
+	Source       string
+	Message      string
+	Evidence     []valueView
+	Waiver       string
+	Error        string
+	URL          string
+}
+
+// valueView is a named value.
+type valueView struct {
+	Name, Text string
+}
+
+// verdictPage is the explanation of one verdict.
+type verdictPage struct {
+	EvaluationID  int64
+	EvaluationURL string
+	Period        string
+	Verdict       verdictView
+	Programme     string
+	Description   string
+	Expressions   []valueView
+	Parts         []valueView
+	PartsMissing  string
+	Tree          []stepView
+	ParamsFrom    string
+	Params        []valueView
+}
+
+// stepView is a node of an explanation's tree.
+type stepView struct {
+	Kind  string
+	Expr  string
+	Text  string
+	Note  string
+	Count int
+	Steps []stepView
+}
+
+// auditView is the audit log.
+type auditView struct {
+	Entries []auditRow
+}
+
+// auditRow is one entry of the audit log.
+type auditRow struct {
+	Time, Actor, Action, Target, Detail string
+}
+
+// errorView is a problem shown as a page.
+type errorView struct {
+	Status int
+	Title  string
+	Detail string
+	Files  []fileDiagView
+	// SignIn offers the sign-in link (401, 403 of a visitor).
+	SignIn bool
+}
+
+// german is the language of the dashboard's labels.
+const german = report.German
+
+// outcomeOrder ranks outcomes from the worst: the colour of a matrix
+// cell is that of the worst result it counts. A failure weighs most,
+// then a rule that could not be evaluated, missing data, a waived
+// failure, a pass; not applicable least.
+var outcomeOrder = []rules.Outcome{rules.OutcomeFail, rules.OutcomeError, rules.OutcomeMissingData,
+	rules.OutcomeWaived, rules.OutcomePass, rules.OutcomeNotApplicable}
+
+// outcomeRank returns the rank of an outcome in outcomeOrder (0 the
+// worst); unknown outcomes rank after all.
+func outcomeRank(o rules.Outcome) int {
+	for i, x := range outcomeOrder {
+		if x == o {
+			return i
+		}
+	}
+	return len(outcomeOrder)
+}
+
+// legend lists every outcome with its label, worst first.
+func legend() []countView {
+	out := make([]countView, 0, len(outcomeOrder))
+	for _, o := range outcomeOrder {
+		out = append(out, countView{Class: o.String(), Label: german.OutcomeLabel(o)})
+	}
+	return out
+}
+
+// countViews turns counts per outcome id ("pass", …) into the list the
+// pages show, worst first, leaving out outcomes without results.
+func countViews(counts map[string]int) []countView {
+	var out []countView
+	seen := map[string]bool{}
+	for _, o := range outcomeOrder {
+		id := o.String()
+		seen[id] = true
+		if n := counts[id]; n > 0 {
+			out = append(out, countView{Class: id, Label: german.OutcomeLabel(o), N: n})
+		}
+	}
+	var rest []string
+	for id, n := range counts {
+		if !seen[id] && n > 0 {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	for _, id := range rest {
+		out = append(out, countView{Class: "unknown", Label: id, N: counts[id]})
+	}
+	return out
+}
+
+// stamp formats a time for people, German, in the server's zone.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.Local().Format("02.01.2006, 15:04 Uhr")
+}
+
+// userViewOf returns the header's view of a user; nil for a visitor.
+func userViewOf(name string, canWrite bool) *userView {
+	if name == "" {
+		return nil
+	}
+	label := "Lesen"
+	if canWrite {
+		label = "Schreiben"
+	}
+	return &userView{Name: name, Role: label, CanWrite: canWrite}
+}
+
+// contextLines is how many lines before and after a diagnostic's line
+// the upload page shows.
+const contextLines = 2
+
+// fileDiags groups diagnostics by file, in the order of files given (the
+// uploaded order), then problems of other files and of no file, and
+// gives each the lines around its position taken from source.
+func fileDiags(diags diag.Diagnostics, order []string, source func(name string) ([]byte, bool)) []fileDiagView {
+	byFile := map[string][]diagView{}
+	var names []string
+	known := map[string]bool{}
+	for _, n := range order {
+		known[n] = true
+	}
+	for i, d := range diags {
+		if d == nil {
+			continue
+		}
+		name := ""
+		if d.Subject != nil {
+			name = d.Subject.Filename
+		}
+		if _, ok := byFile[name]; !ok && !known[name] {
+			names = append(names, name)
+		}
+		byFile[name] = append(byFile[name], diagViewOf(d, i, source))
+	}
+	var out []fileDiagView
+	for _, n := range append(append([]string(nil), order...), names...) {
+		if ds := byFile[n]; len(ds) > 0 {
+			out = append(out, fileDiagView{Name: n, Diags: ds})
+			delete(byFile, n)
+		}
+	}
+	return out
+}
+
+// diagViewOf renders one diagnostic with the lines around it.
+func diagViewOf(d *diag.Diagnostic, i int, source func(name string) ([]byte, bool)) diagView {
+	v := diagView{
+		Severity: german.SeverityLabel(d.Severity),
+		Class:    d.Severity.String(),
+		Summary:  d.Summary,
+		Detail:   d.Detail,
+		Path:     d.Path,
+		AnchorID: fmt.Sprintf("d%d", i+1),
+	}
+	if d.Subject == nil {
+		return v
+	}
+	s := d.Subject
+	switch {
+	case s.Start.Line > 0 && s.Filename != "":
+		v.Where = fmt.Sprintf("%s:%d:%d", s.Filename, s.Start.Line, s.Start.Column)
+	case s.Filename != "":
+		v.Where = s.Filename
+	}
+	if s.Start.Line <= 0 || source == nil {
+		return v
+	}
+	data, ok := source(s.Filename)
+	if !ok {
+		return v
+	}
+	v.Lines = snippet(data, s.Start.Line, s.Start.Column)
+	v.HasSource = len(v.Lines) > 0
+	return v
+}
+
+// snippet returns the lines around line (1-based) of data, the line itself
+// marked at column (1-based, in characters). Invalid UTF-8 and control
+// characters are shown as U+FFFD; long lines are cut.
+func snippet(data []byte, line, column int) []srcLine {
+	lines := diag.NewLines(data)
+	if _, _, ok := lines.Line(line); !ok {
+		return nil
+	}
+	var out []srcLine
+	for n := max(1, line-contextLines); n <= line+contextLines; n++ {
+		b, _, ok := lines.Line(n)
+		if !ok {
+			break
+		}
+		text := cleanLine(b)
+		if n != line {
+			out = append(out, srcLine{N: n, Text: cut(text, 300)})
+			continue
+		}
+		l := srcLine{N: n, Marked: true}
+		runes := []rune(text)
+		c := column - 1
+		switch {
+		case c < 0:
+			l.Text = cut(text, 300)
+		case c >= len(runes):
+			l.Text = cut(text, 300)
+			l.At = " "
+		default:
+			l.Text = string(runes[:c])
+			l.At = string(runes[c])
+			l.After = cut(string(runes[c+1:]), 300)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// cleanLine makes a line of a file safe to show: invalid UTF-8 and
+// control characters other than tab become U+FFFD, a carriage return at
+// the end goes.
+func cleanLine(b []byte) string {
+	s := strings.TrimSuffix(string(b), "\r")
+	if utf8.ValidString(s) && strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || isControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+func isControl(r rune) bool { return (r < 0x20 && r != '\t') || r == 0x7f }
+
+// cut shortens s to at most n characters, with an ellipsis.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
