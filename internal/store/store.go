@@ -16,7 +16,10 @@ var ErrConflict = errors.New("store: conflict")
 // Store keeps what the service must not lose: datasets and rule files as
 // uploaded, evaluations as run, accounts, sessions and the audit log.
 // Every method is safe for concurrent use, every write is atomic (all of
-// it is stored or none), and a value returned is the caller's to keep.
+// it is stored or none), and a value returned is the caller's to keep
+// (and a value passed stays the caller's). Times come back in UTC to the
+// microsecond; a zero UploadedAt, CreatedAt or Time given is stored as the
+// time of the call.
 // Implementations: package sqlite (the default, one file) and package
 // memstore (tests); the conformance tests in package storetest run
 // against each, and a new backend (PostgreSQL) passes them too.
@@ -24,7 +27,9 @@ type Store interface {
 	// PutDataset stores a new version of the dataset of its programme
 	// and year (version 1 when there is none) and returns it with ID,
 	// Version and Digest set. Earlier versions stay readable: past
-	// evaluations refer to them.
+	// evaluations refer to them. A Version given (not 0) must be the
+	// next one, else ErrConflict: the upload was based on a version that
+	// is no longer the newest. A dataset CheckDataset refuses is an error.
 	PutDataset(ctx context.Context, d Dataset) (Dataset, error)
 	// Dataset returns one version of a programme's dataset for a year;
 	// version 0 is the newest.
@@ -43,7 +48,8 @@ type Store interface {
 	// RuleFiles lists the stored rule files without content, newest first.
 	RuleFiles(ctx context.Context) ([]RuleFile, error)
 
-	// PutEvaluation stores an evaluation and returns it with ID set.
+	// PutEvaluation stores an evaluation and returns it with ID set; a
+	// DatasetID or RuleFileIDs entry that is not stored is ErrNotFound.
 	PutEvaluation(ctx context.Context, e Evaluation) (Evaluation, error)
 	// Evaluation returns a stored evaluation with its results.
 	Evaluation(ctx context.Context, id int64) (Evaluation, error)
@@ -62,7 +68,9 @@ type Store interface {
 	// Accounts lists the accounts by name.
 	Accounts(ctx context.Context) ([]Account, error)
 
-	// PutSession stores a session (keyed by the hash of its token).
+	// PutSession stores a session (keyed by the hash of its token); an
+	// account not stored is ErrNotFound, a token hash already stored is
+	// ErrConflict. Expired sessions may be removed meanwhile.
 	PutSession(ctx context.Context, s Session) error
 	// Session returns the session of a token hash; an expired one is
 	// ErrNotFound.
@@ -70,10 +78,11 @@ type Store interface {
 	// DeleteSession removes a session; removing none is no error.
 	DeleteSession(ctx context.Context, tokenHash string) error
 
-	// Audit appends an entry to the audit log.
+	// Audit appends an entry to the audit log; its ID is given by the
+	// store.
 	Audit(ctx context.Context, e AuditEntry) error
 	// AuditLog returns the newest entries of the audit log, newest first,
-	// at most limit of them.
+	// at most limit of them (every one when limit <= 0).
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
 
 	// Close releases the store; calls after it fail.
