@@ -93,9 +93,7 @@ func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, reason string
 		writeProblem(w, r, http.StatusForbidden, "forbidden", reason, nil)
 		return
 	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(http.StatusForbidden)
-	fmt.Fprintf(w, "Zugriff verweigert: %s\n", reason)
+	s.forbiddenPage(w, r, reason)
 }
 
 // routes registers /healthz.

@@ -1,0 +1,312 @@
+package server
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kiez-go/kiez/internal/server/auth"
+	"github.com/kiez-go/kiez/internal/store"
+)
+
+// browser is a test client with cookies that does not follow redirects,
+// so that each step's status is seen.
+type browser struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func newBrowser(t *testing.T, base string) *browser {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &browser{t: t, base: base, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+// response is what a request returned.
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (b *browser) do(req *http.Request) response {
+	b.t.Helper()
+	res, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return response{res.StatusCode, res.Header, string(body)}
+}
+
+func (b *browser) get(path string) response {
+	b.t.Helper()
+	req, err := http.NewRequest(http.MethodGet, b.base+path, nil)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return b.do(req)
+}
+
+var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]*)"`)
+
+// token reads the CSRF token of the first form of a page.
+func (b *browser) token(path string) string {
+	b.t.Helper()
+	r := b.get(path)
+	m := csrfRE.FindStringSubmatch(r.body)
+	if m == nil {
+		b.t.Fatalf("GET %s (%d): no CSRF field", path, r.status)
+	}
+	return m[1]
+}
+
+func (b *browser) post(path string, form url.Values) response {
+	b.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, b.base+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return b.do(req)
+}
+
+func (b *browser) postFiles(path string, form url.Values, field string, files []store.File) response {
+	b.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range form {
+		for _, v := range vs {
+			if err := mw.WriteField(k, v); err != nil {
+				b.t.Fatal(err)
+			}
+		}
+	}
+	for _, f := range files {
+		fw, err := mw.CreateFormFile(field, f.Name)
+		if err != nil {
+			b.t.Fatal(err)
+		}
+		fw.Write(f.Content)
+	}
+	if err := mw.Close(); err != nil {
+		b.t.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, b.base+path, &buf)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return b.do(req)
+}
+
+func (b *browser) signIn(name, password string) {
+	b.t.Helper()
+	r := b.post("/anmelden", url.Values{"csrf": {b.token("/anmelden")}, "name": {name}, "password": {password}})
+	if r.status != http.StatusSeeOther {
+		b.t.Fatalf("sign-in of %s: %d\n%s", name, r.status, r.body)
+	}
+}
+
+// wantStatus fails unless the response has the status.
+func wantStatus(t *testing.T, what string, r response, status int) {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("%s: status %d, want %d\n%s", what, r.status, status, r.body)
+	}
+}
+
+// contains fails unless the page holds every text (HTML-escaped as the
+// templates write it).
+func contains(t *testing.T, what, page string, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		if !strings.Contains(page, s) && !strings.Contains(page, html.EscapeString(s)) {
+			t.Errorf("%s lacks %q", what, s)
+		}
+	}
+}
+
+const testPassword = "ein-langes-passwort"
+
+// newDashboard starts a server in published mode with a writer and a
+// reader account.
+func newDashboard(t *testing.T) (*Server, *httptest.Server) {
+	s := newTestServer(t, Config{Published: true})
+	for _, a := range []struct {
+		name string
+		role auth.Role
+	}{{"fachberatung", auth.Write}, {"leserin", auth.Read}} {
+		if err := s.auth.AddAccount(t.Context(), a.name, testPassword, a.role); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return s, ts
+}
+
+// TestDashboardFlow walks the dashboard as a person does: sign in,
+// upload data with an error (refused, the error beside its line), upload
+// the shipped data, check 2024, find the documented shortfalls in the
+// matrix, open a cell's verdicts and an explanation, download every
+// report, publish; then a visitor sees the published form only.
+func TestDashboardFlow(t *testing.T) {
+	_, ts := newDashboard(t)
+	b := newBrowser(t, ts.URL)
+
+	r := b.post("/anmelden", url.Values{"csrf": {b.token("/anmelden")}, "name": {"fachberatung"}, "password": {"falsch-falsch-falsch"}})
+	wantStatus(t, "wrong password", r, http.StatusUnauthorized)
+	contains(t, "the sign-in page", r.body, "Kennung oder Passwort stimmen nicht")
+	b.signIn("fachberatung", testPassword)
+
+	files := testdataFiles(t, "bad-kreuznach")
+	broken := append([]store.File(nil), files...)
+	for i, f := range broken {
+		if f.Name == "fz-kirn.yaml" {
+			broken[i].Content = bytes.Replace(f.Content, []byte("id: fz-kirn"), []byte("id: Fz Kirn!"), 1)
+		}
+	}
+	form := url.Values{"csrf": {b.token("/hochladen")}, "programme": {bk}, "year": {"2024"}}
+	r = b.postFiles("/hochladen", form, "files", broken)
+	wantStatus(t, "upload with an error", r, http.StatusUnprocessableEntity)
+	contains(t, "the refused upload", r.body, "nichts wurde gespeichert", `Datei <code>fz-kirn.yaml</code>`, "<mark>", "fz-kirn.yaml:")
+
+	r = b.postFiles("/hochladen", form, "files", files)
+	wantStatus(t, "upload", r, http.StatusOK)
+	contains(t, "the upload page", r.body, "Version 1")
+
+	r = b.post("/pruefen", url.Values{"csrf": {b.token("/pruefen")}, "programme": {bk}, "year": {"2024"}, "period": {""}, "rulefile": {"0"}})
+	wantStatus(t, "check", r, http.StatusSeeOther)
+	evURL := r.header.Get("Location")
+	if !strings.HasPrefix(evURL, "/auswertungen/") {
+		t.Fatalf("the check leads to %q", evURL)
+	}
+	evPath := strings.TrimSuffix(evURL, "?hinweis=geprueft")
+	r = b.get(evURL)
+	wantStatus(t, "evaluation", r, http.StatusOK)
+	for _, cell := range [][2]string{{"fz-hargesheim", "BK-06"}, {"fz-langenlonsheim", "BK-07"}, {"fz-meisenheim", "BK-04"}} {
+		link := evPath + "/urteile?" + url.Values{"anforderung": {cell[1]}, "zentrum": {cell[0]}}.Encode()
+		contains(t, "the matrix", r.body, `<td class="cell o-fail"><a href="`+strings.ReplaceAll(link, "&", "&amp;")+`"><span class="label">nicht erfüllt</span>`)
+		v := b.get(link)
+		wantStatus(t, "verdicts of "+cell[0], v, http.StatusOK)
+		contains(t, "the verdicts of "+cell[0], v.body, "nicht erfüllt", "Erklärung des Ergebnisses")
+	}
+	contains(t, "the evaluation page", r.body, "Die Prüfung ist gelaufen", "Legende", "Veröffentlichen")
+
+	v := b.get(evPath + "/zentren/fz-hargesheim")
+	wantStatus(t, "centre page", v, http.StatusOK)
+	contains(t, "the centre page", v.body, "Familienzentrum Hargesheim", "Jahresbericht von")
+	m := regexp.MustCompile(`href="(/auswertungen/\d+/urteil\?[^"]+)"`).FindStringSubmatch(v.body)
+	if m == nil {
+		t.Fatal("the centre page links to no explanation")
+	}
+	x := b.get(html.UnescapeString(m[1]))
+	wantStatus(t, "explanation", x, http.StatusOK)
+	contains(t, "the explanation", x.body, "Wie es zum Ergebnis kam", "assert")
+
+	for _, kind := range []string{"compliance", "programme", "staffing", "centre/fz-hargesheim"} {
+		for _, f := range reportFormatLabels {
+			q := url.Values{"art": {kind}, "format": {f.format}}
+			rep := b.get(evPath + "/bericht?" + q.Encode())
+			wantStatus(t, "report "+kind+" "+f.format, rep, http.StatusOK)
+			if ct := rep.header.Get("Content-Type"); ct != reportTypes[f.format] || len(rep.body) < 200 {
+				t.Errorf("report %s %s: %s, %d bytes", kind, f.format, ct, len(rep.body))
+			}
+			if cd := rep.header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment; filename=\"auswertung-") {
+				t.Errorf("report %s %s: Content-Disposition %q", kind, f.format, cd)
+			}
+		}
+	}
+
+	// A visitor sees nothing of an evaluation that is not published.
+	visitor := newBrowser(t, ts.URL)
+	wantStatus(t, "visitor, unpublished", visitor.get(evPath), http.StatusNotFound)
+	r = visitor.get("/")
+	wantStatus(t, "visitor's start page", r, http.StatusOK)
+	if strings.Contains(r.body, evPath) {
+		t.Error("the visitor's start page lists an unpublished evaluation")
+	}
+
+	r = b.post(evPath+"/veroeffentlichen", url.Values{"csrf": {b.token(evPath)}, "published": {"1"}})
+	wantStatus(t, "publish", r, http.StatusSeeOther)
+
+	r = visitor.get(evPath)
+	wantStatus(t, "visitor, published", r, http.StatusOK)
+	contains(t, "the published evaluation", r.body, "nicht erfüllt")
+	if strings.Contains(r.body, "Prüfsumme") || strings.Contains(r.body, "form=veroeffentlicht") {
+		t.Error("the visitor sees the internal facts or the internal reports' links")
+	}
+	v = visitor.get(evPath + "/zentren/fz-hargesheim")
+	wantStatus(t, "visitor, centre", v, http.StatusOK)
+	if strings.Contains(v.body, "/urteil?") || strings.Contains(v.body, "Austauschtreffen am") {
+		t.Error("the visitor sees explanations or the rules' own messages")
+	}
+	wantStatus(t, "visitor, explanation", visitor.get(html.UnescapeString(m[1])), http.StatusSeeOther)
+	rep := visitor.get(evPath + "/bericht?art=compliance&format=html")
+	wantStatus(t, "visitor, report", rep, http.StatusOK)
+	if cd := rep.header.Get("Content-Disposition"); !strings.Contains(cd, "-veroeffentlicht.html") {
+		t.Errorf("the visitor's report is not the published form: %s", cd)
+	}
+	r = visitor.get("/")
+	contains(t, "the visitor's start page", r.body, evPath)
+
+	r = b.get("/protokoll")
+	wantStatus(t, "audit log", r, http.StatusOK)
+	contains(t, "the audit log", r.body, "Daten hochgeladen", "Prüfung", "veröffentlicht", "Anmeldung fehlgeschlagen")
+
+	r = b.post("/abmelden", url.Values{"csrf": {b.token("/")}})
+	wantStatus(t, "sign-out", r, http.StatusSeeOther)
+	wantStatus(t, "after sign-out", b.get("/protokoll"), http.StatusSeeOther)
+}
+
+// TestDashboardRefuses checks the refusals: a post without or with a
+// wrong CSRF token (a German page), the pages of the write role for a
+// reader, a visitor's forms, an unknown evaluation, a redirect target
+// of another site.
+func TestDashboardRefuses(t *testing.T) {
+	_, ts := newDashboard(t)
+	reader := newBrowser(t, ts.URL)
+	reader.signIn("leserin", testPassword)
+	for _, p := range []string{"/hochladen", "/pruefen", "/protokoll"} {
+		r := reader.get(p)
+		wantStatus(t, "reader "+p, r, http.StatusForbidden)
+		contains(t, "the reader's "+p, r.body, "Schreiben", `lang="de"`)
+	}
+	r := reader.post("/auswertungen/1/veroeffentlichen", url.Values{"published": {"1"}})
+	wantStatus(t, "post without CSRF", r, http.StatusForbidden)
+	contains(t, "the CSRF refusal", r.body, "Zugriff verweigert", `lang="de"`)
+	r = reader.post("/auswertungen/1/veroeffentlichen", url.Values{"csrf": {"falsch"}, "published": {"1"}})
+	wantStatus(t, "post with a wrong CSRF token", r, http.StatusForbidden)
+	r = reader.post("/auswertungen/1/veroeffentlichen", url.Values{"csrf": {reader.token("/")}, "published": {"1"}})
+	wantStatus(t, "reader publishes", r, http.StatusForbidden)
+	wantStatus(t, "unknown evaluation", reader.get("/auswertungen/99"), http.StatusNotFound)
+	wantStatus(t, "no evaluation", reader.get("/auswertungen/x"), http.StatusNotFound)
+
+	visitor := newBrowser(t, ts.URL)
+	r = visitor.post("/pruefen", url.Values{"csrf": {visitor.token("/anmelden")}, "programme": {bk}, "year": {"2024"}})
+	wantStatus(t, "visitor checks", r, http.StatusSeeOther)
+	if loc := r.header.Get("Location"); !strings.HasPrefix(loc, "/anmelden") {
+		t.Errorf("a visitor's check leads to %q", loc)
+	}
+	r = visitor.post("/anmelden", url.Values{"csrf": {visitor.token("/anmelden")}, "name": {"leserin"}, "password": {testPassword}, "next": {"//evil.example/"}})
+	wantStatus(t, "sign-in", r, http.StatusSeeOther)
+	if loc := r.header.Get("Location"); !strings.HasPrefix(loc, "/?") {
+		t.Errorf("sign-in leads to %q; want the start page, not another site", loc)
+	}
+}
