@@ -80,13 +80,13 @@ func (d *dashboard) page(w http.ResponseWriter, r *http.Request, title, nav stri
 
 // notices are the messages a redirect may ask a page to show (?hinweis=).
 var notices = map[string]string{
-	"abgemeldet":         "Sie sind abgemeldet.",
-	"veroeffentlicht":    "Die Auswertung ist veröffentlicht: ohne Anmeldung sichtbar, in der veröffentlichten Form.",
-	"zurueckgenommen":    "Die Veröffentlichung ist zurückgenommen.",
-	"geprueft":           "Die Prüfung ist gelaufen und gespeichert.",
-	"anmeldung-noetig":   "Bitte melden Sie sich an.",
-	"angemeldet":         "Sie sind angemeldet.",
-	"nicht-veroeffentl":  "Diese Auswertung ist nicht veröffentlicht.",
+	"abgemeldet":          "Sie sind abgemeldet.",
+	"veroeffentlicht":     "Die Auswertung ist veröffentlicht: ohne Anmeldung sichtbar, in der veröffentlichten Form.",
+	"zurueckgenommen":     "Die Veröffentlichung ist zurückgenommen.",
+	"geprueft":            "Die Prüfung ist gelaufen und gespeichert.",
+	"anmeldung-noetig":    "Bitte melden Sie sich an.",
+	"angemeldet":          "Sie sind angemeldet.",
+	"nicht-veroeffentl":   "Diese Auswertung ist nicht veröffentlicht.",
 	"schreibrecht-noetig": "Dafür braucht Ihr Konto die Rolle „Schreiben“.",
 }
 
