@@ -86,7 +86,6 @@ var notices = map[string]string{
 	"geprueft":            "Die Prüfung ist gelaufen und gespeichert.",
 	"anmeldung-noetig":    "Bitte melden Sie sich an.",
 	"angemeldet":          "Sie sind angemeldet.",
-	"nicht-veroeffentl":   "Diese Auswertung ist nicht veröffentlicht.",
 	"schreibrecht-noetig": "Dafür braucht Ihr Konto die Rolle „Schreiben“.",
 }
 

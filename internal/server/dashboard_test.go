@@ -17,20 +17,20 @@ import (
 	"github.com/kiez-go/kiez/internal/store"
 )
 
-// browser is a test client with cookies that does not follow redirects,
+// webClient is a test client with cookies that does not follow redirects,
 // so that each step's status is seen.
-type browser struct {
+type webClient struct {
 	t    *testing.T
 	base string
 	c    *http.Client
 }
 
-func newBrowser(t *testing.T, base string) *browser {
+func newBrowser(t *testing.T, base string) *webClient {
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &browser{t: t, base: base, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	return &webClient{t: t, base: base, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 
 // response is what a request returned.
@@ -40,7 +40,7 @@ type response struct {
 	body   string
 }
 
-func (b *browser) do(req *http.Request) response {
+func (b *webClient) do(req *http.Request) response {
 	b.t.Helper()
 	res, err := b.c.Do(req)
 	if err != nil {
@@ -54,7 +54,7 @@ func (b *browser) do(req *http.Request) response {
 	return response{res.StatusCode, res.Header, string(body)}
 }
 
-func (b *browser) get(path string) response {
+func (b *webClient) get(path string) response {
 	b.t.Helper()
 	req, err := http.NewRequest(http.MethodGet, b.base+path, nil)
 	if err != nil {
@@ -66,7 +66,7 @@ func (b *browser) get(path string) response {
 var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]*)"`)
 
 // token reads the CSRF token of the first form of a page.
-func (b *browser) token(path string) string {
+func (b *webClient) token(path string) string {
 	b.t.Helper()
 	r := b.get(path)
 	m := csrfRE.FindStringSubmatch(r.body)
@@ -76,7 +76,7 @@ func (b *browser) token(path string) string {
 	return m[1]
 }
 
-func (b *browser) post(path string, form url.Values) response {
+func (b *webClient) post(path string, form url.Values) response {
 	b.t.Helper()
 	req, err := http.NewRequest(http.MethodPost, b.base+path, strings.NewReader(form.Encode()))
 	if err != nil {
@@ -86,7 +86,7 @@ func (b *browser) post(path string, form url.Values) response {
 	return b.do(req)
 }
 
-func (b *browser) postFiles(path string, form url.Values, field string, files []store.File) response {
+func (b *webClient) postFiles(path string, form url.Values, field string, files []store.File) response {
 	b.t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -115,7 +115,7 @@ func (b *browser) postFiles(path string, form url.Values, field string, files []
 	return b.do(req)
 }
 
-func (b *browser) signIn(name, password string) {
+func (b *webClient) signIn(name, password string) {
 	b.t.Helper()
 	r := b.post("/anmelden", url.Values{"csrf": {b.token("/anmelden")}, "name": {name}, "password": {password}})
 	if r.status != http.StatusSeeOther {
