@@ -55,12 +55,51 @@ const pageFacts = `(() => {
   return bad;
 })()`
 
+// lowContrast lists the texts shown with a contrast below 4.5:1 against
+// their background (WCAG 2.x relative luminance; the background is the
+// first one that is not transparent, up the tree).
+const lowContrast = `(() => {
+  const parse = c => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(parseFloat);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1};
+  };
+  const lum = c => {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  };
+  const background = e => {
+    for (let n = e; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c && c.a > 0) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  };
+  const bad = [], seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const e = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || seen.has(e)) continue;
+    seen.add(e);
+    const st = getComputedStyle(e), box = e.getBoundingClientRect();
+    if (st.visibility === 'hidden' || box.width <= 1 || box.height <= 1) continue;
+    const fg = parse(st.color), bg = background(e);
+    if (!fg) continue;
+    const a = lum(fg), b = lum(bg);
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) bad.push(ratio.toFixed(2) + ':1, ' + st.color + ' on ' + JSON.stringify(bg) + ': ' + e.outerHTML.slice(0, 160));
+  }
+  return bad;
+})()`
+
 // TestDashboardInBrowser drives the dashboard in headless Chromium: it
 // signs in, uploads the Bad Kreuznach testdata, runs the check for 2024,
 // finds the documented shortfalls in the matrix, opens a verdict's
 // explanation and downloads the report. It fails when a page logs a
-// console error or an uncaught exception, or has a form control without
-// an accessible label. One browser serves the whole test.
+// console error or an uncaught exception, has a form control without an
+// accessible label, misses a landmark, or shows text with a contrast
+// below 4.5:1. One browser serves the whole test.
 func TestDashboardInBrowser(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skipf("%s is missing: the dashboard was not tested in a browser (apt-get install chromium)", chromium)
@@ -90,7 +129,10 @@ func TestDashboardInBrowser(t *testing.T) {
 			if err != nil {
 				return
 			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
+			// The refused upload answers 422 on purpose, and the browser
+			// logs every answer of 400 or more.
+			expected := m.Source == "network" && strings.HasSuffix(m.URL, "/hochladen") && strings.Contains(m.Text, "422")
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && !expected {
 				mu.Lock()
 				consoleErrors = append(consoleErrors, m.String()+" ("+m.URL+")")
 				mu.Unlock()
@@ -111,18 +153,18 @@ func TestDashboardInBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
-	// load runs steps that load a page, wants status 200 and checks the
-	// page's labels and landmarks.
-	load := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+	// loadStatus runs steps that load a page, wants the status and checks
+	// the page's labels, landmarks and contrast.
+	loadStatus := func(what string, status int64, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		res, err := chromedp.RunResponse(stepCtx, steps...)
 		if err != nil {
 			t.Fatalf("%s: %v", what, err)
 		}
-		if res.Status != http.StatusOK {
-			t.Fatalf("%s: status %d (%s)", what, res.Status, res.URL)
+		if res.Status != status {
+			t.Fatalf("%s: status %d (%s), want %d", what, res.Status, res.URL, status)
 		}
-		for _, check := range []struct{ name, js string }{{"unlabelled form controls", unlabelledControls}, {"page structure", pageFacts}} {
+		for _, check := range []struct{ name, js string }{{"unlabelled form controls", unlabelledControls}, {"page structure", pageFacts}, {"contrast below 4.5:1", lowContrast}} {
 			bad, err := chromedp.Run(stepCtx, chromedp.Evaluate[[]string](check.js))
 			if err != nil {
 				t.Fatalf("%s: %s: %v", what, check.name, err)
@@ -131,6 +173,10 @@ func TestDashboardInBrowser(t *testing.T) {
 				t.Errorf("%s (%s): %s:\n%s", what, res.URL, check.name, strings.Join(bad, "\n"))
 			}
 		}
+	}
+	load := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		loadStatus(what, http.StatusOK, steps...)
 	}
 	text := func(js string) string {
 		t.Helper()
@@ -157,8 +203,32 @@ func TestDashboardInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Data with an error are refused, the error shown beside its line.
+	brokenDir := t.TempDir()
+	var broken []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(p) == "fz-kirn.yaml" {
+			data = bytes.Replace(data, []byte("id: fz-kirn"), []byte("id: Fz Kirn!"), 1)
+		}
+		q := filepath.Join(brokenDir, filepath.Base(p))
+		if err := os.WriteFile(q, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		broken = append(broken, q)
+	}
 	load("upload page", chromedp.Navigate(ts.URL+"/hochladen"))
 	run("upload form", chromedp.SetValue(chromedp.CSS("#programme"), bk), chromedp.SetValue(chromedp.CSS("#year"), "2024"),
+		chromedp.SetUploadFiles(chromedp.CSS("#files"), broken))
+	loadStatus("refused upload", http.StatusUnprocessableEntity, chromedp.Click(chromedp.CSS(`form[action="/hochladen"] button[type=submit]`)))
+	if got := text(`Array.from(document.querySelectorAll('section.file-diags')).map(s => s.querySelector('h3').textContent + ' | ' + s.querySelector('.where').textContent + ' | ' + s.querySelector('.line.marked').textContent).join('\n')`); !strings.Contains(got, "Datei fz-kirn.yaml | fz-kirn.yaml:") || !strings.Contains(got, "Fz Kirn!") {
+		t.Errorf("the refused upload shows no diagnostic beside the marked line of fz-kirn.yaml:\n%s", got)
+	}
+
+	run("upload form again", chromedp.SetValue(chromedp.CSS("#programme"), bk), chromedp.SetValue(chromedp.CSS("#year"), "2024"),
 		chromedp.SetUploadFiles(chromedp.CSS("#files"), paths))
 	load("upload", chromedp.Click(chromedp.CSS(`form[action="/hochladen"] button[type=submit]`)))
 	if got := text(`document.querySelector('main .notice').textContent`); !strings.Contains(got, "Version 1") {
@@ -177,7 +247,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 
 	load("verdicts of a cell", chromedp.Click(chromedp.CSS(`td.cell a[href$="anforderung=BK-06&zentrum=fz-hargesheim"]`)))
-	load("explanation", chromedp.Click(chromedp.CSS(`li.verdict a[href*="/urteil?"]`)))
+	load("explanation", chromedp.Click(chromedp.CSS(`tr.verdict a[href*="/urteil?"]`)))
 	if got := text(`document.querySelector('#auswertung').textContent`); got != "Wie es zum Ergebnis kam" {
 		t.Errorf("the explanation page has %q", got)
 	}

@@ -69,6 +69,17 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /auswertungen/{id}/bericht", d.report)
 	mux.HandleFunc("POST /auswertungen/{id}/veroeffentlichen", d.publish)
 	mux.HandleFunc("GET /protokoll", d.audit)
+	mux.HandleFunc("/", d.notFound)
+}
+
+// notFound answers every path no route has: problem JSON under /api/,
+// a German page elsewhere.
+func (d *dashboard) notFound(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeProblem(w, r, http.StatusNotFound, "not-found", "diesen Pfad gibt es in der API nicht; die Pfade stehen in /api/v1/openapi.json", nil)
+		return
+	}
+	d.problem(w, r, http.StatusNotFound, "Nicht gefunden", "Diese Seite gibt es nicht. Die Übersicht führt zu allen Auswertungen.")
 }
 
 // page starts the model of a page for the request's user.
@@ -420,8 +431,30 @@ func sourceOf(files []store.File) func(string) ([]byte, bool) {
 	}
 }
 
-// checkView builds the model of the check form.
+// checkBody builds the model of the check form; without a programme
+// or year it proposes those of the newest dataset stored.
 func (d *dashboard) checkBody(ctx context.Context, programme, year, period, ruleFile string) (checkView, error) {
+	if programme == "" || year == "" {
+		// Propose the newest dataset stored (of the programme, when given).
+		datasets, err := d.s.store.Datasets(ctx)
+		if err != nil {
+			return checkView{}, err
+		}
+		var newest *store.Dataset
+		for i, ds := range datasets {
+			if (programme == "" || ds.Programme == programme) && (newest == nil || ds.UploadedAt.After(newest.UploadedAt)) {
+				newest = &datasets[i]
+			}
+		}
+		if newest != nil {
+			if programme == "" {
+				programme = newest.Programme
+			}
+			if year == "" {
+				year = strconv.Itoa(newest.Year)
+			}
+		}
+	}
 	if year == "" {
 		year = d.defaultYear()
 	}
@@ -595,6 +628,10 @@ func (d *dashboard) load(w http.ResponseWriter, r *http.Request) (*loaded, auth.
 		}
 	}
 	l, err := d.s.evaluation(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		d.problem(w, r, http.StatusNotFound, "Nicht gefunden", fmt.Sprintf("Die Auswertung %d gibt es nicht.", id))
+		return nil, u, false
+	}
 	if err != nil {
 		d.fail(w, r, err)
 		return nil, u, false

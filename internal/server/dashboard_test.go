@@ -205,7 +205,7 @@ func TestDashboardFlow(t *testing.T) {
 		contains(t, "the matrix", r.body, `<td class="cell o-fail"><a href="`+strings.ReplaceAll(link, "&", "&amp;")+`"><span class="label">nicht erfüllt</span>`)
 		v := b.get(link)
 		wantStatus(t, "verdicts of "+cell[0], v, http.StatusOK)
-		contains(t, "the verdicts of "+cell[0], v.body, "nicht erfüllt", "Erklärung des Ergebnisses")
+		contains(t, "the verdicts of "+cell[0], v.body, "nicht erfüllt", "/urteil?gegenstand=")
 	}
 	contains(t, "the evaluation page", r.body, "Die Prüfung ist gelaufen", "Legende", "Veröffentlichen")
 
@@ -308,5 +308,20 @@ func TestDashboardRefuses(t *testing.T) {
 	wantStatus(t, "sign-in", r, http.StatusSeeOther)
 	if loc := r.header.Get("Location"); !strings.HasPrefix(loc, "/?") {
 		t.Errorf("sign-in leads to %q; want the start page, not another site", loc)
+	}
+}
+
+// TestDashboardNotFound checks the answers to paths no route has: a
+// German page, and problem JSON under /api/.
+func TestDashboardNotFound(t *testing.T) {
+	_, ts := newDashboard(t)
+	b := newBrowser(t, ts.URL)
+	r := b.get("/gibt-es-nicht")
+	wantStatus(t, "unknown page", r, http.StatusNotFound)
+	contains(t, "the unknown page", r.body, "Diese Seite gibt es nicht", `lang="de"`)
+	r = b.get("/api/v1/gibt-es-nicht")
+	wantStatus(t, "unknown API path", r, http.StatusNotFound)
+	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Errorf("unknown API path: %s", ct)
 	}
 }
