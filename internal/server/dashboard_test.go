@@ -15,6 +15,7 @@ import (
 
 	"github.com/kiez-go/kiez/internal/server/auth"
 	"github.com/kiez-go/kiez/internal/store"
+	"github.com/kiez-go/kiez/rules"
 )
 
 // webClient is a test client with cookies that does not follow redirects,
@@ -323,5 +324,65 @@ func TestDashboardNotFound(t *testing.T) {
 	wantStatus(t, "unknown API path", r, http.StatusNotFound)
 	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
 		t.Errorf("unknown API path: %s", ct)
+	}
+}
+
+// TestDashboardRuleFile uploads a rule file with an error (refused, the
+// error beside its line), then a good one, and checks with it.
+func TestDashboardRuleFile(t *testing.T) {
+	_, ts := newDashboard(t)
+	b := newBrowser(t, ts.URL)
+	b.signIn("fachberatung", testPassword)
+	r := b.postFiles("/hochladen", url.Values{"csrf": {b.token("/hochladen")}, "programme": {bk}, "year": {"2024"}}, "files", testdataFiles(t, "bad-kreuznach"))
+	wantStatus(t, "upload", r, http.StatusOK)
+
+	src, ok := rules.EmbeddedSource(bk)
+	if !ok {
+		t.Fatal("no embedded rules of " + bk)
+	}
+	bad := bytes.Replace(src, []byte("params.leitungsfreistellung"), []byte("params.leitungsfreistelung"), 1)
+	r = b.postFiles("/regeldateien", url.Values{"csrf": {b.token("/pruefen")}}, "rules", []store.File{{Name: "eigene.yaml", Content: bad}})
+	wantStatus(t, "broken rule file", r, http.StatusUnprocessableEntity)
+	contains(t, "the refused rule file", r.body, "Datei <code>eigene.yaml</code>", "eigene.yaml:", "<mark>", "leitungsfreistelung")
+
+	good := bytes.Replace(src, []byte(`version: "2024.1"`), []byte(`version: "2024.1-eigen"`), 1)
+	r = b.postFiles("/regeldateien", url.Values{"csrf": {b.token("/pruefen")}}, "rules", []store.File{{Name: "eigene.yaml", Content: good}})
+	wantStatus(t, "rule file", r, http.StatusOK)
+	contains(t, "the stored rule file", r.body, "Regeldatei gespeichert: eigene.yaml", "2024.1-eigen")
+	m := regexp.MustCompile(`<option value="(\d+)" selected>eigene.yaml`).FindStringSubmatch(r.body)
+	if m == nil {
+		t.Fatal("the check form does not offer the uploaded rule file")
+	}
+	r = b.post("/pruefen", url.Values{"csrf": {b.token("/pruefen")}, "programme": {bk}, "year": {"2024"}, "rulefile": {m[1]}})
+	wantStatus(t, "check with the rule file", r, http.StatusSeeOther)
+	r = b.get(r.header.Get("Location"))
+	wantStatus(t, "evaluation", r, http.StatusOK)
+	contains(t, "the evaluation", r.body, "Version 2024.1-eigen (hochgeladen: eigene.yaml)", `<td class="cell o-fail">`)
+
+	r = b.post("/pruefen", url.Values{"csrf": {b.token("/pruefen")}, "programme": {bk}, "year": {"2023"}})
+	wantStatus(t, "check without data", r, http.StatusNotFound)
+	contains(t, "the check without data", r.body, "Laden Sie zuerst die Daten hoch")
+	r = b.post("/pruefen", url.Values{"csrf": {b.token("/pruefen")}, "programme": {bk}, "year": {"2024"}, "period": {"2024-H3"}})
+	wantStatus(t, "check with a wrong period", r, http.StatusBadRequest)
+}
+
+// TestDashboardNotPublished checks a server without published mode: a
+// visitor is sent to sign in from every page.
+func TestDashboardNotPublished(t *testing.T) {
+	s := newTestServer(t, Config{})
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	v := newBrowser(t, ts.URL)
+	for _, p := range []string{"/", "/auswertungen/1", "/auswertungen/1/urteile", "/auswertungen/1/bericht?art=compliance&format=html", "/hochladen", "/protokoll"} {
+		r := v.get(p)
+		wantStatus(t, "visitor "+p, r, http.StatusSeeOther)
+		if loc := r.header.Get("Location"); !strings.HasPrefix(loc, "/anmelden") {
+			t.Errorf("visitor %s is sent to %q", p, loc)
+		}
+	}
+	r := v.get("/anmelden")
+	wantStatus(t, "sign-in page", r, http.StatusOK)
+	if strings.Contains(r.body, "Veröffentlichte Auswertungen") {
+		t.Error("the footer speaks of published evaluations on a server without published mode")
 	}
 }

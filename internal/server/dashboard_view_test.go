@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -296,5 +297,40 @@ func TestEvaluationPageMatrix(t *testing.T) {
 		if !strings.Contains(page, `<span class="badge o-`+l.Class+`">`+l.Label+`</span>`) {
 			t.Errorf("the legend lacks %s", l.Label)
 		}
+	}
+}
+
+// TestExplanationParams checks the explanation of a verdict on a rule
+// that reads a param: its value on the period's first day, with its unit
+// and since when it applies; the rule's lets among its expressions.
+func TestExplanationParams(t *testing.T) {
+	ev, eng := evaluateBadKreuznach(t)
+	x, err := eng.Explain(context.Background(), ev.Dataset(), ev.Period(), "leitungsfreistellung", "fz-meisenheim/lfz-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := explanationOf(x, ev.RuleSet(x.Result.Programme), ev.Period())
+	if p.ParamsFrom != "01.01.2024" {
+		t.Errorf("params on %q, want 01.01.2024", p.ParamsFrom)
+	}
+	var params []string
+	for _, v := range p.Params {
+		params = append(params, v.Name)
+		if v.Name == "leitungsfreistellung" && !strings.Contains(v.Text, "(seit ") {
+			t.Errorf("param %s: %q says not since when it applies", v.Name, v.Text)
+		}
+	}
+	if !slices.Contains(params, "leitungsfreistellung") {
+		t.Errorf("params %v lack leitungsfreistellung", params)
+	}
+	var exprs []string
+	for _, e := range p.Expressions {
+		exprs = append(exprs, e.Name)
+	}
+	if d := cmp.Diff([]string{"each", "let darunter"}, exprs[:2]); d != "" {
+		t.Errorf("expressions (-want +got):\n%s", d)
+	}
+	if p.Verdict.Label != "nicht erfüllt" || len(p.Tree) == 0 {
+		t.Errorf("verdict %q with %d steps", p.Verdict.Label, len(p.Tree))
 	}
 }
