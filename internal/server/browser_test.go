@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -99,7 +100,8 @@ const lowContrast = `(() => {
 // explanation and downloads the report. It fails when a page logs a
 // console error or an uncaught exception, has a form control without an
 // accessible label, misses a landmark, or shows text with a contrast
-// below 4.5:1. One browser serves the whole test.
+// below 4.5:1. It also checks the print style and that the first Tab
+// reaches the skip link. One browser serves the whole test.
 func TestDashboardInBrowser(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skipf("%s is missing: the dashboard was not tested in a browser (apt-get install chromium)", chromium)
@@ -315,7 +317,26 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("the downloaded report (%d bytes) differs from the report the link gives (%d bytes)", len(data), len(again))
 	}
 
+	// Printed, the evaluation shows the matrix without navigation, forms
+	// and download links.
+	if _, err := chromedp.Call(stepCtx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	printed := text(`['header.site nav', 'header.site .account', 'form.publish', 'section.reports', 'table.matrix'].map(s => s + ': ' + getComputedStyle(document.querySelector(s)).display).join(', ')`)
+	if want := "header.site nav: none, header.site .account: none, form.publish: none, section.reports: none, table.matrix: table"; printed != want {
+		t.Errorf("printed, the evaluation page has %s;\nwant %s", printed, want)
+	}
+	if _, err := chromedp.Call(stepCtx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+
 	load("audit log", chromedp.Navigate(ts.URL+"/protokoll"))
+	// The keyboard: on a page just loaded, the first Tab reaches the skip link, which shows.
+	run("keyboard", chromedp.KeyEvent("\t"))
+	if got := text(`(() => { const e = document.activeElement, r = e.getBoundingClientRect(); return e.className + ' ' + (r.top >= 0 && r.height > 0) + ' ' + getComputedStyle(e).outlineStyle; })()`); got != "skip true solid" {
+		t.Errorf("after the first Tab the focus is on %q, want the visible skip link with its outline", got)
+	}
+
 	load("start page", chromedp.Navigate(ts.URL+"/"))
 
 	cancelSteps()
