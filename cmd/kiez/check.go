@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -92,7 +93,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if diagOut != stderr {
 		diagOut = buf
 	}
-	var env *checkEnvelope
+	var env *envelope.CheckEnvelope
 	if *format == "json" {
 		e := newCheckEnvelope(ev, a, at)
 		env = &e

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -49,7 +50,7 @@ type checkWriter struct {
 	xlsx *checkWorkbook
 
 	// JSON output: the envelope, filled in as the results come.
-	env *checkEnvelope
+	env *envelope.CheckEnvelope
 	n   int
 	buf bytes.Buffer
 	enc *json.Encoder
@@ -82,7 +83,7 @@ type summaryRow struct {
 
 // newCheckWriter returns a writer of text, or of JSON in the envelope env
 // when env is not nil.
-func newCheckWriter(w io.Writer, ev *evaluation, a evalArgs, env *checkEnvelope, show map[rules.Outcome]bool) *checkWriter {
+func newCheckWriter(w io.Writer, ev *evaluation, a evalArgs, env *envelope.CheckEnvelope, show map[rules.Outcome]bool) *checkWriter {
 	asJSON := env != nil
 	c := &checkWriter{w: w, ev: ev, a: a, json: asJSON, env: env, show: show, wanted: map[[2]string]bool{}}
 	for _, wv := range ev.ds.Waivers {
@@ -112,7 +113,7 @@ func (c *checkWriter) add(r rules.Result) error {
 		return c.xlsx.add(r)
 	}
 	if c.json {
-		c.env.Summary.add(r)
+		c.env.Summary.Add(r)
 		return c.addJSON(r)
 	}
 	return c.addText(r)
@@ -123,7 +124,7 @@ func (c *checkWriter) add(r rules.Result) error {
 func (c *checkWriter) addJSON(r rules.Result) error {
 	c.buf.Reset()
 	if c.n == 0 {
-		head, err := envelopeHead(c.env.runInfo)
+		head, err := envelope.Head(c.env.RunInfo)
 		if err != nil {
 			return err
 		}
@@ -300,13 +301,13 @@ func (c *checkWriter) finish() error {
 	if c.json {
 		var out []byte
 		if c.n == 0 {
-			head, err := envelopeHead(c.env.runInfo)
+			head, err := envelope.Head(c.env.RunInfo)
 			if err != nil {
 				return err
 			}
 			out = head
 		}
-		tail, err := envelopeTail(*c.env, c.n == 0)
+		tail, err := envelope.Tail(*c.env, c.n == 0)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/kiez-go/kiez/internal/envelope"
 )
 
 // withStdin runs f with the standard input reading the file.
@@ -72,13 +73,13 @@ func TestStdinData(t *testing.T) {
 		})
 	}
 	// The report from the standard input is the report from the file.
-	report := func(data string) (json.RawMessage, []inputFile) {
+	report := func(data string) (json.RawMessage, []envelope.InputFile) {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{"report", "--rules", fixtureRules, "--period", "2024", "--format", "json", fixtureProg, data}, &stdout, &stderr); code != exitOK {
 			t.Fatalf("kiez report exit %d:\n%s", code, stderr.String())
 		}
-		var env reportEnvelope
+		var env envelope.ReportEnvelope
 		if err := json.Unmarshal(stdout.Bytes(), &env); err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +87,7 @@ func TestStdinData(t *testing.T) {
 	}
 	fromFile, filesFromFile := report(fixtureCentre)
 	var fromStdin json.RawMessage
-	var filesFromStdin []inputFile
+	var filesFromStdin []envelope.InputFile
 	withStdin(t, fixtureCentre, func() { fromStdin, filesFromStdin = report("-") })
 	if diff := cmp.Diff(string(fromFile), string(fromStdin)); diff != "" {
 		t.Errorf("report from the standard input differs from the report from the file (-file +stdin):\n%s", diff)
@@ -97,7 +98,7 @@ func TestStdinData(t *testing.T) {
 			filesFromStdin[i].Name = fixtureCentre
 		}
 	}
-	for _, l := range [][]inputFile{filesFromFile, filesFromStdin} {
+	for _, l := range [][]envelope.InputFile{filesFromFile, filesFromStdin} {
 		sort.Slice(l, func(i, j int) bool { return l[i].Name < l[j].Name })
 	}
 	if diff := cmp.Diff(filesFromFile, filesFromStdin); diff != "" {

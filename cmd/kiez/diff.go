@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
@@ -168,7 +169,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		sets := append(append([]*ruleSet(nil), oldSel.sets...), newRuleSets(oldSel, newSel)...)
 		ev := &evaluation{period: newPeriod, sets: sets, inputs: inputs, tx: fs.tx}
 		var b []byte
-		if b, err = wrapJSON(diffEnvelope{runInfo: newRunInfo(diffFormat, ev, *period, at), Comparison: *c}); err == nil {
+		if b, err = envelope.Wrap(diffEnvelope{RunInfo: newRunInfo(diffFormat, ev, *period, at), Comparison: *c}); err == nil {
 			buf.Write(b)
 		}
 	case reportFormat != "":

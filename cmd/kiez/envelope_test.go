@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/internal/schema"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -33,7 +34,7 @@ func checkResults(t *testing.T, data []byte) []rules.Result {
 	t.Helper()
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var env checkEnvelope
+	var env envelope.CheckEnvelope
 	if err := dec.Decode(&env); err != nil {
 		t.Fatalf("the output of kiez check is no envelope: %v", err)
 	}
@@ -132,10 +133,10 @@ var envelopeSchemas = []struct {
 	file, title string
 	root        reflect.Type
 }{
-	{"check.schema.json", "kiez check --format json: the verdicts in an envelope", reflect.TypeOf(checkEnvelope{})},
-	{"report.schema.json", "kiez report --format json: the report in an envelope", reflect.TypeOf(reportEnvelope{})},
-	{"plan.schema.json", "kiez plan --format json: the plan in an envelope", reflect.TypeOf(planEnvelope{})},
-	{"explain.schema.json", "kiez explain --format json: one verdict and the evaluation of its sub-expressions in an envelope", reflect.TypeOf(explainEnvelope{})},
+	{"check.schema.json", "kiez check --format json: the verdicts in an envelope", reflect.TypeOf(envelope.CheckEnvelope{})},
+	{"report.schema.json", "kiez report --format json: the report in an envelope", reflect.TypeOf(envelope.ReportEnvelope{})},
+	{"plan.schema.json", "kiez plan --format json: the plan in an envelope", reflect.TypeOf(envelope.PlanEnvelope{})},
+	{"explain.schema.json", "kiez explain --format json: one verdict and the evaluation of its sub-expressions in an envelope", reflect.TypeOf(envelope.ExplainEnvelope{})},
 	{"validate.schema.json", "kiez validate --format json: the summary per programme and the problems of the data in an envelope", reflect.TypeOf(validateEnvelope{})},
 	{"lint.schema.json", "kiez lint --format json: the rule files, their coverage, costs and problems in an envelope", reflect.TypeOf(lintEnvelope{})},
 	{"test.schema.json", "kiez test --format json: the rule test files' cases in an envelope", reflect.TypeOf(testEnvelope{})},
@@ -145,9 +146,16 @@ var envelopeSchemas = []struct {
 
 func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type) []byte {
 	t.Helper()
-	docs := typeDocs(t, "envelope.go", "inputs.go", "jsonout.go", "testformat.go", "version.go", filepath.Join("..", "..", "rules", "result.go"),
+	docs := typeDocs(t, filepath.Join("..", "..", "internal", "envelope", "envelope.go"), "envelope.go", "inputs.go", "jsonout.go", "testformat.go", "version.go", filepath.Join("..", "..", "rules", "result.go"),
 		filepath.Join("..", "..", "rules", "ruletest.go"), filepath.Join("..", "..", "rules", "period.go"), filepath.Join("..", "..", "rules", "subject.go"),
 		filepath.Join("..", "..", "diag", "diagnostic.go"), filepath.Join("..", "..", "whatif", "compare.go"))
+	// The envelope's types live in package envelope under exported names;
+	// the schemas keep the names they had when they were defined here.
+	for exported := range movedEnvelopeTypes {
+		if d, ok := docs[exported]; ok {
+			docs[exported] = lowerFirst(d)
+		}
+	}
 	docs["Evidence.Value"] = "The value itself: a number, a boolean, a date as YYYY-MM-DD, a decimal (hours, euros) as a string with a decimal point and no exponent (\"19.5\"), a text, a record (an object of such values), or a list of these."
 	docs["Result.Source"] = "The section of the programme's documents the rule cites."
 	format := map[string]string{"check.schema.json": checkFormat, "report.schema.json": reportFormat, "plan.schema.json": planFormat, "explain.schema.json": explainFormat,
@@ -166,21 +174,22 @@ func generateEnvelopeSchema(t *testing.T, file, title string, root reflect.Type)
 			reflect.TypeOf(json.RawMessage{}): {"type": "object", "required": []string{"kind", "title"}},
 		},
 		Fields: map[string]map[string]any{
-			"runInfo.Format":            {"const": format},
+			"RunInfo.Format":            {"const": format},
 			"versionOutput.Format":      {"const": format},
-			"runInfo.Time":              {"format": "date-time"},
+			"RunInfo.Time":              {"format": "date-time"},
 			"toolInfo.Format":           {"const": format},
 			"toolInfo.Time":             {"format": "date-time"},
 			"requirementCoverage.Check": {"enum": []string{"rule", "manual", "missing", "uncatalogued"}},
-			"inputsInfo.Digest":         {"pattern": "^[0-9a-f]{64}$"},
-			"inputFile.SHA256":          {"pattern": "^[0-9a-f]{64}$"},
-			"ruleSetInfo.SHA256":        {"pattern": "^[0-9a-f]{64}$"},
+			"InputsInfo.Digest":         {"pattern": "^[0-9a-f]{64}$"},
+			"InputFile.SHA256":          {"pattern": "^[0-9a-f]{64}$"},
+			"RuleSetInfo.SHA256":        {"pattern": "^[0-9a-f]{64}$"},
 		},
 		Required: alwaysPresent(root),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	b = renameDefs(t, b, movedEnvelopeTypes)
 	if prop := map[string]string{"report.schema.json": "report", "plan.schema.json": "plan"}[file]; prop != "" {
 		b = withReportSchema(t, b, prop)
 	}
@@ -274,7 +283,7 @@ func TestCheckGoldensConformToSchema(t *testing.T) {
 			}
 			dec := json.NewDecoder(bytes.NewReader(out))
 			dec.DisallowUnknownFields()
-			var env checkEnvelope
+			var env envelope.CheckEnvelope
 			if err := dec.Decode(&env); err != nil {
 				t.Fatal(err)
 			}
@@ -302,11 +311,11 @@ func TestInputDigest(t *testing.T) {
 	if code := run([]string{"check", "--rules", fixtureRules, "--period", "2024", "--format", "json", fixtureProg, fixtureCentre}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
-	var env checkEnvelope
+	var env envelope.CheckEnvelope
 	if err := json.Unmarshal(stdout.Bytes(), &env); err != nil {
 		t.Fatal(err)
 	}
-	var want []inputFile
+	var want []envelope.InputFile
 	var lines strings.Builder
 	for _, name := range []string{fixtureCentre, fixtureProg, fixtureRules} {
 		data, err := os.ReadFile(name)
@@ -314,11 +323,11 @@ func TestInputDigest(t *testing.T) {
 			t.Fatal(err)
 		}
 		sum := sha256.Sum256(data)
-		want = append(want, inputFile{Name: name, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
+		want = append(want, envelope.InputFile{Name: name, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
 		fmt.Fprintf(&lines, "%s\n", hex.EncodeToString(sum[:]))
 	}
 	digest := sha256.Sum256([]byte(lines.String()))
-	if diff := cmp.Diff(inputsInfo{Files: want, Digest: hex.EncodeToString(digest[:])}, env.Inputs); diff != "" {
+	if diff := cmp.Diff(envelope.InputsInfo{Files: want, Digest: hex.EncodeToString(digest[:])}, env.Inputs); diff != "" {
 		t.Errorf("inputs (-want +got):\n%s", diff)
 	}
 	if env.Time != testNow {
@@ -453,12 +462,12 @@ func conforms(t *testing.T, file string, out []byte) {
 	if err := compileSchema(t, file).Validate(inst); err != nil {
 		t.Errorf("the output does not conform to %s: %v", file, err)
 	}
-	var env any = &reportEnvelope{}
+	var env any = &envelope.ReportEnvelope{}
 	switch file {
 	case "plan.schema.json":
-		env = &planEnvelope{}
+		env = &envelope.PlanEnvelope{}
 	case "explain.schema.json":
-		env = &explainEnvelope{}
+		env = &envelope.ExplainEnvelope{}
 	case "validate.schema.json":
 		env = &validateEnvelope{}
 	case "lint.schema.json":
@@ -485,4 +494,78 @@ func conforms(t *testing.T, file string, out []byte) {
 	if diff := cmp.Diff(again.String()+"\n", string(out)); diff != "" {
 		t.Errorf("the output is indented otherwise than by encoding/json (-encoding/json +output):\n%s", diff)
 	}
+}
+
+// movedEnvelopeTypes are the types of package envelope that the schemas
+// name as they were named in this package, by their exported names.
+var movedEnvelopeTypes = map[string]string{
+	"CheckEnvelope":   "checkEnvelope",
+	"ReportEnvelope":  "reportEnvelope",
+	"PlanEnvelope":    "planEnvelope",
+	"ExplainEnvelope": "explainEnvelope",
+	"RunInfo":         "runInfo",
+	"ModuleInfo":      "moduleInfo",
+	"RuleSetInfo":     "ruleSetInfo",
+	"PeriodInfo":      "periodInfo",
+	"InputsInfo":      "inputsInfo",
+	"InputFile":       "inputFile",
+	"CheckSummary":    "checkSummary",
+}
+
+// lowerFirst lower-cases the first letter of a doc comment: the type's
+// name as it was.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// renameDefs renames definitions of a generated schema, and the
+// references to them, and writes it as schema.Generate does.
+func renameDefs(t *testing.T, b []byte, names map[string]string) []byte {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var top map[string]any
+	if err := dec.Decode(&top); err != nil {
+		t.Fatal(err)
+	}
+	if defs, ok := top["$defs"].(map[string]any); ok {
+		for from, to := range names {
+			if d, ok := defs[from]; ok {
+				delete(defs, from)
+				defs[to] = d
+			}
+		}
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if ref, ok := x.(string); ok && k == "$ref" {
+					name := strings.TrimPrefix(ref, "#/$defs/")
+					if to, ok := names[name]; ok {
+						v[k] = "#/$defs/" + to
+					}
+					continue
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(top)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(top); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -80,7 +81,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	write := func() error { return writeExplanation(stdout, fs.tx, rs, x, ev.period) }
 	if *format == "json" {
 		write = func() error {
-			b, err := wrapJSON(explainEnvelope{runInfo: newRunInfo(explainFormat, ev, *period, at), Explanation: x})
+			b, err := envelope.Wrap(envelope.ExplainEnvelope{RunInfo: newRunInfo(explainFormat, ev, *period, at), Explanation: x})
 			if err == nil {
 				_, err = stdout.Write(b)
 			}

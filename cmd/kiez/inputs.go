@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/internal/memfile"
 	"github.com/kiez-go/kiez/kiez"
 )
@@ -27,13 +28,6 @@ const (
 	stdinName = "<stdin>"
 )
 
-// inputFile is one file a command read, with the SHA-256 of its content.
-type inputFile struct {
-	Name   string `json:"name"`
-	Bytes  int64  `json:"bytes"`
-	SHA256 string `json:"sha256"`
-}
-
 // inputFS is the file system the commands load data from: the operating
 // system's files, opened without blocking as kiez.LoadFiles opens them,
 // and the standard input under stdinName when a data argument is "-". It
@@ -44,7 +38,7 @@ type inputFS struct {
 	hasStdin bool
 
 	mu    sync.Mutex
-	files map[string]inputFile
+	files map[string]envelope.InputFile
 }
 
 // Open opens a file for reading.
@@ -76,7 +70,7 @@ func (f *inputFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // record notes a file read to its end; the first reading counts.
-func (f *inputFS) record(file inputFile) {
+func (f *inputFS) record(file envelope.InputFile) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, seen := f.files[file.Name]; !seen {
@@ -85,10 +79,10 @@ func (f *inputFS) record(file inputFile) {
 }
 
 // read returns the files read, sorted by name (bytewise).
-func (f *inputFS) read() []inputFile {
+func (f *inputFS) read() []envelope.InputFile {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	out := make([]inputFile, 0, len(f.files))
+	out := make([]envelope.InputFile, 0, len(f.files))
 	for _, file := range f.files {
 		out = append(out, file)
 	}
@@ -113,7 +107,7 @@ func (f *hashingFile) Read(p []byte) (int, error) {
 	f.n += int64(n)
 	if err == io.EOF && !f.done {
 		f.done = true
-		f.fsys.record(inputFile{Name: f.name, Bytes: f.n, SHA256: hex.EncodeToString(f.h.Sum(nil))})
+		f.fsys.record(envelope.InputFile{Name: f.name, Bytes: f.n, SHA256: hex.EncodeToString(f.h.Sum(nil))})
 	}
 	return n, err
 }
@@ -123,7 +117,7 @@ func (f *hashingFile) Read(p []byte) (int, error) {
 // read (at most kiez.MaxFileSize bytes) before anything else and may be
 // named once. The returned file system knows the files read.
 func loadInputs(ctx context.Context, paths []string) (*kiez.Dataset, diag.Diagnostics, *inputFS) {
-	fsys := &inputFS{files: map[string]inputFile{}}
+	fsys := &inputFS{files: map[string]envelope.InputFile{}}
 	var diags diag.Diagnostics
 	names := make([]string, 0, len(paths))
 	for _, p := range paths {
@@ -154,18 +148,6 @@ func loadInputs(ctx context.Context, paths []string) (*kiez.Dataset, diag.Diagno
 	}
 	ds, loadDiags := kiez.LoadContext(ctx, fsys, names...)
 	return ds, append(diags, loadDiags...), fsys
-}
-
-// inputDigest is the SHA-256 over the files in the given order: of the
-// lines that hold each file's SHA-256 in lower-case hexadecimal, each
-// ended by a line feed (what `sha256sum FILE... | cut -c1-64 | sha256sum`
-// prints for the same files in the same order).
-func inputDigest(files []inputFile) string {
-	h := sha256.New()
-	for _, f := range files {
-		io.WriteString(h, f.SHA256+"\n")
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // loadDataInputs loads and validates data files and prints every

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/whatif"
@@ -30,27 +31,27 @@ type toolInfo struct {
 	// "kiez-lint/1" or "kiez-test/1".
 	Format string `json:"format"`
 	// Module is the kiez module that ran.
-	Module moduleInfo `json:"module"`
+	Module envelope.ModuleInfo `json:"module"`
 	// Inputs are the files read: for validate the data files (as for
 	// check), for lint the rule files (an embedded programme as
 	// rules/programmes/<id>.yaml), for test the test files in the order
 	// they ran.
-	Inputs inputsInfo `json:"inputs"`
+	Inputs envelope.InputsInfo `json:"inputs"`
 	// Time is when the run started, in RFC 3339 (UTC); the environment
 	// variable KIEZ_NOW sets it, for tests and reproducible outputs.
 	Time string `json:"time"`
 }
 
 // newToolInfo describes the run; files may be nil.
-func newToolInfo(format string, files []inputFile, at time.Time) toolInfo {
+func newToolInfo(format string, files []envelope.InputFile, at time.Time) toolInfo {
 	b := readBuildInfo()
 	if files == nil {
-		files = []inputFile{}
+		files = []envelope.InputFile{}
 	}
 	return toolInfo{
 		Format: format,
-		Module: moduleInfo{Path: modulePath, Version: b.Module, Revision: b.Revision},
-		Inputs: inputsInfo{Files: files, Digest: inputDigest(files)},
+		Module: envelope.ModuleInfo{Path: modulePath, Version: b.Module, Revision: b.Revision},
+		Inputs: envelope.InputsInfo{Files: files, Digest: envelope.InputDigest(files)},
 		Time:   at.Format(time.RFC3339),
 	}
 }
@@ -294,13 +295,13 @@ type testEnvelope struct {
 // unchanged at the top level. Its JSON Schema is
 // cmd/kiez/diff.schema.json.
 type diffEnvelope struct {
-	runInfo
+	envelope.RunInfo
 	whatif.Comparison
 }
 
 // writeLintJSON writes the lint envelope.
 func writeLintJSON(w io.Writer, sets []*ruleSet, diags diag.Diagnostics, coverage bool, costs int, at time.Time) error {
-	var files []inputFile
+	var files []envelope.InputFile
 	env := lintEnvelope{RuleSets: []lintSet{}, Diagnostics: diags, Summary: summarise(diags)}
 	if env.Diagnostics == nil {
 		env.Diagnostics = diag.Diagnostics{}
@@ -310,10 +311,10 @@ func writeLintJSON(w io.Writer, sets []*ruleSet, diags diag.Diagnostics, coverag
 		switch {
 		case rs.embedded:
 			if data, ok := rules.EmbeddedSource(rs.arg); ok {
-				files = append(files, inputFile{Name: "rules/programmes/" + rs.arg + ".yaml", Bytes: int64(len(data)), SHA256: sha256Hex(data)})
+				files = append(files, envelope.InputFile{Name: "rules/programmes/" + rs.arg + ".yaml", Bytes: int64(len(data)), SHA256: envelope.SHA256Hex(data)})
 			}
 		case !rs.unread:
-			files = append(files, inputFile{Name: rs.arg, Bytes: rs.size, SHA256: rs.sha256})
+			files = append(files, envelope.InputFile{Name: rs.arg, Bytes: rs.size, SHA256: rs.sha256})
 		}
 	}
 	env.toolInfo = newToolInfo(lintFormat, files, at)
@@ -323,7 +324,7 @@ func writeLintJSON(w io.Writer, sets []*ruleSet, diags diag.Diagnostics, coverag
 // writeJSON writes v indented, as the other envelopes are, with a final
 // line feed.
 func writeJSON(w io.Writer, v any) error {
-	b, err := wrapJSON(v)
+	b, err := envelope.Wrap(v)
 	if err != nil {
 		return err
 	}

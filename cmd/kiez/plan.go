@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
@@ -97,7 +98,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	err = report.Write(&buf, r, f)
 	data := buf.Bytes()
 	if err == nil && f == report.FormatJSON {
-		data, err = wrapJSON(planEnvelope{runInfo: newRunInfo(planFormat, ev, a.period, at), Year: *year, Plan: data})
+		data, err = envelope.Wrap(envelope.PlanEnvelope{RunInfo: newRunInfo(planFormat, ev, a.period, at), Year: *year, Plan: data})
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kiez plan: %v\n", err)

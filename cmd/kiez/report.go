@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
 	"github.com/kiez-go/kiez/whatif"
@@ -129,7 +130,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	err = report.Write(&buf, r, f)
 	data := buf.Bytes()
 	if err == nil && f == report.FormatJSON {
-		data, err = wrapJSON(reportEnvelope{runInfo: newRunInfo(reportFormat, ev, a.period, at), Report: data})
+		data, err = envelope.Wrap(envelope.ReportEnvelope{RunInfo: newRunInfo(reportFormat, ev, a.period, at), Report: data})
 	}
 	if err == nil {
 		err = target.write(data, stdout)

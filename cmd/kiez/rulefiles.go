@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -76,7 +77,7 @@ func readRules(arg string, src *sources, load func(string, []byte, ...rules.Load
 			break
 		}
 		src.add(arg, data)
-		rs.sha256, rs.size = sha256Hex(data), int64(len(data))
+		rs.sha256, rs.size = envelope.SHA256Hex(data), int64(len(data))
 		rs.unread = false
 		rs.prog, rs.diags = load(arg, data)
 	case slices.Contains(rules.Embedded(), arg):

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/internal/filekind"
 	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/rules"
@@ -38,10 +39,10 @@ type testFileDoc struct {
 // of the run, then the document.
 func writeTestJSON(w io.Writer, runs []testRun, u untested, t testTally, at time.Time) error {
 	doc := testDocument{Files: []testFileDoc{}, Untested: u, Passed: t.passed, Failed: t.failed, Errored: t.errored}
-	var files []inputFile
+	var files []envelope.InputFile
 	for _, r := range runs {
 		if data, err := filekind.ReadRegular(r.file, kiez.MaxFileSize); err == nil {
-			files = append(files, inputFile{Name: r.file, Bytes: int64(len(data)), SHA256: sha256Hex(data)})
+			files = append(files, envelope.InputFile{Name: r.file, Bytes: int64(len(data)), SHA256: envelope.SHA256Hex(data)})
 		}
 		if r.err != nil {
 			doc.Files = append(doc.Files, testFileDoc{TestReport: &rules.TestReport{File: r.file}, Error: r.err.Error()})

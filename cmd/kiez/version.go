@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 
+	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/rules"
 )
 
 // modulePath is the module the program belongs to.
-const modulePath = "github.com/kiez-go/kiez"
+const modulePath = envelope.ModulePath
 
 // buildInfo is what the program knows about its own build.
 type buildInfo struct {
@@ -27,33 +27,8 @@ type buildInfo struct {
 
 // readBuildInfo returns the program's build information.
 func readBuildInfo() buildInfo {
-	b := buildInfo{Module: "(unknown)", Go: runtime.Version()}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return b
-	}
-	if bi.Main.Path == modulePath && bi.Main.Version != "" {
-		b.Module = bi.Main.Version
-	} else {
-		for _, d := range bi.Deps {
-			if d.Path == modulePath {
-				b.Module = d.Version
-			}
-		}
-	}
-	modified := false
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			b.Revision = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	if b.Revision != "" && modified {
-		b.Revision += "+modified"
-	}
-	return b
+	b := envelope.ReadBuild()
+	return buildInfo{Module: b.Module, Revision: b.Revision, Go: runtime.Version()}
 }
 
 // versionFormat names the JSON document of kiez version --format json

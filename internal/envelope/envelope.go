@@ -29,73 +29,73 @@ const (
 // ModulePath is the path of the kiez module.
 const ModulePath = "github.com/kiez-go/kiez"
 
-// Run opens the JSON output of check, report, plan and explain: what was
+// RunInfo opens the JSON output of check, report, plan and explain: what was
 // evaluated, with which rules and when.
-type Run struct {
+type RunInfo struct {
 	// Format names the layout of the output: "kiez-check/1",
 	// "kiez-report/1", "kiez-plan/1", "kiez-explain/1" or "kiez-diff/1".
 	Format string `json:"format"`
 	// Module is the kiez module that ran.
-	Module Module `json:"module"`
+	Module ModuleInfo `json:"module"`
 	// RuleSets are the rule sets evaluated, in the order of the results
 	// (for diff: the old side's, then those of --rules-new).
-	RuleSets []RuleSet `json:"ruleSets"`
+	RuleSets []RuleSetInfo `json:"ruleSets"`
 	// Period is the evaluated period (for a plan: the year of data the
 	// plan is derived from; for diff: the new side's, each side's is in
 	// old and new).
-	Period Period `json:"period"`
+	Period PeriodInfo `json:"period"`
 	// Inputs are the data and rule files read.
-	Inputs Inputs `json:"inputs"`
+	Inputs InputsInfo `json:"inputs"`
 	// Time is when the run started, in RFC 3339 (UTC); the environment
 	// variable KIEZ_NOW sets it, for tests and reproducible outputs.
 	Time string `json:"time"`
 }
 
-// Check is the JSON output of kiez check: what was checked, with which
+// CheckEnvelope is the JSON output of kiez check: what was checked, with which
 // rules and when, then the results. Its JSON Schema is
 // cmd/kiez/check.schema.json.
-type Check struct {
-	Run
+type CheckEnvelope struct {
+	RunInfo
 	// Results are the verdicts: per programme the programme-wide rules,
 	// then each centre in data order.
 	Results []rules.Result `json:"results"`
 	// Summary counts the results.
-	Summary Summary `json:"summary"`
+	Summary CheckSummary `json:"summary"`
 	// Complete is false when --timeout cut the run short: then Results
 	// are those finished in time.
 	Complete bool `json:"complete"`
 }
 
-// Report is the JSON output of kiez report: what was evaluated, then the
+// ReportEnvelope is the JSON output of kiez report: what was evaluated, then the
 // report. Its JSON Schema is cmd/kiez/report.schema.json.
-type Report struct {
-	Run
+type ReportEnvelope struct {
+	RunInfo
 	// Report is the report as the report package writes it in JSON.
 	Report json.RawMessage `json:"report"`
 }
 
-// Explain is the JSON output of kiez explain: one verdict with the
+// ExplainEnvelope is the JSON output of kiez explain: one verdict with the
 // evaluation of every sub-expression that decided it.
-type Explain struct {
-	Run
+type ExplainEnvelope struct {
+	RunInfo
 	// Explanation is the result, the rule's expressions as written and the
 	// tree of the sub-expressions with their values (rules.Explanation).
 	Explanation *rules.Explanation `json:"explanation"`
 }
 
-// Plan is the JSON output of kiez plan: what the plan was derived from,
+// PlanEnvelope is the JSON output of kiez plan: what the plan was derived from,
 // the year planned, then the plan. Its JSON Schema is
 // cmd/kiez/plan.schema.json.
-type Plan struct {
-	Run
+type PlanEnvelope struct {
+	RunInfo
 	// Year is the year planned.
 	Year int `json:"year"`
 	// Plan is the plan as the report package writes it in JSON.
 	Plan json.RawMessage `json:"plan"`
 }
 
-// Module is the version of the kiez module.
-type Module struct {
+// ModuleInfo is the version of the kiez module.
+type ModuleInfo struct {
 	// Path is the module path, github.com/kiez-go/kiez.
 	Path string `json:"path"`
 	// Version is a release such as v1.2.0, a pseudo-version, or
@@ -106,8 +106,8 @@ type Module struct {
 	Revision string `json:"revision,omitempty"`
 }
 
-// RuleSet is one rule set evaluated.
-type RuleSet struct {
+// RuleSetInfo is one rule set evaluated.
+type RuleSetInfo struct {
 	// Programme is the programme id.
 	Programme string `json:"programme"`
 	// Version is the rule file's version: field; empty when it has none.
@@ -122,8 +122,8 @@ type RuleSet struct {
 	SHA256 string `json:"sha256"`
 }
 
-// Period is the evaluated period, as given and as dates.
-type Period struct {
+// PeriodInfo is the evaluated period, as given and as dates.
+type PeriodInfo struct {
 	// Text is the period as given with --period: 2024, 2024-H1, 2024-Q3,
 	// 2024-03 or 2024-01-01..2024-06-30.
 	Text string `json:"text"`
@@ -135,8 +135,8 @@ type Period struct {
 	Label string `json:"label"`
 }
 
-// Inputs names the files read and a digest over them.
-type Inputs struct {
+// InputsInfo names the files read and a digest over them.
+type InputsInfo struct {
 	// Files are the data files read, sorted by name (bytewise, as named
 	// on the command line or found in a named directory; the standard
 	// input is <stdin>), then the rule files given with --rules, in the
@@ -156,8 +156,8 @@ type InputFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-// Summary counts the results.
-type Summary struct {
+// CheckSummary counts the results.
+type CheckSummary struct {
 	// Results is the number of results.
 	Results int `json:"results"`
 	// Pass, Fail, … count the results of each outcome.
@@ -174,7 +174,7 @@ type Summary struct {
 }
 
 // Add counts a result.
-func (s *Summary) Add(r rules.Result) {
+func (s *CheckSummary) Add(r rules.Result) {
 	s.Results++
 	switch r.Outcome {
 	case rules.OutcomePass:
@@ -236,14 +236,14 @@ func ReadBuild() Build {
 }
 
 // ModuleOf describes the kiez module of a build.
-func ModuleOf(b Build) Module {
-	return Module{Path: ModulePath, Version: b.Module, Revision: b.Revision}
+func ModuleOf(b Build) ModuleInfo {
+	return ModuleInfo{Path: ModulePath, Version: b.Module, Revision: b.Revision}
 }
 
 // String writes the module as path@version, with " " and the revision
 // when there is one: the form a stored evaluation keeps; ParseModule
 // reads it back.
-func (m Module) String() string {
+func (m ModuleInfo) String() string {
 	s := m.Path + "@" + m.Version
 	if m.Revision != "" {
 		s += " " + m.Revision
@@ -252,26 +252,26 @@ func (m Module) String() string {
 }
 
 // ParseModule reads what Module.String wrote.
-func ParseModule(s string) (Module, error) {
+func ParseModule(s string) (ModuleInfo, error) {
 	head, rev, _ := strings.Cut(s, " ")
 	path, version, ok := strings.Cut(head, "@")
 	if !ok || path == "" || version == "" {
-		return Module{}, fmt.Errorf("envelope: module %q is not path@version [revision]", s)
+		return ModuleInfo{}, fmt.Errorf("envelope: module %q is not path@version [revision]", s)
 	}
-	return Module{Path: path, Version: version, Revision: rev}, nil
+	return ModuleInfo{Path: path, Version: version, Revision: rev}, nil
 }
 
 // PeriodOf describes the evaluated period given as text.
-func PeriodOf(text string, p rules.Period) Period {
-	return Period{Text: text, From: p.From, Until: p.Until, Label: p.German()}
+func PeriodOf(text string, p rules.Period) PeriodInfo {
+	return PeriodInfo{Text: text, From: p.From, Until: p.Until, Label: p.German()}
 }
 
 // NewInputs lists the files with their digest; files may be nil.
-func NewInputs(files []InputFile) Inputs {
+func NewInputs(files []InputFile) InputsInfo {
 	if files == nil {
 		files = []InputFile{}
 	}
-	return Inputs{Files: files, Digest: InputDigest(files)}
+	return InputsInfo{Files: files, Digest: InputDigest(files)}
 }
 
 // InputDigest is the SHA-256 over the files in the given order: of the
@@ -311,7 +311,7 @@ func Wrap(env any) ([]byte, error) {
 // Head returns the JSON of the envelope up to the opening of the results
 // list, indented as json.MarshalIndent(env, "", "  ") indents the whole
 // envelope, so that the results can follow one by one.
-func Head(info Run) ([]byte, error) {
+func Head(info RunInfo) ([]byte, error) {
 	b, err := MarshalIndent(info, "")
 	if err != nil {
 		return nil, err
@@ -322,7 +322,7 @@ func Head(info Run) ([]byte, error) {
 
 // Tail returns the JSON of the envelope after the results list; empty
 // tells whether the list was empty.
-func Tail(env Check, empty bool) ([]byte, error) {
+func Tail(env CheckEnvelope, empty bool) ([]byte, error) {
 	sum, err := MarshalIndent(env.Summary, "  ")
 	if err != nil {
 		return nil, err

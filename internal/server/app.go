@@ -331,7 +331,7 @@ func marshalResults(results []rules.Result) ([]byte, error) {
 // inputsOf lists the files an evaluation read as kiez check lists them:
 // the data files sorted by name, then the rule files that are not
 // embedded.
-func inputsOf(d store.Dataset, files []store.RuleFile) envelope.Inputs {
+func inputsOf(d store.Dataset, files []store.RuleFile) envelope.InputsInfo {
 	var in []envelope.InputFile
 	for _, f := range d.Files {
 		in = append(in, envelope.InputFile{Name: f.Name, Bytes: int64(len(f.Content)), SHA256: envelope.SHA256Hex(f.Content)})
@@ -389,15 +389,15 @@ func (s *Server) evaluation(ctx context.Context, id int64) (*loaded, error) {
 
 // run is the opening of the JSON envelopes of a stored evaluation, as
 // kiez check wrote it when it ran.
-func (l *loaded) run(format string) (envelope.Run, error) {
+func (l *loaded) run(format string) (envelope.RunInfo, error) {
 	m, err := envelope.ParseModule(l.rec.Module)
 	if err != nil {
-		return envelope.Run{}, fmt.Errorf("evaluation %d: %w", l.rec.ID, err)
+		return envelope.RunInfo{}, fmt.Errorf("evaluation %d: %w", l.rec.ID, err)
 	}
-	run := envelope.Run{Format: format, Module: m, RuleSets: []envelope.RuleSet{},
+	run := envelope.RunInfo{Format: format, Module: m, RuleSets: []envelope.RuleSetInfo{},
 		Period: envelope.PeriodOf(l.rec.Period, l.ev.Period()), Inputs: inputsOf(l.dataset, l.files), Time: envelope.Time(l.rec.CreatedAt)}
 	for _, f := range l.files {
-		run.RuleSets = append(run.RuleSets, envelope.RuleSet{Programme: f.Programme, Version: f.Version, Embedded: f.Embedded, File: f.Name, SHA256: f.Digest})
+		run.RuleSets = append(run.RuleSets, envelope.RuleSetInfo{Programme: f.Programme, Version: f.Version, Embedded: f.Embedded, File: f.Name, SHA256: f.Digest})
 	}
 	return run, nil
 }
@@ -405,9 +405,9 @@ func (l *loaded) run(format string) (envelope.Run, error) {
 // storedCheck is the envelope kiez-check/1 of a stored evaluation: its
 // results as stored, byte for byte.
 type storedCheck struct {
-	envelope.Run
-	Results json.RawMessage  `json:"results"`
-	Summary envelope.Summary `json:"summary"`
+	envelope.RunInfo
+	Results json.RawMessage       `json:"results"`
+	Summary envelope.CheckSummary `json:"summary"`
 	// Complete is always true: a check cut short is not stored.
 	Complete bool `json:"complete"`
 }
@@ -419,7 +419,7 @@ func (l *loaded) checkJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := storedCheck{Run: run, Results: l.results, Complete: true}
+	env := storedCheck{RunInfo: run, Results: l.results, Complete: true}
 	for _, r := range l.ev.Results() {
 		env.Summary.Add(r)
 	}
@@ -527,7 +527,7 @@ func (s *Server) writeLoadedReport(w io.Writer, l *loaded, kind, format string, 
 		if err != nil {
 			return err
 		}
-		if data, err = envelope.Wrap(envelope.Report{Run: run, Report: data}); err != nil {
+		if data, err = envelope.Wrap(envelope.ReportEnvelope{RunInfo: run, Report: data}); err != nil {
 			return fmt.Errorf("writing the %s report of evaluation %d: %w", kind, l.rec.ID, err)
 		}
 	}
@@ -542,4 +542,26 @@ func (s *Server) audit(ctx context.Context, u auth.User, action, target, detail 
 	if err := s.store.Audit(context.WithoutCancel(ctx), e); err != nil {
 		s.log.Error("audit log", "action", action, "target", target, "err", err)
 	}
+}
+
+// publish marks an evaluation as published (shown without an account in
+// published mode, with the reports' published form) or takes the mark
+// away, and returns it.
+func (s *Server) publish(ctx context.Context, u auth.User, id int64, published bool) (store.Evaluation, error) {
+	if !u.Can(auth.Write) {
+		return store.Evaluation{}, errForbidden
+	}
+	if err := s.store.SetPublished(ctx, id, published); err != nil {
+		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
+	}
+	e, err := s.store.Evaluation(ctx, id)
+	if err != nil {
+		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
+	}
+	action := "publish"
+	if !published {
+		action = "unpublish"
+	}
+	s.audit(ctx, u, action, fmt.Sprintf("evaluation %d", id), "")
+	return e, nil
 }

@@ -155,7 +155,7 @@ func TestCoreCheckBadKreuznach(t *testing.T) {
 	if !bytes.Equal(b1, b2) {
 		t.Error("the envelope of one evaluation differs between two readings")
 	}
-	var env envelope.Check
+	var env envelope.CheckEnvelope
 	dec := json.NewDecoder(bytes.NewReader(b1))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&env); err != nil {
@@ -167,7 +167,7 @@ func TestCoreCheckBadKreuznach(t *testing.T) {
 			env.Format, env.Summary, env.Complete, len(env.Inputs.Files), env.Inputs.Digest, d.Digest, env.RuleSets)
 	}
 	// The same check with the CLI's envelope builder: identical bytes.
-	cli := envelope.Check{Run: env.Run, Results: fresh.Results(), Complete: true}
+	cli := envelope.CheckEnvelope{RunInfo: env.RunInfo, Results: fresh.Results(), Complete: true}
 	for _, r := range fresh.Results() {
 		cli.Summary.Add(r)
 	}

@@ -140,16 +140,16 @@ func (d *dashboard) problem(w http.ResponseWriter, r *http.Request, status int, 
 
 // forbiddenPage is the authentication's refusal (a missing or wrong CSRF
 // token, a foreign Origin) as a German page; Server.forbidden calls it
-// for every path outside /api/.
-func (s *Server) forbiddenPage(w http.ResponseWriter, r *http.Request, reason string) {
+// for every path outside /api/ (and logs the reason).
+func (s *Server) forbiddenPage(w http.ResponseWriter, r *http.Request) {
 	p, err := parsePages()
 	if err != nil {
-		http.Error(w, "Zugriff verweigert: "+reason, http.StatusForbidden)
+		http.Error(w, "Zugriff verweigert: das Formular war veraltet oder kam nicht von dieser Seite.", http.StatusForbidden)
 		return
 	}
 	d := &dashboard{s: s, pages: p}
 	d.problem(w, r, http.StatusForbidden, "Zugriff verweigert",
-		"Das Formular war veraltet oder kam nicht von dieser Seite ("+reason+"). Laden Sie die Seite neu und senden Sie es noch einmal.")
+		"Das Formular war veraltet oder kam nicht von dieser Seite: sein Sicherheitsmerkmal (CSRF-Token) fehlt oder stimmt nicht, oder die Anfrage kommt von einer anderen Herkunft. Laden Sie die Seite neu und senden Sie das Formular noch einmal.")
 }
 
 // needUser sends a visitor to the sign-in page and returns false.
@@ -801,18 +801,6 @@ func (d *dashboard) explanation(w http.ResponseWriter, r *http.Request) {
 	d.pages.render(w, http.StatusOK, "verdict", d.page(w, r, title, "home", p))
 }
 
-// reportTypes are the content types of the report formats.
-var reportTypes = map[string]string{
-	"html":     "text/html; charset=utf-8",
-	"markdown": "text/markdown; charset=utf-8",
-	"json":     "application/json",
-	"csv":      "text/csv; charset=utf-8",
-	"xlsx":     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-// reportExts are the file name extensions of the report formats.
-var reportExts = map[string]string{"html": "html", "markdown": "md", "json": "json", "csv": "csv", "xlsx": "xlsx"}
-
 // report downloads a report of an evaluation; a visitor gets the
 // published form only.
 func (d *dashboard) report(w http.ResponseWriter, r *http.Request) {
@@ -842,7 +830,7 @@ func (d *dashboard) report(w http.ResponseWriter, r *http.Request) {
 			return c
 		}
 		return '_'
-	}, name) + "." + reportExts[format]
+	}, name) + "." + reportExt[format]
 	h := w.Header()
 	h.Set("Content-Type", ct)
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)

@@ -143,7 +143,6 @@ func contains(t *testing.T, what, page string, texts ...string) {
 	}
 }
 
-const testPassword = "ein-langes-passwort"
 
 // newDashboard starts a server in published mode with a writer and a
 // reader account.

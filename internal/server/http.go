@@ -87,18 +87,22 @@ func countErrors(diags diag.Diagnostics) int {
 }
 
 // forbidden is the authentication's answer to a refused request: problem
-// JSON under /api/, a plain page otherwise.
+// JSON under /api/, the dashboard's German page otherwise.
+// The reason (English) goes to the log.
 func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, reason string) {
+	s.log.Warn("request refused", "method", r.Method, "path", r.URL.Path, "reason", reason)
+	const detail = "Anfrage abgelehnt: das CSRF-Token fehlt oder stimmt nicht, oder die Anfrage kommt von einer anderen Herkunft (Origin). Holen Sie das Token mit GET " + apiPrefix + "/session und senden Sie es im Kopf X-CSRF-Token."
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		writeProblem(w, r, http.StatusForbidden, "forbidden", reason, nil)
+		writeProblem(w, r, http.StatusForbidden, "csrf", detail, nil)
 		return
 	}
-	s.forbiddenPage(w, r, reason)
+	s.forbiddenPage(w, r)
 }
 
-// routes registers /healthz.
+// routes registers the API, its OpenAPI document and /healthz.
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.apiRoutes(s.mux)
 }
 
 // healthz answers whether the server and its store work.

@@ -53,6 +53,8 @@ type Server struct {
 	mux   *http.ServeMux
 	// handler is mux behind the request log and the authentication.
 	handler http.Handler
+	// openapiJSONDoc is the OpenAPI document as JSON.
+	openapiJSONDoc []byte
 
 	// embedded are the embedded rule sets by id, loaded once;
 	// embeddedIDs their ids in order.
@@ -104,6 +106,11 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, mux: http.NewServeMux(),
 		embedded: map[string]*rules.RuleSet{}, sets: map[string]*rules.RuleSet{}, datasets: map[int64]*kiez.Dataset{},
 		slots: make(chan struct{}, cfg.MaxChecks), queue: make(chan struct{}, cfg.MaxChecks+cfg.MaxQueue)}
+	doc, err := openapiDocJSON()
+	if err != nil {
+		return nil, err
+	}
+	s.openapiJSONDoc = doc
 	sets, diags := rules.LoadEmbeddedAll()
 	if err := diags.Err(); err != nil {
 		return nil, fmt.Errorf("server: the embedded rule sets: %w", err)
