@@ -143,7 +143,6 @@ func contains(t *testing.T, what, page string, texts ...string) {
 	}
 }
 
-
 // newDashboard starts a server in published mode with a writer and a
 // reader account.
 func newDashboard(t *testing.T) (*Server, *httptest.Server) {
