@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/kiez-go/kiez/internal/store/sqlite"
 )
 
 // chromium is the browser the test drives, as the report package's
@@ -94,14 +96,15 @@ const lowContrast = `(() => {
   return bad;
 })()`
 
-// TestDashboardInBrowser drives the dashboard in headless Chromium: it
-// signs in, uploads the Bad Kreuznach testdata, runs the check for 2024,
-// finds the documented shortfalls in the matrix, opens a verdict's
-// explanation and downloads the report. It fails when a page logs a
-// console error or an uncaught exception, has a form control without an
-// accessible label, misses a landmark, or shows text with a contrast
-// below 4.5:1. It also checks the print style and that the first Tab
-// reaches the skip link. One browser serves the whole test.
+// TestDashboardInBrowser drives the dashboard in headless Chromium over
+// the SQLite store: it signs in, uploads the Bad Kreuznach testdata with
+// an error (refused, the error beside its line) and as shipped, runs the
+// check for 2024, finds the documented shortfalls in the matrix, opens a
+// verdict's explanation and downloads the report. It fails when a page
+// logs a console error or an uncaught exception, has a form control
+// without an accessible label, misses a landmark, or shows text with a
+// contrast below 4.5:1. It also checks the print style and that the
+// first Tab reaches the skip link. One browser serves the whole test.
 func TestDashboardInBrowser(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skipf("%s is missing: the dashboard was not tested in a browser (apt-get install chromium)", chromium)
@@ -109,7 +112,12 @@ func TestDashboardInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("driving Chromium takes a few seconds; skipped with -short")
 	}
-	_, ts := newDashboard(t)
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "kiez.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	_, ts := newDashboard(t, db)
 
 	downloads := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

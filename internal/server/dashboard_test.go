@@ -144,9 +144,13 @@ func contains(t *testing.T, what, page string, texts ...string) {
 }
 
 // newDashboard starts a server in published mode with a writer and a
-// reader account.
-func newDashboard(t *testing.T) (*Server, *httptest.Server) {
-	s := newTestServer(t, Config{Published: true})
+// reader account, over a memstore or the given store.
+func newDashboard(t *testing.T, st ...store.Store) (*Server, *httptest.Server) {
+	cfg := Config{Published: true}
+	if len(st) > 0 {
+		cfg.Store = st[0]
+	}
+	s := newTestServer(t, cfg)
 	for _, a := range []struct {
 		name string
 		role auth.Role
