@@ -115,9 +115,9 @@ func (d *dashboard) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, errBadRequest), errors.Is(err, errInvalid):
 		status, title, detail = http.StatusBadRequest, "Ungültige Anfrage", err.Error()
 	case errors.Is(err, store.ErrNotFound):
-		status, title, detail = http.StatusNotFound, "Nicht gefunden", err.Error()
+		status, title, detail = http.StatusNotFound, "Nicht gefunden", "Das Gesuchte gibt es nicht (mehr)."
 	case errors.Is(err, store.ErrConflict):
-		status, title, detail = http.StatusConflict, "Konflikt", err.Error()
+		status, title, detail = http.StatusConflict, "Konflikt", "Jemand anderes hat dasselbe gerade geändert; laden Sie die Seite neu und versuchen Sie es noch einmal."
 	case errors.As(err, &maxErr):
 		status, title, detail = http.StatusRequestEntityTooLarge, "Zu groß", fmt.Sprintf("Die Anfrage ist größer als %d Bytes; laden Sie weniger oder kleinere Dateien hoch.", maxErr.Limit)
 	case errors.Is(err, errBusy), errors.Is(err, errShuttingDown):
@@ -789,8 +789,14 @@ func (d *dashboard) explanation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	x, err := d.s.explainLoaded(r.Context(), l, q.Get("regel"), q.Get("gegenstand"))
-	if err != nil {
+	rule, subject := q.Get("regel"), q.Get("gegenstand")
+	x, err := d.s.explainLoaded(r.Context(), l, rule, subject)
+	switch {
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errBadRequest):
+		d.problem(w, r, http.StatusNotFound, "Nicht gefunden",
+			fmt.Sprintf("Die Auswertung %d hat kein Ergebnis der Regel %q für %q; die Links der Ergebnisliste führen zu den Erklärungen.", l.rec.ID, rule, subject))
+		return
+	case err != nil:
 		d.fail(w, r, err)
 		return
 	}
@@ -852,15 +858,18 @@ func (d *dashboard) publish(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	published := r.PostFormValue("published") == "1"
-	if err := d.s.store.SetPublished(r.Context(), id, published); err != nil {
+	if _, err := d.s.publish(r.Context(), u, id, published); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			d.problem(w, r, http.StatusNotFound, "Nicht gefunden", fmt.Sprintf("Die Auswertung %d gibt es nicht.", id))
+			return
+		}
 		d.fail(w, r, err)
 		return
 	}
-	action, notice := "unpublish", "zurueckgenommen"
+	notice := "zurueckgenommen"
 	if published {
-		action, notice = "publish", "veroeffentlicht"
+		notice = "veroeffentlicht"
 	}
-	d.s.audit(r.Context(), u, action, fmt.Sprintf("evaluation %d", id), "")
 	http.Redirect(w, r, evaluationURL(id)+"?hinweis="+notice, http.StatusSeeOther)
 }
 

@@ -388,3 +388,24 @@ func TestDashboardNotPublished(t *testing.T) {
 		t.Error("the footer speaks of published evaluations on a server without published mode")
 	}
 }
+
+// TestDashboardOversize checks that an upload larger than the server's
+// limit is refused (413) and nothing stored, and that the explanation of
+// an unknown evaluation is a 404 page.
+func TestDashboardOversize(t *testing.T) {
+	s := newTestServer(t, Config{MaxUpload: 64 << 10})
+	if err := s.auth.AddAccount(t.Context(), "fachberatung", testPassword, auth.Write); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	b := newBrowser(t, ts.URL)
+	b.signIn("fachberatung", testPassword)
+	r := b.postFiles("/hochladen", url.Values{"csrf": {b.token("/hochladen")}, "programme": {bk}, "year": {"2024"}}, "files", testdataFiles(t, "bad-kreuznach"))
+	wantStatus(t, "oversize upload", r, http.StatusRequestEntityTooLarge)
+	if ds, err := s.store.Datasets(t.Context()); err != nil || len(ds) != 0 {
+		t.Errorf("after an oversize upload the store has %d datasets (%v)", len(ds), err)
+	}
+	r = b.get("/auswertungen/1/urteil?regel=x&gegenstand=y")
+	wantStatus(t, "explanation of an unknown evaluation", r, http.StatusNotFound)
+}
