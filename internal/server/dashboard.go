@@ -134,7 +134,7 @@ func (d *dashboard) fail(w http.ResponseWriter, r *http.Request, err error) {
 // problem writes an error page.
 func (d *dashboard) problem(w http.ResponseWriter, r *http.Request, status int, title, detail string) {
 	u := userOf(r)
-	v := d.page(w, r, title, "", errorView{Status: status, Title: title, Detail: detail, SignIn: u.Name == "" && (status == http.StatusForbidden || status == http.StatusNotFound)})
+	v := d.page(w, r, title, "", errorView{Status: status, Detail: detail, SignIn: u.Name == "" && (status == http.StatusForbidden || status == http.StatusNotFound)})
 	d.pages.render(w, status, "error", v)
 }
 
@@ -235,7 +235,7 @@ func (d *dashboard) home(w http.ResponseWriter, r *http.Request) {
 
 func datasetViewOf(ds store.Dataset) *datasetView {
 	v := &datasetView{Programme: ds.Programme, Year: ds.Year, Version: ds.Version, UploadedBy: ds.UploadedBy,
-		UploadedAt: stamp(ds.UploadedAt), Digest: ds.Digest}
+		UploadedAt: stamp(ds.UploadedAt)}
 	for _, f := range ds.Files {
 		v.Files = append(v.Files, f.Name)
 	}

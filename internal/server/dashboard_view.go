@@ -170,7 +170,6 @@ type datasetView struct {
 	UploadedBy string
 	UploadedAt string
 	Files      []string
-	Digest     string
 }
 
 // evaluationRow is an evaluation in a list.
@@ -392,9 +391,7 @@ type auditRow struct {
 // errorView is a problem shown as a page.
 type errorView struct {
 	Status int
-	Title  string
 	Detail string
-	Files  []fileDiagView
 	// SignIn offers the sign-in link (401, 403 of a visitor).
 	SignIn bool
 }

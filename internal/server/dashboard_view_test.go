@@ -223,7 +223,7 @@ func samplePages(t *testing.T) map[string]*pageView {
 		"verdicts": page("Familienzentrum Hargesheim", "home", verdictsView{EvaluationID: 3, EvaluationURL: base, Heading: "x", Period: "2024", Verdicts: verdicts, Reports: reports}),
 		"verdict":  page("Erklärung", "home", explained),
 		"audit":    page("Protokoll", "audit", auditView{Entries: []auditRow{{Time: "02.12.2026", Actor: "a", Action: "check", Target: "evaluation 3"}}}),
-		"error":    {Title: "Nicht gefunden", Body: errorView{Status: 404, Title: "Nicht gefunden", Detail: "Die Auswertung 9 gibt es nicht.", SignIn: true}},
+		"error":    {Title: "Nicht gefunden", Body: errorView{Status: 404, Detail: "Die Auswertung 9 gibt es nicht.", SignIn: true}},
 	}
 }
 
