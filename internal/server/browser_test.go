@@ -46,7 +46,9 @@ const unlabelledControls = `(() => {
 })()`
 
 // pageFacts checks what every page must have: lang="de", one main, a
-// skip link to it, a header, a nav with a label, a footer, an h1.
+// skip link to it, a header, a nav with a label, a footer, an h1, a
+// caption in every table, th with scope; no id twice, no aria-labelledby
+// that names nothing.
 const pageFacts = `(() => {
   const bad = [];
   if (document.documentElement.lang !== 'de') bad.push('lang is ' + document.documentElement.lang);
@@ -55,6 +57,9 @@ const pageFacts = `(() => {
   for (const s of ['header', 'nav[aria-label]', 'footer', 'h1']) if (!document.querySelector(s)) bad.push('no ' + s);
   for (const t of document.querySelectorAll('table')) if (!t.querySelector('caption')) bad.push('a table without caption');
   for (const th of document.querySelectorAll('th')) if (!th.getAttribute('scope')) bad.push('a th without scope: ' + th.textContent);
+  const ids = new Set();
+  for (const e of document.querySelectorAll('[id]')) { if (ids.has(e.id)) bad.push('the id ' + e.id + ' twice'); ids.add(e.id); }
+  for (const e of document.querySelectorAll('[aria-labelledby]')) if (!document.getElementById(e.getAttribute('aria-labelledby'))) bad.push('aria-labelledby names no element: ' + e.outerHTML.slice(0, 80));
   return bad;
 })()`
 
