@@ -3,6 +3,9 @@ package server
 import (
 	"bytes"
 	"context"
+	"flag"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -332,5 +335,40 @@ func TestExplanationParams(t *testing.T) {
 	}
 	if p.Verdict.Label != "nicht erfüllt" || len(p.Tree) == 0 {
 		t.Errorf("verdict %q with %d steps", p.Verdict.Label, len(p.Tree))
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files of the dashboard's pages in testdata/dashboard")
+
+// TestPagesGolden compares every page, rendered from the sample models,
+// with its golden file in testdata/dashboard (go test ./internal/server
+// -run TestPagesGolden -update rewrites them).
+func TestPagesGolden(t *testing.T) {
+	p, err := parsePages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range samplePages(t) {
+		var buf bytes.Buffer
+		if err := p.write(&buf, name, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		path := filepath.Join("testdata", "dashboard", name+".html")
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v; run go test ./internal/server -run TestPagesGolden -update", err)
+		}
+		if d := cmp.Diff(string(want), buf.String()); d != "" {
+			t.Errorf("%s (-golden +rendered):\n%s", path, d)
+		}
 	}
 }
