@@ -123,6 +123,8 @@ func (d *dashboard) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, errBusy), errors.Is(err, errShuttingDown):
 		w.Header().Set("Retry-After", "5")
 		status, title, detail = http.StatusServiceUnavailable, "Gerade nicht möglich", err.Error()+"; versuchen Sie es in einigen Sekunden wieder."
+	case errors.Is(err, context.Canceled):
+		return // the browser went away: nobody reads the page
 	case errors.Is(err, context.DeadlineExceeded):
 		status, title, detail = http.StatusServiceUnavailable, "Zeit überschritten", fmt.Sprintf("Die Prüfung dauerte länger als %s und wurde abgebrochen.", d.s.cfg.CheckTimeout)
 	default:

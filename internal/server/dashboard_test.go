@@ -315,13 +315,20 @@ func TestDashboardRefuses(t *testing.T) {
 }
 
 // TestDashboardNotFound checks the answers to paths no route has: a
-// German page, and problem JSON under /api/.
+// German page, and problem JSON under /api/; the static files are
+// served, their directory is not listed.
 func TestDashboardNotFound(t *testing.T) {
 	_, ts := newDashboard(t)
 	b := newBrowser(t, ts.URL)
 	r := b.get("/gibt-es-nicht")
 	wantStatus(t, "unknown page", r, http.StatusNotFound)
 	contains(t, "the unknown page", r.body, "Diese Seite gibt es nicht", `lang="de"`)
+	r = b.get("/static/dashboard.css")
+	wantStatus(t, "style sheet", r, http.StatusOK)
+	if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/css") {
+		t.Errorf("the style sheet comes as %q", ct)
+	}
+	wantStatus(t, "the directory of static files", b.get("/static/"), http.StatusNotFound)
 	r = b.get("/api/v1/gibt-es-nicht")
 	wantStatus(t, "unknown API path", r, http.StatusNotFound)
 	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {

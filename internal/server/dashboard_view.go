@@ -89,14 +89,23 @@ func (p *pages) write(w io.Writer, name string, v *pageView) error {
 	return nil
 }
 
-// staticFiles serves the style sheet under /static/.
+// staticFiles serves the style sheet and the icon under /static/, files
+// only (no directory listing), to be kept by browsers for a day.
 func staticFiles() http.Handler {
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		// fs.Sub fails only for an invalid path, and "static" is valid.
 		return http.NotFoundHandler()
 	}
-	return http.StripPrefix("/static/", http.FileServerFS(sub))
+	files := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		files.ServeHTTP(w, r)
+	})
 }
 
 // pageView is what every page shows around its content: the title, the
