@@ -51,6 +51,7 @@ func commands() []command {
 		{"plan", runPlan},
 		{"lsp", runLsp},
 		{"gen", runGen},
+		{"serve", runServe},
 		{"version", runVersion},
 	}
 }

@@ -47,6 +47,7 @@ func messageTable() map[string]message {
 		"main.plan":           {"die Pflichten eines Programms für ein kommendes Jahr ableiten, als Tabelle und als iCalendar-Datei", "derive a programme's obligations for a coming year, as a table and an iCalendar file"},
 		"main.lsp":            {"den Language Server für Regeldateien starten: Probleme, Vervollständigung, Hilfe und Sprung zur Definition im Editor", "run the Language Server for rule files: problems, completion, hover and go-to-definition in the editor"},
 		"main.gen":            {"aus Vorlagedaten einen synthetischen Datenbestand von N Zentren erzeugen, für Last- und Laufzeittests", "generate a synthetic dataset of N centres from template data, for load tests and benchmarks"},
+		"main.serve":          {"den Dienst für das Intranet starten: HTTP-API, Dashboard und Datenbank der Daten, Regeln und Prüfungen; kiez serve account add legt Konten an", "run the intranet service: HTTP API, dashboard and database of data, rules and checks; kiez serve account add creates accounts"},
 		"main.version":        {"die Version des Moduls, die Go-Version und die Versionen der eingebetteten Regelwerke ausgeben", "print the module version, the Go version and the versions of the embedded rule sets"},
 		"main.help":           {"die Befehle auflisten oder zeigen, wie ein Befehl aufgerufen wird: kiez help <Befehl>", "list the commands, or show a command's usage: kiez help <command>"},
 		"main.footer":         {"\"kiez <Befehl> -h\" zeigt die Schalter eines Befehls.\nExit-Status: 0 erledigt, 1 Probleme gefunden, 2 falscher Aufruf. Bei check sind Probleme Fehler in\nden Daten oder Regeln; nicht erfüllte Ergebnisse zählen nur mit --strict.\n\nDaten-Argumente dürfen \"-\" für die Standardeingabe sein; --out DATEI (oder -o DATEI) schreibt\nin eine Datei, \"-\" auf die Standardausgabe, im Format ihrer Endung, wenn --format nichts anderes sagt.\nSprache der Hilfe und der Meldungen: --lang de|en oder KIEZ_LANG (Standard: de).", "Run \"kiez <command> -h\" for a command's flags.\nExit codes: 0 done, 1 problems found, 2 wrong usage. For check, problems are errors in\nthe data or the rules; failed verdicts count only with --strict.\n\nData arguments may be \"-\" for the standard input; --out FILE (or -o FILE) writes\nto a file, \"-\" to standard output, in the format its extension names unless --format says.\nLanguage of the help and the messages: --lang de|en or KIEZ_LANG (default: de)."},
@@ -743,6 +744,84 @@ Neovim is in docs/programmgestaltung.md, "Im Editor: kiez lsp".
 Exit code: 0 after the editor's shutdown and exit, 1 when the input ends
 or breaks first or exit comes without shutdown, 2 on wrong usage.`},
 		"lsp.noArgs": {"er nimmt keine Argumente: der Editor startet ihn und spricht mit ihm über Standardein- und -ausgabe", "it takes no arguments: the editor starts it and speaks to it over standard input and output"},
+
+		// kiez serve
+		"serve.synopsis": {"kiez serve [Schalter]", "kiez serve [flags]"},
+		"serve.about": {`
+Startet den Dienst für das Intranet eines Jugendamts: die HTTP-API unter
+/api/v1/ (das OpenAPI-Dokument unter /api/v1/openapi.json), das Dashboard
+unter / und /healthz. Datensätze, Regeldateien, Prüfungen, Konten und das
+Protokoll liegen in einer SQLite-Datei (--db). Ohne Anmeldung sind nur die
+veröffentlichten Prüfungen zu sehen (mit --published), die Rolle read liest
+alles, die Rolle write lädt hoch, prüft und veröffentlicht. Konten legt
+"kiez serve account add NAME --role write" an (das Passwort von der
+Standardeingabe).
+
+Jeder Schalter kann auch aus der Umgebung kommen (KIEZ_ADDR, KIEZ_DB,
+KIEZ_PUBLISHED, …: KIEZ_ und der Name des Schalters in Großbuchstaben mit _);
+ein Schalter auf der Kommandozeile gilt vor der Umgebung. SIGINT oder SIGTERM
+beenden den Dienst: laufende Anfragen und Prüfungen werden zu Ende geführt.
+
+Sicherung: die Datenbankdatei bei gestopptem Dienst kopieren, oder im
+laufenden Betrieb mit sqlite3 kiez.db "VACUUM INTO 'sicherung.db'".
+
+Exit-Status: 0 nach dem Beenden, 1, wenn der Dienst nicht starten kann, 2 bei
+falschem Aufruf.`, `
+Runs the service for a youth welfare office's intranet: the HTTP API under
+/api/v1/ (the OpenAPI document at /api/v1/openapi.json), the dashboard at /
+and /healthz. Datasets, rule files, evaluations, accounts and the audit log
+are kept in one SQLite file (--db). Without signing in only the published
+evaluations can be seen (with --published); the role read reads everything,
+the role write uploads, checks and publishes. "kiez serve account add NAME
+--role write" creates accounts (the password from the standard input).
+
+Every flag may come from the environment too (KIEZ_ADDR, KIEZ_DB,
+KIEZ_PUBLISHED, …: KIEZ_ and the flag's name in capitals with _); a flag on
+the command line wins over the environment. SIGINT or SIGTERM stop the
+service: running requests and checks are finished.
+
+Backup: copy the database file while the service is stopped, or while it
+runs with sqlite3 kiez.db "VACUUM INTO 'backup.db'".
+
+Exit code: 0 after stopping, 1 when the service cannot start, 2 for wrong
+usage.`},
+		"serve.flag.addr":            {"die `Adresse`, auf der der Dienst hört (KIEZ_ADDR)", "the `address` to listen on (KIEZ_ADDR)"},
+		"serve.flag.db":              {"die SQLite-`Datei` der Daten, Regeln, Prüfungen und Konten (KIEZ_DB)", "the SQLite `file` of data, rules, evaluations and accounts (KIEZ_DB)"},
+		"serve.flag.proxyUser":       {"der `Kopf`, in dem ein vorgeschalteter Proxy den angemeldeten Namen sendet (KIEZ_PROXY_USER_HEADER); zählt nur von --trusted-proxies", "the `header` in which a reverse proxy sends the authenticated name (KIEZ_PROXY_USER_HEADER); counts only from --trusted-proxies"},
+		"serve.flag.proxyRole":       {"der `Kopf` mit der Rolle (read oder write) vom Proxy; ohne ihn gilt die Rolle des Kontos (KIEZ_PROXY_ROLE_HEADER)", "the `header` with the role (read or write) from the proxy; without it the account's role (KIEZ_PROXY_ROLE_HEADER)"},
+		"serve.flag.trusted":         {"die `Adressen` der Proxys, deren Köpfe zählen, durch Kommas getrennt, z. B. 10.0.0.5,10.1.0.0/16 (KIEZ_TRUSTED_PROXIES)", "the proxies' `addresses` whose headers count, comma-separated, e.g. 10.0.0.5,10.1.0.0/16 (KIEZ_TRUSTED_PROXIES)"},
+		"serve.flag.published":       {"veröffentlichte Prüfungen ohne Anmeldung zeigen, mit der veröffentlichten Form der Berichte (KIEZ_PUBLISHED)", "show published evaluations without signing in, with the published form of the reports (KIEZ_PUBLISHED)"},
+		"serve.flag.insecure":        {"Cookies ohne Secure, für einfaches HTTP auf localhost (KIEZ_INSECURE_COOKIES)", "cookies without Secure, for plain HTTP on localhost (KIEZ_INSECURE_COOKIES)"},
+		"serve.flag.maxUpload":       {"die größte `Größe` einer Anfrage, in Bytes oder mit K, M, G (KIEZ_MAX_UPLOAD)", "the largest request `size`, in bytes or with K, M, G (KIEZ_MAX_UPLOAD)"},
+		"serve.flag.checkTimeout":    {"die längste `Dauer` einer Prüfung (KIEZ_CHECK_TIMEOUT)", "the longest `duration` of a check (KIEZ_CHECK_TIMEOUT)"},
+		"serve.flag.shutdownTimeout": {"wie lange das Beenden auf laufende Prüfungen wartet (`Dauer`, KIEZ_SHUTDOWN_TIMEOUT)", "how long stopping waits for running checks (`duration`, KIEZ_SHUTDOWN_TIMEOUT)"},
+		"serve.flag.maxChecks":       {"die meisten Prüfungen, die gleichzeitig laufen (`Anzahl`); 0 heißt eine je Prozessor (KIEZ_MAX_CHECKS)", "the most checks that run at once (`number`); 0 means one per processor (KIEZ_MAX_CHECKS)"},
+		"serve.flag.logFormat":       {"`Format` des Protokolls auf stderr: text oder json (KIEZ_LOG_FORMAT)", "`format` of the log on stderr: text or json (KIEZ_LOG_FORMAT)"},
+		"serve.badEnv":               {"die Umgebungsvariable %s=%q ist ungültig: %v", "the environment variable %s=%q is invalid: %v"},
+		"serve.noArgs":               {"nimmt keine Argumente; Daten werden über die API oder das Dashboard hochgeladen", "takes no arguments; data is uploaded through the API or the dashboard"},
+		"serve.badDuration":          {"--check-timeout und --shutdown-timeout müssen größer als 0 sein", "--check-timeout and --shutdown-timeout must be greater than 0"},
+		"serve.failed":               {"kiez serve: %v", "kiez serve: %v"},
+		"serve.account.synopsis":     {"kiez serve account add NAME [--role read|write] [--db DATEI] < passwort.txt", "kiez serve account add NAME [--role read|write] [--db FILE] < password.txt"},
+		"serve.account.about": {`
+Legt ein Konto des Dienstes an oder gibt einem vorhandenen ein neues
+Passwort und eine neue Rolle. Das Passwort ist die erste Zeile der
+Standardeingabe (mindestens 12 Zeichen); gespeichert wird nur sein
+argon2id-Hash. Der Name ist eine Kennung in Kleinbuchstaben (anna-schmidt).
+
+Exit-Status: 0, wenn das Konto gespeichert ist, 1 bei einem Fehler der
+Datenbank, 2 bei falschem Aufruf.`, `
+Creates an account of the service, or gives an existing one a new password
+and role. The password is the first line of the standard input (at least
+12 characters); only its argon2id hash is stored. The name is a lower-case
+id (anna-schmidt).
+
+Exit code: 0 when the account is stored, 1 for a database error, 2 for
+wrong usage.`},
+		"serve.account.flag.role":     {"die `Rolle` des Kontos: read (lesen) oder write (hochladen, prüfen, veröffentlichen)", "the account's `role`: read, or write (upload, check, publish)"},
+		"serve.account.usage":         {"Aufruf: kiez serve account add NAME --role read|write", "usage: kiez serve account add NAME --role read|write"},
+		"serve.account.badRole":       {"--role: unbekannte Rolle %q (read oder write angeben)", "--role: unknown role %q (use read or write)"},
+		"serve.account.shortPassword": {"das Passwort (erste Zeile der Standardeingabe) braucht mindestens %d Zeichen", "the password (first line of the standard input) needs at least %d characters"},
+		"serve.account.added":         {"Konto %s mit der Rolle %s in %s gespeichert", "account %s with the role %s stored in %s"},
 
 		// kiez version
 		"version.synopsis": {"kiez version [Schalter]", "kiez version [flags]"},

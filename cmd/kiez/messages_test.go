@@ -18,11 +18,11 @@ import (
 var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 // keyPattern matches what a key of the message table looks like.
-var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|sel|timeout|main|validate|lint|test|plan|diff|check|report|explain|fmt|gen|lsp|version|import|export)\.[a-zA-Z.]+$`)
+var keyPattern = regexp.MustCompile(`^(usage|flag|word|err|prep|out|kind|sel|timeout|main|validate|lint|test|plan|diff|check|report|explain|fmt|gen|lsp|version|import|export|serve)\.[a-zA-Z.]+$`)
 
 // translated are the commands whose usage, flag help and usage errors
 // are all in the message table.
-var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.go", "check.go", "explain.go", "report.go", "fmt.go", "gen.go", "lsp.go", "version.go", "evaluate.go", "main.go", "flags.go", "timeout.go", "messages.go", "import.go", "csvtables.go"}
+var translated = []string{"validate.go", "lint.go", "test.go", "plan.go", "diff.go", "check.go", "explain.go", "report.go", "fmt.go", "gen.go", "lsp.go", "version.go", "evaluate.go", "main.go", "flags.go", "timeout.go", "messages.go", "import.go", "csvtables.go", "serve.go"}
 
 // TestMessages: every message has both languages with the same verbs in
 // the same order; every key the code names is in the table, and every

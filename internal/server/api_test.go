@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"regexp"
 	"sort"
@@ -323,9 +324,19 @@ func TestOpenAPIRoutes(t *testing.T) {
 	if diff := cmp.Diff(inDoc, routes); diff != "" {
 		t.Errorf("routes (-OpenAPI document +mux):\n%s", diff)
 	}
+	// Each operation of the document reaches the mux's route of the same
+	// pattern (Go's patterns name wildcards as OpenAPI does).
+	s := newTestServer(t, Config{})
+	sample := strings.NewReplacer("{programme}", bk, "{year}", "2024", "{id}", "1", "{kind}", "compliance")
+	for _, op := range inDoc {
+		method, path, _ := strings.Cut(op, " ")
+		req := httptest.NewRequest(method, sample.Replace(path), nil)
+		if _, pattern := s.mux.Handler(req); pattern != op {
+			t.Errorf("%s reaches the route %q", op, pattern)
+		}
+	}
 	// The served JSON is the YAML document.
 	var fromYAML, fromJSON any
-	s := newTestServer(t, Config{})
 	if err := json.Unmarshal(s.openapiJSONDoc, &fromJSON); err != nil {
 		t.Fatal(err)
 	}

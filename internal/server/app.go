@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"sort"
@@ -19,7 +18,6 @@ import (
 	"github.com/kiez-go/kiez/internal/server/auth"
 	"github.com/kiez-go/kiez/internal/store"
 	"github.com/kiez-go/kiez/kiez"
-	"github.com/kiez-go/kiez/report"
 	"github.com/kiez-go/kiez/rules"
 )
 
@@ -241,12 +239,19 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	if err != nil {
 		return store.Evaluation{}, nil, fmt.Errorf("%w: Zeitraum: %v", errBadRequest, err)
 	}
-	release, err := s.acquire(ctx)
+	// Waiting for a turn is bounded like the check itself.
+	waitCtx, cancelWait := context.WithTimeout(ctx, s.cfg.CheckTimeout)
+	release, err := s.acquire(waitCtx)
+	cancelWait()
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		err = errBusy
+	}
 	if err != nil {
 		return store.Evaluation{}, nil, err
 	}
 	defer release()
 	start := time.Now()
+	s.log.Info("check started", "user", u.Name, "programme", programme, "year", year, "period", period, "ruleFile", ruleFileID)
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.CheckTimeout)
 	defer cancel()
 
@@ -309,6 +314,7 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	if err != nil {
 		return store.Evaluation{}, nil, fmt.Errorf("storing the evaluation: %w", err)
 	}
+	s.log.Info("check stored", "user", u.Name, "evaluation", rec.ID, "duration", rec.Duration)
 	s.audit(ctx, u, "check", fmt.Sprintf("evaluation %d", rec.ID), fmt.Sprintf("%s/%d v%d, %s, %s", programme, year, d.Version, period, rf.Name))
 	return rec, nil, nil
 }
@@ -463,78 +469,6 @@ func (s *Server) explainLoaded(ctx context.Context, l *loaded, ruleID, subject s
 	return nil, fmt.Errorf("%w: keine Regel %q in den Regeln der Auswertung %d", errNotFound, ruleID, l.rec.ID)
 }
 
-// reportKinds are the kinds of report, as kiez report --kind names them;
-// a centre's report is "centre/<centre-id>".
-var reportKinds = []string{"compliance", "centre", "programme", "staffing"}
-
-// reportFormats are the formats of the reports, as the API names them.
-var reportFormats = []string{"html", "markdown", "json", "csv", "xlsx"}
-
-// writeReport builds a report of a stored evaluation and writes it in a
-// format (html, markdown, json, csv, xlsx). The kind is compliance,
-// programme, staffing, or centre/<centre-id> for one centre's annual
-// report. published writes the published form (no personal data, small
-// counts suppressed), which is all a reader without an account may see.
-// The JSON is the envelope kiez-report/2, as kiez report writes it.
-func (s *Server) writeReport(ctx context.Context, w io.Writer, id int64, kind, format string, published bool) error {
-	l, err := s.evaluation(ctx, id)
-	if err != nil {
-		return err
-	}
-	return s.writeLoadedReport(w, l, kind, format, published)
-}
-
-// writeLoadedReport is writeReport on an evaluation read back.
-func (s *Server) writeLoadedReport(w io.Writer, l *loaded, kind, format string, published bool) error {
-	if !slices.Contains(reportFormats, format) {
-		return fmt.Errorf("%w: das Format %q gibt es nicht; möglich sind %s", errBadRequest, format, strings.Join(reportFormats, ", "))
-	}
-	f, err := report.ParseFormat(format)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errBadRequest, err)
-	}
-	var opts []report.Option
-	if published {
-		opts = append(opts, report.WithPublished())
-	}
-	var r *report.Report
-	base, centre, _ := strings.Cut(kind, "/")
-	switch base {
-	case "compliance":
-		r, err = report.Compliance(l.ev, opts...)
-	case "programme":
-		r, err = report.ProgrammeAnnual(l.ev, l.rec.Programme, opts...)
-	case "staffing":
-		r, err = report.Staffing(l.ev, l.rec.Programme, opts...)
-	case "centre":
-		if centre == "" {
-			return fmt.Errorf("%w: der Bericht eines Zentrums braucht das Zentrum (centre)", errBadRequest)
-		}
-		r, err = report.CentreAnnual(l.ev, centre, opts...)
-	default:
-		return fmt.Errorf("%w: die Berichtsart %q gibt es nicht; möglich sind %s", errBadRequest, kind, strings.Join(reportKinds, ", "))
-	}
-	if err != nil {
-		return fmt.Errorf("%w: %v", errBadRequest, err)
-	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, r, f); err != nil {
-		return fmt.Errorf("writing the %s report of evaluation %d as %s: %w", kind, l.rec.ID, format, err)
-	}
-	data := buf.Bytes()
-	if f == report.FormatJSON {
-		run, err := l.run(envelope.ReportFormat)
-		if err != nil {
-			return err
-		}
-		if data, err = envelope.Wrap(envelope.ReportEnvelope{RunInfo: run, Report: data}); err != nil {
-			return fmt.Errorf("writing the %s report of evaluation %d: %w", kind, l.rec.ID, err)
-		}
-	}
-	_, err = w.Write(data)
-	return err
-}
-
 // audit appends to the audit log; a failure is logged, not returned:
 // the action it records has happened.
 func (s *Server) audit(ctx context.Context, u auth.User, action, target, detail string) {
@@ -542,26 +476,4 @@ func (s *Server) audit(ctx context.Context, u auth.User, action, target, detail 
 	if err := s.store.Audit(context.WithoutCancel(ctx), e); err != nil {
 		s.log.Error("audit log", "action", action, "target", target, "err", err)
 	}
-}
-
-// publish marks an evaluation as published (shown without an account in
-// published mode, with the reports' published form) or takes the mark
-// away, and returns it.
-func (s *Server) publish(ctx context.Context, u auth.User, id int64, published bool) (store.Evaluation, error) {
-	if !u.Can(auth.Write) {
-		return store.Evaluation{}, errForbidden
-	}
-	if err := s.store.SetPublished(ctx, id, published); err != nil {
-		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
-	}
-	e, err := s.store.Evaluation(ctx, id)
-	if err != nil {
-		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
-	}
-	action := "publish"
-	if !published {
-		action = "unpublish"
-	}
-	s.audit(ctx, u, action, fmt.Sprintf("evaluation %d", id), "")
-	return e, nil
 }
