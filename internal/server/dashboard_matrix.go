@@ -97,6 +97,11 @@ func matrixOf(base string, set *rules.RuleSet, centres []centreName, results []r
 		total.Cells = cellsOf(base, "", cols, mine, func(rules.Result) bool { return true })
 		rows = append(rows, total)
 	}
+	for i := range rows {
+		for j := range rows[i].Cells {
+			rows[i].Cells[j].Where = rows[i].Header + ", " + cols[j].ID
+		}
+	}
 	caption := fmt.Sprintf("%s, Regelwerk %s: ungünstigstes Ergebnis und Zahl der Ergebnisse je Zentrum und Anforderung", set.Name, set.Version)
 	return matrixView{Caption: caption, Columns: cols, Rows: rows}
 }

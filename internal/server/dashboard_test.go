@@ -205,7 +205,11 @@ func TestDashboardFlow(t *testing.T) {
 	wantStatus(t, "evaluation", r, http.StatusOK)
 	for _, cell := range [][2]string{{"fz-hargesheim", "BK-06"}, {"fz-langenlonsheim", "BK-07"}, {"fz-meisenheim", "BK-04"}} {
 		link := evPath + "/urteile?" + url.Values{"anforderung": {cell[1]}, "zentrum": {cell[0]}}.Encode()
-		contains(t, "the matrix", r.body, `<td class="cell o-fail"><a href="`+strings.ReplaceAll(link, "&", "&amp;")+`"><span class="label">nicht erfüllt</span>`)
+		cellRE := regexp.MustCompile(`<td class="cell o-fail"><a href="` + regexp.QuoteMeta(strings.ReplaceAll(link, "&", "&amp;")) +
+			`"><span class="visually-hidden">[^<]*\(` + cell[0] + `\), ` + cell[1] + `: </span><span class="label">nicht erfüllt</span>`)
+		if !cellRE.MatchString(r.body) {
+			t.Errorf("the matrix has no failing cell of %s and %s that says so in text", cell[0], cell[1])
+		}
 		v := b.get(link)
 		wantStatus(t, "verdicts of "+cell[0], v, http.StatusOK)
 		contains(t, "the verdicts of "+cell[0], v.body, "nicht erfüllt", "/urteil?gegenstand=")

@@ -313,6 +313,9 @@ type matrixCell struct {
 	Label string
 	N     int
 	URL   string
+	// Where names the row and column for screen readers, which read a
+	// link on its own.
+	Where string
 }
 
 // reportView is one report kind with a link per format.

@@ -292,7 +292,8 @@ func TestEvaluationPageMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	want := `<td class="cell o-fail"><a href="/auswertungen/3/urteile?anforderung=BK-06&amp;zentrum=fz-hargesheim"><span class="label">nicht erfüllt</span>`
+	want := `<td class="cell o-fail"><a href="/auswertungen/3/urteile?anforderung=BK-06&amp;zentrum=fz-hargesheim">` +
+		`<span class="visually-hidden">Familienzentrum Hargesheim (fz-hargesheim), BK-06: </span><span class="label">nicht erfüllt</span>`
 	if !strings.Contains(page, want) {
 		t.Errorf("the evaluation page lacks\n%s", want)
 	}
