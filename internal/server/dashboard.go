@@ -203,7 +203,31 @@ func (d *dashboard) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := homeView{CanWrite: u.Can(auth.Write), Visitor: visitor}
-	for _, p := range d.s.programmes() {
+	// The embedded programmes, then those only data or uploaded rule
+	// files name (uploaded through the API).
+	programmes := d.s.programmes()
+	known := map[string]bool{}
+	for _, p := range programmes {
+		known[p.ID] = true
+	}
+	var others []string
+	for _, ds := range datasets {
+		if !known[ds.Programme] {
+			known[ds.Programme] = true
+			others = append(others, ds.Programme)
+		}
+	}
+	for _, e := range evals {
+		if !known[e.Programme] {
+			known[e.Programme] = true
+			others = append(others, e.Programme)
+		}
+	}
+	slices.Sort(others)
+	for _, id := range others {
+		programmes = append(programmes, programmeInfo{ID: id, Title: id})
+	}
+	for _, p := range programmes {
 		pv := programmeView{ID: p.ID, Title: p.Title, Version: p.Version}
 		years := map[int]*yearView{}
 		var order []int
@@ -295,13 +319,31 @@ func (d *dashboard) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/anmelden?hinweis=abgemeldet", http.StatusSeeOther)
 }
 
-// programmeOptions lists the embedded programmes for a select.
-func (d *dashboard) programmeOptions(selected string) []option {
+// programmeOptions lists the embedded programmes for a select, then the
+// programmes of uploaded rule files.
+func (d *dashboard) programmeOptions(ctx context.Context, selected string) ([]option, error) {
 	var out []option
+	known := map[string]bool{}
 	for _, p := range d.s.programmes() {
+		known[p.ID] = true
 		out = append(out, option{Value: p.ID, Label: p.Title + " (" + p.ID + ")", Selected: p.ID == selected})
 	}
-	return out
+	files, err := d.s.store.RuleFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var others []string
+	for _, f := range files {
+		if !known[f.Programme] {
+			known[f.Programme] = true
+			others = append(others, f.Programme)
+		}
+	}
+	slices.Sort(others)
+	for _, id := range others {
+		out = append(out, option{Value: id, Label: id + " (hochgeladene Regeldatei)", Selected: id == selected})
+	}
+	return out, nil
 }
 
 // defaultYear is the year the forms propose: the last one.
@@ -317,7 +359,12 @@ func (d *dashboard) uploadForm(w http.ResponseWriter, r *http.Request) {
 	if year == "" {
 		year = d.defaultYear()
 	}
-	body := uploadView{Programmes: d.programmeOptions(q.Get("programm")), Year: year}
+	options, err := d.programmeOptions(r.Context(), q.Get("programm"))
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	body := uploadView{Programmes: options, Year: year}
 	d.pages.render(w, http.StatusOK, "upload", d.page(w, r, "Daten hochladen", "upload", body))
 }
 
@@ -330,7 +377,12 @@ func (d *dashboard) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	programme := r.PostFormValue("programme")
 	yearText := strings.TrimSpace(r.PostFormValue("year"))
-	body := uploadView{Programmes: d.programmeOptions(programme), Year: yearText}
+	options, err := d.programmeOptions(r.Context(), programme)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	body := uploadView{Programmes: options, Year: yearText}
 	show := func(status int) {
 		d.pages.render(w, status, "upload", d.page(w, r, "Daten hochladen", "upload", body))
 	}
@@ -460,7 +512,11 @@ func (d *dashboard) checkBody(ctx context.Context, programme, year, period, rule
 	if year == "" {
 		year = d.defaultYear()
 	}
-	v := checkView{Programmes: d.programmeOptions(programme), Year: year, Period: period}
+	options, err := d.programmeOptions(ctx, programme)
+	if err != nil {
+		return checkView{}, err
+	}
+	v := checkView{Programmes: options, Year: year, Period: period}
 	files, err := d.s.store.RuleFiles(ctx)
 	if err != nil {
 		return v, err

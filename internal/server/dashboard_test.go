@@ -420,3 +420,32 @@ func TestDashboardOversize(t *testing.T) {
 	r = b.get("/auswertungen/1/urteil?regel=x&gegenstand=y")
 	wantStatus(t, "explanation of an unknown evaluation", r, http.StatusNotFound)
 }
+
+// TestDashboardOwnProgramme runs a programme that only an uploaded rule
+// file knows: its rule file, then its data, then the check; the start
+// page lists it after the embedded programmes.
+func TestDashboardOwnProgramme(t *testing.T) {
+	_, ts := newDashboard(t)
+	b := newBrowser(t, ts.URL)
+	b.signIn("fachberatung", testPassword)
+	rename := func(data []byte) []byte { return bytes.ReplaceAll(data, []byte(bk), []byte("mein-programm")) }
+	src, _ := rules.EmbeddedSource(bk)
+	r := b.postFiles("/regeldateien", url.Values{"csrf": {b.token("/pruefen")}}, "rules", []store.File{{Name: "mein-programm.yaml", Content: rename(src)}})
+	wantStatus(t, "rule file", r, http.StatusOK)
+	m := regexp.MustCompile(`<option value="(\d+)" selected>mein-programm.yaml`).FindStringSubmatch(r.body)
+	if m == nil {
+		t.Fatal("the check form does not offer the uploaded rule file")
+	}
+	r = b.get("/hochladen")
+	contains(t, "the upload form", r.body, `<option value="mein-programm">mein-programm (hochgeladene Regeldatei)</option>`)
+	var files []store.File
+	for _, f := range testdataFiles(t, "bad-kreuznach") {
+		files = append(files, store.File{Name: f.Name, Content: rename(f.Content)})
+	}
+	r = b.postFiles("/hochladen", url.Values{"csrf": {b.token("/hochladen")}, "programme": {"mein-programm"}, "year": {"2024"}}, "files", files)
+	wantStatus(t, "upload", r, http.StatusOK)
+	r = b.post("/pruefen", url.Values{"csrf": {b.token("/pruefen")}, "programme": {"mein-programm"}, "year": {"2024"}, "rulefile": {m[1]}})
+	wantStatus(t, "check", r, http.StatusSeeOther)
+	r = b.get("/")
+	contains(t, "the start page", r.body, `<h2 id="p-mein-programm">mein-programm <span class="muted">(mein-programm, mit hochgeladener Regeldatei)</span></h2>`, "Auswertung 1")
+}
