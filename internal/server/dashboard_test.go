@@ -290,12 +290,20 @@ func TestDashboardRefuses(t *testing.T) {
 	_, ts := newDashboard(t)
 	reader := newBrowser(t, ts.URL)
 	reader.signIn("leserin", testPassword)
+	r := reader.get("/")
+	wantStatus(t, "reader's start page", r, http.StatusOK)
+	contains(t, "the reader's start page", r.body, "Angemeldet als <strong>leserin</strong> (Lesen)")
+	for _, link := range []string{`href="/hochladen"`, `href="/pruefen"`, `href="/protokoll"`} {
+		if strings.Contains(r.body, link) {
+			t.Errorf("the reader's start page links to a page of the write role: %s", link)
+		}
+	}
 	for _, p := range []string{"/hochladen", "/pruefen", "/protokoll"} {
 		r := reader.get(p)
 		wantStatus(t, "reader "+p, r, http.StatusForbidden)
 		contains(t, "the reader's "+p, r.body, "Schreiben", `lang="de"`)
 	}
-	r := reader.post("/auswertungen/1/veroeffentlichen", url.Values{"published": {"1"}})
+	r = reader.post("/auswertungen/1/veroeffentlichen", url.Values{"published": {"1"}})
 	wantStatus(t, "post without CSRF", r, http.StatusForbidden)
 	contains(t, "the CSRF refusal", r.body, "Zugriff verweigert", `lang="de"`)
 	r = reader.post("/auswertungen/1/veroeffentlichen", url.Values{"csrf": {"falsch"}, "published": {"1"}})
