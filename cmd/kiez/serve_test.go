@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kiez-go/kiez/internal/server"
+	"github.com/kiez-go/kiez/internal/server/auth"
+	"github.com/kiez-go/kiez/internal/store/memstore"
 	"github.com/kiez-go/kiez/internal/store/sqlite"
 )
 
@@ -340,4 +344,73 @@ func TestServeKill(t *testing.T) {
 	if d.Version != 1 {
 		t.Errorf("the newest dataset is version %d after the killed upload, want 1", d.Version)
 	}
+}
+
+// TestServeEnvelopeIsCheckJSON: the envelope kiez serve answers a check
+// with is, byte for byte, what kiez check --format json writes for the
+// same files, period and time.
+func TestServeEnvelopeIsCheckJSON(t *testing.T) {
+	upload := bkUpload(t)
+	var names []string
+	for _, f := range upload["files"].([]map[string]string) {
+		names = append(names, f["name"])
+	}
+	at := time.Date(2024, 12, 31, 12, 0, 0, 0, time.UTC)
+	st := memstore.New()
+	a, err := auth.New(auth.Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddAccount(t.Context(), "schreiber", servePassword, auth.Write); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{Store: st, Now: func() time.Time { return at }, Auth: auth.Config{InsecureCookies: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	s := signIn(t, ts.URL)
+	s.call("PUT", "/api/v1/datasets/"+bkProgramme+"/2024", upload, http.StatusCreated, nil)
+	got := s.call("POST", "/api/v1/evaluations", map[string]any{"programme": bkProgramme, "year": 2024, "period": "2024-H2"}, http.StatusCreated, nil)
+
+	t.Chdir(filepath.Join("..", "..", "testdata", "bad-kreuznach"))
+	t.Setenv(nowEnv, at.Format(time.RFC3339))
+	var stdout, stderr bytes.Buffer
+	if code := run(append([]string{"check", "--format", "json", "--period", "2024-H2"}, names...), &stdout, &stderr); code != exitOK {
+		t.Fatalf("kiez check: exit %d\n%s", code, stderr.String())
+	}
+	if !bytes.Equal(stdout.Bytes(), got) {
+		t.Errorf("the service's envelope differs from kiez check's: %s", firstDifference(stdout.Bytes(), got))
+	}
+
+	// The explanation and the reports in JSON: as kiez explain and kiez
+	// report write them.
+	for _, c := range []struct{ path, args string }{
+		{"/api/v1/evaluations/1/explain?rule=leitungsfreistellung&subject=fz-meisenheim/lfz-1", "explain --format json --rule leitungsfreistellung --subject fz-meisenheim/lfz-1"},
+		{"/api/v1/evaluations/1/reports/compliance?format=json", "report --format json --kind compliance"},
+		{"/api/v1/evaluations/1/reports/centre?format=json&centre=fz-kirn", "report --format json --kind centre --centre fz-kirn"},
+		{"/api/v1/evaluations/1/reports/programme?format=markdown", "report --format md --kind programme --programme " + bkProgramme},
+		{"/api/v1/evaluations/1/reports/staffing?format=csv&published=true", "report --format csv --kind staffing --published --programme " + bkProgramme},
+	} {
+		got := s.call("GET", c.path, nil, http.StatusOK, nil)
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(append(append(strings.Fields(c.args), "--period", "2024-H2"), names...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("kiez %s: exit %d\n%s", c.args, code, stderr.String())
+		}
+		if !bytes.Equal(stdout.Bytes(), got) {
+			t.Errorf("%s differs from kiez %s: %s", c.path, c.args, firstDifference(stdout.Bytes(), got))
+		}
+	}
+}
+
+// firstDifference shows where two outputs part.
+func firstDifference(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-200)
+	return fmt.Sprintf("at byte %d of %d/%d:\ncheck: %q\nserve: %q", i, len(a), len(b), a[from:min(len(a), i+200)], b[from:min(len(b), i+200)])
 }

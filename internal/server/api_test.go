@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"reflect"
 	"regexp"
 	"sort"
@@ -15,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kiez-go/kiez/internal/envelope"
+	"github.com/kiez-go/kiez/internal/server/auth"
 	"github.com/kiez-go/kiez/internal/store"
 	"github.com/kiez-go/kiez/rules"
 )
@@ -344,5 +346,24 @@ func TestOpenAPIRoutes(t *testing.T) {
 	json.Unmarshal(j, &fromYAML)
 	if !reflect.DeepEqual(fromYAML, fromJSON) {
 		t.Error("openapi.json is not openapi.yaml")
+	}
+}
+
+// TestAPIProxyHeader: behind a trusted reverse proxy its user header
+// signs the request in; from an untrusted peer it counts for nothing.
+func TestAPIProxyHeader(t *testing.T) {
+	for _, c := range []struct {
+		trusted string
+		status  int
+	}{{"127.0.0.0/8", http.StatusOK}, {"10.0.0.0/8", http.StatusUnauthorized}} {
+		e := newAPIEnv(t, Config{Auth: auth.Config{ProxyUserHeader: "X-Remote-User", TrustedProxies: []netip.Prefix{netip.MustParsePrefix(c.trusted)}}})
+		anon := e.client("")
+		resp, b := anon.request("GET", "/api/v1/datasets", "", nil, "X-Remote-User", "leser")
+		if resp.StatusCode != c.status {
+			t.Errorf("proxy %s: %d, want %d\n%s", c.trusted, resp.StatusCode, c.status, b)
+		}
+		if resp.Header.Get("X-Request-Id") == "" {
+			t.Error("no X-Request-Id")
+		}
 	}
 }

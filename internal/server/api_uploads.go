@@ -81,7 +81,7 @@ func (s *Server) getDataset(w http.ResponseWriter, r *http.Request) {
 	}
 	d, err := s.store.Dataset(r.Context(), r.PathValue("programme"), year, version)
 	if err != nil {
-		s.writeError(w, r, err, nil)
+		s.writeError(w, r, storeError(err, "keine Daten des Programms %q für %d (Version %d; 0 ist die neueste)", r.PathValue("programme"), year, version), nil)
 		return
 	}
 	writeJSON(w, http.StatusOK, datasetOf(d))

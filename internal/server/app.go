@@ -31,9 +31,6 @@ var (
 	// errBadRequest: a parameter is not valid (the wrapping error says
 	// which and why).
 	errBadRequest = errors.New("ungültige Anfrage")
-	// errNotFound: what was asked for does not exist (store.ErrNotFound
-	// is one too).
-	errNotFound = store.ErrNotFound
 	// errBusy: too many checks wait; try again later.
 	errBusy = errors.New("zu viele Prüfungen gleichzeitig")
 	// errShuttingDown: the server stops and takes no new checks.
@@ -214,8 +211,15 @@ func (s *Server) putRuleFile(ctx context.Context, u auth.User, name string, cont
 	if rs == nil || diags.HasErrors() {
 		return store.RuleFile{}, diags, errInvalid
 	}
-	f, err := s.store.PutRuleFile(ctx, store.RuleFile{Name: name, Programme: rs.ID, Version: rs.Version, Content: content,
-		Digest: envelope.SHA256Hex(content), UploadedBy: u.Name, UploadedAt: s.now()})
+	rf := store.RuleFile{Name: name, Programme: rs.ID, Version: rs.Version, Content: content,
+		Digest: store.ContentDigest(content), UploadedBy: u.Name, UploadedAt: s.now()}
+	// The embedded rule file uploaded as it is stays the embedded one:
+	// the store keeps one file per digest, and a check with the embedded
+	// rules then names it as kiez check does.
+	if src, ok := rules.EmbeddedSource(rs.ID); ok && store.ContentDigest(src) == rf.Digest {
+		rf.Name, rf.Embedded = "rules/programmes/"+rs.ID+".yaml", true
+	}
+	f, err := s.store.PutRuleFile(ctx, rf)
 	if err != nil {
 		return store.RuleFile{}, diags, fmt.Errorf("storing the rule file %s: %w", name, err)
 	}
@@ -257,19 +261,19 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 
 	d, err := s.store.Dataset(ctx, programme, year, 0)
 	if err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("the dataset of %s for %d: %w", programme, year, err)
+		return store.Evaluation{}, nil, storeError(err, "keine Daten des Programms %q für %d; laden Sie sie zuerst hoch", programme, year)
 	}
 	var rf store.RuleFile
 	if ruleFileID == 0 {
 		src, ok := rules.EmbeddedSource(programme)
 		if !ok {
-			return store.Evaluation{}, nil, fmt.Errorf("%w: das Programm %q hat keine eingebauten Regeln; laden Sie eine Regeldatei hoch und geben Sie ruleFile an", errNotFound, programme)
+			return store.Evaluation{}, nil, notFound("das Programm %q hat keine eingebauten Regeln; laden Sie eine Regeldatei hoch und geben Sie ruleFile an", programme)
 		}
 		rs := s.embedded[programme]
 		rf = store.RuleFile{Name: "rules/programmes/" + programme + ".yaml", Programme: programme, Version: rs.Version, Embedded: true,
 			Content: src, Digest: envelope.SHA256Hex(src), UploadedBy: u.Name, UploadedAt: s.now()}
 	} else if rf, err = s.store.RuleFile(ctx, ruleFileID); err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("the rule file %d: %w", ruleFileID, err)
+		return store.Evaluation{}, nil, storeError(err, "keine Regeldatei %d", ruleFileID)
 	} else if rf.Programme != programme {
 		return store.Evaluation{}, nil, fmt.Errorf("%w: die Regeldatei %d (%s) gilt für das Programm %q, nicht für %q", errBadRequest, rf.ID, rf.Name, rf.Programme, programme)
 	}
@@ -355,7 +359,7 @@ func inputsOf(d store.Dataset, files []store.RuleFile) envelope.InputsInfo {
 func (s *Server) evaluation(ctx context.Context, id int64) (*loaded, error) {
 	rec, err := s.store.Evaluation(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("evaluation %d: %w", id, err)
+		return nil, storeError(err, "keine Auswertung %d", id)
 	}
 	d, err := s.store.DatasetByID(ctx, rec.DatasetID)
 	if err != nil {
@@ -462,11 +466,12 @@ func (s *Server) explainLoaded(ctx context.Context, l *loaded, ruleID, subject s
 			if ctx.Err() != nil {
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: die Regel %q hat kein Ergebnis für %q: %v", errNotFound, ruleID, subject, err)
+			s.log.Info("explain: no result", "rule", ruleID, "subject", subject, "err", err)
+			return nil, notFound("die Regel %q hat kein Ergebnis für %q; geben Sie den Gegenstand an, wie er im Ergebnis steht (subject, z. B. fz-kirn oder fz-kirn/lfz-1)", ruleID, subject)
 		}
 		return x, nil
 	}
-	return nil, fmt.Errorf("%w: keine Regel %q in den Regeln der Auswertung %d", errNotFound, ruleID, l.rec.ID)
+	return nil, notFound("keine Regel %q in den Regeln der Auswertung %d", ruleID, l.rec.ID)
 }
 
 // audit appends to the audit log; a failure is logged, not returned:
@@ -476,4 +481,28 @@ func (s *Server) audit(ctx context.Context, u auth.User, action, target, detail 
 	if err := s.store.Audit(context.WithoutCancel(ctx), e); err != nil {
 		s.log.Error("audit log", "action", action, "target", target, "err", err)
 	}
+}
+
+// userError is an error whose message is for the person who made the
+// request (German), wrapping the error programs test for (errors.Is).
+type userError struct {
+	msg string
+	err error
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.err }
+
+// notFound is store.ErrNotFound with a German message.
+func notFound(format string, args ...any) error {
+	return &userError{msg: fmt.Sprintf(format, args...), err: store.ErrNotFound}
+}
+
+// storeError gives a store's not-found a German message; any other error
+// of the store is returned with the message as context.
+func storeError(err error, format string, args ...any) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return &userError{msg: fmt.Sprintf(format, args...), err: err}
+	}
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), err)
 }

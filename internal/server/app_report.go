@@ -94,7 +94,7 @@ func (s *Server) publish(ctx context.Context, u auth.User, id int64, published b
 		return store.Evaluation{}, errForbidden
 	}
 	if err := s.store.SetPublished(ctx, id, published); err != nil {
-		return store.Evaluation{}, fmt.Errorf("evaluation %d: %w", id, err)
+		return store.Evaluation{}, storeError(err, "keine Auswertung %d", id)
 	}
 	e, err := s.store.Evaluation(ctx, id)
 	if err != nil {

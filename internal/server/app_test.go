@@ -311,6 +311,12 @@ func TestCoreUploadedRuleFile(t *testing.T) {
 	if len(run.RuleSets) != 1 || run.RuleSets[0].Embedded || run.RuleSets[0].File != "bk.yaml" || len(run.Inputs.Files) != 10 {
 		t.Errorf("rule sets %+v, %d inputs; want bk.yaml, not embedded, and 10 inputs", run.RuleSets, len(run.Inputs.Files))
 	}
+	// The embedded file uploaded as it is is the embedded one.
+	same, _ := rules.EmbeddedSource(bk)
+	emb, _, err := s.putRuleFile(ctx, writer, "kopie.yaml", same)
+	if err != nil || !emb.Embedded || emb.Name != "rules/programmes/"+bk+".yaml" {
+		t.Errorf("the embedded file uploaded: %+v, %v", emb, err)
+	}
 	if _, _, err := s.check(ctx, writer, "wiesbaden-kiez", 2024, "2024", rf.ID); err == nil {
 		t.Error("a rule file of another programme was used")
 	}

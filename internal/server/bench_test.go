@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"sort"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kiez-go/kiez/internal/store"
+	"github.com/kiez-go/kiez/internal/store/memstore"
+	"github.com/kiez-go/kiez/internal/store/sqlite"
 )
 
 // BenchmarkConcurrentChecks runs 50 checks of the Bad Kreuznach testdata
@@ -15,8 +20,21 @@ import (
 // second and the 99th percentile of their latency. Every check must
 // succeed: the ones beyond MaxChecks wait in the queue.
 func BenchmarkConcurrentChecks(b *testing.B) {
+	b.Run("memstore", func(b *testing.B) { benchmarkChecks(b, memstore.New()) })
+	b.Run("sqlite", func(b *testing.B) {
+		st, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "kiez.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		benchmarkChecks(b, st)
+	})
+}
+
+// benchmarkChecks is BenchmarkConcurrentChecks on a store.
+func benchmarkChecks(b *testing.B, st store.Store) {
 	const concurrent = 50
-	e := newAPIEnv(b, Config{})
+	e := newAPIEnv(b, Config{Store: st})
 	w := e.client("schreiber")
 	w.json("PUT", "/api/v1/datasets/"+bk+"/2024", uploadJSONOf(testdataFiles(b, "bad-kreuznach")), http.StatusCreated, nil)
 	w.hc.Transport = &http.Transport{MaxIdleConnsPerHost: concurrent}

@@ -57,9 +57,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error, d
 	case errors.Is(err, errBadRequest):
 		writeProblem(w, r, http.StatusBadRequest, "bad-request", err.Error(), diags)
 	case errors.Is(err, store.ErrNotFound):
-		writeProblem(w, r, http.StatusNotFound, "not-found", err.Error(), nil)
+		writeProblem(w, r, http.StatusNotFound, "not-found", userMessage(err, "nicht gefunden"), nil)
 	case errors.Is(err, store.ErrConflict):
-		writeProblem(w, r, http.StatusConflict, "conflict", err.Error(), nil)
+		writeProblem(w, r, http.StatusConflict, "conflict", userMessage(err, "Konflikt: inzwischen wurde eine neuere Version gespeichert; laden Sie die Seite neu und versuchen Sie es wieder"), nil)
 	case errors.As(err, &maxErr):
 		writeProblem(w, r, http.StatusRequestEntityTooLarge, "too-large", fmt.Sprintf("die Anfrage ist größer als %d Bytes", maxErr.Limit), nil)
 	case errors.Is(err, errBusy), errors.Is(err, errShuttingDown):
@@ -73,6 +73,16 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error, d
 		s.log.Error("internal error", "path", r.URL.Path, "err", err)
 		writeProblem(w, r, http.StatusInternalServerError, "internal", "interner Fehler; das Protokoll des Servers nennt ihn", nil)
 	}
+}
+
+// userMessage is the German message of an error for the person who made
+// the request, or fallback when it has none.
+func userMessage(err error, fallback string) string {
+	var ue *userError
+	if errors.As(err, &ue) {
+		return ue.msg
+	}
+	return fallback
 }
 
 // countErrors counts the diagnostics of severity error.

@@ -39,7 +39,8 @@ type Config struct {
 	// processors. MaxQueue is the most that wait for a turn beyond them;
 	// 0 is 256. A check beyond both is refused with 503 and Retry-After.
 	MaxChecks, MaxQueue int
-	// Now is the clock; nil is time.Now.
+	// Now is the clock of the times stored with uploads, checks and the
+	// audit log (sessions keep Auth.Now's); nil is time.Now.
 	Now func() time.Time
 }
 
@@ -123,9 +124,6 @@ func New(cfg Config) (*Server, error) {
 	ac.Store = cfg.Store
 	if ac.Log == nil {
 		ac.Log = cfg.Log
-	}
-	if ac.Now == nil {
-		ac.Now = cfg.Now
 	}
 	ac.OnForbidden = s.forbidden
 	a, err := auth.New(ac)

@@ -85,7 +85,7 @@ type Store interface {
 	// at most limit of them (every one when limit <= 0).
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
 
-	// Close releases the store; calls after it fail.
+	// Close releases the store; calls after it fail with ErrClosed.
 	Close() error
 }
 

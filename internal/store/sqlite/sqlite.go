@@ -198,7 +198,7 @@ func (s *Store) PutDataset(ctx context.Context, d store.Dataset) (store.Dataset,
 	if err := store.CheckDataset(d); err != nil {
 		return store.Dataset{}, err
 	}
-	out := store.Dataset{ID: 0, Programme: d.Programme, Year: d.Year, UploadedBy: d.UploadedBy,
+	out := store.Dataset{Programme: d.Programme, Year: d.Year, UploadedBy: d.UploadedBy,
 		Digest: store.DatasetDigest(d.Files)}
 	at := stamp(d.UploadedAt)
 	out.UploadedAt = when(at)

@@ -271,7 +271,11 @@ func TestMigrateFromEachVersion(t *testing.T) {
 	s.Close()
 	want := schemaOf(t, fresh)
 	for from := 0; from < len(ms); from++ {
-		t.Run("from "+ms[max(from-1, 0)].name[:3], func(t *testing.T) {
+		name := "from an empty file"
+		if from > 0 {
+			name = "from " + ms[from-1].name
+		}
+		t.Run(name, func(t *testing.T) {
 			storetest.Run(t, func(t *testing.T) store.Store {
 				path := filepath.Join(t.TempDir(), "alt.db")
 				if from > 0 {
