@@ -105,7 +105,8 @@ const lowContrast = `(() => {
 // the SQLite store: it signs in, uploads the Bad Kreuznach testdata with
 // an error (refused, the error beside its line) and as shipped, runs the
 // check for 2024, finds the documented shortfalls in the matrix, opens a
-// verdict's explanation and downloads the report. It fails when a page
+// verdict's explanation, downloads the report, and compares a second
+// check (the first half-year) with the first. It fails when a page
 // logs a console error or an uncaught exception, has a form control
 // without an accessible label, misses a landmark, or shows text with a
 // contrast below 4.5:1. It also checks the print style and that the
@@ -341,6 +342,15 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 	if _, err := chromedp.Call(stepCtx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
+	}
+
+	// A second check, of the first half-year, compared with the first.
+	load("check page again", chromedp.Navigate(ts.URL+"/pruefen"))
+	run("check form again", chromedp.SetValue(chromedp.CSS("#period"), "2024-H1"))
+	load("second check", chromedp.Click(chromedp.CSS(`form[action="/pruefen"] button[type=submit]`)))
+	load("comparison", chromedp.Click(chromedp.CSS(`form.compare button[type=submit]`)))
+	if got := text(`document.querySelector('main h1').textContent`); !strings.HasPrefix(got, "Vergleich: Auswertung 2 mit Auswertung 1") {
+		t.Errorf("the comparison page is %q", got)
 	}
 
 	load("audit log", chromedp.Navigate(ts.URL+"/protokoll"))

@@ -60,6 +60,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /auswertungen/{id}/zentren/{centre}", d.centre)
 	mux.HandleFunc("GET /auswertungen/{id}/urteil", d.explanation)
 	mux.HandleFunc("GET /auswertungen/{id}/bericht", d.report)
+	mux.HandleFunc("GET /auswertungen/{id}/vergleich", d.compare)
 	mux.HandleFunc("POST /auswertungen/{id}/veroeffentlichen", d.publish)
 	mux.HandleFunc("GET /protokoll", d.audit)
 	mux.HandleFunc("/", d.notFound)

@@ -114,6 +114,13 @@ func (d *dashboard) evaluation(w http.ResponseWriter, r *http.Request) {
 		}
 		v.RuleSets = append(v.RuleSets, fmt.Sprintf("%s, Version %s (%s: %s)", f.Programme, f.Version, kind, f.Name))
 	}
+	if !visitor {
+		var err error
+		if v.Compare, err = d.compareOptions(r, rec); err != nil {
+			d.fail(w, r, err)
+			return
+		}
+	}
 	centres := centresOf(l.ev.Dataset())
 	base := evaluationURL(rec.ID)
 	for _, set := range l.ev.RuleSets() {

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/kiez-go/kiez/internal/server/auth"
 	"github.com/kiez-go/kiez/internal/store"
 	"github.com/kiez-go/kiez/rules"
@@ -456,4 +458,41 @@ func TestDashboardOwnProgramme(t *testing.T) {
 	wantStatus(t, "check", r, http.StatusSeeOther)
 	r = b.get("/")
 	contains(t, "the start page", r.body, `<h2 id="p-mein-programm">mein-programm <span class="muted">(mein-programm, mit hochgeladener Regeldatei)</span></h2>`, "Auswertung 1")
+}
+
+// TestDashboardCompare compares two stored evaluations of the same data:
+// the year and its first half differ in verdicts, each listed with both
+// outcomes; the evaluation page offers the other one to compare with.
+func TestDashboardCompare(t *testing.T) {
+	_, ts := newDashboard(t)
+	b := newBrowser(t, ts.URL)
+	b.signIn("fachberatung", testPassword)
+	r := b.postFiles("/hochladen", url.Values{"csrf": {b.token("/hochladen")}, "programme": {bk}, "year": {"2024"}}, "files", testdataFiles(t, "bad-kreuznach"))
+	wantStatus(t, "upload", r, http.StatusOK)
+	for _, period := range []string{"2024", "2024-H1"} {
+		r = b.post("/pruefen", url.Values{"csrf": {b.token("/pruefen")}, "programme": {bk}, "year": {"2024"}, "period": {period}})
+		wantStatus(t, "check "+period, r, http.StatusSeeOther)
+	}
+	r = b.get("/auswertungen/2")
+	contains(t, "the evaluation page", r.body, `<form method="get" action="/auswertungen/2/vergleich"`, `<option value="1">Auswertung 1: 2024, Zeitraum 2024,`)
+	r = b.get("/auswertungen/2/vergleich?mit=1")
+	wantStatus(t, "comparison", r, http.StatusOK)
+	contains(t, "the comparison", r.body, "Vergleich: Auswertung 2 mit Auswertung 1", "Ergebnisse, die sich unterscheiden", "01.01.2024–30.06.2024")
+	if !regexp.MustCompile(`<td>[^<]+</td>\s*<td><code>[a-z0-9-]+</code>`).MatchString(r.body) {
+		t.Error("the comparison lists no differing verdict")
+	}
+	wantStatus(t, "comparison with itself", b.get("/auswertungen/2/vergleich?mit=2"), http.StatusBadRequest)
+	wantStatus(t, "comparison with nothing", b.get("/auswertungen/2/vergleich?mit=9"), http.StatusNotFound)
+	wantStatus(t, "visitor's comparison", newBrowser(t, ts.URL).get("/auswertungen/2/vergleich?mit=1"), http.StatusSeeOther)
+
+	got := changesBetween(
+		[]rules.Result{{Programme: "p", Rule: "a", Subject: "x", Outcome: rules.OutcomePass}, {Programme: "p", Rule: "b", Subject: "x", Outcome: rules.OutcomeFail, Message: "m1"}, {Programme: "p", Rule: "gone", Subject: "x"}},
+		[]rules.Result{{Programme: "p", Rule: "a", Subject: "x", Outcome: rules.OutcomeFail}, {Programme: "p", Rule: "b", Subject: "x", Outcome: rules.OutcomeFail, Message: "m2"}, {Programme: "p", Rule: "new", Subject: "x"}})
+	var kinds []string
+	for _, c := range got {
+		kinds = append(kinds, c.Kind.String()+" "+c.Rule)
+	}
+	if d := cmp.Diff([]string{"outcome a", "added new", "removed gone", "message b"}, kinds); d != "" {
+		t.Errorf("changes (-want +got):\n%s", d)
+	}
 }

@@ -29,7 +29,7 @@ type pages struct {
 }
 
 // pageNames are the page templates of templates/ (without .html).
-var pageNames = []string{"home", "login", "upload", "check", "evaluation", "verdicts", "verdict", "audit", "error"}
+var pageNames = []string{"home", "login", "upload", "check", "evaluation", "verdicts", "verdict", "compare", "audit", "error"}
 
 // parsePages parses the layout and every page template.
 func parsePages() (*pages, error) {
@@ -271,9 +271,12 @@ type evaluationView struct {
 	CanPublish     bool
 	Visitor        bool
 	Counts         []countView
-	Matrices       []matrixView
-	Legend         []countView
-	Reports        []reportView
+	// Compare lists the other evaluations of the programme to compare
+	// with (signed-in users only).
+	Compare  []option
+	Matrices []matrixView
+	Legend   []countView
+	Reports  []reportView
 }
 
 // matrixView is the table of one rule set: rows are the centres (and the
