@@ -16,7 +16,10 @@ import (
 // verdict that differs, read from the stored results of both, without
 // running the rules again. Results are matched by programme, rule and
 // subject, as package whatif matches them; the kinds of difference and
-// their labels are whatif's.
+// their labels are whatif's. Unlike whatif.Compare, subjects are matched
+// as written: between evaluations of different years a subject that names
+// its year (a meeting "fz-a/2024-H2") shows as gone and its successor as
+// new.
 
 // compareView is the page of a comparison.
 type compareView struct {
