@@ -170,6 +170,21 @@ func TestAPIFlow(t *testing.T) {
 	if resp, b := anon.request("GET", "/api/v1/openapi.yaml", "", nil); resp.StatusCode != 200 || !bytes.Equal(b, openapiYAMLDoc) {
 		t.Errorf("openapi.yaml: %d", resp.StatusCode)
 	}
+
+	// Every operation of the document had a request and a response
+	// checked against it.
+	doc, _ := openapiRouter(t)
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			found := false
+			for k := range e.vt.seen {
+				found = found || strings.HasPrefix(k, method+" "+path+" ")
+			}
+			if !found {
+				t.Errorf("TestAPIFlow does not call %s %s", method, path)
+			}
+		}
+	}
 }
 
 // TestAPIDiagnostics: a dataset or rule file with errors is refused with
