@@ -97,7 +97,7 @@ func countErrors(diags diag.Diagnostics) int {
 }
 
 // forbidden is the authentication's answer to a refused request: problem
-// JSON under /api/, a plain page otherwise.
+// JSON under /api/, the dashboard's German page otherwise.
 // The reason (English) goes to the log.
 func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, reason string) {
 	s.log.Warn("request refused", "method", r.Method, "path", r.URL.Path, "reason", reason)
@@ -106,9 +106,7 @@ func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, reason string
 		writeProblem(w, r, http.StatusForbidden, "csrf", detail, nil)
 		return
 	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(http.StatusForbidden)
-	fmt.Fprintln(w, detail)
+	s.forbiddenPage(w, r)
 }
 
 // routes registers the API, its OpenAPI document and /healthz.

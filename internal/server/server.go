@@ -132,6 +132,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.auth = a
 	s.routes()
+	s.dashboardRoutes(s.mux)
 	s.handler = s.logRequests(a.Middleware(noteUser(s.mux)))
 	return s, nil
 }
