@@ -11,6 +11,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // Turning expr's compile errors and wrong result types into diagnostics in
@@ -92,7 +93,7 @@ func suggestField(typeName, field string, env map[string]any) string {
 		}
 	}
 	for _, v := range env {
-		if t := envType(v); t != nil {
+		if t := compile.EnvType(v); t != nil {
 			walk(t)
 		}
 	}

@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"github.com/expr-lang/expr/ast"
