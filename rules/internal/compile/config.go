@@ -89,6 +89,9 @@ type Config struct {
 	// with typed arguments.
 	Budget map[string]*builtin.Function
 	Steps  func(budget, list any) (any, error)
+	// Words puts a message of expr into the author's words: the names
+	// of the environment's types for Go's (nil: as expr wrote it).
+	Words func(msg string) string
 	// Params is the name of the variable holding the rule file's params:
 	// a list read from them is written in the file, and not counted.
 	Params string
