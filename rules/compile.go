@@ -9,7 +9,7 @@ import (
 )
 
 // Compiling one expression of a rule file: its size bounded (length,
-// nesting), compiled and checked once more for names inside closures
+// nesting), compiled and checked once more for names the checker lost
 // (package compile), its result type and arguments checked, and every
 // failure reported at its place in the file (diagnostics.go).
 

@@ -76,12 +76,18 @@
 // node's type is set (or clear the types the checker set before a walk);
 // a test: the two compilations above give the same error.
 //
+// The defect is not limited to closures: with the layer's patchers,
+// coverage(staffOf(centrex, "kita", period), period) != nil and
+// addDays(peroid.from, 1) > period.from compiled without an error (the
+// rules' TestRecheckOutsideClosures).
+//
 // The layer works around it in two ways. patchAndCheck runs no check
 // before a walk that changed nothing, and returns the error of the last
 // check, so a tree no patcher changed keeps its errors. Where a patch did
 // change the tree, CheckNames checks the expression once more without the
 // operator patchers and reports an unknown name or field it finds;
-// MayHideNames tells from the compiled tree whether that is needed.
+// MayHideNames tells from the compiled tree whether that is needed (a
+// node without a type: an unknown name or field gets none).
 // TestExprClosureDefect pins the defect: when a fixed expr reports the
-// error in both cases, it fails, and CheckNames can go.
+// error in every case, it fails, and CheckNames can go.
 package compile

@@ -19,7 +19,7 @@ import (
 // behaviour and wording: the messages the package recognises
 // (unknownName, unknownField, the params struct) and the rules translate
 // into the author's words, the types the checker gives the results of
-// builtins (LetType), the checker's defect inside closures that
+// builtins (LetType), the checker's defect in typed calls that
 // CheckNames works around (see doc.go), and what patchAndCheck, the
 // typed calls and the closures rely on. An upgrade of expr that changes
 // any of them fails here first, naming what changed. The rules package's

@@ -7,8 +7,8 @@ import (
 	"github.com/expr-lang/expr/ast"
 )
 
-// The work-around of the checker's defect inside closures (see the
-// package documentation): where a second check without the operator
+// The work-around of the checker's defect (see the package
+// documentation): where a second check without the operator
 // patchers is needed, and which of its errors count.
 
 // The messages of expr's checker for an unknown name and an unknown field
@@ -32,9 +32,9 @@ var (
 // field, and checking it again without the operators finds none (the
 // functions have the same results there, the environment is the same,
 // and a list read through RefsName has elements with the same fields).
-// TestRecheckOnlyWhereHidden misspells every word of the shipped
-// expressions with closures and checks that each misspelling the recheck
-// finds is in a tree of which MayHideNames says so.
+// The rules' TestRecheckOnlyWhereHidden misspells every word of the
+// shipped expressions and checks that each misspelling the recheck finds
+// is in a tree of which MayHideNames says so.
 func MayHideNames(root ast.Node) bool {
 	callees := map[ast.Node]bool{}
 	ast.Find(root, func(n ast.Node) bool {

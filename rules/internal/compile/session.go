@@ -2,7 +2,6 @@ package compile
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/builtin"
@@ -60,15 +59,12 @@ func (s *Session) Compile(text string, env map[string]any) (*vm.Program, error) 
 
 // CheckNames checks an expression that Compile compiled once more,
 // without the operator patchers, and reports only unknown names and
-// fields: expr's checker loses them inside closures when patchers are
-// registered (see the package documentation). It is needed only where the
-// compiled tree may hide one (MayHideNames). Other errors of that check
-// (comparisons of decimals, which need the operators) are expected and
-// ignored.
+// fields: expr's checker loses them in the arguments of a call of a
+// function with typed signatures once a patcher changed the tree (see
+// the package documentation). It is needed only where the compiled tree
+// may hide one (MayHideNames). Other errors of that check (comparisons of
+// decimals, which need the operators) are expected and ignored.
 func (s *Session) CheckNames(text string, env map[string]any) error {
-	if !HasClosure(text) {
-		return nil // the checker misses nothing outside closures
-	}
 	if s.plain == nil {
 		s.plain = s.cache.takeConfig(true)
 	}
@@ -130,10 +126,4 @@ func functionTable(cfg *Config, signatures bool) expr.Option {
 	// Every compilation reads the same table; expr only reads it once the
 	// options are applied, and no option after this one adds a function.
 	return func(c *conf.Config) { c.Functions = table }
-}
-
-// HasClosure reports whether an expression may hold a closure: braces, a
-// predicate on the element (", .field") or the element itself (#).
-func HasClosure(text string) bool {
-	return strings.ContainsAny(text, "{#") || strings.Contains(text, ", .") || strings.Contains(text, ",.")
 }
