@@ -65,7 +65,7 @@ func listBound(t reflect.Type) uint64 {
 	return CostList
 }
 
-// satAdd and satMul add and multiply without overflowing.
+// SatAdd and SatMul add and multiply without overflowing.
 func SatAdd(a, b uint64) uint64 {
 	s, carry := bits.Add64(a, b, 0)
 	if carry != 0 {
