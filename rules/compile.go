@@ -17,12 +17,12 @@ import (
 // expressions stay below a few hundred; the bound keeps expr's recursive
 // parser from overflowing the stack on a hostile chain of prefix operators
 // ("!!!…!true"), which no recover can catch.
-const MaxExpressionLength = compile.MaxExpressionLength
+const MaxExpressionLength = 20000
 
 // MaxNesting bounds how deeply brackets may nest in an expression; real
 // rules stay far below it, and the bound keeps a hostile file from making
 // the parser recurse without end.
-const MaxNesting = compile.MaxNesting
+const MaxNesting = 64
 
 // compile compiles one expression of a rule, reporting a failure at its
 // position in the file. want checks the result type; it returns a message

@@ -8,34 +8,36 @@ import (
 
 // The static cost estimate of a rule at load, from its checked
 // expressions, and the ceiling above which a rule does not load; budget.go
-// bounds what a rule really does at run time.
+// bounds what a rule really does at run time. The compiler layer
+// (compile.Estimate) applies constants of the same names and values as
+// the declared sizes below; TestCompileBoundsAlike keeps them equal.
 
-// The cost of a rule is estimated at load from its checked expressions
-// (compile.Estimate): every node of an expression costs one step; a loop
-// (all, any, filter, map …) costs its list's declared size times the cost
-// of its predicate, so nested loops multiply; a function that takes or
-// gives a list costs the sizes of those lists (it reads or builds them); a
-// rule with each runs its per-item expressions once for each of the
-// declared number of items. The sizes are declared bounds of the model's
-// lists, below; they are generous upper estimates of real data (the
-// testdata's largest centre has about 700 sessions a year), not limits: a
-// dataset may hold more, and the run time budget (DefaultStepBudget)
-// bounds what really happens.
+// The cost of a rule is estimated at load from its checked expressions,
+// in the manner of cel-go's EstimateCost: every node of an expression
+// costs one step; a loop (all, any, filter, map …) costs its list's
+// declared size times the cost of its predicate, so nested loops
+// multiply; a function that takes or gives a list costs the sizes of those
+// lists (it reads or builds them); a rule with each runs its per-item
+// expressions once for each of the declared number of items. The sizes
+// are declared bounds of the model's lists, below; they are generous
+// upper estimates of real data (the testdata's largest centre has about
+// 700 sessions a year), not limits: a dataset may hold more, and the run
+// time budget (DefaultStepBudget) bounds what really happens.
 const (
 	// CostCentres is the declared number of centres of a programme.
-	CostCentres = compile.CostCentres
+	CostCentres = 500
 	// CostSessions is the declared number of sessions (and of dates or
 	// quantities derived from them) of a centre.
-	CostSessions = compile.CostSessions
+	CostSessions = 2000
 	// CostRecords is the declared number of a centre's or programme's
 	// meetings, evidence, offers and other dated records.
-	CostRecords = compile.CostRecords
+	CostRecords = 500
 	// CostMembers is the declared number of a record's members: staff,
 	// Kitas, participants, partners, rooms, phases, changes and the like.
-	CostMembers = compile.CostMembers
+	CostMembers = 100
 	// CostList is the declared size of any other list (texts, numbers,
 	// ranges whose ends are not constants).
-	CostList = compile.CostList
+	CostList = 1000
 )
 
 // CostCeiling is the highest estimated cost of a rule that loads; a rule
