@@ -119,8 +119,8 @@ var readsList = map[string]bool{"sort": true, "uniq": true, "flatten": true, "jo
 
 // countLists counts the elements of every list among the arguments of a
 // function or builtin that reads them, except the lists the rule file
-// writes out (literals and params), which its size bounds; argcheck.go
-// checks those as they are written.
+// writes out (literals and params), which its size bounds; the rules'
+// argument checks check those as they are written.
 func (b budgeter) countLists(args []ast.Node) {
 	for i, a := range args {
 		if isList(a) && !b.fileList(a) {

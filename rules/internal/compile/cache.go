@@ -37,7 +37,7 @@ import (
 // and worded as before.
 //
 // A kept program is immutable (the expression machine only reads it, and
-// the loader's analyses only read its tree), so rules share it; each use
+// the rules' analyses only read its tree), so rules share it; each use
 // still gets its own expression with its own position, slots and lets,
 // and the checks that report at the use's position (result type,
 // arguments) run for every use.
