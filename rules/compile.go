@@ -56,7 +56,7 @@ func (l *loader) compileText(value string, locate func() source.Text, what strin
 		l.exprError(locate(), what, err, env)
 		return nil
 	}
-	if compile.MayHideNames(prog.Node()) {
+	if l.session().NeedsCheckNames(prog) {
 		if err := l.session().CheckNames(text, env); err != nil {
 			l.exprError(locate(), what, err, env)
 			return nil

@@ -5,16 +5,16 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // TestRecheckOnlyWhereHidden misspells, one at a time, every word of
 // every shipped expression, and compiles the misspellings that still
 // compile: the session's CheckNames finds the misspelt names and fields
-// among them, and compileText asks it only for trees of which
-// compile.MayHideNames says that they may hide one. Each misspelling the
-// recheck finds must be in such a tree, or a typo would pass the load.
+// among them, and compileText asks it only for expressions of which the
+// session's NeedsCheckNames says that they may hide one (a node of the
+// tree hides a type, compile.MayHideNames, and the checker checked the
+// tree again after a patcher changed it). Each misspelling the recheck
+// finds must be in such an expression, or a typo would pass the load.
 func TestRecheckOnlyWhereHidden(t *testing.T) {
 	word := regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 	compiled, found, skipped := 0, 0, 0
@@ -34,14 +34,14 @@ func TestRecheckOnlyWhereHidden(t *testing.T) {
 						continue // reported without the recheck
 					}
 					compiled++
-					hides := compile.MayHideNames(prog.Node())
+					hides := l.session().NeedsCheckNames(prog)
 					if !hides {
 						skipped++
 					}
 					if err := l.session().CheckNames(typo, r.envTypes); err != nil {
 						found++
 						if !hides {
-							t.Errorf("%s: %q: the recheck finds %v, but compile.MayHideNames says the tree hides nothing", r.ID, typo, err)
+							t.Errorf("%s: %q: the recheck finds %v, but NeedsCheckNames says the expression hides nothing", r.ID, typo, err)
 						}
 					}
 				}
@@ -52,7 +52,7 @@ func TestRecheckOnlyWhereHidden(t *testing.T) {
 	// The shipped programmes give about 890 misspellings that compile,
 	// 270 of which only the recheck finds.
 	if found < 100 || skipped == 0 {
-		t.Errorf("%d misspellings compiled, the recheck found %d, %d trees hide nothing: too few to test MayHideNames", compiled, found, skipped)
+		t.Errorf("%d misspellings compiled, the recheck found %d, %d trees hide nothing: too few to test NeedsCheckNames", compiled, found, skipped)
 	}
 }
 

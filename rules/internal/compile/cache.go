@@ -66,6 +66,9 @@ type cachedExpr struct {
 	plain bool
 	names []declared
 	prog  *vm.Program
+	// rechecked tells that the checker checked the tree again after a
+	// patcher changed it (see patchAndCheck).
+	rechecked bool
 }
 
 // declared is what an environment declares under a name.
@@ -275,28 +278,27 @@ func declaration(env map[string]any, name string) declared {
 	return declared{name: name, kind: declValue, typ: reflect.TypeOf(v)}
 }
 
-// program returns the program kept for a key, or nil.
-func (c *Cache) program(k exprKey) *vm.Program {
+// program returns the expression kept for a key.
+func (c *Cache) program(k exprKey) (cachedExpr, bool) {
 	if !c.keeps {
-		return nil
+		return cachedExpr{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := find(c.programs[k.text], k); ok {
-		return e.prog
-	}
-	return nil
+	return find(c.programs[k.text], k)
 }
 
-// keepProgram keeps the program of an expression that compiled.
-func (c *Cache) keepProgram(k exprKey, prog *vm.Program) {
+// keepProgram keeps the program of an expression that compiled (e.prog
+// and e.rechecked; the key gives the rest).
+func (c *Cache) keepProgram(k exprKey, e cachedExpr) {
 	if !c.keeps {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := find(c.programs[k.text], k); !ok {
-		c.programs[k.text] = append(c.programs[k.text], cachedExpr{plain: k.plain, names: k.names, prog: prog})
+		e.plain, e.names = k.plain, k.names
+		c.programs[k.text] = append(c.programs[k.text], e)
 	}
 }
 

@@ -119,7 +119,7 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 	if err != nil {
 		return err
 	}
-	if err := x.patchAndCheck(tree); err != nil {
+	if _, err := x.patchAndCheck(tree); err != nil {
 		return err
 	}
 	x.cache.keepChecked(key)
@@ -130,34 +130,35 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 // environment, like expr.Compile, with the counting of the step budget
 // (instrument) put in after the checker. An expression compiled before
 // for the same names (see Cache) gives the same program again.
-func (x *exprConfig) compile(text string, env map[string]any) (*vm.Program, error) {
+func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, rechecked bool, err error) {
 	key := x.key(text, env)
-	if p := x.cache.program(key); p != nil {
-		return p, nil
+	if p, ok := x.cache.program(key); ok {
+		return p.prog, p.rechecked, nil
 	}
 	x.setEnv(env)
 	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if err := x.patchAndCheck(tree); err != nil {
-		return nil, err
+	if rechecked, err = x.patchAndCheck(tree); err != nil {
+		return nil, false, err
 	}
 	if x.c.Optimize {
 		if err := optimizer.Optimize(&tree.Node, x.c); err != nil {
 			var fe *file.Error
 			if errors.As(err, &fe) {
-				return nil, fe.Bind(tree.Source)
+				return nil, false, fe.Bind(tree.Source)
 			}
-			return nil, err
+			return nil, false, err
 		}
 	}
 	instrument(&tree.Node, x.cache.Config().Params)
 	undo := typedCalls(&tree.Node, x.typed)
-	prog, err := compiler.Compile(tree, x.c)
+	prog, err = compiler.Compile(tree, x.c)
 	undo()
-	if err == nil {
-		x.cache.keepProgram(key, prog)
+	if err != nil {
+		return nil, false, err
 	}
-	return prog, err
+	x.cache.keepProgram(key, cachedExpr{prog: prog, rechecked: rechecked})
+	return prog, rechecked, nil
 }

@@ -28,7 +28,7 @@
 //     the run-time step budget put into the tree, and the static cost
 //     estimate (Estimate).
 //   - recheck.go: the second check for unknown names and fields that
-//     works around expr's defect below (CheckNames, MayHideNames).
+//     works around expr's defect below (CheckNames, NeedsCheckNames).
 //   - typedcalls.go: calls of the project's functions without a list of
 //     arguments.
 //   - closures*.go: the executable form beside expr's program: typed Go
@@ -86,8 +86,9 @@
 // check, so a tree no patcher changed keeps its errors. Where a patch did
 // change the tree, CheckNames checks the expression once more without the
 // operator patchers and reports an unknown name or field it finds;
-// MayHideNames tells from the compiled tree whether that is needed (a
-// node without a type: an unknown name or field gets none).
+// NeedsCheckNames tells whether that is needed: the tree was checked again
+// after a patch, and a node of it hides a type (MayHideNames; an unknown
+// name or field gets none).
 // TestExprClosureDefect pins the defect: when a fixed expr reports the
 // error in every case, it fails, and CheckNames can go.
 package compile

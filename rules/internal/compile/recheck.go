@@ -34,7 +34,7 @@ var (
 // and a list read through RefsName has elements with the same fields).
 // The rules' TestRecheckOnlyWhereHidden misspells every word of the
 // shipped expressions and checks that each misspelling the recheck finds
-// is in a tree of which MayHideNames says so.
+// is in an expression of which NeedsCheckNames says so.
 func MayHideNames(root ast.Node) bool {
 	callees := map[ast.Node]bool{}
 	ast.Find(root, func(n ast.Node) bool {

@@ -25,6 +25,9 @@ type Session struct {
 	main, plain *exprConfig
 	// ref is the reference compiler of CompileAsExpr.
 	ref *exprConfig
+	// rechecked holds the programs Compile gave whose trees the checker
+	// checked again after a patcher changed them (NeedsCheckNames).
+	rechecked map[*vm.Program]bool
 }
 
 // Session returns a session over the cache for a load whose expressions
@@ -54,16 +57,32 @@ func (s *Session) Compile(text string, env map[string]any) (*vm.Program, error) 
 		s.main = newCompiler(s.options(true), s.cache, false)
 		s.main.typed = typedFunctions(s.cache.Config())
 	}
-	return s.main.compile(text, env)
+	prog, rechecked, err := s.main.compile(text, env)
+	if err == nil && rechecked {
+		if s.rechecked == nil {
+			s.rechecked = map[*vm.Program]bool{}
+		}
+		s.rechecked[prog] = true
+	}
+	return prog, err
+}
+
+// NeedsCheckNames reports whether CheckNames must check an expression
+// that the session's Compile compiled to prog: whether its tree may hide
+// an unknown name or field (MayHideNames) that the checker lost, which it
+// can only where a patcher changed the tree after the first check (see
+// the package documentation).
+func (s *Session) NeedsCheckNames(prog *vm.Program) bool {
+	return s.rechecked[prog] && MayHideNames(prog.Node())
 }
 
 // CheckNames checks an expression that Compile compiled once more,
 // without the operator patchers, and reports only unknown names and
 // fields: expr's checker loses them in the arguments of a call of a
 // function with typed signatures once a patcher changed the tree (see
-// the package documentation). It is needed only where the compiled tree
-// may hide one (MayHideNames). Other errors of that check (comparisons of
-// decimals, which need the operators) are expected and ignored.
+// the package documentation). It is needed only where NeedsCheckNames
+// says so. Other errors of that check (comparisons of decimals, which
+// need the operators) are expected and ignored.
 func (s *Session) CheckNames(text string, env map[string]any) error {
 	if s.plain == nil {
 		s.plain = s.cache.takeConfig(true)
