@@ -6,13 +6,14 @@ import (
 	"sync"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // ctxVar is the name of the variable through which expr hands the
 // evaluation's state to the functions that take it (expr.WithContext): the
 // functions whose first parameter is a context.Context. Rule authors never
 // write it; the "$" keeps it apart from every name they may use.
-const ctxVar = "$ctx"
+const ctxVar = compile.CtxVar
 
 // evalCtx is the state one goroutine of one evaluation shares with the
 // functions of the expression environment: memoised results of the

@@ -8,6 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
 	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // TestClosureOperators runs a table of expressions over the operators,
@@ -57,7 +59,7 @@ func TestClosureOperators(t *testing.T) {
 	}
 	types["later"] = date.Date{}
 	l := &loader{}
-	funcs := newClosureFuncs()
+	funcs := compile.NewClosureFuncs(compilerConfig(functions()))
 	machine := &vm.VM{}
 	for _, text := range exprs {
 		prog, err := l.compileExpr(text, types)
@@ -65,7 +67,7 @@ func TestClosureOperators(t *testing.T) {
 			t.Errorf("%s: %v", text, err)
 			continue
 		}
-		c := compileClosure(prog, funcs)
+		c := compile.CompileClosure(prog, funcs)
 		if c == nil {
 			t.Errorf("%s: not compiled to closures", text)
 			continue
@@ -76,7 +78,7 @@ func TestClosureOperators(t *testing.T) {
 				env[k] = x
 			}
 			want, err := machine.Run(prog, env)
-			got, ok := c.run(&cframe{}, env, 0)
+			got, ok := c.Run(&compile.Frame{}, env, 0)
 			switch {
 			case err != nil && ok:
 				t.Errorf("%s on %v: closure gave %#v, the machine failed: %v", text, v, got, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // closureCheck collects, for every expression an engine runs, whether it
@@ -114,11 +115,11 @@ func TestClosuresMatchMachine(t *testing.T) {
 	// Coverage: the expressions of the shipped programmes that compile
 	// to closures, and those that ran.
 	total, compiled := 0, 0
-	funcs := newClosureFuncs()
+	funcs := compile.NewClosureFuncs(compilerConfig(functions()))
 	for _, p := range progs {
 		for _, e := range p.expressions() {
 			total++
-			if compileClosure(e.program, funcs) != nil {
+			if compile.CompileClosure(e.program, funcs) != nil {
 				compiled++
 			} else {
 				t.Logf("on the machine: %s %q", e.pos(), e.text)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // Engine evaluates compiled programmes on datasets. An Engine is immutable
@@ -23,7 +24,7 @@ type Engine struct {
 	// closures are the functions of the typed closures (closures.go),
 	// made when an expression first runs (closuresOnce); nil when the
 	// engine runs every expression on expr's machine.
-	closures     *closureFuncs
+	closures     *compile.ClosureFuncs
 	closuresOnce sync.Once
 }
 
@@ -167,7 +168,7 @@ type run struct {
 
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
-	frame   *cframe        // the typed closures' frame (closures.go)
+	frame   *compile.Frame // the typed closures' frame (closures.go)
 	ec      *evalCtx       // the state handed to the functions
 	budget  *stepBudget    // the steps of the rule being evaluated
 	env     map[string]any // the variables, updated in place per centre, item and let
@@ -203,7 +204,7 @@ func (e *Engine) newRun(p *RuleSet, ds *kiez.Dataset, per Period) *run {
 func (r *run) forWorker(ctx context.Context) *run {
 	w := *r
 	w.machine = &vm.VM{MemoryBudget: r.eng.cfg.memoryBudget}
-	w.frame = &cframe{}
+	w.frame = &compile.Frame{}
 	w.ec = newEvalCtx(ctx, r.shared)
 	w.budget = &stepBudget{}
 	w.env = map[string]any{

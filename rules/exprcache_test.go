@@ -3,17 +3,14 @@ package rules
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/expr-lang/expr/parser"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kiez-go/kiez/diag"
-	"github.com/kiez-go/kiez/kiez"
 )
 
 // ruleTexts lists the expression texts of a loaded rule: each, when,
@@ -32,60 +29,6 @@ func ruleTexts(r *Rule) []string {
 		}
 	}
 	return slices.DeleteFunc(texts, func(s string) bool { return strings.TrimSpace(s) == "" })
-}
-
-// TestExprCacheKeysByDeclaredNames compiles the same text against
-// environments that declare its names differently, and against ones that
-// differ only in names it does not read: the first get programs of their
-// own, the second share one.
-func TestExprCacheKeysByDeclaredNames(t *testing.T) {
-	cache := newExprCache()
-	x := newExprConfig((&loader{}).commonOptions(), cache, false)
-	base := func(extra map[string]any) map[string]any {
-		env := envTypes(ScopeCentre, reflect.TypeOf(struct{}{}), reflect.TypeOf(kiez.Position{}))
-		for k, v := range extra {
-			env[k] = v
-		}
-		return env
-	}
-	compile := func(text string, env map[string]any) *exprProgram {
-		t.Helper()
-		prog, err := x.compile(text, env)
-		if err != nil {
-			t.Fatalf("%s: %v", text, err)
-		}
-		return &exprProgram{prog.Node().Type(), prog}
-	}
-	num := compile("n + 1", base(map[string]any{"n": 0}))
-	num2 := compile("n + 1", base(map[string]any{"n": 0, "other": ""}))
-	dec := compile("n + 1", base(map[string]any{"n": 0.5}))
-	if num.prog != num2.prog {
-		t.Error("n + 1 was compiled again for an environment that differs only in a name it does not read")
-	}
-	if num.prog == dec.prog || num.typ == dec.typ {
-		t.Errorf("n + 1 shares its program between n whole (%v) and n a number (%v)", num.typ, dec.typ)
-	}
-	list := compile("map(xs, .id)", base(map[string]any{"xs": listOf{elem: reflect.TypeOf(&kiez.Offer{})}}))
-	if _, err := x.compile("map(xs, .id)", base(map[string]any{"xs": unknownType{}})); err != nil {
-		t.Fatal(err)
-	}
-	if got := len(cache.programs["map(xs, .id)"]); got != 2 {
-		t.Errorf("map(xs, .id) kept %d times for a list of offers and a value of unknown type, want 2", got)
-	}
-	// The item's type is part of the key: a field of one item type is
-	// not one of another, although the first compiled.
-	compile("item.releaseHoursPerWeek", base(nil))
-	env := base(nil)
-	env[varItem] = kiez.Session{}
-	if _, err := x.compile("item.releaseHoursPerWeek", env); err == nil {
-		t.Error("item.releaseHoursPerWeek compiled for a session: the program of a position was reused")
-	}
-	_ = list
-}
-
-type exprProgram struct {
-	typ  reflect.Type
-	prog any
 }
 
 // TestLoadCacheKeepsRulesApart loads rules that write the same texts over
@@ -243,55 +186,6 @@ func TestLoadEmbeddedOwnProgramme(t *testing.T) {
 			if diff := cmp.Diff(fromText.Params[i].Requirements, p.Requirements); diff != "" {
 				t.Errorf("%s: param %s: requirements (-Load +LoadEmbedded):\n%s", id, p.Name, diff)
 			}
-		}
-	}
-}
-
-// TestExprCacheKeyNamesIdentifiers checks that the key of every
-// expression of the shipped programmes, and of a few with other
-// characters, names every identifier of its parsed tree.
-func TestExprCacheKeyNamesIdentifiers(t *testing.T) {
-	texts := []string{"größe + äb_1", "$env.centre", "a?.b ?? c", "'x' + y", "#acc + z", "x\u00a0+ y", "f(ü,ß)",
-		"1..n", "a..b", "xs[0].b + c", "0.5 * k", "m.f(x).g(y)", "map(xs, .id + y)", "a\n\t.b + c", "$env['x'] + a.$env"}
-	for _, id := range Embedded() {
-		p, _ := LoadEmbedded(id)
-		for _, r := range p.Rules {
-			texts = append(texts, ruleTexts(r)...)
-		}
-	}
-	c := newExprCache()
-	for _, text := range texts {
-		tree, err := parser.Parse(text)
-		if err != nil {
-			continue
-		}
-		k := c.key(text, false, map[string]any{ctxVar: nil})
-		var names []string
-		for _, d := range k.names {
-			names = append(names, d.name)
-		}
-		for _, id := range identifiers(tree.Node) {
-			if !slices.Contains(names, id) {
-				t.Errorf("%q: the key names %q, not the identifier %q", text, names, id)
-			}
-		}
-		if !slices.Contains(names, ctxVar) {
-			t.Errorf("%q: the key does not name %s", text, ctxVar)
-		}
-	}
-	// Field and method names and numbers are left out: they are never
-	// looked up in the environment.
-	for text, want := range map[string][]string{
-		"item.date.After(period.from)": {"item", "period", ctxVar},
-		"map(xs, .id) + 1.5":           {"map", "xs", ctxVar},
-		"1..n":                         {"n", ctxVar},
-	} {
-		var names []string
-		for _, d := range c.key(text, false, map[string]any{ctxVar: nil}).names {
-			names = append(names, d.name)
-		}
-		if diff := cmp.Diff(want, names); diff != "" {
-			t.Errorf("%q: names of the key (-want +got):\n%s", text, diff)
 		}
 	}
 }

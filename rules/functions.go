@@ -15,6 +15,7 @@ import (
 
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // function is one function of the expression environment: its name, what
@@ -27,7 +28,7 @@ type function struct {
 	fn    func(args ...any) (any, error)
 	// fn2 is the implementation of a function of two arguments (counting
 	// the evaluation's state of a ctx function), which the compiler calls
-	// without building a list of the arguments (see typedCalls); fn is
+	// without building a list of the arguments (see compile.Function.Fn2); fn is
 	// made from it.
 	fn2 func(a, b any) (any, error)
 	// fn1 is the same for a function of one argument.
@@ -194,11 +195,11 @@ func functions() []function {
 }
 
 // aliveName is the function the compiler puts before every loop that runs
-// inside another loop's predicate (see loopPatcher): it ends the
+// inside another loop's predicate (compile.AliveName): it ends the
 // expression with the context's error once the evaluation's context is
 // done, so that a deadline stops even an expression that would run for
 // hours, such as three loops over a thousand elements nested in each other.
-const aliveName = "$alive"
+const aliveName = compile.AliveName
 
 func aliveFunction() function {
 	return function{name: aliveName, group: "internal", ctx: true,
@@ -215,8 +216,8 @@ func aliveFunction() function {
 }
 
 // inName is the function the compiler puts in place of "text in list of
-// texts" (see inPatcher).
-const inName = "$in"
+// texts" (compile.InName).
+const inName = compile.InName
 
 // inFunction is expr's "in" for a text and a list of texts, without
 // copying each element of the list into an interface value as the
@@ -232,8 +233,8 @@ func inFunction() function {
 }
 
 // uniqName is the function the compiler puts in place of expr's builtin
-// uniq on lists of texts or of anything (see uniqPatcher).
-const uniqName = "$uniq"
+// uniq on lists of texts or of anything (compile.UniqName).
+const uniqName = compile.UniqName
 
 // uniqFunction returns expr's uniq in linear time: the elements in the
 // order of their first occurrence, equal ones (runtime.Equal) only once.
@@ -297,7 +298,7 @@ func isRecord(t reflect.Type) bool {
 // refsName is the function the compiler wraps around every field access
 // that gives a list of records (see refsOf); the "$" keeps rule authors
 // from calling it by accident.
-const refsName = "$refs"
+const refsName = compile.RefsName
 
 // refsFunction returns the function behind refsOf with one signature per
 // list of records that an expression can reach: the fields of the model

@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/builtin"
 
 	"github.com/kiez-go/kiez/diag"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // What an editor needs to know about a rule file (kiez lsp): the
@@ -176,7 +177,7 @@ func (in *Inspection) declarations(f *fileProgramme, data []byte) {
 		for _, e := range fr.Let {
 			ld := LetDecl{Name: e.Key.Value, Expr: strings.TrimSpace(e.Value.Value), At: *l.of(e.Key)}
 			if v, ok := rd.env[ld.Name]; ok {
-				if t := envType(v); t != nil {
+				if t := compile.EnvType(v); t != nil {
 					ld.Type = typeWords1(t)
 				}
 			}
@@ -259,7 +260,7 @@ func (in *Inspection) Variables(rule int) []Member {
 			continue
 		}
 		m := Member{Name: name}
-		if t := envType(v); t != nil {
+		if t := compile.EnvType(v); t != nil {
 			m.Type = typeWords1(t)
 		}
 		out = append(out, m)
@@ -282,7 +283,7 @@ func (in *Inspection) Members(rule int, expression string, element bool) (member
 	if err != nil {
 		return nil, false
 	}
-	t := envType(letType(prog.Node()))
+	t := compile.EnvType(compile.LetType(prog.Node()))
 	if t == nil {
 		return nil, false
 	}
@@ -353,7 +354,7 @@ func Functions() []FunctionDoc {
 func Builtins() []string {
 	var out []string
 	for _, b := range builtin.Builtins {
-		if !strings.HasPrefix(b.Name, "$") && !slices.Contains(disabledBuiltins, b.Name) {
+		if !strings.HasPrefix(b.Name, "$") && !slices.Contains(compile.DisabledBuiltins, b.Name) {
 			out = append(out, b.Name)
 		}
 	}

@@ -3,10 +3,12 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // The rule's let variables: their names checked, their expressions
-// compiled in order, each against the variables before it (lettypes.go
+// compiled in order, each against the variables before it (compile.LetType
 // says what each is declared as).
 
 var letName = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
@@ -37,13 +39,13 @@ func (l *loader) lets(fr *fileRule, r *Rule, env map[string]any) map[string]any 
 		if x == nil {
 			// Declared of unknown type, so that the expressions after it
 			// report their own mistakes and not that the name is unknown.
-			out[name] = unknownType{}
+			out[name] = compile.Unknown{}
 			continue
 		}
 		r.Let = append(r.Let, name)
 		r.LetExprs = append(r.LetExprs, strings.TrimSpace(e.Value.Value))
 		r.lets = append(r.lets, x)
-		out[name] = letType(x.program.Node())
+		out[name] = compile.LetType(x.program.Node())
 	}
 	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // MaxFileSize is the largest rule file Load accepts, in bytes.
@@ -64,11 +65,10 @@ type loader struct {
 	pos    source.Positions
 	diags  diag.Diagnostics
 	opts   loadConfig
-	main   *exprConfig     // the compiler of every expression
-	plain  *exprConfig     // the same without the operator overloads
-	fns    []function      // the environment's functions
-	fnames map[string]bool // their names (functionNames)
-	cache  *exprCache      // what the load compiled so far (nil: nothing kept)
+	sess   *compile.Session // the compiler of every expression (session)
+	fns    []function       // the environment's functions
+	fnames map[string]bool  // their names (functionNames)
+	cache  *exprCache       // what the load compiled so far (nil: nothing kept)
 
 	// paramValues are the values of the text and period params as
 	// written, for the argument checks (argcheck.go); ruleID is the rule
@@ -208,7 +208,7 @@ func loadDecoded(name string, data []byte, d *decodedFile, opts []LoadOption, ca
 	}
 	l.pos = d.pos
 	prog := l.build(&d.f)
-	l.cache.giveBack(l.main, l.plain)
+	l.endSession()
 	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"reflect"
 
-	"github.com/expr-lang/expr/ast"
 	"github.com/rickb777/date"
 )
 
@@ -27,7 +25,7 @@ const (
 )
 
 // overflowFunctions are the checked whole-number operations behind the
-// operators (and unary minus, see negPatcher).
+// operators (and unary minus, compile.Config.Negate).
 func overflowFunctions() []function {
 	ints := []any{new(func(int, int) int)}
 	return []function{
@@ -106,18 +104,4 @@ func withOverflowChecks(fs []function) []function {
 		}
 	}
 	return append(fs, overflowFunctions()...)
-}
-
-// negPatcher replaces unary minus on a whole number by a call of intNeg,
-// which refuses to negate the smallest whole number.
-type negPatcher struct{}
-
-func (negPatcher) Visit(node *ast.Node) {
-	u, ok := (*node).(*ast.UnaryNode)
-	if !ok || u.Operator != "-" || u.Node.Type() == nil || u.Node.Type().Kind() != reflect.Int {
-		return
-	}
-	call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: "intNeg"}, Arguments: []ast.Node{u.Node}}
-	call.SetType(u.Node.Type())
-	ast.Patch(node, call)
 }

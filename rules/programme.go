@@ -10,6 +10,7 @@ import (
 
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/words"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // RuleSet is a loaded and compiled rule file: the obligations of one
@@ -225,7 +226,7 @@ type expression struct {
 	lets []int
 	// closure is the expression compiled to typed closures (closures.go)
 	// when it first runs, nil when its shape is not covered.
-	closure     *closure
+	closure     *compile.Closure
 	closureOnce sync.Once
 }
 

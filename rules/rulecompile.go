@@ -120,7 +120,7 @@ func (l *loader) compileRules(f *fileProgramme, p *RuleSet) {
 		for range workers {
 			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues, cache: l.cache}
 			wg.Go(func() {
-				defer l.cache.giveBack(w.main, w.plain)
+				defer w.endSession()
 				for {
 					i := int(next.Add(1)) - 1
 					if i >= len(p.Rules) {

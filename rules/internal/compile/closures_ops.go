@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -56,7 +56,7 @@ func (cc *closureCompiler) unary(n *ast.UnaryNode) (*cnode, error) {
 	switch n.Operator {
 	case "!", "not":
 		b := x.boolFn()
-		return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 			v, err := b(f)
 			return !v, err
 		}}), nil
@@ -64,7 +64,7 @@ func (cc *closureCompiler) unary(n *ast.UnaryNode) (*cnode, error) {
 		return x, nil
 	case "-":
 		a := x.any
-		return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 			v, err := a(f)
 			if err != nil {
 				return nil, err
@@ -95,7 +95,7 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 		return rangeOf(l, r), nil
 	case "??":
 		la, ra := l.any, r.any
-		return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 			v, err := la(f)
 			if err != nil || !runtime.IsNil(v) {
 				return v, err
@@ -145,8 +145,8 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 }
 
 // both evaluates two operands in order and applies op.
-func both(la, ra func(*cframe) (any, error), op func(a, b any) any) func(*cframe) (any, error) {
-	return func(f *cframe) (any, error) {
+func both(la, ra func(*Frame) (any, error), op func(a, b any) any) func(*Frame) (any, error) {
+	return func(f *Frame) (any, error) {
 		a, err := la(f)
 		if err != nil {
 			return nil, err
@@ -176,7 +176,7 @@ func logical(and bool, l, r *cnode) *cnode {
 	lb, ra := l.boolFn(), r.any
 	if r.b != nil {
 		rb := r.b
-		return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 			v, err := lb(f)
 			if err != nil || v != and {
 				return v, err
@@ -184,7 +184,7 @@ func logical(and bool, l, r *cnode) *cnode {
 			return rb(f)
 		}})
 	}
-	return &cnode{typ: r.typ, any: func(f *cframe) (any, error) {
+	return &cnode{typ: r.typ, any: func(f *Frame) (any, error) {
 		v, err := lb(f)
 		if err != nil || v != and {
 			return v, err
@@ -196,11 +196,11 @@ func logical(and bool, l, r *cnode) *cnode {
 // equality is == (or != with not) as runtime.Equal, and directly on two
 // whole numbers or two texts.
 func equality(not bool, l, r *cnode) *cnode {
-	var b func(*cframe) (bool, error)
+	var b func(*Frame) (bool, error)
 	switch {
 	case l.i != nil && r.i != nil:
 		li, ri := l.i, r.i
-		b = func(f *cframe) (bool, error) {
+		b = func(f *Frame) (bool, error) {
 			x, err := li(f)
 			if err != nil {
 				return false, err
@@ -210,7 +210,7 @@ func equality(not bool, l, r *cnode) *cnode {
 		}
 	case l.s != nil && r.s != nil:
 		ls, rs := l.s, r.s
-		b = func(f *cframe) (bool, error) {
+		b = func(f *Frame) (bool, error) {
 			x, err := ls(f)
 			if err != nil {
 				return false, err
@@ -220,7 +220,7 @@ func equality(not bool, l, r *cnode) *cnode {
 		}
 	default:
 		la, ra := l.any, r.any
-		b = func(f *cframe) (bool, error) {
+		b = func(f *Frame) (bool, error) {
 			x, err := la(f)
 			if err != nil {
 				return false, err
@@ -234,7 +234,7 @@ func equality(not bool, l, r *cnode) *cnode {
 	}
 	if not {
 		eq := b
-		b = func(f *cframe) (bool, error) {
+		b = func(f *Frame) (bool, error) {
 			v, err := eq(f)
 			return !v, err
 		}
@@ -258,7 +258,7 @@ func order(op string, l, r *cnode) *cnode {
 		default:
 			cmp = func(x, y int) bool { return x >= y }
 		}
-		return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 			x, err := li(f)
 			if err != nil {
 				return false, err
@@ -279,7 +279,7 @@ func order(op string, l, r *cnode) *cnode {
 		fn = runtime.MoreOrEqual
 	}
 	la, ra := l.any, r.any
-	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 		x, err := la(f)
 		if err != nil {
 			return false, err
@@ -306,7 +306,7 @@ func (cc *closureCompiler) conditional(n *ast.ConditionalNode) (*cnode, error) {
 		return nil, err
 	}
 	cb, xa, ya := cond.boolFn(), x.any, y.any
-	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		c, err := cb(f)
 		if err != nil {
 			return nil, err

@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -12,7 +12,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
-// exprCache keeps what one load compiled, so that an expression written
+// Cache keeps what one load compiled, so that an expression written
 // again (item.label in the messages of several rules, the same staffOf
 // call in the lets of many) is parsed, checked and compiled once, and the
 // environment's functions with the compiler's tables of them, built once.
@@ -30,27 +30,29 @@ import (
 // text, the configuration (with or without the operator patchers) and,
 // for every name the text may use as an identifier and for the variables
 // the patchers add, what the environment declares under that name:
-// nothing, a value of a Go type, a list of known elements (listOf) or a
+// nothing, a value of a Go type, a list of known elements (ListOf) or a
 // value of unknown type. Every environment holds zero values, so their
 // types say all the checker sees. Only successes are kept: an expression
 // that fails is compiled again at each use, so its diagnostics are found
 // and worded as before.
 //
 // A kept program is immutable (the expression machine only reads it, and
-// the loader's analyses only read its tree), so rules share it; each use
+// the rules' analyses only read its tree), so rules share it; each use
 // still gets its own expression with its own position, slots and lets,
 // and the checks that report at the use's position (result type,
 // arguments) run for every use.
-type exprCache struct {
-	// functions and tables are the environment's functions and the
-	// compiler's tables of them (functionTable, with and without the
-	// evaluation's state), built once for the loads and read only.
-	functions func() []function
-	tables    [2]func() expr.Option
+type Cache struct {
+	// config is the compiler's input and tables the compiler's tables
+	// of its functions (functionTable, without and with the evaluation's
+	// state), built once for the loads and read only.
+	config func() *Config
+	tables [2]func() expr.Option
+	// keeps is false for a cache that keeps nothing (NewUncached).
+	keeps bool
 
 	mu           sync.Mutex
 	programs     map[string][]cachedExpr // by text: compiled with the operators
-	checkedExprs map[string][]cachedExpr // by text: checked without them (recheckNames)
+	checkedExprs map[string][]cachedExpr // by text: checked without them (CheckNames)
 	// idle are the configurations of the load's goroutines that have
 	// finished, with the operators ([0]) and without ([1]), for the
 	// goroutines that start later (see takeConfig).
@@ -64,13 +66,16 @@ type cachedExpr struct {
 	plain bool
 	names []declared
 	prog  *vm.Program
+	// rechecked tells that the checker checked the tree again after a
+	// patcher changed it (see patchAndCheck).
+	rechecked bool
 }
 
 // declared is what an environment declares under a name.
 type declared struct {
 	name string
 	kind declKind
-	typ  reflect.Type // the value's type, or the elements' of a listOf
+	typ  reflect.Type // the value's type, or the elements' of a ListOf
 }
 
 type declKind uint8
@@ -78,25 +83,40 @@ type declKind uint8
 const (
 	declNone    declKind = iota // the name is not in the environment
 	declValue                   // a value of type typ (nil for nil)
-	declList                    // a listOf with elements of type typ
-	declUnknown                 // an unknownType
+	declList                    // a ListOf with elements of type typ
+	declUnknown                 // an Unknown
 )
 
-// exprKey identifies an expression in an exprCache.
+// exprKey identifies an expression in an Cache.
 type exprKey struct {
 	text  string
 	plain bool // the configuration without the operator patchers
 	names []declared
 }
 
-func newExprCache() *exprCache {
-	c := &exprCache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
-	c.functions = sync.OnceValue(functions)
+// NewCache returns an empty cache for the loads of one call, whose
+// compilers take config (called once, when first needed). The loads that
+// share a cache must have the same options.
+func NewCache(config func() *Config) *Cache {
+	c := NewUncached(config)
+	c.keeps = true
+	return c
+}
+
+// NewUncached returns a cache that keeps nothing: every expression is
+// compiled again at each use, and every session makes compilers of its
+// own (for tests that compare with and without a cache).
+func NewUncached(config func() *Config) *Cache {
+	c := &Cache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
+	c.config = sync.OnceValue(config)
 	for i, signatures := range []bool{false, true} {
-		c.tables[i] = sync.OnceValue(func() expr.Option { return functionTable(c.functions(), signatures) })
+		c.tables[i] = sync.OnceValue(func() expr.Option { return functionTable(c.config(), signatures) })
 	}
 	return c
 }
+
+// Config returns the configuration the cache's compilers take.
+func (c *Cache) Config() *Config { return c.config() }
 
 // takeConfig returns a configuration that a goroutine of the load used
 // before and has given back, with the operators or without (plain), or
@@ -106,8 +126,8 @@ func newExprCache() *exprCache {
 // each expression (setEnv) or reset by each walk of its patchers. The
 // loads that share the cache have the same options, so its
 // configurations are the same but for what they learnt.
-func (c *exprCache) takeConfig(plain bool) *exprConfig {
-	if c == nil {
+func (c *Cache) takeConfig(plain bool) *exprConfig {
+	if !c.keeps {
 		return nil
 	}
 	c.mu.Lock()
@@ -127,8 +147,8 @@ func (c *exprCache) takeConfig(plain bool) *exprConfig {
 
 // giveBack keeps the configurations of a goroutine that has finished
 // with them for takeConfig; nil ones are left out.
-func (c *exprCache) giveBack(xs ...*exprConfig) {
-	if c == nil {
+func (c *Cache) giveBack(xs ...*exprConfig) {
+	if !c.keeps {
 		return
 	}
 	c.mu.Lock()
@@ -147,7 +167,7 @@ func (c *exprCache) giveBack(xs ...*exprConfig) {
 
 // functionTable returns the compiler's table of the functions, with the
 // evaluation's state as first parameter (signatures) or without.
-func (c *exprCache) functionTable(signatures bool) expr.Option {
+func (c *Cache) functionTable(signatures bool) expr.Option {
 	if signatures {
 		return c.tables[1]()
 	}
@@ -166,14 +186,14 @@ func (c *exprCache) functionTable(signatures bool) expr.Option {
 // (a.b, a?.b, the predicate's .b), which the checker looks up in the
 // value's type and never in the environment; a word after two dots is the
 // end of a range (1..n) and counts.
-func (c *exprCache) key(text string, plain bool, env map[string]any) exprKey {
+func (c *Cache) key(text string, plain bool, env map[string]any) exprKey {
 	return c.keyWith(text, plain, env, dollarNames(env, strings.Contains(text, "$env")))
 }
 
 // keyWith is key with the environment's names that the key takes whatever
 // the text (dollarNames) worked out by the caller.
-func (c *exprCache) keyWith(text string, plain bool, env map[string]any, more []string) exprKey {
-	if c == nil {
+func (c *Cache) keyWith(text string, plain bool, env map[string]any, more []string) exprKey {
+	if !c.keeps {
 		return exprKey{}
 	}
 	// The words in the order of the text: the text is part of the key, so
@@ -247,9 +267,9 @@ func dollarNames(env map[string]any, whole bool) []string {
 func declaration(env map[string]any, name string) declared {
 	v, ok := env[name]
 	switch v := v.(type) {
-	case listOf:
-		return declared{name: name, kind: declList, typ: v.elem}
-	case unknownType:
+	case ListOf:
+		return declared{name: name, kind: declList, typ: v.Elem}
+	case Unknown:
 		return declared{name: name, kind: declUnknown}
 	}
 	if !ok {
@@ -258,35 +278,34 @@ func declaration(env map[string]any, name string) declared {
 	return declared{name: name, kind: declValue, typ: reflect.TypeOf(v)}
 }
 
-// program returns the program kept for a key, or nil.
-func (c *exprCache) program(k exprKey) *vm.Program {
-	if c == nil {
-		return nil
+// program returns the expression kept for a key.
+func (c *Cache) program(k exprKey) (cachedExpr, bool) {
+	if !c.keeps {
+		return cachedExpr{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := find(c.programs[k.text], k); ok {
-		return e.prog
-	}
-	return nil
+	return find(c.programs[k.text], k)
 }
 
-// keepProgram keeps the program of an expression that compiled.
-func (c *exprCache) keepProgram(k exprKey, prog *vm.Program) {
-	if c == nil {
+// keepProgram keeps the program of an expression that compiled (e.prog
+// and e.rechecked; the key gives the rest).
+func (c *Cache) keepProgram(k exprKey, e cachedExpr) {
+	if !c.keeps {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := find(c.programs[k.text], k); !ok {
-		c.programs[k.text] = append(c.programs[k.text], cachedExpr{plain: k.plain, names: k.names, prog: prog})
+		e.plain, e.names = k.plain, k.names
+		c.programs[k.text] = append(c.programs[k.text], e)
 	}
 }
 
 // checked reports whether an expression passed the check without the
 // operators before.
-func (c *exprCache) checked(k exprKey) bool {
-	if c == nil {
+func (c *Cache) checked(k exprKey) bool {
+	if !c.keeps {
 		return false
 	}
 	c.mu.Lock()
@@ -297,8 +316,8 @@ func (c *exprCache) checked(k exprKey) bool {
 
 // keepChecked records that an expression passed the check without the
 // operators.
-func (c *exprCache) keepChecked(k exprKey) {
-	if c == nil {
+func (c *Cache) keepChecked(k exprKey) {
+	if !c.keeps {
 		return
 	}
 	c.mu.Lock()

@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -13,7 +13,7 @@ import (
 // the walking helpers they share with the cost estimate (isLoop, children).
 
 // operatorPatcher gives the operators their meaning on decimals, dates
-// and whole numbers (the operators table): it replaces a binary operation
+// and whole numbers (Config.Operators): it replaces a binary operation
 // whose operand types suit one of the operator's functions by a call of
 // that function. It does what one expr.Operator option per operator does,
 // in one walk of the tree: expr type-checks the whole tree again before
@@ -25,25 +25,22 @@ type operatorPatcher struct {
 	applied bool
 }
 
-func newOperatorPatcher(fs []function) *operatorPatcher {
+func newOperatorPatcher(cfg *Config) *operatorPatcher {
 	ops := map[string]bool{}
-	for _, o := range operators {
-		ops[o.fn] = true
+	for _, o := range cfg.Operators {
+		ops[o.Fn] = true
 	}
 	fns := map[string]*builtin.Function{}
-	for _, f := range fs {
-		if !ops[f.name] {
-			continue
+	for _, f := range cfg.Functions {
+		if ops[f.Name] {
+			fns[f.Name] = &builtin.Function{Name: f.Name, Types: funcTypes(f.Types)}
 		}
-		types := make([]reflect.Type, len(f.types))
-		for i, t := range f.types {
-			types[i] = reflect.TypeOf(t).Elem()
-		}
-		fns[f.name] = &builtin.Function{Name: f.name, Types: types}
 	}
 	p := &operatorPatcher{byOp: map[string][]*builtin.Function{}}
-	for _, o := range operators {
-		p.byOp[o.op] = append(p.byOp[o.op], fns[o.fn])
+	for _, o := range cfg.Operators {
+		if fn := fns[o.Fn]; fn != nil {
+			p.byOp[o.Op] = append(p.byOp[o.Op], fn)
+		}
 	}
 	return p
 }
@@ -80,7 +77,7 @@ func (p *operatorPatcher) Reset()             { p.applied = false }
 func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 
 // refsPatcher rewrites every field access that gives a list of records
-// (centre.sessions, item.participants …) into a call of refsName, which
+// (centre.sessions, item.participants …) into a call of RefsName, which
 // gives the same records as pointers: expr's builtins then iterate without
 // copying each record (see refsOf). It records whether it guarded a loop
 // (guardLoops), a change below the node it visits (see patchAndCheck).
@@ -89,12 +86,12 @@ type refsPatcher struct {
 	guarded bool
 }
 
-func newRefsPatcher(fs []function) *refsPatcher {
+func newRefsPatcher(fs []Function) *refsPatcher {
 	p := &refsPatcher{lists: map[reflect.Type]bool{}}
 	for _, f := range fs {
-		if f.name == refsName {
-			for _, t := range f.types {
-				p.lists[reflect.TypeOf(t).Elem().In(0)] = true
+		if f.Name == RefsName {
+			for _, t := range funcTypes(f.Types) {
+				p.lists[t.In(0)] = true
 			}
 		}
 	}
@@ -105,7 +102,7 @@ func (p *refsPatcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.MemberNode:
 		if t := n.Type(); t != nil && p.lists[t] {
-			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: refsName}, Arguments: []ast.Node{n}})
+			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: RefsName}, Arguments: []ast.Node{n}})
 		}
 	case *ast.BuiltinNode:
 		p.guarded = guardLoops(n) || p.guarded
@@ -123,7 +120,7 @@ func (p *refsPatcher) changedBelow() bool {
 	return g
 }
 
-// guardLoops puts a call of aliveName before every loop (a builtin with a
+// guardLoops puts a call of AliveName before every loop (a builtin with a
 // predicate: all, filter, map …) that runs in the predicate of the loop b,
 // directly or through other expressions, but not inside a further loop's
 // predicate: that one was guarded when its own loop was visited (the walk
@@ -148,7 +145,7 @@ func guardIn(node *ast.Node) bool {
 		return false // a further loop's predicate, guarded already
 	case *ast.BuiltinNode:
 		if isLoop(n) {
-			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: aliveName}}, n}}
+			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: AliveName}}, n}}
 			(*node).SetLocation(n.Location())
 			guarded = true
 		}
@@ -195,24 +192,33 @@ func children(n ast.Node) []*ast.Node {
 		}
 		return out
 	case *ast.CallNode:
-		return append([]*ast.Node{&n.Callee}, ptrs(n.Arguments)...)
+		return append([]*ast.Node{&n.Callee}, nodePtrs(n.Arguments)...)
 	case *ast.ConditionalNode:
 		return []*ast.Node{&n.Cond, &n.Exp1, &n.Exp2}
 	case *ast.VariableDeclaratorNode:
 		return []*ast.Node{&n.Value, &n.Expr}
 	case *ast.SequenceNode:
-		return ptrs(n.Nodes)
+		return nodePtrs(n.Nodes)
 	case *ast.ArrayNode:
-		return ptrs(n.Nodes)
+		return nodePtrs(n.Nodes)
 	case *ast.MapNode:
-		return ptrs(n.Pairs)
+		return nodePtrs(n.Pairs)
 	case *ast.PairNode:
 		return []*ast.Node{&n.Key, &n.Value}
 	}
 	return nil
 }
 
-// uniqPatcher puts uniqName in place of expr's builtin uniq on a list of
+// nodePtrs returns pointers to the nodes of a list.
+func nodePtrs(l []ast.Node) []*ast.Node {
+	out := make([]*ast.Node, len(l))
+	for i := range l {
+		out[i] = &l[i]
+	}
+	return out
+}
+
+// uniqPatcher puts UniqName in place of expr's builtin uniq on a list of
 // texts or of anything: the same answer in linear time.
 type uniqPatcher struct{}
 
@@ -222,11 +228,11 @@ func (uniqPatcher) Visit(node *ast.Node) {
 		return
 	}
 	if t := b.Arguments[0].Type(); t.Kind() == reflect.Slice && (t.Elem().Kind() == reflect.Interface || t.Elem() == reflect.TypeFor[string]()) {
-		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: uniqName}, Arguments: b.Arguments})
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: UniqName}, Arguments: b.Arguments})
 	}
 }
 
-// inPatcher puts inName in place of expr's "in" when a text is looked up
+// inPatcher puts InName in place of expr's "in" when a text is looked up
 // in a list of texts: the same answer without boxing every element.
 type inPatcher struct{}
 
@@ -236,6 +242,21 @@ func (inPatcher) Visit(node *ast.Node) {
 		return
 	}
 	if b.Left.Type() == reflect.TypeFor[string]() && b.Right.Type() == reflect.TypeFor[[]string]() {
-		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: inName}, Arguments: []ast.Node{b.Left, b.Right}})
+		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: InName}, Arguments: []ast.Node{b.Left, b.Right}})
 	}
+}
+
+// negPatcher replaces unary minus on a whole number by a call of the
+// function fn (Config.Negate), which refuses to negate the smallest whole
+// number.
+type negPatcher struct{ fn string }
+
+func (p negPatcher) Visit(node *ast.Node) {
+	u, ok := (*node).(*ast.UnaryNode)
+	if !ok || u.Operator != "-" || u.Node.Type() == nil || u.Node.Type().Kind() != reflect.Int {
+		return
+	}
+	call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: p.fn}, Arguments: []ast.Node{u.Node}}
+	call.SetType(u.Node.Type())
+	ast.Patch(node, call)
 }

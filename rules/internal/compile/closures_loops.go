@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -35,7 +35,7 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 	if (fn.Fast == nil && fn.Func == nil && fn.Safe == nil) || (fn.Fast != nil && len(n.Arguments) != 1) {
 		return nil, errUncovered
 	}
-	args := make([]func(*cframe) (any, error), len(n.Arguments))
+	args := make([]func(*Frame) (any, error), len(n.Arguments))
 	for i, a := range n.Arguments {
 		c, err := cc.compile(a)
 		if err != nil {
@@ -55,7 +55,7 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 	out := &cnode{typ: n.Type()}
 	if fast := fn.Fast; fast != nil {
 		a := args[0]
-		out.any = func(f *cframe) (any, error) {
+		out.any = func(f *Frame) (any, error) {
 			v, err := a(f)
 			if err != nil {
 				return nil, err
@@ -74,7 +74,7 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 
 // loopParts are the compiled parts of a loop.
 type loopParts struct {
-	list func(*cframe) (reflect.Value, error)
+	list func(*Frame) (reflect.Value, error)
 	pred *cnode // nil when the loop has none (count(list) of truth values, sum(list))
 	mp   *cnode // the map folded into filter or find by expr's optimizer
 }
@@ -135,7 +135,7 @@ func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
 // begin starts a loop: it puts the list's scope on the frame and returns
 // the list's length and the scope's depth, which end takes back. The
 // list must be a list (or an array): the machine fails on anything else.
-func (p *loopParts) begin(f *cframe) (n, depth int, err error) {
+func (p *loopParts) begin(f *Frame) (n, depth int, err error) {
 	v, err := p.list(f)
 	if err != nil {
 		return 0, 0, err
@@ -149,12 +149,12 @@ func (p *loopParts) begin(f *cframe) (n, depth int, err error) {
 }
 
 // end ends a loop begun at depth.
-func end(f *cframe, depth int) { f.scope = f.scope[:depth] }
+func end(f *Frame, depth int) { f.scope = f.scope[:depth] }
 
 // truth evaluates the predicate on the current element; the machine
 // asserts that it gives a truth value. Without a predicate the element
 // itself is the truth value.
-func (p *loopParts) truth(f *cframe) (bool, error) {
+func (p *loopParts) truth(f *Frame) (bool, error) {
 	if p.pred != nil {
 		return p.pred.boolFn()(f)
 	}
@@ -166,7 +166,7 @@ func (p *loopParts) truth(f *cframe) (bool, error) {
 }
 
 // itemValue is the current element as the machine's scope gives it.
-func itemValue(f *cframe) any {
+func itemValue(f *Frame) any {
 	v := f.item()
 	if !v.IsValid() {
 		return nil
@@ -174,7 +174,7 @@ func itemValue(f *cframe) any {
 	return v.Interface()
 }
 
-func (p *loopParts) quantifier(name string) func(*cframe) (bool, error) {
+func (p *loopParts) quantifier(name string) func(*Frame) (bool, error) {
 	pred := p.pred.boolFn()
 	// all stops at the first false, none and any at the first true; the
 	// result is then the opposite of what an empty list gives.
@@ -184,7 +184,7 @@ func (p *loopParts) quantifier(name string) func(*cframe) (bool, error) {
 	} else if name == "none" {
 		stopAt = true
 	}
-	return func(f *cframe) (bool, error) {
+	return func(f *Frame) (bool, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return false, err
@@ -204,18 +204,18 @@ func (p *loopParts) quantifier(name string) func(*cframe) (bool, error) {
 	}
 }
 
-func (p *loopParts) one() func(*cframe) (bool, error) {
+func (p *loopParts) one() func(*Frame) (bool, error) {
 	count := p.count(nil)
-	return func(f *cframe) (bool, error) {
+	return func(f *Frame) (bool, error) {
 		n, err := count(f)
 		return n == 1, err
 	}
 }
 
-func (p *loopParts) count(threshold *int) func(*cframe) (int, error) {
+func (p *loopParts) count(threshold *int) func(*Frame) (int, error) {
 	if p.pred != nil {
 		pred := p.pred.boolFn()
-		return func(f *cframe) (int, error) {
+		return func(f *Frame) (int, error) {
 			n, d, err := p.begin(f)
 			if err != nil {
 				return 0, err
@@ -238,7 +238,7 @@ func (p *loopParts) count(threshold *int) func(*cframe) (int, error) {
 			return count, nil
 		}
 	}
-	return func(f *cframe) (int, error) {
+	return func(f *Frame) (int, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return 0, err
@@ -264,7 +264,7 @@ func (p *loopParts) count(threshold *int) func(*cframe) (int, error) {
 
 // element is what filter and find give for the current element: the
 // folded map's value or the element.
-func (p *loopParts) element(f *cframe) (any, error) {
+func (p *loopParts) element(f *Frame) (any, error) {
 	if p.mp != nil {
 		return p.mp.any(f)
 	}
@@ -273,7 +273,7 @@ func (p *loopParts) element(f *cframe) (any, error) {
 
 // list makes the list the machine's OpArray makes of the values on the
 // frame's stack from base on, counted in memory, and takes them off.
-func list(f *cframe, base int) ([]any, error) {
+func list(f *Frame, base int) ([]any, error) {
 	out := make([]any, len(f.acc)-base)
 	copy(out, f.acc[base:])
 	clear(f.acc[base:])
@@ -281,9 +281,9 @@ func list(f *cframe, base int) ([]any, error) {
 	return out, f.grow(len(out))
 }
 
-func (p *loopParts) filter() func(*cframe) (any, error) {
+func (p *loopParts) filter() func(*Frame) (any, error) {
 	pred := p.pred.boolFn()
-	return func(f *cframe) (any, error) {
+	return func(f *Frame) (any, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
@@ -307,9 +307,9 @@ func (p *loopParts) filter() func(*cframe) (any, error) {
 	}
 }
 
-func (p *loopParts) mapped() func(*cframe) (any, error) {
+func (p *loopParts) mapped() func(*Frame) (any, error) {
 	val := p.pred.any
-	return func(f *cframe) (any, error) {
+	return func(f *Frame) (any, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
@@ -331,8 +331,8 @@ func (p *loopParts) mapped() func(*cframe) (any, error) {
 
 // sum adds as the machine does: the element (or the predicate's value)
 // to the sum so far, from the whole number 0.
-func (p *loopParts) sum() func(*cframe) (any, error) {
-	return func(f *cframe) (any, error) {
+func (p *loopParts) sum() func(*Frame) (any, error) {
+	return func(f *Frame) (any, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
@@ -359,11 +359,11 @@ func (p *loopParts) sum() func(*cframe) (any, error) {
 // element, or its index, for which the predicate holds, or nil; with
 // Throws (set by the optimizer for find(...)[0]) no such element is the
 // machine's error.
-func (p *loopParts) find(name string, throws bool) func(*cframe) (any, error) {
+func (p *loopParts) find(name string, throws bool) func(*Frame) (any, error) {
 	backwards := name == "findLast" || name == "findLastIndex"
 	index := name == "findIndex" || name == "findLastIndex"
 	pred := p.pred.boolFn()
-	return func(f *cframe) (any, error) {
+	return func(f *Frame) (any, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err
@@ -396,9 +396,9 @@ func (p *loopParts) find(name string, throws bool) func(*cframe) (any, error) {
 
 // groupBy groups the elements by the predicate's value, in a map of
 // expr's type (vm's groupBy), each group in the list's order.
-func (p *loopParts) groupBy() func(*cframe) (any, error) {
+func (p *loopParts) groupBy() func(*Frame) (any, error) {
 	key := p.pred.any
-	return func(f *cframe) (any, error) {
+	return func(f *Frame) (any, error) {
 		n, d, err := p.begin(f)
 		if err != nil {
 			return nil, err

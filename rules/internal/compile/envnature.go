@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -42,7 +42,7 @@ func declareEnv(c *conf.Config, env map[string]any) bool {
 
 // declareNew adds the names of env that the configuration's environment
 // does not declare yet: env is the environment declared last, grown by a
-// rule's lets since (lets.go only adds names; a name once declared keeps
+// rule's lets since (a rule's lets only add names; a name once declared keeps
 // its value). It reports false, and changes nothing, when a new value is a
 // types.Map.
 func declareNew(c *conf.Config, env map[string]any) bool {
@@ -65,14 +65,14 @@ func declareNew(c *conf.Config, env map[string]any) bool {
 }
 
 // declaredNature is what the checker is told about a value of an
-// environment: the nature WithEnv gives its Go type, except for a listOf
-// (a list of anything with elements of a known type) and an unknownType
+// environment: the nature WithEnv gives its Go type, except for a ListOf
+// (a list of anything with elements of a known type) and an Unknown
 // (unknown), as declareLists says.
 func declaredNature(cache *nature.Cache, v any) nature.Nature {
 	switch v := v.(type) {
-	case listOf:
-		return nature.ArrayFromType(cache, v.elem)
-	case unknownType:
+	case ListOf:
+		return nature.ArrayFromType(cache, v.Elem)
+	case Unknown:
 		return nature.Nature{}
 	case nil:
 		return cache.NatureOf(nil)

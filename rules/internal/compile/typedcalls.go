@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -31,13 +31,13 @@ type typedImpl struct {
 }
 
 // typedFunctions returns the typed implementations of the functions that
-// have one (function.fn1, fn2), and of the budget's step counter.
-func typedFunctions(fs []function) map[string]typedImpl {
+// have one (Function.Fn1, Fn2), and of the budget's step counter.
+func typedFunctions(cfg *Config) map[string]typedImpl {
 	m := map[string]typedImpl{}
-	for _, f := range fs {
-		switch fn1, fn2 := f.fn1, f.fn2; {
+	for _, f := range cfg.Functions {
+		switch fn1, fn2 := f.Fn1, f.Fn2; {
 		case fn2 != nil:
-			m[f.name] = typedImpl{args: 2, fn: func(a, b any) any {
+			m[f.Name] = typedImpl{args: 2, fn: func(a, b any) any {
 				v, err := fn2(a, b)
 				if err != nil {
 					panic(err)
@@ -45,7 +45,7 @@ func typedFunctions(fs []function) map[string]typedImpl {
 				return v
 			}}
 		case fn1 != nil:
-			m[f.name] = typedImpl{args: 1, fn: func(a any) any {
+			m[f.Name] = typedImpl{args: 1, fn: func(a any) any {
 				v, err := fn1(a)
 				if err != nil {
 					panic(err)
@@ -54,13 +54,15 @@ func typedFunctions(fs []function) map[string]typedImpl {
 			}}
 		}
 	}
-	m[stepsName] = typedImpl{args: 2, fn: func(budget, list any) any {
-		v, err := countSteps(budget, list)
-		if err != nil {
-			panic(err)
-		}
-		return v
-	}}
+	if steps := cfg.Steps; steps != nil {
+		m[StepsName] = typedImpl{args: 2, fn: func(budget, list any) any {
+			v, err := steps(budget, list)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}}
+	}
 	return m
 }
 

@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"github.com/expr-lang/expr/ast"
@@ -26,15 +26,19 @@ import (
 // guarded a loop below it (changedBelow). TestPatchAndCheckAsExpr
 // compares the programs and errors with expr's own checker on every
 // expression of the shipped programmes; TestBadRules pins the
-// diagnostics.
-func (x *exprConfig) patchAndCheck(tree *parser.Tree) error {
+// diagnostics. rechecked tells that a walk changed the tree after the
+// first check, so that the last check may have lost an error of the
+// first (see the package documentation and CheckNames).
+func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error) {
 	var c checker.Checker
 	dirty := true // the tree changed since the last check
 	var last error
+	checks := 0
 	check := func() {
 		if dirty {
 			_, last = c.Check(tree, x.c)
 			dirty = false
+			checks++
 		}
 	}
 	for _, v := range x.visitors {
@@ -65,7 +69,7 @@ func (x *exprConfig) patchAndCheck(tree *parser.Tree) error {
 		}
 	}
 	check()
-	return last
+	return checks > 1, last
 }
 
 // repeatable is expr's interface of a patcher that runs until a walk

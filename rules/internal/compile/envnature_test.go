@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"fmt"
@@ -19,12 +19,12 @@ import (
 func TestDeclareEnvAsWithEnv(t *testing.T) {
 	params := reflect.StructOf([]reflect.StructField{{Name: "P_x", Type: reflect.TypeOf(0), Tag: `expr:"x"`}})
 	envs := []map[string]any{
-		envTypes(ScopeCentre, params, nil),
-		envTypes(ScopeProgramme, params, nil),
-		envTypes(ScopeCentre, params, reflect.TypeOf(kiez.Session{})),
-		envTypes(ScopeCentre, params, reflect.TypeOf(&kiez.Offer{})),
+		testEnv(true, params, nil),
+		testEnv(false, params, nil),
+		testEnv(true, params, reflect.TypeOf(kiez.Session{})),
+		testEnv(true, params, reflect.TypeOf(&kiez.Offer{})),
 	}
-	lets := map[string]any{"n": 0, "xs": listOf{elem: reflect.TypeOf(&kiez.Offer{})}, "u": unknownType{}, "d": nil, "s": []string(nil)}
+	lets := map[string]any{"n": 0, "xs": ListOf{Elem: reflect.TypeOf(&kiez.Offer{})}, "u": Unknown{}, "d": nil, "s": []string(nil)}
 	for i, env := range envs {
 		ours := conf.CreateNew()
 		if !declareEnv(ours, env) {

@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -32,7 +32,7 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 		}
 	}
 	ba, pa, optional := base.any, prop.any, n.Optional
-	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		b, err := ba(f)
 		if err != nil {
 			return nil, err
@@ -95,7 +95,7 @@ func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 	}
 	ft := st.Field(index).Type
 	bv, optional := base.valFn(), n.Optional
-	get := func(f *cframe) (reflect.Value, error) {
+	get := func(f *Frame) (reflect.Value, error) {
 		v, err := bv(f)
 		if err != nil {
 			return reflect.Value{}, err
@@ -125,7 +125,7 @@ func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 	c := &cnode{typ: n.Type()}
 	switch {
 	case ft == typeInt:
-		c.i = func(f *cframe) (int, error) {
+		c.i = func(f *Frame) (int, error) {
 			v, err := get(f)
 			if err != nil {
 				return 0, err
@@ -133,7 +133,7 @@ func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 			return int(v.Int()), nil
 		}
 	case ft == typeString:
-		c.s = func(f *cframe) (string, error) {
+		c.s = func(f *Frame) (string, error) {
 			v, err := get(f)
 			if err != nil {
 				return "", err
@@ -141,7 +141,7 @@ func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 			return v.String(), nil
 		}
 	case ft == typeBool:
-		c.b = func(f *cframe) (bool, error) {
+		c.b = func(f *Frame) (bool, error) {
 			v, err := get(f)
 			if err != nil {
 				return false, err
@@ -154,32 +154,31 @@ func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 	return typed(c)
 }
 
-// closureFuncs are the functions an expression can call: expr's table
+// ClosureFuncs are the functions an expression can call: expr's table
 // (the project's functions with the evaluation's state, and the budget's
 // counters) and the two-argument and one-argument forms of those that
 // have them, which need no list of arguments.
-type closureFuncs struct {
+type ClosureFuncs struct {
 	table map[string]*builtin.Function
 	fn1   map[string]func(any) (any, error)
 	fn2   map[string]func(any, any) (any, error)
 }
 
-// newClosureFuncs returns the functions of the closures: those of every
-// load (functions), as the loader hands them to expr.
-func newClosureFuncs() *closureFuncs {
-	fs := functions()
-	c := &closureFuncs{table: map[string]*builtin.Function{}, fn1: map[string]func(any) (any, error){},
+// NewClosureFuncs returns the functions of the closures: those of the
+// configuration, as the compiler hands them to expr.
+func NewClosureFuncs(cfg *Config) *ClosureFuncs {
+	c := &ClosureFuncs{table: map[string]*builtin.Function{}, fn1: map[string]func(any) (any, error){},
 		fn2: map[string]func(any, any) (any, error){}}
-	for _, f := range fs {
-		c.table[f.name] = &builtin.Function{Name: f.name, Func: f.fn}
-		if f.fn1 != nil {
-			c.fn1[f.name] = f.fn1
+	for _, f := range cfg.Functions {
+		c.table[f.Name] = &builtin.Function{Name: f.Name, Func: f.Fn}
+		if f.Fn1 != nil {
+			c.fn1[f.Name] = f.Fn1
 		}
-		if f.fn2 != nil {
-			c.fn2[f.name] = f.fn2
+		if f.Fn2 != nil {
+			c.fn2[f.Name] = f.Fn2
 		}
 	}
-	for name, f := range budgetFunctions() {
+	for name, f := range cfg.Budget {
 		c.table[name] = f
 	}
 	return c
@@ -199,7 +198,7 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 	if !ok || fn.Fast != nil || fn.Safe != nil || fn.Func == nil {
 		return nil, errUncovered
 	}
-	args := make([]func(*cframe) (any, error), len(n.Arguments))
+	args := make([]func(*Frame) (any, error), len(n.Arguments))
 	nodes := make([]*cnode, len(n.Arguments))
 	ft := n.Callee.Type()
 	derefs := false
@@ -244,7 +243,7 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 	switch f1, f2 := cc.funcs.fn1[id.Value], cc.funcs.fn2[id.Value]; {
 	case f2 != nil && len(args) == 2:
 		a, b := args[0], args[1]
-		out.any = func(f *cframe) (any, error) {
+		out.any = func(f *Frame) (any, error) {
 			x, err := a(f)
 			if err != nil {
 				return nil, err
@@ -257,7 +256,7 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		}
 	case f1 != nil && len(args) == 1:
 		a := args[0]
-		out.any = func(f *cframe) (any, error) {
+		out.any = func(f *Frame) (any, error) {
 			x, err := a(f)
 			if err != nil {
 				return nil, err
@@ -274,8 +273,8 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 }
 
 // derefArg dereferences an argument as expr's deref.Interface does.
-func derefArg(a func(*cframe) (any, error)) func(*cframe) (any, error) {
-	return func(f *cframe) (any, error) {
+func derefArg(a func(*Frame) (any, error)) func(*Frame) (any, error) {
+	return func(f *Frame) (any, error) {
 		p, err := a(f)
 		if err != nil || p == nil {
 			return nil, err
@@ -297,8 +296,8 @@ func derefArg(a func(*cframe) (any, error)) func(*cframe) (any, error) {
 // callWith calls a function with the values of args, in a list taken
 // from the frame's stack of arguments: like the machine's buffer of
 // arguments, the list is used again once the function returns.
-func callWith(call func(...any) (any, error), args []func(*cframe) (any, error)) func(*cframe) (any, error) {
-	return func(f *cframe) (any, error) {
+func callWith(call func(...any) (any, error), args []func(*Frame) (any, error)) func(*Frame) (any, error) {
+	return func(f *Frame) (any, error) {
 		base := len(f.args)
 		for _, a := range args {
 			v, err := a(f)

@@ -1,4 +1,4 @@
-package rules
+package compile
 
 import (
 	"reflect"
@@ -40,7 +40,7 @@ func dateCall(name string, args []*cnode) *cnode {
 	if x == nil || y == nil {
 		return nil
 	}
-	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 		a, err := x(f)
 		if err != nil {
 			return false, err
@@ -56,13 +56,13 @@ func dateCall(name string, args []*cnode) *cnode {
 // dateArg reads a date argument: a date field in place (through its
 // address, no copy into an interface), any other date from its boxed
 // value.
-func dateArg(c *cnode) func(*cframe) (date.Date, error) {
+func dateArg(c *cnode) func(*Frame) (date.Date, error) {
 	if c.typ != typeDate && c.typ != typeDatePtr {
 		return nil
 	}
 	if c.val != nil {
 		val := c.val
-		return func(f *cframe) (date.Date, error) {
+		return func(f *Frame) (date.Date, error) {
 			v, err := val(f)
 			if err != nil {
 				return date.Date{}, err
@@ -79,7 +79,7 @@ func dateArg(c *cnode) func(*cframe) (date.Date, error) {
 		}
 	}
 	a := c.any
-	return func(f *cframe) (date.Date, error) {
+	return func(f *Frame) (date.Date, error) {
 		v, err := a(f)
 		if err != nil {
 			return date.Date{}, err
@@ -108,7 +108,7 @@ func inSet(n *ast.BinaryNode, l *cnode) *cnode {
 		return nil
 	}
 	s := l.s
-	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 		x, err := s(f)
 		if err != nil {
 			return false, err
@@ -140,7 +140,7 @@ func (cc *closureCompiler) let(n *ast.VariableDeclaratorNode) (*cnode, error) {
 		return nil, err
 	}
 	va, ba := value.any, body.any
-	out := &cnode{typ: body.typ, any: func(f *cframe) (any, error) {
+	out := &cnode{typ: body.typ, any: func(f *Frame) (any, error) {
 		v, err := va(f)
 		if err != nil {
 			return nil, err
@@ -150,7 +150,7 @@ func (cc *closureCompiler) let(n *ast.VariableDeclaratorNode) (*cnode, error) {
 	}}
 	if body.b != nil {
 		bb := body.b
-		out.b = func(f *cframe) (bool, error) {
+		out.b = func(f *Frame) (bool, error) {
 			v, err := va(f)
 			if err != nil {
 				return false, err
@@ -191,7 +191,7 @@ func (cc *closureCompiler) dateMethod(n *ast.CallNode, m *ast.MemberNode) (*cnod
 // memory before it is made, as the machine does.
 func rangeOf(l, r *cnode) *cnode {
 	la, ra := l.any, r.any
-	return &cnode{typ: reflect.TypeFor[[]int](), any: func(f *cframe) (any, error) {
+	return &cnode{typ: reflect.TypeFor[[]int](), any: func(f *Frame) (any, error) {
 		a, err := la(f)
 		if err != nil {
 			return nil, err
@@ -212,7 +212,7 @@ func rangeOf(l, r *cnode) *cnode {
 // in memory, and put into a map from the last to the first, as the
 // machine does (the first of two equal keys wins).
 func (cc *closureCompiler) mapLiteral(n *ast.MapNode) (*cnode, error) {
-	var keys, values []func(*cframe) (any, error)
+	var keys, values []func(*Frame) (any, error)
 	for _, p := range n.Pairs {
 		pair, ok := p.(*ast.PairNode)
 		if !ok {
@@ -228,7 +228,7 @@ func (cc *closureCompiler) mapLiteral(n *ast.MapNode) (*cnode, error) {
 		}
 		keys, values = append(keys, k.any), append(values, v.any)
 	}
-	return &cnode{typ: n.Type(), any: func(f *cframe) (any, error) {
+	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		ks, vs := make([]any, len(keys)), make([]any, len(keys))
 		for i := range keys {
 			var err error
@@ -252,8 +252,8 @@ func (cc *closureCompiler) mapLiteral(n *ast.MapNode) (*cnode, error) {
 
 // callSafe calls a builtin that tells the memory it took (flatten,
 // concat, sort …), and counts it as the machine does.
-func callSafe(call func(...any) (any, uint, error), args []func(*cframe) (any, error)) func(*cframe) (any, error) {
-	return func(f *cframe) (any, error) {
+func callSafe(call func(...any) (any, uint, error), args []func(*Frame) (any, error)) func(*Frame) (any, error) {
+	return func(f *Frame) (any, error) {
 		base := len(f.args)
 		for _, a := range args {
 			v, err := a(f)
@@ -276,14 +276,14 @@ func callSafe(call func(...any) (any, uint, error), args []func(*cframe) (any, e
 	}
 }
 
-// textInList compiles the call of inName (text in list of texts) on a
+// textInList compiles the call of InName (text in list of texts) on a
 // text and a list of texts without boxing either, or returns nil.
 func textInList(name string, args []*cnode) *cnode {
-	if name != inName || len(args) != 2 || args[0].s == nil || args[1].typ != reflect.TypeFor[[]string]() {
+	if name != InName || len(args) != 2 || args[0].s == nil || args[1].typ != reflect.TypeFor[[]string]() {
 		return nil
 	}
 	text, list := args[0].s, args[1].valFn()
-	return typed(&cnode{typ: typeBool, b: func(f *cframe) (bool, error) {
+	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
 		x, err := text(f)
 		if err != nil {
 			return false, err

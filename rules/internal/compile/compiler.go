@@ -1,0 +1,164 @@
+package compile
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
+)
+
+// The expr configuration of a load: the options every expression shares
+// (bounds, functions, operators, patchers), and parsing, checking and
+// compiling an expression with it as expr.Compile does, once per text and
+// environment (see Cache).
+
+// exprConfig is one expr compiler configuration, used for every
+// expression of a load in turn: expr.Compile builds its configuration
+// again for each expression (the builtins, the operators and, above all,
+// what it learns about the model's types while checking), which made up
+// most of the cost of loading a programme. It does what expr.Compile
+// does, in the same order. An exprConfig belongs to one Session and is
+// never used by two goroutines at once: the type information it collects
+// is filled in lazily.
+type exprConfig struct {
+	c *conf.Config
+	// env is the environment the configuration holds, and envLen its
+	// length when it was set (a rule's environment only grows, by its
+	// lets), so that the expressions of one rule share its type
+	// information. Holding the map keeps it alive, so that its identity
+	// cannot pass to a new map.
+	env    map[string]any
+	envLen int
+	// typed are the functions the compiled programs call with typed
+	// arguments (see typedCalls).
+	typed map[string]typedImpl
+	// visitors are the patchers, taken out of c (whose checker would run
+	// them itself) for patchAndCheck.
+	visitors []ast.Visitor
+	// cache holds what the load compiled or checked so far, shared by
+	// the configurations of its goroutines; plain tells that this
+	// configuration has no operator patchers (see CheckNames).
+	cache *Cache
+	plain bool
+	// dollarEnv is the environment dollars were worked out for (held,
+	// like env, so that its identity cannot pass to a new map) and
+	// dollarLen its length then.
+	dollarEnv map[string]any
+	dollarLen int
+	dollars   []string
+}
+
+func newCompiler(opts []expr.Option, cache *Cache, plain bool) *exprConfig {
+	c := conf.CreateNew()
+	c.WithEnv(map[string]any{}) // replaced for each expression
+	for _, op := range opts {
+		op(c)
+	}
+	for name := range c.Disabled {
+		delete(c.Builtins, name)
+	}
+	c.Check()
+	x := &exprConfig{c: c, visitors: c.Visitors, cache: cache, plain: plain}
+	c.Visitors = nil
+	return x
+}
+
+// setEnv makes env the environment of the next expression. The
+// environment declared last, grown since by a rule's lets, only gets its
+// new names declared (see declareNew).
+func (x *exprConfig) setEnv(env map[string]any) {
+	if x.env != nil && reflect.ValueOf(env).Pointer() == reflect.ValueOf(x.env).Pointer() {
+		switch {
+		case len(env) == x.envLen:
+			return
+		case len(env) > x.envLen && declareNew(x.c, env):
+			x.envLen = len(env)
+			return
+		}
+	}
+	if !declareEnv(x.c, env) {
+		x.c.WithEnv(env)
+		declareLists(x.c.Env.Fields, &x.c.NtCache, env)
+	}
+	x.env, x.envLen = env, len(env)
+}
+
+// key is Cache.key with the environment's $ names worked out once
+// for each environment (and again when a rule's lets have grown it).
+func (x *exprConfig) key(text string, env map[string]any) exprKey {
+	if !x.cache.keeps {
+		return exprKey{}
+	}
+	if strings.Contains(text, "$env") {
+		return x.cache.keyWith(text, x.plain, env, dollarNames(env, true))
+	}
+	if x.dollarEnv == nil || reflect.ValueOf(env).Pointer() != reflect.ValueOf(x.dollarEnv).Pointer() || len(env) != x.dollarLen {
+		x.dollarEnv, x.dollarLen, x.dollars = env, len(env), dollarNames(env, false)
+	}
+	return x.cache.keyWith(text, x.plain, env, x.dollars)
+}
+
+// check parses and type-checks an expression for an environment. An
+// expression that passed for the same names before passes again without
+// a check.
+func (x *exprConfig) check(text string, env map[string]any) error {
+	key := x.key(text, env)
+	if x.cache.checked(key) {
+		return nil
+	}
+	x.setEnv(env)
+	tree, err := parser.ParseWithConfig(text, x.c)
+	if err != nil {
+		return err
+	}
+	if _, err := x.patchAndCheck(tree); err != nil {
+		return err
+	}
+	x.cache.keepChecked(key)
+	return nil
+}
+
+// compile parses, checks, optimises and compiles an expression for an
+// environment, like expr.Compile, with the counting of the step budget
+// (instrument) put in after the checker. An expression compiled before
+// for the same names (see Cache) gives the same program again.
+func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, rechecked bool, err error) {
+	key := x.key(text, env)
+	if p, ok := x.cache.program(key); ok {
+		return p.prog, p.rechecked, nil
+	}
+	x.setEnv(env)
+	tree, err := parser.ParseWithConfig(text, x.c)
+	if err != nil {
+		return nil, false, err
+	}
+	if rechecked, err = x.patchAndCheck(tree); err != nil {
+		return nil, false, err
+	}
+	if x.c.Optimize {
+		if err := optimizer.Optimize(&tree.Node, x.c); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, false, fe.Bind(tree.Source)
+			}
+			return nil, false, err
+		}
+	}
+	instrument(&tree.Node, x.cache.Config().Params)
+	undo := typedCalls(&tree.Node, x.typed)
+	prog, err = compiler.Compile(tree, x.c)
+	undo()
+	if err != nil {
+		return nil, false, err
+	}
+	x.cache.keepProgram(key, cachedExpr{prog: prog, rechecked: rechecked})
+	return prog, rechecked, nil
+}
