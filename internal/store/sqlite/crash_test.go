@@ -125,6 +125,19 @@ func TestCrash(t *testing.T) {
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
+		// The child went on writing while this side read: what it
+		// reported before it died is still in the pipe. Read it to the
+		// end (the child's death closes the pipe), so that at most the
+		// write it was killed in is unreported.
+		for lines.Scan() {
+			if v, ok := strings.CutPrefix(lines.Text(), "committed "); ok {
+				n, err := strconv.Atoi(v)
+				if err != nil || n != reported+1 {
+					t.Fatalf("round %d: child printed %q after version %d", round, lines.Text(), reported)
+				}
+				reported = n
+			}
+		}
 		cmd.Wait()
 
 		s, err := Open(context.Background(), path)
