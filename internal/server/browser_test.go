@@ -1,3 +1,10 @@
+// The race detector would watch chromedp's protocol package and SQLite
+// here, and building them for the detector costs CI minutes: under -race
+// this file is left out (see .ci/run); the handlers it drives are tested
+// under -race over HTTP in dashboard_test.go.
+
+//go:build !race
+
 package server
 
 import (
