@@ -31,7 +31,9 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+apiPrefix+"/rule-files", s.need(auth.Read, s.getRuleFiles))
 	mux.HandleFunc("POST "+apiPrefix+"/evaluations", s.need(auth.Write, s.postEvaluation))
 	mux.HandleFunc("GET "+apiPrefix+"/evaluations", s.getEvaluations)
-	mux.HandleFunc("GET "+apiPrefix+"/evaluations/{id}", s.getEvaluation)
+	// The envelope holds every message and evidence text unsuppressed:
+	// without an account only the reports' published form is shown.
+	mux.HandleFunc("GET "+apiPrefix+"/evaluations/{id}", s.need(auth.Read, s.getEvaluation))
 	mux.HandleFunc("GET "+apiPrefix+"/evaluations/{id}/explain", s.need(auth.Read, s.getExplain))
 	mux.HandleFunc("GET "+apiPrefix+"/evaluations/{id}/reports/{kind}", s.getReport)
 	mux.HandleFunc("POST "+apiPrefix+"/evaluations/{id}/publish", s.need(auth.Write, s.postPublish))
