@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date"
 
@@ -298,4 +299,18 @@ rules:
 	// Output:
 	// true 0 1 0
 	// true [role: Text hoursPerWeek: Dezimalzahl history: Liste von Stellenänderungen]
+}
+
+// A rule valid from July judges only the second half of 2024, and
+// nothing of 2023.
+func ExampleRule_Judged() {
+	from := date.New(2024, time.July, 1)
+	r := &rules.Rule{ID: "neu-ab-juli", ValidFrom: &from}
+	judged, ok := r.Judged(rules.Year(2024))
+	fmt.Println(judged.From, judged.Until, ok)
+	_, ok = r.Judged(rules.Year(2023))
+	fmt.Println(ok)
+	// Output:
+	// 2024-07-01 2024-12-31 true
+	// false
 }

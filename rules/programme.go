@@ -266,3 +266,14 @@ func (e *expression) pos() diag.Range {
 
 // String returns the rule's id and title, as in "freistellung (Leitungsfreistellung)".
 func (r *Rule) String() string { return fmt.Sprintf("%s (%s)", r.ID, r.Title) }
+
+// Judged is the part of a period within the rule's validity (ValidFrom,
+// ValidUntil): the days its verdicts speak of and whose param values it
+// reads. It is false when the period lies wholly outside the validity.
+func (r *Rule) Judged(per Period) (Period, bool) {
+	s, ok := clip(r.ValidFrom, r.ValidUntil, per)
+	if !ok {
+		return per, false
+	}
+	return Period(s), true
+}

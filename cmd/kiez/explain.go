@@ -208,33 +208,11 @@ func writeExplanation(w io.Writer, tx *texts, rs *ruleSet, x *rules.Explanation,
 	if err := writeValues(w, r.Evidence, "  "+tx.t("explain.none")); err != nil {
 		return err
 	}
-	judged, ok := judgedPeriod(rule, per)
+	judged, ok := rule.Judged(per)
 	if !ok {
 		return nil // the period lies outside the rule's validity: no params were read
 	}
 	return writeParams(w, tx, p, rule, judged)
-}
-
-// judgedPeriod is the part of the period inside the rule's validity
-// (validFrom/validUntil), and false when there is none.
-func judgedPeriod(rule *rules.Rule, per rules.Period) (rules.Period, bool) {
-	if rule.ValidFrom != nil {
-		if rule.ValidFrom.After(per.Until) {
-			return per, false
-		}
-		if rule.ValidFrom.After(per.From) {
-			per.From = *rule.ValidFrom
-		}
-	}
-	if rule.ValidUntil != nil {
-		if rule.ValidUntil.Before(per.From) {
-			return per, false
-		}
-		if rule.ValidUntil.Before(per.Until) {
-			per.Until = *rule.ValidUntil
-		}
-	}
-	return per, true
 }
 
 // partsMissing says why an explanation has no values of the assertion.

@@ -279,7 +279,7 @@ func explanationOf(x *rules.Explanation, set *rules.RuleSet, per rules.Period) v
 	if rule == nil || set == nil {
 		return p
 	}
-	judged, ok := judgedPeriod(rule, per)
+	judged, ok := rule.Judged(per)
 	if !ok {
 		return p
 	}
@@ -314,28 +314,6 @@ func stepOf(s rules.Step, depth int) stepView {
 		v.Steps = append(v.Steps, stepOf(k, depth+1))
 	}
 	return v
-}
-
-// judgedPeriod is the part of the period inside the rule's validity, and
-// false when there is none (as kiez explain shows it).
-func judgedPeriod(rule *rules.Rule, per rules.Period) (rules.Period, bool) {
-	if rule.ValidFrom != nil {
-		if rule.ValidFrom.After(per.Until) {
-			return per, false
-		}
-		if rule.ValidFrom.After(per.From) {
-			per.From = *rule.ValidFrom
-		}
-	}
-	if rule.ValidUntil != nil {
-		if rule.ValidUntil.Before(per.From) {
-			return per, false
-		}
-		if rule.ValidUntil.Before(per.Until) {
-			per.Until = *rule.ValidUntil
-		}
-	}
-	return per, true
 }
 
 // paramText is a param's value on the period's first day, with its unit,
