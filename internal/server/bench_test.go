@@ -4,32 +4,87 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"sort"
+	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/kiez-go/kiez/internal/store"
 	"github.com/kiez-go/kiez/internal/store/memstore"
+	"github.com/kiez-go/kiez/rules"
 )
 
 // BenchmarkConcurrentChecks runs 50 checks of the Bad Kreuznach testdata
 // at once through the API on the in-memory store, b.N times, and reports
 // the requests per second and the 99th percentile of their latency. Every
 // check must succeed: the ones beyond MaxChecks wait in the queue.
-// BenchmarkConcurrentChecksSQLite does the same on the SQLite store.
+// BenchmarkConcurrentChecksSQLite does the same on the SQLite store;
+// BenchmarkConcurrentEvaluations is the baseline: the same 50 checks
+// through the library alone (no HTTP, no store), as many at once as the
+// server runs (MaxChecks, one per processor).
 func BenchmarkConcurrentChecks(b *testing.B) {
 	benchmarkChecks(b, memstore.New())
 }
 
+// BenchmarkConcurrentEvaluations is the library's baseline of
+// BenchmarkConcurrentChecks: each check evaluates the embedded rule set
+// on the dataset loaded and validated once, and stores nothing.
+func BenchmarkConcurrentEvaluations(b *testing.B) {
+	ds, diags := loadFiles(b.Context(), testdataFiles(b, "bad-kreuznach"))
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	rs, diags := rules.LoadEmbedded(bk)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	eng, err := rules.NewEngine([]*rules.RuleSet{rs}, rules.WithoutValidation()) // validated by loadFiles, as on upload
+	if err != nil {
+		b.Fatal(err)
+	}
+	turns := make(chan struct{}, runtime.NumCPU())
+	measureConcurrent(b, func() error {
+		turns <- struct{}{}
+		defer func() { <-turns }()
+		_, err := eng.Evaluate(b.Context(), ds, rules.Year(2024))
+		return err
+	})
+}
+
+// concurrentChecks is how many checks the benchmarks start at once.
+const concurrentChecks = 50
+
 // benchmarkChecks is BenchmarkConcurrentChecks on a store.
 func benchmarkChecks(b *testing.B, st store.Store) {
-	const concurrent = 50
 	e := newAPIEnv(b, Config{Store: st})
 	w := e.client("schreiber")
 	w.json("PUT", "/api/v1/datasets/"+bk+"/2024", uploadJSONOf(testdataFiles(b, "bad-kreuznach")), http.StatusCreated, nil)
-	w.hc.Transport = &http.Transport{MaxIdleConnsPerHost: concurrent}
+	w.hc.Transport = &http.Transport{MaxIdleConnsPerHost: concurrentChecks}
 	body := []byte(fmt.Sprintf(`{"programme":%q,"year":2024,"period":"2024"}`, bk))
+	measureConcurrent(b, func() error {
+		req, err := http.NewRequest("POST", e.ts.URL+"/api/v1/evaluations", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-CSRF-Token", w.csrf)
+		resp, err := w.hc.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			return fmt.Errorf("check: status %d", resp.StatusCode)
+		}
+		return nil
+	})
+}
+
+// measureConcurrent runs check concurrentChecks times at once, b.N
+// times, and reports the checks per second and the 99th percentile of
+// their latency; an error fails the benchmark.
+func measureConcurrent(b *testing.B, check func() error) {
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
@@ -38,21 +93,14 @@ func benchmarkChecks(b *testing.B, st store.Store) {
 	start := time.Now()
 	for range b.N {
 		var wg sync.WaitGroup
-		for range concurrent {
+		for range concurrentChecks {
 			wg.Go(func() {
-				req, _ := http.NewRequest("POST", e.ts.URL+"/api/v1/evaluations", bytes.NewReader(body))
-				req.Header.Set("Content-Type", "application/json")
-				req.Header.Set("X-CSRF-Token", w.csrf)
 				t0 := time.Now()
-				resp, err := w.hc.Do(req)
+				err := check()
 				d := time.Since(t0)
 				if err != nil {
 					b.Error(err)
 					return
-				}
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusCreated {
-					b.Errorf("check: status %d", resp.StatusCode)
 				}
 				mu.Lock()
 				latencies = append(latencies, d)
@@ -63,7 +111,7 @@ func benchmarkChecks(b *testing.B, st store.Store) {
 	}
 	elapsed := time.Since(start)
 	b.StopTimer()
-	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+	slices.Sort(latencies)
 	if len(latencies) == 0 {
 		return
 	}
