@@ -15,6 +15,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -98,6 +99,9 @@ type Auth struct {
 	dummyHash   string
 	failedDelay time.Duration
 	verify      func(encoded, pw string) (bool, error)
+	// hashing holds a token per password being hashed: each takes 19 MiB,
+	// so sign-ins beyond 2 per processor wait for a turn.
+	hashing chan struct{}
 }
 
 // failedSignInDelay is added to every failed sign-in.
@@ -140,7 +144,8 @@ func New(cfg Config) (*Auth, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Auth{cfg: cfg, dummyHash: dummy, failedDelay: failedSignInDelay, verify: VerifyPassword}, nil
+	return &Auth{cfg: cfg, dummyHash: dummy, failedDelay: failedSignInDelay, verify: VerifyPassword,
+		hashing: make(chan struct{}, 2*runtime.NumCPU())}, nil
 }
 
 // randomToken is 32 random bytes in unpadded base64url (43 characters).
@@ -206,6 +211,10 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 		st := &state{}
 		a.resolve(r, st)
 		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
+		// The server removes the temporary files of the form it parsed on
+		// its own request, not on this copy: the token's form is parsed
+		// here, so its files are removed here, after the handler.
+		defer removeForm(r)
 		if !safeMethod(r.Method) {
 			if reason, status := a.checkUnsafe(r, st); reason != "" {
 				a.cfg.Log.LogAttrs(r.Context(), slog.LevelWarn, "request refused",
@@ -496,7 +505,13 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, name, password str
 			return User{}, "", fmt.Errorf("auth: sign-in of %s: %w", name, err)
 		}
 	}
+	select {
+	case a.hashing <- struct{}{}:
+	case <-ctx.Done():
+		return User{}, "", fmt.Errorf("auth: sign-in of %s: %w", printableName(name), ctx.Err())
+	}
 	ok, err := a.verify(hash, password)
+	<-a.hashing
 	if err != nil && known {
 		a.cfg.Log.LogAttrs(ctx, slog.LevelError, "stored password hash unusable", slog.String("account", name), slog.String("error", err.Error()))
 	}
@@ -565,4 +580,11 @@ func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.cfg.Log.LogAttrs(ctx, slog.LevelInfo, "signed out", slog.String("account", sess.Account))
 	return a.audit(ctx, store.AuditEntry{Actor: sess.Account, Action: "logout", Target: "account " + sess.Account})
+}
+
+// removeForm removes the temporary files of a parsed multipart form.
+func removeForm(r *http.Request) {
+	if r.MultipartForm != nil {
+		r.MultipartForm.RemoveAll()
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -611,5 +612,42 @@ func TestAddAccountRefuses(t *testing.T) {
 	}
 	if _, err := f.store.Account(ctx, "carla"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a refused account was stored: %v", err)
+	}
+}
+
+// TestMultipartFilesRemoved: a form part too large for memory goes to a
+// temporary file when Middleware reads the token; the server would remove
+// only the files of the request it gave, not of Middleware's copy, so
+// Middleware removes them — after a refusal (no token, no account needed)
+// and after the handler alike.
+func TestMultipartFilesRemoved(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	f := newFixture(t, nil)
+	session, csrf := f.signIn(t, "anna", "ein langes Passwort")
+	big := strings.Repeat("x", 33<<20)
+	upload := func(token string) *http.Request {
+		body := "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token +
+			"\r\n--b\r\nContent-Disposition: form-data; name=\"datei\"; filename=\"gross.yaml\"\r\n\r\n" + big + "\r\n--b--\r\n"
+		r := httptest.NewRequest(http.MethodPost, "/hochladen", strings.NewReader(body))
+		r.Header.Set("Content-Type", "multipart/form-data; boundary=b")
+		r.AddCookie(session)
+		return r
+	}
+	for _, tc := range []struct {
+		name, token string
+		status      int
+	}{{"refused", "falsch", http.StatusForbidden}, {"accepted", csrf, http.StatusOK}} {
+		w := f.serve(upload(tc.token))
+		if w.Code != tc.status {
+			t.Errorf("%s: status %d, want %d", tc.name, w.Code, tc.status)
+		}
+		left, err := os.ReadDir(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(left) != 0 {
+			t.Errorf("%s: %d temporary files left behind, first %s", tc.name, len(left), left[0].Name())
+		}
 	}
 }
