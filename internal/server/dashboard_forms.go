@@ -105,6 +105,10 @@ func formFiles(r *http.Request, field string, limit int64) ([]store.File, error)
 			return nil, fmt.Errorf("%w: das Formular ist kein Datei-Upload (multipart/form-data): %v", errBadRequest, err)
 		}
 	}
+	// The parts are read into memory here; the temporary files of the
+	// large ones go now (the server would remove only those of the
+	// request it was given, not of this copy).
+	defer r.MultipartForm.RemoveAll()
 	var files []store.File
 	for _, fh := range r.MultipartForm.File[field] {
 		data, err := readPart(fh, limit)
