@@ -123,7 +123,11 @@ func (s *Server) getEvaluations(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []evaluationJSON{}
 	for _, e := range es {
-		out = append(out, evaluationOf(e))
+		row := evaluationOf(e)
+		if !signedIn(r) {
+			row.CreatedBy = "" // an account's name is not published
+		}
+		out = append(out, row)
 	}
 	writeJSON(w, http.StatusOK, out)
 }

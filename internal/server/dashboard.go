@@ -240,7 +240,11 @@ func (d *dashboard) home(w http.ResponseWriter, r *http.Request) {
 		for _, e := range evals {
 			if e.Programme == p.ID {
 				yv := year(e.Year)
-				yv.Evaluations = append(yv.Evaluations, evaluationRowOf(e))
+				row := evaluationRowOf(e)
+				if visitor {
+					row.CreatedBy = "" // an account's name is not published
+				}
+				yv.Evaluations = append(yv.Evaluations, row)
 			}
 		}
 		slices.Sort(order)
@@ -296,10 +300,17 @@ func (d *dashboard) login(w http.ResponseWriter, r *http.Request) {
 }
 
 // localPath returns p when it is a path of this server ("/…", not "//…"
-// nor "/\…"), else "".
+// nor "/\…"), else "". A backslash or a control character anywhere is
+// refused: browsers drop tabs and turn "\" into "/", so "/\t/host" would
+// lead to another host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.ContainsAny(p, "\r\n") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
 		return ""
+	}
+	for _, c := range []byte(p) {
+		if c < 0x20 || c == 0x7f || c == '\\' {
+			return ""
+		}
 	}
 	return p
 }

@@ -203,6 +203,11 @@ func verdictOf(r rules.Result, published bool, explainURL string) verdictView {
 		v.Source = r.Source.String()
 	}
 	if published {
+		if r.ItemKind == rules.ItemPosition {
+			// Published reports name a position by its role, never by
+			// its pseudonymous id.
+			v.Subject = r.Centre + "/Stelle"
+		}
 		v.Message = fmt.Sprintf("Die Regel „%s“ ist %s.", r.Title, german.OutcomeLabel(r.Outcome))
 		if r.Waiver != nil {
 			v.Waiver = "Ausnahme " + r.Waiver.ID

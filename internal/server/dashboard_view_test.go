@@ -378,3 +378,39 @@ func TestPagesGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalPath: the page after sign-in is a path of this server; a
+// path a browser would turn into another host is refused.
+func TestLocalPath(t *testing.T) {
+	for p, want := range map[string]string{
+		"/auswertungen/3":      "/auswertungen/3",
+		"/?hinweis=angemeldet": "/?hinweis=angemeldet",
+		"//evil.example/":      "",
+		"/\\evil.example/":     "",
+		"/\t/evil.example/":    "",
+		"/a\\b":                "",
+		"/a\nb":                "",
+		"https://evil.example": "",
+		"":                     "",
+	} {
+		if got := localPath(p); got != want {
+			t.Errorf("localPath(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+// TestVerdictOfPublishedPosition: a visitor sees a position's verdict
+// by its centre, never by the position's pseudonymous id, and no message
+// of the rule's own.
+func TestVerdictOfPublishedPosition(t *testing.T) {
+	r := rules.Result{Rule: "leitungsfreistellung", Title: "Leitungsfreistellung", Subject: "fz-meisenheim/lfz-1",
+		Centre: "fz-meisenheim", ItemKind: rules.ItemPosition, Item: "lfz-1", Outcome: rules.OutcomeFail,
+		Message: "vorgesehen 2 Std./Woche"}
+	v := verdictOf(r, true, "/x")
+	if strings.Contains(v.Subject, "lfz-1") || strings.Contains(v.Message, "Std.") || v.URL != "" {
+		t.Errorf("published: subject %q, message %q, explanation %q", v.Subject, v.Message, v.URL)
+	}
+	if v := verdictOf(r, false, "/x"); v.Subject != r.Subject || v.Message != r.Message {
+		t.Errorf("internal: subject %q, message %q", v.Subject, v.Message)
+	}
+}
