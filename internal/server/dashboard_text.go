@@ -20,10 +20,12 @@ import (
 const german = report.German
 
 // outcomeOrder ranks outcomes from the worst: the colour of a matrix
-// cell is that of the worst result it counts. A failure weighs most,
-// then a rule that could not be evaluated, missing data, a waived
-// failure, a pass; not applicable least.
-var outcomeOrder = []rules.Outcome{rules.OutcomeFail, rules.OutcomeError, rules.OutcomeMissingData,
+// cell is that of the worst result it counts. The order is the
+// compliance report's for a requirement's status, so that a cell and the
+// report's status agree: a rule that could not be evaluated weighs most,
+// then a failure, missing data, a waived failure, a pass; not applicable
+// least.
+var outcomeOrder = []rules.Outcome{rules.OutcomeError, rules.OutcomeFail, rules.OutcomeMissingData,
 	rules.OutcomeWaived, rules.OutcomePass, rules.OutcomeNotApplicable}
 
 // outcomeRank returns the rank of an outcome in outcomeOrder (0 the
