@@ -241,7 +241,7 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	}
 	per, err := rules.ParsePeriod(period)
 	if err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("%w: Zeitraum: %v", errBadRequest, err)
+		return store.Evaluation{}, nil, fmt.Errorf("%w: der Zeitraum %q ist keiner; geben Sie ein Jahr (2024), ein Halbjahr (2024-H1), ein Quartal (2024-Q3), einen Monat (2024-03) oder zwei Tage (2024-01-01..2024-06-30) an (%v)", errBadRequest, period, err)
 	}
 	// Waiting for a turn is bounded like the check itself.
 	waitCtx, cancelWait := context.WithTimeout(ctx, s.cfg.CheckTimeout)

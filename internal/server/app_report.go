@@ -11,6 +11,7 @@ import (
 	"github.com/kiez-go/kiez/internal/envelope"
 	"github.com/kiez-go/kiez/internal/server/auth"
 	"github.com/kiez-go/kiez/internal/store"
+	"github.com/kiez-go/kiez/kiez"
 	"github.com/kiez-go/kiez/report"
 )
 
@@ -60,6 +61,9 @@ func (s *Server) writeLoadedReport(w io.Writer, l *loaded, kind, format string, 
 	case "centre":
 		if centre == "" {
 			return fmt.Errorf("%w: der Bericht eines Zentrums braucht das Zentrum (centre)", errBadRequest)
+		}
+		if !slices.ContainsFunc(l.ev.Dataset().Centres, func(c kiez.Centre) bool { return c.ID == centre }) {
+			return fmt.Errorf("%w: das Zentrum %q gibt es in den Daten nicht", errBadRequest, centre)
 		}
 		r, err = report.CentreAnnual(l.ev, centre, opts...)
 	default:
