@@ -56,14 +56,9 @@ func (s *Server) postEvaluation(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err, nil)
 		return
 	}
-	rec, diags, err := s.check(r.Context(), userOf(r), in.Programme, in.Year, in.Period, in.RuleFile)
+	l, diags, err := s.checkLoaded(r.Context(), userOf(r), in.Programme, in.Year, in.Period, in.RuleFile)
 	if err != nil {
 		s.writeError(w, r, err, diags)
-		return
-	}
-	l, err := s.evaluation(r.Context(), rec.ID)
-	if err != nil {
-		s.writeError(w, r, err, nil)
 		return
 	}
 	b, err := l.checkJSON()
@@ -71,7 +66,7 @@ func (s *Server) postEvaluation(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err, nil)
 		return
 	}
-	w.Header().Set("Location", fmt.Sprintf("%s/evaluations/%d", apiPrefix, rec.ID))
+	w.Header().Set("Location", fmt.Sprintf("%s/evaluations/%d", apiPrefix, l.rec.ID))
 	writeRaw(w, http.StatusCreated, "application/json", b)
 }
 

@@ -233,15 +233,26 @@ func (s *Server) putRuleFile(ctx context.Context, u auth.User, name string, cont
 // file (ruleFileID not 0), and stores the evaluation. Problems of the
 // waivers that stop a check come back as diagnostics (errInvalid).
 func (s *Server) check(ctx context.Context, u auth.User, programme string, year int, period string, ruleFileID int64) (store.Evaluation, diag.Diagnostics, error) {
+	l, diags, err := s.checkLoaded(ctx, u, programme, year, period, ruleFileID)
+	if err != nil {
+		return store.Evaluation{}, diags, err
+	}
+	return l.rec, diags, nil
+}
+
+// checkLoaded is check, returning the evaluation as evaluation reads
+// it back, built from what the check has in hand: the answer to a check
+// needs no second reading of what was just stored.
+func (s *Server) checkLoaded(ctx context.Context, u auth.User, programme string, year int, period string, ruleFileID int64) (*loaded, diag.Diagnostics, error) {
 	if !u.Can(auth.Write) {
-		return store.Evaluation{}, nil, errForbidden
+		return nil, nil, errForbidden
 	}
 	if period == "" {
 		period = fmt.Sprint(year)
 	}
 	per, err := rules.ParsePeriod(period)
 	if err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("%w: der Zeitraum %q ist keiner; geben Sie ein Jahr (2024), ein Halbjahr (2024-H1), ein Quartal (2024-Q3), einen Monat (2024-03) oder zwei Tage (2024-01-01..2024-06-30) an (%v)", errBadRequest, period, err)
+		return nil, nil, fmt.Errorf("%w: der Zeitraum %q ist keiner; geben Sie ein Jahr (2024), ein Halbjahr (2024-H1), ein Quartal (2024-Q3), einen Monat (2024-03) oder zwei Tage (2024-01-01..2024-06-30) an (%v)", errBadRequest, period, err)
 	}
 	// Waiting for a turn is bounded like the check itself.
 	waitCtx, cancelWait := context.WithTimeout(ctx, s.cfg.CheckTimeout)
@@ -251,7 +262,7 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 		err = errBusy
 	}
 	if err != nil {
-		return store.Evaluation{}, nil, err
+		return nil, nil, err
 	}
 	defer release()
 	start := time.Now()
@@ -261,49 +272,49 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 
 	d, err := s.store.Dataset(ctx, programme, year, 0)
 	if err != nil {
-		return store.Evaluation{}, nil, storeError(err, "keine Daten des Programms %q für %d; laden Sie sie zuerst hoch", programme, year)
+		return nil, nil, storeError(err, "keine Daten des Programms %q für %d; laden Sie sie zuerst hoch", programme, year)
 	}
 	var rf store.RuleFile
 	if ruleFileID == 0 {
 		src, ok := rules.EmbeddedSource(programme)
 		if !ok {
-			return store.Evaluation{}, nil, notFound("das Programm %q hat keine eingebauten Regeln; laden Sie eine Regeldatei hoch und geben Sie ruleFile an", programme)
+			return nil, nil, notFound("das Programm %q hat keine eingebauten Regeln; laden Sie eine Regeldatei hoch und geben Sie ruleFile an", programme)
 		}
 		rs := s.embedded[programme]
 		rf = store.RuleFile{Name: "rules/programmes/" + programme + ".yaml", Programme: programme, Version: rs.Version, Embedded: true,
 			Content: src, Digest: envelope.SHA256Hex(src), UploadedBy: u.Name, UploadedAt: s.now()}
 	} else if rf, err = s.store.RuleFile(ctx, ruleFileID); err != nil {
-		return store.Evaluation{}, nil, storeError(err, "keine Regeldatei %d", ruleFileID)
+		return nil, nil, storeError(err, "keine Regeldatei %d", ruleFileID)
 	} else if rf.Programme != programme {
-		return store.Evaluation{}, nil, fmt.Errorf("%w: die Regeldatei %d (%s) gilt für das Programm %q, nicht für %q", errBadRequest, rf.ID, rf.Name, rf.Programme, programme)
+		return nil, nil, fmt.Errorf("%w: die Regeldatei %d (%s) gilt für das Programm %q, nicht für %q", errBadRequest, rf.ID, rf.Name, rf.Programme, programme)
 	}
 	rs, err := s.ruleSet(rf)
 	if err != nil {
-		return store.Evaluation{}, nil, err
+		return nil, nil, err
 	}
 	ds, err := s.dataset(ctx, d)
 	if err != nil {
-		return store.Evaluation{}, nil, err
+		return nil, nil, err
 	}
 	eng, err := rules.NewEngine([]*rules.RuleSet{rs}, rules.WithoutValidation()) // validated on upload
 	if err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("building the engine for %s: %w", programme, err)
+		return nil, nil, fmt.Errorf("building the engine for %s: %w", programme, err)
 	}
 	if wd := eng.CheckWaivers(ds, per); wd.HasErrors() {
 		wd.Sort()
-		return store.Evaluation{}, wd, errInvalid
+		return nil, wd, errInvalid
 	}
 	ev, err := eng.Evaluate(ctx, ds, per)
 	if err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("checking %s/%d for %s: %w", programme, year, period, err)
+		return nil, nil, fmt.Errorf("checking %s/%d for %s: %w", programme, year, period, err)
 	}
 	results, err := marshalResults(ev.Results())
 	if err != nil {
-		return store.Evaluation{}, nil, err
+		return nil, nil, err
 	}
 	if rf.ID == 0 {
 		if rf, err = s.store.PutRuleFile(ctx, rf); err != nil {
-			return store.Evaluation{}, nil, fmt.Errorf("storing the embedded rule file of %s: %w", programme, err)
+			return nil, nil, fmt.Errorf("storing the embedded rule file of %s: %w", programme, err)
 		}
 	}
 	counts := map[string]int{}
@@ -316,11 +327,11 @@ func (s *Server) check(ctx context.Context, u auth.User, programme string, year 
 	// The check is done: storing it must not fail because a client left.
 	rec, err = s.store.PutEvaluation(context.WithoutCancel(ctx), rec)
 	if err != nil {
-		return store.Evaluation{}, nil, fmt.Errorf("storing the evaluation: %w", err)
+		return nil, nil, fmt.Errorf("storing the evaluation: %w", err)
 	}
 	s.log.Info("check stored", "user", u.Name, "evaluation", rec.ID, "duration", rec.Duration)
 	s.audit(ctx, u, "check", fmt.Sprintf("evaluation %d", rec.ID), fmt.Sprintf("%s/%d v%d, %s, %s", programme, year, d.Version, period, rf.Name))
-	return rec, nil, nil
+	return &loaded{rec: rec, ev: ev, dataset: d, files: []store.RuleFile{rf}, results: results}, nil, nil
 }
 
 // marshalResults writes results as a JSON array as the envelope holds
