@@ -34,15 +34,12 @@ func (d *dashboard) load(w http.ResponseWriter, r *http.Request) (*loaded, auth.
 		d.needUser(w, r)
 		return nil, u, false
 	}
-	if visitor {
-		rec, err := d.s.store.Evaluation(r.Context(), id)
-		if err != nil || !rec.Published {
-			// Not published and not there look the same to a visitor.
-			d.problem(w, r, http.StatusNotFound, "Nicht gefunden", fmt.Sprintf("Die Auswertung %d gibt es nicht, oder sie ist nicht veröffentlicht; melden Sie sich an, um sie zu sehen.", id))
-			return nil, u, false
-		}
-	}
 	l, err := d.s.evaluation(r.Context(), id)
+	if visitor && (errors.Is(err, store.ErrNotFound) || err == nil && !l.rec.Published) {
+		// Not published and not there look the same to a visitor.
+		d.problem(w, r, http.StatusNotFound, "Nicht gefunden", fmt.Sprintf("Die Auswertung %d gibt es nicht, oder sie ist nicht veröffentlicht; melden Sie sich an, um sie zu sehen.", id))
+		return nil, u, false
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		d.problem(w, r, http.StatusNotFound, "Nicht gefunden", fmt.Sprintf("Die Auswertung %d gibt es nicht.", id))
 		return nil, u, false
