@@ -33,18 +33,16 @@ type dashboard struct {
 	pages *pages
 }
 
-// dashboardRoutes registers the dashboard's pages on the mux.
-func (s *Server) dashboardRoutes(mux *http.ServeMux) {
+// dashboardRoutes registers the dashboard's pages on the mux; templates
+// that do not parse (a broken build: they are embedded and tested) are
+// an error of New.
+func (s *Server) dashboardRoutes(mux *http.ServeMux) error {
 	p, err := parsePages()
 	if err != nil {
-		// The templates are embedded and tested: this is a broken build.
-		s.log.Error("dashboard templates", "err", err)
-		mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-			http.Error(w, "Das Dashboard ist nicht verfügbar: "+err.Error(), http.StatusInternalServerError)
-		})
-		return
+		return fmt.Errorf("server: the dashboard's templates: %w", err)
 	}
 	d := &dashboard{s: s, pages: p}
+	s.dash = d
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("GET /{$}", d.home)
 	mux.HandleFunc("GET /anmelden", d.loginForm)
@@ -64,6 +62,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /auswertungen/{id}/veroeffentlichen", d.publish)
 	mux.HandleFunc("GET /protokoll", d.audit)
 	mux.HandleFunc("/", d.notFound)
+	return nil
 }
 
 // notFound answers every path no route has: problem JSON under /api/,
@@ -138,13 +137,7 @@ func (d *dashboard) problem(w http.ResponseWriter, r *http.Request, status int, 
 // token, a foreign Origin) as a German page; Server.forbidden calls it
 // for every path outside /api/ (and logs the reason).
 func (s *Server) forbiddenPage(w http.ResponseWriter, r *http.Request) {
-	p, err := parsePages()
-	if err != nil {
-		http.Error(w, "Zugriff verweigert: das Formular war veraltet oder kam nicht von dieser Seite.", http.StatusForbidden)
-		return
-	}
-	d := &dashboard{s: s, pages: p}
-	d.problem(w, r, http.StatusForbidden, "Zugriff verweigert",
+	s.dash.problem(w, r, http.StatusForbidden, "Zugriff verweigert",
 		"Das Formular war veraltet oder kam nicht von dieser Seite: sein Sicherheitsmerkmal (CSRF-Token) fehlt oder stimmt nicht, oder die Anfrage kommt von einer anderen Herkunft. Laden Sie die Seite neu und senden Sie das Formular noch einmal.")
 }
 

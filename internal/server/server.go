@@ -54,6 +54,9 @@ type Server struct {
 	mux   *http.ServeMux
 	// handler is mux behind the request log and the authentication.
 	handler http.Handler
+	// dash renders the dashboard's pages, the authentication's refusals
+	// outside the API too.
+	dash *dashboard
 	// openapiJSONDoc is the OpenAPI document as JSON.
 	openapiJSONDoc []byte
 
@@ -132,7 +135,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.auth = a
 	s.routes()
-	s.dashboardRoutes(s.mux)
+	if err := s.dashboardRoutes(s.mux); err != nil {
+		return nil, err
+	}
 	s.handler = s.logRequests(a.Middleware(noteUser(s.mux)))
 	return s, nil
 }
