@@ -76,10 +76,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(append(b, '\n'))
+	writeRaw(w, status, "application/json", append(b, '\n'))
 }
 
 // decodeJSON reads a JSON request body into v; unknown fields are errors.

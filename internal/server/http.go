@@ -40,10 +40,7 @@ func writeProblem(w http.ResponseWriter, r *http.Request, status int, kind, deta
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(append(b, '\n'))
+	writeRaw(w, status, "application/problem+json", append(b, '\n'))
 }
 
 // writeError writes the problem an error of a core operation stands for.
