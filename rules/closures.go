@@ -16,7 +16,11 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 	if r.eng.cfg.noClosures {
 		return nil, false
 	}
-	r.eng.closuresOnce.Do(func() { r.eng.closures = compile.NewClosureFuncs(compilerConfig(functions())) })
+	r.eng.closuresOnce.Do(func() {
+		funcs := compile.NewClosureFuncs(compilerConfig(functions()))
+		funcs.AddTyped(typedFunctions())
+		r.eng.closures = funcs
+	})
 	funcs := r.eng.closures
 	e.closureOnce.Do(func() { e.closure = compile.CompileClosure(e.program, funcs) })
 	if e.closure == nil {

@@ -320,7 +320,7 @@ func recordFunctions() []function {
 			fn: func(a ...any) (any, error) {
 				c, p := a[1].(*kiez.Centre), a[3].(Period)
 				if kind, ok := a[2].(string); ok {
-					return memo(ecOf(a[0]), memoKey{fn: memoSessions, centre: c, text: kind, per: p}, func() []*kiez.Session { return sessionsOf(c, kind, p) }), nil
+					return sessionsOfKind(ecOf(a[0]), c, kind, p), nil
 				}
 				ids, err := offerIDs(a[2])
 				if err != nil {
@@ -343,16 +343,17 @@ func recordFunctions() []function {
 		{name: "offersOf", group: "records", ctx: true, doc: "offersOf(centre, kind, period) lists the centre's offers of that kind (or standing in for it) valid in the period; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Offer)},
 			fn: func(a ...any) (any, error) {
-				c, kind, p := a[1].(*kiez.Centre), a[2].(string), a[3].(Period)
-				return memo(ecOf(a[0]), memoKey{fn: memoOffers, centre: c, text: kind, per: p}, func() []*kiez.Offer { return offersOf(c, kind, p) }), nil
+				return offersOfMemo(ecOf(a[0]), a[1].(*kiez.Centre), a[2].(string), a[3].(Period))
 			}},
 		{name: "meetingsOf", group: "records", ctx: true, doc: "meetingsOf(centre or programme, kind, period) lists the meetings of that kind held in the period (not cancelled); kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Meeting), new(func(*kiez.Programme, string, Period) []*kiez.Meeting)},
 			fn: func(a ...any) (any, error) {
-				list, key := meetingList(a[1], memoMeetings)
 				kind, p := a[2].(string), a[3].(Period)
-				key.text, key.per = kind, p
-				return memo(ecOf(a[0]), key, func() []*kiez.Meeting { return meetingsIn(list, kind, p) }), nil
+				if c, ok := a[1].(*kiez.Centre); ok {
+					return meetingsOfMemo(ecOf(a[0]), c, kind, p)
+				}
+				prog, _ := a[1].(*kiez.Programme)
+				return meetingsOfMemo(ecOf(a[0]), prog, kind, p)
 			}},
 		{name: "attendedBy", group: "records", ctx: true, doc: "attendedBy(meetings, centreID, role) keeps the meetings with a participant of that role from that centre; given committees, those with such a member",
 			types: []any{new(func([]*kiez.Meeting, string, string) []*kiez.Meeting), new(func([]*kiez.Committee, string, string) []*kiez.Committee),
@@ -392,8 +393,7 @@ func recordFunctions() []function {
 		{name: "staffOf", group: "records", ctx: true, doc: "staffOf(centre, role, period) lists the positions of that role held on any day of the period; role \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Position)},
 			fn: func(a ...any) (any, error) {
-				c, role, p := a[1].(*kiez.Centre), a[2].(string), a[3].(Period)
-				return memo(ecOf(a[0]), memoKey{fn: memoStaff, centre: c, text: role, per: p}, func() []*kiez.Position { return staffOf(c, role, p) }), nil
+				return staffOfMemo(ecOf(a[0]), a[1].(*kiez.Centre), a[2].(string), a[3].(Period))
 			}},
 		{name: "staffHours", group: "records", doc: "staffHours(centre, role, day) sums the weekly hours of the positions of that role held on the day; role \"\" sums all",
 			types: []any{new(func(*kiez.Centre, string, date.Date) decimal.Decimal)},
@@ -407,10 +407,11 @@ func recordFunctions() []function {
 		{name: "evidenceOf", group: "records", ctx: true, doc: "evidenceOf(centre or programme, kind) lists the evidence records of that kind; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string) []*kiez.Evidence), new(func(*kiez.Programme, string) []*kiez.Evidence)},
 			fn: func(a ...any) (any, error) {
-				list, key := evidenceList(a[1], memoEvidence)
-				kind := a[2].(string)
-				key.text = kind
-				return memo(ecOf(a[0]), key, func() []*kiez.Evidence { return evidenceIn(list, kind) }), nil
+				if c, ok := a[1].(*kiez.Centre); ok {
+					return evidenceOfMemo(ecOf(a[0]), c, a[2].(string))
+				}
+				prog, _ := a[1].(*kiez.Programme)
+				return evidenceOfMemo(ecOf(a[0]), prog, a[2].(string))
 			}},
 		{name: "latestEvidence", group: "records", doc: "latestEvidence(centre or programme, kind, day) is the most recent record of that kind dated on or before the day, or nil",
 			types: []any{new(func(*kiez.Centre, string, date.Date) *kiez.Evidence), new(func(*kiez.Programme, string, date.Date) *kiez.Evidence)},

@@ -94,6 +94,10 @@ type cnode struct {
 	b   func(*Frame) (bool, error)
 	i   func(*Frame) (int, error)
 	s   func(*Frame) (string, error)
+	// t is a func(*Frame) (T, error) for the node's exact type T, set by
+	// typed functions (closures_typedfn.go), so that a typed function
+	// taking a T reads it without an interface.
+	t any
 }
 
 var (

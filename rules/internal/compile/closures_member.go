@@ -32,11 +32,8 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 		}
 	}
 	ba, pa, optional := base.any, prop.any, n.Optional
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
-		b, err := ba(f)
-		if err != nil {
-			return nil, err
-		}
+	// from fetches the property of the base's value b.
+	from := func(f *Frame, b any) (any, error) {
 		if optional && runtime.IsNil(b) {
 			f.stop = b
 			return nil, errChainNil
@@ -51,7 +48,20 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 			}
 		}
 		return runtime.Fetch(b, p), nil
-	}}, nil
+	}
+	if name, ok := n.Property.(*ast.StringNode); ok {
+		if c := dynamicField(n, base, name.Value, from); c != nil {
+			return c, nil
+		}
+	}
+	fetch := func(f *Frame) (any, error) {
+		b, err := ba(f)
+		if err != nil {
+			return nil, err
+		}
+		return from(f, b)
+	}
+	return &cnode{typ: n.Type(), any: fetch}, nil
 }
 
 // fieldNode reads a field of a record (or of a pointer to one) by its
@@ -162,6 +172,8 @@ type ClosureFuncs struct {
 	table map[string]*builtin.Function
 	fn1   map[string]func(any) (any, error)
 	fn2   map[string]func(any, any) (any, error)
+	// typed are the typed forms of functions (closures_typedfn.go).
+	typed map[string][]TypedFunc
 }
 
 // NewClosureFuncs returns the functions of the closures: those of the
@@ -200,6 +212,7 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 	}
 	args := make([]func(*Frame) (any, error), len(n.Arguments))
 	nodes := make([]*cnode, len(n.Arguments))
+	types := make([]reflect.Type, len(n.Arguments))
 	ft := n.Callee.Type()
 	derefs := false
 	for i, a := range n.Arguments {
@@ -207,7 +220,7 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		if err != nil {
 			return nil, err
 		}
-		args[i], nodes[i] = c.any, c
+		args[i], nodes[i], types[i] = c.any, c, a.Type()
 		if ft == nil || ft.Kind() != reflect.Func {
 			continue
 		}
@@ -236,6 +249,12 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 			return c, nil
 		}
 		if c := textInList(id.Value, nodes); c != nil {
+			return c, nil
+		}
+		if c := cc.funcs.typedCall(id.Value, nodes, types); c != nil {
+			if c.typ == nil {
+				c.typ = n.Type()
+			}
 			return c, nil
 		}
 	}

@@ -111,6 +111,9 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 		if c := inSet(n, l); c != nil {
 			return c, nil
 		}
+		if c := textIn(l, r); c != nil {
+			return c, nil
+		}
 	}
 	var op func(a, b any) any
 	switch n.Operator {

@@ -1,0 +1,162 @@
+package compile
+
+import (
+	"reflect"
+	"sync/atomic"
+
+	"github.com/expr-lang/expr/ast"
+)
+
+// Fields of values of unknown type and the operator in on texts, for the
+// typed closures (closures.go). The checker does not always know the
+// type of a loop's element (# in a predicate of and, or a call): expr
+// fetches its fields by name (runtime.Fetch) and copies each into an
+// interface. The closures read such a field by its index, found for the
+// element's type when the loop first meets it, in place, so that a typed
+// function or comparison reads it without an interface.
+
+// dynIndex is where a field lies in values of one type: index is the
+// field's index in the struct the value points to, -1 when
+// runtime.Fetch must fetch it (a method of that name, a promoted field,
+// no struct).
+type dynIndex struct {
+	t     reflect.Type
+	index int
+}
+
+// newDynIndex finds the field name in values of type t as runtime.Fetch
+// does: a method first, then a field by its expr tag or its name.
+func newDynIndex(t reflect.Type, name string) *dynIndex {
+	d := &dynIndex{t: t, index: -1}
+	if t.NumMethod() > 0 {
+		if _, ok := t.MethodByName(name); ok {
+			return d
+		}
+	}
+	st := t
+	for st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() != reflect.Struct {
+		return d
+	}
+	field, ok := st.FieldByNameFunc(func(n string) bool {
+		field, _ := st.FieldByName(n)
+		switch field.Tag.Get("expr") {
+		case "-":
+			return false
+		case name:
+			return true
+		default:
+			return n == name
+		}
+	})
+	if ok && len(field.Index) == 1 {
+		d.index = field.Index[0]
+	}
+	return d
+}
+
+// dynamicField reads the field name of a value of unknown type: by its
+// index where the value is a record (or points to one), with from (the
+// member node's fetch from the base's value) otherwise.
+func dynamicField(n *ast.MemberNode, base *cnode, name string, from func(f *Frame, b any) (any, error)) *cnode {
+	bt := n.Node.Type()
+	if bt == nil || bt.Kind() != reflect.Interface || bt.NumMethod() > 0 || n.Method {
+		return nil
+	}
+	bv := base.valFn()
+	var cache atomic.Pointer[dynIndex]
+	field := func(v reflect.Value) (reflect.Value, bool) {
+		for v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		if !v.IsValid() {
+			return reflect.Value{}, false
+		}
+		d := cache.Load()
+		if d == nil || d.t != v.Type() {
+			d = newDynIndex(v.Type(), name)
+			cache.Store(d)
+		}
+		if d.index < 0 {
+			return reflect.Value{}, false
+		}
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		return v.Field(d.index), true
+	}
+	return typed(&cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) {
+		v, err := bv(f)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		if fv, ok := field(v); ok {
+			return fv, nil
+		}
+		var b any
+		if v.IsValid() {
+			b = v.Interface()
+		}
+		x, err := from(f, b)
+		return reflect.ValueOf(x), err
+	}})
+}
+
+// textIn compiles text in list, on a list of texts or of anything, without
+// copying the text or the elements into interfaces, or returns nil. The
+// machine's runtime.In compares each element with runtime.Equal, which
+// holds for a text and another value only when the value is the same
+// text.
+func textIn(l, r *cnode) *cnode {
+	if l.s == nil {
+		return nil
+	}
+	text := l.s
+	switch r.typ {
+	case reflect.TypeFor[[]string]():
+		list := argOf[[]string](r)
+		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
+			x, err := text(f)
+			if err != nil {
+				return false, err
+			}
+			l, err := list(f)
+			if err != nil {
+				return false, err
+			}
+			for _, s := range l {
+				if s == x {
+					return true, nil
+				}
+			}
+			return false, nil
+		}})
+	case reflect.TypeFor[[]any]():
+		list := argOf[[]any](r)
+		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
+			x, err := text(f)
+			if err != nil {
+				return false, err
+			}
+			l, err := list(f)
+			if err != nil {
+				return false, err
+			}
+			for _, e := range l {
+				if s, ok := e.(string); ok && s == x {
+					return true, nil
+				}
+			}
+			return false, nil
+		}})
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package rules
+
+import (
+	"github.com/rickb777/date"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
+	"github.com/kiez-go/kiez/schedule"
+)
+
+// The typed forms of the functions the shipped rules call most
+// (compile.TypedFunc): the typed closures call them with their arguments
+// as they are, without a list of interfaces. Each is the function's own
+// implementation: its untyped form (functions.go, records.go) calls the
+// same Go function, so both give the same values.
+
+// typedFunctions returns the typed forms by function name.
+func typedFunctions() map[string][]compile.TypedFunc {
+	return map[string][]compile.TypedFunc{
+		"inPeriod": {compile.Typed2(inPeriod)},
+		"days":     {compile.Typed2(daysBetween)},
+		"periodOf": {compile.Typed1(periodOfBucket)},
+		"staffOf":  {compile.Typed4(staffOfMemo)},
+		"offersOf": {compile.Typed4(offersOfMemo)},
+		"sessionsOf": {compile.Typed4(func(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, error) {
+			return sessionsOfKind(ec, c, kind, p), nil
+		})},
+		"meetingsOf": {compile.Typed4(meetingsOfMemo[*kiez.Centre]), compile.Typed4(meetingsOfMemo[*kiez.Programme])},
+		"evidenceOf": {compile.Typed3(evidenceOfMemo[*kiez.Centre]), compile.Typed3(evidenceOfMemo[*kiez.Programme])},
+		refsName: {
+			compile.Typed2(refsTyped[kiez.Kita]), compile.Typed2(refsTyped[kiez.Participant]),
+			compile.Typed2(refsTyped[kiez.Meeting]), compile.Typed2(refsTyped[kiez.Evidence]),
+			compile.Typed2(refsTyped[kiez.Session]), compile.Typed2(refsTyped[kiez.Room]),
+			compile.Typed2(refsTyped[kiez.Position]), compile.Typed2(refsTyped[kiez.Offer]),
+			compile.Typed2(refsTyped[kiez.CaseExchange]), compile.Typed2(refsTyped[kiez.Committee]),
+			compile.Typed2(refsTyped[kiez.Partner]), compile.Typed2(refsTyped[kiez.Phase]),
+			compile.Typed2(refsTyped[kiez.Provider]), compile.Typed2(refsTyped[kiez.ChangeEvent]),
+		},
+	}
+}
+
+// inPeriod is inPeriod(d, period).
+func inPeriod(d date.Date, p Period) (bool, error) { return p.Contains(d), nil }
+
+// daysBetween is days(a, b).
+func daysBetween(a, b date.Date) (int, error) { return int(b.Sub(a)), nil }
+
+// periodOfBucket is periodOf(bucket).
+func periodOfBucket(b schedule.Bucket) (Period, error) { return NewPeriod(b.Range), nil }
+
+// memoGet returns the memoised result of a call for the current centre.
+func memoGet(ec *evalCtx, k memoKey) (any, bool) {
+	if ec == nil {
+		return nil, false
+	}
+	v, ok := ec.memo[k]
+	return v, ok
+}
+
+// memoPut keeps a result for the current centre and returns it, boxed
+// once: the closures and the machine get the same interface value on
+// every later call, without boxing the list again.
+func memoPut(ec *evalCtx, k memoKey, v any) any {
+	if ec != nil {
+		ec.memo[k] = v
+	}
+	return v
+}
+
+// staffOfMemo is staffOf(centre, role, period), memoised per centre.
+func staffOfMemo(ec *evalCtx, c *kiez.Centre, role string, p Period) (any, error) {
+	k := memoKey{fn: memoStaff, centre: c, text: role, per: p}
+	if v, ok := memoGet(ec, k); ok {
+		return v, nil
+	}
+	return memoPut(ec, k, staffOf(c, role, p)), nil
+}
+
+// offersOfMemo is offersOf(centre, kind, period), memoised per centre.
+func offersOfMemo(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, error) {
+	k := memoKey{fn: memoOffers, centre: c, text: kind, per: p}
+	if v, ok := memoGet(ec, k); ok {
+		return v, nil
+	}
+	return memoPut(ec, k, offersOf(c, kind, p)), nil
+}
+
+// sessionsOfKind is sessionsOf(centre, kind, period), memoised per
+// centre.
+func sessionsOfKind(ec *evalCtx, c *kiez.Centre, kind string, p Period) any {
+	k := memoKey{fn: memoSessions, centre: c, text: kind, per: p}
+	if v, ok := memoGet(ec, k); ok {
+		return v
+	}
+	return memoPut(ec, k, sessionsOf(c, kind, p))
+}
+
+// meetingsOfMemo is meetingsOf(centre or programme, kind, period),
+// memoised per centre.
+func meetingsOfMemo[R *kiez.Centre | *kiez.Programme](ec *evalCtx, of R, kind string, p Period) (any, error) {
+	list, k := meetingList(of, memoMeetings)
+	k.text, k.per = kind, p
+	if v, ok := memoGet(ec, k); ok {
+		return v, nil
+	}
+	return memoPut(ec, k, meetingsIn(list, kind, p)), nil
+}
+
+// evidenceOfMemo is evidenceOf(centre or programme, kind), memoised per
+// centre.
+func evidenceOfMemo[R *kiez.Centre | *kiez.Programme](ec *evalCtx, of R, kind string) (any, error) {
+	list, k := evidenceList(of, memoEvidence)
+	k.text = kind
+	if v, ok := memoGet(ec, k); ok {
+		return v, nil
+	}
+	return memoPut(ec, k, evidenceIn(list, kind)), nil
+}
+
+// refsTyped is refsOf on a list of records of a known type: the same
+// view, found under the same key, without reflection.
+func refsTyped[T any](ec *evalCtx, l []T) (any, error) {
+	if len(l) == 0 {
+		return []*T(nil), nil
+	}
+	k := listKey(l)
+	if ec != nil {
+		if r, ok := ec.shared.refs[k]; ok {
+			return r, nil
+		}
+		if r, ok := ec.refs[k]; ok {
+			return r, nil
+		}
+	}
+	r := any(ptrs(l))
+	if ec != nil {
+		ec.refs[k] = r
+	}
+	return r, nil
+}
