@@ -22,17 +22,15 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 		r.eng.closures = funcs
 	})
 	funcs := r.eng.closures
-	e.closureOnce.Do(func() { e.closure = compile.CompileClosure(e.program, funcs) })
-	if e.closure == nil {
+	r.compileClosure(e, funcs)
+	if e.closure == nil || !sameLets(e.closureLets, r.curLets) {
 		return nil, false
-	}
-	if r.frame == nil {
-		r.frame = &compile.Frame{}
 	}
 	used := r.budget.used
 	out, ok = e.closure.Run(r.frame, r.env, r.eng.cfg.memoryBudget)
 	if check := r.eng.cfg.checkClosure; check != nil {
 		r.budget.used = used
+		r.syncLets()
 		want, err := r.machine.Run(e.program, r.env)
 		check(e, out, ok, want, err)
 		r.budget.used = used

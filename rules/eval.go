@@ -172,6 +172,8 @@ type run struct {
 	ec      *evalCtx       // the state handed to the functions
 	budget  *stepBudget    // the steps of the rule being evaluated
 	env     map[string]any // the variables, updated in place per centre, item and let
+	vals    []any          // the variables by place (slots.go), read by the closures
+	curLets []string       // the names of the lets of the current verdict
 	slots   []slot         // the item-independent values of the rule being evaluated
 	letDone []bool         // which lets of the current verdict are in env
 	// perCentre is the most results a centre has had so far.
@@ -207,14 +209,7 @@ func (r *run) forWorker(ctx context.Context) *run {
 	w.frame = &compile.Frame{}
 	w.ec = newEvalCtx(ctx, r.shared)
 	w.budget = &stepBudget{}
-	w.env = map[string]any{
-		varProgramme: r.programme,
-		varCentres:   r.centres,
-		varPeriod:    r.period,
-		varParams:    r.params,
-		ctxVar:       w.ec,
-		budgetVar:    w.budget,
-	}
+	w.initVars()
 	w.slots = nil
 	w.ids = nil
 	return &w

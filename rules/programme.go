@@ -228,6 +228,9 @@ type expression struct {
 	// when it first runs, nil when its shape is not covered.
 	closure     *compile.Closure
 	closureOnce sync.Once
+	// closureLets are the lets of the rule the closure was compiled for
+	// (slots.go).
+	closureLets []string
 }
 
 // templatePart is literal text or an expression of a message template.

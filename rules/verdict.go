@@ -21,6 +21,7 @@ func (r *run) exec(e *expression) (any, error) {
 	if out, ok := r.runClosure(e); ok {
 		return out, nil
 	}
+	r.syncLets()
 	out, err := r.machine.Run(e.program, r.env)
 	if err != nil {
 		return nil, &runError{at: e.pos(), msg: cleanError(err)}
@@ -92,11 +93,13 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 	// Judge the part of the period inside the rule's validity.
 	per, params, missing := r.period, r.params, r.missing
 	r.period, r.params, r.missing = w.period, w.params, w.missing
-	r.env[varPeriod], r.env[varParams] = w.period, w.params
+	r.setVar(slotPeriod, w.period)
+	r.setVar(slotParams, w.params)
 	n := len(out)
 	out, parts := r.rulePartsIn(ctx, rule, c, explain, out)
 	r.period, r.params, r.missing = per, params, missing
-	r.env[varPeriod], r.env[varParams] = per, params
+	r.setVar(slotPeriod, per)
+	r.setVar(slotParams, params)
 	for i := n; i < len(out); i++ {
 		if !r.bare(out[i].Outcome) {
 			out[i].Message = w.note + out[i].Message
@@ -120,8 +123,9 @@ func (r *run) baseResult(rule *Rule, c *kiez.Centre) Result {
 func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
 	base := r.baseResult(rule, c)
 	subject := base.Subject
+	r.beginLets(rule)
 	if c != nil {
-		r.env[varCentre] = c
+		r.setVar(slotCentre, c)
 	}
 	if len(r.missing) > 0 {
 		if res, ok := r.paramsMissingResult(rule, base); ok {
@@ -149,7 +153,7 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 		if ctx.Err() != nil {
 			break
 		}
-		r.env[varItem] = item
+		r.setVar(slotItem, item)
 		res := base
 		res.ItemKind, res.Item = rule.itemKind, r.itemSubject(rule, item, i)
 		if res.ItemKind == "" {
@@ -258,11 +262,7 @@ func (r *run) idField(t reflect.Type) []int {
 // when an expression first reads them. With r.problemsOnly, a pass and a
 // not-applicable result get neither message nor evidence.
 func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expression) (Result, []Evidence) {
-	if cap(r.letDone) < len(rule.lets) {
-		r.letDone = make([]bool, len(rule.lets))
-	}
-	r.letDone = r.letDone[:len(rule.lets)]
-	clear(r.letDone)
+	r.beginLets(rule)
 	var parts []Evidence
 	if rule.when != nil {
 		ok, err := r.value(rule, rule.when, slots)
@@ -373,8 +373,7 @@ func (r *run) needLets(rule *Rule, e *expression, slots []slot) error {
 		if err != nil {
 			return err
 		}
-		r.env[rule.Let[i]] = v
-		r.letDone[i] = true
+		r.setLet(i, v)
 	}
 	return nil
 }

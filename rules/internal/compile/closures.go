@@ -49,7 +49,16 @@ type Frame struct {
 	got  []bool
 	// locals are the values of the variables the expression declares.
 	locals []any
+	// slots are the values of the variables the caller keeps by place
+	// (SetSlots, CompileClosureSlots), read without the map.
+	slots []any
 }
+
+// SetSlots gives the frame the caller's list of variables kept by place:
+// a closure compiled with CompileClosureSlots reads the variable of the
+// place k from slots[k], which the caller keeps up to date, instead of
+// from the map of variables.
+func (f *Frame) SetSlots(slots []any) { f.slots = slots }
 
 // cscope is the element of a loop being walked.
 type cscope struct {
@@ -175,6 +184,13 @@ type Closure struct {
 // CompileClosure compiles the checked tree of a program, or returns nil
 // when a node of it is not covered.
 func CompileClosure(prog *vm.Program, funcs *ClosureFuncs) *Closure {
+	return CompileClosureSlots(prog, funcs, nil)
+}
+
+// CompileClosureSlots is CompileClosure for a caller that keeps some of
+// the variables by place (Frame.SetSlots): slots gives the place of each
+// by name.
+func CompileClosureSlots(prog *vm.Program, funcs *ClosureFuncs, slots map[string]int) *Closure {
 	if prog == nil {
 		return nil
 	}
@@ -182,7 +198,7 @@ func CompileClosure(prog *vm.Program, funcs *ClosureFuncs) *Closure {
 	if node == nil {
 		return nil
 	}
-	cc := &closureCompiler{funcs: funcs, vars: map[string]int{}}
+	cc := &closureCompiler{funcs: funcs, vars: map[string]int{}, slots: slots}
 	root, err := cc.compile(node)
 	if err != nil {
 		return nil
@@ -227,6 +243,7 @@ func (c *Closure) Run(f *Frame, env map[string]any, memoryBudget uint) (out any,
 type closureCompiler struct {
 	funcs *ClosureFuncs
 	vars  map[string]int // the variables read, by their place in Frame.vars
+	slots map[string]int // the variables the caller keeps, by their place in Frame.slots
 	loops int            // the loops the node being compiled is in
 	// lets are the variables the expression declares (let x = …; …) in
 	// scope, innermost last, with their places in Frame.locals; locals
@@ -340,6 +357,14 @@ func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 		return nil, errUncovered
 	}
 	name := n.Value
+	if k, ok := cc.slots[name]; ok {
+		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+			if k >= len(f.slots) {
+				return nil, errClosure
+			}
+			return f.slots[k], nil
+		}}, nil
+	}
 	k, ok := cc.vars[name]
 	if !ok {
 		k = len(cc.vars)
