@@ -67,18 +67,27 @@ func (f function) signatures() []any {
 // without lists the texts of list that drop lacks, in list's order; it is
 // missing(required, present) and extra(present, allowed) alike.
 func without(list, drop any) []string {
-	have := map[string]bool{}
-	for _, s := range texts(drop) {
-		have[s] = true
+	dropped := texts(drop)
+	in := func(s string) bool { return slices.Contains(dropped, s) }
+	if len(dropped) > smallList {
+		have := make(map[string]bool, len(dropped))
+		for _, s := range dropped {
+			have[s] = true
+		}
+		in = func(s string) bool { return have[s] }
 	}
 	out := []string{}
 	for _, s := range texts(list) {
-		if !have[s] {
+		if !in(s) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
+
+// smallList is the length up to which a list is searched element by
+// element rather than through a set built for it.
+const smallList = 16
 
 // errDivZero is returned when an expression divides by zero.
 var errDivZero = errors.New("division by zero")
@@ -247,12 +256,27 @@ func uniqFunction() function {
 		types: []any{new(func([]any) []any), new(func([]string) []any)},
 		fn: func(a ...any) (any, error) {
 			out := []any{}
-			seen := map[string]bool{}
+			// A short list is searched in the texts kept so far; a long
+			// one through a set.
+			var seen map[string]bool
+			switch l := a[0].(type) {
+			case []string:
+				if len(l) > smallList {
+					seen = map[string]bool{}
+				}
+			case []any:
+				if len(l) > smallList {
+					seen = map[string]bool{}
+				}
+			}
 			var others []any
 			add := func(x any) {
 				if s, ok := x.(string); ok {
-					if !seen[s] {
+					switch {
+					case seen != nil && !seen[s]:
 						seen[s] = true
+						out = append(out, x)
+					case seen == nil && !slices.ContainsFunc(out, func(o any) bool { t, ok := o.(string); return ok && t == s }):
 						out = append(out, x)
 					}
 					return
