@@ -160,3 +160,39 @@ func textIn(l, r *cnode) *cnode {
 	}
 	return nil
 }
+
+// textKey reads a map by a text key without copying the key into an
+// interface: the groups of groupBy (map[any][]any) and map literals
+// (map[string]any), with runtime.Fetch's results (the zero value of the
+// map's elements for a key not in it), or returns nil. A value of another
+// type is fetched with from, as the member node does.
+func textKey(n *ast.MemberNode, base, prop *cnode, from func(f *Frame, b any) (any, error)) *cnode {
+	if prop.s == nil || n.Method || n.Optional {
+		return nil
+	}
+	ba, key := base.any, prop.s
+	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+		b, err := ba(f)
+		if err != nil {
+			return nil, err
+		}
+		switch m := b.(type) {
+		case map[any][]any:
+			k, err := key(f)
+			if err != nil {
+				return nil, err
+			}
+			if v, ok := m[k]; ok {
+				return v, nil
+			}
+			return []any(nil), nil
+		case map[string]any:
+			k, err := key(f)
+			if err != nil {
+				return nil, err
+			}
+			return m[k], nil
+		}
+		return from(f, b)
+	}}
+}

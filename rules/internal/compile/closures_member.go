@@ -54,6 +54,9 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 			return c, nil
 		}
 	}
+	if c := textKey(n, base, prop, from); c != nil {
+		return c, nil
+	}
 	fetch := func(f *Frame) (any, error) {
 		b, err := ba(f)
 		if err != nil {

@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date"
+	"github.com/shopspring/decimal"
+
+	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
+	"github.com/kiez-go/kiez/schedule"
+)
+
+// TestTypedClosureCalls runs the shapes of the typed closures' fast paths
+// — the typed forms of the record functions (typedFunctions), fields of
+// loop elements of unknown type, text keys of maps, text in lists, and
+// variables read by place (slots.go) — both as closures and on expr's
+// machine, on centres with and without records, and compares the values:
+// the typed forms give what the functions give.
+func TestTypedClosureCalls(t *testing.T) {
+	day, later := date.New(2024, 3, 1), date.New(2024, 9, 30)
+	per := Period{From: date.New(2024, 1, 1), Until: date.New(2024, 12, 31)}
+	full := &kiez.Centre{ID: "fz-1",
+		Staff: []kiez.Position{{ID: "p1", Role: "elternberatung", HoursPerWeek: decimal.NewFromInt(20), Kitas: []string{"k1"}},
+			{ID: "p2", Role: "kita-sozialarbeit", HoursPerWeek: decimal.RequireFromString("19.5"), Kitas: []string{"k1", "k2"}}},
+		Evidence: []kiez.Evidence{{ID: "e1", Kind: "aushang", Date: day, Subject: "k1"}, {ID: "e2", Kind: "aushang", Date: later, Subject: "k2"},
+			{ID: "e3", Kind: "homepage", Date: date.New(2023, 5, 1)}},
+		Meetings: []kiez.Meeting{{ID: "m1", Kind: "sozialraumtreffen", Date: day, Participants: []kiez.Participant{{Role: "elternberatung", Kita: "k1"}}},
+			{Kind: "sozialraumtreffen", Date: date.New(2025, 1, 3)}},
+		Offers:    []kiez.Offer{{ID: "o1", Title: "Café", Kind: "elterncafe"}},
+		Sessions:  []kiez.Session{{Offer: "o1", Date: day}, {Offer: "o1", Date: later, Cancelled: true}},
+		Catchment: []kiez.Kita{{ID: "k1", Name: "Kita Eins"}, {ID: "k2", Name: "Kita Zwei"}},
+	}
+	buckets, err := judgedBuckets(per, schedule.HalfYear, schedule.WholeEdges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := envTypes(ScopeCentre, reflect.TypeOf(struct{}{}), nil)
+	types["s"], types["b"], types["day"] = "", schedule.Bucket{}, date.Date{}
+	types[budgetVar] = (*stepBudget)(nil)
+	exprs := []string{
+		`staffOf(centre, s, period)`, `map(staffOf(centre, "", period), .hoursPerWeek)`, `evidenceOf(centre, s)`,
+		`filter(evidenceOf(centre, ""), .kind == "aushang" and inPeriod(.date, periodOf(b)))`,
+		`filter(evidenceOf(centre, "aushang"), inPeriod(.date, periodOf(b)))`, `meetingsOf(centre, s, period)`,
+		`meetingsOf(programme, s, period)`, `offersOf(centre, "", period)`, `sessionsOf(centre, s, period)`,
+		`map(filter(staffOf(centre, "", period), s in .kitas), .id)`, `all(centre.catchment, .id in map(centre.staff, .kitas[0]))`,
+		`groupBy(evidenceOf(centre, ""), .subject)[s]`, `len(groupBy(evidenceOf(centre, ""), .subject)[s] ?? [])`,
+		`{"k1": "eins", "k2": "zwei"}[s] ?? "keine"`, `s in map(centre.catchment, .id)`, `days(day, period.until)`,
+		`inPeriod(day, periodOf(b))`, `periodOf(b)`, `let x = staffOf(centre, s, period); len(x) > 0 and s != ""`,
+		`map(centre.meetings, len(.participants))`, `any(centre.sessions, .cancelled and inPeriod(.date, period))`,
+	}
+	l := &loader{}
+	untyped := compile.NewClosureFuncs(compilerConfig(functions()))
+	typed := compile.NewClosureFuncs(compilerConfig(functions()))
+	typed.AddTyped(typedFunctions())
+	machine := &vm.VM{}
+	for _, text := range exprs {
+		prog, err := l.compileExpr(text, types)
+		if err != nil {
+			t.Errorf("%s: %v", text, err)
+			continue
+		}
+		for _, c := range []*kiez.Centre{full, {ID: "leer"}} {
+			for _, s := range []string{"", "k1", "elternberatung", "aushang", "sozialraumtreffen", "fehlt"} {
+				for _, b := range buckets {
+					ec := newEvalCtx(context.Background(), newSharedCache(nil, 0))
+					r := &run{programme: &kiez.Programme{}, period: per, params: struct{}{}, ec: ec, budget: &stepBudget{limit: 1 << 40},
+						frame: &compile.Frame{}, prog: &RuleSet{}}
+					r.initVars()
+					r.setVar(slotCentre, c)
+					r.env["s"], r.env["b"], r.env["day"] = s, b, day
+					want, err := machine.Run(prog, r.env)
+					if err != nil {
+						t.Errorf("%s: the machine failed: %v", text, err)
+						continue
+					}
+					for name, funcs := range map[string]*compile.ClosureFuncs{"untyped": untyped, "typed": typed} {
+						// s, b and day are read by place, the rest from the map.
+						slots := ruleSlots([]string{"s", "b", "day"})
+						cl := compile.CompileClosureSlots(prog, funcs, slots)
+						if cl == nil {
+							t.Errorf("%s: not compiled to closures", text)
+							continue
+						}
+						vals := append([]any(nil), r.vals[:slotLets]...)
+						f := &compile.Frame{}
+						f.SetSlots(append(vals, s, b, day))
+						got, ok := cl.Run(f, r.env, 0)
+						if !ok {
+							t.Errorf("%s on %s, %q (%s): the closure failed, the machine gave %#v", text, c.ID, s, name, want)
+							continue
+						}
+						if d := cmp.Diff(want, got, closureCmp); d != "" {
+							t.Errorf("%s on %s, %q (%s) (-machine +closure):\n%s", text, c.ID, s, name, d)
+						}
+					}
+				}
+			}
+		}
+	}
+}
