@@ -171,6 +171,21 @@ func textKey(n *ast.MemberNode, base, prop *cnode, from func(f *Frame, b any) (a
 		return nil
 	}
 	ba, key := base.any, prop.s
+	if m, size := constMap(n.Node); m != nil {
+		// A literal of constant texts and values indexed at once: the
+		// map is built once, and counted in memory as the machine counts
+		// the one it builds on every run.
+		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+			if err := f.grow(size); err != nil {
+				return nil, err
+			}
+			k, err := key(f)
+			if err != nil {
+				return nil, err
+			}
+			return m[k], nil
+		}}
+	}
 	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		b, err := ba(f)
 		if err != nil {
@@ -195,4 +210,39 @@ func textKey(n *ast.MemberNode, base, prop *cnode, from func(f *Frame, b any) (a
 		}
 		return from(f, b)
 	}}
+}
+
+// constMap returns the map of a map literal whose keys are texts and
+// whose values are texts, truth values or whole numbers, and its number
+// of pairs, or nil. Of two equal keys the first wins, as in mapLiteral.
+func constMap(n ast.Node) (map[string]any, int) {
+	mn, ok := n.(*ast.MapNode)
+	if !ok || len(mn.Pairs) == 0 {
+		return nil, 0
+	}
+	m := make(map[string]any, len(mn.Pairs))
+	for i := len(mn.Pairs) - 1; i >= 0; i-- {
+		pair, ok := mn.Pairs[i].(*ast.PairNode)
+		if !ok {
+			return nil, 0
+		}
+		k, ok := pair.Key.(*ast.StringNode)
+		if !ok {
+			return nil, 0
+		}
+		switch v := pair.Value.(type) {
+		case *ast.StringNode:
+			m[k.Value] = v.Value
+		case *ast.BoolNode:
+			m[k.Value] = v.Value
+		case *ast.IntegerNode:
+			if v.Type() != typeInt {
+				return nil, 0
+			}
+			m[k.Value] = v.Value
+		default:
+			return nil, 0
+		}
+	}
+	return m, len(mn.Pairs)
 }
