@@ -110,12 +110,8 @@ func budgetFunctions() map[string]*builtin.Function {
 			if !okx || !oky {
 				return runtime.Add(a[1], a[2]), nil // operands of unknown type that are no texts: expr's +
 			}
-			if b, ok := a[0].(*stepBudget); ok {
-				if err := b.spend(len(x) + len(y)); err != nil {
-					return nil, err
-				}
-			}
-			return x + y, nil
+			b, _ := a[0].(*stepBudget)
+			return concatTexts(b, x, y)
 		}},
 	}
 }

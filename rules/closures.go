@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/kiez-go/kiez/rules/internal/compile"
+import (
+	"github.com/kiez-go/kiez/internal/words"
+	"github.com/kiez-go/kiez/rules/internal/compile"
+)
 
 // Running an expression as typed closures (compile.Closure), compiled
 // when it first runs, with expr's machine where the closures do not
@@ -16,13 +19,8 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 	if r.eng.cfg.noClosures {
 		return nil, false
 	}
-	r.eng.closuresOnce.Do(func() {
-		funcs := compile.NewClosureFuncs(compilerConfig(functions()))
-		funcs.AddTyped(typedFunctions())
-		r.eng.closures = funcs
-	})
-	funcs := r.eng.closures
-	r.compileClosure(e, funcs)
+	r.closureFuncs()
+	r.compileClosure(e, r.eng.closures)
 	if e.closure == nil || !sameLets(e.closureLets, r.curLets) {
 		return nil, false
 	}
@@ -40,4 +38,52 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 		r.budget.used = used // the machine runs it again, from the same budget
 	}
 	return out, ok
+}
+
+// runClosureText runs an expression whose closure's value is a text
+// (compile.Closure.Text) and gives the text without an interface; ok is
+// false when the expression must run as usual (not a text, not covered,
+// failed, or checked against the machine).
+func (r *run) runClosureText(e *expression) (string, bool) {
+	if r.eng.cfg.noClosures || r.eng.cfg.checkClosure != nil {
+		return "", false
+	}
+	r.closureFuncs()
+	r.compileClosure(e, r.eng.closures)
+	if e.closure == nil || !e.closure.Text() || !sameLets(e.closureLets, r.curLets) {
+		return "", false
+	}
+	used := r.budget.used
+	s, ok := e.closure.RunText(r.frame, r.env, r.eng.cfg.memoryBudget)
+	if !ok {
+		r.budget.used = used // the expression runs again, from the same budget
+	}
+	return s, ok
+}
+
+// closureFuncs makes the engine's functions of the closures, with their
+// typed forms, when an expression first runs.
+func (r *run) closureFuncs() {
+	r.eng.closuresOnce.Do(func() {
+		funcs := compile.NewClosureFuncs(compilerConfig(functions()))
+		funcs.AddTyped(typedFunctions())
+		r.eng.closures = funcs
+	})
+}
+
+// partText is the text of an expression of a message in lang: a text
+// the closures give as it is (a text is written as it is), else the value
+// formatted (text). The value of an expression computed once per subject
+// or evaluation is taken from there.
+func (r *run) partText(rule *Rule, e *expression, slots []slot, lang words.Language) (string, error) {
+	if e.konst < 0 && (slots == nil || e.slot < 0) {
+		if err := r.needLets(rule, e, slots); err != nil {
+			return "", err
+		}
+		if s, ok := r.runClosureText(e); ok {
+			return s, nil
+		}
+	}
+	_, text, err := r.text(rule, e, slots, lang)
+	return text, err
 }

@@ -52,12 +52,14 @@ func TestTypedClosureCalls(t *testing.T) {
 		`{"k1": "eins", "k2": "zwei"}[s] ?? "keine"`, `s in map(centre.catchment, .id)`, `days(day, period.until)`,
 		`inPeriod(day, periodOf(b))`, `periodOf(b)`, `let x = staffOf(centre, s, period); len(x) > 0 and s != ""`,
 		`map(centre.meetings, len(.participants))`, `any(centre.sessions, .cancelled and inPeriod(.date, period))`,
+		`s == "" ? "leer" : s + "!"`, `first(centre.catchment)?.name ?? "keine"`, `"Kita " + s`,
 	}
 	l := &loader{}
 	untyped := compile.NewClosureFuncs(compilerConfig(functions()))
 	typed := compile.NewClosureFuncs(compilerConfig(functions()))
 	typed.AddTyped(typedFunctions())
 	machine := &vm.VM{}
+	texts := 0
 	for _, text := range exprs {
 		prog, err := l.compileExpr(text, types)
 		if err != nil {
@@ -97,9 +99,19 @@ func TestTypedClosureCalls(t *testing.T) {
 						if d := cmp.Diff(want, got, closureCmp); d != "" {
 							t.Errorf("%s on %s, %q (%s) (-machine +closure):\n%s", text, c.ID, s, name, d)
 						}
+						if cl.Text() {
+							texts++
+							got, ok := cl.RunText(f, r.env, 0)
+							if w, _ := want.(string); !ok || got != w {
+								t.Errorf("%s on %s, %q (%s): RunText gave %q, %v, the machine %#v", text, c.ID, s, name, got, ok, want)
+							}
+						}
 					}
 				}
 			}
 		}
+	}
+	if texts == 0 {
+		t.Error("no expression ran as a text")
 	}
 }

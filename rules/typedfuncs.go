@@ -27,6 +27,7 @@ func typedFunctions() map[string][]compile.TypedFunc {
 		})},
 		"meetingsOf": {compile.Typed4(meetingsOfMemo[*kiez.Centre]), compile.Typed4(meetingsOfMemo[*kiez.Programme])},
 		"evidenceOf": {compile.Typed3(evidenceOfMemo[*kiez.Centre]), compile.Typed3(evidenceOfMemo[*kiez.Programme])},
+		concatName:   {compile.Typed3(concatTexts)},
 		refsName: {
 			compile.Typed2(refsTyped[kiez.Kita]), compile.Typed2(refsTyped[kiez.Participant]),
 			compile.Typed2(refsTyped[kiez.Meeting]), compile.Typed2(refsTyped[kiez.Evidence]),
@@ -137,4 +138,15 @@ func refsTyped[T any](ec *evalCtx, l []T) (any, error) {
 		ec.refs[k] = r
 	}
 	return r, nil
+}
+
+// concatTexts is $concat(budget, x, y): x + y, its bytes counted in the
+// budget (none outside an evaluation).
+func concatTexts(b *stepBudget, x, y string) (string, error) {
+	if b != nil {
+		if err := b.spend(len(x) + len(y)); err != nil {
+			return "", err
+		}
+	}
+	return x + y, nil
 }

@@ -213,6 +213,9 @@ func listItems(list any) []any {
 // else its text form, else its position in the list.
 func (r *run) itemSubject(rule *Rule, item any, i int) string {
 	if rule.subject != nil {
+		if s, ok := r.runClosureText(rule.subject); ok && s != "" {
+			return s
+		}
 		if v, err := r.exec(rule.subject); err == nil {
 			if s, ok := v.(string); ok && s != "" {
 				return s
@@ -469,7 +472,7 @@ func (r *run) renderParts(rule *Rule, lang words.Language, size int, message []t
 			b.WriteString(part.text)
 			continue
 		}
-		_, text, err := r.text(rule, part.expr, slots, lang)
+		text, err := r.partText(rule, part.expr, slots, lang)
 		if err != nil {
 			return "", err
 		}

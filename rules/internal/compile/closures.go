@@ -215,6 +215,17 @@ func (c *Closure) Run(f *Frame, env map[string]any, memoryBudget uint) (out any,
 			out, ok = nil, false
 		}
 	}()
+	c.begin(f, env, memoryBudget)
+	v, err := c.root.any(f)
+	c.end(f)
+	if err != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+// begin prepares the frame f for a run on the variables env.
+func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 	if memoryBudget == 0 {
 		memoryBudget = conf.DefaultMemoryBudget
 	}
@@ -229,14 +240,13 @@ func (c *Closure) Run(f *Frame, env map[string]any, memoryBudget uint) (out any,
 		f.locals = make([]any, c.locals)
 	}
 	f.locals = f.locals[:c.locals]
-	v, err := c.root.any(f)
+}
+
+// end lets go of what a run left in the frame.
+func (c *Closure) end(f *Frame) {
 	f.env, f.stop = nil, nil // the stacks are cleared as their values are taken off
 	clear(f.vars)
 	clear(f.locals)
-	if err != nil {
-		return nil, false
-	}
-	return v, true
 }
 
 // closureCompiler compiles the nodes of one expression.

@@ -309,7 +309,7 @@ func (cc *closureCompiler) conditional(n *ast.ConditionalNode) (*cnode, error) {
 		return nil, err
 	}
 	cb, xa, ya := cond.boolFn(), x.any, y.any
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+	out := &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		c, err := cb(f)
 		if err != nil {
 			return nil, err
@@ -318,7 +318,21 @@ func (cc *closureCompiler) conditional(n *ast.ConditionalNode) (*cnode, error) {
 			return xa(f)
 		}
 		return ya(f)
-	}}, nil
+	}}
+	if xs, ys := x.s, y.s; xs != nil && ys != nil {
+		// Two texts: also a text, for a parent that reads one.
+		out.s = func(f *Frame) (string, error) {
+			c, err := cb(f)
+			if err != nil {
+				return "", err
+			}
+			if c {
+				return xs(f)
+			}
+			return ys(f)
+		}
+	}
+	return out, nil
 }
 
 // in is runtime.In, without boxing the elements of a list of texts or
