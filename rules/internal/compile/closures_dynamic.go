@@ -3,6 +3,7 @@ package compile
 import (
 	"reflect"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/ast"
 )
@@ -245,4 +246,58 @@ func constMap(n ast.Node) (map[string]any, int) {
 		}
 	}
 	return m, len(mn.Pairs)
+}
+
+// length is the builtin len as a whole number: of a list, a map or a
+// text (in runes), as builtin.Len counts; a list read from a field is
+// counted in place. Anything else fails, as the builtin does.
+func (cc *closureCompiler) length(n *ast.BuiltinNode) (*cnode, error) {
+	if len(n.Arguments) != 1 {
+		return nil, errUncovered
+	}
+	arg := n.Arguments[0]
+	t := arg.Type()
+	if t == nil || (t.Kind() == reflect.Interface && t.NumMethod() > 0) {
+		return nil, errUncovered
+	}
+	c, err := cc.compile(arg)
+	if err != nil {
+		return nil, err
+	}
+	count := func(v reflect.Value) (int, error) {
+		switch v.Kind() {
+		case reflect.Array, reflect.Slice, reflect.Map:
+			return v.Len(), nil
+		case reflect.String:
+			return utf8.RuneCountInString(v.String()), nil
+		}
+		return 0, errClosure
+	}
+	if k := t.Kind(); c.val != nil && (k == reflect.Slice || k == reflect.Array || k == reflect.Map) {
+		val := c.val
+		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
+			v, err := val(f)
+			if err != nil {
+				return 0, err
+			}
+			return count(v)
+		}}), nil
+	}
+	a := c.any
+	if k := t.Kind(); k == reflect.Pointer || k == reflect.Interface {
+		a = derefArg(a)
+	}
+	return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
+		v, err := a(f)
+		if err != nil {
+			return 0, err
+		}
+		switch x := v.(type) {
+		case []any:
+			return len(x), nil
+		case string:
+			return utf8.RuneCountInString(x), nil
+		}
+		return count(reflect.ValueOf(v))
+	}}), nil
 }

@@ -26,6 +26,8 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 	switch n.Name {
 	case "sortBy", "reduce":
 		return nil, errUncovered
+	case "len":
+		return cc.length(n)
 	}
 	id, ok := builtin.Index[n.Name]
 	if !ok {
