@@ -123,18 +123,13 @@ func functions() []function {
 		{name: "sumDec", group: "numbers", doc: "sumDec(list) adds up a list of decimals (e.g. map(centre.staff, .hoursPerWeek)); an empty list gives 0",
 			types: []any{new(func([]any) decimal.Decimal), new(func([]decimal.Decimal) decimal.Decimal)},
 			fn: func(a ...any) (any, error) {
-				sum := decimal.Zero
 				switch l := a[0].(type) {
 				case []any:
-					for _, x := range l {
-						sum = sum.Add(dec(x))
-					}
+					return sumDecimals(len(l), func(i int) decimal.Decimal { return dec(l[i]) }), nil
 				case []decimal.Decimal:
-					for _, x := range l {
-						sum = sum.Add(x)
-					}
+					return sumDecimals(len(l), func(i int) decimal.Decimal { return l[i] }), nil
 				}
-				return sum, nil
+				return decimal.Zero, nil
 			}},
 		{name: "fte", group: "numbers", doc: "fte(hoursPerWeek, fullTimeWeek) converts weekly hours into full-time equivalents (4 decimal places); a full-time week of 0 is an error",
 			types: []any{new(func(decimal.Decimal, decimal.Decimal) decimal.Decimal), new(func(decimal.Decimal, int) decimal.Decimal)},
