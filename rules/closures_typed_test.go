@@ -53,6 +53,8 @@ func TestTypedClosureCalls(t *testing.T) {
 		`inPeriod(day, periodOf(b))`, `periodOf(b)`, `let x = staffOf(centre, s, period); len(x) > 0 and s != ""`,
 		`map(centre.meetings, len(.participants))`, `any(centre.sessions, .cancelled and inPeriod(.date, period))`,
 		`s == "" ? "leer" : s + "!"`, `first(centre.catchment)?.name ?? "keine"`, `"Kita " + s`,
+		`any(evidenceOf(centre, ""), inPeriod(.date, period) and .kind == s)`, `count(centre.meetings, days(.date, day) < 0 and s != .kind)`,
+		`filter(evidenceOf(centre, ""), inPeriod(.date, period) and .subject == "k1")`, `(first(centre.catchment)?.name ?? "") == s`,
 	}
 	l := &loader{}
 	untyped := compile.NewClosureFuncs(compilerConfig(functions()))

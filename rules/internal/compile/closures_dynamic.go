@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/vm/runtime"
 )
 
 // Fields of values of unknown type and the operator in on texts, for the
@@ -300,4 +301,77 @@ func (cc *closureCompiler) length(n *ast.BuiltinNode) (*cnode, error) {
 		}
 		return count(reflect.ValueOf(v))
 	}}), nil
+}
+
+// derefVal is derefArg on a node's reflect.Value: pointers and interfaces
+// followed to the value, the invalid Value for nil.
+func derefVal(val func(*Frame) (reflect.Value, error)) func(*Frame) (reflect.Value, error) {
+	return func(f *Frame) (reflect.Value, error) {
+		v, err := val(f)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return reflect.Value{}, nil
+			}
+			v = v.Elem()
+		}
+		return v, nil
+	}
+}
+
+// textEquals is runtime.Equal of a node's value and a text, without
+// copying the text into an interface: a value that is a text is compared
+// as it is, anything else (nil, a value of another type) through
+// runtime.Equal. textFirst says the text is the left operand, which is
+// evaluated first.
+func textEquals(other *cnode, text func(*Frame) (string, error), textFirst bool) func(*Frame) (bool, error) {
+	// value gives the other operand as a text when it is one, else boxed.
+	var value func(f *Frame) (string, bool, any, error)
+	if val := other.val; val != nil {
+		value = func(f *Frame) (string, bool, any, error) {
+			v, err := val(f)
+			switch {
+			case err != nil:
+				return "", false, nil, err
+			case !v.IsValid():
+				return "", false, nil, nil
+			case v.Type() == typeString:
+				return v.String(), true, nil, nil
+			}
+			return "", false, v.Interface(), nil
+		}
+	} else {
+		a := other.any
+		value = func(f *Frame) (string, bool, any, error) {
+			v, err := a(f)
+			if x, ok := v.(string); ok && err == nil {
+				return x, true, nil, nil
+			}
+			return "", false, v, err
+		}
+	}
+	return func(f *Frame) (bool, error) {
+		var s, x string
+		var isText bool
+		var v any
+		var err error
+		if textFirst {
+			if s, err = text(f); err == nil {
+				x, isText, v, err = value(f)
+			}
+		} else if x, isText, v, err = value(f); err == nil {
+			s, err = text(f)
+		}
+		switch {
+		case err != nil:
+			return false, err
+		case isText:
+			return x == s, nil
+		case textFirst:
+			return runtime.Equal(s, v), nil
+		}
+		return runtime.Equal(v, s), nil
+	}
 }

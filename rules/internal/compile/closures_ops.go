@@ -43,7 +43,11 @@ func (cc *closureCompiler) operandOf(n ast.Node, coalesce bool) (*cnode, error) 
 		return nil, errUncovered
 	}
 	if k := t.Kind(); k == reflect.Pointer || k == reflect.Interface {
-		return &cnode{typ: t, any: derefArg(c.any)}, nil
+		out := &cnode{typ: t, any: derefArg(c.any)}
+		if c.val != nil {
+			out.val = derefVal(c.val)
+		}
+		return out, nil
 	}
 	return c, nil
 }
@@ -221,6 +225,10 @@ func equality(not bool, l, r *cnode) *cnode {
 			y, err := rs(f)
 			return x == y, err
 		}
+	case l.s != nil && r.s == nil:
+		b = textEquals(r, l.s, true)
+	case l.s == nil && r.s != nil:
+		b = textEquals(l, r.s, false)
 	default:
 		la, ra := l.any, r.any
 		b = func(f *Frame) (bool, error) {
