@@ -347,14 +347,7 @@ func recordFunctions() []function {
 			}},
 		{name: "meetingsOf", group: "records", ctx: true, doc: "meetingsOf(centre or programme, kind, period) lists the meetings of that kind held in the period (not cancelled); kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Meeting), new(func(*kiez.Programme, string, Period) []*kiez.Meeting)},
-			fn: func(a ...any) (any, error) {
-				kind, p := a[2].(string), a[3].(Period)
-				if c, ok := a[1].(*kiez.Centre); ok {
-					return meetingsOfMemo(ecOf(a[0]), c, kind, p)
-				}
-				prog, _ := a[1].(*kiez.Programme)
-				return meetingsOfMemo(ecOf(a[0]), prog, kind, p)
-			}},
+			fn:    func(a ...any) (any, error) { return meetingsOfAny(ecOf(a[0]), a[1], a[2].(string), a[3].(Period)) }},
 		{name: "attendedBy", group: "records", ctx: true, doc: "attendedBy(meetings, centreID, role) keeps the meetings with a participant of that role from that centre; given committees, those with such a member",
 			types: []any{new(func([]*kiez.Meeting, string, string) []*kiez.Meeting), new(func([]*kiez.Committee, string, string) []*kiez.Committee),
 				new(func([]any, string, string) []any)},
@@ -406,13 +399,7 @@ func recordFunctions() []function {
 			}},
 		{name: "evidenceOf", group: "records", ctx: true, doc: "evidenceOf(centre or programme, kind) lists the evidence records of that kind; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string) []*kiez.Evidence), new(func(*kiez.Programme, string) []*kiez.Evidence)},
-			fn: func(a ...any) (any, error) {
-				if c, ok := a[1].(*kiez.Centre); ok {
-					return evidenceOfMemo(ecOf(a[0]), c, a[2].(string))
-				}
-				prog, _ := a[1].(*kiez.Programme)
-				return evidenceOfMemo(ecOf(a[0]), prog, a[2].(string))
-			}},
+			fn:    func(a ...any) (any, error) { return evidenceOfAny(ecOf(a[0]), a[1], a[2].(string)) }},
 		{name: "latestEvidence", group: "records", doc: "latestEvidence(centre or programme, kind, day) is the most recent record of that kind dated on or before the day, or nil",
 			types: []any{new(func(*kiez.Centre, string, date.Date) *kiez.Evidence), new(func(*kiez.Programme, string, date.Date) *kiez.Evidence)},
 			fn: func(a ...any) (any, error) {

@@ -118,6 +118,26 @@ func evidenceOfMemo[R *kiez.Centre | *kiez.Programme](ec *evalCtx, of R, kind st
 	return memoPut(ec, k, evidenceIn(list, kind)), nil
 }
 
+// meetingsOfAny is meetingsOfMemo on a centre or a programme given as an
+// interface (anything else lists none).
+func meetingsOfAny(ec *evalCtx, of any, kind string, p Period) (any, error) {
+	if c, ok := of.(*kiez.Centre); ok {
+		return meetingsOfMemo(ec, c, kind, p)
+	}
+	prog, _ := of.(*kiez.Programme)
+	return meetingsOfMemo(ec, prog, kind, p)
+}
+
+// evidenceOfAny is evidenceOfMemo on a centre or a programme given as an
+// interface (anything else lists none).
+func evidenceOfAny(ec *evalCtx, of any, kind string) (any, error) {
+	if c, ok := of.(*kiez.Centre); ok {
+		return evidenceOfMemo(ec, c, kind)
+	}
+	prog, _ := of.(*kiez.Programme)
+	return evidenceOfMemo(ec, prog, kind)
+}
+
 // refsTyped is refsOf on a list of records of a known type: the same
 // view, found under the same key, without reflection.
 func refsTyped[T any](ec *evalCtx, l []T) (any, error) {
