@@ -33,7 +33,7 @@ func TestTypedClosureCalls(t *testing.T) {
 			{Kind: "sozialraumtreffen", Date: date.New(2025, 1, 3)}},
 		Offers:    []kiez.Offer{{ID: "o1", Title: "Café", Kind: "elterncafe"}},
 		Sessions:  []kiez.Session{{Offer: "o1", Date: day}, {Offer: "o1", Date: later, Cancelled: true}},
-		Catchment: []kiez.Kita{{ID: "k1", Name: "Kita Eins"}, {ID: "k2", Name: "Kita Zwei"}},
+		Catchment: []kiez.Kita{{ID: "k1", Name: "Kita Eins"}, {ID: "k2", Name: "Kita Zwei"}, {ID: "k3", Name: "Kita Drei"}},
 	}
 	buckets, err := judgedBuckets(per, schedule.HalfYear, schedule.WholeEdges)
 	if err != nil {
@@ -55,6 +55,8 @@ func TestTypedClosureCalls(t *testing.T) {
 		`s == "" ? "leer" : s + "!"`, `first(centre.catchment)?.name ?? "keine"`, `"Kita " + s`,
 		`any(evidenceOf(centre, ""), inPeriod(.date, period) and .kind == s)`, `count(centre.meetings, days(.date, day) < 0 and s != .kind)`,
 		`filter(evidenceOf(centre, ""), inPeriod(.date, period) and .subject == "k1")`, `(first(centre.catchment)?.name ?? "") == s`,
+		`all(centre.catchment, len(groupBy(evidenceOf(centre, ""), .subject)[.id] ?? []) > 0)`,
+		`map(centre.catchment, len(groupBy(evidenceOf(centre, s), .subject)[.id]))`,
 	}
 	l := &loader{}
 	untyped := compile.NewClosureFuncs(compilerConfig(functions()))

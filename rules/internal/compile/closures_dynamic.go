@@ -188,7 +188,7 @@ func textKey(n *ast.MemberNode, base, prop *cnode, from func(f *Frame, b any) (a
 			return m[k], nil
 		}}
 	}
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+	c := &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		b, err := ba(f)
 		if err != nil {
 			return nil, err
@@ -212,6 +212,61 @@ func textKey(n *ast.MemberNode, base, prop *cnode, from func(f *Frame, b any) (a
 		}
 		return from(f, b)
 	}}
+	if n.Node.Type() == reflect.TypeFor[map[any][]any]() {
+		// A group as a list, for a parent that reads one (listOrEmpty,
+		// length) without an interface.
+		c.t = func(f *Frame) ([]any, error) {
+			b, err := ba(f)
+			if err != nil {
+				return nil, err
+			}
+			m, ok := b.(map[any][]any)
+			if !ok {
+				return nil, errClosure
+			}
+			k, err := key(f)
+			if err != nil {
+				return nil, err
+			}
+			return m[k], nil
+		}
+	}
+	return c
+}
+
+// listOrEmpty gives x ?? [] (a list, or an empty list for nil) on a list
+// of type []any also as that list (cnode.t), when x has that form: the
+// machine's empty list literal is a new empty list, counted as none.
+func listOrEmpty(n *ast.BinaryNode, l, out *cnode) *cnode {
+	lt, ok := l.t.(func(*Frame) ([]any, error))
+	if !ok {
+		return out
+	}
+	empty := func() []any { return []any{} }
+	switch r := n.Right.(type) {
+	case *ast.ArrayNode:
+		if len(r.Nodes) != 0 {
+			return out
+		}
+	case *ast.ConstantNode:
+		// The literal folded by expr's optimizer: the machine gives
+		// this very list.
+		c, ok := r.Value.([]any)
+		if !ok || len(c) != 0 {
+			return out
+		}
+		empty = func() []any { return c }
+	default:
+		return out
+	}
+	out.t = func(f *Frame) ([]any, error) {
+		v, err := lt(f)
+		if err != nil || v != nil {
+			return v, err
+		}
+		return empty(), nil
+	}
+	return out
 }
 
 // constMap returns the map of a map literal whose keys are texts and
@@ -282,6 +337,12 @@ func (cc *closureCompiler) length(n *ast.BuiltinNode) (*cnode, error) {
 				return 0, err
 			}
 			return count(v)
+		}}), nil
+	}
+	if list, ok := c.t.(func(*Frame) ([]any, error)); ok {
+		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
+			l, err := list(f)
+			return len(l), err
 		}}), nil
 	}
 	a := c.any

@@ -99,13 +99,13 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 		return rangeOf(l, r), nil
 	case "??":
 		la, ra := l.any, r.any
-		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+		return listOrEmpty(n, l, &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 			v, err := la(f)
 			if err != nil || !runtime.IsNil(v) {
 				return v, err
 			}
 			return ra(f)
-		}}, nil
+		}}), nil
 	case "==", "!=":
 		return equality(n.Operator == "!=", l, r), nil
 	case "<", ">", "<=", ">=":
