@@ -36,6 +36,10 @@ func typedFunctions() map[string][]compile.TypedFunc {
 			compile.Typed2(refsTyped[kiez.CaseExchange]), compile.Typed2(refsTyped[kiez.Committee]),
 			compile.Typed2(refsTyped[kiez.Partner]), compile.Typed2(refsTyped[kiez.Phase]),
 			compile.Typed2(refsTyped[kiez.Provider]), compile.Typed2(refsTyped[kiez.ChangeEvent]),
+			compile.Typed2(refsTyped[kiez.Closure]), compile.Typed2(refsTyped[kiez.Target]),
+			compile.Typed2(refsTyped[kiez.PositionChange]), compile.Typed2(refsTyped[kiez.Indicator]),
+			compile.Typed2(refsTyped[kiez.ImpactGoal]), compile.Typed2(refsTyped[kiez.FacilitationHours]),
+			compile.Typed2(refsTyped[kiez.Channel]), compile.Typed2(refsTyped[kiez.BudgetLine]),
 		},
 	}
 }

@@ -175,17 +175,21 @@ type ClosureFuncs struct {
 	table map[string]*builtin.Function
 	fn1   map[string]func(any) (any, error)
 	fn2   map[string]func(any, any) (any, error)
-	// typed are the typed forms of functions (closures_typedfn.go).
+	// typed are the typed forms of functions (closures_typedfn.go);
+	// sigs counts the signatures each function of the environment
+	// accepts.
 	typed map[string][]TypedFunc
+	sigs  map[string]int
 }
 
 // NewClosureFuncs returns the functions of the closures: those of the
 // configuration, as the compiler hands them to expr.
 func NewClosureFuncs(cfg *Config) *ClosureFuncs {
 	c := &ClosureFuncs{table: map[string]*builtin.Function{}, fn1: map[string]func(any) (any, error){},
-		fn2: map[string]func(any, any) (any, error){}}
+		fn2: map[string]func(any, any) (any, error){}, sigs: map[string]int{}}
 	for _, f := range cfg.Functions {
 		c.table[f.Name] = &builtin.Function{Name: f.Name, Func: f.Fn}
+		c.sigs[f.Name] = len(f.Types)
 		if f.Fn1 != nil {
 			c.fn1[f.Name] = f.Fn1
 		}

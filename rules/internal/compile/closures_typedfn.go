@@ -2,14 +2,16 @@ package compile
 
 import (
 	"reflect"
+	"slices"
 )
 
 // Typed functions of the typed closures (closures.go). A function of the
 // table takes its arguments as interfaces (func(...any), Fn1, Fn2): every
 // call builds a list of them and copies dates, periods and texts into
 // interfaces. A TypedFunc is the same function with typed parameters; a
-// call whose arguments' checked types are its parameter types (or are
-// unknown: an interface, asserted when the call runs) calls it with the
+// call whose arguments' checked types are its parameter types (or, for a
+// function of one signature, are unknown: an interface, asserted when the
+// call runs) calls it with the
 // arguments read as they are, without a list and without boxing. Its
 // result is given typed to a parent that can read it so (truth values,
 // whole numbers, texts) and boxed otherwise. A TypedFunc computes what
@@ -133,7 +135,13 @@ func (t TypedFunc) fits(args []*cnode, types []reflect.Type) bool {
 // typedCall compiles a call of a function with a typed form that fits its
 // arguments, or returns nil.
 func (c *ClosureFuncs) typedCall(name string, args []*cnode, types []reflect.Type) *cnode {
-	for _, t := range c.typed[name] {
+	forms := c.typed[name]
+	if (len(forms) > 1 || c.sigs[name] > 1) && slices.ContainsFunc(types, func(t reflect.Type) bool { return t != nil && t.Kind() == reflect.Interface }) {
+		// Which form a value of unknown type needs shows only when the
+		// call runs; the untyped function takes it as it comes.
+		return nil
+	}
+	for _, t := range forms {
 		if t.fits(args, types) {
 			return t.bind(args)
 		}
