@@ -10,9 +10,12 @@ import (
 
 // The typed forms of the functions the shipped rules call most
 // (compile.TypedFunc): the typed closures call them with their arguments
-// as they are, without a list of interfaces. Each is the function's own
-// implementation: its untyped form (functions.go, records.go) calls the
-// same Go function, so both give the same values.
+// as they are, without a list of interfaces. Each computes what the
+// untyped form computes: most are the function's own implementation,
+// which the untyped form (functions.go, records.go, budget.go) calls;
+// periodOf and $refs repeat the untyped form's few lines on typed values
+// (refsTyped finds and keeps the same view under the same key as refsOf).
+// TestTypedClosureCalls runs them against expr's machine.
 
 // typedFunctions returns the typed forms by function name.
 func typedFunctions() map[string][]compile.TypedFunc {
