@@ -66,9 +66,10 @@ type cachedExpr struct {
 	plain bool
 	names []declared
 	prog  *vm.Program
-	// rechecked tells that the checker checked the tree again after a
-	// patcher changed it (see patchAndCheck).
-	rechecked bool
+	// needsNames tells that the checker checked the tree again after a
+	// patcher changed it (see patchAndCheck) and that the tree may hide
+	// a name it lost (MayHideNames).
+	needsNames bool
 }
 
 // declared is what an environment declares under a name.
@@ -289,7 +290,7 @@ func (c *Cache) program(k exprKey) (cachedExpr, bool) {
 }
 
 // keepProgram keeps the program of an expression that compiled (e.prog
-// and e.rechecked; the key gives the rest).
+// and e.needsNames; the key gives the rest).
 func (c *Cache) keepProgram(k exprKey, e cachedExpr) {
 	if !c.keeps {
 		return

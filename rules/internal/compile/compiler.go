@@ -129,18 +129,22 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 // compile parses, checks, optimises and compiles an expression for an
 // environment, like expr.Compile, with the counting of the step budget
 // (instrument) put in after the checker. An expression compiled before
-// for the same names (see Cache) gives the same program again.
-func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, rechecked bool, err error) {
+// for the same names (see Cache) gives the same program again. needsNames
+// tells that the checker checked the tree again after a patch and that
+// the tree may hide a name it lost (see Session.NeedsCheckNames), worked
+// out once for each program.
+func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, needsNames bool, err error) {
 	key := x.key(text, env)
 	if p, ok := x.cache.program(key); ok {
-		return p.prog, p.rechecked, nil
+		return p.prog, p.needsNames, nil
 	}
 	x.setEnv(env)
 	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
 		return nil, false, err
 	}
-	if rechecked, err = x.patchAndCheck(tree); err != nil {
+	rechecked, err := x.patchAndCheck(tree)
+	if err != nil {
 		return nil, false, err
 	}
 	if x.c.Optimize {
@@ -159,6 +163,7 @@ func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program,
 	if err != nil {
 		return nil, false, err
 	}
-	x.cache.keepProgram(key, cachedExpr{prog: prog, rechecked: rechecked})
-	return prog, rechecked, nil
+	needsNames = rechecked && MayHideNames(prog.Node())
+	x.cache.keepProgram(key, cachedExpr{prog: prog, needsNames: needsNames})
+	return prog, needsNames, nil
 }

@@ -137,9 +137,7 @@ func (c *Estimate) Cost(n ast.Node) uint64 {
 		return total
 	}
 	total := uint64(1)
-	for _, child := range children(n) {
-		total = SatAdd(total, c.Cost(*child))
-	}
+	eachChild(n, func(child *ast.Node) { total = SatAdd(total, c.Cost(*child)) })
 	if p, ok := n.(*ast.PredicateNode); ok {
 		total = SatAdd(total, c.Cost(p.Node))
 	}

@@ -154,9 +154,7 @@ func guardIn(node *ast.Node) bool {
 		}
 		return guarded
 	}
-	for _, child := range children(*node) {
-		guarded = guardIn(child) || guarded
-	}
+	eachChild(*node, func(child *ast.Node) { guarded = guardIn(child) || guarded })
 	return guarded
 }
 
@@ -170,52 +168,55 @@ func isLoop(b *ast.BuiltinNode) bool {
 	return false
 }
 
-// children returns pointers to the child nodes of a node, so that they can
-// be replaced.
-func children(n ast.Node) []*ast.Node {
+// eachChild calls f with a pointer to each child node of a node, in
+// order, so that it can be replaced; it allocates nothing.
+func eachChild(n ast.Node, f func(*ast.Node)) {
 	switch n := n.(type) {
 	case *ast.UnaryNode:
-		return []*ast.Node{&n.Node}
+		f(&n.Node)
 	case *ast.BinaryNode:
-		return []*ast.Node{&n.Left, &n.Right}
+		f(&n.Left)
+		f(&n.Right)
 	case *ast.ChainNode:
-		return []*ast.Node{&n.Node}
+		f(&n.Node)
 	case *ast.MemberNode:
-		return []*ast.Node{&n.Node, &n.Property}
+		f(&n.Node)
+		f(&n.Property)
 	case *ast.SliceNode:
-		out := []*ast.Node{&n.Node}
+		f(&n.Node)
 		if n.From != nil {
-			out = append(out, &n.From)
+			f(&n.From)
 		}
 		if n.To != nil {
-			out = append(out, &n.To)
+			f(&n.To)
 		}
-		return out
 	case *ast.CallNode:
-		return append([]*ast.Node{&n.Callee}, nodePtrs(n.Arguments)...)
+		f(&n.Callee)
+		eachOf(n.Arguments, f)
 	case *ast.ConditionalNode:
-		return []*ast.Node{&n.Cond, &n.Exp1, &n.Exp2}
+		f(&n.Cond)
+		f(&n.Exp1)
+		f(&n.Exp2)
 	case *ast.VariableDeclaratorNode:
-		return []*ast.Node{&n.Value, &n.Expr}
+		f(&n.Value)
+		f(&n.Expr)
 	case *ast.SequenceNode:
-		return nodePtrs(n.Nodes)
+		eachOf(n.Nodes, f)
 	case *ast.ArrayNode:
-		return nodePtrs(n.Nodes)
+		eachOf(n.Nodes, f)
 	case *ast.MapNode:
-		return nodePtrs(n.Pairs)
+		eachOf(n.Pairs, f)
 	case *ast.PairNode:
-		return []*ast.Node{&n.Key, &n.Value}
+		f(&n.Key)
+		f(&n.Value)
 	}
-	return nil
 }
 
-// nodePtrs returns pointers to the nodes of a list.
-func nodePtrs(l []ast.Node) []*ast.Node {
-	out := make([]*ast.Node, len(l))
+// eachOf calls f with a pointer to each node of a list.
+func eachOf(l []ast.Node, f func(*ast.Node)) {
 	for i := range l {
-		out[i] = &l[i]
+		f(&l[i])
 	}
-	return out
 }
 
 // uniqPatcher puts UniqName in place of expr's builtin uniq on a list of
