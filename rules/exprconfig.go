@@ -40,6 +40,7 @@ func compilerConfig(fs []function) *compile.Config {
 		cfg.Functions[i] = compile.Function{Name: f.name, Hidden: f.group == "operator" || f.group == "internal",
 			Types: f.types, Signatures: f.signatures(), Fn: f.fn, Fn1: f.fn1, Fn2: f.fn2}
 	}
+	cfg.Functions = compile.WithRefsPerList(cfg.Functions)
 	for _, o := range operators {
 		cfg.Operators = append(cfg.Operators, compile.Operator{Op: o.op, Fn: o.fn})
 	}

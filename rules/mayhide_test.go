@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/expr-lang/expr/ast"
@@ -63,6 +64,9 @@ func mayHideByFind(root ast.Node) bool {
 				switch id.Value {
 				case compile.RefsName, compile.StepsName, compile.GuardName, compile.ConcatName:
 					return false
+				}
+				if strings.HasPrefix(id.Value, compile.RefsName+"/") {
+					return false // RefsName for one list
 				}
 			}
 		}

@@ -20,7 +20,8 @@ const (
 	// BudgetVar is the variable holding the run-time step budget.
 	BudgetVar = "$budget"
 	// RefsName is the function wrapped around every field access that
-	// gives a list of records; it gives the same records as pointers.
+	// gives a list of records; it gives the same records as pointers
+	// (through its function for the list's type, WithRefsPerList).
 	RefsName = "$refs"
 	// AliveName is the function put before every loop that runs inside
 	// another loop's predicate; it ends the expression once the

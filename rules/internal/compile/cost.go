@@ -179,8 +179,8 @@ func (c *Estimate) Size(n ast.Node) uint64 {
 		// $refs and the patched uniq give their argument's records, the
 		// budget's calls their list.
 		if id, ok := n.Callee.(*ast.IdentifierNode); ok && len(n.Arguments) > 0 {
-			switch id.Value {
-			case RefsName, UniqName, StepsName, GuardName:
+			switch {
+			case isRefs(id.Value), id.Value == UniqName, id.Value == StepsName, id.Value == GuardName:
 				return c.Size(n.Arguments[len(n.Arguments)-1])
 			}
 		}

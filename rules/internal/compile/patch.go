@@ -79,19 +79,28 @@ func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 // refsPatcher rewrites every field access that gives a list of records
 // (centre.sessions, item.participants …) into a call of RefsName, which
 // gives the same records as pointers: expr's builtins then iterate without
-// copying each record (see refsOf). It records whether it guarded a loop
-// (guardLoops), a change below the node it visits (see patchAndCheck).
+// copying each record (see refsOf). It calls RefsName's function for the
+// list's type where Functions have one (WithRefsPerList), RefsName
+// itself where not. It records whether it guarded a loop (guardLoops), a
+// change below the node it visits (see patchAndCheck).
 type refsPatcher struct {
-	lists   map[reflect.Type]bool
+	lists   map[reflect.Type]string // the function to call on a list
 	guarded bool
 }
 
 func newRefsPatcher(fs []Function) *refsPatcher {
-	p := &refsPatcher{lists: map[reflect.Type]bool{}}
+	p := &refsPatcher{lists: map[reflect.Type]string{}}
+	perList := map[string]bool{}
+	for _, f := range fs {
+		perList[f.Name] = true
+	}
 	for _, f := range fs {
 		if f.Name == RefsName {
-			for _, t := range funcTypes(f.Types) {
-				p.lists[t.In(0)] = true
+			for i, t := range funcTypes(f.Types) {
+				p.lists[t.In(0)] = RefsName
+				if perList[RefsPerList(i)] {
+					p.lists[t.In(0)] = RefsPerList(i)
+				}
 			}
 		}
 	}
@@ -101,8 +110,8 @@ func newRefsPatcher(fs []Function) *refsPatcher {
 func (p *refsPatcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.MemberNode:
-		if t := n.Type(); t != nil && p.lists[t] {
-			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: RefsName}, Arguments: []ast.Node{n}})
+		if t := n.Type(); t != nil && p.lists[t] != "" {
+			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: p.lists[t]}, Arguments: []ast.Node{n}})
 		}
 	case *ast.BuiltinNode:
 		p.guarded = guardLoops(n) || p.guarded

@@ -51,8 +51,10 @@ func mayHide(n ast.Node, callee bool) bool {
 		own := true
 		if id, ok := n.Callee.(*ast.IdentifierNode); ok {
 			switch id.Value {
-			case RefsName, StepsName, GuardName, ConcatName:
+			case StepsName, GuardName, ConcatName:
 				own = false
+			default:
+				own = !isRefs(id.Value)
 			}
 		}
 		if own && hidesType(n) || mayHide(n.Callee, true) {
