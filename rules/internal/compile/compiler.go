@@ -54,6 +54,8 @@ type exprConfig struct {
 	dollarEnv map[string]any
 	dollarLen int
 	dollars   []string
+	// keyBuf holds the names of the last key (see key).
+	keyBuf []declared
 }
 
 func newCompiler(opts []expr.Option, cache *Cache, plain bool) *exprConfig {
@@ -92,18 +94,22 @@ func (x *exprConfig) setEnv(env map[string]any) {
 }
 
 // key is Cache.key with the environment's $ names worked out once
-// for each environment (and again when a rule's lets have grown it).
+// for each environment (and again when a rule's lets have grown it), its
+// names in the configuration's buffer (keyBuf): the key is good until the
+// next call.
 func (x *exprConfig) key(text string, env map[string]any) exprKey {
 	if !x.cache.keeps {
 		return exprKey{}
 	}
 	if strings.Contains(text, "$env") {
-		return x.cache.keyWith(text, x.plain, env, dollarNames(env, true))
+		return x.cache.keyWith(text, x.plain, env, dollarNames(env, true), nil)
 	}
 	if x.dollarEnv == nil || reflect.ValueOf(env).Pointer() != reflect.ValueOf(x.dollarEnv).Pointer() || len(env) != x.dollarLen {
 		x.dollarEnv, x.dollarLen, x.dollars = env, len(env), dollarNames(env, false)
 	}
-	return x.cache.keyWith(text, x.plain, env, x.dollars)
+	k := x.cache.keyWith(text, x.plain, env, x.dollars, x.keyBuf)
+	x.keyBuf = k.names[:0]
+	return k
 }
 
 // check parses and type-checks an expression for an environment. An
