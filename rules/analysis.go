@@ -67,16 +67,21 @@ func (p *RuleSet) analyse(r *Rule) {
 	}
 }
 
-// identifiers lists the names an expression reads.
+// identifiers lists the names an expression reads, each once, in the
+// order they first appear.
 func identifiers(n ast.Node) []string {
-	var out []string
-	ast.Find(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.IdentifierNode); ok {
-			out = append(out, id.Value)
-		}
-		return false
-	})
-	return out
+	v := identVisitor{out: make([]string, 0, 8)}
+	ast.Walk(&n, &v)
+	return v.out
+}
+
+// identVisitor collects the distinct names of the identifiers of a tree.
+type identVisitor struct{ out []string }
+
+func (v *identVisitor) Visit(n *ast.Node) {
+	if id, ok := (*n).(*ast.IdentifierNode); ok && !slices.Contains(v.out, id.Value) {
+		v.out = append(v.out, id.Value)
+	}
 }
 
 // letsRead returns the indexes of the lets an expression reads, in order.

@@ -9,8 +9,8 @@ import (
 // The static cost estimate of a rule at load, from its checked
 // expressions, and the ceiling above which a rule does not load; budget.go
 // bounds what a rule really does at run time. The compiler layer
-// (compile.Estimate) applies constants of the same names and values as
-// the declared sizes below; TestCompileBoundsAlike keeps them equal.
+// (compile.Estimate) applies the declared sizes below, given in its
+// Config (costSizes).
 
 // The cost of a rule is estimated at load from its checked expressions,
 // in the manner of cel-go's EstimateCost: every node of an expression
@@ -52,6 +52,9 @@ const CostCeiling = 1_000_000_000
 // programme rule), in steps; see CostCeiling for the model.
 func (r *Rule) Cost() uint64 { return r.cost }
 
+// costSizes are the declared sizes as the compiler layer takes them.
+var costSizes = compile.Sizes{Centres: CostCentres, Sessions: CostSessions, Records: CostRecords, Members: CostMembers, List: CostList}
+
 // costBounds documents the declared sizes (compile.Estimate) for the
 // reference.
 func costBounds() []struct {
@@ -72,8 +75,7 @@ func costBounds() []struct {
 
 // ruleCost estimates the cost of a compiled rule on one centre: the
 // expressions of each once, the others once per declared item.
-func ruleCost(r *Rule) uint64 {
-	c := compile.NewEstimate()
+func ruleCost(c *compile.Estimate, r *Rule) uint64 {
 	var once, perItem uint64
 	items := uint64(1)
 	if r.each != nil {
@@ -105,7 +107,7 @@ func ruleCost(r *Rule) uint64 {
 // checkCost estimates a compiled rule's cost and reports a rule above the
 // ceiling.
 func (l *loader) checkCost(r *Rule) {
-	r.cost = ruleCost(r)
+	r.cost = ruleCost(l.session().Estimate(), r)
 	if r.cost > l.opts.costCeiling {
 		l.errorf(&r.Pos, "Loops nested in each other multiply: avoid a loop over the sessions or centres inside another such loop, e.g. compute the inner list once in a let, or use a function such as sessionsOf or cadence.",
 			"rule %s: estimated cost %s steps exceeds the ceiling of %s", r.ID, groupDigits(r.cost), groupDigits(l.opts.costCeiling))

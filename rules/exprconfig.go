@@ -34,12 +34,13 @@ func uncachedExprCache(fs []function) *exprCache {
 
 // compilerConfig is the compiler's input for the environment's functions.
 func compilerConfig(fs []function) *compile.Config {
-	cfg := &compile.Config{Budget: budgetFunctions(), Steps: countSteps, Params: varParams, Negate: "intNeg", Words: authorWords}
+	cfg := &compile.Config{Budget: budgetFunctions(), Steps: countSteps, Params: varParams, Negate: "intNeg", Words: authorWords, Sizes: costSizes}
 	cfg.Functions = make([]compile.Function, len(fs))
 	for i, f := range fs {
 		cfg.Functions[i] = compile.Function{Name: f.name, Hidden: f.group == "operator" || f.group == "internal",
 			Types: f.types, Signatures: f.signatures(), Fn: f.fn, Fn1: f.fn1, Fn2: f.fn2}
 	}
+	cfg.Functions = compile.WithRefsPerList(cfg.Functions)
 	for _, o := range operators {
 		cfg.Operators = append(cfg.Operators, compile.Operator{Op: o.op, Fn: o.fn})
 	}

@@ -75,6 +75,8 @@ type loader struct {
 	// being compiled.
 	paramValues map[string][]paramText
 	ruleID      string
+	// envs are the environments of the rules compiled so far (ruleEnv).
+	envs map[ruleEnvKey]map[string]any
 }
 
 // at returns a point of the file, such as a position inside an

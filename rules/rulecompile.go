@@ -160,7 +160,7 @@ const minRulesPerWorker = 8
 
 func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	l.ruleID = r.ID
-	base := envTypes(r.Scope, p.paramType, nil)
+	base := l.ruleEnv(r.Scope, p.paramType, nil)
 	env := base
 	if strings.TrimSpace(fr.Each.Value) != "" {
 		r.Each = strings.TrimSpace(fr.Each.Value)
@@ -172,7 +172,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 		if r.itemType != nil && r.itemType.Kind() != reflect.Interface {
 			r.itemKind = itemKindOf(r.itemType)
 		}
-		env = envTypes(r.Scope, p.paramType, r.itemType)
+		env = l.ruleEnv(r.Scope, p.paramType, r.itemType)
 	}
 	if t := strings.TrimSpace(fr.When.Value); t != "" {
 		r.When = t
@@ -205,6 +205,30 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	r.params = paramsRead(r)
 	r.texts = sync.OnceValue(func() []string { return textsNamed(r) })
 	l.checkCost(r)
+}
+
+// ruleEnvKey identifies the environment of a rule before its lets.
+type ruleEnvKey struct {
+	scope        Scope
+	params, item reflect.Type
+}
+
+// ruleEnv is envTypes, one map for the rules of a loader with the same
+// scope, params and item type. Environments are read only (a rule's lets
+// are declared in a copy), and the compiler declares an environment it
+// met just before again only by what it gained (compile.Session), so
+// rules that share one are compiled without declaring it anew.
+func (l *loader) ruleEnv(scope Scope, params, item reflect.Type) map[string]any {
+	k := ruleEnvKey{scope, params, item}
+	if env, ok := l.envs[k]; ok {
+		return env
+	}
+	if l.envs == nil {
+		l.envs = map[ruleEnvKey]map[string]any{}
+	}
+	env := envTypes(scope, params, item)
+	l.envs[k] = env
+	return env
 }
 
 // needsAny replaces a needs of the form filter(list, predicate) with

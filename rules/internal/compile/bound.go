@@ -1,18 +1,8 @@
 package compile
 
-// Bounds of an expression's text, checked before it is parsed: its length
-// and how deeply its brackets nest. cost.go bounds what it may do.
-
-// MaxExpressionLength bounds the text of one expression, in bytes. Real
-// expressions stay below a few hundred; the bound keeps expr's recursive
-// parser from overflowing the stack on a hostile chain of prefix operators
-// ("!!!…!true"), which no recover can catch.
-const MaxExpressionLength = 20000
-
-// MaxNesting bounds how deeply brackets may nest in an expression; real
-// rules stay far below it, and the bound keeps a hostile file from making
-// the parser recurse without end.
-const MaxNesting = 64
+// A bound of an expression's text, checked before it is parsed: how
+// deeply its brackets nest (package rules sets the bound, MaxNesting, and
+// that of the text's length). cost.go estimates what it may do.
 
 // Nesting returns the deepest nesting of (), [] and {} in an expression,
 // ignoring quoted text.

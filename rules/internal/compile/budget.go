@@ -74,9 +74,7 @@ func (b budgeter) in(node *ast.Node, nested bool) {
 		}
 		return
 	}
-	for _, child := range children(*node) {
-		b.in(child, nested)
-	}
+	eachChild(*node, func(child *ast.Node) { b.in(child, nested) })
 }
 
 // args instruments the arguments of a builtin; its predicates

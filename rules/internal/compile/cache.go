@@ -66,9 +66,10 @@ type cachedExpr struct {
 	plain bool
 	names []declared
 	prog  *vm.Program
-	// rechecked tells that the checker checked the tree again after a
-	// patcher changed it (see patchAndCheck).
-	rechecked bool
+	// needsNames tells that the checker checked the tree again after a
+	// patcher changed it (see patchAndCheck) and that the tree may hide
+	// a name it lost (MayHideNames).
+	needsNames bool
 }
 
 // declared is what an environment declares under a name.
@@ -187,18 +188,23 @@ func (c *Cache) functionTable(signatures bool) expr.Option {
 // value's type and never in the environment; a word after two dots is the
 // end of a range (1..n) and counts.
 func (c *Cache) key(text string, plain bool, env map[string]any) exprKey {
-	return c.keyWith(text, plain, env, dollarNames(env, strings.Contains(text, "$env")))
+	return c.keyWith(text, plain, env, dollarNames(env, strings.Contains(text, "$env")), nil)
 }
 
 // keyWith is key with the environment's names that the key takes whatever
-// the text (dollarNames) worked out by the caller.
-func (c *Cache) keyWith(text string, plain bool, env map[string]any, more []string) exprKey {
+// the text (dollarNames) worked out by the caller. The key's names are
+// put into buf's array when it has room: such a key is good for looking
+// up and must not be kept (keepProgram and keepChecked keep a copy).
+func (c *Cache) keyWith(text string, plain bool, env map[string]any, more []string, buf []declared) exprKey {
 	if !c.keeps {
 		return exprKey{}
 	}
+	if buf == nil {
+		buf = make([]declared, 0, 8)
+	}
 	// The words in the order of the text: the text is part of the key, so
 	// the order is the same for the same text and needs no sorting.
-	k := exprKey{text: text, plain: plain, names: make([]declared, 0, 8)}
+	k := exprKey{text: text, plain: plain, names: buf[:0]}
 	add := func(word string) {
 		for _, d := range k.names {
 			if d.name == word {
@@ -289,7 +295,7 @@ func (c *Cache) program(k exprKey) (cachedExpr, bool) {
 }
 
 // keepProgram keeps the program of an expression that compiled (e.prog
-// and e.rechecked; the key gives the rest).
+// and e.needsNames; the key gives the rest).
 func (c *Cache) keepProgram(k exprKey, e cachedExpr) {
 	if !c.keeps {
 		return
@@ -297,7 +303,7 @@ func (c *Cache) keepProgram(k exprKey, e cachedExpr) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := find(c.programs[k.text], k); !ok {
-		e.plain, e.names = k.plain, k.names
+		e.plain, e.names = k.plain, slices.Clone(k.names)
 		c.programs[k.text] = append(c.programs[k.text], e)
 	}
 }
@@ -323,7 +329,7 @@ func (c *Cache) keepChecked(k exprKey) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := find(c.checkedExprs[k.text], k); !ok {
-		c.checkedExprs[k.text] = append(c.checkedExprs[k.text], cachedExpr{plain: k.plain, names: k.names})
+		c.checkedExprs[k.text] = append(c.checkedExprs[k.text], cachedExpr{plain: k.plain, names: slices.Clone(k.names)})
 	}
 }
 

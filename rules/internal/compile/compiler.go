@@ -54,6 +54,8 @@ type exprConfig struct {
 	dollarEnv map[string]any
 	dollarLen int
 	dollars   []string
+	// keyBuf holds the names of the last key (see key).
+	keyBuf []declared
 }
 
 func newCompiler(opts []expr.Option, cache *Cache, plain bool) *exprConfig {
@@ -92,18 +94,22 @@ func (x *exprConfig) setEnv(env map[string]any) {
 }
 
 // key is Cache.key with the environment's $ names worked out once
-// for each environment (and again when a rule's lets have grown it).
+// for each environment (and again when a rule's lets have grown it), its
+// names in the configuration's buffer (keyBuf): the key is good until the
+// next call.
 func (x *exprConfig) key(text string, env map[string]any) exprKey {
 	if !x.cache.keeps {
 		return exprKey{}
 	}
 	if strings.Contains(text, "$env") {
-		return x.cache.keyWith(text, x.plain, env, dollarNames(env, true))
+		return x.cache.keyWith(text, x.plain, env, dollarNames(env, true), nil)
 	}
 	if x.dollarEnv == nil || reflect.ValueOf(env).Pointer() != reflect.ValueOf(x.dollarEnv).Pointer() || len(env) != x.dollarLen {
 		x.dollarEnv, x.dollarLen, x.dollars = env, len(env), dollarNames(env, false)
 	}
-	return x.cache.keyWith(text, x.plain, env, x.dollars)
+	k := x.cache.keyWith(text, x.plain, env, x.dollars, x.keyBuf)
+	x.keyBuf = k.names[:0]
+	return k
 }
 
 // check parses and type-checks an expression for an environment. An
@@ -129,18 +135,22 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 // compile parses, checks, optimises and compiles an expression for an
 // environment, like expr.Compile, with the counting of the step budget
 // (instrument) put in after the checker. An expression compiled before
-// for the same names (see Cache) gives the same program again.
-func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, rechecked bool, err error) {
+// for the same names (see Cache) gives the same program again. needsNames
+// tells that the checker checked the tree again after a patch and that
+// the tree may hide a name it lost (see Session.NeedsCheckNames), worked
+// out once for each program.
+func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, needsNames bool, err error) {
 	key := x.key(text, env)
 	if p, ok := x.cache.program(key); ok {
-		return p.prog, p.rechecked, nil
+		return p.prog, p.needsNames, nil
 	}
 	x.setEnv(env)
 	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
 		return nil, false, err
 	}
-	if rechecked, err = x.patchAndCheck(tree); err != nil {
+	rechecked, err := x.patchAndCheck(tree)
+	if err != nil {
 		return nil, false, err
 	}
 	if x.c.Optimize {
@@ -159,6 +169,7 @@ func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program,
 	if err != nil {
 		return nil, false, err
 	}
-	x.cache.keepProgram(key, cachedExpr{prog: prog, rechecked: rechecked})
-	return prog, rechecked, nil
+	needsNames = rechecked && MayHideNames(prog.Node())
+	x.cache.keepProgram(key, cachedExpr{prog: prog, needsNames: needsNames})
+	return prog, needsNames, nil
 }

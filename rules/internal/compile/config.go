@@ -20,7 +20,8 @@ const (
 	// BudgetVar is the variable holding the run-time step budget.
 	BudgetVar = "$budget"
 	// RefsName is the function wrapped around every field access that
-	// gives a list of records; it gives the same records as pointers.
+	// gives a list of records; it gives the same records as pointers
+	// (through its function for the list's type, WithRefsPerList).
 	RefsName = "$refs"
 	// AliveName is the function put before every loop that runs inside
 	// another loop's predicate; it ends the expression once the
@@ -95,6 +96,28 @@ type Config struct {
 	// Params is the name of the variable holding the rule file's params:
 	// a list read from them is written in the file, and not counted.
 	Params string
+	// Sizes are the declared sizes of the model's lists, for the cost
+	// estimate (Estimate).
+	Sizes Sizes
+}
+
+// Sizes are the declared sizes of the model's lists that the cost
+// estimate takes a list of their elements to hold: generous upper
+// estimates of real data, not limits.
+type Sizes struct {
+	// Centres is the size of a list of centres.
+	Centres uint64
+	// Sessions is the size of a list of sessions, dates or quantities.
+	Sessions uint64
+	// Records is the size of a list of meetings, evidence, offers, case
+	// exchanges, budget lines, closures, providers or facilitation
+	// months.
+	Records uint64
+	// Members is the size of a list of any other record.
+	Members uint64
+	// List is the size of any other list (texts, numbers, ranges whose
+	// ends are not constants).
+	List uint64
 }
 
 // funcTypes returns the reflect types of signatures given as *func(...).

@@ -16,53 +16,32 @@ import (
 // above its ceiling, and budget.go bounds what an expression really does
 // at run time.
 
-// The cost of a rule is estimated at load from its checked expressions,
-// in the manner of cel-go's EstimateCost: every node of an expression
-// costs one step; a loop (all, any, filter, map …) costs its list's
-// declared size times the cost of its predicate, so nested loops
-// multiply; a function that takes or gives a list costs the sizes of those
-// lists (it reads or builds them); a rule with each runs its per-item
-// expressions once for each of the declared number of items. The sizes
-// are declared bounds of the model's lists, below; they are generous
-// upper estimates of real data (the testdata's largest centre has about
-// 700 sessions a year), not limits: a dataset may hold more, and the run
-// time budget (the rules' DefaultStepBudget) bounds what really happens.
-const (
-	// CostCentres is the declared number of centres of a programme.
-	CostCentres = 500
-	// CostSessions is the declared number of sessions (and of dates or
-	// quantities derived from them) of a centre.
-	CostSessions = 2000
-	// CostRecords is the declared number of a centre's or programme's
-	// meetings, evidence, offers and other dated records.
-	CostRecords = 500
-	// CostMembers is the declared number of a record's members: staff,
-	// Kitas, participants, partners, rooms, phases, changes and the like.
-	CostMembers = 100
-	// CostList is the declared size of any other list (texts, numbers,
-	// ranges whose ends are not constants).
-	CostList = 1000
-)
+// The model: every node of an expression costs one step; a loop (all,
+// any, filter, map …) costs its list's declared size times the cost of its
+// predicate, so nested loops multiply; a function that takes or gives a
+// list costs the sizes of those lists (it reads or builds them). The
+// declared sizes of the model's lists are given in Config.Sizes; package
+// rules documents them (its constants Cost…).
 
 // listBound is the declared size of a list whose elements have type t.
-func listBound(t reflect.Type) uint64 {
+func (c *Estimate) listBound(t reflect.Type) uint64 {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch t {
 	case reflect.TypeFor[kiez.Centre]():
-		return CostCentres
+		return c.bounds.Centres
 	case reflect.TypeFor[kiez.Session](), reflect.TypeFor[date.Date](), reflect.TypeFor[schedule.Quantity]():
-		return CostSessions
+		return c.bounds.Sessions
 	case reflect.TypeFor[kiez.Meeting](), reflect.TypeFor[kiez.Evidence](), reflect.TypeFor[kiez.Offer](),
 		reflect.TypeFor[kiez.CaseExchange](), reflect.TypeFor[kiez.BudgetLine](), reflect.TypeFor[kiez.Closure](),
 		reflect.TypeFor[kiez.Provider](), reflect.TypeFor[kiez.FacilitationHours]():
-		return CostRecords
+		return c.bounds.Records
 	}
 	if t != nil && t.Kind() == reflect.Struct {
-		return CostMembers
+		return c.bounds.Members
 	}
-	return CostList
+	return c.bounds.List
 }
 
 // SatAdd and SatMul add and multiply without overflowing.
@@ -82,14 +61,21 @@ func SatMul(a, b uint64) uint64 {
 	return lo
 }
 
-// Estimate estimates the cost of checked expressions (see CostCentres
-// for the model). sizes holds the declared sizes of the lists of the
-// variables in scope: the rule's lets and the expressions' own let
-// declarations. An Estimate is not safe for concurrent use.
-type Estimate struct{ sizes map[string]uint64 }
+// Estimate estimates the cost of checked expressions (see the model
+// above). bounds are the declared sizes of the model's lists; sizes holds
+// the declared sizes of the lists of the variables in scope: the rule's
+// lets and the expressions' own let declarations. An Estimate is not safe
+// for concurrent use.
+type Estimate struct {
+	bounds Sizes
+	sizes  map[string]uint64
+}
 
-// NewEstimate returns an estimate with no variables declared.
-func NewEstimate() *Estimate { return &Estimate{sizes: map[string]uint64{}} }
+// Estimate returns an estimate with the declared sizes of the session's
+// Config and no variables declared.
+func (s *Session) Estimate() *Estimate {
+	return &Estimate{bounds: s.cache.Config().Sizes, sizes: map[string]uint64{}}
+}
 
 // Declare declares the size of the list a variable holds (a rule's let),
 // for the expressions estimated after it.
@@ -151,9 +137,7 @@ func (c *Estimate) Cost(n ast.Node) uint64 {
 		return total
 	}
 	total := uint64(1)
-	for _, child := range children(n) {
-		total = SatAdd(total, c.Cost(*child))
-	}
+	eachChild(n, func(child *ast.Node) { total = SatAdd(total, c.Cost(*child)) })
 	if p, ok := n.(*ast.PredicateNode); ok {
 		total = SatAdd(total, c.Cost(p.Node))
 	}
@@ -182,7 +166,7 @@ func (c *Estimate) Size(n ast.Node) uint64 {
 				}
 				return uint64(to.Value-from.Value) + 1
 			}
-			return CostList
+			return c.bounds.List
 		}
 	case *ast.BuiltinNode:
 		switch n.Name {
@@ -195,8 +179,8 @@ func (c *Estimate) Size(n ast.Node) uint64 {
 		// $refs and the patched uniq give their argument's records, the
 		// budget's calls their list.
 		if id, ok := n.Callee.(*ast.IdentifierNode); ok && len(n.Arguments) > 0 {
-			switch id.Value {
-			case RefsName, UniqName, StepsName, GuardName:
+			switch {
+			case isRefs(id.Value), id.Value == UniqName, id.Value == StepsName, id.Value == GuardName:
 				return c.Size(n.Arguments[len(n.Arguments)-1])
 			}
 		}
@@ -210,10 +194,10 @@ func (c *Estimate) Size(n ast.Node) uint64 {
 	}
 	nt := n.Nature()
 	if nt.Ref != nil && nt.Ref.Type != nil {
-		return listBound(nt.Ref.Type)
+		return c.listBound(nt.Ref.Type)
 	}
 	if e := n.Type().Elem(); e.Kind() != reflect.Interface {
-		return listBound(e)
+		return c.listBound(e)
 	}
-	return CostList
+	return c.bounds.List
 }

@@ -24,6 +24,9 @@
 //   - patch.go: the rewrites of checked trees (operators on decimals,
 //     dates and whole numbers; lists of records read as pointers; nested
 //     loops guarded; faster uniq and in).
+//   - refs.go: the function that reads a list of records as pointers,
+//     one per list (WithRefsPerList), so that checking its call is one
+//     try of one signature.
 //   - bound.go, budget.go, cost.go: the bounds of an expression's text,
 //     the run-time step budget put into the tree, and the static cost
 //     estimate (Estimate).

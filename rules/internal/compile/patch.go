@@ -79,19 +79,28 @@ func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 // refsPatcher rewrites every field access that gives a list of records
 // (centre.sessions, item.participants …) into a call of RefsName, which
 // gives the same records as pointers: expr's builtins then iterate without
-// copying each record (see refsOf). It records whether it guarded a loop
-// (guardLoops), a change below the node it visits (see patchAndCheck).
+// copying each record (see refsOf). It calls RefsName's function for the
+// list's type where Functions have one (WithRefsPerList), RefsName
+// itself where not. It records whether it guarded a loop (guardLoops), a
+// change below the node it visits (see patchAndCheck).
 type refsPatcher struct {
-	lists   map[reflect.Type]bool
+	lists   map[reflect.Type]string // the function to call on a list
 	guarded bool
 }
 
 func newRefsPatcher(fs []Function) *refsPatcher {
-	p := &refsPatcher{lists: map[reflect.Type]bool{}}
+	p := &refsPatcher{lists: map[reflect.Type]string{}}
+	perList := map[string]bool{}
+	for _, f := range fs {
+		perList[f.Name] = true
+	}
 	for _, f := range fs {
 		if f.Name == RefsName {
-			for _, t := range funcTypes(f.Types) {
-				p.lists[t.In(0)] = true
+			for i, t := range funcTypes(f.Types) {
+				p.lists[t.In(0)] = RefsName
+				if perList[RefsPerList(i)] {
+					p.lists[t.In(0)] = RefsPerList(i)
+				}
 			}
 		}
 	}
@@ -101,8 +110,8 @@ func newRefsPatcher(fs []Function) *refsPatcher {
 func (p *refsPatcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.MemberNode:
-		if t := n.Type(); t != nil && p.lists[t] {
-			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: RefsName}, Arguments: []ast.Node{n}})
+		if t := n.Type(); t != nil && p.lists[t] != "" {
+			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: p.lists[t]}, Arguments: []ast.Node{n}})
 		}
 	case *ast.BuiltinNode:
 		p.guarded = guardLoops(n) || p.guarded
@@ -154,9 +163,7 @@ func guardIn(node *ast.Node) bool {
 		}
 		return guarded
 	}
-	for _, child := range children(*node) {
-		guarded = guardIn(child) || guarded
-	}
+	eachChild(*node, func(child *ast.Node) { guarded = guardIn(child) || guarded })
 	return guarded
 }
 
@@ -170,52 +177,55 @@ func isLoop(b *ast.BuiltinNode) bool {
 	return false
 }
 
-// children returns pointers to the child nodes of a node, so that they can
-// be replaced.
-func children(n ast.Node) []*ast.Node {
+// eachChild calls f with a pointer to each child node of a node, in
+// order, so that it can be replaced; it allocates nothing.
+func eachChild(n ast.Node, f func(*ast.Node)) {
 	switch n := n.(type) {
 	case *ast.UnaryNode:
-		return []*ast.Node{&n.Node}
+		f(&n.Node)
 	case *ast.BinaryNode:
-		return []*ast.Node{&n.Left, &n.Right}
+		f(&n.Left)
+		f(&n.Right)
 	case *ast.ChainNode:
-		return []*ast.Node{&n.Node}
+		f(&n.Node)
 	case *ast.MemberNode:
-		return []*ast.Node{&n.Node, &n.Property}
+		f(&n.Node)
+		f(&n.Property)
 	case *ast.SliceNode:
-		out := []*ast.Node{&n.Node}
+		f(&n.Node)
 		if n.From != nil {
-			out = append(out, &n.From)
+			f(&n.From)
 		}
 		if n.To != nil {
-			out = append(out, &n.To)
+			f(&n.To)
 		}
-		return out
 	case *ast.CallNode:
-		return append([]*ast.Node{&n.Callee}, nodePtrs(n.Arguments)...)
+		f(&n.Callee)
+		eachOf(n.Arguments, f)
 	case *ast.ConditionalNode:
-		return []*ast.Node{&n.Cond, &n.Exp1, &n.Exp2}
+		f(&n.Cond)
+		f(&n.Exp1)
+		f(&n.Exp2)
 	case *ast.VariableDeclaratorNode:
-		return []*ast.Node{&n.Value, &n.Expr}
+		f(&n.Value)
+		f(&n.Expr)
 	case *ast.SequenceNode:
-		return nodePtrs(n.Nodes)
+		eachOf(n.Nodes, f)
 	case *ast.ArrayNode:
-		return nodePtrs(n.Nodes)
+		eachOf(n.Nodes, f)
 	case *ast.MapNode:
-		return nodePtrs(n.Pairs)
+		eachOf(n.Pairs, f)
 	case *ast.PairNode:
-		return []*ast.Node{&n.Key, &n.Value}
+		f(&n.Key)
+		f(&n.Value)
 	}
-	return nil
 }
 
-// nodePtrs returns pointers to the nodes of a list.
-func nodePtrs(l []ast.Node) []*ast.Node {
-	out := make([]*ast.Node, len(l))
+// eachOf calls f with a pointer to each node of a list.
+func eachOf(l []ast.Node, f func(*ast.Node)) {
 	for i := range l {
-		out[i] = &l[i]
+		f(&l[i])
 	}
-	return out
 }
 
 // uniqPatcher puts UniqName in place of expr's builtin uniq on a list of

@@ -35,35 +35,57 @@ var (
 // The rules' TestRecheckOnlyWhereHidden misspells every word of the
 // shipped expressions and checks that each misspelling the recheck finds
 // is in an expression of which NeedsCheckNames says so.
-func MayHideNames(root ast.Node) bool {
-	callees := map[ast.Node]bool{}
-	ast.Find(root, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallNode); ok {
-			callees[c.Callee] = true
-		}
+func MayHideNames(root ast.Node) bool { return mayHide(root, false) }
+
+// mayHide is MayHideNames of a node, which is the callee of a call when
+// callee is set; it walks the tree without allocating.
+func mayHide(n ast.Node, callee bool) bool {
+	switch n := n.(type) {
+	case nil, *ast.NilNode:
 		return false
-	})
-	found := false
-	ast.Find(root, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.NilNode:
+	case *ast.IdentifierNode:
+		if callee || n.Value == CtxVar || n.Value == BudgetVar {
 			return false
-		case *ast.IdentifierNode:
-			if callees[n] || n.Value == CtxVar || n.Value == BudgetVar {
-				return false
-			}
-		case *ast.CallNode:
-			if id, ok := n.Callee.(*ast.IdentifierNode); ok {
-				switch id.Value {
-				case RefsName, StepsName, GuardName, ConcatName:
-					return false
-				}
+		}
+	case *ast.CallNode:
+		own := true
+		if id, ok := n.Callee.(*ast.IdentifierNode); ok {
+			switch id.Value {
+			case StepsName, GuardName, ConcatName:
+				own = false
+			default:
+				own = !isRefs(id.Value)
 			}
 		}
-		if t := n.Type(); t == nil || t.Kind() == reflect.Interface {
-			found = true
+		if own && hidesType(n) || mayHide(n.Callee, true) {
+			return true
 		}
-		return found
-	})
+		return anyHides(n.Arguments)
+	case *ast.BuiltinNode:
+		return hidesType(n) || anyHides(n.Arguments)
+	case *ast.PredicateNode:
+		return hidesType(n) || mayHide(n.Node, false)
+	}
+	if hidesType(n) {
+		return true
+	}
+	found := false
+	eachChild(n, func(child *ast.Node) { found = found || mayHide(*child, false) })
 	return found
+}
+
+// anyHides reports whether a node of a list may hide a name (mayHide).
+func anyHides(l []ast.Node) bool {
+	for _, a := range l {
+		if mayHide(a, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// hidesType reports whether a node has no type or the type "anything".
+func hidesType(n ast.Node) bool {
+	t := n.Type()
+	return t == nil || t.Kind() == reflect.Interface
 }

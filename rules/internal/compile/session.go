@@ -25,9 +25,10 @@ type Session struct {
 	main, plain *exprConfig
 	// ref is the reference compiler of CompileAsExpr.
 	ref *exprConfig
-	// rechecked holds the programs Compile gave whose trees the checker
-	// checked again after a patcher changed them (NeedsCheckNames).
-	rechecked map[*vm.Program]bool
+	// needsNames holds the programs Compile gave whose trees the checker
+	// checked again after a patcher changed them and may hide a name
+	// (NeedsCheckNames).
+	needsNames map[*vm.Program]bool
 }
 
 // Session returns a session over the cache for a load whose expressions
@@ -57,12 +58,12 @@ func (s *Session) Compile(text string, env map[string]any) (*vm.Program, error) 
 		s.main = newCompiler(s.options(true), s.cache, false)
 		s.main.typed = typedFunctions(s.cache.Config())
 	}
-	prog, rechecked, err := s.main.compile(text, env)
-	if err == nil && rechecked {
-		if s.rechecked == nil {
-			s.rechecked = map[*vm.Program]bool{}
+	prog, needsNames, err := s.main.compile(text, env)
+	if err == nil && needsNames {
+		if s.needsNames == nil {
+			s.needsNames = map[*vm.Program]bool{}
 		}
-		s.rechecked[prog] = true
+		s.needsNames[prog] = true
 	}
 	return prog, err
 }
@@ -73,7 +74,7 @@ func (s *Session) Compile(text string, env map[string]any) (*vm.Program, error) 
 // can only where a patcher changed the tree after the first check (see
 // the package documentation).
 func (s *Session) NeedsCheckNames(prog *vm.Program) bool {
-	return s.rechecked[prog] && MayHideNames(prog.Node())
+	return s.needsNames[prog]
 }
 
 // CheckNames checks an expression that Compile compiled once more,
