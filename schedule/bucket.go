@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,26 +98,55 @@ func (u Unit) Bucket(d date.Date) Bucket {
 		start = mondayOf(d)
 		end = start.Add(7)
 		isoYear, isoWeek := start.Add(3).ISOWeek()
-		label = fmt.Sprintf("%04d-W%02d", isoYear, isoWeek)
+		label = bucketLabel(isoYear, "-W", isoWeek, 2)
 	case Month:
 		start, end = firstOfMonth(y*12+int(m)-1), firstOfMonth(y*12+int(m))
-		label = fmt.Sprintf("%04d-%02d", y, int(m))
+		label = bucketLabel(y, "-", int(m), 2)
 	case Quarter:
 		q := (int(m) - 1) / 3
 		start, end = firstOfMonth(y*12+3*q), firstOfMonth(y*12+3*q+3)
-		label = fmt.Sprintf("%04d-Q%d", y, q+1)
+		label = bucketLabel(y, "-Q", q+1, 1)
 	case HalfYear:
 		h := (int(m) - 1) / 6
 		start, end = firstOfMonth(y*12+6*h), firstOfMonth(y*12+6*h+6)
-		label = fmt.Sprintf("%04d-H%d", y, h+1)
+		label = bucketLabel(y, "-H", h+1, 1)
 	case Year:
 		start, end = date.New(y, time.January, 1), date.New(y+1, time.January, 1)
-		label = fmt.Sprintf("%04d", y)
+		label = bucketLabel(y, "", 0, 0)
 	default:
 		return Bucket{}
 	}
 	whole := timespan.NewDateRange(start, end)
 	return Bucket{Label: label, Range: whole, Whole: whole}
+}
+
+// bucketLabel writes a bucket's label: the year in four digits and, unless
+// sep is empty, sep and n in at least width digits ("2024-W03", "2024-Q1",
+// "2024"), as fmt's %04d and %0*d would, without fmt.
+func bucketLabel(year int, sep string, n, width int) string {
+	var buf [16]byte
+	b := appendPadded(buf[:0], year, 4)
+	if sep != "" {
+		b = append(b, sep...)
+		b = appendPadded(b, n, width)
+	}
+	return string(b)
+}
+
+// appendPadded appends n in decimal, with leading zeros to at least width
+// characters, as fmt's %0*d writes it.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return append(b, fmt.Sprintf("%0*d", width, n)...)
+	}
+	digits := 1
+	for x := n; x >= 10; x /= 10 {
+		digits++
+	}
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // Split cuts within into the calendar buckets of unit u, in order. The first

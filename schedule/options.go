@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/rickb777/date"
@@ -180,28 +181,44 @@ func (cal *calendar) closedDays(r timespan.DateRange) int {
 
 // inspect reports whether every day of r is closed (by a closure, a holiday
 // or not being a workday) and lists the labels of the closures and holidays
-// that close days of r, in order of first appearance.
+// that close days of r, in order of first appearance. It walks the days
+// with the year's holidays in hand and allocates only for the labels.
 func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []string) {
 	if cal.empty() || r.IsEmpty() {
 		return false, nil
 	}
 	allClosed = true
-	seen := map[string]bool{}
 	note := func(label string) {
-		if !seen[label] {
-			seen[label] = true
+		if !slices.Contains(labels, label) {
 			labels = append(labels, label)
 		}
 	}
+	year, next, have := 0, 0, false
+	var holidays []Holiday // of year, sorted by date; next is the first not before d
 	for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
 		closed := cal.onlyWorkdays && !cal.workdays[d.Weekday()]
-		for _, c := range cal.closures.On(d) {
-			closed = true
-			note(c.Label)
+		if cal.closures.IsClosed(d) {
+			for _, c := range cal.closures.list {
+				if c.From.After(d) {
+					break
+				}
+				if !c.Until.Before(d) {
+					closed = true
+					note(c.Label)
+				}
+			}
 		}
-		if h, ok := cal.holiday(d); ok {
-			closed = true
-			note(h.Name)
+		if cal.state != "" {
+			if y := d.Year(); y != year || !have {
+				year, holidays, next, have = y, cal.yearHolidays(y), 0, true
+			}
+			for next < len(holidays) && holidays[next].Date.Before(d) {
+				next++
+			}
+			if next < len(holidays) && holidays[next].Date == d {
+				closed = true
+				note(holidays[next].Name)
+			}
 		}
 		allClosed = allClosed && closed
 	}
