@@ -92,7 +92,11 @@ const MaxBuckets = 100_000
 func (u Unit) Bucket(d date.Date) Bucket {
 	var start, end date.Date
 	var label string
-	y, m, _ := d.Date()
+	var y int
+	var m time.Month
+	if u != Week {
+		y, m, _ = d.Date()
+	}
 	switch u {
 	case Week:
 		start = mondayOf(d)

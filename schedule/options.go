@@ -193,8 +193,9 @@ func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []str
 			labels = append(labels, label)
 		}
 	}
-	year, next, have := 0, 0, false
-	var holidays []Holiday // of year, sorted by date; next is the first not before d
+	var yearEnd date.Date // the first day after the year whose holidays are in hand
+	next, have := 0, false
+	var holidays []Holiday // of that year, sorted by date; next is the first not before d
 	for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
 		closed := cal.onlyWorkdays && !cal.workdays[d.Weekday()]
 		if cal.closures.IsClosed(d) {
@@ -209,8 +210,9 @@ func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []str
 			}
 		}
 		if cal.state != "" {
-			if y := d.Year(); y != year || !have {
-				year, holidays, next, have = y, cal.yearHolidays(y), 0, true
+			if !have || !d.Before(yearEnd) {
+				y := d.Year()
+				yearEnd, holidays, next, have = date.New(y+1, time.January, 1), cal.yearHolidays(y), 0, true
 			}
 			for next < len(holidays) && holidays[next].Date.Before(d) {
 				next++
