@@ -177,11 +177,35 @@ func Split(within timespan.DateRange, u Unit) ([]Bucket, error) {
 		return nil, &LimitError{What: "buckets", Limit: MaxBuckets}
 	}
 	out := make([]Bucket, 0, min(atLeast+2, MaxBuckets))
+	if u == Week {
+		return splitWeeks(within, out)
+	}
 	for b := u.Bucket(within.Start()); b.Whole.Start().Before(within.End()); b = u.Bucket(b.Whole.End()) {
 		if len(out) == MaxBuckets {
 			return nil, &LimitError{What: "buckets", Limit: MaxBuckets}
 		}
 		out = append(out, clip(b, within))
+	}
+	return out, nil
+}
+
+// splitWeeks is Split for ISO weeks, appending to out: each week's number
+// follows from the one before (the week whose Thursday is the first of a
+// year is week 1 of that year), as Unit.Bucket would work it out anew.
+func splitWeeks(within timespan.DateRange, out []Bucket) ([]Bucket, error) {
+	start := mondayOf(within.Start())
+	year, week := start.Add(3).ISOWeek()
+	nextYear := date.New(year+1, time.January, 1) // a Thursday from here on starts week 1 of year+1
+	for ; start.Before(within.End()); start = start.Add(7) {
+		if !start.Add(3).Before(nextYear) {
+			year, week, nextYear = year+1, 1, date.New(year+2, time.January, 1)
+		}
+		if len(out) == MaxBuckets {
+			return nil, &LimitError{What: "buckets", Limit: MaxBuckets}
+		}
+		whole := timespan.NewDateRange(start, start.Add(7))
+		out = append(out, clip(Bucket{Label: bucketLabel(year, "-W", week, 2), Range: whole, Whole: whole}, within))
+		week++
 	}
 	return out, nil
 }

@@ -110,6 +110,10 @@ type calendar struct {
 	holidays     map[int][]Holiday // by year, filled on demand
 	workdays     [7]bool
 	onlyWorkdays bool
+	// The holidays of the year inspect looked at last, from yearStart
+	// up to yearEnd (zero: none yet), for the next bucket.
+	yearStart, yearEnd date.Date
+	yearList           []Holiday
 }
 
 func (c *config) calendar() *calendar {
@@ -181,11 +185,24 @@ func (cal *calendar) closedDays(r timespan.DateRange) int {
 
 // inspect reports whether every day of r is closed (by a closure, a holiday
 // or not being a workday) and lists the labels of the closures and holidays
-// that close days of r, in order of first appearance. It walks the days
-// with the year's holidays in hand and allocates only for the labels.
+// that close days of r, in order of first appearance. A range no closure
+// and no holiday touches is decided by its weekdays alone; otherwise it
+// walks the days with the year's holidays in hand. It allocates only for
+// the labels.
 func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []string) {
 	if cal.empty() || r.IsEmpty() {
 		return false, nil
+	}
+	if !cal.closures.touches(r) && !cal.holidayIn(r) {
+		if !cal.onlyWorkdays {
+			return false, nil
+		}
+		for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
+			if cal.workdays[d.Weekday()] {
+				return false, nil
+			}
+		}
+		return true, nil
 	}
 	allClosed = true
 	note := func(label string) {
@@ -193,9 +210,9 @@ func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []str
 			labels = append(labels, label)
 		}
 	}
-	var yearEnd date.Date // the first day after the year whose holidays are in hand
-	next, have := 0, false
+	var yearEnd date.Date  // the first day after the year of holidays
 	var holidays []Holiday // of that year, sorted by date; next is the first not before d
+	next := 0
 	for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
 		closed := cal.onlyWorkdays && !cal.workdays[d.Weekday()]
 		if cal.closures.IsClosed(d) {
@@ -210,9 +227,9 @@ func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []str
 			}
 		}
 		if cal.state != "" {
-			if !have || !d.Before(yearEnd) {
-				y := d.Year()
-				yearEnd, holidays, next, have = date.New(y+1, time.January, 1), cal.yearHolidays(y), 0, true
+			if holidays == nil || !d.Before(yearEnd) {
+				holidays, next = cal.holidaysOfYear(d), 0
+				yearEnd = cal.yearEnd
 			}
 			for next < len(holidays) && holidays[next].Date.Before(d) {
 				next++
@@ -225,4 +242,33 @@ func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []str
 		allClosed = allClosed && closed
 	}
 	return allClosed, labels
+}
+
+// holidaysOfYear returns the public holidays of the year of d, keeping
+// that year in hand for the next call.
+func (cal *calendar) holidaysOfYear(d date.Date) []Holiday {
+	if cal.yearEnd.IsZero() || d.Before(cal.yearStart) || !d.Before(cal.yearEnd) {
+		y := d.Year()
+		cal.yearStart, cal.yearEnd = date.New(y, time.January, 1), date.New(y+1, time.January, 1)
+		cal.yearList = cal.yearHolidays(y)
+	}
+	return cal.yearList
+}
+
+// holidayIn reports whether a public holiday may fall into r: surely not
+// when r lies within one year and none of its holidays does.
+func (cal *calendar) holidayIn(r timespan.DateRange) bool {
+	if cal.state == "" {
+		return false
+	}
+	list := cal.holidaysOfYear(r.Start())
+	if r.End().After(cal.yearEnd) {
+		return true
+	}
+	for _, h := range list {
+		if !h.Date.Before(r.Start()) && h.Date.Before(r.End()) {
+			return true
+		}
+	}
+	return false
 }
