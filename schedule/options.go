@@ -107,7 +107,7 @@ func WithEdges(p EdgePolicy) Option {
 type calendar struct {
 	closures     Closures
 	state        string
-	holidays     map[int][]Holiday // by year, filled on demand
+	holidays     []holidayYear // the years asked for so far; a check asks for one or two
 	workdays     [7]bool
 	onlyWorkdays bool
 	// The holidays of the year inspect looked at last, from yearStart
@@ -125,16 +125,21 @@ func (cal *calendar) empty() bool {
 	return cal.closures.IsEmpty() && cal.state == "" && !cal.onlyWorkdays
 }
 
+// holidayYear holds the public holidays of a year.
+type holidayYear struct {
+	year int
+	list []Holiday
+}
+
 // yearHolidays returns the public holidays of year, computing them once.
 func (cal *calendar) yearHolidays(year int) []Holiday {
-	list, ok := cal.holidays[year]
-	if !ok {
-		if cal.holidays == nil {
-			cal.holidays = map[int][]Holiday{}
+	for _, y := range cal.holidays {
+		if y.year == year {
+			return y.list
 		}
-		list = holidaysOf(cal.state, year)
-		cal.holidays[year] = list
 	}
+	list := holidaysOf(cal.state, year)
+	cal.holidays = append(cal.holidays, holidayYear{year, list})
 	return list
 }
 
