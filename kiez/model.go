@@ -280,8 +280,8 @@ type Session struct {
 	Offer     string    `json:"offer" validate:"required,id" expr:"offer"`
 	Date      date.Date `json:"date" validate:"required" expr:"date"`
 	Themed    bool      `json:"themed,omitempty" expr:"themed"`
-	Theme     string    `json:"theme,omitempty" expr:"theme"`
 	Cancelled bool      `json:"cancelled,omitempty" expr:"cancelled"`
+	Theme     string    `json:"theme,omitempty" expr:"theme"`
 	// Hours is the session's length, for offers counted in hours such as
 	// consultation hours.
 	Hours      decimal.Decimal `json:"hours,omitempty" validate:"nonneg,upto=24" expr:"hours"`

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
@@ -71,19 +70,17 @@ func (r *run) closureFuncs() {
 	})
 }
 
-// partText is the text of an expression of a message in lang: a text
-// the closures give as it is (a text is written as it is), else the value
-// formatted (text). The value of an expression computed once per subject
-// or evaluation is taken from there.
-func (r *run) partText(rule *Rule, e *expression, slots []slot, lang words.Language) (string, error) {
-	if e.konst < 0 && (slots == nil || e.slot < 0) {
-		if err := r.needLets(rule, e, slots); err != nil {
-			return "", err
-		}
-		if s, ok := r.runClosureText(e); ok {
-			return s, nil
-		}
+// closureText is the text of an expression of a message when its closure
+// gives one directly (a text is written as it is): ok is false where the
+// value must be computed and formatted instead, or is computed once per
+// subject or evaluation.
+func (r *run) closureText(rule *Rule, e *expression, slots []slot) (text string, ok bool, err error) {
+	if e.konst >= 0 || (slots != nil && e.slot >= 0) {
+		return "", false, nil
 	}
-	_, text, err := r.text(rule, e, slots, lang)
-	return text, err
+	if err := r.needLets(rule, e, slots); err != nil {
+		return "", false, err
+	}
+	text, ok = r.runClosureText(e)
+	return text, ok, nil
 }

@@ -179,6 +179,7 @@ type run struct {
 	// perCentre is the most results a centre has had so far.
 	perCentre int
 	ids       map[reflect.Type][]int // see idField
+	scratch   []byte                 // where format and renderMessage build texts (language.go)
 }
 
 // slot is the value of an item-independent expression of a rule with

@@ -129,7 +129,7 @@ func checkCadence(dates []date.Date, p Period, u schedule.Unit, min, max int, po
 		return Cadence{}, err
 	}
 	c := Cadence{OK: res.OK(), Total: res.Total, Buckets: len(res.Buckets), Detail: res, Rhythm: u.String(), Policy: policy.String(),
-		Missed: []Stretch{}, Exceeded: []Stretch{}, Excused: []Stretch{}, Judged: []string{}}
+		Missed: []Stretch{}, Exceeded: []Stretch{}, Excused: []Stretch{}, Judged: make([]string, 0, len(res.Buckets))}
 	for _, b := range res.Missed {
 		c.Missed = append(c.Missed, bucketStretch(b.Bucket))
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -111,21 +112,51 @@ func (l *loader) translations(fr *fileRule, r *Rule, env map[string]any) {
 	}
 }
 
-// templateSize is the room a message needs: its literal text and a short
-// value per expression.
-func templateSize(parts []templatePart) int {
-	n := 0
-	for _, part := range parts {
-		n += len(part.text)
-		if part.expr != nil {
-			n += 24
-		}
+// format writes a value in the run's language. A value that is not a
+// text already is built in the worker's buffer and copied out once.
+func (r *run) format(v any) string {
+	f := words.Formatter{Lang: r.lang, Facts: facts}
+	switch v.(type) {
+	case nil, string, bool:
+		return f.Format(v)
 	}
-	return n
+	b := f.Append(r.scratch[:0], v)
+	r.scratch = b
+	return string(b)
 }
 
-// format writes a value in the run's language.
-func (r *run) format(v any) string { return words.Formatter{Lang: r.lang, Facts: facts}.Format(v) }
+// renderMessage renders a message template of the rule, its values
+// written in lang, the template's language, built in the worker's buffer:
+// the message is the one allocation. A value computed once per
+// evaluation (see text) is written anew here, the same text.
+func (r *run) renderMessage(rule *Rule, lang words.Language, parts []templatePart, slots []slot) (string, error) {
+	f := words.Formatter{Lang: lang, Facts: facts}
+	// The buffer is the message's alone while it is built: anything that
+	// formats meanwhile gets a buffer of its own.
+	b := r.scratch[:0]
+	r.scratch = nil
+	defer func() { r.scratch = b }()
+	for _, part := range parts {
+		if part.expr == nil {
+			b = append(b, part.text...)
+			continue
+		}
+		text, ok, err := r.closureText(rule, part.expr, slots)
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			b = append(b, text...)
+			continue
+		}
+		v, err := r.value(rule, part.expr, slots)
+		if err != nil {
+			return "", err
+		}
+		b = f.Append(b, v)
+	}
+	return string(bytes.TrimSpace(b)), nil
+}
 
 // translation is the rule's translation into the run's language, nil for
 // none.
@@ -182,7 +213,7 @@ func (r *run) renderOwnOrTranslated(rule *Rule, own []templatePart, of func(*tra
 	if parts == nil {
 		return "", false, nil
 	}
-	msg, err = r.renderParts(rule, lang, templateSize(parts), parts, slots)
+	msg, err = r.renderMessage(rule, lang, parts, slots)
 	return msg, true, err
 }
 

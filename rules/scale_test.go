@@ -22,7 +22,7 @@ import (
 //
 //	go test ./rules -run '^$' -bench . -benchmem
 //
-// BenchmarkEvaluate/centres=10000 is skipped with -short.
+// The runs over 10,000 and 20,000 centres are skipped with -short.
 
 // scaleSeed is the seed of every synthetic dataset of the benchmarks.
 const scaleSeed = 2024
@@ -61,7 +61,13 @@ func scaleTemplates(tb testing.TB) *kiez.Dataset {
 	return templatesDS
 }
 
-// synthetic returns the synthetic dataset of n centres (generated once).
+// largeDataset is the number of centres above which a synthetic dataset
+// is large: only one of those is kept at a time (10,000 centres take
+// half a gigabyte).
+const largeDataset = 1000
+
+// synthetic returns the synthetic dataset of n centres (generated once;
+// a large one until another large one is asked for).
 func synthetic(tb testing.TB, n int) *synth.Output {
 	tb.Helper()
 	tpl := scaleTemplates(tb)
@@ -69,6 +75,13 @@ func synthetic(tb testing.TB, n int) *synth.Output {
 	defer synthMu.Unlock()
 	if out, ok := synthCache[n]; ok {
 		return out
+	}
+	if n > largeDataset {
+		for m := range synthCache {
+			if m > largeDataset {
+				delete(synthCache, m)
+			}
+		}
 	}
 	out, err := synth.Generate(tpl, synth.Options{Seed: scaleSeed, Centres: n, Shortfalls: synth.DefaultShortfalls})
 	if err != nil {
@@ -95,11 +108,14 @@ func embeddedProgrammes(tb testing.TB) []*rules.RuleSet {
 // BenchmarkEvaluate evaluates the three embedded programmes on a year of
 // 10, 1,000 and 10,000 synthetic centres with the default number of
 // workers (one per CPU), keeping every result. It reports the time per
-// centre (ms/centre), the results per evaluation, the heap the dataset
-// takes (MB-data) and the most heap the evaluations took on top of it
-// (MB-peak-over-data, sampled every 20 ms).
+// centre (ms/centre), the processor time of the process per evaluation
+// (cpu-ms/op: user and system time of all threads, the collector's
+// included; it varies less than the time on a shared machine), the
+// results per evaluation, the heap the dataset takes (MB-data) and the
+// most heap the evaluations took on top of it (MB-peak-over-data, sampled
+// every 20 ms).
 func BenchmarkEvaluate(b *testing.B) {
-	benchmarkScale(b, func(eng *rules.Engine, data *synth.Output) (int, error) {
+	benchmarkScale(b, []int{10, 1000, 10000}, nil, func(eng *rules.Engine, data *synth.Output) (int, error) {
 		evRes, err := eng.Evaluate(context.Background(), data.Dataset, data.Period())
 		res := evRes.Results()
 		return len(res), err
@@ -108,9 +124,15 @@ func BenchmarkEvaluate(b *testing.B) {
 
 // BenchmarkStream is BenchmarkEvaluate with Engine.Stream: the results
 // are counted by outcome as they come instead of kept, as a state-wide
-// run that aggregates them would.
+// run that aggregates them would, on 20,000 centres too, to show the cost
+// per centre stays the same. The sub-benchmarks under
+// details=problems do the same with an engine made
+// WithDetailsForProblemsOnly, which is what such a run, reading only the
+// outcomes and the problems' details, should use:
+//
+//	go test ./rules -run '^$' -bench 'Stream/details=problems/centres=10000$' -benchmem
 func BenchmarkStream(b *testing.B) {
-	benchmarkScale(b, func(eng *rules.Engine, data *synth.Output) (int, error) {
+	stream := func(eng *rules.Engine, data *synth.Output) (int, error) {
 		var count [8]int
 		results := 0
 		_, err := eng.Stream(context.Background(), data.Dataset, data.Period(), func(r rules.Result) error {
@@ -119,18 +141,24 @@ func BenchmarkStream(b *testing.B) {
 			return nil
 		})
 		return results, err
+	}
+	sizes := []int{10, 1000, 10000, 20000}
+	benchmarkScale(b, sizes, nil, stream)
+	b.Run("details=problems", func(b *testing.B) {
+		benchmarkScale(b, sizes, []rules.EngineOption{rules.WithDetailsForProblemsOnly()}, stream)
 	})
 }
 
-// benchmarkScale runs an evaluation of the embedded programmes on 10,
-// 1,000 and 10,000 synthetic centres (the last skipped with -short); run
+// benchmarkScale runs an evaluation of the embedded programmes, by an
+// engine made with opts (and without validation), on each number of
+// synthetic centres in sizes (those over 1,000 skipped with -short); run
 // returns the number of results.
-func benchmarkScale(b *testing.B, run func(*rules.Engine, *synth.Output) (int, error)) {
-	eng, err := rules.NewEngine(embeddedProgrammes(b), rules.WithoutValidation())
+func benchmarkScale(b *testing.B, sizes []int, opts []rules.EngineOption, run func(*rules.Engine, *synth.Output) (int, error)) {
+	eng, err := rules.NewEngine(embeddedProgrammes(b), append([]rules.EngineOption{rules.WithoutValidation()}, opts...)...)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range []int{10, 1000, 10000} {
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("centres=%d", n), func(b *testing.B) {
 			if n > 1000 && testing.Short() {
 				b.Skip("skipped with -short")
@@ -140,6 +168,7 @@ func benchmarkScale(b *testing.B, run func(*rules.Engine, *synth.Output) (int, e
 			var before runtime.MemStats
 			runtime.ReadMemStats(&before)
 			peak := samplePeakHeap()
+			cpu, cpuOK := processCPU()
 			b.ReportAllocs()
 			b.ResetTimer()
 			var results int
@@ -150,6 +179,9 @@ func benchmarkScale(b *testing.B, run func(*rules.Engine, *synth.Output) (int, e
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/centre")
+			if end, ok := processCPU(); ok && cpuOK {
+				b.ReportMetric(float64((end-cpu).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+			}
 			b.ReportMetric(float64(results), "results")
 			b.ReportMetric(float64(before.HeapInuse)/(1<<20), "MB-data")
 			b.ReportMetric(float64(peak()-before.HeapInuse)/(1<<20), "MB-peak-over-data")

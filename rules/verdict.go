@@ -460,23 +460,3 @@ func (r *run) waive(res Result) Result {
 	}
 	return res
 }
-
-// renderParts renders a message template of the rule, its values written
-// in lang, the template's language.
-func (r *run) renderParts(rule *Rule, lang words.Language, size int, message []templatePart, slots []slot) (string, error) {
-	// Built in one allocation, not one per doubling.
-	var b strings.Builder
-	b.Grow(size)
-	for _, part := range message {
-		if part.expr == nil {
-			b.WriteString(part.text)
-			continue
-		}
-		text, err := r.partText(rule, part.expr, slots, lang)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(text)
-	}
-	return strings.TrimSpace(b.String()), nil
-}

@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -91,32 +92,65 @@ const MaxBuckets = 100_000
 func (u Unit) Bucket(d date.Date) Bucket {
 	var start, end date.Date
 	var label string
-	y, m, _ := d.Date()
+	var y int
+	var m time.Month
+	if u != Week {
+		y, m, _ = d.Date()
+	}
 	switch u {
 	case Week:
 		start = mondayOf(d)
 		end = start.Add(7)
 		isoYear, isoWeek := start.Add(3).ISOWeek()
-		label = fmt.Sprintf("%04d-W%02d", isoYear, isoWeek)
+		label = bucketLabel(isoYear, "-W", isoWeek, 2)
 	case Month:
 		start, end = firstOfMonth(y*12+int(m)-1), firstOfMonth(y*12+int(m))
-		label = fmt.Sprintf("%04d-%02d", y, int(m))
+		label = bucketLabel(y, "-", int(m), 2)
 	case Quarter:
 		q := (int(m) - 1) / 3
 		start, end = firstOfMonth(y*12+3*q), firstOfMonth(y*12+3*q+3)
-		label = fmt.Sprintf("%04d-Q%d", y, q+1)
+		label = bucketLabel(y, "-Q", q+1, 1)
 	case HalfYear:
 		h := (int(m) - 1) / 6
 		start, end = firstOfMonth(y*12+6*h), firstOfMonth(y*12+6*h+6)
-		label = fmt.Sprintf("%04d-H%d", y, h+1)
+		label = bucketLabel(y, "-H", h+1, 1)
 	case Year:
 		start, end = date.New(y, time.January, 1), date.New(y+1, time.January, 1)
-		label = fmt.Sprintf("%04d", y)
+		label = bucketLabel(y, "", 0, 0)
 	default:
 		return Bucket{}
 	}
 	whole := timespan.NewDateRange(start, end)
 	return Bucket{Label: label, Range: whole, Whole: whole}
+}
+
+// bucketLabel writes a bucket's label: the year in four digits and, unless
+// sep is empty, sep and n in at least width digits ("2024-W03", "2024-Q1",
+// "2024"), as fmt's %04d and %0*d would, without fmt.
+func bucketLabel(year int, sep string, n, width int) string {
+	var buf [16]byte
+	b := appendPadded(buf[:0], year, 4)
+	if sep != "" {
+		b = append(b, sep...)
+		b = appendPadded(b, n, width)
+	}
+	return string(b)
+}
+
+// appendPadded appends n in decimal, with leading zeros to at least width
+// characters, as fmt's %0*d writes it.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return append(b, fmt.Sprintf("%0*d", width, n)...)
+	}
+	digits := 1
+	for x := n; x >= 10; x /= 10 {
+		digits++
+	}
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // Split cuts within into the calendar buckets of unit u, in order. The first
@@ -143,11 +177,35 @@ func Split(within timespan.DateRange, u Unit) ([]Bucket, error) {
 		return nil, &LimitError{What: "buckets", Limit: MaxBuckets}
 	}
 	out := make([]Bucket, 0, min(atLeast+2, MaxBuckets))
+	if u == Week {
+		return splitWeeks(within, out)
+	}
 	for b := u.Bucket(within.Start()); b.Whole.Start().Before(within.End()); b = u.Bucket(b.Whole.End()) {
 		if len(out) == MaxBuckets {
 			return nil, &LimitError{What: "buckets", Limit: MaxBuckets}
 		}
 		out = append(out, clip(b, within))
+	}
+	return out, nil
+}
+
+// splitWeeks is Split for ISO weeks, appending to out: each week's number
+// follows from the one before (the week whose Thursday is the first of a
+// year is week 1 of that year), as Unit.Bucket would work it out anew.
+func splitWeeks(within timespan.DateRange, out []Bucket) ([]Bucket, error) {
+	start := mondayOf(within.Start())
+	year, week := start.Add(3).ISOWeek()
+	nextYear := date.New(year+1, time.January, 1) // a Thursday from here on starts week 1 of year+1
+	for ; start.Before(within.End()); start = start.Add(7) {
+		if !start.Add(3).Before(nextYear) {
+			year, week, nextYear = year+1, 1, date.New(year+2, time.January, 1)
+		}
+		if len(out) == MaxBuckets {
+			return nil, &LimitError{What: "buckets", Limit: MaxBuckets}
+		}
+		whole := timespan.NewDateRange(start, start.Add(7))
+		out = append(out, clip(Bucket{Label: bucketLabel(year, "-W", week, 2), Range: whole, Whole: whole}, within))
+		week++
 	}
 	return out, nil
 }

@@ -165,6 +165,12 @@ func (c Closures) overlap(r timespan.DateRange) int {
 	return n
 }
 
+// touches reports whether any day of r lies in a closure.
+func (c Closures) touches(r timespan.DateRange) bool {
+	i := c.firstEndingAfter(r.Start())
+	return i < len(c.merged) && c.merged[i].Start().Before(r.End())
+}
+
 // On returns the closures that contain d, in the order of List; nil when d
 // is open.
 func (c Closures) On(d date.Date) []Closure {

@@ -106,7 +106,9 @@ func (r holidayRule) applies(state string, year int) bool {
 	if (r.from != 0 && year < r.from) || (r.to != 0 && year > r.to) {
 		return false
 	}
-	for s := range strings.FieldsSeq(r.states) {
+	for rest := r.states; rest != ""; {
+		var s string
+		s, rest, _ = strings.Cut(rest, " ")
 		if s == state {
 			return true
 		}

@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/rickb777/date"
@@ -106,9 +107,13 @@ func WithEdges(p EdgePolicy) Option {
 type calendar struct {
 	closures     Closures
 	state        string
-	holidays     map[int][]Holiday // by year, filled on demand
+	holidays     []holidayYear // the years asked for so far; a check asks for one or two
 	workdays     [7]bool
 	onlyWorkdays bool
+	// The holidays of the year inspect looked at last, from yearStart
+	// up to yearEnd (zero: none yet), for the next bucket.
+	yearStart, yearEnd date.Date
+	yearList           []Holiday
 }
 
 func (c *config) calendar() *calendar {
@@ -120,16 +125,21 @@ func (cal *calendar) empty() bool {
 	return cal.closures.IsEmpty() && cal.state == "" && !cal.onlyWorkdays
 }
 
+// holidayYear holds the public holidays of a year.
+type holidayYear struct {
+	year int
+	list []Holiday
+}
+
 // yearHolidays returns the public holidays of year, computing them once.
 func (cal *calendar) yearHolidays(year int) []Holiday {
-	list, ok := cal.holidays[year]
-	if !ok {
-		if cal.holidays == nil {
-			cal.holidays = map[int][]Holiday{}
+	for _, y := range cal.holidays {
+		if y.year == year {
+			return y.list
 		}
-		list = holidaysOf(cal.state, year)
-		cal.holidays[year] = list
 	}
+	list := holidaysOf(cal.state, year)
+	cal.holidays = append(cal.holidays, holidayYear{year, list})
 	return list
 }
 
@@ -180,30 +190,90 @@ func (cal *calendar) closedDays(r timespan.DateRange) int {
 
 // inspect reports whether every day of r is closed (by a closure, a holiday
 // or not being a workday) and lists the labels of the closures and holidays
-// that close days of r, in order of first appearance.
+// that close days of r, in order of first appearance. A range no closure
+// and no holiday touches is decided by its weekdays alone; otherwise it
+// walks the days with the year's holidays in hand. It allocates only for
+// the labels.
 func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []string) {
 	if cal.empty() || r.IsEmpty() {
 		return false, nil
 	}
+	if !cal.closures.touches(r) && !cal.holidayIn(r) {
+		if !cal.onlyWorkdays {
+			return false, nil
+		}
+		for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
+			if cal.workdays[d.Weekday()] {
+				return false, nil
+			}
+		}
+		return true, nil
+	}
 	allClosed = true
-	seen := map[string]bool{}
 	note := func(label string) {
-		if !seen[label] {
-			seen[label] = true
+		if !slices.Contains(labels, label) {
 			labels = append(labels, label)
 		}
 	}
+	var yearEnd date.Date  // the first day after the year of holidays
+	var holidays []Holiday // of that year, sorted by date; next is the first not before d
+	next := 0
 	for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
 		closed := cal.onlyWorkdays && !cal.workdays[d.Weekday()]
-		for _, c := range cal.closures.On(d) {
-			closed = true
-			note(c.Label)
+		if cal.closures.IsClosed(d) {
+			for _, c := range cal.closures.list {
+				if c.From.After(d) {
+					break
+				}
+				if !c.Until.Before(d) {
+					closed = true
+					note(c.Label)
+				}
+			}
 		}
-		if h, ok := cal.holiday(d); ok {
-			closed = true
-			note(h.Name)
+		if cal.state != "" {
+			if holidays == nil || !d.Before(yearEnd) {
+				holidays, next = cal.holidaysOfYear(d), 0
+				yearEnd = cal.yearEnd
+			}
+			for next < len(holidays) && holidays[next].Date.Before(d) {
+				next++
+			}
+			if next < len(holidays) && holidays[next].Date == d {
+				closed = true
+				note(holidays[next].Name)
+			}
 		}
 		allClosed = allClosed && closed
 	}
 	return allClosed, labels
+}
+
+// holidaysOfYear returns the public holidays of the year of d, keeping
+// that year in hand for the next call.
+func (cal *calendar) holidaysOfYear(d date.Date) []Holiday {
+	if cal.yearEnd.IsZero() || d.Before(cal.yearStart) || !d.Before(cal.yearEnd) {
+		y := d.Year()
+		cal.yearStart, cal.yearEnd = date.New(y, time.January, 1), date.New(y+1, time.January, 1)
+		cal.yearList = cal.yearHolidays(y)
+	}
+	return cal.yearList
+}
+
+// holidayIn reports whether a public holiday may fall into r: surely not
+// when r lies within one year and none of its holidays does.
+func (cal *calendar) holidayIn(r timespan.DateRange) bool {
+	if cal.state == "" {
+		return false
+	}
+	list := cal.holidaysOfYear(r.Start())
+	if r.End().After(cal.yearEnd) {
+		return true
+	}
+	for _, h := range list {
+		if !h.Date.Before(r.Start()) && h.Date.Before(r.End()) {
+			return true
+		}
+	}
+	return false
 }

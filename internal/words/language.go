@@ -35,9 +35,9 @@ func (l Language) AppendDate(b []byte, d date.Date) []byte {
 	y, m, day := d.Date()
 	if y < 0 || y > 9999 {
 		if l == English {
-			return fmt.Appendf(b, "%04d-%02d-%02d", y, int(m), day)
+			return append(b, fmt.Sprintf("%04d-%02d-%02d", y, int(m), day)...)
 		}
-		return fmt.Appendf(b, "%02d.%02d.%04d", day, int(m), y)
+		return append(b, fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)...)
 	}
 	if l == English {
 		return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
@@ -130,20 +130,22 @@ func (l Language) thousands() byte {
 // Decimal writes a decimal exactly, without grouping: 12,5 (German), 12.5
 // (English).
 func (l Language) Decimal(d decimal.Decimal) string {
-	var b strings.Builder
-	l.writeNumber(&b, d.String())
-	return b.String()
+	s := d.String()
+	if i := strings.IndexByte(s, '.'); i >= 0 && l.point() != '.' {
+		return s[:i] + string(l.point()) + s[i+1:]
+	}
+	return s
 }
 
-// writeNumber writes a number written with a decimal point with the
+// appendNumber appends a number written with a decimal point with the
 // language's decimal mark.
-func (l Language) writeNumber(b *strings.Builder, s string) {
+func (l Language) appendNumber(b []byte, s string) []byte {
 	if i := strings.IndexByte(s, '.'); i >= 0 {
-		b.WriteString(s[:i])
-		b.WriteByte(l.point())
+		b = append(b, s[:i]...)
+		b = append(b, l.point())
 		s = s[i+1:]
 	}
-	b.WriteString(s)
+	return append(b, s...)
 }
 
 // Number writes a decimal with the given number of places (-1: exact),

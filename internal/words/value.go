@@ -3,6 +3,8 @@ package words
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date"
@@ -40,16 +42,15 @@ func (f Formatter) Format(v any) string {
 		return f.Lang.Decimal(x)
 	case bool:
 		return f.Lang.Bool(x)
+	case int:
+		return strconv.Itoa(x)
 	case []string:
 		if len(x) == 0 {
 			return Dash
 		}
 		return strings.Join(x, ", ")
 	}
-	var b strings.Builder
-	b.Grow(formatSize(v))
-	f.write(&b, v)
-	return b.String()
+	return string(f.Append(make([]byte, 0, formatSize(v)), v))
 }
 
 // formatSize estimates the length of a value written, to build it in one
@@ -64,164 +65,249 @@ func formatSize(v any) int {
 	return 32
 }
 
-// write writes v to b; the elements of a list are written one after
-// another into the same text.
-func (f Formatter) write(b *strings.Builder, v any) {
-	var scratch [16]byte
+// Append appends v as Format writes it to b and returns the extended
+// slice; the elements of a list are written one after another into it.
+func (f Formatter) Append(b []byte, v any) []byte {
 	switch x := v.(type) {
 	case nil:
-		b.WriteString(Dash)
+		return append(b, Dash...)
+	case string:
+		return append(b, x...)
+	case int:
+		return strconv.AppendInt(b, int64(x), 10)
+	case int64:
+		return strconv.AppendInt(b, x, 10)
 	case decimal.Decimal:
-		f.Lang.writeNumber(b, x.String())
+		return f.Lang.appendNumber(b, x.String())
 	case *decimal.Decimal:
 		if x == nil {
-			b.WriteString(Dash)
-			return
+			return append(b, Dash...)
 		}
-		f.Lang.writeNumber(b, x.String())
+		return f.Lang.appendNumber(b, x.String())
 	case date.Date:
-		b.Write(f.Lang.AppendDate(scratch[:0], x))
+		return f.Lang.AppendDate(b, x)
 	case *date.Date:
 		if x == nil {
-			b.WriteString(Dash)
-			return
+			return append(b, Dash...)
 		}
-		b.Write(f.Lang.AppendDate(scratch[:0], *x))
+		return f.Lang.AppendDate(b, *x)
 	case bool:
-		b.WriteString(f.Lang.Bool(x))
-	case string:
-		b.WriteString(x)
+		return append(b, f.Lang.Bool(x)...)
 	case float64:
-		f.Lang.writeNumber(b, fmt.Sprint(x))
+		return f.Lang.appendNumber(b, fmt.Sprint(x))
 	case Cadence:
-		b.WriteString(f.Lang.Cadence(x))
+		return append(b, f.Lang.Cadence(x)...)
 	case Gaps:
-		b.WriteString(f.Lang.Gaps(x))
+		return append(b, f.Lang.Gaps(x)...)
 	case Hours:
-		b.WriteString(f.Lang.Hours(x))
+		return append(b, f.Lang.Hours(x)...)
 	case Coverage:
-		b.WriteString(f.Lang.Coverage(x))
+		return append(b, f.Lang.Coverage(x)...)
 	case Span:
-		b.WriteString(f.Lang.Span(x))
+		return append(b, f.Lang.Span(x)...)
 	case ClosedDays:
-		b.WriteString(f.Lang.ClosedDays(x))
+		return append(b, f.Lang.ClosedDays(x)...)
 	case schedule.Bucket:
-		b.WriteString(f.Lang.Bucket(x))
+		return append(b, f.Lang.Bucket(x)...)
 	case schedule.Gap:
-		b.WriteString(f.Lang.Stretch(x))
+		return append(b, f.Lang.Stretch(x)...)
 	case schedule.BucketSum:
-		b.WriteString(f.Lang.HoursBucket(x))
+		return append(b, f.Lang.HoursBucket(x)...)
 	case fmt.Stringer:
-		rv := reflect.ValueOf(v)
-		if rv.Kind() == reflect.Pointer && rv.IsNil() {
-			b.WriteString(Dash)
-			return
-		}
-		if f.Facts != nil {
-			if facts, ok := f.Facts(v); ok {
-				f.write(b, facts)
-				return
-			}
-		}
-		b.WriteString(x.String())
+		return f.appendStringer(b, v, x)
 	case []string:
 		for i := range x {
-			writeSeparator(b, i)
-			b.WriteString(x[i])
+			b = appendSeparator(b, i)
+			b = append(b, x[i]...)
 		}
-		writeEmpty(b, len(x))
+		return appendEmpty(b, len(x))
 	case []any:
 		for i := range x {
-			writeSeparator(b, i)
-			f.write(b, x[i])
+			b = appendSeparator(b, i)
+			b = f.Append(b, x[i])
 		}
-		writeEmpty(b, len(x))
+		return appendEmpty(b, len(x))
 	case []date.Date:
 		for i := range x {
-			writeSeparator(b, i)
-			b.Write(f.Lang.AppendDate(scratch[:0], x[i]))
+			b = appendSeparator(b, i)
+			b = f.Lang.AppendDate(b, x[i])
 		}
-		writeEmpty(b, len(x))
-	default:
-		rv := reflect.ValueOf(v)
-		switch rv.Kind() {
-		case reflect.Slice, reflect.Array:
-			for i := range rv.Len() {
-				writeSeparator(b, i)
-				f.write(b, rv.Index(i).Interface())
-			}
-			writeEmpty(b, rv.Len())
-		case reflect.Pointer:
+		return appendEmpty(b, len(x))
+	case []int:
+		for i := range x {
+			b = appendSeparator(b, i)
+			b = strconv.AppendInt(b, int64(x[i]), 10)
+		}
+		return appendEmpty(b, len(x))
+	}
+	return f.appendReflect(b, reflect.ValueOf(v))
+}
+
+// appendStringer appends v, which has a String method: a nil pointer as
+// Dash, the facts Facts makes of it, or else its String.
+func (f Formatter) appendStringer(b []byte, v any, x fmt.Stringer) []byte {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return append(b, Dash...)
+	}
+	if f.Facts != nil {
+		if facts, ok := f.Facts(v); ok {
+			return f.Append(b, facts)
+		}
+	}
+	return append(b, x.String()...)
+}
+
+// appendReflect appends a value none of Append's cases names: a list
+// element by element, a pointer by what it points to, a record of the
+// model by what identifies it, anything else as fmt prints it. A record
+// of the model in a list or behind a pointer is written from its place,
+// without first copying it into an interface.
+func (f Formatter) appendReflect(b []byte, rv reflect.Value) []byte {
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		n := rv.Len()
+		for i := range n {
+			b = appendSeparator(b, i)
+			b = f.appendElem(b, rv.Index(i))
+		}
+		return appendEmpty(b, n)
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return append(b, Dash...)
+		}
+		return f.appendElem(b, rv.Elem())
+	case reflect.Struct:
+		return f.appendRecord(b, rv)
+	}
+	return append(b, fmt.Sprint(rv.Interface())...)
+}
+
+// appendElem appends an element of a list or the target of a pointer:
+// a plain record of the model (see recordFields.plain) and a pointer to
+// one directly, any other value as Append writes it.
+func (f Formatter) appendElem(b []byte, rv reflect.Value) []byte {
+	switch rv.Kind() {
+	case reflect.Struct:
+		if fields, ok := modelRecords[rv.Type()]; ok && fields.plain {
+			return f.appendFields(b, rv, &fields)
+		}
+	case reflect.Pointer:
+		if fields, ok := modelRecords[rv.Type().Elem()]; ok && fields.plainPointer {
 			if rv.IsNil() {
-				b.WriteString(Dash)
-				return
+				return append(b, Dash...)
 			}
-			f.write(b, rv.Elem().Interface())
-		case reflect.Struct:
-			b.WriteString(f.record(rv))
-		default:
-			b.WriteString(fmt.Sprint(v))
+			return f.appendFields(b, rv.Elem(), &fields)
 		}
 	}
+	return f.Append(b, rv.Interface())
 }
 
-// writeSeparator writes the comma before the i-th element of a list.
-func writeSeparator(b *strings.Builder, i int) {
+// appendSeparator appends the comma before the i-th element of a list.
+func appendSeparator(b []byte, i int) []byte {
 	if i > 0 {
-		b.WriteString(", ")
+		return append(b, ", "...)
 	}
+	return b
 }
 
-// writeEmpty writes Dash for a list of n elements when n is 0.
-func writeEmpty(b *strings.Builder, n int) {
+// appendEmpty appends Dash for a list of n elements when n is 0.
+func appendEmpty(b []byte, n int) []byte {
 	if n == 0 {
-		b.WriteString(Dash)
+		return append(b, Dash...)
 	}
+	return b
 }
 
-// record names a record of the model by what identifies it: its kind or
-// role, its id or title, and its date, e.g. "bedarfsanalyse
-// (bedarfsanalyse-2024) vom 15.02.2024", "… dated 2024-02-15".
-func (f Formatter) record(rv reflect.Value) string {
+// appendRecord names a record of the model by what identifies it: its
+// kind or role, its id or title, and its date, e.g. "bedarfsanalyse
+// (bedarfsanalyse-2024) vom 15.02.2024", "… dated 2024-02-15". A struct
+// with none of these writes as fmt prints it.
+func (f Formatter) appendRecord(b []byte, rv reflect.Value) []byte {
 	fields := recordFieldsOf(rv.Type())
-	field := func(i int) string {
-		if fields[i] == nil {
-			return ""
-		}
-		v := rv.FieldByIndex(fields[i])
-		switch v.Type() {
-		case reflect.TypeFor[string]():
-			return v.String()
-		case reflect.TypeFor[date.Date]():
-			if d := v.Interface().(date.Date); !d.IsZero() {
-				return f.Lang.Date(d)
-			}
-		}
-		return ""
-	}
-	var b strings.Builder
+	return f.appendFields(b, rv, &fields)
+}
+
+// appendFields is appendRecord with the record's fields looked up.
+func (f Formatter) appendFields(b []byte, rv reflect.Value, fields *recordFields) []byte {
+	start := len(b)
 	for i := range fieldID { // Kind, Role, Title, Name: the first given
-		if s := field(i); s != "" {
-			b.WriteString(s)
+		if t := f.field(rv, fields.index[i]); t.given() {
+			b = f.appendText(b, t)
 			break
 		}
 	}
-	if id := field(fieldID); id != "" {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+	if id := f.field(rv, fields.index[fieldID]); id.given() {
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		b.WriteString("(" + id + ")")
+		b = append(b, '(')
+		b = f.appendText(b, id)
+		b = append(b, ')')
 	}
-	if d := field(fieldDate); d != "" {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+	if d := f.field(rv, fields.index[fieldDate]); d.given() {
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		b.WriteString(pick(f.Lang == English, "vom ", "dated ") + d)
+		b = append(b, pick(f.Lang == English, "vom ", "dated ")...)
+		b = f.appendText(b, d)
 	}
-	if b.Len() == 0 {
-		return fmt.Sprint(rv.Interface())
+	if len(b) == start {
+		return append(b, fmt.Sprint(rv.Interface())...)
 	}
-	return b.String()
+	return b
+}
+
+// fieldText is what a record says in one of its fields: a text, or a
+// date other than the zero date.
+type fieldText struct {
+	s      string
+	d      date.Date
+	isDate bool
+}
+
+// given reports whether the field says anything.
+func (t fieldText) given() bool { return t.s != "" || t.isDate }
+
+// field reads the field of rv at index: a string field as its text, a
+// date field as its date unless that is zero, anything else as nothing.
+func (f Formatter) field(rv reflect.Value, index []int) fieldText {
+	if index == nil {
+		return fieldText{}
+	}
+	v := rv.FieldByIndex(index)
+	switch v.Type() {
+	case stringType:
+		return fieldText{s: v.String()}
+	case dateType:
+		if d, _ := reflect.TypeAssert[date.Date](v); !d.IsZero() {
+			return fieldText{d: d, isDate: true}
+		}
+	}
+	return fieldText{}
+}
+
+// appendText appends what a field says, a date as Date writes it.
+func (f Formatter) appendText(b []byte, t fieldText) []byte {
+	if t.isDate {
+		return f.Lang.AppendDate(b, t.d)
+	}
+	return append(b, t.s...)
+}
+
+var (
+	stringType   = reflect.TypeFor[string]()
+	dateType     = reflect.TypeFor[date.Date]()
+	stringerType = reflect.TypeFor[fmt.Stringer]()
+)
+
+// namedStructs are the struct types Append's switch names: a value of
+// one is never written as a record.
+var namedStructs = []reflect.Type{
+	reflect.TypeFor[date.Date](), reflect.TypeFor[decimal.Decimal](),
+	reflect.TypeFor[Cadence](), reflect.TypeFor[Gaps](), reflect.TypeFor[Hours](), reflect.TypeFor[Coverage](),
+	reflect.TypeFor[Span](), reflect.TypeFor[ClosedDays](),
+	reflect.TypeFor[schedule.Bucket](), reflect.TypeFor[schedule.Gap](), reflect.TypeFor[schedule.BucketSum](),
 }
 
 // recordFieldNames are the fields record reads, in its order; fieldID and
@@ -233,9 +319,15 @@ const (
 	fieldDate = 5
 )
 
-// recordFields are the index paths of a struct type's recordFieldNames;
-// nil where it has no such field.
-type recordFields [len(recordFieldNames)][]int
+// recordFields are what writing a struct type as a record needs: the
+// index paths of its recordFieldNames (nil where it has no such field),
+// and whether Append writes a value of it (plain) and a pointer to it
+// (plainPointer) as a record, that is, neither has a String method and
+// Append's switch does not name the type.
+type recordFields struct {
+	index               [len(recordFieldNames)][]int
+	plain, plainPointer bool
+}
 
 // modelRecords are the recordFields of every struct type of the model,
 // worked out once: looking fields up by name for each record written
@@ -250,13 +342,16 @@ func recordFieldsOf(t reflect.Type) recordFields {
 	return lookUpRecordFields(t)
 }
 
+// lookUpRecordFields works out the recordFields of a struct type.
 func lookUpRecordFields(t reflect.Type) recordFields {
 	var out recordFields
 	for i, name := range recordFieldNames {
 		if f, ok := t.FieldByName(name); ok {
-			out[i] = f.Index
+			out.index[i] = f.Index
 		}
 	}
+	out.plain = !t.Implements(stringerType) && !slices.Contains(namedStructs, t)
+	out.plainPointer = out.plain && !reflect.PointerTo(t).Implements(stringerType)
 	return out
 }
 
