@@ -160,6 +160,15 @@ func (c *ClosureFuncs) AddTyped(typed map[string][]TypedFunc) {
 			c.typed[name] = append(c.typed[name], ts...)
 		}
 	}
+	// RefsName's functions per list (WithRefsPerList) take its typed
+	// forms, each trying the one that fits its list.
+	if ts := typed[RefsName]; len(ts) > 0 {
+		for name := range c.table {
+			if name != RefsName && isRefs(name) {
+				c.typed[name] = append(c.typed[name], ts...)
+			}
+		}
+	}
 }
 
 // argOf reads an argument of type T: a whole number, text or truth value

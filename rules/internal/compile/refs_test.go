@@ -71,3 +71,17 @@ func names(fs []Function) []string {
 	}
 	return out
 }
+
+// TestRefsPerListTyped checks that typed forms given for RefsName serve
+// its functions per list too: the rewrite calls those, not RefsName, so
+// forms registered under RefsName alone would never be chosen.
+func TestRefsPerListTyped(t *testing.T) {
+	c := NewClosureFuncs(refsConfig(true))
+	form := Typed1(func(l []refsA) ([]*refsA, error) { return nil, nil })
+	c.AddTyped(map[string][]TypedFunc{RefsName: {form}})
+	for _, name := range []string{RefsName, RefsPerList(0), RefsPerList(1)} {
+		if got := len(c.typed[name]); got != 1 {
+			t.Errorf("%s: %d typed forms, want 1", name, got)
+		}
+	}
+}
