@@ -24,7 +24,7 @@ func sumDecimals(n int, at func(i int) decimal.Decimal) decimal.Decimal {
 	var sum int64
 	for i := range n {
 		d := at(i)
-		shift := int(d.Exponent() - exp)
+		shift := int(d.Exponent()) - int(exp) // in int: the difference of two int32 may not fit one
 		if exp < -maxSumDigits || d.NumDigits()+shift > maxSumDigits || sum > math.MaxInt64-1e17 || sum < math.MinInt64+1e17 {
 			return sumBig(n, at)
 		}

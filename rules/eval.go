@@ -171,11 +171,11 @@ type run struct {
 	frame   *compile.Frame // the typed closures' frame (closures.go)
 	ec      *evalCtx       // the state handed to the functions
 	budget  *stepBudget    // the steps of the rule being evaluated
-	env     map[string]any // the variables, updated in place per centre, item and let
+	env     map[string]any // the variables for expr's machine: centre, item and period in place, lets copied in only before an expression falls back to the machine (syncLets)
 	vals    []any          // the variables by place (slots.go), read by the closures
 	curLets []string       // the names of the lets of the current verdict
 	slots   []slot         // the item-independent values of the rule being evaluated
-	letDone []bool         // which lets of the current verdict are in env
+	letDone []bool         // which lets of the current verdict are computed (in vals)
 	// perCentre is the most results a centre has had so far.
 	perCentre int
 	ids       map[reflect.Type][]int // see idField
@@ -213,6 +213,8 @@ func (r *run) forWorker(ctx context.Context) *run {
 	w.initVars()
 	w.slots = nil
 	w.ids = nil
+	// Nothing a worker builds in is shared with the run it was copied from.
+	w.scratch, w.letDone, w.curLets = nil, nil, nil
 	return &w
 }
 

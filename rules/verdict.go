@@ -213,10 +213,14 @@ func listItems(list any) []any {
 // else its text form, else its position in the list.
 func (r *run) itemSubject(rule *Rule, item any, i int) string {
 	if rule.subject != nil {
-		if s, ok := r.runClosureText(rule.subject); ok && s != "" {
-			return s
-		}
-		if v, err := r.exec(rule.subject); err == nil {
+		// The expression runs once: a closure's text, empty or not, is
+		// the subject expression's value (a second run would charge its
+		// steps twice).
+		if s, ok := r.runClosureText(rule.subject); ok {
+			if s != "" {
+				return s
+			}
+		} else if v, err := r.exec(rule.subject); err == nil {
 			if s, ok := v.(string); ok && s != "" {
 				return s
 			}
