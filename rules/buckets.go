@@ -34,6 +34,6 @@ func bucketFunctions() []function {
 			}},
 		{name: "periodOf", group: "dates", doc: "periodOf(bucket) is the period of the days buckets() judges the bucket over (under the default policy the whole bucket, also days before the evaluated period), for the functions that take a period, e.g. meetingsOf(centre, kind, periodOf(item))",
 			types: []any{new(func(schedule.Bucket) Period)},
-			fn1:   func(b any) (any, error) { return NewPeriod(b.(schedule.Bucket).Range), nil }},
+			fn1:   func(b any) (any, error) { return periodOfBucket(b.(schedule.Bucket)) }},
 	}
 }

@@ -13,9 +13,10 @@ import (
 // as they are, without a list of interfaces. Each computes what the
 // untyped form computes: most are the function's own implementation,
 // which the untyped form (functions.go, records.go, budget.go) calls;
-// periodOf and $refs repeat the untyped form's few lines on typed values
-// (refsTyped finds and keeps the same view under the same key as refsOf).
-// TestTypedClosureCalls runs them against expr's machine.
+// $refs repeats the untyped form's few lines on typed values (refsTyped
+// finds and keeps the same view under the same key as refsOf).
+// TestTypedClosureCalls runs them against expr's machine, each with a
+// memo of its own.
 
 // typedFunctions returns the typed forms by function name.
 func typedFunctions() map[string][]compile.TypedFunc {

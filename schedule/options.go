@@ -107,7 +107,7 @@ func WithEdges(p EdgePolicy) Option {
 type calendar struct {
 	closures     Closures
 	state        string
-	holidays     []holidayYear // the years asked for so far; a check asks for one or two
+	holidays     []holidayYear // the years asked for so far, searched in order: a check asks for one or two, an expansion for the few its range spans
 	workdays     [7]bool
 	onlyWorkdays bool
 	// The holidays of the year inspect looked at last, from yearStart

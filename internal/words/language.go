@@ -35,9 +35,9 @@ func (l Language) AppendDate(b []byte, d date.Date) []byte {
 	y, m, day := d.Date()
 	if y < 0 || y > 9999 {
 		if l == English {
-			return append(b, fmt.Sprintf("%04d-%02d-%02d", y, int(m), day)...)
+			return fmt.Appendf(b, "%04d-%02d-%02d", y, int(m), day)
 		}
-		return append(b, fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)...)
+		return fmt.Appendf(b, "%02d.%02d.%04d", day, int(m), y)
 	}
 	if l == English {
 		return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',

@@ -310,7 +310,7 @@ var namedStructs = []reflect.Type{
 	reflect.TypeFor[schedule.Bucket](), reflect.TypeFor[schedule.Gap](), reflect.TypeFor[schedule.BucketSum](),
 }
 
-// recordFieldNames are the fields record reads, in its order; fieldID and
+// recordFieldNames are the fields appendFields reads, in its order; fieldID and
 // fieldDate are the places of ID and Date.
 var recordFieldNames = [...]string{"Kind", "Role", "Title", "Name", "ID", "Date"}
 

@@ -354,9 +354,11 @@ func closureConstant(v any) *cnode {
 }
 
 // identifier reads a variable the expression declared, or one of the
-// variables of the evaluation, as the machine does from a map of
-// variables (one that is not set is nil), once per run: the variables do
-// not change while an expression runs.
+// variables of the evaluation: one given by place (CompileClosureSlots)
+// from the frame's slots on every read (a place beyond them fails the
+// closure, and the machine runs it), any other as the machine does from
+// the map of variables (one that is not set is nil), once per run: the
+// variables do not change while an expression runs.
 func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 	for i := len(cc.lets) - 1; i >= 0; i-- {
 		if l := cc.lets[i]; l.name == n.Value {

@@ -27,9 +27,9 @@
 //   - refs.go: the function that reads a list of records as pointers,
 //     one per list (WithRefsPerList), so that checking its call is one
 //     try of one signature.
-//   - bound.go, budget.go, cost.go: the bounds of an expression's text,
-//     the run-time step budget put into the tree, and the static cost
-//     estimate (Estimate).
+//   - bound.go, budget.go, cost.go: the nesting of an expression's
+//     brackets (checked before it is parsed), the run-time step budget put
+//     into the tree, and the static cost estimate (Estimate).
 //   - recheck.go: the second check for unknown names and fields that
 //     works around expr's defect below (CheckNames, NeedsCheckNames).
 //   - typedcalls.go: calls of the project's functions without a list of
