@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/kiez-go/kiez/diag"
-	"github.com/kiez-go/kiez/internal/words"
 	"github.com/kiez-go/kiez/kiez"
 )
 
@@ -338,7 +337,7 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		res.Evidence = make([]Evidence, 0, len(rule.evidence))
 	}
 	for i, e := range rule.evidence {
-		v, text, err := r.text(rule, e, slots, r.lang)
+		v, text, err := r.text(rule, e, slots)
 		if err != nil {
 			return r.errorResult(res, err), parts
 		}
@@ -400,16 +399,13 @@ func (r *run) value(rule *Rule, e *expression, slots []slot) (any, error) {
 	return r.eval(e, slots)
 }
 
-// text is value with the value formatted for people in lang (see
-// Format); the text of a centre-independent expression in the run's
-// language is formatted once.
-func (r *run) text(rule *Rule, e *expression, slots []slot, lang words.Language) (any, string, error) {
+// text is value with the value formatted for people in the run's
+// language (see Format); the text of a centre-independent expression is
+// formatted once.
+func (r *run) text(rule *Rule, e *expression, slots []slot) (any, string, error) {
 	v, err := r.value(rule, e, slots)
 	if err != nil {
 		return nil, "", err
-	}
-	if lang != r.lang {
-		return v, words.Formatter{Lang: lang, Facts: facts}.Format(v), nil
 	}
 	if e.konst >= 0 {
 		c := &r.shared.consts[e.konst]
