@@ -1,8 +1,6 @@
 package rules
 
-import (
-	"github.com/kiez-go/kiez/rules/internal/compile"
-)
+import "github.com/kiez-go/kiez/rules/internal/compile"
 
 // Running an expression as typed closures (compile.Closure), compiled
 // when it first runs, with expr's machine where the closures do not
@@ -15,16 +13,12 @@ import (
 // expression as well, the results go to checkClosure, and the machine's
 // is the one used.
 func (r *run) runClosure(e *expression) (out any, ok bool) {
-	if r.eng.cfg.noClosures {
-		return nil, false
-	}
-	r.closureFuncs()
-	r.compileClosure(e, r.eng.closures)
-	if e.closure == nil || !sameLets(e.closureLets, r.curLets) {
+	cl := r.closureOf(e)
+	if cl == nil {
 		return nil, false
 	}
 	used := r.budget.used
-	out, ok = e.closure.Run(r.frame, r.env, r.eng.cfg.memoryBudget)
+	out, ok = cl.Run(r.frame, r.env, r.eng.cfg.memoryBudget)
 	if check := r.eng.cfg.checkClosure; check != nil {
 		r.budget.used = used
 		r.syncLets()
@@ -44,20 +38,35 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 // false when the expression must run as usual (not a text, not covered,
 // failed, or checked against the machine).
 func (r *run) runClosureText(e *expression) (string, bool) {
-	if r.eng.cfg.noClosures || r.eng.cfg.checkClosure != nil {
+	if r.eng.cfg.checkClosure != nil {
 		return "", false
 	}
-	r.closureFuncs()
-	r.compileClosure(e, r.eng.closures)
-	if e.closure == nil || !e.closure.Text() || !sameLets(e.closureLets, r.curLets) {
+	cl := r.closureOf(e)
+	if cl == nil || !cl.Text() {
 		return "", false
 	}
 	used := r.budget.used
-	s, ok := e.closure.RunText(r.frame, r.env, r.eng.cfg.memoryBudget)
+	s, ok := cl.RunText(r.frame, r.env, r.eng.cfg.memoryBudget)
 	if !ok {
 		r.budget.used = used // the expression runs again, from the same budget
 	}
 	return s, ok
+}
+
+// closureOf returns the closure of an expression of the rule being
+// evaluated, compiled when it first runs; nil where the machine runs it
+// (closures off, a shape not covered, or compiled for another rule's
+// lets).
+func (r *run) closureOf(e *expression) *compile.Closure {
+	if r.eng.cfg.noClosures {
+		return nil
+	}
+	r.closureFuncs()
+	r.compileClosure(e, r.eng.closures)
+	if e.closure == nil || !sameLets(e.closureLets, r.curLets) {
+		return nil
+	}
+	return e.closure
 }
 
 // closureFuncs makes the engine's functions of the closures, with their

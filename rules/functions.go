@@ -250,19 +250,20 @@ func uniqFunction() function {
 		doc:   "uniq(list) in linear time (inserted by the compiler)",
 		types: []any{new(func([]any) []any), new(func([]string) []any)},
 		fn: func(a ...any) (any, error) {
+			var n int
+			var at func(i int) any
+			switch l := a[0].(type) {
+			case []string:
+				n, at = len(l), func(i int) any { return l[i] }
+			case []any:
+				n, at = len(l), func(i int) any { return l[i] }
+			}
 			out := []any{}
 			// A short list is searched in the texts kept so far; a long
 			// one through a set.
 			var seen map[string]bool
-			switch l := a[0].(type) {
-			case []string:
-				if len(l) > smallList {
-					seen = map[string]bool{}
-				}
-			case []any:
-				if len(l) > smallList {
-					seen = map[string]bool{}
-				}
+			if n > smallList {
+				seen = make(map[string]bool, n)
 			}
 			var others []any
 			add := func(x any) {
@@ -284,15 +285,8 @@ func uniqFunction() function {
 				others = append(others, x)
 				out = append(out, x)
 			}
-			switch l := a[0].(type) {
-			case []string:
-				for _, x := range l {
-					add(x)
-				}
-			case []any:
-				for _, x := range l {
-					add(x)
-				}
+			for i := range n {
+				add(at(i))
 			}
 			return out, nil
 		}}
