@@ -174,17 +174,23 @@ func (c Closures) touches(r timespan.DateRange) bool {
 // On returns the closures that contain d, in the order of List; nil when d
 // is open.
 func (c Closures) On(d date.Date) []Closure {
-	if !c.IsClosed(d) {
-		return nil
-	}
 	var out []Closure
+	c.eachOn(d, func(cl Closure) { out = append(out, cl) })
+	return out
+}
+
+// eachOn calls fn with each closure that contains d, in the order of
+// List, without a list of them.
+func (c Closures) eachOn(d date.Date, fn func(Closure)) {
+	if !c.IsClosed(d) {
+		return
+	}
 	for _, cl := range c.list {
 		if cl.From.After(d) {
 			break
 		}
 		if !cl.Until.Before(d) {
-			out = append(out, cl)
+			fn(cl)
 		}
 	}
-	return out
 }

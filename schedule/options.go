@@ -220,17 +220,10 @@ func (cal *calendar) inspect(r timespan.DateRange) (allClosed bool, labels []str
 	next := 0
 	for d := r.Start(); d.Before(r.End()); d = d.Add(1) {
 		closed := cal.onlyWorkdays && !cal.workdays[d.Weekday()]
-		if cal.closures.IsClosed(d) {
-			for _, c := range cal.closures.list {
-				if c.From.After(d) {
-					break
-				}
-				if !c.Until.Before(d) {
-					closed = true
-					note(c.Label)
-				}
-			}
-		}
+		cal.closures.eachOn(d, func(c Closure) {
+			closed = true
+			note(c.Label)
+		})
 		if cal.state != "" {
 			if holidays == nil || !d.Before(yearEnd) {
 				holidays, next = cal.holidaysOfYear(d), 0
