@@ -91,6 +91,22 @@ func memo[T any](ec *evalCtx, k memoKey, compute func() T) T {
 	return v
 }
 
+// memoBoxed is memo for a result handed to expressions as an interface:
+// it is boxed once, when computed, so that the closures and the machine
+// get the same interface value on every later call without boxing the
+// list again.
+func memoBoxed[T any](ec *evalCtx, k memoKey, compute func() T) any {
+	if ec == nil {
+		return compute()
+	}
+	if v, ok := ec.memo[k]; ok {
+		return v
+	}
+	v := any(compute())
+	ec.memo[k] = v
+	return v
+}
+
 // refKey identifies a list of records of the data by its first element,
 // held as its typed pointer (*kiez.Session, *kiez.Participant …, whose
 // dynamic type also tells the element type), and its length. Two lists

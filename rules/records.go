@@ -327,7 +327,7 @@ func recordFunctions() []function {
 					return nil, err
 				}
 				key := memoKey{fn: memoSessions, centre: c, text: "\x00" + strings.Join(ids, "\x00"), per: p}
-				return memo(ecOf(a[0]), key, func() []*kiez.Session { return sessionsFor(c, ids, p) }), nil
+				return memoBoxed(ecOf(a[0]), key, func() []*kiez.Session { return sessionsFor(c, ids, p) }), nil
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
 			types: []any{new(func([]*kiez.Session) []*kiez.Session)},
@@ -442,7 +442,7 @@ func recordFunctions() []function {
 				c := a[1].(*kiez.Centre)
 				want := texts(a[2])
 				key := memoKey{fn: memoChanges, centre: c, text: strings.Join(want, "\x00")}
-				return memo(ecOf(a[0]), key, func() []*kiez.ChangeEvent { return changesOf(c, want) }), nil
+				return memoBoxed(ecOf(a[0]), key, func() []*kiez.ChangeEvent { return changesOf(c, want) }), nil
 			}},
 		{name: "phaseOn", group: "records", doc: "phaseOn(centre, day) is the development phase in force on the day, or nil",
 			types: []any{new(func(*kiez.Centre, date.Date) *kiez.Phase)},

@@ -57,51 +57,20 @@ func daysBetween(a, b date.Date) (int, error) { return int(b.Sub(a)), nil }
 // periodOfBucket is periodOf(bucket).
 func periodOfBucket(b schedule.Bucket) (Period, error) { return NewPeriod(b.Range), nil }
 
-// memoGet returns the memoised result of a call for the current centre.
-func memoGet(ec *evalCtx, k memoKey) (any, bool) {
-	if ec == nil {
-		return nil, false
-	}
-	v, ok := ec.memo[k]
-	return v, ok
-}
-
-// memoPut keeps a result for the current centre and returns it, boxed
-// once: the closures and the machine get the same interface value on
-// every later call, without boxing the list again.
-func memoPut(ec *evalCtx, k memoKey, v any) any {
-	if ec != nil {
-		ec.memo[k] = v
-	}
-	return v
-}
-
 // staffOfMemo is staffOf(centre, role, period), memoised per centre.
 func staffOfMemo(ec *evalCtx, c *kiez.Centre, role string, p Period) (any, error) {
-	k := memoKey{fn: memoStaff, centre: c, text: role, per: p}
-	if v, ok := memoGet(ec, k); ok {
-		return v, nil
-	}
-	return memoPut(ec, k, staffOf(c, role, p)), nil
+	return memoBoxed(ec, memoKey{fn: memoStaff, centre: c, text: role, per: p}, func() []*kiez.Position { return staffOf(c, role, p) }), nil
 }
 
 // offersOfMemo is offersOf(centre, kind, period), memoised per centre.
 func offersOfMemo(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, error) {
-	k := memoKey{fn: memoOffers, centre: c, text: kind, per: p}
-	if v, ok := memoGet(ec, k); ok {
-		return v, nil
-	}
-	return memoPut(ec, k, offersOf(c, kind, p)), nil
+	return memoBoxed(ec, memoKey{fn: memoOffers, centre: c, text: kind, per: p}, func() []*kiez.Offer { return offersOf(c, kind, p) }), nil
 }
 
 // sessionsOfKind is sessionsOf(centre, kind, period), memoised per
 // centre.
 func sessionsOfKind(ec *evalCtx, c *kiez.Centre, kind string, p Period) any {
-	k := memoKey{fn: memoSessions, centre: c, text: kind, per: p}
-	if v, ok := memoGet(ec, k); ok {
-		return v
-	}
-	return memoPut(ec, k, sessionsOf(c, kind, p))
+	return memoBoxed(ec, memoKey{fn: memoSessions, centre: c, text: kind, per: p}, func() []*kiez.Session { return sessionsOf(c, kind, p) })
 }
 
 // meetingsOfMemo is meetingsOf(centre or programme, kind, period),
@@ -109,10 +78,7 @@ func sessionsOfKind(ec *evalCtx, c *kiez.Centre, kind string, p Period) any {
 func meetingsOfMemo[R *kiez.Centre | *kiez.Programme](ec *evalCtx, of R, kind string, p Period) (any, error) {
 	list, k := meetingList(of, memoMeetings)
 	k.text, k.per = kind, p
-	if v, ok := memoGet(ec, k); ok {
-		return v, nil
-	}
-	return memoPut(ec, k, meetingsIn(list, kind, p)), nil
+	return memoBoxed(ec, k, func() []*kiez.Meeting { return meetingsIn(list, kind, p) }), nil
 }
 
 // evidenceOfMemo is evidenceOf(centre or programme, kind), memoised per
@@ -120,10 +86,7 @@ func meetingsOfMemo[R *kiez.Centre | *kiez.Programme](ec *evalCtx, of R, kind st
 func evidenceOfMemo[R *kiez.Centre | *kiez.Programme](ec *evalCtx, of R, kind string) (any, error) {
 	list, k := evidenceList(of, memoEvidence)
 	k.text = kind
-	if v, ok := memoGet(ec, k); ok {
-		return v, nil
-	}
-	return memoPut(ec, k, evidenceIn(list, kind)), nil
+	return memoBoxed(ec, k, func() []*kiez.Evidence { return evidenceIn(list, kind) }), nil
 }
 
 // meetingsOfAny is meetingsOfMemo on a centre or a programme given as an
