@@ -3,7 +3,7 @@ package rules
 import (
 	"slices"
 
-	"github.com/expr-lang/expr/ast"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // What a rule's expressions read: the lets each needs first, and whether
@@ -30,7 +30,7 @@ func (p *RuleSet) analyse(r *Rule) {
 			return
 		}
 		usesItem, usesCentre := false, false
-		ids := identifiers(e.program.Node())
+		ids := e.program.Identifiers()
 		e.lets = letsAmong(ids, lets)
 		for _, id := range ids {
 			usesItem = usesItem || itemish[id]
@@ -49,7 +49,7 @@ func (p *RuleSet) analyse(r *Rule) {
 			r.slots++
 		}
 	}
-	if r.each != nil && r.Scope == ScopeCentre && !slices.ContainsFunc(identifiers(r.each.program.Node()), func(id string) bool { return centreish[id] }) {
+	if r.each != nil && r.Scope == ScopeCentre && !slices.ContainsFunc(r.each.program.Identifiers(), func(id string) bool { return centreish[id] }) {
 		r.each.konst = p.consts
 		p.consts++
 	}
@@ -67,29 +67,12 @@ func (p *RuleSet) analyse(r *Rule) {
 	}
 }
 
-// identifiers lists the names an expression reads, each once, in the
-// order they first appear.
-func identifiers(n ast.Node) []string {
-	v := identVisitor{out: make([]string, 0, 8)}
-	ast.Walk(&n, &v)
-	return v.out
-}
-
-// identVisitor collects the distinct names of the identifiers of a tree.
-type identVisitor struct{ out []string }
-
-func (v *identVisitor) Visit(n *ast.Node) {
-	if id, ok := (*n).(*ast.IdentifierNode); ok && !slices.Contains(v.out, id.Value) {
-		v.out = append(v.out, id.Value)
-	}
-}
-
 // letsRead returns the indexes of the lets an expression reads, in order.
-func letsRead(n ast.Node, lets map[string]int) []int {
+func letsRead(prog *compile.Program, lets map[string]int) []int {
 	if len(lets) == 0 {
 		return nil
 	}
-	return letsAmong(identifiers(n), lets)
+	return letsAmong(prog.Identifiers(), lets)
 }
 
 // letsAmong returns the indexes of the lets among the names an expression
