@@ -96,8 +96,9 @@
 // change the tree, CheckNames checks the expression once more without the
 // operator patchers and reports an unknown name or field it finds;
 // NeedsCheckNames tells whether that is needed: the tree was checked again
-// after a patch, and a node of it hides a type (MayHideNames; an unknown
-// name or field gets none).
+// after a patch, its first check (of the tree as parsed) failed, so that
+// there was an error to lose, and a node of it hides a type (MayHideNames;
+// an unknown name or field gets none).
 // TestExprClosureDefect pins the defect: when a fixed expr reports the
 // error in every case, it fails, and CheckNames can go.
 package compile

@@ -69,8 +69,8 @@ func (s *Session) Compile(text string, env map[string]any) (*Program, error) {
 // NeedsCheckNames reports whether CheckNames must check an expression
 // that the session's Compile compiled to prog: whether its tree may hide
 // an unknown name or field (MayHideNames) that the checker lost, which it
-// can only where a patcher changed the tree after the first check (see
-// the package documentation).
+// can only where a patcher changed the tree after a first check that
+// failed (see the package documentation).
 func (s *Session) NeedsCheckNames(prog *Program) bool {
 	return s.needsNames[prog]
 }
