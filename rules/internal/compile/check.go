@@ -52,8 +52,9 @@ func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error
 			continue
 		}
 		check()
-		w := watch{v: v}
-		ast.Walk(&tree.Node, &w)
+		w := &x.watch
+		*w = watch{v: v}
+		ast.Walk(&tree.Node, w)
 		if b, ok := v.(interface{ changedBelow() bool }); ok && b.changedBelow() {
 			w.changed = true
 		}

@@ -51,6 +51,8 @@ type exprConfig struct {
 	dollars   []string
 	// keyBuf holds the names of the last key (see key).
 	keyBuf []declared
+	// watch is patchAndCheck's, reused from expression to expression.
+	watch watch
 }
 
 func newCompiler(opts []expr.Option, cache *Cache, plain bool) *exprConfig {

@@ -57,22 +57,31 @@ func (p *Program) Node() ast.Node { return p.node }
 // in the order of a walk of it (children before their parents), worked
 // out once. The list must not be changed.
 func (p *Program) Identifiers() []string {
-	p.idsOnce.Do(func() {
-		v := identVisitor{out: make([]string, 0, 8)}
-		n := p.node
-		ast.Walk(&n, &v)
-		p.ids = slices.Clip(v.out)
-	})
+	p.idsOnce.Do(func() { p.ids = slices.Clip(identifiersOf(p.node, nil)) })
 	return p.ids
 }
 
-// identVisitor collects the distinct names of the identifiers of a tree.
-type identVisitor struct{ out []string }
-
-func (v *identVisitor) Visit(n *ast.Node) {
-	if id, ok := (*n).(*ast.IdentifierNode); ok && !slices.Contains(v.out, id.Value) {
-		v.out = append(v.out, id.Value)
+// identifiersOf appends to out the names of the identifiers of a tree that
+// it does not hold yet, in the order of ast.Walk (children before their
+// parents), without ast.Walk's allocations.
+func identifiersOf(n ast.Node, out []string) []string {
+	switch v := n.(type) {
+	case nil:
+		return out
+	case *ast.BuiltinNode:
+		for _, a := range v.Arguments {
+			out = identifiersOf(a, out)
+		}
+	case *ast.PredicateNode:
+		out = identifiersOf(v.Node, out)
+	case *ast.IdentifierNode:
+		if !slices.Contains(out, v.Value) {
+			out = append(out, v.Value)
+		}
+	default:
+		eachChild(n, func(c *ast.Node) { out = identifiersOf(*c, out) })
 	}
+	return out
 }
 
 // Machine returns expr's program of the expression, for its machine

@@ -1,10 +1,12 @@
 package compile
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/vm"
 	"github.com/google/go-cmp/cmp"
 )
@@ -117,5 +119,18 @@ func TestProgramIdentifiers(t *testing.T) {
 	}
 	if again := prog.Identifiers(); &again[0] != &ids[0] {
 		t.Error("the identifiers were worked out again")
+	}
+	// In ast.Walk's order, over trees of every node type.
+	for _, tree := range cloneTrees(t) {
+		var want []string
+		ast.Find(tree, func(n ast.Node) bool {
+			if id, ok := n.(*ast.IdentifierNode); ok && !slices.Contains(want, id.Value) {
+				want = append(want, id.Value)
+			}
+			return false
+		})
+		if diff := cmp.Diff(want, (&Program{node: tree}).Identifiers()); diff != "" {
+			t.Errorf("%s: identifiers (-ast.Walk +Identifiers):\n%s", tree, diff)
+		}
 	}
 }
