@@ -36,8 +36,9 @@ import (
 // that fails is compiled again at each use, so its diagnostics are found
 // and worded as before.
 //
-// A kept program is immutable (the expression machine only reads it, and
-// the rules' analyses only read its tree), so rules share it; each use
+// A kept program is immutable but for expr's program of it, built once
+// when first needed (the expression machine only reads that, and the
+// rules' analyses only read its tree), so rules share it; each use
 // still gets its own expression with its own position, slots and lets,
 // and the checks that report at the use's position (result type,
 // arguments) run for every use.

@@ -23,9 +23,10 @@ import (
 // again for each expression (the builtins, the operators and, above all,
 // what it learns about the model's types while checking), which made up
 // most of the cost of loading a programme. It does what expr.Compile
-// does, in the same order. An exprConfig belongs to one Session and is
-// never used by two goroutines at once: the type information it collects
-// is filled in lazily.
+// does, in the same order, up to expr's compiler, which Program.Machine
+// runs when the expression first needs it. An exprConfig belongs to one
+// Session and is never used by two goroutines at once: the type
+// information it collects is filled in lazily.
 type exprConfig struct {
 	c *conf.Config
 	// env is the environment the configuration holds, and envLen its
