@@ -122,18 +122,18 @@ func (l *loader) paramTexts(f *fileProgramme) map[string][]paramText {
 // expression. locate gives the expression's text as written, for
 // positions inside it; what names the expression ("each", "let x" …).
 func (l *loader) checkArgs(root ast.Node, locate func() source.Text, what string) {
-	ast.Find(root, func(n ast.Node) bool {
+	eachNode(root, func(n ast.Node) {
 		call, ok := n.(*ast.CallNode)
 		if !ok {
-			return false
+			return
 		}
 		id, ok := call.Callee.(*ast.IdentifierNode)
 		if !ok {
-			return false
+			return
 		}
 		checks := argChecks[id.Value]
 		if checks == nil {
-			return false
+			return
 		}
 		args := call.Arguments
 		if len(args) > 0 {
@@ -146,7 +146,6 @@ func (l *loader) checkArgs(root ast.Node, locate func() source.Text, what string
 				l.checkArg(id.Value, i, args[i], check, locate, what)
 			}
 		}
-		return false
 	})
 	l.checkListCompare(root, locate, what)
 }

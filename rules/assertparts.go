@@ -63,7 +63,7 @@ func (p *RuleSet) assertParts(rule *Rule, opts loadConfig) []*expression {
 			continue
 		}
 		parts = append(parts, &expression{text: sub, program: prog, at: rule.assertAt, slot: -1, konst: -1,
-			lets: letsRead(prog.Node(), letIndex(rule))})
+			lets: letsRead(prog, letIndex(rule))})
 	}
 	return parts
 }

@@ -22,7 +22,7 @@ func (r *run) runClosure(e *expression) (out any, ok bool) {
 	if check := r.eng.cfg.checkClosure; check != nil {
 		r.budget.used = used
 		r.syncLets()
-		want, err := r.machine.Run(e.program, r.env)
+		want, err := r.runMachine(e)
 		check(e, out, ok, want, err)
 		r.budget.used = used
 		return nil, false

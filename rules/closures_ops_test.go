@@ -77,7 +77,7 @@ func TestClosureOperators(t *testing.T) {
 			for k, x := range v {
 				env[k] = x
 			}
-			want, err := machine.Run(prog, env)
+			want, err := machine.Run(mustMachine(t, prog), env)
 			got, ok := c.Run(&compile.Frame{}, env, 0)
 			switch {
 			case err != nil && ok:

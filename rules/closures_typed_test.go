@@ -79,7 +79,7 @@ func TestTypedClosureCalls(t *testing.T) {
 					r.initVars()
 					r.setVar(slotCentre, c)
 					r.env["s"], r.env["b"], r.env["day"] = s, b, day
-					want, err := machine.Run(prog, r.env)
+					want, err := machine.Run(mustMachine(t, prog), r.env)
 					if err != nil {
 						t.Errorf("%s: the machine failed: %v", text, err)
 						continue

@@ -115,7 +115,7 @@ func (b *treeBuilder) leaf(kind, shown, text, prefix string) *treeNode {
 		return nil
 	}
 	b.parts = append(b.parts, &expression{text: shown, program: prog, at: b.rule.assertAt, slot: -1, konst: -1,
-		lets: letsRead(prog.Node(), b.lets)})
+		lets: letsRead(prog, b.lets)})
 	return &treeNode{kind: kind, expr: shown, part: len(b.parts) - 1}
 }
 

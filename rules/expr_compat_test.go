@@ -39,7 +39,7 @@ func TestPatchAndCheckAsExpr(t *testing.T) {
 					if err != nil {
 						continue
 					}
-					if diff := cmp.Diff(want, prog.Disassemble()); diff != "" {
+					if diff := cmp.Diff(want, mustMachine(t, prog).Disassemble()); diff != "" {
 						t.Errorf("%s: %s: the programs differ (-expr +patchAndCheck):\n%s", r.ID, text, diff)
 					}
 				}

@@ -3,8 +3,6 @@ package rules
 import (
 	"sync"
 
-	"github.com/expr-lang/expr/vm"
-
 	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
@@ -69,7 +67,7 @@ func (l *loader) endSession() {
 
 // compileExpr compiles an expression for an environment with the
 // operator overloads, the functions and the patchers of every expression.
-func (l *loader) compileExpr(text string, env map[string]any) (*vm.Program, error) {
+func (l *loader) compileExpr(text string, env map[string]any) (*compile.Program, error) {
 	return l.session().Compile(text, env)
 }
 

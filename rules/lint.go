@@ -334,7 +334,7 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 	lets := letIndex(r)
 	mark := func(e *expression) {
 		if e != nil {
-			for _, i := range letsRead(e.program.Node(), lets) {
+			for _, i := range letsRead(e.program, lets) {
 				read[i] = true
 			}
 		}

@@ -17,10 +17,10 @@ import (
 // written when the entries were texts compared them so; the loader names
 // the place and the way to compare.
 func (l *loader) checkListCompare(root ast.Node, locate func() source.Text, what string) {
-	ast.Find(root, func(n ast.Node) bool {
+	eachNode(root, func(n ast.Node) {
 		b, ok := n.(*ast.BinaryNode)
 		if !ok || (b.Operator != "==" && b.Operator != "!=") {
-			return false
+			return
 		}
 		for _, pair := range [][2]ast.Node{{b.Left, b.Right}, {b.Right, b.Left}} {
 			elem := entryType(pair[0].Type())
@@ -32,9 +32,8 @@ func (l *loader) checkListCompare(root ast.Node, locate func() source.Text, what
 			at := source.Locate(l.data, t, b.Location().From+lead)
 			l.errorf(l.at(at), "Compare the fields, e.g. map(x.missed, .label) == [\"2024-W10\"], or the dates .from and .until; ask len(x.missed) == 0 for none.",
 				"%s: a list of %s is compared with a list written out, which is never equal: its entries are values (label, from, until, …), not texts", what, elem)
-			return false
+			return
 		}
-		return false
 	})
 }
 

@@ -23,21 +23,21 @@ func TestSharedLoadCompilesAlike(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
-		if diff := cmp.Diff(describeRuleSet(alone), describeRuleSet(shared)); diff != "" {
+		if diff := cmp.Diff(describeRuleSet(t, alone), describeRuleSet(t, shared)); diff != "" {
 			t.Errorf("%s (-Load +LoadEmbeddedAll):\n%s", shared.ID, diff)
 		}
 	}
 }
 
 // describeRuleSet describes every compiled expression of a rule set.
-func describeRuleSet(p *RuleSet) []string {
+func describeRuleSet(t *testing.T, p *RuleSet) []string {
 	out := []string{fmt.Sprintf("consts %d", p.consts)}
 	describe := func(r *Rule, what string, e *expression) {
 		if e == nil {
 			return
 		}
 		out = append(out, fmt.Sprintf("%s %s: %q slot %d konst %d lets %v type %v\n%s",
-			r.ID, what, e.text, e.slot, e.konst, e.lets, e.program.Node().Type(), e.program.Disassemble()))
+			r.ID, what, e.text, e.slot, e.konst, e.lets, e.program.Node().Type(), mustMachine(t, e.program).Disassemble()))
 	}
 	for _, r := range p.Rules {
 		out = append(out, fmt.Sprintf("%s cost %d params %v texts %v slots %d", r.ID, r.cost, r.params, r.textsNamed(), r.slots))

@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"sync"
 
-	"github.com/expr-lang/expr/vm"
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/diag"
@@ -209,7 +208,7 @@ type Rule struct {
 // expression is a compiled expression with where it came from.
 type expression struct {
 	text    string
-	program *vm.Program
+	program *compile.Program
 	at      diag.Range
 	// locate finds the position when it was not worked out at load time
 	// (in a message template), once, for the first error that names it.

@@ -49,13 +49,12 @@ func textsNamed(r *Rule) []string {
 		// A field's name is a text node too: the property of a member
 		// access, which names no value.
 		fields := map[ast.Node]bool{}
-		ast.Find(e.program.Node(), func(n ast.Node) bool {
+		eachNode(e.program.Node(), func(n ast.Node) {
 			if m, ok := n.(*ast.MemberNode); ok {
 				fields[m.Property] = true
 			}
-			return false
 		})
-		ast.Find(e.program.Node(), func(n ast.Node) bool {
+		eachNode(e.program.Node(), func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.StringNode:
 				if !fields[n] {
@@ -64,7 +63,6 @@ func textsNamed(r *Rule) []string {
 			case *ast.ConstantNode:
 				constantTexts(reflect.ValueOf(n.Value), seen)
 			}
-			return false
 		})
 	}
 	out := make([]string, 0, len(seen))
@@ -114,12 +112,11 @@ func paramsRead(r *Rule) []string {
 		if e == nil || e.program == nil {
 			continue
 		}
-		ast.Find(e.program.Node(), func(n ast.Node) bool {
+		eachNode(e.program.Node(), func(n ast.Node) {
 			if name, ok := paramOf(n); ok && !seen[name] {
 				seen[name] = true
 				out = append(out, name)
 			}
-			return false
 		})
 	}
 	return out

@@ -14,7 +14,9 @@ import (
 // session's NeedsCheckNames says that they may hide one (a node of the
 // tree hides a type, compile.MayHideNames, and the checker checked the
 // tree again after a patcher changed it). Each misspelling the recheck
-// finds must be in such an expression, or a typo would pass the load.
+// finds must be in such an expression, or a typo would pass the load;
+// and a misspelling whose program expr's compiler cannot build must be
+// one the recheck finds, since that program is built only at run time.
 func TestRecheckOnlyWhereHidden(t *testing.T) {
 	word := regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 	compiled, found, skipped := 0, 0, 0
@@ -38,11 +40,18 @@ func TestRecheckOnlyWhereHidden(t *testing.T) {
 					if !hides {
 						skipped++
 					}
-					if err := l.session().CheckNames(typo, r.envTypes); err != nil {
+					err = l.session().CheckNames(typo, r.envTypes)
+					if err != nil {
 						found++
 						if !hides {
 							t.Errorf("%s: %q: the recheck finds %v, but NeedsCheckNames says the expression hides nothing", r.ID, typo, err)
 						}
+					}
+					// expr's program is built when the expression first
+					// runs: one its compiler cannot build must still be a
+					// load error (two misspellings are).
+					if _, merr := prog.Machine(); merr != nil && (err == nil || !hides) {
+						t.Errorf("%s: %q: expr's compiler fails (%.80s…) but the load reports nothing", r.ID, typo, merr)
 					}
 				}
 			}

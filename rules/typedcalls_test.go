@@ -25,7 +25,7 @@ func TestTypedCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := prog.Disassemble()
+	code := mustMachine(t, prog).Disassemble()
 	if !strings.Contains(code, "OpCallTyped") || strings.Contains(code, "OpCall2") || strings.Contains(code, "OpMethod") {
 		t.Errorf("the operators are not called typed:\n%s", code)
 	}
@@ -44,7 +44,7 @@ func TestTypedCalls(t *testing.T) {
 
 	run := func(n int) (any, error) {
 		vars := map[string]any{"n": n, "d": date.New(2024, 1, 1), varPeriod: Period{From: date.New(2024, 6, 1)}}
-		return (&vm.VM{}).Run(prog, vars)
+		return (&vm.VM{}).Run(mustMachine(t, prog), vars)
 	}
 	if got, err := run(1); err != nil || got != true {
 		t.Errorf("n = 1: %v, %v; want true", got, err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/kiez"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // exec runs a compiled expression on the current variables within the
@@ -21,12 +22,27 @@ func (r *run) exec(e *expression) (any, error) {
 		return out, nil
 	}
 	r.syncLets()
-	out, err := r.machine.Run(e.program, r.env)
+	out, err := r.runMachine(e)
 	if err != nil {
 		return nil, &runError{at: e.pos(), msg: cleanError(err)}
 	}
 	return out, nil
 }
+
+// runMachine runs an expression on expr's machine, whose program is built
+// when the expression first runs there; a program that cannot be built is
+// the run's error.
+func (r *run) runMachine(e *expression) (any, error) {
+	prog, err := machineOf(e.program)
+	if err != nil {
+		return nil, fmt.Errorf("interner Fehler beim Übersetzen des Ausdrucks: %w", err)
+	}
+	return r.machine.Run(prog, r.env)
+}
+
+// machineOf builds expr's program of an expression (a variable so that a
+// test can make the build fail).
+var machineOf = (*compile.Program).Machine
 
 // runError is an expression that failed while it ran, at its place in
 // the rule file.

@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/parser/utils"
-	"github.com/expr-lang/expr/vm"
 )
 
 // Cache keeps what one load compiled, so that an expression written
@@ -36,8 +36,9 @@ import (
 // that fails is compiled again at each use, so its diagnostics are found
 // and worded as before.
 //
-// A kept program is immutable (the expression machine only reads it, and
-// the rules' analyses only read its tree), so rules share it; each use
+// A kept program is immutable but for expr's program of it, built once
+// when first needed (the expression machine only reads that, and the
+// rules' analyses only read its tree), so rules share it; each use
 // still gets its own expression with its own position, slots and lets,
 // and the checks that report at the use's position (result type,
 // arguments) run for every use.
@@ -46,7 +47,10 @@ type Cache struct {
 	// of its functions (functionTable, without and with the evaluation's
 	// state), built once for the loads and read only.
 	config func() *Config
-	tables [2]func() expr.Option
+	tables [2]func() conf.FunctionsTable
+	// machine is what the programs of the cache's expressions need to
+	// build expr's program (Program.Machine), made once.
+	machine func() *machineConfig
 	// keeps is false for a cache that keeps nothing (NewUncached).
 	keeps bool
 
@@ -65,7 +69,7 @@ type Cache struct {
 type cachedExpr struct {
 	plain bool
 	names []declared
-	prog  *vm.Program
+	prog  *Program
 	// needsNames tells that the checker checked the tree again after a
 	// patcher changed it (see patchAndCheck) and that the tree may hide
 	// a name it lost (MayHideNames).
@@ -111,8 +115,11 @@ func NewUncached(config func() *Config) *Cache {
 	c := &Cache{programs: map[string][]cachedExpr{}, checkedExprs: map[string][]cachedExpr{}}
 	c.config = sync.OnceValue(config)
 	for i, signatures := range []bool{false, true} {
-		c.tables[i] = sync.OnceValue(func() expr.Option { return functionTable(c.config(), signatures) })
+		c.tables[i] = sync.OnceValue(func() conf.FunctionsTable { return functionTable(c.config(), signatures) })
 	}
+	c.machine = sync.OnceValue(func() *machineConfig {
+		return &machineConfig{functions: c.tables[1](), typed: typedFunctions(c.config())}
+	})
 	return c
 }
 
@@ -170,9 +177,9 @@ func (c *Cache) giveBack(xs ...*exprConfig) {
 // evaluation's state as first parameter (signatures) or without.
 func (c *Cache) functionTable(signatures bool) expr.Option {
 	if signatures {
-		return c.tables[1]()
+		return withFunctions(c.tables[1]())
 	}
-	return c.tables[0]()
+	return withFunctions(c.tables[0]())
 }
 
 // key returns the key of an expression for an environment and a

@@ -26,17 +26,23 @@ import (
 // guarded a loop below it (changedBelow). TestPatchAndCheckAsExpr
 // compares the programs and errors with expr's own checker on every
 // expression of the shipped programmes; TestBadRules pins the
-// diagnostics. rechecked tells that a walk changed the tree after the
-// first check, so that the last check may have lost an error of the
-// first (see the package documentation and CheckNames).
+// diagnostics. rechecked tells that a walk changed the tree after a first
+// check that failed, so that the last check may have lost an error of the
+// first (see the package documentation and CheckNames). A tree whose
+// first check passed has no unknown name or field to lose: the patchers
+// only put in calls of declared functions and declared variables
+// around what was checked, so CheckNames could find nothing new.
 func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error) {
 	var c checker.Checker
 	dirty := true // the tree changed since the last check
-	var last error
+	var last, first error
 	checks := 0
 	check := func() {
 		if dirty {
 			_, last = c.Check(tree, x.c)
+			if checks == 0 {
+				first = last
+			}
 			dirty = false
 			checks++
 		}
@@ -46,8 +52,9 @@ func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error
 			continue
 		}
 		check()
-		w := watch{v: v}
-		ast.Walk(&tree.Node, &w)
+		w := &x.watch
+		*w = watch{v: v}
+		ast.Walk(&tree.Node, w)
 		if b, ok := v.(interface{ changedBelow() bool }); ok && b.changedBelow() {
 			w.changed = true
 		}
@@ -69,7 +76,7 @@ func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error
 		}
 	}
 	check()
-	return checks > 1, last
+	return checks > 1 && first != nil, last
 }
 
 // repeatable is expr's interface of a patcher that runs until a walk

@@ -6,7 +6,6 @@ import (
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/conf"
-	"github.com/expr-lang/expr/vm"
 	"github.com/expr-lang/expr/vm/runtime"
 )
 
@@ -183,14 +182,14 @@ type Closure struct {
 
 // CompileClosure compiles the checked tree of a program, or returns nil
 // when a node of it is not covered.
-func CompileClosure(prog *vm.Program, funcs *ClosureFuncs) *Closure {
+func CompileClosure(prog *Program, funcs *ClosureFuncs) *Closure {
 	return CompileClosureSlots(prog, funcs, nil)
 }
 
 // CompileClosureSlots is CompileClosure for a caller that keeps some of
 // the variables by place (Frame.SetSlots): slots gives the place of each
 // by name.
-func CompileClosureSlots(prog *vm.Program, funcs *ClosureFuncs, slots map[string]int) *Closure {
+func CompileClosureSlots(prog *Program, funcs *ClosureFuncs, slots map[string]int) *Closure {
 	if prog == nil {
 		return nil
 	}

@@ -19,7 +19,6 @@ import (
 func (s *Session) CompileAsExpr(text string, env map[string]any) (string, error) {
 	if s.ref == nil {
 		s.ref = newCompiler(s.options(true), s.cache, false)
-		s.ref.typed = typedFunctions(s.cache.Config())
 	}
 	x := s.ref
 	x.setEnv(env)
@@ -37,7 +36,7 @@ func (s *Session) CompileAsExpr(text string, env map[string]any) (string, error)
 		return "", err
 	}
 	instrument(&tree.Node, s.cache.Config().Params)
-	undo := typedCalls(&tree.Node, x.typed)
+	undo := typedCalls(&tree.Node, s.cache.machine().typed)
 	prog, err := compiler.Compile(tree, x.c)
 	undo()
 	if err != nil {

@@ -7,12 +7,10 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/parser"
-	"github.com/expr-lang/expr/vm"
 )
 
 // The expr configuration of a load: the options every expression shares
@@ -25,9 +23,10 @@ import (
 // again for each expression (the builtins, the operators and, above all,
 // what it learns about the model's types while checking), which made up
 // most of the cost of loading a programme. It does what expr.Compile
-// does, in the same order. An exprConfig belongs to one Session and is
-// never used by two goroutines at once: the type information it collects
-// is filled in lazily.
+// does, in the same order, up to expr's compiler, which Program.Machine
+// runs when the expression first needs it. An exprConfig belongs to one
+// Session and is never used by two goroutines at once: the type
+// information it collects is filled in lazily.
 type exprConfig struct {
 	c *conf.Config
 	// env is the environment the configuration holds, and envLen its
@@ -37,9 +36,6 @@ type exprConfig struct {
 	// cannot pass to a new map.
 	env    map[string]any
 	envLen int
-	// typed are the functions the compiled programs call with typed
-	// arguments (see typedCalls).
-	typed map[string]typedImpl
 	// visitors are the patchers, taken out of c (whose checker would run
 	// them itself) for patchAndCheck.
 	visitors []ast.Visitor
@@ -56,6 +52,8 @@ type exprConfig struct {
 	dollars   []string
 	// keyBuf holds the names of the last key (see key).
 	keyBuf []declared
+	// watch is patchAndCheck's, reused from expression to expression.
+	watch watch
 }
 
 func newCompiler(opts []expr.Option, cache *Cache, plain bool) *exprConfig {
@@ -132,14 +130,15 @@ func (x *exprConfig) check(text string, env map[string]any) error {
 	return nil
 }
 
-// compile parses, checks, optimises and compiles an expression for an
-// environment, like expr.Compile, with the counting of the step budget
-// (instrument) put in after the checker. An expression compiled before
-// for the same names (see Cache) gives the same program again. needsNames
-// tells that the checker checked the tree again after a patch and that
-// the tree may hide a name it lost (see Session.NeedsCheckNames), worked
-// out once for each program.
-func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program, needsNames bool, err error) {
+// compile parses, checks, optimises and instruments an expression for
+// an environment, like expr.Compile, with the counting of the step budget
+// (instrument) put in after the checker; expr's program of it is built
+// only when it first runs on the machine (Program.Machine). An expression
+// compiled before for the same names (see Cache) gives the same program
+// again. needsNames tells that the checker checked the tree again after a
+// patch and that the tree may hide a name it lost (see
+// Session.NeedsCheckNames), worked out once for each program.
+func (x *exprConfig) compile(text string, env map[string]any) (prog *Program, needsNames bool, err error) {
 	key := x.key(text, env)
 	if p, ok := x.cache.program(key); ok {
 		return p.prog, p.needsNames, nil
@@ -163,12 +162,7 @@ func (x *exprConfig) compile(text string, env map[string]any) (prog *vm.Program,
 		}
 	}
 	instrument(&tree.Node, x.cache.Config().Params)
-	undo := typedCalls(&tree.Node, x.typed)
-	prog, err = compiler.Compile(tree, x.c)
-	undo()
-	if err != nil {
-		return nil, false, err
-	}
+	prog = newProgram(tree, x.cache.machine())
 	needsNames = rechecked && MayHideNames(prog.Node())
 	x.cache.keepProgram(key, cachedExpr{prog: prog, needsNames: needsNames})
 	return prog, needsNames, nil

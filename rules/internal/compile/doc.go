@@ -18,7 +18,8 @@
 //   - session.go, compiler.go, check.go: the front (Session.Compile, as
 //     expr.Compile with the layer's options) and the pipeline behind it:
 //     parse, patch and check (patchAndCheck checks only after a walk that
-//     changed the tree), optimise, instrument, compile.
+//     changed the tree), optimise, instrument; expr's program is compiled
+//     when first needed (program.go).
 //   - envnature.go, lettypes.go: declaring an environment to the checker,
 //     and what a let variable is declared as (LetType, ListOf, Unknown).
 //   - patch.go: the rewrites of checked trees (operators on decimals,
@@ -36,6 +37,9 @@
 //     arguments.
 //   - closures*.go: the executable form beside expr's program: typed Go
 //     closures (CompileClosure), with expr's machine as fallback.
+//   - program.go, clone.go: the compiled expression (Program): its checked
+//     tree, and expr's program built from a deep copy of it only when the
+//     expression first runs on the machine (Program.Machine).
 //   - cache.go: what one load compiled, shared by its goroutines (Cache).
 //   - compat.go: the reference compilation the tests compare with.
 //
@@ -49,7 +53,9 @@
 // A Cache is safe for concurrent use by the goroutines of one load; a
 // Session belongs to one goroutine. Compiled programs and closures are
 // immutable and may be run by many goroutines at once, each with its own
-// vm.VM and Frame.
+// vm.VM and Frame; a Program builds expr's program once, for whichever
+// goroutine asks first, from a copy of the tree that the others' closures
+// and analyses go on reading.
 //
 // # A defect of expr's checker (v1.17.8), upstream-ready
 //
@@ -90,8 +96,9 @@
 // change the tree, CheckNames checks the expression once more without the
 // operator patchers and reports an unknown name or field it finds;
 // NeedsCheckNames tells whether that is needed: the tree was checked again
-// after a patch, and a node of it hides a type (MayHideNames; an unknown
-// name or field gets none).
+// after a patch, its first check (of the tree as parsed) failed, so that
+// there was an error to lose, and a node of it hides a type (MayHideNames;
+// an unknown name or field gets none).
 // TestExprClosureDefect pins the defect: when a fixed expr reports the
 // error in every case, it fails, and CheckNames can go.
 package compile

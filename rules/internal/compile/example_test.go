@@ -31,7 +31,12 @@ func ExampleSession() {
 		return
 	}
 	vars := map[string]any{"sessions": 10, "minimum": 12}
-	out, err := (&vm.VM{}).Run(prog, vars)
+	machine, err := prog.Machine()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	out, err := (&vm.VM{}).Run(machine, vars)
 	fmt.Println("machine:", out, err)
 	c := compile.CompileClosure(prog, compile.NewClosureFuncs(cfg))
 	out, ok := c.Run(&compile.Frame{}, vars, 0)

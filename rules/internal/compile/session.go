@@ -7,7 +7,6 @@ import (
 	"github.com/expr-lang/expr/builtin"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
-	"github.com/expr-lang/expr/vm"
 )
 
 // The front of the layer: a Session compiles the expressions of one
@@ -28,7 +27,7 @@ type Session struct {
 	// needsNames holds the programs Compile gave whose trees the checker
 	// checked again after a patcher changed them and may hide a name
 	// (NeedsCheckNames).
-	needsNames map[*vm.Program]bool
+	needsNames map[*Program]bool
 }
 
 // Session returns a session over the cache for a load whose expressions
@@ -50,18 +49,17 @@ func (s *Session) Close() {
 // functions and the patchers. An expression compiled before for the same
 // names gives the same program again. The error is expr's, for
 // Explain.
-func (s *Session) Compile(text string, env map[string]any) (*vm.Program, error) {
+func (s *Session) Compile(text string, env map[string]any) (*Program, error) {
 	if s.main == nil {
 		s.main = s.cache.takeConfig(false)
 	}
 	if s.main == nil {
 		s.main = newCompiler(s.options(true), s.cache, false)
-		s.main.typed = typedFunctions(s.cache.Config())
 	}
 	prog, needsNames, err := s.main.compile(text, env)
 	if err == nil && needsNames {
 		if s.needsNames == nil {
-			s.needsNames = map[*vm.Program]bool{}
+			s.needsNames = map[*Program]bool{}
 		}
 		s.needsNames[prog] = true
 	}
@@ -71,9 +69,9 @@ func (s *Session) Compile(text string, env map[string]any) (*vm.Program, error) 
 // NeedsCheckNames reports whether CheckNames must check an expression
 // that the session's Compile compiled to prog: whether its tree may hide
 // an unknown name or field (MayHideNames) that the checker lost, which it
-// can only where a patcher changed the tree after the first check (see
-// the package documentation).
-func (s *Session) NeedsCheckNames(prog *vm.Program) bool {
+// can only where a patcher changed the tree after a first check that
+// failed (see the package documentation).
+func (s *Session) NeedsCheckNames(prog *Program) bool {
 	return s.needsNames[prog]
 }
 
@@ -126,12 +124,13 @@ func (s *Session) options(operators bool) []expr.Option {
 	return opts
 }
 
-// functionTable is expr.Function for every function at once: it builds
-// the table of functions once and hands the same table to every
-// compilation, instead of building it again for each expression. With
-// signatures, the functions that take the evaluation's state have it as
-// first parameter; without, they have their documented signatures.
-func functionTable(cfg *Config, signatures bool) expr.Option {
+// functionTable is the table of the functions that expr.Function builds
+// for every function at once: it is built once and handed to every
+// compilation (withFunctions), instead of being built again for each
+// expression. With signatures, the functions that take the evaluation's
+// state have it as first parameter; without, they have their documented
+// signatures.
+func functionTable(cfg *Config, signatures bool) conf.FunctionsTable {
 	table := map[string]*builtin.Function{}
 	for _, f := range cfg.Functions {
 		sigs := f.Types
@@ -143,7 +142,13 @@ func functionTable(cfg *Config, signatures bool) expr.Option {
 	for name, f := range cfg.Budget {
 		table[name] = f
 	}
-	// Every compilation reads the same table; expr only reads it once the
-	// options are applied, and no option after this one adds a function.
+	return table
+}
+
+// withFunctions is the option that gives a compilation a table of
+// functions. Every compilation reads the same table; expr only reads it
+// once the options are applied, and no option after this one adds a
+// function.
+func withFunctions(table conf.FunctionsTable) expr.Option {
 	return func(c *conf.Config) { c.Functions = table }
 }
