@@ -107,6 +107,7 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 			return ra(f)
 		}}), nil
 	case "==", "!=":
+		l, r = strictOperands(n, l, r)
 		return equality(n.Operator == "!=", l, r), nil
 	case "<", ">", "<=", ">=":
 		return order(n.Operator, l, r), nil

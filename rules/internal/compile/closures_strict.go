@@ -1,0 +1,74 @@
+package compile
+
+import (
+	"reflect"
+
+	"github.com/expr-lang/expr/ast"
+)
+
+// Equality of two whole numbers or two texts as the machine does it. When
+// the checker gives both operands of == the type int (or both string),
+// expr's compiler emits OpEqualInt (OpEqualString), which asserts that
+// both values are of that type: a nil where a text was checked (the end
+// of an optional chain, #?.name on a nil element) fails on the machine.
+// The closures then fail too, so that the machine runs the expression and
+// gives its error, instead of comparing the nil as runtime.Equal would.
+
+// strictOperands returns the operands of == or != in n, each with a
+// typed form (cnode.i or cnode.s) that fails on a value of another type
+// where the machine asserts the type, or l and r as they are.
+func strictOperands(n *ast.BinaryNode, l, r *cnode) (*cnode, *cnode) {
+	lt, rt := n.Left.Type(), n.Right.Type()
+	if lt == nil || rt == nil || lt != rt || lt.PkgPath() != "" {
+		return l, r
+	}
+	switch lt.Kind() {
+	case reflect.Int:
+		return strictInt(l), strictInt(r)
+	case reflect.String:
+		return strictText(l), strictText(r)
+	}
+	return l, r
+}
+
+// strictInt gives the node a typed form for a whole number, asserted.
+func strictInt(c *cnode) *cnode {
+	if c.i != nil {
+		return c
+	}
+	a := c.any
+	out := *c
+	out.i = func(f *Frame) (int, error) {
+		v, err := a(f)
+		if err != nil {
+			return 0, err
+		}
+		x, ok := v.(int)
+		if !ok {
+			return 0, errClosure
+		}
+		return x, nil
+	}
+	return &out
+}
+
+// strictText gives the node a typed form for a text, asserted.
+func strictText(c *cnode) *cnode {
+	if c.s != nil {
+		return c
+	}
+	a := c.any
+	out := *c
+	out.s = func(f *Frame) (string, error) {
+		v, err := a(f)
+		if err != nil {
+			return "", err
+		}
+		x, ok := v.(string)
+		if !ok {
+			return "", errClosure
+		}
+		return x, nil
+	}
+	return &out
+}
