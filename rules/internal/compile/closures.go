@@ -52,6 +52,9 @@ type Frame struct {
 	// slots are the values of the variables the caller keeps by place
 	// (SetSlots, CompileClosureSlots), read without the map.
 	slots []any
+	// boxes are the boxes of texts and whole numbers kept from run to
+	// run (closures_box.go).
+	boxes boxTables
 }
 
 // SetSlots gives the frame the caller's list of variables kept by place:
@@ -156,10 +159,22 @@ func typed(n *cnode) *cnode {
 		n.any = func(f *Frame) (any, error) { return b(f) }
 	case n.i != nil:
 		i := n.i
-		n.any = func(f *Frame) (any, error) { return i(f) }
+		n.any = func(f *Frame) (any, error) {
+			x, err := i(f)
+			if err != nil {
+				return nil, err
+			}
+			return f.boxInt(x), nil
+		}
 	case n.s != nil:
 		s := n.s
-		n.any = func(f *Frame) (any, error) { return s(f) }
+		n.any = func(f *Frame) (any, error) {
+			x, err := s(f)
+			if err != nil {
+				return nil, err
+			}
+			return f.boxText(x), nil
+		}
 	case n.val != nil:
 		v := n.val
 		n.any = func(f *Frame) (any, error) {
