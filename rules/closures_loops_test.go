@@ -251,3 +251,41 @@ func TestClosureGroupByNaN(t *testing.T) {
 		}
 	}
 }
+
+// TestClosureListsOnStack: filter, map and flatten read by a loop, by
+// flatten or by len hand their results on the frame's stack, not as new
+// lists of interfaces: once the frame's stack has grown, such an
+// expression runs without allocating.
+func TestClosureListsOnStack(t *testing.T) {
+	types := map[string]any{"recs": []testRecord(nil), "ptrs": []*testRecord(nil), "anys": []any(nil), "s": ""}
+	recs := []testRecord{{Name: "a", Count: 1, Tags: []string{"x", "y"}}, {Name: "b", Count: 0}, {Name: "c", Count: 3, Tags: []string{"z"}}}
+	env := map[string]any{ctxVar: nil, budgetVar: &stepBudget{limit: 1 << 40}, "recs": recs, "s": "y",
+		"ptrs": []*testRecord{&recs[0], nil, &recs[2]}, "anys": []any{recs[0], "x", nil, recs[1]}}
+	l := &loader{}
+	funcs := compile.NewClosureFuncs(compilerConfig(functions()))
+	for _, text := range []string{
+		`len(flatten(map(recs, .tags)))`, `count(flatten(map(recs, .tags)), # == s)`, `any(flatten(map(recs, .tags)), # == s)`,
+		`count(filter(recs, .count > 0), .name != s)`, `sum(map(filter(recs, .count > 0), .count))`,
+		`len(filter(anys, # != nil))`, `all(map(ptrs, #?.count ?? 0), # >= 0)`, `count(map(filter(anys, # != nil), #), # != nil)`,
+	} {
+		prog, err := l.compileExpr(text, types)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c := compile.CompileClosure(prog, funcs)
+		if c == nil {
+			t.Fatalf("%s: not compiled to closures", text)
+		}
+		want, err := (&vm.VM{}).Run(prog, env)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		f := &compile.Frame{}
+		if got, ok := c.Run(f, env, 0); !ok || !cmp.Equal(want, got) {
+			t.Errorf("%s: closure gave %v, %v; the machine %v", text, got, ok, want)
+		}
+		if n := testing.AllocsPerRun(20, func() { c.Run(f, env, 0) }); n != 0 {
+			t.Errorf("%s: %v allocations per run, want 0", text, n)
+		}
+	}
+}

@@ -52,6 +52,9 @@ type Frame struct {
 	// slots are the values of the variables the caller keeps by place
 	// (SetSlots, CompileClosureSlots), read without the map.
 	slots []any
+	// elems is the stack of the elements of lists that filter, map and
+	// flatten hand on (closures_seq.go), reused from run to run.
+	elems []elem
 	// boxes are the boxes of texts and whole numbers kept from run to
 	// run (closures_box.go).
 	boxes boxTables
@@ -62,22 +65,6 @@ type Frame struct {
 // place k from slots[k], which the caller keeps up to date, instead of
 // from the map of variables.
 func (f *Frame) SetSlots(slots []any) { f.slots = slots }
-
-// cscope is the element of a loop being walked.
-type cscope struct {
-	list  reflect.Value
-	index int
-}
-
-// item returns the element of the innermost loop.
-func (f *Frame) item() reflect.Value {
-	s := &f.scope[len(f.scope)-1]
-	v := s.list.Index(s.index)
-	if v.Kind() == reflect.Interface {
-		v = v.Elem()
-	}
-	return v
-}
 
 // grow counts memory as the machine does and fails where it would.
 func (f *Frame) grow(n int) error {
@@ -106,6 +93,9 @@ type cnode struct {
 	b   func(*Frame) (bool, error)
 	i   func(*Frame) (int, error)
 	s   func(*Frame) (string, error)
+	// seq puts the node's list on the frame's stack and returns where it
+	// begins (closures_seq.go): filter, map and flatten.
+	seq func(*Frame) (int, error)
 	// t is a func(*Frame) (T, error) for the node's exact type T, set by
 	// typed functions (closures_typedfn.go), so that a typed function
 	// taking a T reads it without an interface.
@@ -245,7 +235,7 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 		memoryBudget = conf.DefaultMemoryBudget
 	}
 	f.env, f.mem, f.limit, f.stop = env, 0, memoryBudget, nil
-	f.scope, f.args, f.acc = f.scope[:0], f.args[:0], f.acc[:0]
+	f.scope, f.args, f.acc, f.elems = f.scope[:0], f.args[:0], f.acc[:0], f.elems[:0]
 	if cap(f.got) < c.vars {
 		f.vars, f.got = make([]any, c.vars), make([]bool, c.vars)
 	}
@@ -412,7 +402,8 @@ func (cc *closureCompiler) pointer(n *ast.PointerNode) (*cnode, error) {
 	}
 	switch n.Name {
 	case "":
-		return typed(&cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) { return f.item(), nil }}), nil
+		return &cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) { return f.item(), nil },
+			any: func(f *Frame) (any, error) { return itemValue(f), nil }}, nil
 	case "index":
 		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) { return f.scope[len(f.scope)-1].index, nil }}), nil
 	}

@@ -320,6 +320,17 @@ func (cc *closureCompiler) length(n *ast.BuiltinNode) (*cnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	if seq := c.seq; seq != nil {
+		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
+			base, err := seq(f)
+			if err != nil {
+				return 0, err
+			}
+			n := len(f.elems) - base
+			f.popElems(base)
+			return n, nil
+		}}), nil
+	}
 	count := func(v reflect.Value) (int, error) {
 		switch v.Kind() {
 		case reflect.Array, reflect.Slice, reflect.Map:
