@@ -164,6 +164,9 @@ var loopCases = func() []loopCase {
 		`sum(map(texts, len(#)))`, `sum(list, #) + sum(list)`, `map(list, # == n)`, `map(texts, # == nil)`,
 		`map(recs, .until == nil)`, `map(recs, .until != nil)`, `filter(recs, .until == nil)`, `map(ptrs, # == nil)`,
 		`map(anys, # != nil)`, `map(centres, .since)`, `map(centres, .since == nil ? 0 : 1)`,
+		`let g = groupBy(list, # > 0); [concat(g[true] ?? [], [7]), g[false] ?? []]`,
+		`let g = groupBy(texts, #); map(texts, concat(g[#], [s]))`, `len(groupBy(recs, .count % 2))`,
+		`let g = groupBy(centre.evidence, .kind); map(centre.evidence, len(g[.kind]))`,
 	)
 	// Optional chains on nil elements: where the machine asserts a text
 	// (OpEqualString) and meets the chain's nil, it fails, and so must the

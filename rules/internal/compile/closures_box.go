@@ -13,14 +13,17 @@ import "hash/maphash"
 // numbers from 0 to 255, truth values and the empty text without
 // allocating; the tables hold the others.
 
-// boxSize is the number of boxes a table keeps (a power of two); the two
-// tables together take 2 KB of a frame.
-const boxSize = 64
+// textBoxes and intBoxes are the numbers of boxes the tables keep
+// (powers of two); the two tables together take 2.5 KB of a frame.
+const (
+	textBoxes = 128
+	intBoxes  = 32
+)
 
 // boxTables are a frame's boxes of texts and of whole numbers.
 type boxTables struct {
-	texts [boxSize]any
-	ints  [boxSize]any
+	texts [textBoxes]any
+	ints  [intBoxes]any
 }
 
 // boxSeed is the seed of the hashes of texts.
@@ -32,7 +35,7 @@ func (f *Frame) boxText(s string) any {
 	if len(s) == 0 {
 		return s
 	}
-	e := &f.boxes.texts[maphash.String(boxSeed, s)&(boxSize-1)]
+	e := &f.boxes.texts[maphash.String(boxSeed, s)&(textBoxes-1)]
 	if x, ok := (*e).(string); ok && x == s {
 		return *e
 	}
@@ -45,7 +48,7 @@ func (f *Frame) boxInt(x int) any {
 	if x >= 0 && x < 256 {
 		return x
 	}
-	e := &f.boxes.ints[uint(x)&(boxSize-1)]
+	e := &f.boxes.ints[uint(x)&(intBoxes-1)]
 	if y, ok := (*e).(int); ok && y == x {
 		return *e
 	}

@@ -15,11 +15,11 @@ import (
 func TestBoxTables(t *testing.T) {
 	f := &Frame{}
 	var texts []string
-	for i := range 3 * boxSize {
+	for i := range 3 * textBoxes {
 		texts = append(texts, fmt.Sprintf("text-%d", i))
 	}
 	texts = append(texts, "", "ä", strings.Repeat("x", 100))
-	ints := []int{0, 1, 255, 256, -1, math.MaxInt, math.MinInt, 1000, 1000 + boxSize, -boxSize}
+	ints := []int{0, 1, 255, 256, -1, math.MaxInt, math.MinInt, 1000, 1000 + intBoxes, -intBoxes}
 	for round := range 2 {
 		var gotTexts []any
 		for _, s := range texts {

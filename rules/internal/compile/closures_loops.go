@@ -250,26 +250,63 @@ func (p *loopParts) element(f *Frame) (any, error) {
 }
 
 // sum adds as the machine does: the element (or the predicate's value)
-// to the sum so far, from the whole number 0.
+// to the sum so far, from the whole number 0. While every value is a
+// whole number (int), the sum is kept as one, unboxed; runtime.Add of
+// two ints is their sum in Go.
 func (p *loopParts) sum() func(*Frame) (any, error) {
+	var whole func(*Frame) (int, bool, any, error)
+	switch {
+	case p.pred != nil && p.pred.i != nil:
+		pi := p.pred.i
+		whole = func(f *Frame) (int, bool, any, error) {
+			x, err := pi(f)
+			return x, true, nil, err
+		}
+	case p.pred != nil:
+		pa := p.pred.any
+		whole = func(f *Frame) (int, bool, any, error) {
+			v, err := pa(f)
+			x, ok := v.(int)
+			return x, ok, v, err
+		}
+	default:
+		whole = func(f *Frame) (int, bool, any, error) {
+			s := &f.scope[len(f.scope)-1]
+			if !s.boxed && s.cur.IsValid() && s.cur.Type() == typeInt {
+				return int(s.cur.Int()), true, nil, nil
+			}
+			v := itemValue(f)
+			x, ok := v.(int)
+			return x, ok, v, nil
+		}
+	}
 	return func(f *Frame) (any, error) {
 		n, d, err := p.list.begin(f)
 		if err != nil {
 			return nil, err
 		}
 		defer end(f, d)
-		var acc any = 0
+		sum, ints := 0, true
+		var acc any
 		for i := 0; i < n; i++ {
 			f.scope[d].at(f, i)
-			var v any
-			if p.pred != nil {
-				if v, err = p.pred.any(f); err != nil {
-					return nil, err
-				}
-			} else {
-				v = itemValue(f)
+			x, isInt, v, err := whole(f)
+			switch {
+			case err != nil:
+				return nil, err
+			case ints && isInt:
+				sum += x
+				continue
+			case ints:
+				acc, ints = sum, false
+			}
+			if isInt && v == nil {
+				v = x
 			}
 			acc = runtime.Add(v, acc)
+		}
+		if ints {
+			return f.boxInt(sum), nil
 		}
 		return acc, nil
 	}
@@ -311,28 +348,5 @@ func (p *loopParts) find(name string, throws bool) func(*Frame) (any, error) {
 			return nil, errClosure
 		}
 		return nil, nil
-	}
-}
-
-// groupBy groups the elements by the predicate's value, in a map of
-// expr's type (vm's groupBy), each group in the list's order.
-func (p *loopParts) groupBy() func(*Frame) (any, error) {
-	key := p.pred.any
-	return func(f *Frame) (any, error) {
-		n, d, err := p.list.begin(f)
-		if err != nil {
-			return nil, err
-		}
-		defer end(f, d)
-		groups := map[any][]any{}
-		for i := 0; i < n; i++ {
-			f.scope[d].at(f, i)
-			k, err := key(f)
-			if err != nil {
-				return nil, err
-			}
-			groups[k] = append(groups[k], itemValue(f))
-		}
-		return groups, nil
 	}
 }
