@@ -167,6 +167,8 @@ var loopCases = func() []loopCase {
 		`let g = groupBy(list, # > 0); [concat(g[true] ?? [], [7]), g[false] ?? []]`,
 		`let g = groupBy(texts, #); map(texts, concat(g[#], [s]))`, `len(groupBy(recs, .count % 2))`,
 		`let g = groupBy(centre.evidence, .kind); map(centre.evidence, len(g[.kind]))`,
+		`any(recs, .name in map(recs, .name))`, `s in map(anys, #)`, `s in filter(texts, # != "b")`, `"a" in flatten(nested)`, `s in map(list, string(#))`,
+		`all(centre.catchment, .id in flatten(map(centre.staff, .kitas)))`, `filter(centre.catchment, .id not in map(centre.staff, .id))`,
 	)
 	// Optional chains on nil elements: where the machine asserts a text
 	// (OpEqualString) and meets the chain's nil, it fails, and so must the
@@ -269,7 +271,8 @@ func TestClosureListsOnStack(t *testing.T) {
 	for _, text := range []string{
 		`len(flatten(map(recs, .tags)))`, `count(flatten(map(recs, .tags)), # == s)`, `any(flatten(map(recs, .tags)), # == s)`,
 		`count(filter(recs, .count > 0), .name != s)`, `sum(map(filter(recs, .count > 0), .count))`,
-		`len(filter(anys, # != nil))`, `all(map(ptrs, #?.count ?? 0), # >= 0)`, `count(map(filter(anys, # != nil), #), # != nil)`,
+		`len(filter(anys, # != nil))`, `all(map(ptrs, #?.count ?? 0), # >= 0)`, `s in flatten(map(recs, .tags))`,
+		`s in map(filter(recs, .count > 0), .name)`, `count(map(filter(anys, # != nil), #), # != nil)`,
 	} {
 		prog, err := l.compileExpr(text, types)
 		if err != nil {

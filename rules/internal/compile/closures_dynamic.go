@@ -122,6 +122,9 @@ func textIn(l, r *cnode) *cnode {
 		return nil
 	}
 	text := l.s
+	if r.seq != nil {
+		return textInSeq(text, r.seq)
+	}
 	switch r.typ {
 	case reflect.TypeFor[[]string]():
 		list := argOf[[]string](r)

@@ -262,3 +262,31 @@ func isSeqNode(n ast.Node) bool {
 	}
 	return false
 }
+
+// textInSeq is text in list on a list that filter, map or flatten left on
+// the frame's stack, as textIn compares: an element holds when it is the
+// same text.
+func textInSeq(text func(*Frame) (string, error), seq func(*Frame) (int, error)) *cnode {
+	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
+		x, err := text(f)
+		if err != nil {
+			return false, err
+		}
+		base, err := seq(f)
+		if err != nil {
+			return false, err
+		}
+		in := false
+		for i := base; i < len(f.elems) && !in; i++ {
+			e := &f.elems[i]
+			if e.boxed {
+				s, ok := e.box.(string)
+				in = ok && s == x
+			} else {
+				in = e.v.IsValid() && e.v.Kind() == reflect.String && e.v.Type() == typeString && e.v.String() == x
+			}
+		}
+		f.popElems(base)
+		return in, nil
+	}})
+}

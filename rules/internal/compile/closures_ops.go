@@ -116,7 +116,7 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 		if c := inSet(n, l); c != nil {
 			return c, nil
 		}
-		if c := textIn(l, r); c != nil {
+		if c := textIn(textOperand(n.Left, l), r); c != nil {
 			return c, nil
 		}
 	}

@@ -72,3 +72,14 @@ func strictText(c *cnode) *cnode {
 	}
 	return &out
 }
+
+// textOperand gives an operand checked as a text (a variable, a let) a
+// typed form that fails on a value of another type, for text in list:
+// the checker's type holds whenever the machine's runtime.In would find
+// the text, and the machine runs the expression on anything else.
+func textOperand(n ast.Node, c *cnode) *cnode {
+	if c.s == nil && n.Type() == typeString {
+		return strictText(c)
+	}
+	return c
+}
