@@ -169,10 +169,10 @@ func typed(n *cnode) *cnode {
 		v := n.val
 		n.any = func(f *Frame) (any, error) {
 			x, err := v(f)
-			if err != nil || !x.IsValid() {
+			if err != nil {
 				return nil, err
 			}
-			return x.Interface(), nil
+			return f.boxValue(x), nil
 		}
 	}
 	return n

@@ -290,3 +290,34 @@ func textInSeq(text func(*Frame) (string, error), seq func(*Frame) (int, error))
 		return in, nil
 	}})
 }
+
+// endOf compiles first(list) and last(list) on a list that filter, map or
+// flatten leaves on the frame's stack: the element, or nil for an empty
+// list, as the builtins give them, without making the list. It returns
+// nil for any other argument.
+func (cc *closureCompiler) endOf(n *ast.BuiltinNode) (*cnode, error) {
+	if len(n.Arguments) != 1 || !isSeqNode(n.Arguments[0]) {
+		return nil, nil
+	}
+	list, err := cc.compile(n.Arguments[0])
+	if err != nil || list.seq == nil {
+		return nil, err
+	}
+	seq, last := list.seq, n.Name == "last"
+	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+		base, err := seq(f)
+		if err != nil {
+			return nil, err
+		}
+		var v any
+		if top := len(f.elems); top > base {
+			i := base
+			if last {
+				i = top - 1
+			}
+			v = f.elems[i].value(f)
+		}
+		f.popElems(base)
+		return v, nil
+	}}, nil
+}

@@ -30,6 +30,10 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 		return cc.length(n)
 	case "flatten":
 		return cc.flatten(n)
+	case "first", "last":
+		if c, err := cc.endOf(n); c != nil || err != nil {
+			return c, err
+		}
 	}
 	id, ok := builtin.Index[n.Name]
 	if !ok {

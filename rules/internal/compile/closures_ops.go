@@ -107,6 +107,9 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 			return ra(f)
 		}}), nil
 	case "==", "!=":
+		if c := nilEquality(n, l, r); c != nil {
+			return c, nil
+		}
 		l, r = strictOperands(n, l, r)
 		return equality(n.Operator == "!=", l, r), nil
 	case "<", ">", "<=", ">=":

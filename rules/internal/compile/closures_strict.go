@@ -83,3 +83,35 @@ func textOperand(n ast.Node, c *cnode) *cnode {
 	}
 	return c
 }
+
+// nilEquality compiles x == nil and x != nil (nil on either side) on an
+// operand read in place (cnode.val, pointers and interfaces followed by
+// operandOf) without copying the value into an interface: runtime.Equal
+// of a value and nil holds when the value is nil (a nil pointer,
+// interface, list or map; the invalid value). It returns nil for any
+// other comparison.
+func nilEquality(n *ast.BinaryNode, l, r *cnode) *cnode {
+	other := l
+	if _, ok := n.Left.(*ast.NilNode); ok {
+		other = r
+	} else if _, ok := n.Right.(*ast.NilNode); !ok {
+		return nil
+	}
+	val := other.val
+	if val == nil {
+		return nil
+	}
+	not := n.Operator == "!="
+	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
+		v, err := val(f)
+		if err != nil {
+			return false, err
+		}
+		isNil := !v.IsValid()
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+			isNil = v.IsNil()
+		}
+		return isNil != not, nil
+	}})
+}
