@@ -40,9 +40,9 @@ type Frame struct {
 	mem   uint
 	limit uint
 	stop  any // the nil value at which an optional chain stopped
-	// args and acc are stacks for the arguments of calls and the
-	// elements of lists being built, reused from run to run.
-	args, acc []any
+	// args is a stack for the arguments of calls (and the keys and
+	// elements of groupBy), reused from run to run.
+	args []any
 	// vars are the variables the closure read so far (got), by the
 	// places the compiler gave their names.
 	vars []any
@@ -235,7 +235,7 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 		memoryBudget = conf.DefaultMemoryBudget
 	}
 	f.env, f.mem, f.limit, f.stop = env, 0, memoryBudget, nil
-	f.scope, f.args, f.acc, f.elems = f.scope[:0], f.args[:0], f.acc[:0], f.elems[:0]
+	f.scope, f.args, f.elems = f.scope[:0], f.args[:0], f.elems[:0]
 	if cap(f.got) < c.vars {
 		f.vars, f.got = make([]any, c.vars), make([]bool, c.vars)
 	}

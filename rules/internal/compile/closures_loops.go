@@ -9,10 +9,11 @@ import (
 )
 
 // The builtins of the typed closures (closures.go): the loops (all, any,
-// filter, map, count, sum, find …) walk a list by reflection without
+// filter, map, count, sum, find …) walk a list (closures_seq.go) without
 // copying its elements into interfaces, in the machine's order and with
-// its results; the other builtins (len, join, upper …) are called as the
-// machine calls them.
+// its results; filter, map and flatten leave theirs on the frame's stack
+// (closures_lists.go); the other builtins (len, join, upper …) are
+// called as the machine calls them.
 
 // loopNames are the loops the closures cover; sortBy and reduce run on
 // the machine.
