@@ -295,3 +295,45 @@ func TestClosureListsOnStack(t *testing.T) {
 		}
 	}
 }
+
+// TestClosureListsMemory: the lists filter, map and flatten leave on the
+// frame's stack are counted in memory as the machine counts the lists it
+// makes: with every budget around the expression's need, the closure
+// fails exactly where the machine fails.
+func TestClosureListsMemory(t *testing.T) {
+	types := map[string]any{"list": []int(nil), "recs": []testRecord(nil), "nested": [][]string(nil),
+		ctxVar: (*evalCtx)(nil), budgetVar: (*stepBudget)(nil)}
+	env := map[string]any{ctxVar: newEvalCtx(context.Background(), newSharedCache(nil, 0)), budgetVar: &stepBudget{limit: 1 << 40}, "list": []int{3, 1, 0, 2, 5},
+		"recs":   []testRecord{{Tags: []string{"a", "b"}}, {}, {Tags: []string{"c"}}},
+		"nested": [][]string{{"a"}, {"b", "c"}, nil}}
+	l := &loader{}
+	funcs := compile.NewClosureFuncs(compilerConfig(functions()))
+	for _, text := range []string{
+		`filter(list, # > 0)`, `count(flatten(map(recs, .tags)), # != "")`, `first(map(list, # + 1))`,
+		`sum(map(filter(list, # > 1), # * 2))`, `len(flatten(nested))`, `any(map(list, # > 0), #)`,
+		`map(filter(list, # > 0), [#, #])`, `len(flatten(map(nested, map(#, # + "!"))))`,
+	} {
+		prog, err := l.compileExpr(text, types)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c := compile.CompileClosure(prog, funcs)
+		if c == nil {
+			t.Fatalf("%s: not compiled to closures", text)
+		}
+		failed := 0
+		for budget := uint(1); budget <= 30; budget++ {
+			_, err := (&vm.VM{MemoryBudget: budget}).Run(prog, env)
+			_, ok := c.Run(&compile.Frame{}, env, budget)
+			if ok != (err == nil) {
+				t.Errorf("%s with a budget of %d: closure ran %v, the machine failed: %v", text, budget, ok, err)
+			}
+			if err != nil {
+				failed++
+			}
+		}
+		if failed == 0 {
+			t.Errorf("%s: the machine never ran out of memory, the test shows nothing", text)
+		}
+	}
+}
