@@ -272,7 +272,8 @@ func TestClosureListsOnStack(t *testing.T) {
 		`len(flatten(map(recs, .tags)))`, `count(flatten(map(recs, .tags)), # == s)`, `any(flatten(map(recs, .tags)), # == s)`,
 		`count(filter(recs, .count > 0), .name != s)`, `sum(map(filter(recs, .count > 0), .count))`,
 		`len(filter(anys, # != nil))`, `all(map(ptrs, #?.count ?? 0), # >= 0)`, `s in flatten(map(recs, .tags))`,
-		`s in map(filter(recs, .count > 0), .name)`, `first(filter(ptrs, # != nil))?.name`, `last(map(recs, .count))`, `count(map(filter(anys, # != nil), #), # != nil)`,
+		`s in map(filter(recs, .count > 0), .name)`, `first(filter(ptrs, # != nil))?.name`, `last(map(recs, .count))`,
+		`first(filter(recs, .count > 0))?.name`, `find(recs, .name == s)?.count`, `count(map(filter(anys, # != nil), #), # != nil)`,
 	} {
 		prog, err := l.compileExpr(text, types)
 		if err != nil {

@@ -321,3 +321,36 @@ func (cc *closureCompiler) endOf(n *ast.BuiltinNode) (*cnode, error) {
 		return v, nil
 	}}, nil
 }
+
+// findVal is find (findLast when backwards) without a folded map, giving
+// the element found as the loop read it (in place, not copied into an
+// interface), for a parent that reads a field of it; the invalid value
+// when there is none.
+func (p *loopParts) findVal(backwards, throws bool) func(*Frame) (reflect.Value, error) {
+	pred := p.pred.boolFn()
+	return func(f *Frame) (reflect.Value, error) {
+		n, d, err := p.list.begin(f)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		defer end(f, d)
+		for k := 0; k < n; k++ {
+			i := k
+			if backwards {
+				i = n - 1 - k
+			}
+			f.scope[d].at(f, i)
+			b, err := pred(f)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			if b {
+				return f.scope[d].cur, nil
+			}
+		}
+		if throws {
+			return reflect.Value{}, errClosure
+		}
+		return reflect.Value{}, nil
+	}
+}

@@ -139,6 +139,9 @@ func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
 		out.any = p.groupBy()
 	default: // find, findIndex, findLast, findLastIndex
 		out.any = p.find(n.Name, n.Throws)
+		if (n.Name == "find" || n.Name == "findLast") && p.mp == nil {
+			out.val = p.findVal(n.Name == "findLast", n.Throws)
+		}
 	}
 	return typed(out), nil
 }
