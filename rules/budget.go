@@ -78,12 +78,31 @@ func germanDigits(n uint64) string {
 // countSteps is $steps(budget, list): it counts the list's elements in
 // the budget and gives the list.
 func countSteps(budget, list any) (any, error) {
-	if b, ok := budget.(*stepBudget); ok {
-		if err := b.spend(reflect.ValueOf(list).Len()); err != nil {
-			return nil, err
-		}
+	if err := spendSteps(budget, reflect.ValueOf(list).Len()); err != nil {
+		return nil, err
 	}
 	return list, nil
+}
+
+// spendSteps is $steps on the length n of the list (compile.Config's
+// StepsLen).
+func spendSteps(budget any, n int) error {
+	if b, ok := budget.(*stepBudget); ok {
+		return b.spend(n)
+	}
+	return nil
+}
+
+// guardSteps is $guard(ctx, budget, list) on the length n of the list
+// (compile.Config's GuardLen): it fails once the context is done, and
+// counts the list's elements.
+func guardSteps(ctx, budget any, n int) error {
+	if ec := ecOf(ctx); ec != nil {
+		if err := ec.Err(); err != nil {
+			return err
+		}
+	}
+	return spendSteps(budget, n)
 }
 
 // budgetFunctions are the functions the compiler inserts for the budget;
@@ -92,15 +111,8 @@ func budgetFunctions() map[string]*builtin.Function {
 	return map[string]*builtin.Function{
 		stepsName: {Name: stepsName, Func: func(a ...any) (any, error) { return countSteps(a[0], a[1]) }},
 		guardName: {Name: guardName, Func: func(a ...any) (any, error) {
-			if ec := ecOf(a[0]); ec != nil {
-				if err := ec.Err(); err != nil {
-					return nil, err
-				}
-			}
-			if b, ok := a[1].(*stepBudget); ok {
-				if err := b.spend(reflect.ValueOf(a[2]).Len()); err != nil {
-					return nil, err
-				}
+			if err := guardSteps(a[0], a[1], reflect.ValueOf(a[2]).Len()); err != nil {
+				return nil, err
 			}
 			return a[2], nil
 		}},

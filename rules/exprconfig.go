@@ -32,7 +32,7 @@ func uncachedExprCache(fs []function) *exprCache {
 
 // compilerConfig is the compiler's input for the environment's functions.
 func compilerConfig(fs []function) *compile.Config {
-	cfg := &compile.Config{Budget: budgetFunctions(), Steps: countSteps, Params: varParams, Negate: "intNeg", Words: authorWords, Sizes: costSizes}
+	cfg := &compile.Config{Budget: budgetFunctions(), Steps: countSteps, StepsLen: spendSteps, GuardLen: guardSteps, Params: varParams, Negate: "intNeg", Words: authorWords, Sizes: costSizes}
 	cfg.Functions = make([]compile.Function, len(fs))
 	for i, f := range fs {
 		cfg.Functions[i] = compile.Function{Name: f.name, Hidden: f.group == "operator" || f.group == "internal",

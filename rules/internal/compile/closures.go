@@ -39,9 +39,9 @@ type Frame struct {
 	mem   uint
 	limit uint
 	stop  any // the nil value at which an optional chain stopped
-	// args and acc are stacks for the arguments of calls and the
-	// elements of lists being built, reused from run to run.
-	args, acc []any
+	// args is a stack for the arguments of calls (and the keys and
+	// elements of groupBy), reused from run to run.
+	args []any
 	// vars are the variables the closure read so far (got), by the
 	// places the compiler gave their names.
 	vars []any
@@ -51,6 +51,12 @@ type Frame struct {
 	// slots are the values of the variables the caller keeps by place
 	// (SetSlots, CompileClosureSlots), read without the map.
 	slots []any
+	// elems is the stack of the elements of lists that filter, map and
+	// flatten hand on (closures_seq.go), reused from run to run.
+	elems []elem
+	// boxes are the boxes of texts and whole numbers kept from run to
+	// run (closures_box.go).
+	boxes boxTables
 }
 
 // SetSlots gives the frame the caller's list of variables kept by place:
@@ -58,22 +64,6 @@ type Frame struct {
 // place k from slots[k], which the caller keeps up to date, instead of
 // from the map of variables.
 func (f *Frame) SetSlots(slots []any) { f.slots = slots }
-
-// cscope is the element of a loop being walked.
-type cscope struct {
-	list  reflect.Value
-	index int
-}
-
-// item returns the element of the innermost loop.
-func (f *Frame) item() reflect.Value {
-	s := &f.scope[len(f.scope)-1]
-	v := s.list.Index(s.index)
-	if v.Kind() == reflect.Interface {
-		v = v.Elem()
-	}
-	return v
-}
 
 // grow counts memory as the machine does and fails where it would.
 func (f *Frame) grow(n int) error {
@@ -102,6 +92,9 @@ type cnode struct {
 	b   func(*Frame) (bool, error)
 	i   func(*Frame) (int, error)
 	s   func(*Frame) (string, error)
+	// seq puts the node's list on the frame's stack and returns where it
+	// begins (closures_seq.go): filter, map and flatten.
+	seq func(*Frame) (int, error)
 	// t is a func(*Frame) (T, error) for the node's exact type T, set by
 	// typed functions (closures_typedfn.go), so that a typed function
 	// taking a T reads it without an interface.
@@ -155,18 +148,30 @@ func typed(n *cnode) *cnode {
 		n.any = func(f *Frame) (any, error) { return b(f) }
 	case n.i != nil:
 		i := n.i
-		n.any = func(f *Frame) (any, error) { return i(f) }
+		n.any = func(f *Frame) (any, error) {
+			x, err := i(f)
+			if err != nil {
+				return nil, err
+			}
+			return f.boxInt(x), nil
+		}
 	case n.s != nil:
 		s := n.s
-		n.any = func(f *Frame) (any, error) { return s(f) }
+		n.any = func(f *Frame) (any, error) {
+			x, err := s(f)
+			if err != nil {
+				return nil, err
+			}
+			return f.boxText(x), nil
+		}
 	case n.val != nil:
 		v := n.val
 		n.any = func(f *Frame) (any, error) {
 			x, err := v(f)
-			if err != nil || !x.IsValid() {
+			if err != nil {
 				return nil, err
 			}
-			return x.Interface(), nil
+			return f.boxValue(x), nil
 		}
 	}
 	return n
@@ -229,7 +234,7 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 		memoryBudget = conf.DefaultMemoryBudget
 	}
 	f.env, f.mem, f.limit, f.stop = env, 0, memoryBudget, nil
-	f.scope, f.args, f.acc = f.scope[:0], f.args[:0], f.acc[:0]
+	f.scope, f.args, f.elems = f.scope[:0], f.args[:0], f.elems[:0]
 	if cap(f.got) < c.vars {
 		f.vars, f.got = make([]any, c.vars), make([]bool, c.vars)
 	}
@@ -396,7 +401,8 @@ func (cc *closureCompiler) pointer(n *ast.PointerNode) (*cnode, error) {
 	}
 	switch n.Name {
 	case "":
-		return typed(&cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) { return f.item(), nil }}), nil
+		return &cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) { return f.item(), nil },
+			any: func(f *Frame) (any, error) { return itemValue(f), nil }}, nil
 	case "index":
 		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) { return f.scope[len(f.scope)-1].index, nil }}), nil
 	}

@@ -122,6 +122,9 @@ func textIn(l, r *cnode) *cnode {
 		return nil
 	}
 	text := l.s
+	if r.seq != nil {
+		return textInSeq(text, r.seq)
+	}
 	switch r.typ {
 	case reflect.TypeFor[[]string]():
 		list := argOf[[]string](r)
@@ -319,6 +322,17 @@ func (cc *closureCompiler) length(n *ast.BuiltinNode) (*cnode, error) {
 	c, err := cc.compile(arg)
 	if err != nil {
 		return nil, err
+	}
+	if seq := c.seq; seq != nil {
+		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
+			base, err := seq(f)
+			if err != nil {
+				return 0, err
+			}
+			n := len(f.elems) - base
+			f.popElems(base)
+			return n, nil
+		}}), nil
 	}
 	count := func(v reflect.Value) (int, error) {
 		switch v.Kind() {

@@ -9,10 +9,11 @@ import (
 )
 
 // The builtins of the typed closures (closures.go): the loops (all, any,
-// filter, map, count, sum, find …) walk a list by reflection without
+// filter, map, count, sum, find …) walk a list (closures_seq.go) without
 // copying its elements into interfaces, in the machine's order and with
-// its results; the other builtins (len, join, upper …) are called as the
-// machine calls them.
+// its results; filter, map and flatten leave theirs on the frame's stack
+// (closures_lists.go); the other builtins (len, join, upper …) are
+// called as the machine calls them.
 
 // loopNames are the loops the closures cover; sortBy and reduce run on
 // the machine.
@@ -28,6 +29,12 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 		return nil, errUncovered
 	case "len":
 		return cc.length(n)
+	case "flatten":
+		return cc.flatten(n)
+	case "first", "last":
+		if c, err := cc.endOf(n); c != nil || err != nil {
+			return c, err
+		}
 	}
 	id, ok := builtin.Index[n.Name]
 	if !ok {
@@ -76,7 +83,7 @@ func (cc *closureCompiler) builtin(n *ast.BuiltinNode) (*cnode, error) {
 
 // loopParts are the compiled parts of a loop.
 type loopParts struct {
-	list func(*Frame) (reflect.Value, error)
+	list listForm
 	pred *cnode // nil when the loop has none (count(list) of truth values, sum(list))
 	mp   *cnode // the map folded into filter or find by expr's optimizer
 }
@@ -90,7 +97,7 @@ func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
 		return nil, err
 	}
 	var p loopParts
-	p.list = list.valFn()
+	p.list = listOf(list)
 	cc.loops++
 	defer func() { cc.loops-- }()
 	if len(n.Arguments) == 2 {
@@ -121,37 +128,23 @@ func (cc *closureCompiler) loop(n *ast.BuiltinNode) (*cnode, error) {
 	case "count":
 		out.i = p.count(n.Threshold)
 	case "filter":
-		out.any = p.filter()
+		out.seq = p.filter()
+		out.any = seqAny(out.seq)
 	case "map":
-		out.any = p.mapped()
+		out.seq = p.mapped()
+		out.any = seqAny(out.seq)
 	case "sum":
 		out.any = p.sum()
 	case "groupBy":
 		out.any = p.groupBy()
 	default: // find, findIndex, findLast, findLastIndex
 		out.any = p.find(n.Name, n.Throws)
+		if (n.Name == "find" || n.Name == "findLast") && p.mp == nil {
+			out.val = p.findVal(n.Name == "findLast", n.Throws)
+		}
 	}
 	return typed(out), nil
 }
-
-// begin starts a loop: it puts the list's scope on the frame and returns
-// the list's length and the scope's depth, which end takes back. The
-// list must be a list (or an array): the machine fails on anything else.
-func (p *loopParts) begin(f *Frame) (n, depth int, err error) {
-	v, err := p.list(f)
-	if err != nil {
-		return 0, 0, err
-	}
-	if k := v.Kind(); k != reflect.Slice && k != reflect.Array {
-		return 0, 0, errClosure
-	}
-	depth = len(f.scope)
-	f.scope = append(f.scope, cscope{list: v})
-	return v.Len(), depth, nil
-}
-
-// end ends a loop begun at depth.
-func end(f *Frame, depth int) { f.scope = f.scope[:depth] }
 
 // truth evaluates the predicate on the current element; the machine
 // asserts that it gives a truth value. Without a predicate the element
@@ -167,15 +160,6 @@ func (p *loopParts) truth(f *Frame) (bool, error) {
 	return b, nil
 }
 
-// itemValue is the current element as the machine's scope gives it.
-func itemValue(f *Frame) any {
-	v := f.item()
-	if !v.IsValid() {
-		return nil
-	}
-	return v.Interface()
-}
-
 func (p *loopParts) quantifier(name string) func(*Frame) (bool, error) {
 	pred := p.pred.boolFn()
 	// all stops at the first false, none and any at the first true; the
@@ -187,13 +171,13 @@ func (p *loopParts) quantifier(name string) func(*Frame) (bool, error) {
 		stopAt = true
 	}
 	return func(f *Frame) (bool, error) {
-		n, d, err := p.begin(f)
+		n, d, err := p.list.begin(f)
 		if err != nil {
 			return false, err
 		}
 		defer end(f, d)
 		for i := 0; i < n; i++ {
-			f.scope[d].index = i
+			f.scope[d].at(f, i)
 			b, err := pred(f)
 			if err != nil {
 				return false, err
@@ -218,14 +202,14 @@ func (p *loopParts) count(threshold *int) func(*Frame) (int, error) {
 	if p.pred != nil {
 		pred := p.pred.boolFn()
 		return func(f *Frame) (int, error) {
-			n, d, err := p.begin(f)
+			n, d, err := p.list.begin(f)
 			if err != nil {
 				return 0, err
 			}
 			defer end(f, d)
 			count := 0
 			for i := 0; i < n; i++ {
-				f.scope[d].index = i
+				f.scope[d].at(f, i)
 				b, err := pred(f)
 				if err != nil {
 					return 0, err
@@ -241,14 +225,14 @@ func (p *loopParts) count(threshold *int) func(*Frame) (int, error) {
 		}
 	}
 	return func(f *Frame) (int, error) {
-		n, d, err := p.begin(f)
+		n, d, err := p.list.begin(f)
 		if err != nil {
 			return 0, err
 		}
 		defer end(f, d)
 		count := 0
 		for i := 0; i < n; i++ {
-			f.scope[d].index = i
+			f.scope[d].at(f, i)
 			b, err := p.truth(f)
 			if err != nil {
 				return 0, err
@@ -273,85 +257,64 @@ func (p *loopParts) element(f *Frame) (any, error) {
 	return itemValue(f), nil
 }
 
-// list makes the list the machine's OpArray makes of the values on the
-// frame's stack from base on, counted in memory, and takes them off.
-func list(f *Frame, base int) ([]any, error) {
-	out := make([]any, len(f.acc)-base)
-	copy(out, f.acc[base:])
-	clear(f.acc[base:])
-	f.acc = f.acc[:base]
-	return out, f.grow(len(out))
-}
-
-func (p *loopParts) filter() func(*Frame) (any, error) {
-	pred := p.pred.boolFn()
-	return func(f *Frame) (any, error) {
-		n, d, err := p.begin(f)
-		if err != nil {
-			return nil, err
-		}
-		base := len(f.acc)
-		for i := 0; i < n; i++ {
-			f.scope[d].index = i
-			b, err := pred(f)
-			if err == nil && b {
-				var v any
-				v, err = p.element(f)
-				f.acc = append(f.acc, v)
-			}
-			if err != nil {
-				end(f, d)
-				return nil, err
-			}
-		}
-		end(f, d)
-		return list(f, base)
-	}
-}
-
-func (p *loopParts) mapped() func(*Frame) (any, error) {
-	val := p.pred.any
-	return func(f *Frame) (any, error) {
-		n, d, err := p.begin(f)
-		if err != nil {
-			return nil, err
-		}
-		base := len(f.acc)
-		for i := 0; i < n; i++ {
-			f.scope[d].index = i
-			v, err := val(f)
-			if err != nil {
-				end(f, d)
-				return nil, err
-			}
-			f.acc = append(f.acc, v)
-		}
-		end(f, d)
-		return list(f, base)
-	}
-}
-
 // sum adds as the machine does: the element (or the predicate's value)
-// to the sum so far, from the whole number 0.
+// to the sum so far, from the whole number 0. While every value is a
+// whole number (int), the sum is kept as one, unboxed; runtime.Add of
+// two ints is their sum in Go.
 func (p *loopParts) sum() func(*Frame) (any, error) {
+	var whole func(*Frame) (int, bool, any, error)
+	switch {
+	case p.pred != nil && p.pred.i != nil:
+		pi := p.pred.i
+		whole = func(f *Frame) (int, bool, any, error) {
+			x, err := pi(f)
+			return x, true, nil, err
+		}
+	case p.pred != nil:
+		pa := p.pred.any
+		whole = func(f *Frame) (int, bool, any, error) {
+			v, err := pa(f)
+			x, ok := v.(int)
+			return x, ok, v, err
+		}
+	default:
+		whole = func(f *Frame) (int, bool, any, error) {
+			s := &f.scope[len(f.scope)-1]
+			if !s.boxed && s.cur.IsValid() && s.cur.Type() == typeInt {
+				return int(s.cur.Int()), true, nil, nil
+			}
+			v := itemValue(f)
+			x, ok := v.(int)
+			return x, ok, v, nil
+		}
+	}
 	return func(f *Frame) (any, error) {
-		n, d, err := p.begin(f)
+		n, d, err := p.list.begin(f)
 		if err != nil {
 			return nil, err
 		}
 		defer end(f, d)
-		var acc any = 0
+		sum, ints := 0, true
+		var acc any
 		for i := 0; i < n; i++ {
-			f.scope[d].index = i
-			var v any
-			if p.pred != nil {
-				if v, err = p.pred.any(f); err != nil {
-					return nil, err
-				}
-			} else {
-				v = itemValue(f)
+			f.scope[d].at(f, i)
+			x, isInt, v, err := whole(f)
+			switch {
+			case err != nil:
+				return nil, err
+			case ints && isInt:
+				sum += x
+				continue
+			case ints:
+				acc, ints = sum, false
+			}
+			if isInt && v == nil {
+				v = x
 			}
 			acc = runtime.Add(v, acc)
+		}
+		if ints {
+			return f.boxInt(sum), nil
 		}
 		return acc, nil
 	}
@@ -366,7 +329,7 @@ func (p *loopParts) find(name string, throws bool) func(*Frame) (any, error) {
 	index := name == "findIndex" || name == "findLastIndex"
 	pred := p.pred.boolFn()
 	return func(f *Frame) (any, error) {
-		n, d, err := p.begin(f)
+		n, d, err := p.list.begin(f)
 		if err != nil {
 			return nil, err
 		}
@@ -376,7 +339,7 @@ func (p *loopParts) find(name string, throws bool) func(*Frame) (any, error) {
 			if backwards {
 				i = n - 1 - k
 			}
-			f.scope[d].index = i
+			f.scope[d].at(f, i)
 			b, err := pred(f)
 			if err != nil {
 				return nil, err
@@ -393,28 +356,5 @@ func (p *loopParts) find(name string, throws bool) func(*Frame) (any, error) {
 			return nil, errClosure
 		}
 		return nil, nil
-	}
-}
-
-// groupBy groups the elements by the predicate's value, in a map of
-// expr's type (vm's groupBy), each group in the list's order.
-func (p *loopParts) groupBy() func(*Frame) (any, error) {
-	key := p.pred.any
-	return func(f *Frame) (any, error) {
-		n, d, err := p.begin(f)
-		if err != nil {
-			return nil, err
-		}
-		defer end(f, d)
-		groups := map[any][]any{}
-		for i := 0; i < n; i++ {
-			f.scope[d].index = i
-			k, err := key(f)
-			if err != nil {
-				return nil, err
-			}
-			groups[k] = append(groups[k], itemValue(f))
-		}
-		return groups, nil
 	}
 }

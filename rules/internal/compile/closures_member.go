@@ -175,6 +175,9 @@ type ClosureFuncs struct {
 	table map[string]*builtin.Function
 	fn1   map[string]func(any) (any, error)
 	fn2   map[string]func(any, any) (any, error)
+	// stepsLen and guardLen are Config.StepsLen and Config.GuardLen.
+	stepsLen func(budget any, n int) error
+	guardLen func(ctx, budget any, n int) error
 	// typed are the typed forms of functions (closures_typedfn.go);
 	// sigs counts the signatures each function of the environment
 	// accepts.
@@ -186,7 +189,7 @@ type ClosureFuncs struct {
 // configuration, as the compiler hands them to expr.
 func NewClosureFuncs(cfg *Config) *ClosureFuncs {
 	c := &ClosureFuncs{table: map[string]*builtin.Function{}, fn1: map[string]func(any) (any, error){},
-		fn2: map[string]func(any, any) (any, error){}, sigs: map[string]int{}}
+		fn2: map[string]func(any, any) (any, error){}, sigs: map[string]int{}, stepsLen: cfg.StepsLen, guardLen: cfg.GuardLen}
 	for _, f := range cfg.Functions {
 		c.table[f.Name] = &builtin.Function{Name: f.Name, Func: f.Fn}
 		c.sigs[f.Name] = len(f.Types)
@@ -212,6 +215,9 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 	id, ok := n.Callee.(*ast.IdentifierNode)
 	if !ok {
 		return nil, errUncovered
+	}
+	if c, err := cc.countedList(id.Value, n); c != nil || err != nil {
+		return c, err
 	}
 	fn, ok := cc.funcs.table[id.Value]
 	if !ok || fn.Fast != nil || fn.Safe != nil || fn.Func == nil {

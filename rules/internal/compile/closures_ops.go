@@ -107,6 +107,10 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 			return ra(f)
 		}}), nil
 	case "==", "!=":
+		if c := nilEquality(n, l, r); c != nil {
+			return c, nil
+		}
+		l, r = strictOperands(n, l, r)
 		return equality(n.Operator == "!=", l, r), nil
 	case "<", ">", "<=", ">=":
 		return order(n.Operator, l, r), nil
@@ -115,7 +119,7 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 		if c := inSet(n, l); c != nil {
 			return c, nil
 		}
-		if c := textIn(l, r); c != nil {
+		if c := textIn(textOperand(n.Left, l), r); c != nil {
 			return c, nil
 		}
 	}

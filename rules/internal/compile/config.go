@@ -90,6 +90,13 @@ type Config struct {
 	// with typed arguments.
 	Budget map[string]*builtin.Function
 	Steps  func(budget, list any) (any, error)
+	// StepsLen and GuardLen are $steps and $guard on the length of the
+	// list instead of the list itself: the typed closures count a list
+	// that filter, map or flatten left on their stack (closures_seq.go)
+	// without making it. Without them the closures make the list and
+	// call the counters of Budget.
+	StepsLen func(budget any, n int) error
+	GuardLen func(ctx, budget any, n int) error
 	// Words puts a message of expr into the author's words: the names
 	// of the environment's types for Go's (nil: as expr wrote it).
 	Words func(msg string) string
