@@ -134,6 +134,9 @@ type sharedCache struct {
 	attendance map[*kiez.Participant]map[string]bool
 	// byRole maps the same lists to their participants by role.
 	byRole map[*kiez.Participant]map[string][]*kiez.Participant
+	// calendars holds the plans of the evaluation's cadence checks by
+	// calendar (cadenceplan.go).
+	calendars calendarPlans
 }
 
 // constSlot is the value of a centre-independent expression of an

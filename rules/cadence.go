@@ -18,6 +18,7 @@ type ClosedDays struct {
 	opts     []schedule.Option
 	closures []schedule.Closure // the declared closures, for the description
 	land     string             // the Land whose public holidays close days, or ""
+	plans    *cadencePlans      // the plans of cadence checks with these closed days, shared by the calendars alike in an evaluation; nil outside one
 }
 
 // MarshalText writes the calendar as its German description, so that it
@@ -143,8 +144,12 @@ func cadenceFunctions() []function {
 					err error
 				}
 				key := memoKey{fn: memoCalendar, centre: c, prog: p}
-				ans := memo(ecOf(a[0]), key, func() answer {
+				ec := ecOf(a[0])
+				ans := memo(ec, key, func() answer {
 					cal, err := newCalendar(c, p)
+					if err == nil && ec != nil {
+						cal.plans = ec.shared.calendars.of(cal.closures, cal.land)
+					}
 					return answer{cal, err}
 				})
 				return ans.cal, ans.err
@@ -161,7 +166,7 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, fmt.Errorf("cadence: %v", err)
 				}
-				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5))
+				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5), plansOf(a, 5))
 			}},
 		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. exceeded lists the gaps over the limit as Stretch values (from, until, days), which a message writes as \"16.01.2024–19.11.2024 (309 Tage)\". With a calendar, closed days inside a gap are not counted",
 			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, ClosedDays) GapCheck)},
