@@ -64,6 +64,7 @@ type memoKey struct {
 	prog   *kiez.Programme
 	text   string
 	per    Period
+	hash   uint64 // of a list argument, such as the ids of sessionsByIDs
 }
 
 // The memoised functions.
@@ -75,6 +76,7 @@ const (
 	memoEvidence
 	memoCalendar
 	memoChanges
+	memoSessionsByIDs
 )
 
 // memo returns the memoised result of a call, computing it once per

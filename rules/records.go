@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -23,31 +22,6 @@ func inRange(from, until *date.Date, p Period) bool {
 // or the one it stands in for.
 func offerCounts(o *kiez.Offer, kind string) bool {
 	return o.Kind == kind || o.EquivalentTo == kind
-}
-
-// sessionsOf lists the held sessions in the period of the offers that
-// count as the kind.
-func sessionsOf(c *kiez.Centre, kind string, p Period) []*kiez.Session {
-	if c == nil {
-		return nil
-	}
-	var match []string
-	for i := range c.Offers {
-		if offerCounts(&c.Offers[i], kind) {
-			match = append(match, c.Offers[i].ID)
-		}
-	}
-	out := []*kiez.Session{}
-	if len(match) == 0 {
-		return out
-	}
-	for i := range c.Sessions {
-		s := &c.Sessions[i]
-		if !s.Cancelled && p.Contains(s.Date) && slices.Contains(match, s.Offer) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func offersOf(c *kiez.Centre, kind string, p Period) []*kiez.Offer {
@@ -181,67 +155,48 @@ func datesOf[T any](l []*T, at func(*T) date.Date) []date.Date {
 	return out
 }
 
-// sessionsFor lists the held sessions in the period of the offers with the
-// given ids.
-func sessionsFor(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
-	out := []*kiez.Session{}
-	if c == nil || len(ids) == 0 {
-		return out
-	}
-	for i := range c.Sessions {
-		s := &c.Sessions[i]
-		if !s.Cancelled && p.Contains(s.Date) && slices.Contains(ids, s.Offer) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// offerIDs returns the ids of a list of offers, or the list itself when it
-// lists ids.
-func offerIDs(v any) ([]string, error) {
-	var ids []string
-	add := func(x any) error {
-		switch o := x.(type) {
-		case string:
-			ids = append(ids, o)
-		case *kiez.Offer:
-			if o != nil {
-				ids = append(ids, o.ID)
-			}
-		case kiez.Offer:
-			ids = append(ids, o.ID)
-		default:
-			return fmt.Errorf("sessionsOf: %T is neither an offer nor an offer id", x)
-		}
-		return nil
-	}
-	switch l := v.(type) {
-	case []string:
-		return l, nil
-	case []*kiez.Offer:
-		for _, o := range l {
-			ids = append(ids, o.ID)
-		}
-	case []any:
-		for _, x := range l {
-			if err := add(x); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return ids, nil
-}
-
-// keep returns the elements of a list for which ok is true.
+// keep returns the elements of a list for which ok is true, in a list of
+// their exact number (never nil).
 func keep[T any](l []*T, ok func(*T) bool) []*T {
-	out := []*T{}
+	n := 0
+	for _, x := range l {
+		if ok(x) {
+			n++
+		}
+	}
+	out := make([]*T, 0, n)
 	for _, x := range l {
 		if ok(x) {
 			out = append(out, x)
 		}
 	}
 	return out
+}
+
+// attendedByMeetings is attendedBy(meetings, centre, role).
+func attendedByMeetings(ec *evalCtx, l []*kiez.Meeting, centre, role string) ([]*kiez.Meeting, error) {
+	return keep(l, func(m *kiez.Meeting) bool { return attends(ec, m.Participants, centre, role) }), nil
+}
+
+// attendedByCommittees is attendedBy(committees, centre, role).
+func attendedByCommittees(ec *evalCtx, l []*kiez.Committee, centre, role string) ([]*kiez.Committee, error) {
+	return keep(l, func(m *kiez.Committee) bool { return attends(ec, m.Members, centre, role) }), nil
+}
+
+// attendedByAny is attendedBy on a list of meetings and committees as
+// expr's filter gives it.
+func attendedByAny(ec *evalCtx, l []any, centre, role string) ([]any, error) {
+	out := []any{}
+	for _, x := range l {
+		ps, err := participantList(x)
+		if err != nil {
+			return nil, fmt.Errorf("attendedBy: %v", err)
+		}
+		if attends(ec, ps, centre, role) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
 }
 
 // participantList returns the participants of a meeting or the members of
@@ -326,8 +281,7 @@ func recordFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				key := memoKey{fn: memoSessions, centre: c, text: "\x00" + strings.Join(ids, "\x00"), per: p}
-				return memoBoxed(ecOf(a[0]), key, func() []*kiez.Session { return sessionsFor(c, ids, p) }), nil
+				return sessionsByIDs(ecOf(a[0]), c, ids, p), nil
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
 			types: []any{new(func([]*kiez.Session) []*kiez.Session)},
@@ -356,21 +310,11 @@ func recordFunctions() []function {
 				centre, role := a[2].(string), a[3].(string)
 				switch l := a[1].(type) {
 				case []*kiez.Meeting:
-					return keep(l, func(m *kiez.Meeting) bool { return attends(ec, m.Participants, centre, role) }), nil
+					return attendedByMeetings(ec, l, centre, role)
 				case []*kiez.Committee:
-					return keep(l, func(m *kiez.Committee) bool { return attends(ec, m.Members, centre, role) }), nil
+					return attendedByCommittees(ec, l, centre, role)
 				case []any:
-					out := []any{}
-					for _, x := range l {
-						ps, err := participantList(x)
-						if err != nil {
-							return nil, fmt.Errorf("attendedBy: %v", err)
-						}
-						if attends(ec, ps, centre, role) {
-							out = append(out, x)
-						}
-					}
-					return out, nil
+					return attendedByAny(ec, l, centre, role)
 				}
 				return []any{}, nil
 			}},

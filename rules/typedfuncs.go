@@ -28,7 +28,8 @@ func typedFunctions() map[string][]compile.TypedFunc {
 		"offersOf": {compile.Typed4(offersOfMemo)},
 		"sessionsOf": {compile.Typed4(func(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, error) {
 			return sessionsOfKind(ec, c, kind, p), nil
-		})},
+		}), compile.Typed4(sessionsOfIDs), compile.Typed4(sessionsOfOffers), compile.Typed4(sessionsOfAny)},
+		"attendedBy": {compile.Typed4(attendedByMeetings), compile.Typed4(attendedByCommittees), compile.Typed4(attendedByAny)},
 		"meetingsOf": {compile.Typed4(meetingsOfMemo[*kiez.Centre]), compile.Typed4(meetingsOfMemo[*kiez.Programme])},
 		"evidenceOf": {compile.Typed3(evidenceOfMemo[*kiez.Centre]), compile.Typed3(evidenceOfMemo[*kiez.Programme])},
 		concatName:   {compile.Typed3(concatTexts)},
@@ -71,6 +72,27 @@ func offersOfMemo(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, erro
 // centre.
 func sessionsOfKind(ec *evalCtx, c *kiez.Centre, kind string, p Period) any {
 	return memoBoxed(ec, memoKey{fn: memoSessions, centre: c, text: kind, per: p}, func() []*kiez.Session { return sessionsOf(c, kind, p) })
+}
+
+// sessionsOfIDs is sessionsOf(centre, ids, period), memoised per centre.
+func sessionsOfIDs(ec *evalCtx, c *kiez.Centre, ids []string, p Period) (any, error) {
+	return sessionsByIDs(ec, c, ids, p), nil
+}
+
+// sessionsOfOffers is sessionsOf(centre, offers, period), memoised per
+// centre.
+func sessionsOfOffers(ec *evalCtx, c *kiez.Centre, offers []*kiez.Offer, p Period) (any, error) {
+	return sessionsByIDs(ec, c, idsOfOffers(offers), p), nil
+}
+
+// sessionsOfAny is sessionsOf(centre, offers or ids, period) on a list
+// as expr's filter and map give it, memoised per centre.
+func sessionsOfAny(ec *evalCtx, c *kiez.Centre, l []any, p Period) (any, error) {
+	ids, err := idsOfAny(l)
+	if err != nil {
+		return nil, err
+	}
+	return sessionsByIDs(ec, c, ids, p), nil
 }
 
 // meetingsOfMemo is meetingsOf(centre or programme, kind, period),
