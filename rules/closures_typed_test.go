@@ -66,6 +66,10 @@ func TestTypedClosureCalls(t *testing.T) {
 		`attendedBy(meetingsOf(centre, "", period), centre.id, s)`, `attendedBy(centre.committees, "fz-1", s)`,
 		`attendedBy(filter(meetingsOf(centre, "", period), .kind == "sozialraumtreffen"), "fz-1", s)`,
 		`attendedBy(filter(centre.committees, .kind != s), "fz-2", s)`,
+		// The typed forms of missing and extra.
+		`missing(map(centre.catchment, .id), [s, "k2"])`, `extra(map(centre.staff, .role), ["elternberatung"])`,
+		`missing(["k1", s, "k9"], map(centre.catchment, .id))`, `extra([s, "x", s], [s])`,
+		`missing(map(centre.staff, .kitas), map(centre.catchment, .id))`,
 	}
 	l := &loader{}
 	untyped := compile.NewClosureFuncs(compilerConfig(functions()))

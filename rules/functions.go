@@ -65,24 +65,78 @@ func (f function) signatures() []any {
 }
 
 // without lists the texts of list that drop lacks, in list's order; it is
-// missing(required, present) and extra(present, allowed) alike.
+// missing(required, present) and extra(present, allowed) alike. It reads
+// both lists in place (eachText) and allocates only the answer, at its
+// length, and for a long drop a set.
 func without(list, drop any) []string {
-	dropped := texts(drop)
-	in := func(s string) bool { return slices.Contains(dropped, s) }
-	if len(dropped) > smallList {
-		have := make(map[string]bool, len(dropped))
-		for _, s := range dropped {
+	in := func(s string) bool { return !eachText(drop, func(d string) bool { return d != s }) }
+	if n := countTexts(drop); n > smallList {
+		have := make(map[string]bool, n)
+		eachText(drop, func(s string) bool {
 			have[s] = true
-		}
+			return true
+		})
 		in = func(s string) bool { return have[s] }
 	}
-	out := []string{}
-	for _, s := range texts(list) {
+	n := 0
+	eachText(list, func(s string) bool {
+		if !in(s) {
+			n++
+		}
+		return true
+	})
+	out := make([]string, 0, n)
+	eachText(list, func(s string) bool {
 		if !in(s) {
 			out = append(out, s)
 		}
-	}
+		return true
+	})
 	return out
+}
+
+// withoutTexts is without on typed lists: the typed form of missing and
+// extra.
+func withoutTexts[L, D []string | []any](list L, drop D) ([]string, error) {
+	return without(list, drop), nil
+}
+
+// eachText calls fn with the texts of a list of texts or of lists of
+// texts (flattened), those texts lists, in order, until fn returns false;
+// it reports whether fn never did.
+func eachText(v any, fn func(string) bool) bool {
+	switch l := v.(type) {
+	case []string:
+		for _, s := range l {
+			if !fn(s) {
+				return false
+			}
+		}
+	case []any:
+		for _, x := range l {
+			switch y := x.(type) {
+			case string:
+				if !fn(y) {
+					return false
+				}
+			case []string, []any:
+				if !eachText(y, fn) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// countTexts is the number of texts eachText visits.
+func countTexts(v any) int {
+	n := 0
+	eachText(v, func(string) bool {
+		n++
+		return true
+	})
+	return n
 }
 
 // smallList is the length up to which a list is searched element by

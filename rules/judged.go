@@ -128,8 +128,15 @@ func checkCadence(dates []date.Date, p Period, u schedule.Unit, min, max int, po
 		return Cadence{}, err
 	}
 	res := plan.Check(dates)
+	excused := 0
+	for _, b := range res.Buckets {
+		if b.Excused {
+			excused++
+		}
+	}
 	c := Cadence{OK: res.OK(), Total: res.Total, Buckets: len(res.Buckets), Detail: res, Rhythm: u.String(), Policy: policy.String(),
-		Missed: []Stretch{}, Exceeded: []Stretch{}, Excused: []Stretch{}, Judged: make([]string, 0, len(res.Buckets))}
+		Missed: make([]Stretch, 0, len(res.Missed)), Exceeded: make([]Stretch, 0, len(res.Exceeded)), Excused: make([]Stretch, 0, excused),
+		Judged: make([]string, 0, len(res.Buckets))}
 	for _, b := range res.Missed {
 		c.Missed = append(c.Missed, bucketStretch(b.Bucket))
 	}

@@ -25,49 +25,42 @@ func offerCounts(o *kiez.Offer, kind string) bool {
 }
 
 func offersOf(c *kiez.Centre, kind string, p Period) []*kiez.Offer {
-	out := []*kiez.Offer{}
 	if c == nil {
-		return out
+		return []*kiez.Offer{}
 	}
-	for i := range c.Offers {
-		o := &c.Offers[i]
-		if (kind == "" || offerCounts(o, kind)) && inRange(o.From, o.Until, p) {
-			out = append(out, o)
-		}
-	}
-	return out
+	return pick(c.Offers, func(o *kiez.Offer) bool { return (kind == "" || offerCounts(o, kind)) && inRange(o.From, o.Until, p) })
 }
 
 func meetingsIn(list []kiez.Meeting, kind string, p Period) []*kiez.Meeting {
-	out := []*kiez.Meeting{}
-	for i := range list {
-		m := &list[i]
-		if (kind == "" || m.Kind == kind) && !m.Cancelled && p.Contains(m.Date) {
-			out = append(out, m)
-		}
-	}
-	return out
+	return pick(list, func(m *kiez.Meeting) bool {
+		return (kind == "" || m.Kind == kind) && !m.Cancelled && p.Contains(m.Date)
+	})
 }
 
 func staffOf(c *kiez.Centre, role string, p Period) []*kiez.Position {
-	out := []*kiez.Position{}
 	if c == nil {
-		return out
+		return []*kiez.Position{}
 	}
-	for i := range c.Staff {
-		s := &c.Staff[i]
-		if (role == "" || s.Role == role) && inRange(s.From, s.Until, p) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return pick(c.Staff, func(s *kiez.Position) bool { return (role == "" || s.Role == role) && inRange(s.From, s.Until, p) })
 }
 
 func evidenceIn(list []kiez.Evidence, kind string) []*kiez.Evidence {
-	out := []*kiez.Evidence{}
-	for i := range list {
-		if kind == "" || list[i].Kind == kind {
-			out = append(out, &list[i])
+	return pick(list, func(e *kiez.Evidence) bool { return kind == "" || e.Kind == kind })
+}
+
+// pick returns pointers to the records of a list for which ok is true, in
+// a list of their exact number (never nil).
+func pick[T any](l []T, ok func(*T) bool) []*T {
+	n := 0
+	for i := range l {
+		if ok(&l[i]) {
+			n++
+		}
+	}
+	out := make([]*T, 0, n)
+	for i := range l {
+		if ok(&l[i]) {
+			out = append(out, &l[i])
 		}
 	}
 	return out

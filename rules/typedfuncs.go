@@ -33,6 +33,10 @@ func typedFunctions() map[string][]compile.TypedFunc {
 		"meetingsOf": {compile.Typed4(meetingsOfMemo[*kiez.Centre]), compile.Typed4(meetingsOfMemo[*kiez.Programme])},
 		"evidenceOf": {compile.Typed3(evidenceOfMemo[*kiez.Centre]), compile.Typed3(evidenceOfMemo[*kiez.Programme])},
 		concatName:   {compile.Typed3(concatTexts)},
+		"missing": {compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
+			compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])},
+		"extra": {compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
+			compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])},
 		refsName: {
 			compile.Typed2(refsTyped[kiez.Kita]), compile.Typed2(refsTyped[kiez.Participant]),
 			compile.Typed2(refsTyped[kiez.Meeting]), compile.Typed2(refsTyped[kiez.Evidence]),
