@@ -262,9 +262,9 @@ func cadenceFunctions() []function {
 			}},
 		{name: "firstDay", group: "dates", doc: "firstDay(month) is the first day of a month",
 			types: []any{new(func(kiez.Month) date.Date)},
-			fn1:   func(m any) (any, error) { return m.(kiez.Month).First(), nil }},
+			fn1:   func(m any) (any, error) { return firstDay(m.(kiez.Month)) }},
 		{name: "lastDay", group: "dates", doc: "lastDay(month) is the last day of a month",
 			types: []any{new(func(kiez.Month) date.Date)},
-			fn1:   func(m any) (any, error) { return m.(kiez.Month).Last(), nil }},
+			fn1:   func(m any) (any, error) { return lastDay(m.(kiez.Month)) }},
 	}
 }

@@ -33,6 +33,7 @@ func TestTypedClosureCalls(t *testing.T) {
 			{Kind: "sozialraumtreffen", Date: date.New(2025, 1, 3)}},
 		Offers:   []kiez.Offer{{ID: "o1", Title: "Café", Kind: "elterncafe"}, {ID: "o2", Title: "Beratung", Kind: "aushang"}},
 		Sessions: []kiez.Session{{Offer: "o1", Date: day}, {Offer: "o1", Date: later, Cancelled: true}, {Offer: "o2", Date: later}, {Offer: "o2", Date: day}},
+		Phases:   []kiez.Phase{{Phase: "aufbau", From: date.New(2023, 1, 1)}, {Phase: "etabliert", From: date.New(2024, 4, 1)}},
 		Committees: []kiez.Committee{{Kind: "c1", Members: []kiez.Participant{{Role: "elternberatung", Centre: "fz-1"}}},
 			{Kind: "c2", Members: []kiez.Participant{{Role: "k1", Centre: "fz-2"}}}},
 		Catchment: []kiez.Kita{{ID: "k1", Name: "Kita Eins"}, {ID: "k2", Name: "Kita Zwei"}, {ID: "k3", Name: "Kita Drei"}},
@@ -70,6 +71,11 @@ func TestTypedClosureCalls(t *testing.T) {
 		`missing(map(centre.catchment, .id), [s, "k2"])`, `extra(map(centre.staff, .role), ["elternberatung"])`,
 		`missing(["k1", s, "k9"], map(centre.catchment, .id))`, `extra([s, "x", s], [s])`,
 		`missing(map(centre.staff, .kitas), map(centre.catchment, .id))`,
+		// The typed forms of year, firstDay, lastDay, phaseOn and uniq.
+		`year(day) + year(period.until)`, `map(monthsIn(periodOf(b)), firstDay(#))`, `lastDay(monthsIn(period)[1])`,
+		`phaseOn(centre, day)?.phase ?? "keine"`, `phaseOn(centre, period.until)`,
+		`uniq(map(centre.staff, .role))`, `uniq([s, "a", s, "a"])`, `uniq(map(centre.sessions, .offer))`,
+		`uniq(map(centre.meetings, .kind == s ? s : 1))`,
 	}
 	l := &loader{}
 	untyped := compile.NewClosureFuncs(compilerConfig(functions()))

@@ -148,6 +148,20 @@ func datesOf[T any](l []*T, at func(*T) date.Date) []date.Date {
 	return out
 }
 
+// phaseOn is phaseOn(centre, day): the last phase of the centre that
+// begins on or before the day, or nil.
+func phaseOn(c *kiez.Centre, day date.Date) (*kiez.Phase, error) {
+	var cur *kiez.Phase
+	if c != nil {
+		for i := range c.Phases {
+			if !c.Phases[i].From.After(day) {
+				cur = &c.Phases[i]
+			}
+		}
+	}
+	return cur, nil
+}
+
 // keep returns the elements of a list for which ok is true, in a list of
 // their exact number (never nil).
 func keep[T any](l []*T, ok func(*T) bool) []*T {
@@ -245,7 +259,7 @@ func attends(ec *evalCtx, ps []kiez.Participant, centre, role string) bool {
 	}
 	if ec != nil {
 		if set, ok := ec.shared.attendance[&ps[0]]; ok {
-			return set[centre+"\x00"+role]
+			return set[attendee{centre, role}]
 		}
 	}
 	for _, p := range ps {
@@ -274,7 +288,8 @@ func recordFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				return sessionsByIDs(ecOf(a[0]), c, ids, p), nil
+				_, given := a[2].([]string) // offerIDs made the list otherwise
+				return sessionsByIDs(ecOf(a[0]), c, ids, !given, p), nil
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
 			types: []any{new(func([]*kiez.Session) []*kiez.Session)},
@@ -383,18 +398,7 @@ func recordFunctions() []function {
 			}},
 		{name: "phaseOn", group: "records", doc: "phaseOn(centre, day) is the development phase in force on the day, or nil",
 			types: []any{new(func(*kiez.Centre, date.Date) *kiez.Phase)},
-			fn: func(a ...any) (any, error) {
-				c := a[0].(*kiez.Centre)
-				var cur *kiez.Phase
-				if c != nil {
-					for i := range c.Phases {
-						if !c.Phases[i].From.After(a[1].(date.Date)) {
-							cur = &c.Phases[i]
-						}
-					}
-				}
-				return cur, nil
-			}},
+			fn2:   func(c, day any) (any, error) { return phaseOn(c.(*kiez.Centre), day.(date.Date)) }},
 		{name: "dates", group: "records", doc: "dates(list) lists the dates of sessions, meetings, evidence records or change events",
 			types: []any{new(func([]*kiez.Session) []date.Date), new(func([]*kiez.Meeting) []date.Date), new(func([]*kiez.Evidence) []date.Date), new(func([]*kiez.ChangeEvent) []date.Date), new(func([]any) []date.Date)},
 			fn1: func(list any) (any, error) {

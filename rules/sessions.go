@@ -56,8 +56,9 @@ func sessionsFor(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
 
 // sessionsByIDs is sessionsOf(centre, offers or ids, period), memoised per
 // centre by a hash of the ids (idsHash), which the memo keeps with the
-// answer to tell two lists of one hash apart.
-func sessionsByIDs(ec *evalCtx, c *kiez.Centre, ids []string, p Period) any {
+// answer to tell two lists of one hash apart: the list itself when owned
+// (made for the call), else a copy.
+func sessionsByIDs(ec *evalCtx, c *kiez.Centre, ids []string, owned bool, p Period) any {
 	if ec == nil {
 		return sessionsFor(c, ids, p)
 	}
@@ -73,7 +74,10 @@ func sessionsByIDs(ec *evalCtx, c *kiez.Centre, ids []string, p Period) any {
 		return sessionsFor(c, ids, p) // another list of the same hash
 	}
 	list := any(sessionsFor(c, ids, p))
-	ec.memo[k] = answer{slices.Clone(ids), list}
+	if !owned {
+		ids = slices.Clone(ids)
+	}
+	ec.memo[k] = answer{ids, list}
 	return list
 }
 

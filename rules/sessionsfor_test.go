@@ -107,7 +107,7 @@ func TestSessionsByIDsHashCollision(t *testing.T) {
 	c := &kiez.Centre{ID: "c", Sessions: []kiez.Session{{Offer: "a", Date: date.New(2024, 2, 1)}, {Offer: "b", Date: date.New(2024, 3, 1)}}}
 	p := Year(2024)
 	ec := newEvalCtx(context.Background(), newSharedCache(nil, 0))
-	sessionsByIDs(ec, c, []string{"a"}, p)
+	sessionsByIDs(ec, c, []string{"a"}, false, p)
 	// Forge a collision: b's key holding a's answer.
 	var keys []memoKey
 	for k := range ec.memo {
@@ -118,7 +118,7 @@ func TestSessionsByIDsHashCollision(t *testing.T) {
 		k.hash = idsHash([]string{"b"})
 		ec.memo[k] = v
 	}
-	got := sessionsByIDs(ec, c, []string{"b"}, p)
+	got := sessionsByIDs(ec, c, []string{"b"}, false, p)
 	if diff := cmp.Diff([]*kiez.Session{&c.Sessions[1]}, got); diff != "" {
 		t.Errorf("sessions of b under a's memo entry (-want +got):\n%s", diff)
 	}
