@@ -49,22 +49,30 @@ func evidenceIn(list []kiez.Evidence, kind string) []*kiez.Evidence {
 }
 
 // pick returns pointers to the records of a list for which ok is true, in
-// a list of their exact number (never nil).
+// a list of their exact number (never nil). It asks ok once per record of
+// the first markedMax, noting the answers, and twice for later ones.
 func pick[T any](l []T, ok func(*T) bool) []*T {
+	var marked [markedMax / 64]uint64
 	n := 0
 	for i := range l {
 		if ok(&l[i]) {
 			n++
+			if i < markedMax {
+				marked[i/64] |= 1 << (i % 64)
+			}
 		}
 	}
 	out := make([]*T, 0, n)
-	for i := range l {
-		if ok(&l[i]) {
+	for i := 0; i < len(l) && len(out) < n; i++ {
+		if i < markedMax && marked[i/64]&(1<<(i%64)) != 0 || i >= markedMax && ok(&l[i]) {
 			out = append(out, &l[i])
 		}
 	}
 	return out
 }
+
+// markedMax is the number of records whose answers pick notes.
+const markedMax = 1024
 
 // latestEvidence returns the most recent record of a kind dated on or
 // before day, or nil.

@@ -32,20 +32,7 @@ func heldSessions(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
 	if c == nil || len(ids) == 0 {
 		return []*kiez.Session{}
 	}
-	held := func(s *kiez.Session) bool { return !s.Cancelled && p.Contains(s.Date) && slices.Contains(ids, s.Offer) }
-	n := 0
-	for i := range c.Sessions {
-		if held(&c.Sessions[i]) {
-			n++
-		}
-	}
-	out := make([]*kiez.Session, 0, n)
-	for i := range c.Sessions {
-		if s := &c.Sessions[i]; held(s) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return pick(c.Sessions, func(s *kiez.Session) bool { return !s.Cancelled && p.Contains(s.Date) && slices.Contains(ids, s.Offer) })
 }
 
 // sessionsFor lists the held sessions in the period of the offers with the

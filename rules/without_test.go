@@ -51,3 +51,33 @@ func TestWithoutReadsInPlace(t *testing.T) {
 		t.Errorf("withoutTexts = %v", got)
 	}
 }
+
+// TestPickExactLists checks pick on lists shorter and longer than the
+// records whose answers it notes: the records a plain filter keeps, in
+// a list of their exact length, asking again only past markedMax.
+func TestPickExactLists(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, markedMax, markedMax + 1, 2500} {
+		l := make([]int, n)
+		for i := range l {
+			l[i] = i
+		}
+		calls := 0
+		ok := func(x *int) bool {
+			calls++
+			return *x%3 == 0 || *x == n-1
+		}
+		got := pick(l, ok)
+		var want []*int
+		for i := range l {
+			if l[i]%3 == 0 || l[i] == n-1 {
+				want = append(want, &l[i])
+			}
+		}
+		if !slices.Equal(got, want) || got == nil || cap(got) != len(got) {
+			t.Errorf("n = %d: pick kept %d records (cap %d), want %d", n, len(got), cap(got), len(want))
+		}
+		if most := n + max(0, n-markedMax); calls > most {
+			t.Errorf("n = %d: %d calls of ok, want at most %d", n, calls, most)
+		}
+	}
+}
