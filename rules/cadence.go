@@ -175,7 +175,7 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: []Stretch{}, Detail: res}
+				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: make([]Stretch, 0, len(res.Exceeded)), Detail: res}
 				for _, x := range res.Exceeded {
 					g.Exceeded = append(g.Exceeded, gapStretch(x))
 				}
@@ -201,7 +201,7 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: []HoursShort{}, Detail: res}
+				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: make([]HoursShort, 0, len(res.Missed)), Detail: res}
 				for _, b := range res.Missed {
 					h.Missed = append(h.Missed, hoursShort(b))
 				}
@@ -210,11 +210,13 @@ func cadenceFunctions() []function {
 		{name: "facilitation", group: "cadence", doc: "facilitation(centre) lists the process-facilitation hours as quantities booked on the first day of their month, for hoursPer",
 			types: []any{new(func(*kiez.Centre) []schedule.Quantity)},
 			fn: func(a ...any) (any, error) {
-				out := []schedule.Quantity{}
-				if c := a[0].(*kiez.Centre); c != nil {
-					for _, f := range c.Facilitation {
-						out = append(out, schedule.Quantity{Date: f.Month.First(), Amount: f.Hours})
-					}
+				c := a[0].(*kiez.Centre)
+				if c == nil {
+					return []schedule.Quantity{}, nil
+				}
+				out := make([]schedule.Quantity, len(c.Facilitation))
+				for i, f := range c.Facilitation {
+					out[i] = schedule.Quantity{Date: f.Month.First(), Amount: f.Hours}
 				}
 				return out, nil
 			}},

@@ -302,13 +302,7 @@ func recordFunctions() []function {
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
 			types: []any{new(func([]*kiez.Session) []*kiez.Session)},
 			fn: func(a ...any) (any, error) {
-				out := []*kiez.Session{}
-				for _, s := range a[0].([]*kiez.Session) {
-					if s.Themed {
-						out = append(out, s)
-					}
-				}
-				return out, nil
+				return keep(a[0].([]*kiez.Session), func(s *kiez.Session) bool { return s.Themed }), nil
 			}},
 		{name: "offersOf", group: "records", ctx: true, doc: "offersOf(centre, kind, period) lists the centre's offers of that kind (or standing in for it) valid in the period; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Offer)},

@@ -81,3 +81,24 @@ func TestPickExactLists(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepExactLists checks keep (attendedBy, themed): the elements a
+// plain filter keeps, in a list of their exact length, never nil.
+func TestKeepExactLists(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 40} {
+		l := make([]*int, n)
+		for i := range l {
+			l[i] = &i
+		}
+		got := keep(l, func(x *int) bool { return *x%2 == 1 })
+		var want []*int
+		for _, x := range l {
+			if *x%2 == 1 {
+				want = append(want, x)
+			}
+		}
+		if !slices.Equal(got, want) || got == nil || cap(got) != len(got) {
+			t.Errorf("n = %d: keep kept %d (cap %d), want %d", n, len(got), cap(got), len(want))
+		}
+	}
+}
