@@ -2,7 +2,6 @@ package rules
 
 import (
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/rickb777/date/timespan"
@@ -101,19 +100,25 @@ func (c *calendarPlans) of(closures []schedule.Closure, land string) *cadencePla
 }
 
 // calendarKey writes what makes a calendar's closed days: its Land and
-// its closures in order.
+// its closures in order, each text preceded by its length, so that two
+// different calendars never have one key.
 func calendarKey(closures []schedule.Closure, land string) string {
-	var b strings.Builder
-	b.WriteString(land)
-	for _, c := range closures {
-		b.WriteByte(0)
-		b.WriteString(strconv.Itoa(int(c.From.DaysSinceEpoch())))
-		b.WriteByte(' ')
-		b.WriteString(strconv.Itoa(int(c.Until.DaysSinceEpoch())))
-		b.WriteByte(' ')
-		b.WriteString(c.Label)
+	b := make([]byte, 0, 16+32*len(closures))
+	text := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
 	}
-	return b.String()
+	text(land)
+	for _, c := range closures {
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(c.From.DaysSinceEpoch()), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(c.Until.DaysSinceEpoch()), 10)
+		b = append(b, ' ')
+		text(c.Label)
+	}
+	return string(b)
 }
 
 // plansOf returns the plan store for a cadence check with the calendar

@@ -3,8 +3,10 @@ package rules
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date"
@@ -209,5 +211,38 @@ func TestCadencePlanStoreShared(t *testing.T) {
 		if n, want := bounded.size(), i%2+1; n != want {
 			t.Errorf("a store bounded to 2 holds %d plans after %d, want %d", n, i+1, want)
 		}
+	}
+}
+
+// TestCalendarKeyUnambiguous checks that calendars that differ in their
+// Land, closures or labels have different keys, also when a label holds
+// the characters the key separates its parts with.
+func TestCalendarKeyUnambiguous(t *testing.T) {
+	d := func(m, day int) date.Date { return date.New(2024, time.Month(m), day) }
+	calendars := []struct {
+		land     string
+		closures []schedule.Closure
+	}{
+		{"", nil}, {"DE-HE", nil}, {"DE-BY", nil},
+		{"", []schedule.Closure{{From: d(7, 1), Until: d(7, 5), Label: "a"}}},
+		{"DE-HE", []schedule.Closure{{From: d(7, 1), Until: d(7, 5), Label: "a"}}},
+		{"", []schedule.Closure{{From: d(7, 1), Until: d(7, 6), Label: "a"}}},
+		{"", []schedule.Closure{{From: d(7, 1), Until: d(7, 5), Label: "a 1:b"}}},
+		{"", []schedule.Closure{{From: d(7, 1), Until: d(7, 5), Label: "a"}, {From: d(8, 1), Until: d(8, 2), Label: "b"}}},
+		{"", []schedule.Closure{{From: d(8, 1), Until: d(8, 2), Label: "b"}, {From: d(7, 1), Until: d(7, 5), Label: "a"}}},
+		{"1:", []schedule.Closure{{From: d(7, 1), Until: d(7, 5), Label: ""}}},
+		{"", []schedule.Closure{{From: d(7, 1), Until: d(7, 5), Label: ""}}},
+	}
+	seen := map[string]int{}
+	for i, c := range calendars {
+		k := calendarKey(c.closures, c.land)
+		if j, dup := seen[k]; dup {
+			t.Errorf("calendars %d and %d have the key %q", j, i, k)
+		}
+		seen[k] = i
+	}
+	a, b := calendarKey(calendars[4].closures, "DE-HE"), calendarKey(slices.Clone(calendars[4].closures), "DE-HE")
+	if a != b {
+		t.Errorf("one calendar, two keys: %q and %q", a, b)
 	}
 }
