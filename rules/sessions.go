@@ -16,7 +16,8 @@ func sessionsOf(c *kiez.Centre, kind string, p Period) []*kiez.Session {
 	if c == nil {
 		return nil
 	}
-	var match []string
+	var buf [8]string // the ids of the few offers a kind usually has, without an allocation
+	match := buf[:0]
 	for i := range c.Offers {
 		if offerCounts(&c.Offers[i], kind) {
 			match = append(match, c.Offers[i].ID)

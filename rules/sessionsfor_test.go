@@ -123,3 +123,17 @@ func TestSessionsByIDsHashCollision(t *testing.T) {
 		t.Errorf("sessions of b under a's memo entry (-want +got):\n%s", diff)
 	}
 }
+
+// TestSessionsOfAllocatesTheList checks that sessionsOf by kind allocates
+// only its answer when the kind has few offers.
+func TestSessionsOfAllocatesTheList(t *testing.T) {
+	c := &kiez.Centre{ID: "c", Offers: []kiez.Offer{{ID: "o1", Kind: "elterncafe"}, {ID: "o2", Kind: "beratung", EquivalentTo: "elterncafe"}},
+		Sessions: []kiez.Session{{Offer: "o1", Date: date.New(2024, 2, 1)}, {Offer: "o2", Date: date.New(2024, 3, 1)}, {Offer: "o3", Date: date.New(2024, 3, 1)}}}
+	p := Year(2024)
+	if got := sessionsOf(c, "elterncafe", p); len(got) != 2 || got[0] != &c.Sessions[0] || got[1] != &c.Sessions[1] {
+		t.Errorf("sessionsOf = %v", got)
+	}
+	if n := testing.AllocsPerRun(100, func() { sessionsOf(c, "elterncafe", p) }); n != 1 {
+		t.Errorf("sessionsOf: %v allocations, want 1", n)
+	}
+}
