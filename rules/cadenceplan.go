@@ -77,11 +77,16 @@ func (s *cadencePlans) size() int {
 
 // calendarPlans are the plan stores of an evaluation's calendars, one per
 // distinct calendar (closures and Land), so that centres with the same
-// closed days share their plans.
+// closed days share their plans. Past maxCalendars calendars it forgets
+// the stores (a calendar keeps its own), so that a dataset whose centres
+// each declare other closures holds no more plans than a few centres do.
 type calendarPlans struct {
 	mu    sync.Mutex
 	byKey map[string]*cadencePlans
 }
+
+// maxCalendars bounds the calendars whose stores an evaluation keeps.
+const maxCalendars = 256
 
 // of returns the store of the calendar of the closures and the Land.
 func (c *calendarPlans) of(closures []schedule.Closure, land string) *cadencePlans {
@@ -90,7 +95,7 @@ func (c *calendarPlans) of(closures []schedule.Closure, land string) *cadencePla
 	defer c.mu.Unlock()
 	s, ok := c.byKey[k]
 	if !ok {
-		if c.byKey == nil {
+		if c.byKey == nil || len(c.byKey) >= maxCalendars {
 			c.byKey = map[string]*cadencePlans{}
 		}
 		s = &cadencePlans{}

@@ -241,6 +241,17 @@ func TestCalendarKeyUnambiguous(t *testing.T) {
 		}
 		seen[k] = i
 	}
+	var plans calendarPlans
+	first := plans.of(calendars[3].closures, "")
+	for i := range maxCalendars + 10 {
+		plans.of([]schedule.Closure{{From: d(1, 1).Add(date.PeriodOfDays(i)), Until: d(1, 1).Add(date.PeriodOfDays(i)), Label: "x"}}, "")
+		if n := len(plans.byKey); n > maxCalendars {
+			t.Fatalf("%d calendars kept, want at most %d", n, maxCalendars)
+		}
+	}
+	if again := plans.of(calendars[3].closures, ""); again == first {
+		t.Errorf("the first calendar's store was kept past %d calendars", maxCalendars)
+	}
 	a, b := calendarKey(calendars[4].closures, "DE-HE"), calendarKey(slices.Clone(calendars[4].closures), "DE-HE")
 	if a != b {
 		t.Errorf("one calendar, two keys: %q and %q", a, b)
