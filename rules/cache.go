@@ -64,6 +64,7 @@ type memoKey struct {
 	prog   *kiez.Programme
 	text   string
 	per    Period
+	hash   uint64 // of a list argument, such as the ids of sessionsByIDs
 }
 
 // The memoised functions.
@@ -75,6 +76,7 @@ const (
 	memoEvidence
 	memoCalendar
 	memoChanges
+	memoSessionsByIDs
 )
 
 // memo returns the memoised result of a call, computing it once per
@@ -130,10 +132,13 @@ type sharedCache struct {
 	consts []constSlot
 	refs   map[refKey]any
 	// attendance maps a participant list of the programme record (by its
-	// first element) to the set of "centre\x00role" that take part.
-	attendance map[*kiez.Participant]map[string]bool
+	// first element) to the centres and roles that take part.
+	attendance map[*kiez.Participant]map[attendee]bool
 	// byRole maps the same lists to their participants by role.
 	byRole map[*kiez.Participant]map[string][]*kiez.Participant
+	// calendars holds the plans of the evaluation's cadence checks by
+	// calendar (cadenceplan.go).
+	calendars calendarPlans
 }
 
 // constSlot is the value of a centre-independent expression of an
@@ -150,7 +155,7 @@ type constSlot struct {
 // room for the values of its centre-independent expressions.
 func newSharedCache(p *kiez.Programme, consts int) *sharedCache {
 	s := &sharedCache{consts: make([]constSlot, consts), refs: map[refKey]any{},
-		attendance: map[*kiez.Participant]map[string]bool{}, byRole: map[*kiez.Participant]map[string][]*kiez.Participant{}}
+		attendance: map[*kiez.Participant]map[attendee]bool{}, byRole: map[*kiez.Participant]map[string][]*kiez.Participant{}}
 	if p == nil {
 		return s
 	}
@@ -159,10 +164,10 @@ func newSharedCache(p *kiez.Programme, consts int) *sharedCache {
 		if len(ps) < attendanceIndexMin {
 			return
 		}
-		set := make(map[string]bool, len(ps))
+		set := make(map[attendee]bool, len(ps))
 		roles := map[string][]*kiez.Participant{}
 		for i := range ps {
-			set[ps[i].Centre+"\x00"+ps[i].Role] = true
+			set[attendee{ps[i].Centre, ps[i].Role}] = true
 			roles[ps[i].Role] = append(roles[ps[i].Role], &ps[i])
 		}
 		s.attendance[&ps[0]] = set
@@ -176,6 +181,10 @@ func newSharedCache(p *kiez.Programme, consts int) *sharedCache {
 	}
 	return s
 }
+
+// attendee is a centre and a role taking part, a key of the attendance
+// index (two texts, so that a lookup joins none).
+type attendee struct{ centre, role string }
 
 // attendanceIndexMin is the shortest participant list worth an index; a
 // shorter one is searched.

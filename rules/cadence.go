@@ -18,6 +18,7 @@ type ClosedDays struct {
 	opts     []schedule.Option
 	closures []schedule.Closure // the declared closures, for the description
 	land     string             // the Land whose public holidays close days, or ""
+	plans    *cadencePlans      // the plans of cadence checks with these closed days, shared by the calendars alike in an evaluation; nil outside one
 }
 
 // MarshalText writes the calendar as its German description, so that it
@@ -143,8 +144,12 @@ func cadenceFunctions() []function {
 					err error
 				}
 				key := memoKey{fn: memoCalendar, centre: c, prog: p}
-				ans := memo(ecOf(a[0]), key, func() answer {
+				ec := ecOf(a[0])
+				ans := memo(ec, key, func() answer {
 					cal, err := newCalendar(c, p)
+					if err == nil && ec != nil {
+						cal.plans = ec.shared.calendars.of(cal.closures, cal.land)
+					}
 					return answer{cal, err}
 				})
 				return ans.cal, ans.err
@@ -161,7 +166,7 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, fmt.Errorf("cadence: %v", err)
 				}
-				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5))
+				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5), plansOf(a, 5))
 			}},
 		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. exceeded lists the gaps over the limit as Stretch values (from, until, days), which a message writes as \"16.01.2024–19.11.2024 (309 Tage)\". With a calendar, closed days inside a gap are not counted",
 			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, ClosedDays) GapCheck)},
@@ -170,7 +175,7 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: []Stretch{}, Detail: res}
+				g := GapCheck{OK: res.OK(), Longest: res.Longest.Length, Occurrences: res.Occurrences, Exceeded: make([]Stretch, 0, len(res.Exceeded)), Detail: res}
 				for _, x := range res.Exceeded {
 					g.Exceeded = append(g.Exceeded, gapStretch(x))
 				}
@@ -196,7 +201,7 @@ func cadenceFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: []HoursShort{}, Detail: res}
+				h := HoursCheck{OK: res.OK(), Total: res.Total, Missed: make([]HoursShort, 0, len(res.Missed)), Detail: res}
 				for _, b := range res.Missed {
 					h.Missed = append(h.Missed, hoursShort(b))
 				}
@@ -205,11 +210,13 @@ func cadenceFunctions() []function {
 		{name: "facilitation", group: "cadence", doc: "facilitation(centre) lists the process-facilitation hours as quantities booked on the first day of their month, for hoursPer",
 			types: []any{new(func(*kiez.Centre) []schedule.Quantity)},
 			fn: func(a ...any) (any, error) {
-				out := []schedule.Quantity{}
-				if c := a[0].(*kiez.Centre); c != nil {
-					for _, f := range c.Facilitation {
-						out = append(out, schedule.Quantity{Date: f.Month.First(), Amount: f.Hours})
-					}
+				c := a[0].(*kiez.Centre)
+				if c == nil {
+					return []schedule.Quantity{}, nil
+				}
+				out := make([]schedule.Quantity, len(c.Facilitation))
+				for i, f := range c.Facilitation {
+					out[i] = schedule.Quantity{Date: f.Month.First(), Amount: f.Hours}
 				}
 				return out, nil
 			}},
@@ -257,9 +264,9 @@ func cadenceFunctions() []function {
 			}},
 		{name: "firstDay", group: "dates", doc: "firstDay(month) is the first day of a month",
 			types: []any{new(func(kiez.Month) date.Date)},
-			fn1:   func(m any) (any, error) { return m.(kiez.Month).First(), nil }},
+			fn1:   func(m any) (any, error) { return firstDay(m.(kiez.Month)) }},
 		{name: "lastDay", group: "dates", doc: "lastDay(month) is the last day of a month",
 			types: []any{new(func(kiez.Month) date.Date)},
-			fn1:   func(m any) (any, error) { return m.(kiez.Month).Last(), nil }},
+			fn1:   func(m any) (any, error) { return lastDay(m.(kiez.Month)) }},
 	}
 }

@@ -29,10 +29,13 @@ func TestTypedClosureCalls(t *testing.T) {
 			{ID: "p2", Role: "kita-sozialarbeit", HoursPerWeek: decimal.RequireFromString("19.5"), Kitas: []string{"k1", "k2"}}},
 		Evidence: []kiez.Evidence{{ID: "e1", Kind: "aushang", Date: day, Subject: "k1"}, {ID: "e2", Kind: "aushang", Date: later, Subject: "k2"},
 			{ID: "e3", Kind: "homepage", Date: date.New(2023, 5, 1)}},
-		Meetings: []kiez.Meeting{{ID: "m1", Kind: "sozialraumtreffen", Date: day, Participants: []kiez.Participant{{Role: "elternberatung", Kita: "k1"}}},
+		Meetings: []kiez.Meeting{{ID: "m1", Kind: "sozialraumtreffen", Date: day, Participants: []kiez.Participant{{Role: "elternberatung", Kita: "k1"}, {Role: "k1", Centre: "fz-1"}}},
 			{Kind: "sozialraumtreffen", Date: date.New(2025, 1, 3)}},
-		Offers:    []kiez.Offer{{ID: "o1", Title: "Café", Kind: "elterncafe"}},
-		Sessions:  []kiez.Session{{Offer: "o1", Date: day}, {Offer: "o1", Date: later, Cancelled: true}},
+		Offers:   []kiez.Offer{{ID: "o1", Title: "Café", Kind: "elterncafe"}, {ID: "o2", Title: "Beratung", Kind: "aushang"}},
+		Sessions: []kiez.Session{{Offer: "o1", Date: day}, {Offer: "o1", Date: later, Cancelled: true}, {Offer: "o2", Date: later}, {Offer: "o2", Date: day}},
+		Phases:   []kiez.Phase{{Phase: "aufbau", From: date.New(2023, 1, 1)}, {Phase: "etabliert", From: date.New(2024, 4, 1)}},
+		Committees: []kiez.Committee{{Kind: "c1", Members: []kiez.Participant{{Role: "elternberatung", Centre: "fz-1"}}},
+			{Kind: "c2", Members: []kiez.Participant{{Role: "k1", Centre: "fz-2"}}}},
 		Catchment: []kiez.Kita{{ID: "k1", Name: "Kita Eins"}, {ID: "k2", Name: "Kita Zwei"}, {ID: "k3", Name: "Kita Drei"}},
 	}
 	buckets, err := judgedBuckets(per, schedule.HalfYear, schedule.WholeEdges)
@@ -57,6 +60,22 @@ func TestTypedClosureCalls(t *testing.T) {
 		`filter(evidenceOf(centre, ""), inPeriod(.date, period) and .subject == "k1")`, `(first(centre.catchment)?.name ?? "") == s`,
 		`all(centre.catchment, len(groupBy(evidenceOf(centre, ""), .subject)[.id] ?? []) > 0)`,
 		`map(centre.catchment, len(groupBy(evidenceOf(centre, s), .subject)[.id]))`,
+		// The typed forms of sessionsOf on offers or ids and of attendedBy.
+		`sessionsOf(centre, map(offersOf(centre, "", period), .id), period)`, `sessionsOf(centre, offersOf(centre, s, period), period)`,
+		`sessionsOf(centre, filter(offersOf(centre, "", period), .kind == s), period)`, `sessionsOf(centre, [s, "o1"], period)`,
+		`map(sessionsOf(centre, map(offersOf(centre, "", period), .id), periodOf(b)), .date)`,
+		`attendedBy(meetingsOf(centre, "", period), centre.id, s)`, `attendedBy(centre.committees, "fz-1", s)`,
+		`attendedBy(filter(meetingsOf(centre, "", period), .kind == "sozialraumtreffen"), "fz-1", s)`,
+		`attendedBy(filter(centre.committees, .kind != s), "fz-2", s)`,
+		// The typed forms of missing and extra.
+		`missing(map(centre.catchment, .id), [s, "k2"])`, `extra(map(centre.staff, .role), ["elternberatung"])`,
+		`missing(["k1", s, "k9"], map(centre.catchment, .id))`, `extra([s, "x", s], [s])`,
+		`missing(map(centre.staff, .kitas), map(centre.catchment, .id))`,
+		// The typed forms of year, firstDay, lastDay, phaseOn and uniq.
+		`year(day) + year(period.until)`, `map(monthsIn(periodOf(b)), firstDay(#))`, `lastDay(monthsIn(period)[1])`,
+		`phaseOn(centre, day)?.phase ?? "keine"`, `phaseOn(centre, period.until)`,
+		`uniq(map(centre.staff, .role))`, `uniq([s, "a", s, "a"])`, `uniq(map(centre.sessions, .offer))`,
+		`uniq(map(centre.meetings, .kind == s ? s : 1))`,
 	}
 	l := &loader{}
 	untyped := compile.NewClosureFuncs(compilerConfig(functions()))

@@ -65,24 +65,78 @@ func (f function) signatures() []any {
 }
 
 // without lists the texts of list that drop lacks, in list's order; it is
-// missing(required, present) and extra(present, allowed) alike.
+// missing(required, present) and extra(present, allowed) alike. It reads
+// both lists in place (eachText) and allocates only the answer, at its
+// length, and for a long drop a set.
 func without(list, drop any) []string {
-	dropped := texts(drop)
-	in := func(s string) bool { return slices.Contains(dropped, s) }
-	if len(dropped) > smallList {
-		have := make(map[string]bool, len(dropped))
-		for _, s := range dropped {
+	in := func(s string) bool { return !eachText(drop, func(d string) bool { return d != s }) }
+	if n := countTexts(drop); n > smallList {
+		have := make(map[string]bool, n)
+		eachText(drop, func(s string) bool {
 			have[s] = true
-		}
+			return true
+		})
 		in = func(s string) bool { return have[s] }
 	}
-	out := []string{}
-	for _, s := range texts(list) {
+	n := 0
+	eachText(list, func(s string) bool {
+		if !in(s) {
+			n++
+		}
+		return true
+	})
+	out := make([]string, 0, n)
+	eachText(list, func(s string) bool {
 		if !in(s) {
 			out = append(out, s)
 		}
-	}
+		return true
+	})
 	return out
+}
+
+// withoutTexts is without on typed lists: the typed form of missing and
+// extra.
+func withoutTexts[L, D []string | []any](list L, drop D) ([]string, error) {
+	return without(list, drop), nil
+}
+
+// eachText calls fn with the texts of a list of texts or of lists of
+// texts (flattened), those texts lists, in order, until fn returns false;
+// it reports whether fn never did.
+func eachText(v any, fn func(string) bool) bool {
+	switch l := v.(type) {
+	case []string:
+		for _, s := range l {
+			if !fn(s) {
+				return false
+			}
+		}
+	case []any:
+		for _, x := range l {
+			switch y := x.(type) {
+			case string:
+				if !fn(y) {
+					return false
+				}
+			case []string, []any:
+				if !eachText(y, fn) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// countTexts is the number of texts eachText visits.
+func countTexts(v any) int {
+	n := 0
+	eachText(v, func(string) bool {
+		n++
+		return true
+	})
+	return n
 }
 
 // smallList is the length up to which a list is searched element by
@@ -162,7 +216,7 @@ func functions() []function {
 			}},
 		{name: "year", group: "dates", doc: "year(d) is the year of a date",
 			types: []any{new(func(date.Date) int)},
-			fn1:   func(d any) (any, error) { return d.(date.Date).Year(), nil }},
+			fn1:   func(d any) (any, error) { return yearOf(d.(date.Date)) }},
 		{name: "inPeriod", group: "dates", doc: "inPeriod(d, period) reports whether a date lies in the period",
 			types: []any{new(func(date.Date, Period) bool)},
 			fn2:   func(d, p any) (any, error) { return inPeriod(d.(date.Date), p.(Period)) }},
@@ -250,46 +304,67 @@ func uniqFunction() function {
 		doc:   "uniq(list) in linear time (inserted by the compiler)",
 		types: []any{new(func([]any) []any), new(func([]string) []any)},
 		fn: func(a ...any) (any, error) {
-			var n int
-			var at func(i int) any
 			switch l := a[0].(type) {
 			case []string:
-				n, at = len(l), func(i int) any { return l[i] }
+				return uniqTexts(l)
 			case []any:
-				n, at = len(l), func(i int) any { return l[i] }
+				return uniqValues(l)
 			}
-			out := []any{}
-			// A short list is searched in the texts kept so far; a long
-			// one through a set.
-			var seen map[string]bool
-			if n > smallList {
-				seen = make(map[string]bool, n)
+			return []any{}, nil
+		}}
+}
+
+// uniqTexts is uniq on a list of texts: each text kept is boxed once, a
+// repeated one not at all.
+func uniqTexts(l []string) ([]any, error) {
+	// A short list is searched in the texts before; a long one through a
+	// set.
+	var seen map[string]bool
+	if len(l) > smallList {
+		seen = make(map[string]bool, len(l))
+	}
+	out := make([]any, 0, len(l))
+	for i, s := range l {
+		if seen != nil {
+			if seen[s] {
+				continue
 			}
-			var others []any
-			add := func(x any) {
-				if s, ok := x.(string); ok {
-					switch {
-					case seen != nil && !seen[s]:
-						seen[s] = true
-						out = append(out, x)
-					case seen == nil && !slices.ContainsFunc(out, func(o any) bool { t, ok := o.(string); return ok && t == s }):
-						out = append(out, x)
-					}
-					return
-				}
-				for _, o := range others {
-					if runtime.Equal(x, o) {
-						return
-					}
-				}
-				others = append(others, x)
+			seen[s] = true
+		} else if slices.Contains(l[:i], s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// uniqValues is uniq on a list of anything: texts are looked up as in
+// uniqTexts, other values compared as the builtin does.
+func uniqValues(l []any) ([]any, error) {
+	out := []any{}
+	var seen map[string]bool
+	if len(l) > smallList {
+		seen = make(map[string]bool, len(l))
+	}
+	var others []any
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			switch {
+			case seen != nil && !seen[s]:
+				seen[s] = true
+				out = append(out, x)
+			case seen == nil && !slices.ContainsFunc(out, func(o any) bool { t, ok := o.(string); return ok && t == s }):
 				out = append(out, x)
 			}
-			for i := range n {
-				add(at(i))
-			}
-			return out, nil
-		}}
+			continue
+		}
+		if slices.ContainsFunc(others, func(o any) bool { return runtime.Equal(x, o) }) {
+			continue
+		}
+		others = append(others, x)
+		out = append(out, x)
+	}
+	return out, nil
 }
 
 // isRecord reports whether a type is a record of the model (or of the

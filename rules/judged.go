@@ -122,14 +122,21 @@ func span(p Period, r rhythm) (Period, error) {
 
 // checkCadence counts the dates per bucket of unit u under the policy and
 // builds the answer of cadence() and rhythm().
-func checkCadence(dates []date.Date, p Period, u schedule.Unit, min, max int, policy schedule.EdgePolicy, cal []schedule.Option) (Cadence, error) {
-	t := schedule.Target{Per: u, Min: min, Max: max}
-	res, err := schedule.CheckCount(dates, p.Range(), t, append(cal[:len(cal):len(cal)], schedule.WithEdges(policy))...)
+func checkCadence(dates []date.Date, p Period, u schedule.Unit, min, max int, policy schedule.EdgePolicy, cal []schedule.Option, plans *cadencePlans) (Cadence, error) {
+	plan, err := plans.plan(p.Range(), schedule.Target{Per: u, Min: min, Max: max}, policy, cal)
 	if err != nil {
 		return Cadence{}, err
 	}
+	res := plan.Check(dates)
+	excused := 0
+	for _, b := range res.Buckets {
+		if b.Excused {
+			excused++
+		}
+	}
 	c := Cadence{OK: res.OK(), Total: res.Total, Buckets: len(res.Buckets), Detail: res, Rhythm: u.String(), Policy: policy.String(),
-		Missed: []Stretch{}, Exceeded: []Stretch{}, Excused: []Stretch{}, Judged: make([]string, 0, len(res.Buckets))}
+		Missed: make([]Stretch, 0, len(res.Missed)), Exceeded: make([]Stretch, 0, len(res.Exceeded)), Excused: make([]Stretch, 0, excused),
+		Judged: make([]string, 0, len(res.Buckets))}
 	for _, b := range res.Missed {
 		c.Missed = append(c.Missed, bucketStretch(b.Bucket))
 	}
@@ -197,7 +204,7 @@ func judgedFunctions() []function {
 				if r.rolling() {
 					return checkRolling(a[0].([]date.Date), a[1].(Period), r.window, a[3].(int), calendarArg(a, 4))
 				}
-				return checkCadence(a[0].([]date.Date), a[1].(Period), r.unit, a[3].(int), 0, policy, calendarArg(a, 4))
+				return checkCadence(a[0].([]date.Date), a[1].(Period), r.unit, a[3].(int), 0, policy, calendarArg(a, 4), plansOf(a, 4))
 			}},
 	}
 }

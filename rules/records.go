@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -25,79 +24,55 @@ func offerCounts(o *kiez.Offer, kind string) bool {
 	return o.Kind == kind || o.EquivalentTo == kind
 }
 
-// sessionsOf lists the held sessions in the period of the offers that
-// count as the kind.
-func sessionsOf(c *kiez.Centre, kind string, p Period) []*kiez.Session {
-	if c == nil {
-		return nil
-	}
-	var match []string
-	for i := range c.Offers {
-		if offerCounts(&c.Offers[i], kind) {
-			match = append(match, c.Offers[i].ID)
-		}
-	}
-	out := []*kiez.Session{}
-	if len(match) == 0 {
-		return out
-	}
-	for i := range c.Sessions {
-		s := &c.Sessions[i]
-		if !s.Cancelled && p.Contains(s.Date) && slices.Contains(match, s.Offer) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func offersOf(c *kiez.Centre, kind string, p Period) []*kiez.Offer {
-	out := []*kiez.Offer{}
 	if c == nil {
-		return out
+		return []*kiez.Offer{}
 	}
-	for i := range c.Offers {
-		o := &c.Offers[i]
-		if (kind == "" || offerCounts(o, kind)) && inRange(o.From, o.Until, p) {
-			out = append(out, o)
-		}
-	}
-	return out
+	return pick(c.Offers, func(o *kiez.Offer) bool { return (kind == "" || offerCounts(o, kind)) && inRange(o.From, o.Until, p) })
 }
 
 func meetingsIn(list []kiez.Meeting, kind string, p Period) []*kiez.Meeting {
-	out := []*kiez.Meeting{}
-	for i := range list {
-		m := &list[i]
-		if (kind == "" || m.Kind == kind) && !m.Cancelled && p.Contains(m.Date) {
-			out = append(out, m)
-		}
-	}
-	return out
+	return pick(list, func(m *kiez.Meeting) bool {
+		return (kind == "" || m.Kind == kind) && !m.Cancelled && p.Contains(m.Date)
+	})
 }
 
 func staffOf(c *kiez.Centre, role string, p Period) []*kiez.Position {
-	out := []*kiez.Position{}
 	if c == nil {
-		return out
+		return []*kiez.Position{}
 	}
-	for i := range c.Staff {
-		s := &c.Staff[i]
-		if (role == "" || s.Role == role) && inRange(s.From, s.Until, p) {
-			out = append(out, s)
+	return pick(c.Staff, func(s *kiez.Position) bool { return (role == "" || s.Role == role) && inRange(s.From, s.Until, p) })
+}
+
+func evidenceIn(list []kiez.Evidence, kind string) []*kiez.Evidence {
+	return pick(list, func(e *kiez.Evidence) bool { return kind == "" || e.Kind == kind })
+}
+
+// pick returns pointers to the records of a list for which ok is true, in
+// a list of their exact number (never nil). It asks ok once per record of
+// the first markedMax, noting the answers, and twice for later ones.
+func pick[T any](l []T, ok func(*T) bool) []*T {
+	var marked [markedMax / 64]uint64
+	n := 0
+	for i := range l {
+		if ok(&l[i]) {
+			n++
+			if i < markedMax {
+				marked[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
+	out := make([]*T, 0, n)
+	for i := 0; i < len(l) && len(out) < n; i++ {
+		if i < markedMax && marked[i/64]&(1<<(i%64)) != 0 || i >= markedMax && ok(&l[i]) {
+			out = append(out, &l[i])
 		}
 	}
 	return out
 }
 
-func evidenceIn(list []kiez.Evidence, kind string) []*kiez.Evidence {
-	out := []*kiez.Evidence{}
-	for i := range list {
-		if kind == "" || list[i].Kind == kind {
-			out = append(out, &list[i])
-		}
-	}
-	return out
-}
+// markedMax is the number of records whose answers pick notes.
+const markedMax = 1024
 
 // latestEvidence returns the most recent record of a kind dated on or
 // before day, or nil.
@@ -181,67 +156,62 @@ func datesOf[T any](l []*T, at func(*T) date.Date) []date.Date {
 	return out
 }
 
-// sessionsFor lists the held sessions in the period of the offers with the
-// given ids.
-func sessionsFor(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
-	out := []*kiez.Session{}
-	if c == nil || len(ids) == 0 {
-		return out
-	}
-	for i := range c.Sessions {
-		s := &c.Sessions[i]
-		if !s.Cancelled && p.Contains(s.Date) && slices.Contains(ids, s.Offer) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// offerIDs returns the ids of a list of offers, or the list itself when it
-// lists ids.
-func offerIDs(v any) ([]string, error) {
-	var ids []string
-	add := func(x any) error {
-		switch o := x.(type) {
-		case string:
-			ids = append(ids, o)
-		case *kiez.Offer:
-			if o != nil {
-				ids = append(ids, o.ID)
-			}
-		case kiez.Offer:
-			ids = append(ids, o.ID)
-		default:
-			return fmt.Errorf("sessionsOf: %T is neither an offer nor an offer id", x)
-		}
-		return nil
-	}
-	switch l := v.(type) {
-	case []string:
-		return l, nil
-	case []*kiez.Offer:
-		for _, o := range l {
-			ids = append(ids, o.ID)
-		}
-	case []any:
-		for _, x := range l {
-			if err := add(x); err != nil {
-				return nil, err
+// phaseOn is phaseOn(centre, day): the last phase of the centre that
+// begins on or before the day, or nil.
+func phaseOn(c *kiez.Centre, day date.Date) (*kiez.Phase, error) {
+	var cur *kiez.Phase
+	if c != nil {
+		for i := range c.Phases {
+			if !c.Phases[i].From.After(day) {
+				cur = &c.Phases[i]
 			}
 		}
 	}
-	return ids, nil
+	return cur, nil
 }
 
-// keep returns the elements of a list for which ok is true.
+// keep returns the elements of a list for which ok is true, in a list of
+// their exact number (never nil).
 func keep[T any](l []*T, ok func(*T) bool) []*T {
-	out := []*T{}
+	n := 0
+	for _, x := range l {
+		if ok(x) {
+			n++
+		}
+	}
+	out := make([]*T, 0, n)
 	for _, x := range l {
 		if ok(x) {
 			out = append(out, x)
 		}
 	}
 	return out
+}
+
+// attendedByMeetings is attendedBy(meetings, centre, role).
+func attendedByMeetings(ec *evalCtx, l []*kiez.Meeting, centre, role string) ([]*kiez.Meeting, error) {
+	return keep(l, func(m *kiez.Meeting) bool { return attends(ec, m.Participants, centre, role) }), nil
+}
+
+// attendedByCommittees is attendedBy(committees, centre, role).
+func attendedByCommittees(ec *evalCtx, l []*kiez.Committee, centre, role string) ([]*kiez.Committee, error) {
+	return keep(l, func(m *kiez.Committee) bool { return attends(ec, m.Members, centre, role) }), nil
+}
+
+// attendedByAny is attendedBy on a list of meetings and committees as
+// expr's filter gives it.
+func attendedByAny(ec *evalCtx, l []any, centre, role string) ([]any, error) {
+	out := []any{}
+	for _, x := range l {
+		ps, err := participantList(x)
+		if err != nil {
+			return nil, fmt.Errorf("attendedBy: %v", err)
+		}
+		if attends(ec, ps, centre, role) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
 }
 
 // participantList returns the participants of a meeting or the members of
@@ -297,7 +267,7 @@ func attends(ec *evalCtx, ps []kiez.Participant, centre, role string) bool {
 	}
 	if ec != nil {
 		if set, ok := ec.shared.attendance[&ps[0]]; ok {
-			return set[centre+"\x00"+role]
+			return set[attendee{centre, role}]
 		}
 	}
 	for _, p := range ps {
@@ -326,19 +296,13 @@ func recordFunctions() []function {
 				if err != nil {
 					return nil, err
 				}
-				key := memoKey{fn: memoSessions, centre: c, text: "\x00" + strings.Join(ids, "\x00"), per: p}
-				return memoBoxed(ecOf(a[0]), key, func() []*kiez.Session { return sessionsFor(c, ids, p) }), nil
+				_, given := a[2].([]string) // offerIDs made the list otherwise
+				return sessionsByIDs(ecOf(a[0]), c, ids, !given, p), nil
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
 			types: []any{new(func([]*kiez.Session) []*kiez.Session)},
 			fn: func(a ...any) (any, error) {
-				out := []*kiez.Session{}
-				for _, s := range a[0].([]*kiez.Session) {
-					if s.Themed {
-						out = append(out, s)
-					}
-				}
-				return out, nil
+				return keep(a[0].([]*kiez.Session), func(s *kiez.Session) bool { return s.Themed }), nil
 			}},
 		{name: "offersOf", group: "records", ctx: true, doc: "offersOf(centre, kind, period) lists the centre's offers of that kind (or standing in for it) valid in the period; kind \"\" lists all",
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Offer)},
@@ -356,21 +320,11 @@ func recordFunctions() []function {
 				centre, role := a[2].(string), a[3].(string)
 				switch l := a[1].(type) {
 				case []*kiez.Meeting:
-					return keep(l, func(m *kiez.Meeting) bool { return attends(ec, m.Participants, centre, role) }), nil
+					return attendedByMeetings(ec, l, centre, role)
 				case []*kiez.Committee:
-					return keep(l, func(m *kiez.Committee) bool { return attends(ec, m.Members, centre, role) }), nil
+					return attendedByCommittees(ec, l, centre, role)
 				case []any:
-					out := []any{}
-					for _, x := range l {
-						ps, err := participantList(x)
-						if err != nil {
-							return nil, fmt.Errorf("attendedBy: %v", err)
-						}
-						if attends(ec, ps, centre, role) {
-							out = append(out, x)
-						}
-					}
-					return out, nil
+					return attendedByAny(ec, l, centre, role)
 				}
 				return []any{}, nil
 			}},
@@ -446,18 +400,7 @@ func recordFunctions() []function {
 			}},
 		{name: "phaseOn", group: "records", doc: "phaseOn(centre, day) is the development phase in force on the day, or nil",
 			types: []any{new(func(*kiez.Centre, date.Date) *kiez.Phase)},
-			fn: func(a ...any) (any, error) {
-				c := a[0].(*kiez.Centre)
-				var cur *kiez.Phase
-				if c != nil {
-					for i := range c.Phases {
-						if !c.Phases[i].From.After(a[1].(date.Date)) {
-							cur = &c.Phases[i]
-						}
-					}
-				}
-				return cur, nil
-			}},
+			fn2:   func(c, day any) (any, error) { return phaseOn(c.(*kiez.Centre), day.(date.Date)) }},
 		{name: "dates", group: "records", doc: "dates(list) lists the dates of sessions, meetings, evidence records or change events",
 			types: []any{new(func([]*kiez.Session) []date.Date), new(func([]*kiez.Meeting) []date.Date), new(func([]*kiez.Evidence) []date.Date), new(func([]*kiez.ChangeEvent) []date.Date), new(func([]any) []date.Date)},
 			fn1: func(list any) (any, error) {

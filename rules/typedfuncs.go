@@ -24,14 +24,24 @@ func typedFunctions() map[string][]compile.TypedFunc {
 		"inPeriod": {compile.Typed2(inPeriod)},
 		"days":     {compile.Typed2(daysBetween)},
 		"periodOf": {compile.Typed1(periodOfBucket)},
+		"year":     {compile.Typed1(yearOf)},
+		"firstDay": {compile.Typed1(firstDay)},
+		"lastDay":  {compile.Typed1(lastDay)},
+		"phaseOn":  {compile.Typed2(phaseOn)},
+		uniqName:   {compile.Typed1(uniqTexts), compile.Typed1(uniqValues)},
 		"staffOf":  {compile.Typed4(staffOfMemo)},
 		"offersOf": {compile.Typed4(offersOfMemo)},
 		"sessionsOf": {compile.Typed4(func(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, error) {
 			return sessionsOfKind(ec, c, kind, p), nil
-		})},
+		}), compile.Typed4(sessionsOfIDs), compile.Typed4(sessionsOfOffers), compile.Typed4(sessionsOfAny)},
+		"attendedBy": {compile.Typed4(attendedByMeetings), compile.Typed4(attendedByCommittees), compile.Typed4(attendedByAny)},
 		"meetingsOf": {compile.Typed4(meetingsOfMemo[*kiez.Centre]), compile.Typed4(meetingsOfMemo[*kiez.Programme])},
 		"evidenceOf": {compile.Typed3(evidenceOfMemo[*kiez.Centre]), compile.Typed3(evidenceOfMemo[*kiez.Programme])},
 		concatName:   {compile.Typed3(concatTexts)},
+		"missing": {compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
+			compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])},
+		"extra": {compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
+			compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])},
 		refsName: {
 			compile.Typed2(refsTyped[kiez.Kita]), compile.Typed2(refsTyped[kiez.Participant]),
 			compile.Typed2(refsTyped[kiez.Meeting]), compile.Typed2(refsTyped[kiez.Evidence]),
@@ -57,6 +67,15 @@ func daysBetween(a, b date.Date) (int, error) { return int(b.Sub(a)), nil }
 // periodOfBucket is periodOf(bucket).
 func periodOfBucket(b schedule.Bucket) (Period, error) { return NewPeriod(b.Range), nil }
 
+// yearOf is year(d).
+func yearOf(d date.Date) (int, error) { return d.Year(), nil }
+
+// firstDay is firstDay(month).
+func firstDay(m kiez.Month) (date.Date, error) { return m.First(), nil }
+
+// lastDay is lastDay(month).
+func lastDay(m kiez.Month) (date.Date, error) { return m.Last(), nil }
+
 // staffOfMemo is staffOf(centre, role, period), memoised per centre.
 func staffOfMemo(ec *evalCtx, c *kiez.Centre, role string, p Period) (any, error) {
 	return memoBoxed(ec, memoKey{fn: memoStaff, centre: c, text: role, per: p}, func() []*kiez.Position { return staffOf(c, role, p) }), nil
@@ -71,6 +90,27 @@ func offersOfMemo(ec *evalCtx, c *kiez.Centre, kind string, p Period) (any, erro
 // centre.
 func sessionsOfKind(ec *evalCtx, c *kiez.Centre, kind string, p Period) any {
 	return memoBoxed(ec, memoKey{fn: memoSessions, centre: c, text: kind, per: p}, func() []*kiez.Session { return sessionsOf(c, kind, p) })
+}
+
+// sessionsOfIDs is sessionsOf(centre, ids, period), memoised per centre.
+func sessionsOfIDs(ec *evalCtx, c *kiez.Centre, ids []string, p Period) (any, error) {
+	return sessionsByIDs(ec, c, ids, false, p), nil
+}
+
+// sessionsOfOffers is sessionsOf(centre, offers, period), memoised per
+// centre.
+func sessionsOfOffers(ec *evalCtx, c *kiez.Centre, offers []*kiez.Offer, p Period) (any, error) {
+	return sessionsByIDs(ec, c, idsOfOffers(offers), true, p), nil
+}
+
+// sessionsOfAny is sessionsOf(centre, offers or ids, period) on a list
+// as expr's filter and map give it, memoised per centre.
+func sessionsOfAny(ec *evalCtx, c *kiez.Centre, l []any, p Period) (any, error) {
+	ids, err := idsOfAny(l)
+	if err != nil {
+		return nil, err
+	}
+	return sessionsByIDs(ec, c, ids, true, p), nil
 }
 
 // meetingsOfMemo is meetingsOf(centre or programme, kind, period),

@@ -87,3 +87,18 @@ func BenchmarkCheckGapsDailyYear(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCountPlanCheckDailyYear is BenchmarkCheckCountDailyYearClosures
+// with the plan made once: what each further list of dates costs.
+func BenchmarkCountPlanCheckDailyYear(b *testing.B) {
+	dates := dailyYear()
+	plan, err := schedule.PlanCount(timespan.NewYearOf(2024), mustTarget("PER=week;MIN=1"),
+		schedule.WithClosures(mustClosures(sommerferien2024)), schedule.WithHolidays("DE-HE"), schedule.WithWorkdays(weekdays...))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		plan.Check(dates)
+	}
+}

@@ -147,45 +147,17 @@ func writeCounts(b *strings.Builder, what string, list []BucketCount, bound stri
 // CheckCount fails for an invalid target or option, for dates outside
 // 0001-01-01 to 9999-12-31, and with a *LimitError past MaxBuckets buckets.
 func CheckCount(dates []date.Date, within timespan.DateRange, t Target, opts ...Option) (CountResult, error) {
-	if err := t.Validate(); err != nil {
+	var p CountPlan
+	if err := p.init(within, t, opts); err != nil {
 		return CountResult{}, err
 	}
-	cfg, err := newConfig(opts)
-	if err != nil {
-		return CountResult{}, err
-	}
-	buckets, days, err := t.judged(within, cfg.edges)
-	if err != nil {
-		return CountResult{}, err
-	}
-	sorted, outside := inside(dates, days)
-	res := CountResult{Target: t, Range: within, Total: len(sorted), Outside: outside, Buckets: make([]BucketCount, len(buckets))}
-	cal := cfg.calendar()
-	rest := sorted
-	for i, b := range buckets {
-		var in []date.Date
-		in, rest = cut(rest, b.Range.End())
-		c := countBucket(b, in, t, cal, cfg.edges)
-		res.Buckets[i] = c
-		if c.Excused {
-			continue
-		}
-		if c.Count < c.Min {
-			res.Missed = append(res.Missed, c)
-		}
-		if c.Max > 0 && c.Count > c.Max {
-			res.Exceeded = append(res.Exceeded, c)
-		}
-	}
-	return res, nil
+	// The plan is used once: its buckets become the result's.
+	return p.check(dates, p.buckets), nil
 }
 
-// countBucket builds the evidence for one bucket.
-func countBucket(b Bucket, in []date.Date, t Target, cal *calendar, edges EdgePolicy) BucketCount {
-	c := BucketCount{Bucket: b, Count: len(in), Min: t.Min, Max: t.Max}
-	if len(in) > 0 {
-		c.Dates = in
-	}
+// judgeBucket builds the evidence for one bucket but its count and dates.
+func judgeBucket(b Bucket, t Target, cal *calendar, edges EdgePolicy) BucketCount {
+	c := BucketCount{Bucket: b, Min: t.Min, Max: t.Max}
 	c.Excused, c.Reason, c.ClosedBy = judge(b, cal, edges)
 	if b.Partial && edges == ProrateEdges {
 		c.Min, c.Max, c.Prorated = prorate(t.Min, b), prorate(t.Max, b), true

@@ -256,3 +256,28 @@ func ExampleCalendar_WriteTo() {
 	// END:VEVENT
 	// END:VCALENDAR
 }
+
+func ExamplePlanCount() {
+	// Weekly Elterncafés at two centres, judged over the same weeks and
+	// closed days: the weeks are split and judged once, the dates counted
+	// per centre.
+	summer, _ := schedule.NewClosures(schedule.Closure{From: mustDate("2024-07-15"), Until: mustDate("2024-08-04"), Label: "Sommerferien"})
+	within := timespan.NewDateRange(mustDate("2024-07-01"), mustDate("2024-08-12")) // 2024-W27 to 2024-W32
+	weekly, _ := schedule.ParseTarget("PER=week;MIN=1")
+	plan, err := schedule.PlanCount(within, weekly, schedule.WithClosures(summer),
+		schedule.WithWorkdays(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	centres := map[string][]date.Date{
+		"Nord": {mustDate("2024-07-03"), mustDate("2024-07-10"), mustDate("2024-08-07")},
+		"Süd":  {mustDate("2024-07-02"), mustDate("2024-08-06")},
+	}
+	for _, name := range []string{"Nord", "Süd"} {
+		fmt.Println(name+":", plan.Check(centres[name]))
+	}
+	// Output:
+	// Nord: PER=week;MIN=1 over 2024-07-01..2024-08-11: 3 occurrences; ok
+	// Süd: PER=week;MIN=1 over 2024-07-01..2024-08-11: 2 occurrences; missed 2024-W28 (0, min 1)
+}

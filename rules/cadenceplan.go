@@ -1,0 +1,148 @@
+package rules
+
+import (
+	"strconv"
+	"sync"
+
+	"github.com/rickb777/date/timespan"
+
+	"github.com/kiez-go/kiez/schedule"
+)
+
+// cadencePlans holds the count plans (schedule.PlanCount) of the cadence
+// checks made with one calendar, or without one, by range, target and
+// edge policy: the buckets of a check are split and judged against the
+// closed days once, however many centres and items count their dates in
+// them. The goroutines of an evaluation share it, so it is locked.
+type cadencePlans struct {
+	mu    sync.Mutex
+	plans map[cadencePlanKey]*schedule.CountPlan
+	max   int // the most plans kept before all are forgotten; 0 for no bound
+}
+
+// cadencePlanKey identifies a plan among those of one calendar.
+type cadencePlanKey struct {
+	within timespan.DateRange
+	target schedule.Target
+	policy schedule.EdgePolicy
+}
+
+// Equal reports that two stores are alike: a store only saves work, so
+// that values holding one (ClosedDays) compare by what they say.
+func (*cadencePlans) Equal(*cadencePlans) bool { return true }
+
+// plan returns the plan of a cadence check over within with the calendar's
+// options cal, made the first time it is asked for; a nil store makes a
+// plan each time. Failures are not kept: they are the caller's error.
+func (s *cadencePlans) plan(within timespan.DateRange, t schedule.Target, policy schedule.EdgePolicy, cal []schedule.Option) (*schedule.CountPlan, error) {
+	build := func() (*schedule.CountPlan, error) {
+		return schedule.PlanCount(within, t, append(cal[:len(cal):len(cal)], schedule.WithEdges(policy))...)
+	}
+	if s == nil {
+		return build()
+	}
+	k := cadencePlanKey{within: within, target: t, policy: policy}
+	if p := s.lookup(k); p != nil {
+		return p, nil
+	}
+	p, err := build()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if q, ok := s.plans[k]; ok {
+		return q, nil // another goroutine made it meanwhile
+	}
+	if s.plans == nil || (s.max > 0 && len(s.plans) >= s.max) {
+		s.plans = map[cadencePlanKey]*schedule.CountPlan{}
+	}
+	s.plans[k] = p
+	return p, nil
+}
+
+// lookup returns the plan kept under k, or nil.
+func (s *cadencePlans) lookup(k cadencePlanKey) *schedule.CountPlan {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.plans[k]
+}
+
+// size returns the number of plans kept.
+func (s *cadencePlans) size() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.plans)
+}
+
+// calendarPlans are the plan stores of an evaluation's calendars, one per
+// distinct calendar (closures and Land), so that centres with the same
+// closed days share their plans. Past maxCalendars calendars it forgets
+// the stores (a calendar keeps its own), so that a dataset whose centres
+// each declare other closures holds no more plans than a few centres do.
+type calendarPlans struct {
+	mu    sync.Mutex
+	byKey map[string]*cadencePlans
+}
+
+// maxCalendars bounds the calendars whose stores an evaluation keeps.
+const maxCalendars = 256
+
+// of returns the store of the calendar of the closures and the Land.
+func (c *calendarPlans) of(closures []schedule.Closure, land string) *cadencePlans {
+	k := calendarKey(closures, land)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.byKey[k]
+	if !ok {
+		if c.byKey == nil || len(c.byKey) >= maxCalendars {
+			c.byKey = map[string]*cadencePlans{}
+		}
+		s = &cadencePlans{}
+		c.byKey[k] = s
+	}
+	return s
+}
+
+// calendarKey writes what makes a calendar's closed days: its Land and
+// its closures in order, each text preceded by its length, so that two
+// different calendars never have one key.
+func calendarKey(closures []schedule.Closure, land string) string {
+	b := make([]byte, 0, 16+32*len(closures))
+	text := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	text(land)
+	for _, c := range closures {
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(c.From.DaysSinceEpoch()), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(c.Until.DaysSinceEpoch()), 10)
+		b = append(b, ' ')
+		text(c.Label)
+	}
+	return string(b)
+}
+
+// plansOf returns the plan store for a cadence check with the calendar
+// argument at i of a: the calendar's own (nil outside an evaluation), or
+// for a check without a calendar the store of all such checks.
+func plansOf(a []any, i int) *cadencePlans {
+	if len(a) > i {
+		if c, ok := a[i].(ClosedDays); ok {
+			return c.plans
+		}
+	}
+	return &noCalendarPlans
+}
+
+// noCalendarPlans holds the plans of the cadence checks without a
+// calendar, of every evaluation: they depend on their range, target and
+// policy alone. It forgets its plans when it holds maxPlans.
+var noCalendarPlans = cadencePlans{max: maxPlans}
+
+// maxPlans bounds the plans a store kept for the whole process holds:
+// far more than the distinct periods and targets of the shipped rules.
+const maxPlans = 512
