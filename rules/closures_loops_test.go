@@ -88,7 +88,7 @@ func TestClosureLoops(t *testing.T) {
 			for k, x := range v {
 				env[k] = x
 			}
-			want, err := machine.Run(prog, env)
+			want, err := machine.Run(mustMachine(t, prog), env)
 			got, ok := c.Run(frame, env, 0)
 			switch {
 			case err != nil && ok:
@@ -209,7 +209,7 @@ func TestClosureVarOfOtherType(t *testing.T) {
 		}
 		for _, v := range []any{nil, 1, "t", true, []any{1, nil}, &testRecord{}, testRecord{Name: "x"}, (*testRecord)(nil)} {
 			env := map[string]any{ctxVar: nil, budgetVar: &stepBudget{limit: 1 << 40}, "v": v, "list": []int{1, 0, -1}}
-			want, err := machine.Run(prog, env)
+			want, err := machine.Run(mustMachine(t, prog), env)
 			got, ok := c.Run(&compile.Frame{}, env, 0)
 			switch {
 			case err != nil && ok:
@@ -242,7 +242,7 @@ func TestClosureGroupByNaN(t *testing.T) {
 			t.Fatalf("%s: not compiled to closures", text)
 		}
 		env := map[string]any{ctxVar: nil, budgetVar: &stepBudget{limit: 1 << 40}, "xs": []float64{math.NaN(), 1, math.NaN(), 0, 1}}
-		want, err := (&vm.VM{}).Run(prog, env)
+		want, err := (&vm.VM{}).Run(mustMachine(t, prog), env)
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}
@@ -283,7 +283,7 @@ func TestClosureListsOnStack(t *testing.T) {
 		if c == nil {
 			t.Fatalf("%s: not compiled to closures", text)
 		}
-		want, err := (&vm.VM{}).Run(prog, env)
+		want, err := (&vm.VM{}).Run(mustMachine(t, prog), env)
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}
@@ -324,7 +324,7 @@ func TestClosureListsMemory(t *testing.T) {
 		}
 		failed := 0
 		for budget := uint(1); budget <= 30; budget++ {
-			_, err := (&vm.VM{MemoryBudget: budget}).Run(prog, env)
+			_, err := (&vm.VM{MemoryBudget: budget}).Run(mustMachine(t, prog), env)
 			_, ok := c.Run(&compile.Frame{}, env, budget)
 			if ok != (err == nil) {
 				t.Errorf("%s with a budget of %d: closure ran %v, the machine failed: %v", text, budget, ok, err)
