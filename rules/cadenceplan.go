@@ -10,14 +10,12 @@ import (
 )
 
 // cadencePlans holds the count plans (schedule.PlanCount) of the cadence
-// checks made with one calendar, or without one, by range, target and
-// edge policy: the buckets of a check are split and judged against the
+// checks made with one calendar, by range, target and edge policy: the buckets of a check are split and judged against the
 // closed days once, however many centres and items count their dates in
 // them. The goroutines of an evaluation share it, so it is locked.
 type cadencePlans struct {
 	mu    sync.Mutex
 	plans map[cadencePlanKey]*schedule.CountPlan
-	max   int // the most plans kept before all are forgotten; 0 for no bound
 }
 
 // cadencePlanKey identifies a plan among those of one calendar.
@@ -54,7 +52,7 @@ func (s *cadencePlans) plan(within timespan.DateRange, t schedule.Target, policy
 	if q, ok := s.plans[k]; ok {
 		return q, nil // another goroutine made it meanwhile
 	}
-	if s.plans == nil || (s.max > 0 && len(s.plans) >= s.max) {
+	if s.plans == nil {
 		s.plans = map[cadencePlanKey]*schedule.CountPlan{}
 	}
 	s.plans[k] = p
@@ -127,22 +125,15 @@ func calendarKey(closures []schedule.Closure, land string) string {
 }
 
 // plansOf returns the plan store for a cadence check with the calendar
-// argument at i of a: the calendar's own (nil outside an evaluation), or
-// for a check without a calendar the store of all such checks.
+// argument at i of a: the calendar's own, or nil (a plan made for the
+// one check) outside an evaluation and for a check without a calendar.
+// The store lives with the evaluation that made the calendar; there is
+// none for the whole process.
 func plansOf(a []any, i int) *cadencePlans {
 	if len(a) > i {
 		if c, ok := a[i].(ClosedDays); ok {
 			return c.plans
 		}
 	}
-	return &noCalendarPlans
+	return nil
 }
-
-// noCalendarPlans holds the plans of the cadence checks without a
-// calendar, of every evaluation: they depend on their range, target and
-// policy alone. It forgets its plans when it holds maxPlans.
-var noCalendarPlans = cadencePlans{max: maxPlans}
-
-// maxPlans bounds the plans a store kept for the whole process holds:
-// far more than the distinct periods and targets of the shipped rules.
-const maxPlans = 512
