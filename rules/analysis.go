@@ -3,8 +3,6 @@ package rules
 import (
 	"slices"
 
-	"github.com/expr-lang/expr/ast"
-
 	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
@@ -100,60 +98,4 @@ func letIndex(r *Rule) map[string]int {
 		m[n] = i
 	}
 	return m
-}
-
-// eachNode calls f with every node of a tree, children before their
-// parents, in the order ast.Walk visits them, for the load's checks and
-// analyses that read every node: ast.Find, with a function that finds
-// nothing, did the same with three allocations per walk.
-func eachNode(n ast.Node, f func(ast.Node)) {
-	switch n := n.(type) {
-	case nil:
-		return
-	case *ast.UnaryNode:
-		eachNode(n.Node, f)
-	case *ast.BinaryNode:
-		eachNode(n.Left, f)
-		eachNode(n.Right, f)
-	case *ast.ChainNode:
-		eachNode(n.Node, f)
-	case *ast.MemberNode:
-		eachNode(n.Node, f)
-		eachNode(n.Property, f)
-	case *ast.SliceNode:
-		eachNode(n.Node, f)
-		eachNode(n.From, f)
-		eachNode(n.To, f)
-	case *ast.CallNode:
-		eachNode(n.Callee, f)
-		eachNodeOf(n.Arguments, f)
-	case *ast.BuiltinNode:
-		eachNodeOf(n.Arguments, f)
-	case *ast.PredicateNode:
-		eachNode(n.Node, f)
-	case *ast.VariableDeclaratorNode:
-		eachNode(n.Value, f)
-		eachNode(n.Expr, f)
-	case *ast.SequenceNode:
-		eachNodeOf(n.Nodes, f)
-	case *ast.ConditionalNode:
-		eachNode(n.Cond, f)
-		eachNode(n.Exp1, f)
-		eachNode(n.Exp2, f)
-	case *ast.ArrayNode:
-		eachNodeOf(n.Nodes, f)
-	case *ast.MapNode:
-		eachNodeOf(n.Pairs, f)
-	case *ast.PairNode:
-		eachNode(n.Key, f)
-		eachNode(n.Value, f)
-	}
-	f(n)
-}
-
-// eachNodeOf is eachNode for every node of a list, in order.
-func eachNodeOf(l []ast.Node, f func(ast.Node)) {
-	for _, n := range l {
-		eachNode(n, f)
-	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kiez-go/kiez/diag"
 	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // Load-time checks of text arguments. Some functions take a text from a
@@ -122,7 +123,7 @@ func (l *loader) paramTexts(f *fileProgramme) map[string][]paramText {
 // expression. locate gives the expression's text as written, for
 // positions inside it; what names the expression ("each", "let x" …).
 func (l *loader) checkArgs(root ast.Node, locate func() source.Text, what string) {
-	eachNode(root, func(n ast.Node) {
+	compile.EachNode(root, func(n ast.Node) {
 		call, ok := n.(*ast.CallNode)
 		if !ok {
 			return

@@ -5,9 +5,11 @@ import (
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
-// TestEachNodeAsWalk shows that eachNode visits the nodes of every
+// TestEachNodeAsWalk shows that compile.EachNode visits the nodes of every
 // compiled expression of the shipped programmes in ast.Walk's order (the
 // order of the load's diagnostics and of Rule.Params depends on it).
 func TestEachNodeAsWalk(t *testing.T) {
@@ -23,9 +25,9 @@ func TestEachNodeAsWalk(t *testing.T) {
 				walked = append(walked, n)
 				return false
 			})
-			eachNode(e.program.Node(), func(n ast.Node) { each = append(each, n) })
+			compile.EachNode(e.program.Node(), func(n ast.Node) { each = append(each, n) })
 			if diff := cmp.Diff(walked, each, cmp.Comparer(func(a, b ast.Node) bool { return a == b })); diff != "" {
-				t.Errorf("%s %q (-ast.Walk +eachNode):\n%s", e.pos(), e.text, diff)
+				t.Errorf("%s %q (-ast.Walk +EachNode):\n%s", e.pos(), e.text, diff)
 			}
 			n += len(each)
 		}

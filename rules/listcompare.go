@@ -7,6 +7,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 
 	"github.com/kiez-go/kiez/internal/source"
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // checkListCompare finds a comparison (== or !=) of a list of the check
@@ -17,7 +18,7 @@ import (
 // written when the entries were texts compared them so; the loader names
 // the place and the way to compare.
 func (l *loader) checkListCompare(root ast.Node, locate func() source.Text, what string) {
-	eachNode(root, func(n ast.Node) {
+	compile.EachNode(root, func(n ast.Node) {
 		b, ok := n.(*ast.BinaryNode)
 		if !ok || (b.Operator != "==" && b.Operator != "!=") {
 			return

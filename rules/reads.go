@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/expr-lang/expr/ast"
+
+	"github.com/kiez-go/kiez/rules/internal/compile"
 )
 
 // Texts lists the texts the rule's conditions name — the kinds, roles,
@@ -49,12 +51,12 @@ func textsNamed(r *Rule) []string {
 		// A field's name is a text node too: the property of a member
 		// access, which names no value.
 		fields := map[ast.Node]bool{}
-		eachNode(e.program.Node(), func(n ast.Node) {
+		compile.EachNode(e.program.Node(), func(n ast.Node) {
 			if m, ok := n.(*ast.MemberNode); ok {
 				fields[m.Property] = true
 			}
 		})
-		eachNode(e.program.Node(), func(n ast.Node) {
+		compile.EachNode(e.program.Node(), func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.StringNode:
 				if !fields[n] {
@@ -112,7 +114,7 @@ func paramsRead(r *Rule) []string {
 		if e == nil || e.program == nil {
 			continue
 		}
-		eachNode(e.program.Node(), func(n ast.Node) {
+		compile.EachNode(e.program.Node(), func(n ast.Node) {
 			if name, ok := paramOf(n); ok && !seen[name] {
 				seen[name] = true
 				out = append(out, name)

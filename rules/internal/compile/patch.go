@@ -177,6 +177,25 @@ func isLoop(b *ast.BuiltinNode) bool {
 	return false
 }
 
+// EachNode calls f with every node of a tree, children before their
+// parents, in the order ast.Walk visits them, for the checks and analyses
+// that read every node: ast.Walk (and ast.Find) allocate at each walk.
+func EachNode(n ast.Node, f func(ast.Node)) {
+	switch v := n.(type) {
+	case nil:
+		return
+	case *ast.BuiltinNode:
+		for _, a := range v.Arguments {
+			EachNode(a, f)
+		}
+	case *ast.PredicateNode:
+		EachNode(v.Node, f)
+	default:
+		eachChild(n, func(c *ast.Node) { EachNode(*c, f) })
+	}
+	f(n)
+}
+
 // eachChild calls f with a pointer to each child node of a node, in
 // order, so that it can be replaced; it allocates nothing.
 func eachChild(n ast.Node, f func(*ast.Node)) {

@@ -65,22 +65,11 @@ func (p *Program) Identifiers() []string {
 // it does not hold yet, in the order of ast.Walk (children before their
 // parents), without ast.Walk's allocations.
 func identifiersOf(n ast.Node, out []string) []string {
-	switch v := n.(type) {
-	case nil:
-		return out
-	case *ast.BuiltinNode:
-		for _, a := range v.Arguments {
-			out = identifiersOf(a, out)
+	EachNode(n, func(n ast.Node) {
+		if id, ok := n.(*ast.IdentifierNode); ok && !slices.Contains(out, id.Value) {
+			out = append(out, id.Value)
 		}
-	case *ast.PredicateNode:
-		out = identifiersOf(v.Node, out)
-	case *ast.IdentifierNode:
-		if !slices.Contains(out, v.Value) {
-			out = append(out, v.Value)
-		}
-	default:
-		eachChild(n, func(c *ast.Node) { out = identifiersOf(*c, out) })
-	}
+	})
 	return out
 }
 
