@@ -43,36 +43,24 @@ func pushItem(f *Frame) error {
 // map's values of them) on the frame's stack, counted in memory as the
 // machine counts the list it makes.
 func (p *loopParts) filter() func(*Frame) (int, error) {
-	pred := p.pred.boolFn()
 	push := pushItem
 	if p.mp != nil {
 		push = pushNode(p.mp)
 	}
-	return func(f *Frame) (int, error) {
-		n, d, err := p.list.begin(f)
-		if err != nil {
-			return 0, err
-		}
-		out := len(f.elems)
-		for i := 0; i < n; i++ {
-			f.scope[d].at(f, i)
-			b, err := pred(f)
-			if err == nil && b {
-				err = push(f)
-			}
-			if err != nil {
-				return 0, err
-			}
-		}
-		out = endKeep(f, d, out)
-		return out, f.grow(len(f.elems) - out)
-	}
+	return p.collect(p.pred.boolFn(), push)
 }
 
 // mapped puts the predicate's values on the frame's stack, counted in
 // memory as the machine counts the list it makes.
 func (p *loopParts) mapped() func(*Frame) (int, error) {
-	push := pushNode(p.pred)
+	return p.collect(nil, pushNode(p.pred))
+}
+
+// collect walks the list and pushes, for each element that pred holds
+// for (every element when pred is nil), what push puts on the frame's
+// stack; the result is where the pushed elements begin, and they count in
+// memory as the list the machine makes.
+func (p *loopParts) collect(pred func(*Frame) (bool, error), push func(*Frame) error) func(*Frame) (int, error) {
 	return func(f *Frame) (int, error) {
 		n, d, err := p.list.begin(f)
 		if err != nil {
@@ -81,7 +69,14 @@ func (p *loopParts) mapped() func(*Frame) (int, error) {
 		out := len(f.elems)
 		for i := 0; i < n; i++ {
 			f.scope[d].at(f, i)
-			if err := push(f); err != nil {
+			b := true
+			if pred != nil {
+				b, err = pred(f)
+			}
+			if err == nil && b {
+				err = push(f)
+			}
+			if err != nil {
 				return 0, err
 			}
 		}
@@ -329,26 +324,15 @@ func (cc *closureCompiler) endOf(n *ast.BuiltinNode) (*cnode, error) {
 func (p *loopParts) findVal(backwards, throws bool) func(*Frame) (reflect.Value, error) {
 	pred := p.pred.boolFn()
 	return func(f *Frame) (reflect.Value, error) {
-		n, d, err := p.list.begin(f)
+		i, d, err := p.seek(f, pred, backwards)
 		if err != nil {
 			return reflect.Value{}, err
 		}
 		defer end(f, d)
-		for k := 0; k < n; k++ {
-			i := k
-			if backwards {
-				i = n - 1 - k
-			}
-			f.scope[d].at(f, i)
-			b, err := pred(f)
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			if b {
-				return f.scope[d].cur, nil
-			}
-		}
-		if throws {
+		switch {
+		case i >= 0:
+			return f.scope[d].cur, nil
+		case throws:
 			return reflect.Value{}, errClosure
 		}
 		return reflect.Value{}, nil

@@ -329,32 +329,47 @@ func (p *loopParts) find(name string, throws bool) func(*Frame) (any, error) {
 	index := name == "findIndex" || name == "findLastIndex"
 	pred := p.pred.boolFn()
 	return func(f *Frame) (any, error) {
-		n, d, err := p.list.begin(f)
+		i, d, err := p.seek(f, pred, backwards)
 		if err != nil {
 			return nil, err
 		}
 		defer end(f, d)
-		for k := 0; k < n; k++ {
-			i := k
-			if backwards {
-				i = n - 1 - k
-			}
-			f.scope[d].at(f, i)
-			b, err := pred(f)
-			if err != nil {
-				return nil, err
-			}
-			if !b {
-				continue
-			}
-			if index {
-				return i, nil
-			}
+		switch {
+		case i >= 0 && index:
+			return i, nil
+		case i >= 0:
 			return p.element(f)
-		}
-		if throws && !index {
+		case throws && !index:
 			return nil, errClosure
 		}
 		return nil, nil
 	}
+}
+
+// seek walks the list from its first element (its last when backwards)
+// to the first for which the predicate holds and gives its index, -1
+// when there is none. Without an error, the loop begun at depth d is still
+// at that element for the caller to read, and the caller ends it
+// (end(f, d)); with one, no loop is left open.
+func (p *loopParts) seek(f *Frame, pred func(*Frame) (bool, error), backwards bool) (i, d int, err error) {
+	n, d, err := p.list.begin(f)
+	if err != nil {
+		return -1, d, err
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if backwards {
+			i = n - 1 - k
+		}
+		f.scope[d].at(f, i)
+		b, err := pred(f)
+		if err != nil {
+			end(f, d)
+			return -1, d, err
+		}
+		if b {
+			return i, d, nil
+		}
+	}
+	return -1, d, nil
 }
