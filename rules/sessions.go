@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 
 	"github.com/kiez-go/kiez/kiez"
@@ -69,17 +70,20 @@ func sessionsByIDs(ec *evalCtx, c *kiez.Centre, ids []string, owned bool, p Peri
 	return list
 }
 
-// idsHash is the FNV-1a hash of a list of ids, each ended by a zero byte.
+// idsHash is the hash of a list of ids, each ended by a zero byte, with
+// the standard library's maphash (idsSeed: one seed for the process, so
+// that the memo finds a list's entry again).
 func idsHash(ids []string) uint64 {
-	h := uint64(14695981039346656037)
+	var h maphash.Hash
+	h.SetSeed(idsSeed)
 	for _, id := range ids {
-		for i := 0; i < len(id); i++ {
-			h = (h ^ uint64(id[i])) * 1099511628211
-		}
-		h *= 1099511628211 // the zero byte ending the id
+		h.WriteString(id)
+		h.WriteByte(0)
 	}
-	return h
+	return h.Sum64()
 }
+
+var idsSeed = maphash.MakeSeed()
 
 // offerIDs returns the ids of a list of offers, or the list itself when it
 // lists ids.
