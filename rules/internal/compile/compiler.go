@@ -152,7 +152,7 @@ func (x *exprConfig) compile(text string, env map[string]any) (prog *Program, ne
 	if err != nil {
 		return nil, false, err
 	}
-	if x.c.Optimize {
+	if x.c.Optimize && (len(x.c.ConstFns) > 0 || mayOptimize(tree.Node)) {
 		if err := optimizer.Optimize(&tree.Node, x.c); err != nil {
 			var fe *file.Error
 			if errors.As(err, &fe) {
@@ -166,4 +166,91 @@ func (x *exprConfig) compile(text string, env map[string]any) (prog *Program, ne
 	needsNames = rechecked && MayHideNames(prog.Node())
 	x.cache.keepProgram(key, cachedExpr{prog: prog, needsNames: needsNames})
 	return prog, needsNames, nil
+}
+
+// mayOptimize reports whether expr's optimizer (optimizer.Optimize,
+// v1.17) could change a checked tree: whether a node of it has the shape
+// one of the optimizer's passes rewrites. Each pass rewrites only such
+// a node, so a tree without one leaves every pass, in turn, without
+// anything to do, and the optimizer's thirteen walks of it can be
+// skipped; two thirds of the shipped expressions have no such node. The
+// test is broader than the passes (a literal beside any operator, any
+// list literal, any sum): a tree it lets through is optimised as before.
+// TestMayOptimize pins it against each pass, and the rules'
+// TestPatchAndCheckAsExpr compares the programs with expr's own
+// compilation (always optimised) on every shipped expression.
+func mayOptimize(n ast.Node) bool {
+	found := false
+	EachNode(n, func(n ast.Node) {
+		if !found {
+			found = optimizable(n)
+		}
+	})
+	return found
+}
+
+// optimizable reports whether one node has a shape a pass of expr's
+// optimizer rewrites (see mayOptimize).
+func optimizable(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.UnaryNode:
+		// fold: -1, +1.5, !true.
+		return isLiteral(n.Node)
+	case *ast.BinaryNode:
+		// fold: an operator beside a literal; countAny and
+		// countThreshold: count(…) compared with a whole number; inRange:
+		// x in 1..3 (its range is an operator between literals).
+		if isLiteral(n.Left) || isLiteral(n.Right) {
+			return true
+		}
+		// inArray: x in [ … ].
+		if _, ok := n.Right.(*ast.ArrayNode); ok && n.Operator == "in" {
+			return true
+		}
+		// predicateCombination: all(…) && all(…), none(…) && none(…),
+		// any(…) || any(…).
+		l, lok := n.Left.(*ast.BuiltinNode)
+		r, rok := n.Right.(*ast.BuiltinNode)
+		if !lok || !rok || l.Name != r.Name {
+			return false
+		}
+		switch n.Operator {
+		case "and", "&&":
+			return l.Name == "all" || l.Name == "none"
+		case "or", "||":
+			return l.Name == "any"
+		}
+	case *ast.ArrayNode:
+		// fold: a list of literals.
+		return len(n.Nodes) > 0
+	case *ast.MemberNode:
+		// filterFirst and filterLast: filter(…)[0], filter(…)[-1].
+		return isBuiltin(n.Node, "filter")
+	case *ast.BuiltinNode:
+		switch n.Name {
+		case "sum", "reduce":
+			// sumRange, sumArray, sumMap.
+			return true
+		case "filter", "map", "len", "first", "last":
+			// fold (filter of a filter), filterMap, filterLen,
+			// filterFirst, filterLast.
+			return len(n.Arguments) > 0 && isBuiltin(n.Arguments[0], "filter")
+		}
+	}
+	return false
+}
+
+// isLiteral reports whether a node is a literal the optimizer folds.
+func isLiteral(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode, *ast.StringNode, *ast.BoolNode:
+		return true
+	}
+	return false
+}
+
+// isBuiltin reports whether a node is a call of the builtin name.
+func isBuiltin(n ast.Node, name string) bool {
+	b, ok := n.(*ast.BuiltinNode)
+	return ok && b.Name == name
 }
