@@ -67,6 +67,32 @@ func (p *RuleSet) analyse(r *Rule) {
 	}
 }
 
+// identifiers works out the names every expression that analyse visits
+// reads (compile.Program.Identifiers, kept in the program), on the
+// goroutine that compiled the rule: analyse runs for the rules in their
+// order once all are compiled, alone, and the walks of the trees were
+// most of its work.
+func (r *Rule) identifiers() {
+	warm := func(e *expression) {
+		if e != nil {
+			e.program.Identifiers()
+		}
+	}
+	warm(r.each)
+	for _, x := range r.lets {
+		warm(x)
+	}
+	warm(r.when)
+	warm(r.needs)
+	warm(r.assert)
+	for _, part := range r.templateParts() {
+		warm(part.expr)
+	}
+	for _, e := range r.evidence {
+		warm(e)
+	}
+}
+
 // letsRead returns the indexes of the lets an expression reads, in order.
 func letsRead(prog *compile.Program, lets map[string]int) []int {
 	if len(lets) == 0 {

@@ -277,14 +277,11 @@ func (l *loader) knownRequirement(p *RuleSet, t source.Text) bool {
 		l.errorf(l.of(t), "Requirement ids are a short upper-case prefix, a hyphen and a number, e.g. BK-04.", "%q is not a requirement id", t.Value)
 		return false
 	}
-	if len(p.Requirements) == 0 {
+	if len(p.Requirements) == 0 || slices.ContainsFunc(p.Requirements, func(r Requirement) bool { return r.ID == t.Value }) {
 		return true
 	}
 	ids := make([]string, len(p.Requirements))
 	for i, r := range p.Requirements {
-		if r.ID == t.Value {
-			return true
-		}
 		ids[i] = r.ID
 	}
 	msg := fmt.Sprintf("requirement %q is not in the programme's catalogue", t.Value)

@@ -205,6 +205,7 @@ func (l *loader) compileRule(p *RuleSet, fr *fileRule, r *Rule) {
 	r.params = paramsRead(r)
 	r.texts = sync.OnceValue(func() []string { return textsNamed(r) })
 	l.checkCost(r)
+	r.identifiers()
 }
 
 // ruleEnvKey identifies the environment of a rule before its lets.
