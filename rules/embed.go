@@ -68,8 +68,10 @@ func LoadEmbeddedAll(opts ...LoadOption) ([]*RuleSet, diag.Diagnostics) {
 	ids := Embedded()
 	progs := make([]*RuleSet, len(ids))
 	diags := make([]diag.Diagnostics, len(ids))
-	sem := make(chan struct{}, workerCount(newLoadConfig(opts).workers))
+	workers := workerCount(newLoadConfig(opts).workers)
+	sem := make(chan struct{}, workers)
 	cache := newExprCache() // an expression the programmes share is compiled once
+	cache.turns = make(chan struct{}, workers)
 	var wg sync.WaitGroup
 	for i, id := range ids {
 		wg.Go(func() {

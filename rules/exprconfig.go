@@ -16,6 +16,26 @@ import (
 type exprCache struct {
 	functions func() []function
 	shared    *compile.Cache
+	// turns bounds the goroutines that compile rules at once, across the
+	// loads that share the cache (nil: each load bounds only its own; see
+	// compileTurn).
+	turns chan struct{}
+}
+
+// compileTurn waits until the goroutine may compile rules, and returns
+// the function that ends its turn. The programmes of LoadEmbeddedAll are
+// loaded several at once, each compiling its rules on several
+// goroutines; the turns keep the goroutines that compile at once to the
+// number of compile workers, so that no more compilers are made than run
+// at once (a compiler learns the model's types as it checks, and the
+// next goroutine takes it over; see compile.Cache) and none wait for a
+// processor while another programme's rules are left.
+func (l *loader) compileTurn() (end func()) {
+	if l.cache == nil || l.cache.turns == nil {
+		return func() {}
+	}
+	l.cache.turns <- struct{}{}
+	return func() { <-l.cache.turns }
 }
 
 func newExprCache() *exprCache {

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -63,4 +66,41 @@ func describeRuleSet(t *testing.T, p *RuleSet) []string {
 		}
 	}
 	return out
+}
+
+// TestCompileTurns shows the bound that LoadEmbeddedAll puts on the
+// goroutines compiling rules at once across its programmes
+// (exprCache.turns): with two turns, eight goroutines compile at most two
+// at a time; without, all eight at once, as before.
+func TestCompileTurns(t *testing.T) {
+	most := func(turns chan struct{}) int32 {
+		cache := newExprCache()
+		cache.turns = turns
+		var now, most atomic.Int32
+		all := make(chan struct{}) // closed when all eight compile at once
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				end := (&loader{cache: cache}).compileTurn()
+				defer end()
+				n := now.Add(1)
+				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+				}
+				if n == 8 {
+					close(all)
+				}
+				select {
+				case <-all:
+				case <-time.After(20 * time.Millisecond):
+				}
+				now.Add(-1)
+			})
+		}
+		wg.Wait()
+		return most.Load()
+	}
+	got := []int32{most(make(chan struct{}, 2)), most(nil)}
+	if diff := cmp.Diff([]int32{2, 8}, got); diff != "" {
+		t.Errorf("goroutines compiling at once with two turns and without (-want +got):\n%s", diff)
+	}
 }

@@ -109,9 +109,12 @@ func (l *loader) rules(f *fileProgramme, p *RuleSet) {
 func (l *loader) compileRules(f *fileProgramme, p *RuleSet) {
 	workers := min(workerCount(l.opts.workers), len(p.Rules)/minRulesPerWorker)
 	if workers <= 1 {
+		end := l.compileTurn()
 		for i, r := range p.Rules {
 			l.compileRule(p, &f.Rules[i], r)
 		}
+		l.endSession() // its compilers go back to the cache before the turn ends
+		end()
 	} else {
 		l.functions() // built once, read by every goroutine
 		diags := make([]diag.Diagnostics, len(p.Rules))
@@ -120,7 +123,9 @@ func (l *loader) compileRules(f *fileProgramme, p *RuleSet) {
 		for range workers {
 			w := &loader{name: l.name, data: l.data, pos: l.pos, opts: l.opts, fns: l.fns, paramValues: l.paramValues, cache: l.cache}
 			wg.Go(func() {
-				defer w.endSession()
+				end := w.compileTurn()
+				defer end()
+				defer w.endSession() // before the turn ends
 				for {
 					i := int(next.Add(1)) - 1
 					if i >= len(p.Rules) {
