@@ -173,9 +173,9 @@ func (x *exprConfig) compile(text string, env map[string]any) (prog *Program, ne
 // one of the optimizer's passes rewrites. Each pass rewrites only such
 // a node, so a tree without one leaves every pass, in turn, without
 // anything to do, and the optimizer's thirteen walks of it can be
-// skipped; two thirds of the shipped expressions have no such node. The
-// test is broader than the passes (a literal beside any operator, any
-// list literal, any sum): a tree it lets through is optimised as before.
+// skipped; most of the shipped expressions have no such node. The test
+// is broader than the passes (any list literal, any sum): a tree it lets
+// through is optimised as before.
 // TestMayOptimize pins it against each pass, and the rules'
 // TestPatchAndCheckAsExpr compares the programs with expr's own
 // compilation (always optimised) on every shipped expression.
@@ -197,15 +197,31 @@ func optimizable(n ast.Node) bool {
 		// fold: -1, +1.5, !true.
 		return isLiteral(n.Node)
 	case *ast.BinaryNode:
-		// fold: an operator beside a literal; countAny and
-		// countThreshold: count(…) compared with a whole number; inRange:
-		// x in 1..3 (its range is an operator between literals).
-		if isLiteral(n.Left) || isLiteral(n.Right) {
+		// fold: an operator between two literals (1 + 2, and the range of
+		// inRange, 1..3), and or or beside true or false.
+		if isLiteral(n.Left) && isLiteral(n.Right) {
 			return true
 		}
-		// inArray: x in [ … ].
-		if _, ok := n.Right.(*ast.ArrayNode); ok && n.Operator == "in" {
-			return true
+		switch n.Operator {
+		case "and", "&&", "or", "||":
+			if isBool(n.Left) || isBool(n.Right) {
+				return true
+			}
+		case "in":
+			// inArray: x in [ … ]; inRange: x in 1..3.
+			switch r := n.Right.(type) {
+			case *ast.ArrayNode:
+				return true
+			case *ast.BinaryNode:
+				return r.Operator == ".."
+			}
+		}
+		// countAny and countThreshold: count(…) compared with a whole
+		// number.
+		if isBuiltin(n.Left, "count") {
+			if _, ok := n.Right.(*ast.IntegerNode); ok {
+				return true
+			}
 		}
 		// predicateCombination: all(…) && all(…), none(…) && none(…),
 		// any(…) || any(…).
@@ -247,6 +263,12 @@ func isLiteral(n ast.Node) bool {
 		return true
 	}
 	return false
+}
+
+// isBool reports whether a node is true or false.
+func isBool(n ast.Node) bool {
+	_, ok := n.(*ast.BoolNode)
+	return ok
 }
 
 // isBuiltin reports whether a node is a call of the builtin name.

@@ -36,11 +36,16 @@ func TestMayOptimize(t *testing.T) {
 		{text: "none(xs, .Hours > n) and none(xs, .Name == s)", may: true, optimise: true}, // predicateCombination
 		{text: "xs[n].Name"},
 		{text: "-n"},
-		{text: "-1", may: true, optimise: true},                                         // fold
-		{text: "!true", may: true, optimise: true},                                      // fold
-		{text: "1 + 2", may: true, optimise: true},                                      // fold
-		{text: "ok && true", may: true, optimise: true},                                 // fold
-		{text: "n > 0", may: true},                                                      // a literal beside an operator
+		{text: "-1", may: true, optimise: true},         // fold
+		{text: "!true", may: true, optimise: true},      // fold
+		{text: "1 + 2", may: true, optimise: true},      // fold
+		{text: "ok && true", may: true, optimise: true}, // fold
+		{text: "n > 0"},
+		{text: "s == 'a' || n != 2"},
+		{text: "len(xs) >= 1"},
+		{text: "n == 1 + 2", may: true, optimise: true},                                 // fold
+		{text: "'a' == 'b'", may: true, optimise: true},                                 // fold
+		{text: "false || ok", may: true, optimise: true},                                // fold
 		{text: "[1, 2]", may: true, optimise: true},                                     // fold
 		{text: "n in [1, 2]", may: true, optimise: true},                                // inArray
 		{text: "s in ['a', 'b']", may: true, optimise: true},                            // inArray
