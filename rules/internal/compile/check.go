@@ -2,7 +2,6 @@ package compile
 
 import (
 	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/parser"
 )
 
@@ -33,7 +32,7 @@ import (
 // only put in calls of declared functions and declared variables
 // around what was checked, so CheckNames could find nothing new.
 func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error) {
-	var c checker.Checker
+	c := &x.checker
 	dirty := true // the tree changed since the last check
 	var last, first error
 	checks := 0

@@ -7,6 +7,7 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
@@ -52,8 +53,11 @@ type exprConfig struct {
 	dollars   []string
 	// keyBuf holds the names of the last key (see key).
 	keyBuf []declared
-	// watch is patchAndCheck's, reused from expression to expression.
-	watch watch
+	// watch is patchAndCheck's, reused from expression to expression, and
+	// so is checker (expr's checker clears what it kept of the check
+	// before when it starts the next, and keeps its lists of scopes).
+	watch   watch
+	checker checker.Checker
 }
 
 func newCompiler(opts []expr.Option, cache *Cache, plain bool) *exprConfig {
