@@ -95,6 +95,11 @@ type cnode struct {
 	// seq puts the node's list on the frame's stack and returns where it
 	// begins (closures_seq.go): filter, map and flatten.
 	seq func(*Frame) (int, error)
+	// field is how a node reading a field of a record reads it
+	// (closures_field.go), for a node reading a field of that field.
+	field *fieldRead
+	// item marks the element of the innermost loop (#).
+	item bool
 	// t is a func(*Frame) (T, error) for the node's exact type T, set by
 	// typed functions (closures_typedfn.go), so that a typed function
 	// taking a T reads it without an interface.
@@ -401,7 +406,7 @@ func (cc *closureCompiler) pointer(n *ast.PointerNode) (*cnode, error) {
 	}
 	switch n.Name {
 	case "":
-		return &cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) { return f.item(), nil },
+		return &cnode{typ: n.Type(), item: true, val: func(f *Frame) (reflect.Value, error) { return f.item(), nil },
 			any: func(f *Frame) (any, error) { return itemValue(f), nil }}, nil
 	case "index":
 		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) { return f.scope[len(f.scope)-1].index, nil }}), nil
