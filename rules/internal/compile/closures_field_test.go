@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"errors"
+	"math"
 	"testing"
 
 	"github.com/expr-lang/expr/vm"
@@ -131,5 +133,61 @@ func TestClosureFieldPaths(t *testing.T) {
 		if d := cmp.Diff(want, c.root.field.path); d != "" {
 			t.Errorf("%s: path (-want +got):\n%s", text, d)
 		}
+	}
+}
+
+// TestClosureWholeCall: a function of two whole numbers that gives one
+// (here + on whole numbers, with an error on overflow) is called with
+// its arguments read typed and gives its result typed, so that a
+// comparison of it compares whole numbers; its error fails the closure,
+// and the machine fails too.
+func TestClosureWholeCall(t *testing.T) {
+	plus := func(a, b any) (any, error) {
+		x, y := a.(int), b.(int)
+		if s := x + y; (s > x) == (y > 0) {
+			return s, nil
+		}
+		return nil, errors.New("overflow")
+	}
+	cfg := &Config{Functions: []Function{{
+		Name: "plus", Hidden: true, Types: []any{new(func(int, int) int)}, Signatures: []any{new(func(int, int) int)},
+		Fn: func(a ...any) (any, error) { return plus(a[0], a[1]) }, Fn2: plus,
+	}}, Operators: []Operator{{Op: "+", Fn: "plus"}}}
+	s := NewCache(func() *Config { return cfg }).Session(1000)
+	defer s.Close()
+	types := map[string]any{"n": 0, "o": (*fieldOuter)(nil), "os": []*fieldOuter(nil)}
+	funcs := NewClosureFuncs(cfg)
+	frame := &Frame{}
+	full := &fieldOuter{In: fieldInner{A: 2}, Ptr: &fieldInner{A: 300}}
+	for _, text := range []string{`n + n`, `o.in.a + o.ptr.a + n <= 0`, `filter(os, .in.a + .ptr.a > n)`, `sum(os, .in.a + n)`, `map(os, .in.a + .in.a)`} {
+		prog, err := s.Compile(text, types)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c := CompileClosure(prog, funcs)
+		if c == nil {
+			t.Fatalf("%s: not compiled to closures", text)
+		}
+		m, err := prog.Machine()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []any{0, -400, 1000, math.MaxInt, nil} {
+			env := map[string]any{"n": n, "o": full, "os": []*fieldOuter{full, full}}
+			want, err := vm.Run(m, env)
+			got, ok := c.Run(frame, env, 0)
+			if (err == nil) != ok {
+				t.Errorf("%s on n=%v: closure ok %v, machine error %v", text, n, ok, err)
+			} else if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("%s on n=%v (-machine +closure):\n%s", text, n, d)
+			}
+		}
+	}
+	prog, err := s.Compile(`n + n`, types)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := CompileClosure(prog, funcs); c == nil || c.root.i == nil {
+		t.Error("n + n: no whole number form")
 	}
 }
