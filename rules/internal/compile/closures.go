@@ -51,6 +51,11 @@ type Frame struct {
 	// slots are the values of the variables the caller keeps by place
 	// (SetSlots, CompileClosureSlots), read without the map.
 	slots []any
+	// fields are the fields of the variables read so far in loops
+	// (fieldGot), by the places the compiler gave the reads
+	// (closures_field.go).
+	fields   []reflect.Value
+	fieldGot []bool
 	// elems is the stack of the elements of lists that filter, map and
 	// flatten hand on (closures_seq.go), reused from run to run.
 	elems []elem
@@ -98,8 +103,10 @@ type cnode struct {
 	// field is how a node reading a field of a record reads it
 	// (closures_field.go), for a node reading a field of that field.
 	field *fieldRead
-	// item marks the element of the innermost loop (#).
-	item bool
+	// item marks the element of the innermost loop (#); fixed marks a
+	// node whose value is the same throughout a run (a variable of the
+	// evaluation, a field of one).
+	item, fixed bool
 	// t is a func(*Frame) (T, error) for the node's exact type T, set by
 	// typed functions (closures_typedfn.go), so that a typed function
 	// taking a T reads it without an interface.
@@ -188,6 +195,7 @@ type Closure struct {
 	root   *cnode
 	vars   int // the number of variables it reads
 	locals int // the number of variables it declares
+	fields int // the number of fields of variables it keeps per run
 }
 
 // CompileClosure compiles the checked tree of a program, or returns nil
@@ -212,7 +220,7 @@ func CompileClosureSlots(prog *Program, funcs *ClosureFuncs, slots map[string]in
 	if err != nil {
 		return nil
 	}
-	return &Closure{root: root, vars: len(cc.vars), locals: cc.locals}
+	return &Closure{root: root, vars: len(cc.vars), locals: cc.locals, fields: cc.fields}
 }
 
 // Run runs the closure on the variables in the frame f, which it
@@ -249,6 +257,11 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 		f.locals = make([]any, c.locals)
 	}
 	f.locals = f.locals[:c.locals]
+	if cap(f.fields) < c.fields {
+		f.fields, f.fieldGot = make([]reflect.Value, c.fields), make([]bool, c.fields)
+	}
+	f.fields, f.fieldGot = f.fields[:c.fields], f.fieldGot[:c.fields]
+	clear(f.fieldGot)
 }
 
 // end lets go of what a run left in the frame.
@@ -256,6 +269,7 @@ func (c *Closure) end(f *Frame) {
 	f.env, f.stop = nil, nil // the stacks are cleared as their values are taken off
 	clear(f.vars)
 	clear(f.locals)
+	clear(f.fields)
 }
 
 // closureCompiler compiles the nodes of one expression.
@@ -269,6 +283,9 @@ type closureCompiler struct {
 	// counts the places.
 	lets   []closureLet
 	locals int
+	// fields counts the places of fields of variables kept per run
+	// (Frame.fields).
+	fields int
 }
 
 // errUncovered is a node the closures do not cover.
@@ -379,7 +396,7 @@ func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 	}
 	name := n.Value
 	if k, ok := cc.slots[name]; ok {
-		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+		return &cnode{typ: n.Type(), fixed: true, any: func(f *Frame) (any, error) {
 			if k >= len(f.slots) {
 				return nil, errClosure
 			}
@@ -391,7 +408,7 @@ func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 		k = len(cc.vars)
 		cc.vars[name] = k
 	}
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+	return &cnode{typ: n.Type(), fixed: true, any: func(f *Frame) (any, error) {
 		if !f.got[k] {
 			f.vars[k], f.got[k] = f.env[name], true
 		}

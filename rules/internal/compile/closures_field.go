@@ -89,7 +89,7 @@ func fieldIndex(bt, st reflect.Type, name string) int {
 // fieldNode reads a field of a record (or of a pointer to one) by its
 // index, or returns nil when the base is of another type or the name is
 // not one of its own fields: expr then fetches by name.
-func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
+func (cc *closureCompiler) fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 	bt := n.Node.Type()
 	if bt == nil {
 		return nil
@@ -120,7 +120,14 @@ func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
 	default:
 		read.rec, read.path = checkedRecord(base.valFn(), st, n.Optional), []int{index}
 	}
-	return fieldCnode(n.Type(), read)
+	c := fieldCnode(n.Type(), read, -1)
+	if base.fixed && cc.loops > 0 {
+		// A field of a variable read in a loop: read once per run.
+		c = fieldCnode(n.Type(), read, cc.fields)
+		cc.fields++
+	}
+	c.fixed = base.fixed
+	return c
 }
 
 // pointedRecord is the record a pointer of the record's pointer type
@@ -210,9 +217,25 @@ func checkedRecord(bv func(*Frame) (reflect.Value, error), st reflect.Type, opti
 }
 
 // fieldCnode makes the node of a field read: a whole number, text or
-// truth value typed, anything else in place.
-func fieldCnode(typ reflect.Type, read *fieldRead) *cnode {
+// truth value typed, anything else in place. With a place (0 or more),
+// the field is read once per run and kept in the frame's fields at that
+// place: a field of a variable, which does not change while the
+// expression runs, read in a loop (item.id in .kitas).
+func fieldCnode(typ reflect.Type, read *fieldRead, place int) *cnode {
 	get := read.get()
+	if place >= 0 {
+		read := get
+		get = func(f *Frame) (reflect.Value, error) {
+			if f.fieldGot[place] {
+				return f.fields[place], nil
+			}
+			v, err := read(f)
+			if err == nil {
+				f.fields[place], f.fieldGot[place] = v, true
+			}
+			return v, err
+		}
+	}
 	c := &cnode{typ: typ, field: read}
 	switch read.typ {
 	case typeInt:

@@ -36,6 +36,8 @@ var fieldCases = []string{
 	`sum(os, .in.a + .ptr.a)`, `map(os, len(.name) + len(.in.b))`, `map(vs, .in.b == .name)`, `map(vs, .in.deep.c)`,
 	`filter(vs, .in.a + .in.a > 1)`, `map(vs, #index + .in.a)`,
 	`map(os, #?.ptr?.b)`, `count(os, #?.ptr == nil)`, `map(os, .in)`, `map(os, .ptr)`,
+	`filter(os, .in.a == o.in.a)`, `map(os, o?.ptr?.a)`, `map(os, o.ptr.a + .in.a)`, `map(vs, o.in.deep.c and .in.deep.c)`,
+	`map(os, o?.in.b ?? "")`, `filter(vs, .name == o.name or o.ptr.b == "ptr")`, `map(os, o.in)`,
 }
 
 // TestClosureFields runs expressions that read fields of records, of
@@ -132,6 +134,22 @@ func TestClosureFieldPaths(t *testing.T) {
 		}
 		if d := cmp.Diff(want, c.root.field.path); d != "" {
 			t.Errorf("%s: path (-want +got):\n%s", text, d)
+		}
+	}
+	// A field of a variable is kept per run where it is read in a loop,
+	// each read (o.in and o.in.a of o.in.a) in its own place; a field
+	// of the element is not.
+	types["os"] = []*fieldOuter(nil)
+	for text, want := range map[string]int{
+		`o.in.a`: 0, `map(os, o.in.a)`: 2, `map(os, .in.a)`: 0, `map(os, o.ptr.a + .in.a)`: 2,
+		`filter(os, o.in.a > .in.a and o.name != "")`: 3, `map(os, o.in.deep.c)`: 3,
+	} {
+		prog, err := s.Compile(text, types)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := CompileClosure(prog, funcs); c == nil || c.fields != want {
+			t.Errorf("%s: %d fields kept, want %d", text, c.fields, want)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 		return nil, err
 	}
 	if name, ok := n.Property.(*ast.StringNode); ok {
-		if c := fieldNode(n, base, name.Value); c != nil {
+		if c := cc.fieldNode(n, base, name.Value); c != nil {
 			return c, nil
 		}
 	}
