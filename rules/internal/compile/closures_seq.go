@@ -128,12 +128,15 @@ func (f *Frame) popElems(base int) {
 }
 
 // seqAny is the boxed form of a node whose result is on the frame's
-// stack: the list of interfaces the machine makes.
+// stack: the list of interfaces the machine makes (emptyList for none).
 func seqAny(seq func(*Frame) (int, error)) func(*Frame) (any, error) {
 	return func(f *Frame) (any, error) {
 		base, err := seq(f)
 		if err != nil {
 			return nil, err
+		}
+		if len(f.elems) == base {
+			return emptyList, nil
 		}
 		out := make([]any, len(f.elems)-base)
 		for i := range out {
@@ -143,6 +146,11 @@ func seqAny(seq func(*Frame) (int, error)) func(*Frame) (any, error) {
 		return out, nil
 	}
 }
+
+// emptyList is the empty list of interfaces a node gives as its value,
+// boxed once: a list of no elements cannot be written to, and appending
+// to it makes a new one, so that every empty result can be this one.
+var emptyList any = []any{}
 
 // listForm is how a loop reads its list: from the frame's stack, as a
 // value read in place, or as an interface.
