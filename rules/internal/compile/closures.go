@@ -56,6 +56,11 @@ type Frame struct {
 	// (closures_field.go).
 	fields   []reflect.Value
 	fieldGot []bool
+	// keys and groups are stacks for groupBy on texts
+	// (closures_group.go): the texts of its groups, and the group of
+	// each element.
+	keys   []string
+	groups []int
 	// elems is the stack of the elements of lists that filter, map and
 	// flatten hand on (closures_seq.go), reused from run to run.
 	elems []elem
@@ -248,6 +253,7 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 	}
 	f.env, f.mem, f.limit, f.stop = env, 0, memoryBudget, nil
 	f.scope, f.args, f.elems = f.scope[:0], f.args[:0], f.elems[:0]
+	f.keys, f.groups = f.keys[:0], f.groups[:0]
 	if cap(f.got) < c.vars {
 		f.vars, f.got = make([]any, c.vars), make([]bool, c.vars)
 	}
