@@ -81,14 +81,18 @@ func itemValue(f *Frame) any {
 // boxValue is v as an interface: nil for the invalid value, texts and
 // whole numbers from the frame's tables (closures_box.go).
 func (f *Frame) boxValue(v reflect.Value) any {
-	if !v.IsValid() {
+	// The kind first: comparing types is a call, the kind a field.
+	switch v.Kind() {
+	case reflect.Invalid:
 		return nil
-	}
-	switch v.Type() {
-	case typeString:
-		return f.boxText(v.String())
-	case typeInt:
-		return f.boxInt(int(v.Int()))
+	case reflect.String:
+		if v.Type() == typeString {
+			return f.boxText(v.String())
+		}
+	case reflect.Int:
+		if v.Type() == typeInt {
+			return f.boxInt(int(v.Int()))
+		}
 	}
 	return v.Interface()
 }
