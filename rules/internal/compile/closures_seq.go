@@ -2,6 +2,8 @@ package compile
 
 import (
 	"reflect"
+
+	"github.com/rickb777/date"
 )
 
 // The lists the loops of the typed closures walk (closures_loops.go), and
@@ -78,8 +80,8 @@ func itemValue(f *Frame) any {
 	return f.boxValue(s.cur)
 }
 
-// boxValue is v as an interface: nil for the invalid value, texts and
-// whole numbers from the frame's tables (closures_box.go).
+// boxValue is v as an interface: nil for the invalid value, texts, whole
+// numbers and dates in place from the frame's tables (closures_box.go).
 func (f *Frame) boxValue(v reflect.Value) any {
 	// The kind first: comparing types is a call, the kind a field.
 	switch v.Kind() {
@@ -92,6 +94,10 @@ func (f *Frame) boxValue(v reflect.Value) any {
 	case reflect.Int:
 		if v.Type() == typeInt {
 			return f.boxInt(int(v.Int()))
+		}
+	case reflect.Struct:
+		if v.Type() == typeDate && v.CanAddr() {
+			return f.boxDate(*v.Addr().Interface().(*date.Date))
 		}
 	}
 	return v.Interface()
