@@ -21,9 +21,9 @@ import (
 // date of the same meeting).
 
 // textBoxes, intBoxes and dateBoxes are the numbers of boxes the tables
-// keep (powers of two); the tables together take 3.5 KB of a frame.
+// keep (powers of two); the tables together take 9.5 KB of a frame.
 const (
-	textBoxes = 128
+	textBoxes = 512
 	intBoxes  = 32
 	dateBoxes = 64
 )
