@@ -478,29 +478,3 @@ func (cc *closureCompiler) sequence(n *ast.SequenceNode) (*cnode, error) {
 	}
 	return out, nil
 }
-
-// array is a list literal: a list of its values, counted in memory.
-func (cc *closureCompiler) array(n *ast.ArrayNode) (*cnode, error) {
-	nodes := make([]*cnode, len(n.Nodes))
-	for i, x := range n.Nodes {
-		c, err := cc.compile(x)
-		if err != nil {
-			return nil, err
-		}
-		nodes[i] = c
-	}
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
-		out := make([]any, len(nodes))
-		for i, c := range nodes {
-			v, err := c.any(f)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = v
-		}
-		if err := f.grow(len(nodes)); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}}, nil
-}
