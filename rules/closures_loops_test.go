@@ -169,6 +169,9 @@ var loopCases = func() []loopCase {
 		`let g = groupBy(centre.evidence, .kind); map(centre.evidence, len(g[.kind]))`,
 		`any(recs, .name in map(recs, .name))`, `s in map(anys, #)`, `s in filter(texts, # != "b")`, `"a" in flatten(nested)`, `s in map(list, string(#))`,
 		`all(centre.catchment, .id in flatten(map(centre.staff, .kitas)))`, `filter(centre.catchment, .id not in map(centre.staff, .id))`,
+		`map(centre.sessions, .attendance.adults + .attendance.children + .attendance.families)`,
+		`filter(centre.sessions, .attendance.adults + .attendance.children <= 0)`, `map(centres, .location.county + .name)`,
+		`map(centres, .ownKita?.name)`, `map(centres, .ownKita?.id ?? "-")`, `map(centres, .licence?.granted)`, `map(centres, .ownKita)`,
 	)
 	// Optional chains on nil elements: where the machine asserts a text
 	// (OpEqualString) and meets the chain's nil, it fails, and so must the

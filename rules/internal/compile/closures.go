@@ -51,6 +51,16 @@ type Frame struct {
 	// slots are the values of the variables the caller keeps by place
 	// (SetSlots, CompileClosureSlots), read without the map.
 	slots []any
+	// fields are the fields of the variables read so far in loops
+	// (fieldGot), by the places the compiler gave the reads
+	// (closures_field.go).
+	fields   []reflect.Value
+	fieldGot []bool
+	// keys and groups are stacks for groupBy on texts
+	// (closures_group.go): the texts of its groups, and the group of
+	// each element.
+	keys   []string
+	groups []int
 	// elems is the stack of the elements of lists that filter, map and
 	// flatten hand on (closures_seq.go), reused from run to run.
 	elems []elem
@@ -95,6 +105,13 @@ type cnode struct {
 	// seq puts the node's list on the frame's stack and returns where it
 	// begins (closures_seq.go): filter, map and flatten.
 	seq func(*Frame) (int, error)
+	// field is how a node reading a field of a record reads it
+	// (closures_field.go), for a node reading a field of that field.
+	field *fieldRead
+	// item marks the element of the innermost loop (#); fixed marks a
+	// node whose value is the same throughout a run (a variable of the
+	// evaluation, a field of one).
+	item, fixed bool
 	// t is a func(*Frame) (T, error) for the node's exact type T, set by
 	// typed functions (closures_typedfn.go), so that a typed function
 	// taking a T reads it without an interface.
@@ -183,6 +200,7 @@ type Closure struct {
 	root   *cnode
 	vars   int // the number of variables it reads
 	locals int // the number of variables it declares
+	fields int // the number of fields of variables it keeps per run
 }
 
 // CompileClosure compiles the checked tree of a program, or returns nil
@@ -207,7 +225,7 @@ func CompileClosureSlots(prog *Program, funcs *ClosureFuncs, slots map[string]in
 	if err != nil {
 		return nil
 	}
-	return &Closure{root: root, vars: len(cc.vars), locals: cc.locals}
+	return &Closure{root: root, vars: len(cc.vars), locals: cc.locals, fields: cc.fields}
 }
 
 // Run runs the closure on the variables in the frame f, which it
@@ -235,6 +253,7 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 	}
 	f.env, f.mem, f.limit, f.stop = env, 0, memoryBudget, nil
 	f.scope, f.args, f.elems = f.scope[:0], f.args[:0], f.elems[:0]
+	f.keys, f.groups = f.keys[:0], f.groups[:0]
 	if cap(f.got) < c.vars {
 		f.vars, f.got = make([]any, c.vars), make([]bool, c.vars)
 	}
@@ -244,6 +263,11 @@ func (c *Closure) begin(f *Frame, env map[string]any, memoryBudget uint) {
 		f.locals = make([]any, c.locals)
 	}
 	f.locals = f.locals[:c.locals]
+	if cap(f.fields) < c.fields {
+		f.fields, f.fieldGot = make([]reflect.Value, c.fields), make([]bool, c.fields)
+	}
+	f.fields, f.fieldGot = f.fields[:c.fields], f.fieldGot[:c.fields]
+	clear(f.fieldGot)
 }
 
 // end lets go of what a run left in the frame.
@@ -251,6 +275,7 @@ func (c *Closure) end(f *Frame) {
 	f.env, f.stop = nil, nil // the stacks are cleared as their values are taken off
 	clear(f.vars)
 	clear(f.locals)
+	clear(f.fields)
 }
 
 // closureCompiler compiles the nodes of one expression.
@@ -264,6 +289,9 @@ type closureCompiler struct {
 	// counts the places.
 	lets   []closureLet
 	locals int
+	// fields counts the places of fields of variables kept per run
+	// (Frame.fields).
+	fields int
 }
 
 // errUncovered is a node the closures do not cover.
@@ -374,7 +402,7 @@ func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 	}
 	name := n.Value
 	if k, ok := cc.slots[name]; ok {
-		return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+		return &cnode{typ: n.Type(), fixed: true, any: func(f *Frame) (any, error) {
 			if k >= len(f.slots) {
 				return nil, errClosure
 			}
@@ -386,7 +414,7 @@ func (cc *closureCompiler) identifier(n *ast.IdentifierNode) (*cnode, error) {
 		k = len(cc.vars)
 		cc.vars[name] = k
 	}
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+	return &cnode{typ: n.Type(), fixed: true, any: func(f *Frame) (any, error) {
 		if !f.got[k] {
 			f.vars[k], f.got[k] = f.env[name], true
 		}
@@ -401,7 +429,7 @@ func (cc *closureCompiler) pointer(n *ast.PointerNode) (*cnode, error) {
 	}
 	switch n.Name {
 	case "":
-		return &cnode{typ: n.Type(), val: func(f *Frame) (reflect.Value, error) { return f.item(), nil },
+		return &cnode{typ: n.Type(), item: true, val: func(f *Frame) (reflect.Value, error) { return f.item(), nil },
 			any: func(f *Frame) (any, error) { return itemValue(f), nil }}, nil
 	case "index":
 		return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) { return f.scope[len(f.scope)-1].index, nil }}), nil
@@ -449,30 +477,4 @@ func (cc *closureCompiler) sequence(n *ast.SequenceNode) (*cnode, error) {
 		}
 	}
 	return out, nil
-}
-
-// array is a list literal: a list of its values, counted in memory.
-func (cc *closureCompiler) array(n *ast.ArrayNode) (*cnode, error) {
-	nodes := make([]*cnode, len(n.Nodes))
-	for i, x := range n.Nodes {
-		c, err := cc.compile(x)
-		if err != nil {
-			return nil, err
-		}
-		nodes[i] = c
-	}
-	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
-		out := make([]any, len(nodes))
-		for i, c := range nodes {
-			v, err := c.any(f)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = v
-		}
-		if err := f.grow(len(nodes)); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}}, nil
 }

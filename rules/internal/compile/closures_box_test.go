@@ -3,10 +3,12 @@ package compile
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date"
 )
 
 // TestBoxTables: the frame's tables give every text and whole number back
@@ -81,5 +83,36 @@ func TestBoxedResults(t *testing.T) {
 		}); allocs != 0 {
 			t.Errorf("%v: %v allocations per run, want 0", first, allocs)
 		}
+	}
+}
+
+// TestBoxDates: a date read in place (a field) is boxed from the frame's
+// table: every date comes back as itself, whatever the collisions, and a
+// date boxed before is handed out again without allocating; a date that
+// is not in place is boxed as it is.
+func TestBoxDates(t *testing.T) {
+	f := &Frame{}
+	var days []date.Date
+	for i := range 3 * dateBoxes {
+		days = append(days, date.New(2024, 1, 1).Add(date.PeriodOfDays(i*7)))
+	}
+	days = append(days, date.Date{}, date.New(1900, 2, 28))
+	for round := range 2 {
+		var got, want []any
+		for i := range days {
+			got = append(got, f.boxValue(reflect.ValueOf(&days[i]).Elem()))
+			want = append(want, days[i])
+		}
+		got = append(got, f.boxValue(reflect.ValueOf(days[0])))
+		want = append(want, days[0])
+		if d := cmp.Diff(want, got, cmp.Comparer(func(x, y date.Date) bool { return x == y })); d != "" {
+			t.Errorf("round %d: dates (-want +got):\n%s", round, d)
+		}
+	}
+	day := date.New(2025, 3, 1)
+	v := reflect.ValueOf(&day).Elem()
+	f.boxValue(v)
+	if n := testing.AllocsPerRun(100, func() { f.boxValue(v) }); n != 0 {
+		t.Errorf("a date in the table: %v allocations, want 0", n)
 	}
 }

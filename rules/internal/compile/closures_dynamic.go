@@ -412,7 +412,7 @@ func textEquals(other *cnode, text func(*Frame) (string, error), textFirst bool)
 				return "", false, nil, err
 			case !v.IsValid():
 				return "", false, nil, nil
-			case v.Type() == typeString:
+			case v.Kind() == reflect.String && v.Type() == typeString:
 				return v.String(), true, nil, nil
 			}
 			return "", false, v.Interface(), nil

@@ -1,9 +1,11 @@
 package compile
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
+	"github.com/expr-lang/expr/vm"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -50,5 +52,56 @@ func TestGroupPairs(t *testing.T) {
 	shared := testing.AllocsPerRun(20, func() { groupPairs(pairs) })
 	if shared >= appended {
 		t.Errorf("shared list: %v allocations, appending %v", shared, appended)
+	}
+}
+
+// TestGroupByText: groupBy by a text field gives the machine's groups
+// (few groups, found by comparing texts, and more than linearKeys, found
+// by a map), each with the capacity of its length; an element whose text
+// cannot be read fails as on the machine.
+func TestGroupByText(t *testing.T) {
+	_, s := programSession()
+	defer s.Close()
+	types := map[string]any{"os": []*fieldOuter(nil), "k": ""}
+	funcs := NewClosureFuncs(&Config{})
+	frame := &Frame{}
+	var lists [][]*fieldOuter
+	for _, keys := range []int{1, 3, linearKeys, linearKeys + 1, 3 * linearKeys} {
+		var os []*fieldOuter
+		for i := range 2*keys + 3 {
+			os = append(os, &fieldOuter{Name: fmt.Sprintf("k%d", (i*7)%keys), In: fieldInner{A: i}})
+		}
+		lists = append(lists, os)
+	}
+	lists = append(lists, nil, []*fieldOuter{}, []*fieldOuter{{Name: "a"}, nil})
+	for _, text := range []string{`groupBy(os, .name)`, `groupBy(os, .in.b)`, `len(groupBy(os, .name)[k] ?? [])`, `groupBy(os, .name)[k]`} {
+		prog, err := s.Compile(text, types)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := CompileClosure(prog, funcs)
+		m, err := prog.Machine()
+		if c == nil || err != nil {
+			t.Fatalf("%s: closure %v, machine error %v", text, c, err)
+		}
+		for i, os := range lists {
+			env := map[string]any{"os": os, "k": "k1"}
+			want, err := vm.Run(m, env)
+			got, ok := c.Run(frame, env, 0)
+			if (err == nil) != ok {
+				t.Errorf("%s on list %d: closure ok %v, machine error %v", text, i, ok, err)
+				continue
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("%s on list %d (-machine +closure):\n%s", text, i, d)
+			}
+			if groups, ok := got.(map[any][]any); ok {
+				for k, g := range groups {
+					if cap(g) != len(g) {
+						t.Errorf("%s on list %d: group %v has capacity %d, length %d", text, i, k, cap(g), len(g))
+					}
+				}
+			}
+		}
 	}
 }

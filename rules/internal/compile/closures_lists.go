@@ -8,7 +8,7 @@ import (
 )
 
 // filter, map and flatten of the typed closures, with their results on
-// the frame's stack of elements (closures_seq.go).
+// the frame's stack of elements (closures_seq.go), and list literals.
 
 // pushNode returns how a node's value goes on the frame's stack: read
 // in place where the node has that form, else as its interface.
@@ -337,4 +337,30 @@ func (p *loopParts) findVal(backwards, throws bool) func(*Frame) (reflect.Value,
 		}
 		return reflect.Value{}, nil
 	}
+}
+
+// array is a list literal: a list of its values, counted in memory.
+func (cc *closureCompiler) array(n *ast.ArrayNode) (*cnode, error) {
+	nodes := make([]*cnode, len(n.Nodes))
+	for i, x := range n.Nodes {
+		c, err := cc.compile(x)
+		if err != nil {
+			return nil, err
+		}
+		nodes[i] = c
+	}
+	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
+		out := make([]any, len(nodes))
+		for i, c := range nodes {
+			v, err := c.any(f)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = v
+		}
+		if err := f.grow(len(nodes)); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}}, nil
 }

@@ -280,7 +280,7 @@ func (p *loopParts) sum() func(*Frame) (any, error) {
 	default:
 		whole = func(f *Frame) (int, bool, any, error) {
 			s := &f.scope[len(f.scope)-1]
-			if !s.boxed && s.cur.IsValid() && s.cur.Type() == typeInt {
+			if !s.boxed && s.cur.Kind() == reflect.Int && s.cur.Type() == typeInt {
 				return int(s.cur.Int()), true, nil, nil
 			}
 			v := itemValue(f)

@@ -27,7 +27,7 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 		return nil, err
 	}
 	if name, ok := n.Property.(*ast.StringNode); ok {
-		if c := fieldNode(n, base, name.Value); c != nil {
+		if c := cc.fieldNode(n, base, name.Value); c != nil {
 			return c, nil
 		}
 	}
@@ -65,106 +65,6 @@ func (cc *closureCompiler) member(n *ast.MemberNode) (*cnode, error) {
 		return from(f, b)
 	}
 	return &cnode{typ: n.Type(), any: fetch}, nil
-}
-
-// fieldNode reads a field of a record (or of a pointer to one) by its
-// index, or returns nil when the base is of another type or the name is
-// not one of its own fields: expr then fetches by name.
-func fieldNode(n *ast.MemberNode, base *cnode, name string) *cnode {
-	bt := n.Node.Type()
-	if bt == nil {
-		return nil
-	}
-	st := bt
-	if st.Kind() == reflect.Pointer {
-		st = st.Elem()
-	}
-	if st.Kind() != reflect.Struct {
-		return nil
-	}
-	if _, method := bt.MethodByName(name); method {
-		return nil
-	}
-	if _, method := reflect.PointerTo(st).MethodByName(name); method {
-		return nil
-	}
-	index := -1
-	for i := 0; i < st.NumField(); i++ {
-		sf := st.Field(i)
-		if !sf.IsExported() {
-			continue
-		}
-		tag := sf.Tag.Get("expr")
-		if tag == "-" {
-			continue
-		}
-		if tag == name || (tag == "" && sf.Name == name) {
-			index = i
-			break
-		}
-	}
-	if index < 0 {
-		return nil
-	}
-	ft := st.Field(index).Type
-	bv, optional := base.valFn(), n.Optional
-	get := func(f *Frame) (reflect.Value, error) {
-		v, err := bv(f)
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		if v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				if optional {
-					f.stop = v.Interface()
-					return reflect.Value{}, errChainNil
-				}
-				return reflect.Value{}, errClosure
-			}
-			v = v.Elem()
-		}
-		if !v.IsValid() {
-			if optional {
-				f.stop = nil
-				return reflect.Value{}, errChainNil
-			}
-			return reflect.Value{}, errClosure
-		}
-		if v.Type() != st {
-			return reflect.Value{}, errClosure
-		}
-		return v.Field(index), nil
-	}
-	c := &cnode{typ: n.Type()}
-	switch {
-	case ft == typeInt:
-		c.i = func(f *Frame) (int, error) {
-			v, err := get(f)
-			if err != nil {
-				return 0, err
-			}
-			return int(v.Int()), nil
-		}
-	case ft == typeString:
-		c.s = func(f *Frame) (string, error) {
-			v, err := get(f)
-			if err != nil {
-				return "", err
-			}
-			return v.String(), nil
-		}
-	case ft == typeBool:
-		c.b = func(f *Frame) (bool, error) {
-			v, err := get(f)
-			if err != nil {
-				return false, err
-			}
-			return v.Bool(), nil
-		}
-	default:
-		c.val = get
-	}
-	return typed(c)
 }
 
 // ClosureFuncs are the functions an expression can call: expr's table
@@ -273,6 +173,8 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 	}
 	out := &cnode{typ: n.Type()}
 	switch f1, f2 := cc.funcs.fn1[id.Value], cc.funcs.fn2[id.Value]; {
+	case f2 != nil && len(args) == 2 && !derefs && out.typ == typeInt && types[0] == typeInt && types[1] == typeInt:
+		return wholeCall(f2, strictInt(nodes[0]).i, strictInt(nodes[1]).i), nil
 	case f2 != nil && len(args) == 2:
 		a, b := args[0], args[1]
 		out.any = func(f *Frame) (any, error) {
@@ -302,6 +204,35 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		return &cnode{typ: typeBool, any: out.any, b: out.boolFn()}, nil
 	}
 	return out, nil
+}
+
+// wholeCall is a call of a function of two whole numbers that gives a
+// whole number (the operators on them: intAdd, intSub …), as a whole
+// number: its arguments, checked as whole numbers, are read typed
+// (asserted, as the function asserts them) and boxed from the frame's
+// tables, its result is asserted (a value of another type fails, and the
+// machine runs the expression), so that a comparison or a sum of it
+// reads it without an interface.
+func wholeCall(f2 func(a, b any) (any, error), x, y func(*Frame) (int, error)) *cnode {
+	return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
+		a, err := x(f)
+		if err != nil {
+			return 0, err
+		}
+		b, err := y(f)
+		if err != nil {
+			return 0, err
+		}
+		v, err := f2(f.boxInt(a), f.boxInt(b))
+		if err != nil {
+			return 0, err
+		}
+		r, ok := v.(int)
+		if !ok {
+			return 0, errClosure
+		}
+		return r, nil
+	}})
 }
 
 // derefArg dereferences an argument as expr's deref.Interface does.

@@ -2,6 +2,8 @@ package compile
 
 import (
 	"reflect"
+
+	"github.com/rickb777/date"
 )
 
 // The lists the loops of the typed closures walk (closures_loops.go), and
@@ -34,6 +36,10 @@ type cscope struct {
 	cur   reflect.Value // the element, interfaces followed
 	box   any           // the element as an interface, when boxed
 	boxed bool
+	// rec is the element as the record of type key that its fields are
+	// read from (closures_field.go), once key is set for the element.
+	rec reflect.Value
+	key *recordKey
 }
 
 // Where a loop's list lies.
@@ -45,7 +51,7 @@ const (
 
 // at makes the element i the loop's current one.
 func (s *cscope) at(f *Frame, i int) {
-	s.index = i
+	s.index, s.key = i, nil
 	switch s.from {
 	case fromAnys:
 		s.box, s.boxed = s.anys[i], true
@@ -74,17 +80,25 @@ func itemValue(f *Frame) any {
 	return f.boxValue(s.cur)
 }
 
-// boxValue is v as an interface: nil for the invalid value, texts and
-// whole numbers from the frame's tables (closures_box.go).
+// boxValue is v as an interface: nil for the invalid value, texts, whole
+// numbers and dates in place from the frame's tables (closures_box.go).
 func (f *Frame) boxValue(v reflect.Value) any {
-	if !v.IsValid() {
+	// The kind first: comparing types is a call, the kind a field.
+	switch v.Kind() {
+	case reflect.Invalid:
 		return nil
-	}
-	switch v.Type() {
-	case typeString:
-		return f.boxText(v.String())
-	case typeInt:
-		return f.boxInt(int(v.Int()))
+	case reflect.String:
+		if v.Type() == typeString {
+			return f.boxText(v.String())
+		}
+	case reflect.Int:
+		if v.Type() == typeInt {
+			return f.boxInt(int(v.Int()))
+		}
+	case reflect.Struct:
+		if v.Type() == typeDate && v.CanAddr() {
+			return f.boxDate(*v.Addr().Interface().(*date.Date))
+		}
 	}
 	return v.Interface()
 }
@@ -124,12 +138,15 @@ func (f *Frame) popElems(base int) {
 }
 
 // seqAny is the boxed form of a node whose result is on the frame's
-// stack: the list of interfaces the machine makes.
+// stack: the list of interfaces the machine makes (emptyList for none).
 func seqAny(seq func(*Frame) (int, error)) func(*Frame) (any, error) {
 	return func(f *Frame) (any, error) {
 		base, err := seq(f)
 		if err != nil {
 			return nil, err
+		}
+		if len(f.elems) == base {
+			return emptyList, nil
 		}
 		out := make([]any, len(f.elems)-base)
 		for i := range out {
@@ -139,6 +156,11 @@ func seqAny(seq func(*Frame) (int, error)) func(*Frame) (any, error) {
 		return out, nil
 	}
 }
+
+// emptyList is the empty list of interfaces a node gives as its value,
+// boxed once: a list of no elements cannot be written to, and appending
+// to it makes a new one, so that every empty result can be this one.
+var emptyList any = []any{}
 
 // listForm is how a loop reads its list: from the frame's stack, as a
 // value read in place, or as an interface.

@@ -67,13 +67,21 @@ func dateArg(c *cnode) func(*Frame) (date.Date, error) {
 			if err != nil {
 				return date.Date{}, err
 			}
-			switch {
-			case v.Type() == typeDate && v.CanAddr():
-				return *v.Addr().Interface().(*date.Date), nil
-			case v.Type() == typeDatePtr && !v.IsNil():
-				return *v.Interface().(*date.Date), nil
-			case v.Type() == typeDate:
+			// The kind first, then the type once: comparing types is a
+			// call.
+			switch v.Kind() {
+			case reflect.Struct:
+				if v.Type() != typeDate {
+					break
+				}
+				if v.CanAddr() {
+					return *v.Addr().Interface().(*date.Date), nil
+				}
 				return v.Interface().(date.Date), nil
+			case reflect.Pointer:
+				if v.Type() == typeDatePtr && !v.IsNil() {
+					return *v.Interface().(*date.Date), nil
+				}
 			}
 			return date.Date{}, errClosure
 		}
