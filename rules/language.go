@@ -235,10 +235,10 @@ func (r *Rule) templateParts() []templatePart {
 	return out
 }
 
-// errorResult is the result of a rule that could not be checked: the
-// error as it is, a message in the run's language, and, for an error of
-// an expression, a diagnostic at it.
-func (r *run) errorResult(res Result, err error) Result {
+// errorResult makes res the result of a rule that could not be checked:
+// the error as it is, a message in the run's language, and, for an error
+// of an expression, a diagnostic at it.
+func (r *run) errorResult(res *Result, err error) {
 	msg := err.Error()
 	res.Outcome = OutcomeError
 	res.Error = msg
@@ -248,7 +248,6 @@ func (r *run) errorResult(res Result, err error) Result {
 		at := re.at
 		res.Problem = &diag.Diagnostic{Severity: diag.Error, Summary: re.msg, Detail: pickIn(r.lang, germanReason(re.msg), re.msg), Subject: &at}
 	}
-	return res
 }
 
 // notApplied is the note a failing result's message gets when a waiver
