@@ -74,23 +74,20 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period Period) 
 	if err != nil {
 		return nil, err
 	}
-	var chunks [][]Result
-	err = e.evaluate(ctx, ds, period, false, func(rs []Result) error {
-		chunks = append(chunks, rs)
+	// The centres' lists are filled again for later centres (reuse) and
+	// their results appended to one list, made once for the results
+	// estimated (resultsList): the results of a large dataset take
+	// hundreds of megabytes, too many to copy often while growing.
+	var rl resultsList
+	rl.chunks = e.chunksOf(ds)
+	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
+		rl.add(rs)
+		ev.tally(rs)
 		return nil
 	})
-	// One copy into a list of the right length: the results of a large
-	// dataset take hundreds of megabytes, too many to copy while growing.
-	// Each chunk is let go once copied.
-	n := 0
-	for _, c := range chunks {
-		n += len(c)
-	}
-	ev.results = make([]Result, 0, n)
-	for i, c := range chunks {
-		ev.results = append(ev.results, c...)
-		ev.tally(c)
-		chunks[i] = nil
+	ev.results = rl.list
+	if ev.results == nil {
+		ev.results = []Result{}
 	}
 	return ev, err
 }
@@ -146,6 +143,58 @@ func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reu
 		}
 	}
 	return nil
+}
+
+// resultsList collects the results of an evaluation as its lists come
+// (one of the programme rules per programme, one per centre). It grows
+// as append does for the first lists with results (estimateAfter); from
+// then on it makes room at once for as many results as those lists had
+// on average times the lists still expected, and again so when that
+// falls short: the results are copied about once, and the list is not
+// much longer than needed.
+type resultsList struct {
+	list   []Result
+	chunks int // the lists expected
+	seen   int // the lists added
+	filled int // the lists added that had results
+}
+
+// estimateAfter is the number of lists with results after which
+// resultsList estimates the results of the rest.
+const estimateAfter = 32
+
+// add appends the results of a list.
+func (l *resultsList) add(rs []Result) {
+	l.seen++
+	if len(rs) == 0 {
+		return
+	}
+	l.filled++
+	n := len(l.list) + len(rs)
+	if left := l.chunks - l.seen; n > cap(l.list) && l.filled >= estimateAfter && left > 0 {
+		want := n + n*left/l.filled
+		want += want / 16 // lists differ in length
+		want = max(want, cap(l.list)+cap(l.list)/8)
+		list := make([]Result, len(l.list), want)
+		copy(list, l.list)
+		l.list = list
+	}
+	l.list = append(l.list, rs...)
+}
+
+// chunksOf is the number of lists of results evaluate hands on for the
+// dataset: one per programme of the engine and one per centre of one.
+func (e *Engine) chunksOf(ds *kiez.Dataset) int {
+	n := len(e.progs)
+	for i := range ds.Centres {
+		for _, p := range e.progs {
+			if ds.Centres[i].Programme == p.ID {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // run holds what one evaluation of one programme shares, and, in the
