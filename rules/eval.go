@@ -220,11 +220,14 @@ type run struct {
 	frame   *compile.Frame // the typed closures' frame (closures.go)
 	ec      *evalCtx       // the state handed to the functions
 	budget  *stepBudget    // the steps of the rule being evaluated
-	env     map[string]any // the variables for expr's machine: centre, item and period in place, lets copied in only before an expression falls back to the machine (syncLets)
-	vals    []any          // the variables by place (slots.go), read by the closures
-	curLets []string       // the names of the lets of the current verdict
-	slots   []slot         // the item-independent values of the rule being evaluated
-	letDone []bool         // which lets of the current verdict are computed (in vals)
+	env     map[string]any // the variables for expr's machine, copied in from vals only before an expression falls back to the machine (syncLets)
+	// varsChanged has bit k set when the fixed variable at place k has
+	// changed since it was last copied into env.
+	varsChanged uint16
+	vals        []any    // the variables by place (slots.go), read by the closures
+	curLets     []string // the names of the lets of the current verdict
+	slots       []slot   // the item-independent values of the rule being evaluated
+	letDone     []bool   // which lets of the current verdict are computed (in vals)
 	// perCentre is the most results a centre has had so far.
 	perCentre int
 	ids       map[reflect.Type][]int // see idField
