@@ -74,8 +74,8 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period Period) 
 	if err != nil {
 		return nil, err
 	}
-	// The centres' lists are filled again for later centres (reuse) and
-	// their results appended to one list, made once for the results
+	// The centres' lists are filled again for later centres and their
+	// results appended to one list, made once for the results
 	// estimated (resultsList): the results of a large dataset take
 	// hundreds of megabytes, too many to copy often while growing.
 	var rl resultsList
@@ -107,7 +107,7 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 	if err != nil {
 		return nil, err
 	}
-	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
+	err = e.evaluate(ctx, ds, period, false, func(rs []Result) error {
 		for i, res := range rs {
 			ev.tally(rs[i : i+1])
 			if err := fn(res); err != nil {
@@ -122,12 +122,15 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 // evaluate evaluates every programme of the engine on the dataset and
 // hands emit the results in order, on the calling goroutine: first the
 // programme rules' results of a programme, then those of each centre.
-// With reuse, emit is done with a list when it returns, and the list is
-// filled again for a later centre. evaluate stops at the first error of
-// emit or of ctx and returns it.
-func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reuse bool, emit func([]Result) error) error {
+// emit is done with a list when it returns: the list is filled again for
+// a later centre. With keep, the caller keeps every result (Evaluate),
+// and the evidence lists of the results are cut from blocks
+// (evidenceList). evaluate stops at the first error of emit or of ctx and
+// returns it.
+func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, keep bool, emit func([]Result) error) error {
 	for _, p := range e.progs {
 		r := e.newRun(p, ds, per)
+		r.keep = keep
 		if r.programme == nil && len(r.centres) == 0 {
 			continue
 		}
@@ -136,7 +139,7 @@ func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reu
 			err = emitErr // the results so far are emitted even when ctx ends
 		}
 		if err == nil {
-			err = r.eachCentre(ctx, min(e.cfg.workers, len(r.centres)), reuse, emit)
+			err = r.eachCentre(ctx, min(e.cfg.workers, len(r.centres)), emit)
 		}
 		if err != nil {
 			return err
@@ -214,6 +217,8 @@ type run struct {
 	// problemsOnly leaves passes and not-applicable results without
 	// message and evidence (WithDetailsForProblemsOnly).
 	problemsOnly bool
+	// keep says that every result is kept (Evaluate): see evidenceList.
+	keep bool
 
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
@@ -232,6 +237,7 @@ type run struct {
 	perCentre int
 	ids       map[reflect.Type][]int // see idField
 	scratch   []byte                 // where format and renderMessage build texts (language.go)
+	evidence  []Evidence             // the block the evidence lists are cut from (evidenceList)
 }
 
 // slot is the value of an item-independent expression of a rule with
@@ -266,7 +272,7 @@ func (r *run) forWorker(ctx context.Context) *run {
 	w.slots = nil
 	w.ids = nil
 	// Nothing a worker builds in is shared with the run it was copied from.
-	w.scratch, w.letDone, w.curLets = nil, nil, nil
+	w.scratch, w.letDone, w.curLets, w.evidence = nil, nil, nil, nil
 	return &w
 }
 
@@ -293,9 +299,9 @@ func (r *run) programmeRules(ctx context.Context) ([]Result, error) {
 // window tokens; the caller gives a token back when it has emitted a
 // centre. So at most window centres' results wait, and the window-th
 // centre after the last emitted one never finds its slot of the ring
-// taken. With reuse, the lists the caller has emitted go back to the
-// workers to be filled again.
-func (r *run) eachCentre(ctx context.Context, workers int, reuse bool, emit func([]Result) error) error {
+// taken. The lists the caller has emitted go back to the workers to be
+// filled again.
+func (r *run) eachCentre(ctx context.Context, workers int, emit func([]Result) error) error {
 	if workers <= 1 {
 		w := r.forWorker(ctx)
 		var buf []Result
@@ -307,9 +313,7 @@ func (r *run) eachCentre(ctx context.Context, workers int, reuse bool, emit func
 			if err := emit(rs); err != nil {
 				return err
 			}
-			if reuse {
-				buf = rs[:0]
-			}
+			buf = rs[:0]
 		}
 		return ctx.Err()
 	}
@@ -351,11 +355,9 @@ func (r *run) eachCentre(ctx context.Context, workers int, reuse bool, emit func
 		select {
 		case rs := <-ring[i%window]:
 			err = emit(rs)
-			if reuse {
-				select {
-				case free <- rs[:0]:
-				default:
-				}
+			select {
+			case free <- rs[:0]:
+			default:
 			}
 			<-tokens
 		case <-ctx.Done():

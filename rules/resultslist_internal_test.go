@@ -63,3 +63,31 @@ func TestResultsListShort(t *testing.T) {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
 }
+
+// TestEvidenceList holds the evidence lists of kept results to blocks:
+// lists cut one after the other share one, appending past a list's room
+// leaves the next alone, and without keep each list is its own.
+func TestEvidenceList(t *testing.T) {
+	r := &run{keep: true}
+	a := r.evidenceList(2)
+	a = append(a, Evidence{Name: "a1"}, Evidence{Name: "a2"})
+	b := r.evidenceList(1)
+	b = append(b, Evidence{Name: "b1"})
+	if &a[:cap(a)][cap(a)-1] != &r.evidence[1] || &b[0] != &r.evidence[2] {
+		t.Errorf("the lists are not cut one after the other from the block")
+	}
+	a = append(a, Evidence{Name: "a3"}) // past its room: a list of its own
+	if diff := cmp.Diff([]Evidence{{Name: "b1"}}, b); diff != "" {
+		t.Errorf("b after appending to a (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Evidence{{Name: "a1"}, {Name: "a2"}, {Name: "a3"}}, a); diff != "" {
+		t.Errorf("a (-want +got):\n%s", diff)
+	}
+	if n := testing.AllocsPerRun(100, func() { r.evidenceList(3) }); n > 0.05 {
+		t.Errorf("evidenceList allocates %v times a list, want one block for many", n)
+	}
+	s := &run{}
+	if s.evidenceList(2); s.evidence != nil {
+		t.Errorf("without keep the list is cut from a block")
+	}
+}

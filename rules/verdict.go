@@ -390,7 +390,7 @@ func (r *run) verdict(rule *Rule, res *Result, slots []slot, explain []*expressi
 	// Evidence runs once the records are known to be there, so that its
 	// expressions need not guard against missing data.
 	if len(rule.evidence) > 0 {
-		res.Evidence = make([]Evidence, 0, len(rule.evidence))
+		res.Evidence = r.evidenceList(len(rule.evidence))
 	}
 	for i, e := range rule.evidence {
 		v, text, err := r.text(rule, e, slots)
@@ -421,6 +421,28 @@ func (r *run) verdict(rule *Rule, res *Result, slots []slot, explain []*expressi
 	r.waive(res)
 	return parts
 }
+
+// evidenceList returns an empty list with room for n evidence values.
+// When every result is kept (Evaluate), the lists are cut from blocks of
+// evidenceBlock values, one allocation for the results of many rules,
+// each list with a capacity of its own, so that appending to one never
+// writes into another; otherwise (Stream) each list is made alone, so
+// that a result kept by the caller does not hold on to a block.
+func (r *run) evidenceList(n int) []Evidence {
+	if !r.keep {
+		return make([]Evidence, 0, n)
+	}
+	if cap(r.evidence)-len(r.evidence) < n {
+		r.evidence = make([]Evidence, 0, max(evidenceBlock, n))
+	}
+	k := len(r.evidence)
+	r.evidence = r.evidence[:k+n]
+	return r.evidence[k : k : k+n]
+}
+
+// evidenceBlock is the number of evidence values of a block of
+// evidenceList.
+const evidenceBlock = 256
 
 // bare reports whether a result of the outcome goes without message and
 // evidence (WithDetailsForProblemsOnly).
