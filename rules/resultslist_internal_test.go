@@ -91,3 +91,41 @@ func TestEvidenceList(t *testing.T) {
 		t.Errorf("without keep the list is cut from a block")
 	}
 }
+
+// TestResultsListRoom holds a list appended in the free room (as one
+// worker of Evaluate does) to be taken in place, without a copy, and the
+// room to be offered only while it holds the longest list so far.
+func TestResultsListRoom(t *testing.T) {
+	var rl resultsList
+	rl.chunks = 100
+	var want []Result
+	inPlace := 0
+	for i := range 100 {
+		buf := rl.room()
+		if buf == nil {
+			buf = make([]Result, 0, 4) // the worker's own list
+		}
+		n := 3 + i%2
+		for j := range n {
+			buf = append(buf, Result{Item: strconv.Itoa(i*10 + j)})
+		}
+		before := rl.list
+		rl.add(buf)
+		if len(before) < cap(before) && &before[:len(before)+1][len(before)] == &buf[0] {
+			inPlace++
+			if &rl.list[0] != &before[0] {
+				t.Fatalf("list %d was appended in the room but copied", i)
+			}
+		}
+		want = append(want, buf...)
+		if r := rl.room(); r != nil && cap(r) < rl.longest {
+			t.Fatalf("room for %d results offered, the longest list had %d", cap(r), rl.longest)
+		}
+	}
+	if diff := cmp.Diff(want, rl.list); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+	if inPlace < 50 {
+		t.Errorf("%d of 100 lists were appended in place, want most", inPlace)
+	}
+}
