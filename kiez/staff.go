@@ -117,7 +117,16 @@ func ParseMonth(s string) (Month, error) {
 }
 
 // String writes the month as YYYY-MM.
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
+func (m Month) String() string {
+	if m.Year < 0 || m.Year > 9999 || m.Month < 1 || m.Month > 12 {
+		return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month))
+	}
+	// The months of rules and reports, written digit by digit: one
+	// allocation, the text (fmt boxes the year and reads the format).
+	y, mo := m.Year, int(m.Month)
+	b := [7]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + mo/10), byte('0' + mo%10)}
+	return string(b[:])
+}
 
 // IsZero reports whether the month is unset.
 func (m Month) IsZero() bool { return m.Year == 0 && m.Month == 0 }

@@ -97,6 +97,7 @@ func TestTypedClosureCalls(t *testing.T) {
 						frame: &compile.Frame{}, prog: &RuleSet{}}
 					r.initVars()
 					r.setVar(slotCentre, c)
+					r.syncLets() // the machine reads the map
 					r.env["s"], r.env["b"], r.env["day"] = s, b, day
 					want, err := machine.Run(mustMachine(t, prog), r.env)
 					if err != nil {

@@ -74,23 +74,20 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period Period) 
 	if err != nil {
 		return nil, err
 	}
-	var chunks [][]Result
-	err = e.evaluate(ctx, ds, period, false, func(rs []Result) error {
-		chunks = append(chunks, rs)
+	// The centres' lists are filled again for later centres and their
+	// results appended to one list, made once for the results
+	// estimated (resultsList): the results of a large dataset take
+	// hundreds of megabytes, too many to copy often while growing.
+	var rl resultsList
+	rl.chunks = e.chunksOf(ds)
+	err = e.evaluate(ctx, ds, period, &rl, func(rs []Result) error {
+		rl.add(rs)
+		ev.tally(rs)
 		return nil
 	})
-	// One copy into a list of the right length: the results of a large
-	// dataset take hundreds of megabytes, too many to copy while growing.
-	// Each chunk is let go once copied.
-	n := 0
-	for _, c := range chunks {
-		n += len(c)
-	}
-	ev.results = make([]Result, 0, n)
-	for i, c := range chunks {
-		ev.results = append(ev.results, c...)
-		ev.tally(c)
-		chunks[i] = nil
+	ev.results = rl.list
+	if ev.results == nil {
+		ev.results = []Result{}
 	}
 	return ev, err
 }
@@ -110,7 +107,7 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 	if err != nil {
 		return nil, err
 	}
-	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
+	err = e.evaluate(ctx, ds, period, nil, func(rs []Result) error {
 		for i, res := range rs {
 			ev.tally(rs[i : i+1])
 			if err := fn(res); err != nil {
@@ -125,12 +122,18 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 // evaluate evaluates every programme of the engine on the dataset and
 // hands emit the results in order, on the calling goroutine: first the
 // programme rules' results of a programme, then those of each centre.
-// With reuse, emit is done with a list when it returns, and the list is
-// filled again for a later centre. evaluate stops at the first error of
-// emit or of ctx and returns it.
-func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reuse bool, emit func([]Result) error) error {
+// emit is done with a list when it returns: the list is filled again for
+// a later centre. With kept, the caller keeps every result in it
+// (Evaluate): the evidence lists of the results are cut from blocks
+// (evidenceList), and one worker appends the results of a centre in
+// kept's free room where it has enough (resultsList.room). evaluate stops
+// at the first error of emit or of ctx and returns it.
+func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, kept *resultsList, emit func([]Result) error) error {
 	for _, p := range e.progs {
 		r := e.newRun(p, ds, per)
+		if kept != nil {
+			r.keep, r.room = true, kept.room
+		}
 		if r.programme == nil && len(r.centres) == 0 {
 			continue
 		}
@@ -139,13 +142,83 @@ func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, reu
 			err = emitErr // the results so far are emitted even when ctx ends
 		}
 		if err == nil {
-			err = r.eachCentre(ctx, min(e.cfg.workers, len(r.centres)), reuse, emit)
+			err = r.eachCentre(ctx, min(e.cfg.workers, len(r.centres)), emit)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// resultsList collects the results of an evaluation as its lists come
+// (one of the programme rules per programme, one per centre). It grows
+// as append does for the first lists with results (estimateAfter); from
+// then on it makes room at once for as many results as those lists had
+// on average times the lists still expected, and again so when that
+// falls short: the results are copied about once, and the list is not
+// much longer than needed. A list appended in its free room (room) is
+// taken as it is.
+type resultsList struct {
+	list    []Result
+	chunks  int // the lists expected
+	seen    int // the lists added
+	filled  int // the lists added that had results
+	longest int // the most results a list had
+}
+
+// estimateAfter is the number of lists with results after which
+// resultsList estimates the results of the rest.
+const estimateAfter = 32
+
+// add appends the results of a list.
+func (l *resultsList) add(rs []Result) {
+	l.seen++
+	if len(rs) == 0 {
+		return
+	}
+	l.filled++
+	l.longest = max(l.longest, len(rs))
+	n := len(l.list) + len(rs)
+	if m := len(l.list); m < cap(l.list) && &l.list[:m+1][m] == &rs[0] {
+		l.list = l.list[:n] // appended in the free room: in place already
+		return
+	}
+	if left := l.chunks - l.seen; n > cap(l.list) && l.filled >= estimateAfter && left > 0 {
+		want := n + n*left/l.filled
+		want += want / 16 // lists differ in length
+		want = max(want, cap(l.list)+cap(l.list)/8)
+		list := make([]Result, len(l.list), want)
+		copy(list, l.list)
+		l.list = list
+	}
+	l.list = append(l.list, rs...)
+}
+
+// room returns the free room at the end of the list, empty, when it has
+// room for the longest list so far (and at least one result), for the
+// next list to be appended in place; nil otherwise.
+func (l *resultsList) room() []Result {
+	m := len(l.list)
+	if cap(l.list)-m < max(l.longest, 1) {
+		return nil
+	}
+	return l.list[m:m]
+}
+
+// chunksOf is the number of lists of results evaluate hands on for the
+// dataset: one per programme of the engine and one per centre of one.
+func (e *Engine) chunksOf(ds *kiez.Dataset) int {
+	n := len(e.progs)
+	for i := range ds.Centres {
+		for _, p := range e.progs {
+			if ds.Centres[i].Programme == p.ID {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // run holds what one evaluation of one programme shares, and, in the
@@ -165,21 +238,30 @@ type run struct {
 	// problemsOnly leaves passes and not-applicable results without
 	// message and evidence (WithDetailsForProblemsOnly).
 	problemsOnly bool
+	// keep says that every result is kept (Evaluate): see evidenceList;
+	// room, when set, gives the list a single worker appends a centre's
+	// results to (see eachCentre).
+	keep bool
+	room func() []Result
 
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
 	frame   *compile.Frame // the typed closures' frame (closures.go)
 	ec      *evalCtx       // the state handed to the functions
 	budget  *stepBudget    // the steps of the rule being evaluated
-	env     map[string]any // the variables for expr's machine: centre, item and period in place, lets copied in only before an expression falls back to the machine (syncLets)
-	vals    []any          // the variables by place (slots.go), read by the closures
-	curLets []string       // the names of the lets of the current verdict
-	slots   []slot         // the item-independent values of the rule being evaluated
-	letDone []bool         // which lets of the current verdict are computed (in vals)
+	env     map[string]any // the variables for expr's machine, copied in from vals only before an expression falls back to the machine (syncLets)
+	// varsChanged has bit k set when the fixed variable at place k has
+	// changed since it was last copied into env.
+	varsChanged uint16
+	vals        []any    // the variables by place (slots.go), read by the closures
+	curLets     []string // the names of the lets of the current verdict
+	slots       []slot   // the item-independent values of the rule being evaluated
+	letDone     []bool   // which lets of the current verdict are computed (in vals)
 	// perCentre is the most results a centre has had so far.
 	perCentre int
 	ids       map[reflect.Type][]int // see idField
 	scratch   []byte                 // where format and renderMessage build texts (language.go)
+	evidence  []Evidence             // the block the evidence lists are cut from (evidenceList)
 }
 
 // slot is the value of an item-independent expression of a rule with
@@ -214,7 +296,7 @@ func (r *run) forWorker(ctx context.Context) *run {
 	w.slots = nil
 	w.ids = nil
 	// Nothing a worker builds in is shared with the run it was copied from.
-	w.scratch, w.letDone, w.curLets = nil, nil, nil
+	w.scratch, w.letDone, w.curLets, w.evidence = nil, nil, nil, nil
 	return &w
 }
 
@@ -241,22 +323,32 @@ func (r *run) programmeRules(ctx context.Context) ([]Result, error) {
 // window tokens; the caller gives a token back when it has emitted a
 // centre. So at most window centres' results wait, and the window-th
 // centre after the last emitted one never finds its slot of the ring
-// taken. With reuse, the lists the caller has emitted go back to the
-// workers to be filled again.
-func (r *run) eachCentre(ctx context.Context, workers int, reuse bool, emit func([]Result) error) error {
+// taken. The lists the caller has emitted go back to the workers to be
+// filled again.
+func (r *run) eachCentre(ctx context.Context, workers int, emit func([]Result) error) error {
 	if workers <= 1 {
+		// The worker fills its own list again for each centre, or the
+		// free room r.room gives (then the caller finds the results in
+		// place). A list in that room is the caller's once emitted: the
+		// worker keeps only a list that is not in it.
 		w := r.forWorker(ctx)
-		var buf []Result
+		var own []Result
 		for _, c := range r.centres {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			buf, room := own, []Result(nil)
+			if r.room != nil {
+				if room = r.room(); room != nil {
+					buf = room
+				}
 			}
 			rs := w.centre(ctx, c, buf)
 			if err := emit(rs); err != nil {
 				return err
 			}
-			if reuse {
-				buf = rs[:0]
+			if room == nil || cap(rs) == 0 || &rs[:1][0] != &room[:1][0] {
+				own = rs[:0]
 			}
 		}
 		return ctx.Err()
@@ -299,11 +391,9 @@ func (r *run) eachCentre(ctx context.Context, workers int, reuse bool, emit func
 		select {
 		case rs := <-ring[i%window]:
 			err = emit(rs)
-			if reuse {
-				select {
-				case free <- rs[:0]:
-				default:
-				}
+			select {
+			case free <- rs[:0]:
+			default:
 			}
 			<-tokens
 		case <-ctx.Done():

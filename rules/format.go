@@ -4,8 +4,6 @@
 package rules
 
 import (
-	"reflect"
-
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/internal/words"
@@ -32,14 +30,44 @@ func FormatIn(lang string, v any) string {
 }
 
 // facts gives the facts of the engine's check values, which the formatter
-// writes in words; ok is false for any other value.
+// writes in words, given as they are or by pointer; ok is false for any
+// other value (a pointer to one is taken apart only when it points to a
+// check value, without reflection: the formatter asks for every value it
+// does not know).
 func facts(v any) (any, bool) {
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return nil, false
-		}
-		v = rv.Elem().Interface()
+	switch x := v.(type) {
+	case *Cadence:
+		return factsOf(x)
+	case *GapCheck:
+		return factsOf(x)
+	case *HoursCheck:
+		return factsOf(x)
+	case *DayCoverage:
+		return factsOf(x)
+	case *Span:
+		return factsOf(x)
+	case *Period:
+		return factsOf(x)
+	case *Stretch:
+		return factsOf(x)
+	case *HoursShort:
+		return factsOf(x)
+	case *ClosedDays:
+		return factsOf(x)
 	}
+	return valueFacts(v)
+}
+
+// factsOf is facts of the value a pointer points to.
+func factsOf[T any](p *T) (any, bool) {
+	if p == nil {
+		return nil, false
+	}
+	return valueFacts(*p)
+}
+
+// valueFacts is facts of a check value given as it is.
+func valueFacts(v any) (any, bool) {
 	switch x := v.(type) {
 	case Cadence:
 		return x.facts(), true

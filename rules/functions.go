@@ -341,7 +341,7 @@ func uniqTexts(l []string) ([]any, error) {
 // uniqValues is uniq on a list of anything: texts are looked up as in
 // uniqTexts, other values compared as the builtin does.
 func uniqValues(l []any) ([]any, error) {
-	out := []any{}
+	out := make([]any, 0, len(l)) // room for all: one allocation, not one per doubling
 	var seen map[string]bool
 	if len(l) > smallList {
 		seen = make(map[string]bool, len(l))

@@ -6,9 +6,11 @@ import "github.com/kiez-go/kiez/rules/internal/compile"
 // evaluation from a list the run keeps up to date (run.vals, given to the
 // closures' frame), not from the map of variables: the fixed variables at
 // the places below, the lets of the rule being evaluated after them, in
-// the rule's order. The map stays what expr's machine reads; the fixed
-// variables are written to both, the lets only to the list, and copied
-// into the map before an expression runs on the machine (syncLets).
+// the rule's order. The map stays what expr's machine reads; the
+// variables are written to the list, and those that changed are copied
+// into the map before an expression runs on the machine (syncLets): most
+// verdicts never run one, and setting the item in a map for each of them
+// costs a hash of its name.
 
 // The places of the fixed variables; the rule's lets follow from
 // slotLets on.
@@ -46,10 +48,11 @@ func sameLets(a, b []string) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// setVar sets a fixed variable in the map and in its place.
+// setVar sets a fixed variable in its place, and notes that the map must
+// be given it before the machine runs (syncLets).
 func (r *run) setVar(k int, v any) {
-	r.env[slotNames[k]] = v
 	r.vals[k] = v
+	r.varsChanged |= 1 << k
 }
 
 // initVars fills the variables of a new worker's run: the map, and the
@@ -90,9 +93,16 @@ func (r *run) setLet(i int, v any) {
 	r.letDone[i] = true
 }
 
-// syncLets copies the lets computed for the current verdict into the map
-// of variables, for expr's machine.
+// syncLets copies the fixed variables set since it last ran and the lets
+// computed for the current verdict into the map of variables, for expr's
+// machine.
 func (r *run) syncLets() {
+	for k := range slotLets {
+		if r.varsChanged&(1<<k) != 0 {
+			r.env[slotNames[k]] = r.vals[k]
+		}
+	}
+	r.varsChanged = 0
 	for i, done := range r.letDone {
 		if done && i < len(r.curLets) {
 			r.env[r.curLets[i]] = r.vals[slotLets+i]

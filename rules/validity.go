@@ -229,14 +229,6 @@ func ruleWindow(r *Rule, per Period, lang words.Language) *window {
 		note: fmt.Sprintf(pickIn(lang, "Geprüft %s (%s %s): ", "Checked %s (%s %s): "), lang.Span(words.Span(in)), strings.ToLower(subject[:1])+subject[1:], strings.Join(says, " "))}
 }
 
-// notApplicableResult is the result of a rule for a subject when the
-// period lies wholly outside the rule's validity.
-func notApplicableResult(base Result, msg string) Result {
-	base.Outcome = OutcomeNotApplicable
-	base.Message = msg
-	return base
-}
-
 // paramsMissingResult is the error result of a rule that reads params
 // without a value in force on the first day of the period.
 func (r *run) paramsMissingResult(rule *Rule, base Result) (Result, bool) {

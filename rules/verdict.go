@@ -7,7 +7,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/kiez-go/kiez/diag"
@@ -91,7 +91,8 @@ func (r *run) rule(ctx context.Context, rule *Rule, c *kiez.Centre, out []Result
 }
 
 // ruleParts is rule, also returning for each of its results the values of
-// the given compiled parts of the assertion (for Explain).
+// the given compiled parts of the assertion (for Explain; nil without
+// explain).
 func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
 	r.budget.start(rule.Scope, len(r.centres), r.eng.cfg.stepBudget)
 	w := r.windows[rule]
@@ -103,7 +104,11 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		if r.problemsOnly {
 			msg = ""
 		}
-		return append(out, notApplicableResult(r.baseResult(rule, c), msg)), [][]Evidence{nil}
+		out = append(out, Result{})
+		res := &out[len(out)-1]
+		r.setBase(res, rule, c)
+		res.Outcome, res.Message = OutcomeNotApplicable, msg
+		return out, noParts(explain)
 	}
 	// Judge the part of the period inside the rule's validity.
 	per, params, missing := r.period, r.params, r.missing
@@ -123,37 +128,63 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 	return out, parts
 }
 
+// noParts is the parts of a result that has none: one empty entry for
+// Explain, nothing otherwise.
+func noParts(explain []*expression) [][]Evidence {
+	if explain == nil {
+		return nil
+	}
+	return [][]Evidence{nil}
+}
+
 // baseResult is what every result of a rule on a centre (nil: on the
 // programme) has, whatever its outcome: the rule's data and the subject.
 func (r *run) baseResult(rule *Rule, c *kiez.Centre) Result {
-	res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: r.title(rule), Severity: rule.Severity,
-		Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
+	var res Result
+	r.setBase(&res, rule, c)
+	return res
+}
+
+// setBase fills in what every result of a rule on a centre (nil: on the
+// programme) has, whatever its outcome, in a result that is zero: the
+// rule's data and the subject. Results are built in place in the list
+// they go to, so that the large struct is not copied on its way there.
+func (r *run) setBase(res *Result, rule *Rule, c *kiez.Centre) {
+	res.Programme, res.Rule, res.Title, res.Severity = r.prog.ID, rule.ID, r.title(rule), rule.Severity
+	res.Requirements, res.Source, res.Subject = rule.Requirements, rule.Source, r.prog.ID
 	if c != nil {
 		res.Subject, res.Centre = c.ID, c.ID
 	}
-	return res
 }
 
 // rulePartsIn is ruleParts within the period and params of the run.
 func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
-	base := r.baseResult(rule, c)
-	subject := base.Subject
 	r.beginLets(rule)
 	if c != nil {
 		r.setVar(slotCentre, c)
 	}
 	if len(r.missing) > 0 {
-		if res, ok := r.paramsMissingResult(rule, base); ok {
-			return append(out, res), [][]Evidence{nil}
+		if res, ok := r.paramsMissingResult(rule, r.baseResult(rule, c)); ok {
+			return append(out, res), noParts(explain)
 		}
 	}
 	if rule.each == nil {
-		res, parts := r.verdict(rule, base, nil, explain)
-		return append(out, res), [][]Evidence{parts}
+		out = append(out, Result{})
+		res := &out[len(out)-1]
+		r.setBase(res, rule, c)
+		parts := r.verdict(rule, res, nil, explain)
+		if explain == nil {
+			return out, nil
+		}
+		return out, [][]Evidence{parts}
 	}
 	items, err := r.items(rule)
 	if err != nil {
-		return append(out, r.errorResult(base, err)), [][]Evidence{nil}
+		out = append(out, Result{})
+		res := &out[len(out)-1]
+		r.setBase(res, rule, c)
+		r.errorResult(res, err)
+		return out, noParts(explain)
 	}
 	var slots []slot
 	if rule.slots > 0 {
@@ -164,19 +195,21 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 		clear(slots)
 	}
 	var allParts [][]Evidence
+	out = slices.Grow(out, len(items))
 	for i, item := range items {
 		if ctx.Err() != nil {
 			break
 		}
 		r.setVar(slotItem, item)
-		res := base
+		out = append(out, Result{})
+		res := &out[len(out)-1]
+		r.setBase(res, rule, c)
 		res.ItemKind, res.Item = rule.itemKind, r.itemSubject(rule, item, i)
 		if res.ItemKind == "" {
 			res.ItemKind = itemKindOfValue(item)
 		}
-		res.Subject = subject + "/" + res.Item
-		v, parts := r.verdict(rule, res, slots, explain)
-		out = append(out, v)
+		res.Subject += "/" + res.Item
+		parts := r.verdict(rule, res, slots, explain)
 		if explain != nil {
 			allParts = append(allParts, parts)
 		}
@@ -187,122 +220,35 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 	return out, allParts
 }
 
-// items returns the items of a rule with each. The list of an each that
-// reads neither the centre nor anything of it (buckets of the period, the
-// months of the period, a param) is built once per evaluation.
-func (r *run) items(rule *Rule) ([]any, error) {
-	if k := rule.each.konst; k >= 0 {
-		c := &r.shared.consts[k]
-		c.once.Do(func() {
-			c.v, c.err = r.exec(rule.each)
-			if c.err == nil {
-				c.items = listItems(c.v)
-			}
-		})
-		return c.items, c.err
-	}
-	list, err := r.exec(rule.each)
-	if err != nil {
-		return nil, err
-	}
-	return listItems(list), nil
-}
-
-// listItems returns the elements of a list value.
-func listItems(list any) []any {
-	if l, ok := list.([]any); ok {
-		return l
-	}
-	v := reflect.ValueOf(list)
-	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
-		return nil
-	}
-	items := make([]any, v.Len())
-	for i := range items {
-		items[i] = v.Index(i).Interface()
-	}
-	return items
-}
-
-// itemSubject names an item: the subject expression, else its id field,
-// else its text form, else its position in the list.
-func (r *run) itemSubject(rule *Rule, item any, i int) string {
-	if rule.subject != nil {
-		// The expression runs once: a closure's text, empty or not, is
-		// the subject expression's value (a second run would charge its
-		// steps twice).
-		if s, ok := r.runClosureText(rule.subject); ok {
-			if s != "" {
-				return s
-			}
-		} else if v, err := r.exec(rule.subject); err == nil {
-			if s, ok := v.(string); ok && s != "" {
-				return s
-			}
-		}
-	}
-	v := reflect.ValueOf(item)
-	for v.Kind() == reflect.Pointer && !v.IsNil() {
-		v = v.Elem()
-	}
-	if v.Kind() == reflect.Struct {
-		if idx := r.idField(v.Type()); idx != nil {
-			if f := v.FieldByIndex(idx); f.String() != "" {
-				return f.String()
-			}
-		}
-	}
-	switch x := item.(type) {
-	case string:
-		return x
-	case fmt.Stringer:
-		return x.String()
-	}
-	return strconv.Itoa(i + 1)
-}
-
-// idField returns the index of a struct type's text field ID, or nil; the
-// answers are kept per goroutine.
-func (r *run) idField(t reflect.Type) []int {
-	if idx, ok := r.ids[t]; ok {
-		return idx
-	}
-	var idx []int
-	if f, ok := t.FieldByName("ID"); ok && f.Type.Kind() == reflect.String {
-		idx = f.Index
-	}
-	if r.ids == nil {
-		r.ids = map[reflect.Type][]int{}
-	}
-	r.ids[t] = idx
-	return idx
-}
-
 // verdict decides one result on the current variables (the centre and,
-// for a rule with each, the item). slots holds the item-independent
+// for a rule with each, the item), filling in res, which holds the
+// rule's data and the subject (setBase). slots holds the item-independent
 // values of a rule with each, nil otherwise. The rule's lets are computed
 // when an expression first reads them. With r.problemsOnly, a pass and a
-// not-applicable result get neither message nor evidence.
-func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expression) (Result, []Evidence) {
+// not-applicable result get neither message nor evidence. It returns the
+// values of the explained parts of the assertion.
+func (r *run) verdict(rule *Rule, res *Result, slots []slot, explain []*expression) []Evidence {
 	r.beginLets(rule)
 	var parts []Evidence
 	if rule.when != nil {
 		ok, err := r.value(rule, rule.when, slots)
 		if err != nil {
-			return r.errorResult(res, err), parts
+			r.errorResult(res, err)
+			return parts
 		}
 		if b, _ := ok.(bool); !b {
 			if r.problemsOnly {
 				res.Outcome = OutcomeNotApplicable
-				return res, parts
+				return parts
 			}
 			msg, err := r.notApplicableMessage(rule, slots)
 			if err != nil {
-				return r.errorResult(res, err), parts
+				r.errorResult(res, err)
+				return parts
 			}
 			res.Outcome = OutcomeNotApplicable
 			res.Message = msg
-			return res, parts
+			return parts
 		}
 	}
 	for _, part := range explain {
@@ -320,19 +266,21 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 	if rule.needs != nil {
 		v, err := r.value(rule, rule.needs, slots)
 		if err != nil {
-			return r.errorResult(res, err), parts
+			r.errorResult(res, err)
+			return parts
 		}
 		if empty(v) {
 			msg, err := r.missingMessage(rule, slots)
 			if err != nil {
-				return r.errorResult(res, err), parts
+				r.errorResult(res, err)
+				return parts
 			}
 			res.Outcome = rule.IfMissing
 			res.Message = msg
 			if rule.IfMissing == OutcomeFail {
-				return r.waive(res), parts
+				r.waive(res)
 			}
-			return res, parts
+			return parts
 		}
 	}
 	// With details for problems only, the assertion runs first and a pass
@@ -344,18 +292,19 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		ok, assertErr = r.value(rule, rule.assert, slots)
 		if b, _ := ok.(bool); b && assertErr == nil {
 			res.Outcome = OutcomePass
-			return res, parts
+			return parts
 		}
 	}
 	// Evidence runs once the records are known to be there, so that its
 	// expressions need not guard against missing data.
 	if len(rule.evidence) > 0 {
-		res.Evidence = make([]Evidence, 0, len(rule.evidence))
+		res.Evidence = r.evidenceList(len(rule.evidence))
 	}
 	for i, e := range rule.evidence {
 		v, text, err := r.text(rule, e, slots)
 		if err != nil {
-			return r.errorResult(res, err), parts
+			r.errorResult(res, err)
+			return parts
 		}
 		res.Evidence = append(res.Evidence, Evidence{Name: rule.Evidence[i], Text: text, Value: v})
 	}
@@ -363,20 +312,45 @@ func (r *run) verdict(rule *Rule, res Result, slots []slot, explain []*expressio
 		ok, assertErr = r.value(rule, rule.assert, slots)
 	}
 	if assertErr != nil {
-		return r.errorResult(res, assertErr), parts
+		r.errorResult(res, assertErr)
+		return parts
 	}
 	msg, err := r.render(rule, slots)
 	if err != nil {
-		return r.errorResult(res, err), parts
+		r.errorResult(res, err)
+		return parts
 	}
 	res.Message = msg
 	if b, _ := ok.(bool); b {
 		res.Outcome = OutcomePass
-		return res, parts
+		return parts
 	}
 	res.Outcome = OutcomeFail
-	return r.waive(res), parts
+	r.waive(res)
+	return parts
 }
+
+// evidenceList returns an empty list with room for n evidence values.
+// When every result is kept (Evaluate), the lists are cut from blocks of
+// evidenceBlock values, one allocation for the results of many rules,
+// each list with a capacity of its own, so that appending to one never
+// writes into another; otherwise (Stream) each list is made alone, so
+// that a result kept by the caller does not hold on to a block.
+func (r *run) evidenceList(n int) []Evidence {
+	if !r.keep {
+		return make([]Evidence, 0, n)
+	}
+	if cap(r.evidence)-len(r.evidence) < n {
+		r.evidence = make([]Evidence, 0, max(evidenceBlock, n))
+	}
+	k := len(r.evidence)
+	r.evidence = r.evidence[:k+n]
+	return r.evidence[k : k : k+n]
+}
+
+// evidenceBlock is the number of evidence values of a block of
+// evidenceList.
+const evidenceBlock = 256
 
 // bare reports whether a result of the outcome goes without message and
 // evidence (WithDetailsForProblemsOnly).
@@ -454,11 +428,11 @@ func empty(v any) bool {
 // exactly the subject (see waiverMatches) covers the whole evaluated
 // period. A failure whose only waivers do not cover the period stays a
 // failure, and its message says which waiver did not apply and why.
-func (r *run) waive(res Result) Result {
+func (r *run) waive(res *Result) {
 	var missed *kiez.Waiver
 	for i := range r.waivers {
 		w := &r.waivers[i]
-		if w.Rule != res.Rule || !waiverMatches(w.Subject, r.prog.ID, &res) {
+		if w.Rule != res.Rule || !waiverMatches(w.Subject, r.prog.ID, res) {
 			continue
 		}
 		if !waiverCovers(w, r.period) {
@@ -469,10 +443,9 @@ func (r *run) waive(res Result) Result {
 		}
 		res.Outcome = OutcomeWaived
 		res.Waiver = &WaiverRef{ID: w.ID, Reason: w.Reason, GrantedBy: w.GrantedBy, Granted: w.Granted, From: w.From, Until: w.Until}
-		return res
+		return
 	}
 	if missed != nil {
 		res.Message = strings.TrimSpace(res.Message + " " + r.notApplied(missed))
 	}
-	return res
 }
