@@ -154,19 +154,19 @@ func cadenceFunctions() []function {
 				})
 				return ans.cal, ans.err
 			}},
-		{name: "cadence", group: "cadence", doc: "cadence(dates, period, unit, min, max[, calendar][, policy]) counts the dates per week, month, quarter, half-year or year and lists the buckets with fewer than min (missed) or, with max > 0, more than max (exceeded) as Stretch values (label, from, until, partial), which a message writes with their days (\"2024-W10 (04.03.–10.03.)\"); with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks. The policy says how buckets cut by the period's edges are judged: whole (the default) judges a bucket in the period that holds its last day, with all of its dates, also those before the period (fetch them with span(period, unit)), and leaves a bucket cut by the period's end to the next period, so consecutive periods judge every bucket exactly once; count judges the cut part against the full target, excuse does not judge cut buckets, prorate shrinks the target to the share of days inside. judged lists the labels of the judged buckets",
+		{name: "cadence", group: "cadence", ctx: true, doc: "cadence(dates, period, unit, min, max[, calendar][, policy]) counts the dates per week, month, quarter, half-year or year and lists the buckets with fewer than min (missed) or, with max > 0, more than max (exceeded) as Stretch values (label, from, until, partial), which a message writes with their days (\"2024-W10 (04.03.–10.03.)\"); with a calendar, buckets whose working days are all closed are excused. Weeks are ISO weeks. The policy says how buckets cut by the period's edges are judged: whole (the default) judges a bucket in the period that holds its last day, with all of its dates, also those before the period (fetch them with span(period, unit)), and leaves a bucket cut by the period's end to the next period, so consecutive periods judge every bucket exactly once; count judges the cut part against the full target, excuse does not judge cut buckets, prorate shrinks the target to the share of days inside. judged lists the labels of the judged buckets",
 			types: []any{new(func([]date.Date, Period, string, int, int) Cadence), new(func([]date.Date, Period, string, int, int, ClosedDays) Cadence),
 				new(func([]date.Date, Period, string, int, int, string) Cadence), new(func([]date.Date, Period, string, int, int, ClosedDays, string) Cadence)},
 			fn: func(a ...any) (any, error) {
-				u, err := unitArg(a[2].(string))
+				u, err := unitArg(a[3].(string))
 				if err != nil {
 					return nil, fmt.Errorf("cadence: %v", err)
 				}
-				policy, err := policyArg(a, 5)
+				policy, err := policyArg(a, 6)
 				if err != nil {
 					return nil, fmt.Errorf("cadence: %v", err)
 				}
-				return checkCadence(a[0].([]date.Date), a[1].(Period), u, a[3].(int), a[4].(int), policy, calendarArg(a, 5), plansOf(a, 5))
+				return checkCadence(a[1].([]date.Date), a[2].(Period), u, a[4].(int), a[5].(int), policy, calendarArg(a, 6), plansOf(a, 6))
 			}},
 		{name: "gaps", group: "cadence", doc: "gaps(dates, period, maxDays[, calendar]) measures the stretches between consecutive dates, and from the period's first day to the first date and from the last date to the period's last day; a gap of exactly maxDays days passes, one day more fails. Each gap is judged once over consecutive periods, in the period that holds the day it first exceeds maxDays: the latest date before the period (fetch with span(period, \"P42D\")) starts the first gap instead of the period's first day, and a gap still within the limit on the period's last day is left to the next period. exceeded lists the gaps over the limit as Stretch values (from, until, days), which a message writes as \"16.01.2024–19.11.2024 (309 Tage)\". With a calendar, closed days inside a gap are not counted",
 			types: []any{new(func([]date.Date, Period, int) GapCheck), new(func([]date.Date, Period, int, ClosedDays) GapCheck)},

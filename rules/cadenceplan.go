@@ -52,12 +52,18 @@ func (s *cadencePlans) plan(within timespan.DateRange, t schedule.Target, policy
 	if q, ok := s.plans[k]; ok {
 		return q, nil // another goroutine made it meanwhile
 	}
-	if s.plans == nil {
+	if s.plans == nil || len(s.plans) >= maxPlans {
 		s.plans = map[cadencePlanKey]*schedule.CountPlan{}
 	}
 	s.plans[k] = p
 	return p, nil
 }
+
+// maxPlans bounds the plans a store keeps: past it the store forgets
+// them and starts again, so that checks over ranges that differ from
+// centre to centre (a range read from the centre's data) hold no more
+// plans than a few centres' worth.
+const maxPlans = 64
 
 // lookup returns the plan kept under k, or nil.
 func (s *cadencePlans) lookup(k cadencePlanKey) *schedule.CountPlan {
@@ -124,16 +130,20 @@ func calendarKey(closures []schedule.Closure, land string) string {
 	return string(b)
 }
 
-// plansOf returns the plan store for a cadence check with the calendar
-// argument at i of a: the calendar's own, or nil (a plan made for the
-// one check) outside an evaluation and for a check without a calendar.
-// The store lives with the evaluation that made the calendar; there is
-// none for the whole process.
+// plansOf returns the plan store for a cadence check whose evaluation
+// state is a[0] and whose calendar argument would be at i: the calendar's
+// own; without a calendar, the store of the worker's evaluation state
+// (evalCtx.plans); nil (a plan made for the one check) outside an
+// evaluation. Every store lives with an evaluation; there is none for
+// the whole process.
 func plansOf(a []any, i int) *cadencePlans {
 	if len(a) > i {
 		if c, ok := a[i].(ClosedDays); ok {
 			return c.plans
 		}
+	}
+	if ec := ecOf(a[0]); ec != nil {
+		return &ec.plans
 	}
 	return nil
 }

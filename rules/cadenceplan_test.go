@@ -61,9 +61,10 @@ func weekly(from, end date.Date, skip int) []date.Date {
 // TestCadencePlansPerCalendar checks that the cadence checks of an
 // evaluation keep their plans by calendar: two centres with the same
 // closures share a store, a centre with other closures has its own, a
-// check without a calendar makes its plan for itself (there is no store
-// for the whole process), a check made again finds its plan, and every
-// answer is CheckCount's with the calendar's options.
+// check without a calendar uses the store of the worker's evaluation
+// state (outside an evaluation it makes its plan for itself: there is no
+// store for the whole process), a check made again finds its plan, and
+// every answer is CheckCount's with the calendar's options.
 func TestCadencePlansPerCalendar(t *testing.T) {
 	summer := kiez.Closure{From: date.New(2024, 7, 15), Until: date.New(2024, 8, 23), Label: "Sommerferien"}
 	autumn := kiez.Closure{From: date.New(2024, 10, 14), Until: date.New(2024, 10, 25), Label: "Herbstferien"}
@@ -90,7 +91,7 @@ func TestCadencePlansPerCalendar(t *testing.T) {
 		name string
 		cal  *ClosedDays
 	}{{"a", &calA}, {"b", &calB}, {"c", &calC}, {"none", nil}} {
-		args := []any{dates, per, "week", 1, 0}
+		args := []any{ec, dates, per, "week", 1, 0}
 		opts := []schedule.Option(nil)
 		if tt.cal != nil {
 			args = append(args, *tt.cal)
@@ -113,21 +114,24 @@ func TestCadencePlansPerCalendar(t *testing.T) {
 	if n := calC.plans.size(); n != 1 {
 		t.Errorf("the store of c holds %d plans, want 1", n)
 	}
-	if plansOf([]any{dates, per, "week", 1, 0}, 5) != nil {
-		t.Errorf("a check without a calendar has a store; it makes its plan for itself (no store for the whole process)")
+	if n := ec.plans.size(); n != 1 {
+		t.Errorf("the evaluation state's store of checks without a calendar holds %d plans, want 1", n)
+	}
+	if plansOf([]any{nil, dates, per, "week", 1, 0}, 6) != nil {
+		t.Errorf("a check without a calendar outside an evaluation has a store; it makes its plan for itself (no store for the whole process)")
 	}
 	excused := func(c Cadence) int { return len(c.Excused) }
-	withA := callFunction(t, "cadence", dates, per, "week", 1, 0, calA).(Cadence)
-	withC := callFunction(t, "cadence", dates, per, "week", 1, 0, calC).(Cadence)
+	withA := callFunction(t, "cadence", ec, dates, per, "week", 1, 0, calA).(Cadence)
+	withC := callFunction(t, "cadence", ec, dates, per, "week", 1, 0, calC).(Cadence)
 	if excused(withC) != excused(withA)+2 {
 		t.Errorf("excused weeks: %d with the autumn closure, %d without; want two more", excused(withC), excused(withA))
 	}
 	// rhythm's calendar reading uses the same plans.
-	callFunction(t, "rhythm", dates, per, "week", 1, calA)
+	callFunction(t, "rhythm", ec, dates, per, "week", 1, calA)
 	if n := calA.plans.size(); n != 1 {
 		t.Errorf("after rhythm the store of a and b holds %d plans, want 1", n)
 	}
-	callFunction(t, "rhythm", dates, per, "month", 2, calA)
+	callFunction(t, "rhythm", ec, dates, per, "month", 2, calA)
 	if n := calA.plans.size(); n != 2 {
 		t.Errorf("after a monthly rhythm the store holds %d plans, want 2", n)
 	}
@@ -136,7 +140,7 @@ func TestCadencePlansPerCalendar(t *testing.T) {
 	if lone.plans != nil {
 		t.Errorf("a calendar outside an evaluation has the store %p", lone.plans)
 	}
-	if got := callFunction(t, "cadence", dates, per, "week", 1, 0, lone).(Cadence); !cmp.Equal(got.Detail, withA.Detail, planCmp) {
+	if got := callFunction(t, "cadence", nil, dates, per, "week", 1, 0, lone).(Cadence); !cmp.Equal(got.Detail, withA.Detail, planCmp) {
 		t.Errorf("cadence outside an evaluation differs from inside")
 	}
 	// The store does not make calendars differ (cmp.Equal through Equal).
@@ -247,5 +251,33 @@ func TestCalendarKeyUnambiguous(t *testing.T) {
 	a, b := calendarKey(calendars[4].closures, "DE-HE"), calendarKey(slices.Clone(calendars[4].closures), "DE-HE")
 	if a != b {
 		t.Errorf("one calendar, two keys: %q and %q", a, b)
+	}
+}
+
+// TestCadencePlanStoreBounded fills a store with plans of ranges that
+// differ from check to check (as a range read from each centre's data
+// would): it never holds more than maxPlans, and every answer stays
+// CheckCount's.
+func TestCadencePlanStoreBounded(t *testing.T) {
+	var store cadencePlans
+	target := schedule.Target{Per: schedule.Month, Min: 1}
+	for i := range 3 * maxPlans {
+		from := date.New(2024, 1, 1).Add(date.PeriodOfDays(i))
+		within := timespan.NewDateRange(from, from.AddDate(1, 0, 0))
+		p, err := store.plan(within, target, defaultPolicy, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dates := weekly(from, from.AddDate(1, 0, 0), 5)
+		want, err := schedule.CheckCount(dates, within, target, schedule.WithEdges(defaultPolicy))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, p.Check(dates), planCmp); diff != "" {
+			t.Fatalf("range %d: the kept plan's answer differs from CheckCount (-want +got):\n%s", i, diff)
+		}
+		if n := store.size(); n > maxPlans {
+			t.Fatalf("after %d ranges the store holds %d plans, more than %d", i+1, n, maxPlans)
+		}
 	}
 }

@@ -189,22 +189,22 @@ func judgedFunctions() []function {
 				}
 				return span(p.(Period), r)
 			}},
-		{name: "rhythm", group: "cadence", doc: "rhythm(dates, period, rhythm, min[, calendar][, policy]) checks a cadence in the reading the rhythm names. A calendar unit (week, month, quarter, half-year, year) is the calendar reading: at least min dates in every such bucket, judged as cadence() does under the policy (default whole). An ISO 8601 duration such as P6M is the rolling reading: every stretch of that many days, weeks, months or years holds at least min dates (for min 1: no gap longer than the duration); a stretch is judged in the period that holds its last day, dates before the period are anchors (fetch them with span), and without any the stretches start on the period's first day. missed lists the short buckets or stretches as Stretch values (label, from, until, partial, days; a stretch has no label), which a message writes as \"2024-H2 (01.07.–31.12.)\" or \"16.01.2024–19.11.2024 (309 Tage)\"; with a calendar, closed buckets are excused and closed days lengthen a stretch",
+		{name: "rhythm", group: "cadence", ctx: true, doc: "rhythm(dates, period, rhythm, min[, calendar][, policy]) checks a cadence in the reading the rhythm names. A calendar unit (week, month, quarter, half-year, year) is the calendar reading: at least min dates in every such bucket, judged as cadence() does under the policy (default whole). An ISO 8601 duration such as P6M is the rolling reading: every stretch of that many days, weeks, months or years holds at least min dates (for min 1: no gap longer than the duration); a stretch is judged in the period that holds its last day, dates before the period are anchors (fetch them with span), and without any the stretches start on the period's first day. missed lists the short buckets or stretches as Stretch values (label, from, until, partial, days; a stretch has no label), which a message writes as \"2024-H2 (01.07.–31.12.)\" or \"16.01.2024–19.11.2024 (309 Tage)\"; with a calendar, closed buckets are excused and closed days lengthen a stretch",
 			types: []any{new(func([]date.Date, Period, string, int) Cadence), new(func([]date.Date, Period, string, int, ClosedDays) Cadence),
 				new(func([]date.Date, Period, string, int, string) Cadence), new(func([]date.Date, Period, string, int, ClosedDays, string) Cadence)},
 			fn: func(a ...any) (any, error) {
-				r, err := parseRhythm(a[2].(string))
+				r, err := parseRhythm(a[3].(string))
 				if err != nil {
 					return nil, fmt.Errorf("rhythm: %v", err)
 				}
-				policy, err := policyArg(a, 4)
+				policy, err := policyArg(a, 5)
 				if err != nil {
 					return nil, fmt.Errorf("rhythm: %v", err)
 				}
 				if r.rolling() {
-					return checkRolling(a[0].([]date.Date), a[1].(Period), r.window, a[3].(int), calendarArg(a, 4))
+					return checkRolling(a[1].([]date.Date), a[2].(Period), r.window, a[4].(int), calendarArg(a, 5))
 				}
-				return checkCadence(a[0].([]date.Date), a[1].(Period), r.unit, a[3].(int), 0, policy, calendarArg(a, 4), plansOf(a, 4))
+				return checkCadence(a[1].([]date.Date), a[2].(Period), r.unit, a[4].(int), 0, policy, calendarArg(a, 5), plansOf(a, 5))
 			}},
 	}
 }
