@@ -437,18 +437,28 @@ func (cc *closureCompiler) pointer(n *ast.PointerNode) (*cnode, error) {
 	return nil, errUncovered
 }
 
+// compileAll compiles nodes in order, stopping at the first that cannot
+// be compiled.
+func (cc *closureCompiler) compileAll(ns []ast.Node) ([]*cnode, error) {
+	out := make([]*cnode, len(ns))
+	for i, x := range ns {
+		c, err := cc.compile(x)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
 // sequence evaluates its nodes in turn and gives the last one's value.
 func (cc *closureCompiler) sequence(n *ast.SequenceNode) (*cnode, error) {
 	if len(n.Nodes) == 0 {
 		return nil, errUncovered
 	}
-	nodes := make([]*cnode, len(n.Nodes))
-	for i, x := range n.Nodes {
-		c, err := cc.compile(x)
-		if err != nil {
-			return nil, err
-		}
-		nodes[i] = c
+	nodes, err := cc.compileAll(n.Nodes)
+	if err != nil {
+		return nil, err
 	}
 	last := nodes[len(nodes)-1]
 	first := nodes[:len(nodes)-1]

@@ -341,13 +341,9 @@ func (p *loopParts) findVal(backwards, throws bool) func(*Frame) (reflect.Value,
 
 // array is a list literal: a list of its values, counted in memory.
 func (cc *closureCompiler) array(n *ast.ArrayNode) (*cnode, error) {
-	nodes := make([]*cnode, len(n.Nodes))
-	for i, x := range n.Nodes {
-		c, err := cc.compile(x)
-		if err != nil {
-			return nil, err
-		}
-		nodes[i] = c
+	nodes, err := cc.compileAll(n.Nodes)
+	if err != nil {
+		return nil, err
 	}
 	return &cnode{typ: n.Type(), any: func(f *Frame) (any, error) {
 		out := make([]any, len(nodes))
