@@ -288,16 +288,18 @@ func recordFunctions() []function {
 			types: []any{new(func(*kiez.Centre, string, Period) []*kiez.Session), new(func(*kiez.Centre, []*kiez.Offer, Period) []*kiez.Session),
 				new(func(*kiez.Centre, []any, Period) []*kiez.Session), new(func(*kiez.Centre, []string, Period) []*kiez.Session)},
 			fn: func(a ...any) (any, error) {
-				c, p := a[1].(*kiez.Centre), a[3].(Period)
-				if kind, ok := a[2].(string); ok {
-					return sessionsOfKind(ecOf(a[0]), c, kind, p), nil
+				ec, c, p := ecOf(a[0]), a[1].(*kiez.Centre), a[3].(Period)
+				switch l := a[2].(type) {
+				case string:
+					return sessionsOfKind(ec, c, l, p), nil
+				case []*kiez.Offer:
+					return sessionsOfOffers(ec, c, l, p)
+				case []any:
+					return sessionsOfAny(ec, c, l, p)
+				case []string:
+					return sessionsOfIDs(ec, c, l, p)
 				}
-				ids, err := offerIDs(a[2])
-				if err != nil {
-					return nil, err
-				}
-				_, given := a[2].([]string) // offerIDs made the list otherwise
-				return sessionsByIDs(ecOf(a[0]), c, ids, !given, p), nil
+				return sessionsOfIDs(ec, c, nil, p)
 			}},
 		{name: "themed", group: "records", doc: "themed(sessions) keeps the sessions with a thematic focus",
 			types: []any{new(func([]*kiez.Session) []*kiez.Session)},

@@ -37,19 +37,13 @@ func heldSessions(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
 	return pick(c.Sessions, func(s *kiez.Session) bool { return !s.Cancelled && p.Contains(s.Date) && slices.Contains(ids, s.Offer) })
 }
 
-// sessionsFor lists the held sessions in the period of the offers with the
-// given ids.
-func sessionsFor(c *kiez.Centre, ids []string, p Period) []*kiez.Session {
-	return heldSessions(c, ids, p)
-}
-
 // sessionsByIDs is sessionsOf(centre, offers or ids, period), memoised per
 // centre by a hash of the ids (idsHash), which the memo keeps with the
 // answer to tell two lists of one hash apart: the list itself when owned
 // (made for the call), else a copy.
 func sessionsByIDs(ec *evalCtx, c *kiez.Centre, ids []string, owned bool, p Period) any {
 	if ec == nil {
-		return sessionsFor(c, ids, p)
+		return heldSessions(c, ids, p)
 	}
 	type answer struct {
 		ids  []string
@@ -60,9 +54,9 @@ func sessionsByIDs(ec *evalCtx, c *kiez.Centre, ids []string, owned bool, p Peri
 		if a := v.(answer); slices.Equal(a.ids, ids) {
 			return a.list
 		}
-		return sessionsFor(c, ids, p) // another list of the same hash
+		return heldSessions(c, ids, p) // another list of the same hash
 	}
-	list := any(sessionsFor(c, ids, p))
+	list := any(heldSessions(c, ids, p))
 	if !owned {
 		ids = slices.Clone(ids)
 	}
@@ -84,20 +78,6 @@ func idsHash(ids []string) uint64 {
 }
 
 var idsSeed = maphash.MakeSeed()
-
-// offerIDs returns the ids of a list of offers, or the list itself when it
-// lists ids.
-func offerIDs(v any) ([]string, error) {
-	switch l := v.(type) {
-	case []string:
-		return l, nil
-	case []*kiez.Offer:
-		return idsOfOffers(l), nil
-	case []any:
-		return idsOfAny(l)
-	}
-	return nil, nil
-}
 
 // idsOfOffers returns the ids of a list of offers.
 func idsOfOffers(l []*kiez.Offer) []string {

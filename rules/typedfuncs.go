@@ -20,6 +20,10 @@ import (
 
 // typedFunctions returns the typed forms by function name.
 func typedFunctions() map[string][]compile.TypedFunc {
+	// missing and extra are one function (without) in the same typed forms, on the four kinds of
+	// lists of texts.
+	withoutForms := []compile.TypedFunc{compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
+		compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])}
 	return map[string][]compile.TypedFunc{
 		"inPeriod": {compile.Typed2(inPeriod)},
 		"days":     {compile.Typed2(daysBetween)},
@@ -38,10 +42,8 @@ func typedFunctions() map[string][]compile.TypedFunc {
 		"meetingsOf": {compile.Typed4(meetingsOfMemo[*kiez.Centre]), compile.Typed4(meetingsOfMemo[*kiez.Programme])},
 		"evidenceOf": {compile.Typed3(evidenceOfMemo[*kiez.Centre]), compile.Typed3(evidenceOfMemo[*kiez.Programme])},
 		concatName:   {compile.Typed3(concatTexts)},
-		"missing": {compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
-			compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])},
-		"extra": {compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
-			compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])},
+		"missing":    withoutForms,
+		"extra":      withoutForms,
 		refsName: {
 			compile.Typed2(refsTyped[kiez.Kita]), compile.Typed2(refsTyped[kiez.Participant]),
 			compile.Typed2(refsTyped[kiez.Meeting]), compile.Typed2(refsTyped[kiez.Evidence]),
