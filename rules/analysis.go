@@ -53,17 +53,26 @@ func (p *RuleSet) analyse(r *Rule) {
 		r.each.konst = p.consts
 		p.consts++
 	}
+	r.eachVerdictExpr(visit)
+}
+
+// eachVerdictExpr calls fn with every compiled expression that decides or
+// describes a verdict of the rule, in the order a verdict may need them:
+// the lets (with their names), when, needs, assert, the message's parts
+// and the evidence. each and subject, which name the items, are not
+// among them; an expression the rule lacks is nil.
+func (r *Rule) eachVerdictExpr(fn func(e *expression, let string)) {
 	for i, x := range r.lets {
-		visit(x, r.Let[i])
+		fn(x, r.Let[i])
 	}
-	visit(r.when, "")
-	visit(r.needs, "")
-	visit(r.assert, "")
+	fn(r.when, "")
+	fn(r.needs, "")
+	fn(r.assert, "")
 	for _, part := range r.templateParts() {
-		visit(part.expr, "")
+		fn(part.expr, "")
 	}
 	for _, e := range r.evidence {
-		visit(e, "")
+		fn(e, "")
 	}
 }
 
@@ -73,24 +82,13 @@ func (p *RuleSet) analyse(r *Rule) {
 // order once all are compiled, alone, and the walks of the trees were
 // most of its work.
 func (r *Rule) identifiers() {
-	warm := func(e *expression) {
+	warm := func(e *expression, _ string) {
 		if e != nil {
 			e.program.Identifiers()
 		}
 	}
-	warm(r.each)
-	for _, x := range r.lets {
-		warm(x)
-	}
-	warm(r.when)
-	warm(r.needs)
-	warm(r.assert)
-	for _, part := range r.templateParts() {
-		warm(part.expr)
-	}
-	for _, e := range r.evidence {
-		warm(e)
-	}
+	warm(r.each, "")
+	r.eachVerdictExpr(warm)
 }
 
 // letsRead returns the indexes of the lets an expression reads, in order.

@@ -82,25 +82,17 @@ func ruleCost(c *compile.Estimate, r *Rule) uint64 {
 		once = c.Cost(r.each.program.Node())
 		items = c.Size(r.each.program.Node())
 	}
-	add := func(e *expression) {
-		if e != nil {
-			perItem = compile.SatAdd(perItem, c.Cost(e.program.Node()))
+	add := func(e *expression, let string) {
+		if e == nil {
+			return
+		}
+		perItem = compile.SatAdd(perItem, c.Cost(e.program.Node()))
+		if let != "" {
+			c.Declare(let, c.Size(e.program.Node())) // for the expressions after it
 		}
 	}
-	add(r.when)
-	add(r.subject)
-	for i, x := range r.lets {
-		add(x)
-		c.Declare(r.Let[i], c.Size(x.program.Node()))
-	}
-	add(r.needs)
-	add(r.assert)
-	for _, part := range r.templateParts() {
-		add(part.expr)
-	}
-	for _, e := range r.evidence {
-		add(e)
-	}
+	add(r.subject, "")
+	r.eachVerdictExpr(add)
 	return compile.SatAdd(once, compile.SatMul(items, perItem))
 }
 

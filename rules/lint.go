@@ -332,24 +332,14 @@ func (l *loader) lintUnusedLets(fr *fileRule, r *Rule) {
 	}
 	read := map[int]bool{}
 	lets := letIndex(r)
-	mark := func(e *expression) {
+	// when is compiled before the lets and reads none of them.
+	r.eachVerdictExpr(func(e *expression, _ string) {
 		if e != nil {
 			for _, i := range letsRead(e.program, lets) {
 				read[i] = true
 			}
 		}
-	}
-	for _, e := range r.lets {
-		mark(e)
-	}
-	mark(r.needs)
-	mark(r.assert)
-	for _, part := range r.templateParts() {
-		mark(part.expr)
-	}
-	for _, e := range r.evidence {
-		mark(e)
-	}
+	})
 	for i, name := range r.Let {
 		if read[i] {
 			continue
