@@ -104,9 +104,7 @@ func (r *run) ruleParts(ctx context.Context, rule *Rule, c *kiez.Centre, explain
 		if r.problemsOnly {
 			msg = ""
 		}
-		out = append(out, Result{})
-		res := &out[len(out)-1]
-		r.setBase(res, rule, c)
+		out, res := appendResult(out, r.baseResult(rule, c))
 		res.Outcome, res.Message = OutcomeNotApplicable, msg
 		return out, noParts(explain)
 	}
@@ -140,38 +138,37 @@ func noParts(explain []*expression) [][]Evidence {
 // baseResult is what every result of a rule on a centre (nil: on the
 // programme) has, whatever its outcome: the rule's data and the subject.
 func (r *run) baseResult(rule *Rule, c *kiez.Centre) Result {
-	var res Result
-	r.setBase(&res, rule, c)
-	return res
-}
-
-// setBase fills in what every result of a rule on a centre (nil: on the
-// programme) has, whatever its outcome, in a result that is zero: the
-// rule's data and the subject. Results are built in place in the list
-// they go to, so that the large struct is not copied on its way there.
-func (r *run) setBase(res *Result, rule *Rule, c *kiez.Centre) {
-	res.Programme, res.Rule, res.Title, res.Severity = r.prog.ID, rule.ID, r.title(rule), rule.Severity
-	res.Requirements, res.Source, res.Subject = rule.Requirements, rule.Source, r.prog.ID
+	res := Result{Programme: r.prog.ID, Rule: rule.ID, Title: r.title(rule), Severity: rule.Severity,
+		Requirements: rule.Requirements, Source: rule.Source, Subject: r.prog.ID}
 	if c != nil {
 		res.Subject, res.Centre = c.ID, c.ID
 	}
+	return res
+}
+
+// appendResult appends base to out and returns the list and the new
+// result, which the verdict fills in where it lies: the large struct is
+// copied once, on its way into the list, not through every step of the
+// verdict.
+func appendResult(out []Result, base Result) ([]Result, *Result) {
+	out = append(out, base)
+	return out, &out[len(out)-1]
 }
 
 // rulePartsIn is ruleParts within the period and params of the run.
 func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, explain []*expression, out []Result) ([]Result, [][]Evidence) {
+	base := r.baseResult(rule, c)
 	r.beginLets(rule)
 	if c != nil {
 		r.setVar(slotCentre, c)
 	}
 	if len(r.missing) > 0 {
-		if res, ok := r.paramsMissingResult(rule, r.baseResult(rule, c)); ok {
+		if res, ok := r.paramsMissingResult(rule, base); ok {
 			return append(out, res), noParts(explain)
 		}
 	}
 	if rule.each == nil {
-		out = append(out, Result{})
-		res := &out[len(out)-1]
-		r.setBase(res, rule, c)
+		out, res := appendResult(out, base)
 		parts := r.verdict(rule, res, nil, explain)
 		if explain == nil {
 			return out, nil
@@ -180,9 +177,7 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 	}
 	items, err := r.items(rule)
 	if err != nil {
-		out = append(out, Result{})
-		res := &out[len(out)-1]
-		r.setBase(res, rule, c)
+		out, res := appendResult(out, base)
 		r.errorResult(res, err)
 		return out, noParts(explain)
 	}
@@ -201,9 +196,8 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 			break
 		}
 		r.setVar(slotItem, item)
-		out = append(out, Result{})
-		res := &out[len(out)-1]
-		r.setBase(res, rule, c)
+		var res *Result
+		out, res = appendResult(out, base)
 		res.ItemKind, res.Item = rule.itemKind, r.itemSubject(rule, item, i)
 		if res.ItemKind == "" {
 			res.ItemKind = itemKindOfValue(item)
@@ -222,7 +216,7 @@ func (r *run) rulePartsIn(ctx context.Context, rule *Rule, c *kiez.Centre, expla
 
 // verdict decides one result on the current variables (the centre and,
 // for a rule with each, the item), filling in res, which holds the
-// rule's data and the subject (setBase). slots holds the item-independent
+// rule's data and the subject (baseResult). slots holds the item-independent
 // values of a rule with each, nil otherwise. The rule's lets are computed
 // when an expression first reads them. With r.problemsOnly, a pass and a
 // not-applicable result get neither message nor evidence. It returns the
