@@ -80,7 +80,7 @@ func (e *Engine) Evaluate(ctx context.Context, ds *kiez.Dataset, period Period) 
 	// hundreds of megabytes, too many to copy often while growing.
 	var rl resultsList
 	rl.chunks = e.chunksOf(ds)
-	err = e.evaluate(ctx, ds, period, &rl, func(rs []Result) error {
+	err = e.evaluate(ctx, ds, period, true, func(rs []Result) error {
 		rl.add(rs)
 		ev.tally(rs)
 		return nil
@@ -107,7 +107,7 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 	if err != nil {
 		return nil, err
 	}
-	err = e.evaluate(ctx, ds, period, nil, func(rs []Result) error {
+	err = e.evaluate(ctx, ds, period, false, func(rs []Result) error {
 		for i, res := range rs {
 			ev.tally(rs[i : i+1])
 			if err := fn(res); err != nil {
@@ -123,17 +123,13 @@ func (e *Engine) Stream(ctx context.Context, ds *kiez.Dataset, period Period, fn
 // hands emit the results in order, on the calling goroutine: first the
 // programme rules' results of a programme, then those of each centre.
 // emit is done with a list when it returns: the list is filled again for
-// a later centre. With kept, the caller keeps every result in it
-// (Evaluate): the evidence lists of the results are cut from blocks
-// (evidenceList), and one worker appends the results of a centre in
-// kept's free room where it has enough (resultsList.room). evaluate stops
-// at the first error of emit or of ctx and returns it.
-func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, kept *resultsList, emit func([]Result) error) error {
+// a later centre. With keep, the caller keeps every result (Evaluate):
+// the evidence lists of the results are cut from blocks (evidenceList).
+// evaluate stops at the first error of emit or of ctx and returns it.
+func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, keep bool, emit func([]Result) error) error {
 	for _, p := range e.progs {
 		r := e.newRun(p, ds, per)
-		if kept != nil {
-			r.keep, r.room = true, kept.room
-		}
+		r.keep = keep
 		if r.programme == nil && len(r.centres) == 0 {
 			continue
 		}
@@ -157,14 +153,12 @@ func (e *Engine) evaluate(ctx context.Context, ds *kiez.Dataset, per Period, kep
 // then on it makes room at once for as many results as those lists had
 // on average times the lists still expected, and again so when that
 // falls short: the results are copied about once, and the list is not
-// much longer than needed. A list appended in its free room (room) is
-// taken as it is.
+// much longer than needed.
 type resultsList struct {
-	list    []Result
-	chunks  int // the lists expected
-	seen    int // the lists added
-	filled  int // the lists added that had results
-	longest int // the most results a list had
+	list   []Result
+	chunks int // the lists expected
+	seen   int // the lists added
+	filled int // the lists added that had results
 }
 
 // estimateAfter is the number of lists with results after which
@@ -178,12 +172,7 @@ func (l *resultsList) add(rs []Result) {
 		return
 	}
 	l.filled++
-	l.longest = max(l.longest, len(rs))
 	n := len(l.list) + len(rs)
-	if m := len(l.list); m < cap(l.list) && &l.list[:m+1][m] == &rs[0] {
-		l.list = l.list[:n] // appended in the free room: in place already
-		return
-	}
 	if left := l.chunks - l.seen; n > cap(l.list) && l.filled >= estimateAfter && left > 0 {
 		want := n + n*left/l.filled
 		want += want / 16 // lists differ in length
@@ -193,17 +182,6 @@ func (l *resultsList) add(rs []Result) {
 		l.list = list
 	}
 	l.list = append(l.list, rs...)
-}
-
-// room returns the free room at the end of the list, empty, when it has
-// room for the longest list so far (and at least one result), for the
-// next list to be appended in place; nil otherwise.
-func (l *resultsList) room() []Result {
-	m := len(l.list)
-	if cap(l.list)-m < max(l.longest, 1) {
-		return nil
-	}
-	return l.list[m:m]
 }
 
 // chunksOf is the number of lists of results evaluate hands on for the
@@ -238,11 +216,8 @@ type run struct {
 	// problemsOnly leaves passes and not-applicable results without
 	// message and evidence (WithDetailsForProblemsOnly).
 	problemsOnly bool
-	// keep says that every result is kept (Evaluate): see evidenceList;
-	// room, when set, gives the list a single worker appends a centre's
-	// results to (see eachCentre).
+	// keep says that every result is kept (Evaluate): see evidenceList.
 	keep bool
-	room func() []Result
 
 	// Owned by one goroutine, never shared:
 	machine *vm.VM         // the expression machine
@@ -327,29 +302,18 @@ func (r *run) programmeRules(ctx context.Context) ([]Result, error) {
 // filled again.
 func (r *run) eachCentre(ctx context.Context, workers int, emit func([]Result) error) error {
 	if workers <= 1 {
-		// The worker fills its own list again for each centre, or the
-		// free room r.room gives (then the caller finds the results in
-		// place). A list in that room is the caller's once emitted: the
-		// worker keeps only a list that is not in it.
+		// The worker fills its one list again for each centre.
 		w := r.forWorker(ctx)
-		var own []Result
+		var buf []Result
 		for _, c := range r.centres {
 			if err := ctx.Err(); err != nil {
 				return err
-			}
-			buf, room := own, []Result(nil)
-			if r.room != nil {
-				if room = r.room(); room != nil {
-					buf = room
-				}
 			}
 			rs := w.centre(ctx, c, buf)
 			if err := emit(rs); err != nil {
 				return err
 			}
-			if room == nil || cap(rs) == 0 || &rs[:1][0] != &room[:1][0] {
-				own = rs[:0]
-			}
+			buf = rs[:0]
 		}
 		return ctx.Err()
 	}
