@@ -30,10 +30,6 @@ type evalCtx struct {
 	// memory stays bounded by one centre's records.
 	memo map[memoKey]any
 	refs map[refKey]any
-	// plans keeps the count plans of the cadence checks without a
-	// calendar (see plansOf); they depend on the period, target and
-	// policy only, not on the centre, so they stay from centre to centre.
-	plans cadencePlans
 }
 
 func newEvalCtx(ctx context.Context, shared *sharedCache) *evalCtx {

@@ -81,12 +81,14 @@ func (s *cadencePlans) size() int {
 
 // calendarPlans are the plan stores of an evaluation's calendars, one per
 // distinct calendar (closures and Land), so that centres with the same
-// closed days share their plans. Past maxCalendars calendars it forgets
-// the stores (a calendar keeps its own), so that a dataset whose centres
-// each declare other closures holds no more plans than a few centres do.
+// closed days share their plans, and one (none) for the checks without a
+// calendar. Past maxCalendars calendars it forgets the stores (a calendar
+// keeps its own), so that a dataset whose centres each declare other
+// closures holds no more plans than a few centres do.
 type calendarPlans struct {
 	mu    sync.Mutex
 	byKey map[string]*cadencePlans
+	none  cadencePlans
 }
 
 // maxCalendars bounds the calendars whose stores an evaluation keeps.
@@ -132,8 +134,8 @@ func calendarKey(closures []schedule.Closure, land string) string {
 
 // plansOf returns the plan store for a cadence check whose evaluation
 // state is a[0] and whose calendar argument would be at i: the calendar's
-// own; without a calendar, the store of the worker's evaluation state
-// (evalCtx.plans); nil (a plan made for the one check) outside an
+// own; without a calendar, the evaluation's store of such checks
+// (calendarPlans.none); nil (a plan made for the one check) outside an
 // evaluation. Every store lives with an evaluation; there is none for
 // the whole process.
 func plansOf(a []any, i int) *cadencePlans {
@@ -143,7 +145,7 @@ func plansOf(a []any, i int) *cadencePlans {
 		}
 	}
 	if ec := ecOf(a[0]); ec != nil {
-		return &ec.plans
+		return &ec.shared.calendars.none
 	}
 	return nil
 }

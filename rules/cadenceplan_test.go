@@ -61,8 +61,8 @@ func weekly(from, end date.Date, skip int) []date.Date {
 // TestCadencePlansPerCalendar checks that the cadence checks of an
 // evaluation keep their plans by calendar: two centres with the same
 // closures share a store, a centre with other closures has its own, a
-// check without a calendar uses the store of the worker's evaluation
-// state (outside an evaluation it makes its plan for itself: there is no
+// check without a calendar uses the evaluation's store of such checks
+// (outside an evaluation it makes its plan for itself: there is no
 // store for the whole process), a check made again finds its plan, and
 // every answer is CheckCount's with the calendar's options.
 func TestCadencePlansPerCalendar(t *testing.T) {
@@ -114,8 +114,8 @@ func TestCadencePlansPerCalendar(t *testing.T) {
 	if n := calC.plans.size(); n != 1 {
 		t.Errorf("the store of c holds %d plans, want 1", n)
 	}
-	if n := ec.plans.size(); n != 1 {
-		t.Errorf("the evaluation state's store of checks without a calendar holds %d plans, want 1", n)
+	if n := shared.calendars.none.size(); n != 1 {
+		t.Errorf("the evaluation's store of checks without a calendar holds %d plans, want 1", n)
 	}
 	if plansOf([]any{nil, dates, per, "week", 1, 0}, 6) != nil {
 		t.Errorf("a check without a calendar outside an evaluation has a store; it makes its plan for itself (no store for the whole process)")
