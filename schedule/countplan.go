@@ -84,16 +84,14 @@ func (p *CountPlan) check(dates []date.Date, into []BucketCount) CountResult {
 			c.Dates = in
 		}
 		into[i] = c
-		if c.Excused {
-			continue
-		}
-		if c.Count < c.Min {
+		if c.missed() {
 			missed++
 		}
-		if c.Max > 0 && c.Count > c.Max {
+		if c.exceeded() {
 			exceeded++
 		}
 	}
+	// The lists at their length: counted first, then filled.
 	if missed > 0 {
 		res.Missed = make([]BucketCount, 0, missed)
 	}
@@ -101,15 +99,19 @@ func (p *CountPlan) check(dates []date.Date, into []BucketCount) CountResult {
 		res.Exceeded = make([]BucketCount, 0, exceeded)
 	}
 	for _, c := range into {
-		if c.Excused {
-			continue
-		}
-		if c.Count < c.Min {
+		if c.missed() {
 			res.Missed = append(res.Missed, c)
 		}
-		if c.Max > 0 && c.Count > c.Max {
+		if c.exceeded() {
 			res.Exceeded = append(res.Exceeded, c)
 		}
 	}
 	return res
 }
+
+// missed reports whether a judged bucket holds fewer than its minimum.
+func (c *BucketCount) missed() bool { return !c.Excused && c.Count < c.Min }
+
+// exceeded reports whether a judged bucket holds more than a positive
+// maximum.
+func (c *BucketCount) exceeded() bool { return !c.Excused && c.Max > 0 && c.Count > c.Max }
