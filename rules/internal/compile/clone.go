@@ -30,93 +30,85 @@ func cloneNode(cache *nature.Cache, n ast.Node) ast.Node {
 	case nil:
 		return nil
 	case *ast.NilNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.IdentifierNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.IntegerNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.FloatNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.BoolNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.StringNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.BytesNode:
-		x := *n
+		x := copyOf(n)
 		x.Value = slices.Clone(n.Value)
-		c = &x
+		c = x
 	case *ast.ConstantNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.UnaryNode:
-		x := *n
+		x := copyOf(n)
 		x.Node = cloneNode(cache, n.Node)
-		c = &x
+		c = x
 	case *ast.BinaryNode:
-		x := *n
+		x := copyOf(n)
 		x.Left, x.Right = cloneNode(cache, n.Left), cloneNode(cache, n.Right)
-		c = &x
+		c = x
 	case *ast.ChainNode:
-		x := *n
+		x := copyOf(n)
 		x.Node = cloneNode(cache, n.Node)
-		c = &x
+		c = x
 	case *ast.MemberNode:
-		x := *n
+		x := copyOf(n)
 		x.Node, x.Property = cloneNode(cache, n.Node), cloneNode(cache, n.Property)
-		c = &x
+		c = x
 	case *ast.SliceNode:
-		x := *n
+		x := copyOf(n)
 		x.Node, x.From, x.To = cloneNode(cache, n.Node), cloneNode(cache, n.From), cloneNode(cache, n.To)
-		c = &x
+		c = x
 	case *ast.CallNode:
-		x := *n
+		x := copyOf(n)
 		x.Callee, x.Arguments = cloneNode(cache, n.Callee), cloneList(cache, n.Arguments)
-		c = &x
+		c = x
 	case *ast.BuiltinNode:
-		x := *n
+		x := copyOf(n)
 		x.Arguments, x.Map = cloneList(cache, n.Arguments), cloneNode(cache, n.Map)
 		if n.Threshold != nil {
 			t := *n.Threshold
 			x.Threshold = &t
 		}
-		c = &x
+		c = x
 	case *ast.PredicateNode:
-		x := *n
+		x := copyOf(n)
 		x.Node = cloneNode(cache, n.Node)
-		c = &x
+		c = x
 	case *ast.PointerNode:
-		x := *n
-		c = &x
+		c = copyOf(n)
 	case *ast.ConditionalNode:
-		x := *n
+		x := copyOf(n)
 		x.Cond, x.Exp1, x.Exp2 = cloneNode(cache, n.Cond), cloneNode(cache, n.Exp1), cloneNode(cache, n.Exp2)
-		c = &x
+		c = x
 	case *ast.VariableDeclaratorNode:
-		x := *n
+		x := copyOf(n)
 		x.Value, x.Expr = cloneNode(cache, n.Value), cloneNode(cache, n.Expr)
-		c = &x
+		c = x
 	case *ast.SequenceNode:
-		x := *n
+		x := copyOf(n)
 		x.Nodes = cloneList(cache, n.Nodes)
-		c = &x
+		c = x
 	case *ast.ArrayNode:
-		x := *n
+		x := copyOf(n)
 		x.Nodes = cloneList(cache, n.Nodes)
-		c = &x
+		c = x
 	case *ast.MapNode:
-		x := *n
+		x := copyOf(n)
 		x.Pairs = cloneList(cache, n.Pairs)
-		c = &x
+		c = x
 	case *ast.PairNode:
-		x := *n
+		x := copyOf(n)
 		x.Key, x.Value = cloneNode(cache, n.Key), cloneNode(cache, n.Value)
-		c = &x
+		c = x
 	default:
 		panic(fmt.Sprintf("compile: cannot copy a node of type %T", n))
 	}
@@ -127,6 +119,12 @@ func cloneNode(cache *nature.Cache, n ast.Node) ast.Node {
 		}
 	}
 	return c
+}
+
+// copyOf returns a new node with the fields of n.
+func copyOf[T any](n *T) *T {
+	x := *n
+	return &x
 }
 
 // cloneList returns deep copies of a list of nodes in a new list (nil for

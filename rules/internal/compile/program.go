@@ -57,14 +57,15 @@ func (p *Program) Node() ast.Node { return p.node }
 // in the order of a walk of it (children before their parents), worked
 // out once. The list must not be changed.
 func (p *Program) Identifiers() []string {
-	p.idsOnce.Do(func() { p.ids = slices.Clip(identifiersOf(p.node, nil)) })
+	p.idsOnce.Do(func() { p.ids = slices.Clip(identifiersOf(p.node)) })
 	return p.ids
 }
 
-// identifiersOf appends to out the names of the identifiers of a tree that
-// it does not hold yet, in the order of ast.Walk (children before their
-// parents), without ast.Walk's allocations.
-func identifiersOf(n ast.Node, out []string) []string {
+// identifiersOf returns the distinct names of the identifiers of a tree,
+// in the order of ast.Walk (children before their parents), without
+// ast.Walk's allocations.
+func identifiersOf(n ast.Node) []string {
+	var out []string
 	EachNode(n, func(n ast.Node) {
 		if id, ok := n.(*ast.IdentifierNode); ok && !slices.Contains(out, id.Value) {
 			out = append(out, id.Value)
