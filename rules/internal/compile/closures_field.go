@@ -2,7 +2,6 @@ package compile
 
 import (
 	"reflect"
-	"sync"
 
 	"github.com/expr-lang/expr/ast"
 )
@@ -138,28 +137,21 @@ func pointedRecord(ptr func(*Frame) (reflect.Value, error), optional bool) func(
 		if err != nil {
 			return reflect.Value{}, err
 		}
-		if v.IsNil() {
-			if optional {
-				f.stop = v.Interface()
-				return reflect.Value{}, errChainNil
-			}
-			return reflect.Value{}, errClosure
-		}
-		return v.Elem(), nil
+		return deref(f, v, optional)
 	}
 }
 
-// recordKey stands for a record type in the loops' scopes (cscope.key):
-// one per type, compared by its address.
-type recordKey struct{ t reflect.Type }
-
-// recordKeys are the keys of the record types, by type.
-var recordKeys sync.Map
-
-// keyOf returns the key of the record type st.
-func keyOf(st reflect.Type) *recordKey {
-	k, _ := recordKeys.LoadOrStore(st, &recordKey{t: st})
-	return k.(*recordKey)
+// deref follows a pointer to what it points to: a nil pointer ends an
+// optional chain (the chain's value is the nil pointer), or fails.
+func deref(f *Frame, v reflect.Value, optional bool) (reflect.Value, error) {
+	if !v.IsNil() {
+		return v.Elem(), nil
+	}
+	if optional {
+		f.stop = v.Interface()
+		return reflect.Value{}, errChainNil
+	}
+	return reflect.Value{}, errClosure
 }
 
 // itemRecord is checkedRecord on the element of the innermost loop (#),
@@ -167,10 +159,9 @@ func keyOf(st reflect.Type) *recordKey {
 // for the element's other fields (.attendance.adults +
 // .attendance.children reads one record).
 func itemRecord(checked func(*Frame) (reflect.Value, error), st reflect.Type) func(*Frame) (reflect.Value, error) {
-	key := keyOf(st)
 	return func(f *Frame) (reflect.Value, error) {
 		s := &f.scope[len(f.scope)-1]
-		if s.key == key {
+		if s.recType == st {
 			return s.rec, nil
 		}
 		v, err := checked(f)
@@ -178,7 +169,7 @@ func itemRecord(checked func(*Frame) (reflect.Value, error), st reflect.Type) fu
 			return reflect.Value{}, err
 		}
 		s = &f.scope[len(f.scope)-1]
-		s.rec, s.key = v, key
+		s.rec, s.recType = v, st
 		return v, nil
 	}
 }
@@ -193,14 +184,9 @@ func checkedRecord(bv func(*Frame) (reflect.Value, error), st reflect.Type, opti
 			return reflect.Value{}, err
 		}
 		if v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				if optional {
-					f.stop = v.Interface()
-					return reflect.Value{}, errChainNil
-				}
-				return reflect.Value{}, errClosure
+			if v, err = deref(f, v, optional); err != nil {
+				return reflect.Value{}, err
 			}
-			v = v.Elem()
 		}
 		if !v.IsValid() {
 			if optional {

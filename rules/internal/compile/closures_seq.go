@@ -36,10 +36,11 @@ type cscope struct {
 	cur   reflect.Value // the element, interfaces followed
 	box   any           // the element as an interface, when boxed
 	boxed bool
-	// rec is the element as the record of type key that its fields are
-	// read from (closures_field.go), once key is set for the element.
-	rec reflect.Value
-	key *recordKey
+	// rec is the element as the record of type recType that its fields
+	// are read from (closures_field.go), once recType is set for the
+	// element.
+	rec     reflect.Value
+	recType reflect.Type
 }
 
 // Where a loop's list lies.
@@ -51,7 +52,7 @@ const (
 
 // at makes the element i the loop's current one.
 func (s *cscope) at(f *Frame, i int) {
-	s.index, s.key = i, nil
+	s.index, s.recType = i, nil
 	switch s.from {
 	case fromAnys:
 		s.box, s.boxed = s.anys[i], true
