@@ -44,12 +44,7 @@ func (f *Frame) boxText(s string) any {
 	if len(s) == 0 {
 		return s
 	}
-	e := &f.boxes.texts[maphash.String(boxSeed, s)&(textBoxes-1)]
-	if x, ok := (*e).(string); ok && x == s {
-		return *e
-	}
-	*e = s
-	return *e
+	return reuseBox(&f.boxes.texts[maphash.String(boxSeed, s)&(textBoxes-1)], s)
 }
 
 // boxInt returns x as an interface, as boxText does for texts.
@@ -57,20 +52,20 @@ func (f *Frame) boxInt(x int) any {
 	if x >= 0 && x < 256 {
 		return x
 	}
-	e := &f.boxes.ints[uint(x)&(intBoxes-1)]
-	if y, ok := (*e).(int); ok && y == x {
-		return *e
-	}
-	*e = x
-	return *e
+	return reuseBox(&f.boxes.ints[uint(x)&(intBoxes-1)], x)
 }
 
 // boxDate returns d as an interface, as boxText does for texts.
 func (f *Frame) boxDate(d date.Date) any {
-	e := &f.boxes.dates[uint(d.DaysSinceEpoch())&(dateBoxes-1)]
-	if x, ok := (*e).(date.Date); ok && x == d {
+	return reuseBox(&f.boxes.dates[uint(d.DaysSinceEpoch())&(dateBoxes-1)], d)
+}
+
+// reuseBox returns the box in the table's entry e when it holds x, and
+// otherwise boxes x and keeps the box there.
+func reuseBox[T comparable](e *any, x T) any {
+	if y, ok := (*e).(T); ok && y == x {
 		return *e
 	}
-	*e = d
+	*e = x
 	return *e
 }
