@@ -25,6 +25,9 @@ func typedFunctions() map[string][]compile.TypedFunc {
 	withoutForms := []compile.TypedFunc{compile.Typed2(withoutTexts[[]any, []any]), compile.Typed2(withoutTexts[[]string, []any]),
 		compile.Typed2(withoutTexts[[]any, []string]), compile.Typed2(withoutTexts[[]string, []string])}
 	return map[string][]compile.TypedFunc{
+		"intAdd":   {compile.Typed2(addInt)},
+		"intSub":   {compile.Typed2(subInt)},
+		"intMul":   {compile.Typed2(mulInt)},
 		"inPeriod": {compile.Typed2(inPeriod)},
 		"days":     {compile.Typed2(daysBetween)},
 		"periodOf": {compile.Typed1(periodOfBucket)},

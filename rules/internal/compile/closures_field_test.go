@@ -155,10 +155,10 @@ func TestClosureFieldPaths(t *testing.T) {
 }
 
 // TestClosureWholeCall: a function of two whole numbers that gives one
-// (here + on whole numbers, with an error on overflow) is called with
-// its arguments read typed and gives its result typed, so that a
-// comparison of it compares whole numbers; its error fails the closure,
-// and the machine fails too.
+// (here + on whole numbers, with an error on overflow), given a typed
+// form, is called with its arguments read typed and gives its result
+// typed, so that a comparison of it compares whole numbers; its error
+// fails the closure, and the machine fails too.
 func TestClosureWholeCall(t *testing.T) {
 	plus := func(a, b any) (any, error) {
 		x, y := a.(int), b.(int)
@@ -175,6 +175,13 @@ func TestClosureWholeCall(t *testing.T) {
 	defer s.Close()
 	types := map[string]any{"n": 0, "o": (*fieldOuter)(nil), "os": []*fieldOuter(nil)}
 	funcs := NewClosureFuncs(cfg)
+	funcs.AddTyped(map[string][]TypedFunc{"plus": {Typed2(func(x, y int) (int, error) {
+		v, err := plus(x, y)
+		if err != nil {
+			return 0, err
+		}
+		return v.(int), nil
+	})}})
 	frame := &Frame{}
 	full := &fieldOuter{In: fieldInner{A: 2}, Ptr: &fieldInner{A: 300}}
 	for _, text := range []string{`n + n`, `o.in.a + o.ptr.a + n <= 0`, `filter(os, .in.a + .ptr.a > n)`, `sum(os, .in.a + n)`, `map(os, .in.a + .in.a)`} {

@@ -173,8 +173,6 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 	}
 	out := &cnode{typ: n.Type()}
 	switch f1, f2 := cc.funcs.fn1[id.Value], cc.funcs.fn2[id.Value]; {
-	case f2 != nil && len(args) == 2 && !derefs && out.typ == typeInt && types[0] == typeInt && types[1] == typeInt:
-		return wholeCall(f2, strictInt(nodes[0]).i, strictInt(nodes[1]).i), nil
 	case f2 != nil && len(args) == 2:
 		a, b := args[0], args[1]
 		out.any = func(f *Frame) (any, error) {
@@ -204,35 +202,6 @@ func (cc *closureCompiler) call(n *ast.CallNode) (*cnode, error) {
 		return &cnode{typ: typeBool, any: out.any, b: out.boolFn()}, nil
 	}
 	return out, nil
-}
-
-// wholeCall is a call of a function of two whole numbers that gives a
-// whole number (the operators on them: intAdd, intSub …), as a whole
-// number: its arguments, checked as whole numbers, are read typed
-// (asserted, as the function asserts them) and boxed from the frame's
-// tables, its result is asserted (a value of another type fails, and the
-// machine runs the expression), so that a comparison or a sum of it
-// reads it without an interface.
-func wholeCall(f2 func(a, b any) (any, error), x, y func(*Frame) (int, error)) *cnode {
-	return typed(&cnode{typ: typeInt, i: func(f *Frame) (int, error) {
-		a, err := x(f)
-		if err != nil {
-			return 0, err
-		}
-		b, err := y(f)
-		if err != nil {
-			return 0, err
-		}
-		v, err := f2(f.boxInt(a), f.boxInt(b))
-		if err != nil {
-			return 0, err
-		}
-		r, ok := v.(int)
-		if !ok {
-			return 0, errClosure
-		}
-		return r, nil
-	}})
 }
 
 // derefArg dereferences an argument as expr's deref.Interface does.
