@@ -185,18 +185,7 @@ func TestClosureWholeCall(t *testing.T) {
 	frame := &Frame{}
 	full := &fieldOuter{In: fieldInner{A: 2}, Ptr: &fieldInner{A: 300}}
 	for _, text := range []string{`n + n`, `o.in.a + o.ptr.a + n <= 0`, `filter(os, .in.a + .ptr.a > n)`, `sum(os, .in.a + n)`, `map(os, .in.a + .in.a)`} {
-		prog, err := s.Compile(text, types)
-		if err != nil {
-			t.Fatalf("%s: %v", text, err)
-		}
-		c := CompileClosure(prog, funcs)
-		if c == nil {
-			t.Fatalf("%s: not compiled to closures", text)
-		}
-		m, err := prog.Machine()
-		if err != nil {
-			t.Fatal(err)
-		}
+		c, m := closureAndMachine(t, s, funcs, text, types)
 		for _, n := range []any{0, -400, 1000, math.MaxInt, nil} {
 			env := map[string]any{"n": n, "o": full, "os": []*fieldOuter{full, full}}
 			want, err := vm.Run(m, env)

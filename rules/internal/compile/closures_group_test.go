@@ -75,15 +75,7 @@ func TestGroupByText(t *testing.T) {
 	}
 	lists = append(lists, nil, []*fieldOuter{}, []*fieldOuter{{Name: "a"}, nil})
 	for _, text := range []string{`groupBy(os, .name)`, `groupBy(os, .in.b)`, `len(groupBy(os, .name)[k] ?? [])`, `groupBy(os, .name)[k]`} {
-		prog, err := s.Compile(text, types)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := CompileClosure(prog, funcs)
-		m, err := prog.Machine()
-		if c == nil || err != nil {
-			t.Fatalf("%s: closure %v, machine error %v", text, c, err)
-		}
+		c, m := closureAndMachine(t, s, funcs, text, types)
 		for i, os := range lists {
 			env := map[string]any{"os": os, "k": "k1"}
 			want, err := vm.Run(m, env)

@@ -17,15 +17,7 @@ func TestClosureEmptyList(t *testing.T) {
 	frame := &Frame{}
 	os := []*fieldOuter{{In: fieldInner{A: 1}}, {In: fieldInner{A: 2}}}
 	for _, text := range []string{`filter(os, .in.a > n)`, `map(filter(os, .in.a > n), .in)`} {
-		prog, err := s.Compile(text, types)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := CompileClosure(prog, funcs)
-		m, err := prog.Machine()
-		if c == nil || err != nil {
-			t.Fatalf("%s: closure %v, machine error %v", text, c, err)
-		}
+		c, m := closureAndMachine(t, s, funcs, text, types)
 		for _, n := range []int{0, 1, 5} {
 			env := map[string]any{"n": n, "os": os}
 			want, err := vm.Run(m, env)

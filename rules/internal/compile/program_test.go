@@ -13,6 +13,27 @@ import (
 
 // programSession is a session over a configuration with one function of
 // two whole numbers that has a typed implementation (Fn2).
+// closureAndMachine compiles an expression for the types and returns its
+// closure and expr's program of it, failing the test at once when the
+// expression does not compile, is not covered by the closures, or has no
+// program.
+func closureAndMachine(t *testing.T, s *Session, funcs *ClosureFuncs, text string, types map[string]any) (*Closure, *vm.Program) {
+	t.Helper()
+	prog, err := s.Compile(text, types)
+	if err != nil {
+		t.Fatalf("%s: %v", text, err)
+	}
+	c := CompileClosure(prog, funcs)
+	if c == nil {
+		t.Fatalf("%s: not compiled to closures", text)
+	}
+	m, err := prog.Machine()
+	if err != nil {
+		t.Fatalf("%s: %v", text, err)
+	}
+	return c, m
+}
+
 func programSession() (*Cache, *Session) {
 	atLeast := func(a, b any) (any, error) { return a.(int) >= b.(int), nil }
 	cfg := &Config{Functions: []Function{{
