@@ -60,25 +60,22 @@ func loadEmbedded(id string, opts []LoadOption, cache *exprCache) (*RuleSet, dia
 	return Load("rules/programmes/"+id+".yaml", data, opts...)
 }
 
-// LoadEmbeddedAll loads and compiles every embedded programme, several at
-// once (as many as WithCompileWorkers allows), and returns them in the order of Embedded with the diagnostics of
-// all of them. It is for a server or a batch run that checks every
+// LoadEmbeddedAll loads and compiles every embedded programme, all at
+// once, with as many goroutines compiling at a time as
+// WithCompileWorkers allows across them, and returns them in the order of
+// Embedded with the diagnostics of all of them. It is for a server or a batch run that checks every
 // programme; the result is that of LoadEmbedded for each id in turn.
 func LoadEmbeddedAll(opts ...LoadOption) ([]*RuleSet, diag.Diagnostics) {
 	ids := Embedded()
 	progs := make([]*RuleSet, len(ids))
 	diags := make([]diag.Diagnostics, len(ids))
-	workers := workerCount(newLoadConfig(opts).workers)
-	sem := make(chan struct{}, workers)
 	cache := newExprCache() // an expression the programmes share is compiled once
-	cache.turns = make(chan struct{}, workers)
+	// The compile turns bound the goroutines that compile, across the
+	// programmes (compileTurn).
+	cache.turns = make(chan struct{}, workerCount(newLoadConfig(opts).workers))
 	var wg sync.WaitGroup
 	for i, id := range ids {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			progs[i], diags[i] = loadEmbedded(id, opts, cache)
-		})
+		wg.Go(func() { progs[i], diags[i] = loadEmbedded(id, opts, cache) })
 	}
 	wg.Wait()
 	var all diag.Diagnostics
