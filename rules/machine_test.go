@@ -99,11 +99,11 @@ func TestMachineEveryShippedExpression(t *testing.T) {
 }
 
 // TestMachineBuildErrorIsRunError makes every build of expr's program
-// fail (machineOf) and runs a rule file with every expression on the
+// fail (engineConfig.buildMachine) and runs a rule file with every expression on the
 // machine: each verdict is "Prüffehler" with the German message and the
 // build's error; with the builds as they are, the same file is judged.
 func TestMachineBuildErrorIsRunError(t *testing.T) {
-	run := func() []string {
+	run := func(opts ...EngineOption) []string {
 		t.Helper()
 		src, err := os.ReadFile("../testdata/bad/rules/22-cpu-loop.yaml")
 		if err != nil {
@@ -117,7 +117,7 @@ func TestMachineBuildErrorIsRunError(t *testing.T) {
 		if dd.HasErrors() {
 			t.Fatal(dd)
 		}
-		eng, err := NewEngine([]*RuleSet{p}, withoutClosures(), WithStepBudget(200_000))
+		eng, err := NewEngine([]*RuleSet{p}, append(opts, withoutClosures(), WithStepBudget(200_000))...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,8 +142,9 @@ func TestMachineBuildErrorIsRunError(t *testing.T) {
 		t.Errorf("with the builds as they are, no rule passes: %v", judged)
 	}
 
-	defer func(f func(*compile.Program) (*vm.Program, error)) { machineOf = f }(machineOf)
-	machineOf = func(*compile.Program) (*vm.Program, error) { return nil, errors.New("test: no program") }
+	failing := func(cfg *engineConfig) {
+		cfg.buildMachine = func(*compile.Program) (*vm.Program, error) { return nil, errors.New("test: no program") }
+	}
 	want := []string{
 		// The items of freistellung are not known either: its each fails.
 		"c1 schleife: Prüffehler",
@@ -151,7 +152,7 @@ func TestMachineBuildErrorIsRunError(t *testing.T) {
 		"c2 schleife: Prüffehler",
 		"c2 freistellung: Prüffehler",
 	}
-	if diff := cmp.Diff(want, run()); diff != "" {
+	if diff := cmp.Diff(want, run(failing)); diff != "" {
 		t.Errorf("results with failing builds (-want +got):\n%s", diff)
 	}
 }

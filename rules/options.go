@@ -1,6 +1,12 @@
 package rules
 
-import "runtime"
+import (
+	"runtime"
+
+	"github.com/expr-lang/expr/vm"
+
+	"github.com/kiez-go/kiez/rules/internal/compile"
+)
 
 // The options of loading and of evaluating are two types, so that each
 // function takes only the settings that mean something to it: a LoadOption
@@ -31,6 +37,9 @@ type engineConfig struct {
 	// checkClosure, set by tests, makes every expression run both ways
 	// (see run.runClosure).
 	checkClosure func(e *expression, out any, ok bool, want any, err error)
+	// buildMachine, set by tests, builds expr's program of an expression
+	// in place of compile.Program.Machine (see run.runMachine).
+	buildMachine func(*compile.Program) (*vm.Program, error)
 }
 
 // The defaults of the bounds on untrusted rule files.

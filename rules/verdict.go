@@ -33,16 +33,16 @@ func (r *run) exec(e *expression) (any, error) {
 // when the expression first runs there; a program that cannot be built is
 // the run's error.
 func (r *run) runMachine(e *expression) (any, error) {
-	prog, err := machineOf(e.program)
+	build := (*compile.Program).Machine
+	if b := r.eng.cfg.buildMachine; b != nil {
+		build = b
+	}
+	prog, err := build(e.program)
 	if err != nil {
 		return nil, fmt.Errorf("interner Fehler beim Übersetzen des Ausdrucks: %w", err)
 	}
 	return r.machine.Run(prog, r.env)
 }
-
-// machineOf builds expr's program of an expression (a variable so that a
-// test can make the build fail).
-var machineOf = (*compile.Program).Machine
 
 // runError is an expression that failed while it ran, at its place in
 // the rule file.
