@@ -1,8 +1,6 @@
 package compile
 
 import (
-	"hash/maphash"
-
 	"github.com/rickb777/date"
 )
 
@@ -35,8 +33,19 @@ type boxTables struct {
 	dates [dateBoxes]any
 }
 
-// boxSeed is the seed of the hashes of texts.
-var boxSeed = maphash.MakeSeed()
+// textSlot is the place of a text in the table of texts: its FNV-1a
+// hash. The hash is the same in every process, so that which texts share
+// a place, and so which runs reuse their boxes, does not change from run
+// to run (a hash with a random seed made a run allocate now and then,
+// where two of its texts happened to share a place).
+func textSlot(s string) uint {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return uint(h) & (textBoxes - 1)
+}
 
 // boxText returns s as an interface: a box of the same text made before,
 // or a new one, which the table keeps.
@@ -44,7 +53,7 @@ func (f *Frame) boxText(s string) any {
 	if len(s) == 0 {
 		return s
 	}
-	return reuseBox(&f.boxes.texts[maphash.String(boxSeed, s)&(textBoxes-1)], s)
+	return reuseBox(&f.boxes.texts[textSlot(s)], s)
 }
 
 // boxInt returns x as an interface, as boxText does for texts.
