@@ -19,11 +19,13 @@ import (
 // date of the same meeting).
 
 // textBoxes, intBoxes and dateBoxes are the numbers of boxes the tables
-// keep (powers of two); the tables together take 9.5 KB of a frame.
+// keep (powers of two; textSlot takes the top textBoxBits bits of its
+// hash); the tables together take 9.5 KB of a frame.
 const (
-	textBoxes = 512
-	intBoxes  = 32
-	dateBoxes = 64
+	textBoxBits = 9
+	textBoxes   = 1 << textBoxBits
+	intBoxes    = 32
+	dateBoxes   = 64
 )
 
 // boxTables are a frame's boxes of texts, whole numbers and dates.
@@ -33,18 +35,36 @@ type boxTables struct {
 	dates [dateBoxes]any
 }
 
-// textSlot is the place of a text in the table of texts: its FNV-1a
-// hash. The hash is the same in every process, so that which texts share
-// a place, and so which runs reuse their boxes, does not change from run
-// to run (a hash with a random seed made a run allocate now and then,
-// where two of its texts happened to share a place).
+// textSlot is the place of a text in the table of texts: a hash of its
+// length and its first and last eight bytes (all of a text up to sixteen
+// bytes, and where ids of one kind differ: their prefix and their
+// number), which is cheaper than hashing every byte and, unlike a hash
+// with a random seed, the same in every process, so that which texts
+// share a place, and so which runs reuse their boxes, does not change
+// from run to run (a seeded hash made a run allocate now and then, where
+// two of its texts happened to share a place). Two texts in one place
+// cost a box, never a wrong value: reuseBox compares the texts.
 func textSlot(s string) uint {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
+	const mul = 0x9e3779b97f4a7c15 // 2⁶⁴ divided by the golden ratio
+	n := len(s)
+	h := uint64(n)
+	if n >= 8 {
+		h ^= (load64(s)*mul ^ load64(s[n-8:])) * mul
+	} else {
+		for i := range n {
+			h = h<<8 | uint64(s[i])
+		}
 	}
-	return uint(h) & (textBoxes - 1)
+	h *= mul
+	return uint(h >> (64 - textBoxBits))
+}
+
+// load64 reads the first eight bytes of s as a number (little-endian);
+// s has at least eight.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // boxText returns s as an interface: a box of the same text made before,
