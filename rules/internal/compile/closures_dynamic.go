@@ -2,6 +2,7 @@ package compile
 
 import (
 	"reflect"
+	"slices"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -127,41 +128,18 @@ func textIn(l, r *cnode) *cnode {
 	}
 	switch r.typ {
 	case reflect.TypeFor[[]string]():
-		list := argOf[[]string](r)
-		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
-			x, err := text(f)
-			if err != nil {
-				return false, err
-			}
-			l, err := list(f)
-			if err != nil {
-				return false, err
-			}
-			for _, s := range l {
-				if s == x {
-					return true, nil
-				}
-			}
-			return false, nil
-		}})
+		return typed(&cnode{typ: typeBool, b: both(text, argOf[[]string](r), func(x string, l []string) bool {
+			return slices.Contains(l, x)
+		})})
 	case reflect.TypeFor[[]any]():
-		list := argOf[[]any](r)
-		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
-			x, err := text(f)
-			if err != nil {
-				return false, err
-			}
-			l, err := list(f)
-			if err != nil {
-				return false, err
-			}
+		return typed(&cnode{typ: typeBool, b: both(text, argOf[[]any](r), func(x string, l []any) bool {
 			for _, e := range l {
 				if s, ok := e.(string); ok && s == x {
-					return true, nil
+					return true
 				}
 			}
-			return false, nil
-		}})
+			return false
+		})})
 	}
 	return nil
 }

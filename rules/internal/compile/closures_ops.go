@@ -155,18 +155,36 @@ func (cc *closureCompiler) binary(n *ast.BinaryNode) (*cnode, error) {
 	return c, nil
 }
 
-// both evaluates two operands in order and applies op.
-func both(la, ra func(*Frame) (any, error), op func(a, b any) any) func(*Frame) (any, error) {
-	return func(f *Frame) (any, error) {
-		a, err := la(f)
+// both is the closure of an operation on two operands: it evaluates the
+// left one, then the right one, the first error ending it, and applies op
+// to their values.
+func both[T, U, R any](l func(*Frame) (T, error), r func(*Frame) (U, error), op func(T, U) R) func(*Frame) (R, error) {
+	return func(f *Frame) (R, error) {
+		var zero R
+		x, err := l(f)
 		if err != nil {
-			return nil, err
+			return zero, err
 		}
-		b, err := ra(f)
+		y, err := r(f)
 		if err != nil {
-			return nil, err
+			return zero, err
 		}
-		return op(a, b), nil
+		return op(x, y), nil
+	}
+}
+
+// bothEqual is both with ==, compared in place rather than by a call.
+func bothEqual[T comparable](l, r func(*Frame) (T, error)) func(*Frame) (bool, error) {
+	return func(f *Frame) (bool, error) {
+		x, err := l(f)
+		if err != nil {
+			return false, err
+		}
+		y, err := r(f)
+		if err != nil {
+			return false, err
+		}
+		return x == y, nil
 	}
 }
 
@@ -210,42 +228,15 @@ func equality(not bool, l, r *cnode) *cnode {
 	var b func(*Frame) (bool, error)
 	switch {
 	case l.i != nil && r.i != nil:
-		li, ri := l.i, r.i
-		b = func(f *Frame) (bool, error) {
-			x, err := li(f)
-			if err != nil {
-				return false, err
-			}
-			y, err := ri(f)
-			return x == y, err
-		}
+		b = bothEqual(l.i, r.i)
 	case l.s != nil && r.s != nil:
-		ls, rs := l.s, r.s
-		b = func(f *Frame) (bool, error) {
-			x, err := ls(f)
-			if err != nil {
-				return false, err
-			}
-			y, err := rs(f)
-			return x == y, err
-		}
+		b = bothEqual(l.s, r.s)
 	case l.s != nil && r.s == nil:
 		b = textEquals(r, l.s, true)
 	case l.s == nil && r.s != nil:
 		b = textEquals(l, r.s, false)
 	default:
-		la, ra := l.any, r.any
-		b = func(f *Frame) (bool, error) {
-			x, err := la(f)
-			if err != nil {
-				return false, err
-			}
-			y, err := ra(f)
-			if err != nil {
-				return false, err
-			}
-			return runtime.Equal(x, y), nil
-		}
+		b = both(l.any, r.any, runtime.Equal)
 	}
 	if not {
 		eq := b
@@ -261,7 +252,6 @@ func equality(not bool, l, r *cnode) *cnode {
 // two whole numbers.
 func order(op string, l, r *cnode) *cnode {
 	if l.i != nil && r.i != nil {
-		li, ri := l.i, r.i
 		var cmp func(x, y int) bool
 		switch op {
 		case "<":
@@ -273,14 +263,7 @@ func order(op string, l, r *cnode) *cnode {
 		default:
 			cmp = func(x, y int) bool { return x >= y }
 		}
-		return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
-			x, err := li(f)
-			if err != nil {
-				return false, err
-			}
-			y, err := ri(f)
-			return cmp(x, y), err
-		}})
+		return typed(&cnode{typ: typeBool, b: both(l.i, r.i, cmp)})
 	}
 	var fn func(a, b any) bool
 	switch op {
@@ -293,18 +276,7 @@ func order(op string, l, r *cnode) *cnode {
 	default:
 		fn = runtime.MoreOrEqual
 	}
-	la, ra := l.any, r.any
-	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
-		x, err := la(f)
-		if err != nil {
-			return false, err
-		}
-		y, err := ra(f)
-		if err != nil {
-			return false, err
-		}
-		return fn(x, y), nil
-	}})
+	return typed(&cnode{typ: typeBool, b: both(l.any, r.any, fn)})
 }
 
 func (cc *closureCompiler) conditional(n *ast.ConditionalNode) (*cnode, error) {

@@ -40,17 +40,7 @@ func dateCall(name string, args []*cnode) *cnode {
 	if x == nil || y == nil {
 		return nil
 	}
-	return typed(&cnode{typ: typeBool, b: func(f *Frame) (bool, error) {
-		a, err := x(f)
-		if err != nil {
-			return false, err
-		}
-		b, err := y(f)
-		if err != nil {
-			return false, err
-		}
-		return cmp(a, b), nil
-	}})
+	return typed(&cnode{typ: typeBool, b: both(x, y, cmp)})
 }
 
 // dateArg reads a date argument: a date field in place (through its
