@@ -151,15 +151,16 @@ type constSlot struct {
 	items          []any // the elements of v, when it is the list of an each
 }
 
-// newSharedCache indexes the programme record of an evaluation and makes
-// room for the values of its centre-independent expressions.
-func newSharedCache(p *kiez.Programme, consts int) *sharedCache {
+// newSharedCache indexes the programme record of an evaluation (none for
+// a nil p), walking the fields that fields names, and makes room for the
+// values of its centre-independent expressions.
+func newSharedCache(p *kiez.Programme, consts int, fields recordFields) *sharedCache {
 	s := &sharedCache{consts: make([]constSlot, consts), refs: map[refKey]any{},
 		attendance: map[*kiez.Participant]map[attendee]bool{}, byRole: map[*kiez.Participant]map[string][]*kiez.Participant{}}
 	if p == nil {
 		return s
 	}
-	s.addRefs(reflect.ValueOf(p).Elem())
+	s.addRefs(reflect.ValueOf(p).Elem(), fields)
 	index := func(ps []kiez.Participant) {
 		if len(ps) < attendanceIndexMin {
 			return
@@ -191,28 +192,81 @@ type attendee struct{ centre, role string }
 const attendanceIndexMin = 16
 
 // addRefs stores the pointer view of every list of records reachable from
-// v, so that the workers never build them again.
-func (s *sharedCache) addRefs(v reflect.Value) {
+// v, a value of a type of fields, so that the workers never build them
+// again. It walks only the fields that may hold a list of records, and the
+// elements of a list only when they have such fields: the texts, numbers
+// and dates of the records, most of what a programme holds, are not
+// visited.
+func (s *sharedCache) addRefs(v reflect.Value, fields recordFields) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			s.addRefs(v.Elem())
+			s.addRefs(v.Elem(), fields)
 		}
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				s.addRefs(v.Field(i))
-			}
+		for _, i := range fields[v.Type()] {
+			s.addRefs(v.Field(i), fields)
 		}
 	case reflect.Slice:
-		if v.Len() == 0 || v.Type().Elem().Kind() != reflect.Struct {
+		elem := v.Type().Elem()
+		if v.Len() == 0 || elem.Kind() != reflect.Struct {
 			return
 		}
 		s.refs[sliceKey(v)] = pointerView(v)
+		if len(fields[elem]) == 0 {
+			return
+		}
 		for i := 0; i < v.Len(); i++ {
-			s.addRefs(v.Index(i))
+			s.addRefs(v.Index(i), fields)
 		}
 	}
+}
+
+// recordFields holds, for each record type reachable from a root type
+// (kiez.Programme for the engine), the indexes of its exported fields
+// that may hold a list of records: the fields addRefs walks. It is worked
+// out from the types alone, once per engine, and only read after.
+type recordFields map[reflect.Type][]int
+
+// newRecordFields works out the recordFields of the types reachable from
+// root.
+func newRecordFields(root reflect.Type) recordFields {
+	f := recordFields{}
+	open := map[reflect.Type]bool{} // the record types being worked out
+	var mayHold func(t reflect.Type) bool
+	fieldsOf := func(t reflect.Type) []int {
+		if idx, ok := f[t]; ok {
+			return idx
+		}
+		open[t] = true
+		var idx []int
+		for i := 0; i < t.NumField(); i++ {
+			if sf := t.Field(i); sf.IsExported() && mayHold(sf.Type) {
+				idx = append(idx, i)
+			}
+		}
+		delete(open, t)
+		f[t] = idx
+		return idx
+	}
+	// mayHold reports whether a value of type t may hold a list of
+	// records: is one, points to one, lists such values or is a record
+	// with a field that may (a record type being worked out, which holds
+	// itself, may). Every record type it meets gets its entry.
+	mayHold = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Pointer:
+			return mayHold(t.Elem())
+		case reflect.Slice:
+			held := mayHold(t.Elem())
+			return t.Elem().Kind() == reflect.Struct || held
+		case reflect.Struct:
+			return open[t] || len(fieldsOf(t)) > 0
+		}
+		return false
+	}
+	mayHold(root)
+	return f
 }
 
 // sliceKey is listKey for a non-empty list given as a reflect.Value.

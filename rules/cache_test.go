@@ -56,3 +56,90 @@ func BenchmarkPointerView(b *testing.B) {
 		}
 	})
 }
+
+// TestProgrammeIndexWalk checks that the index of a programme record
+// (addRefs with the engine's recordFields) holds a view of every list of
+// records in it, as a walk of every exported field finds them: on a
+// programme whose every list, at every depth, has two records, and on a
+// type that holds itself.
+func TestProgrammeIndexWalk(t *testing.T) {
+	for name, v := range map[string]reflect.Value{
+		"programme": reflect.New(reflect.TypeFor[kiez.Programme]()),
+		"tree":      reflect.New(reflect.TypeFor[tree]()),
+	} {
+		fillLists(v.Elem(), 3)
+		s := newSharedCache(nil, 0, nil)
+		s.addRefs(v.Elem(), newRecordFields(v.Elem().Type()))
+		want := map[refKey]bool{}
+		walkAll(v.Elem(), want)
+		if len(want) < 2 {
+			t.Fatalf("%s: the test's walk found %d lists", name, len(want))
+		}
+		got := map[refKey]bool{}
+		for k := range s.refs {
+			got[k] = true
+		}
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b refKey) bool { return a == b })); diff != "" {
+			t.Errorf("%s: lists indexed (-every list +indexed):\n%s", name, diff)
+		}
+	}
+}
+
+// tree is a record type that holds itself.
+type tree struct {
+	Name     string
+	Children []tree
+	Next     *tree
+	Leaves   []struct{ ID string }
+}
+
+// fillLists gives every list of records below v two records, down to
+// depth lists deep, and every pointer to a record a record.
+func fillLists(v reflect.Value, depth int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if depth > 0 && v.Type().Elem().Kind() == reflect.Struct {
+			v.Set(reflect.New(v.Type().Elem()))
+			fillLists(v.Elem(), depth-1)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fillLists(v.Field(i), depth)
+			}
+		}
+	case reflect.Slice:
+		if depth > 0 && v.Type().Elem().Kind() == reflect.Struct {
+			v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+			for i := 0; i < 2; i++ {
+				fillLists(v.Index(i), depth-1)
+			}
+		}
+	}
+}
+
+// walkAll is the walk the index had before it knew which fields to
+// visit: every exported field of every record, every element of every
+// list of records.
+func walkAll(v reflect.Value, lists map[refKey]bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkAll(v.Elem(), lists)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				walkAll(v.Field(i), lists)
+			}
+		}
+	case reflect.Slice:
+		if v.Len() == 0 || v.Type().Elem().Kind() != reflect.Struct {
+			return
+		}
+		lists[sliceKey(v)] = true
+		for i := 0; i < v.Len(); i++ {
+			walkAll(v.Index(i), lists)
+		}
+	}
+}

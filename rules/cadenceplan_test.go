@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -72,7 +73,7 @@ func TestCadencePlansPerCalendar(t *testing.T) {
 	a := &kiez.Centre{ID: "a", Closures: []kiez.Closure{summer}}
 	b := &kiez.Centre{ID: "b", Closures: []kiez.Closure{summer}}
 	c := &kiez.Centre{ID: "c", Closures: []kiez.Closure{summer, autumn}}
-	shared := newSharedCache(prog, 0)
+	shared := newSharedCache(prog, 0, newRecordFields(reflect.TypeFor[kiez.Programme]()))
 	ec := newEvalCtx(context.Background(), shared)
 	calendar := func(centre *kiez.Centre) ClosedDays {
 		ec.reset() // a centre of its own, as a worker moves on

@@ -84,7 +84,7 @@ func TestClosureLoops(t *testing.T) {
 		}
 		ran := 0
 		for _, v := range values {
-			env := map[string]any{ctxVar: newEvalCtx(context.Background(), newSharedCache(nil, 0)), budgetVar: &stepBudget{limit: 1 << 40}}
+			env := map[string]any{ctxVar: newEvalCtx(context.Background(), newSharedCache(nil, 0, nil)), budgetVar: &stepBudget{limit: 1 << 40}}
 			for k, x := range v {
 				env[k] = x
 			}
@@ -307,7 +307,7 @@ func TestClosureListsOnStack(t *testing.T) {
 func TestClosureListsMemory(t *testing.T) {
 	types := map[string]any{"list": []int(nil), "recs": []testRecord(nil), "nested": [][]string(nil),
 		ctxVar: (*evalCtx)(nil), budgetVar: (*stepBudget)(nil)}
-	env := map[string]any{ctxVar: newEvalCtx(context.Background(), newSharedCache(nil, 0)), budgetVar: &stepBudget{limit: 1 << 40}, "list": []int{3, 1, 0, 2, 5},
+	env := map[string]any{ctxVar: newEvalCtx(context.Background(), newSharedCache(nil, 0, nil)), budgetVar: &stepBudget{limit: 1 << 40}, "list": []int{3, 1, 0, 2, 5},
 		"recs":   []testRecord{{Tags: []string{"a", "b"}}, {}, {Tags: []string{"c"}}},
 		"nested": [][]string{{"a"}, {"b", "c"}, nil}}
 	l := &loader{}

@@ -143,6 +143,10 @@ func ClosureCheckOption() (EngineOption, func(t *testing.T)) {
 // WithoutClosures is withoutClosures for the tests of package rules_test.
 var WithoutClosures = withoutClosures
 
+// WithProgrammeIndexFrom is withProgrammeIndexFrom for the tests of
+// package rules_test.
+var WithProgrammeIndexFrom = withProgrammeIndexFrom
+
 // expressions returns every compiled expression of the rule set's rules.
 func (p *RuleSet) expressions() []*expression {
 	var out []*expression

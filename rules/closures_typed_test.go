@@ -92,7 +92,7 @@ func TestTypedClosureCalls(t *testing.T) {
 		for _, c := range []*kiez.Centre{full, {ID: "leer"}} {
 			for _, s := range []string{"", "k1", "elternberatung", "aushang", "sozialraumtreffen", "fehlt"} {
 				for _, b := range buckets {
-					ec := newEvalCtx(context.Background(), newSharedCache(nil, 0))
+					ec := newEvalCtx(context.Background(), newSharedCache(nil, 0, nil))
 					r := &run{programme: &kiez.Programme{}, period: per, params: struct{}{}, ec: ec, budget: &stepBudget{limit: 1 << 40},
 						frame: &compile.Frame{}, prog: &RuleSet{}}
 					r.initVars()

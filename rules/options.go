@@ -34,6 +34,9 @@ type engineConfig struct {
 	problemsOnly bool   // see WithDetailsForProblemsOnly
 	lang         string // see WithLanguage
 	noClosures   bool   // every expression on expr's machine (withoutClosures)
+	// indexFrom is the number of a programme's centres in an evaluation
+	// from which its records are indexed for all of them (see newRun).
+	indexFrom int
 	// checkClosure, set by tests, makes every expression run both ways
 	// (see run.runClosure).
 	checkClosure func(e *expression, out any, ok bool, want any, err error)
@@ -57,7 +60,7 @@ func newLoadConfig(opts []LoadOption) loadConfig {
 }
 
 func newEngineConfig(opts []EngineOption) engineConfig {
-	c := engineConfig{memoryBudget: DefaultMemoryBudget, stepBudget: DefaultStepBudget}
+	c := engineConfig{memoryBudget: DefaultMemoryBudget, stepBudget: DefaultStepBudget, indexFrom: indexProgrammeFrom}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -140,6 +143,14 @@ func workerCount(n int) int {
 		return n
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// withProgrammeIndexFrom sets the number of a programme's centres from
+// which an evaluation indexes the programme's records (indexProgrammeFrom
+// by default), so that tests can compare the evaluations with and without
+// the index.
+func withProgrammeIndexFrom(n int) EngineOption {
+	return func(c *engineConfig) { c.indexFrom = n }
 }
 
 // withoutClosures makes the engine run every expression on expr's

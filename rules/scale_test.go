@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"sync"
@@ -228,6 +229,46 @@ func samplePeakHeap() func() uint64 {
 	}
 }
 
+// BenchmarkEvaluateOneCentre evaluates one centre of each programme of the
+// 1,000 synthetic centres, with the programme's record of all of them (its
+// programme-wide meetings name every centre): what a service does that
+// checks the centre a user just edited. Its cost should be the centre's,
+// not the programme record's.
+func BenchmarkEvaluateOneCentre(b *testing.B) {
+	data := synthetic(b, 1000)
+	for _, p := range embeddedProgrammes(b) {
+		one := oneCentre(data.Dataset, p.ID)
+		eng, err := rules.NewEngine([]*rules.RuleSet{p}, rules.WithWorkers(1), rules.WithoutValidation())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(p.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := eng.Evaluate(context.Background(), one, data.Period()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// oneCentre returns the dataset with only the first centre of the
+// programme, and every programme record as it is: the programme-wide
+// meetings name centres the dataset no longer holds, so that it is to be
+// evaluated without validation.
+func oneCentre(ds *kiez.Dataset, programme string) *kiez.Dataset {
+	one := *ds
+	one.Centres = nil
+	for _, c := range ds.Centres {
+		if c.Programme == programme {
+			one.Centres = []kiez.Centre{c}
+			break
+		}
+	}
+	return &one
+}
+
 // BenchmarkLoadEmbedded loads and compiles every embedded programme: the
 // cost of starting an engine. Besides the time it reports the processor
 // time per load (cpu-ms/op: user and system time of all threads), which
@@ -285,6 +326,42 @@ func TestEvaluateWorkersAgree(t *testing.T) {
 	for i := range lines[0] {
 		if lines[0][i] != lines[1][i] {
 			t.Fatalf("result %d differs:\none worker    %s\neight workers %s", i, lines[0][i], lines[1][i])
+		}
+	}
+}
+
+// TestProgrammeIndexAgrees evaluates the same synthetic year with the
+// programmes' records indexed for all centres and without the index (each
+// centre builds the views it reads and searches the participant lists),
+// and single centres with the engine's default (no index for so few) and
+// with the index: the results are the same, in the same order.
+func TestProgrammeIndexAgrees(t *testing.T) {
+	data := synthetic(t, 120)
+	progs := embeddedProgrammes(t)
+	evaluate := func(ds *kiez.Dataset, opts ...rules.EngineOption) []string {
+		t.Helper()
+		eng, err := rules.NewEngine(progs, append(opts, rules.WithWorkers(2))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evRes, err := eng.Evaluate(context.Background(), ds, data.Period())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, r := range evRes.Results() {
+			lines = append(lines, resultLine(r))
+		}
+		return lines
+	}
+	indexed := evaluate(data.Dataset, rules.WithProgrammeIndexFrom(0))
+	if diff := cmp.Diff(indexed, evaluate(data.Dataset, rules.WithProgrammeIndexFrom(math.MaxInt))); diff != "" {
+		t.Errorf("120 centres (-indexed +not):\n%s", diff)
+	}
+	for _, p := range progs {
+		one := oneCentre(data.Dataset, p.ID)
+		if diff := cmp.Diff(evaluate(one, rules.WithoutValidation(), rules.WithProgrammeIndexFrom(0)), evaluate(one, rules.WithoutValidation())); diff != "" {
+			t.Errorf("one centre of %s (-indexed +default):\n%s", p.ID, diff)
 		}
 	}
 }

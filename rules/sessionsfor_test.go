@@ -35,7 +35,7 @@ func TestSessionsForAgreesWithScan(t *testing.T) {
 		t.Fatal(dd)
 	}
 	periods := []Period{Year(2024), {From: date.New(2024, 3, 1), Until: date.New(2024, 3, 31)}, {From: date.New(2023, 7, 1), Until: date.New(2025, 6, 30)}}
-	ec := newEvalCtx(context.Background(), newSharedCache(nil, 0))
+	ec := newEvalCtx(context.Background(), newSharedCache(nil, 0, nil))
 	checked, found := 0, 0
 	var boxed func(...any) (any, error)
 	for _, f := range recordFunctions() {
@@ -106,7 +106,7 @@ func TestSessionsForAgreesWithScan(t *testing.T) {
 func TestSessionsByIDsHashCollision(t *testing.T) {
 	c := &kiez.Centre{ID: "c", Sessions: []kiez.Session{{Offer: "a", Date: date.New(2024, 2, 1)}, {Offer: "b", Date: date.New(2024, 3, 1)}}}
 	p := Year(2024)
-	ec := newEvalCtx(context.Background(), newSharedCache(nil, 0))
+	ec := newEvalCtx(context.Background(), newSharedCache(nil, 0, nil))
 	sessionsByIDs(ec, c, []string{"a"}, false, p)
 	// Forge a collision: b's key holding a's answer.
 	var keys []memoKey

@@ -14,7 +14,7 @@ import (
 // syncLets to copy those set since into the machine's map: the map of a
 // run is behind until an expression falls back to the machine.
 func TestSyncVars(t *testing.T) {
-	r := &run{programme: &kiez.Programme{}, params: struct{}{}, ec: newEvalCtx(context.Background(), newSharedCache(nil, 0)),
+	r := &run{programme: &kiez.Programme{}, params: struct{}{}, ec: newEvalCtx(context.Background(), newSharedCache(nil, 0, nil)),
 		budget: &stepBudget{}, frame: &compile.Frame{}, prog: &RuleSet{}}
 	r.initVars()
 	a, b := &kiez.Centre{ID: "a"}, &kiez.Centre{ID: "b"}
