@@ -17,7 +17,9 @@ import (
 // costs one step; a loop (all, any, filter, map …) costs its list's
 // declared size times the cost of its predicate, so nested loops
 // multiply; a function that takes or gives a list costs the sizes of those
-// lists (it reads or builds them); a rule with each runs its per-item
+// lists (it reads or builds them), except a list the rule file writes out
+// (a literal or a param), which the file bounds and the step budget does
+// not count either; a rule with each runs its per-item
 // expressions once for each of the declared number of items. The sizes
 // are declared bounds of the model's lists, below; they are generous
 // upper estimates of real data (the testdata's largest centre has about

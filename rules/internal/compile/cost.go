@@ -19,7 +19,9 @@ import (
 // The model: every node of an expression costs one step; a loop (all,
 // any, filter, map …) costs its list's declared size times the cost of its
 // predicate, so nested loops multiply; a function that takes or gives a
-// list costs the sizes of those lists (it reads or builds them). The
+// list costs the sizes of those lists (it reads or builds them), except a
+// list the rule file writes out (a literal or a param: fileList), which
+// the file's size bounds and the step budget does not count either. The
 // declared sizes of the model's lists are given in Config.Sizes; package
 // rules documents them (its constants Cost…).
 
@@ -69,12 +71,14 @@ func SatMul(a, b uint64) uint64 {
 type Estimate struct {
 	bounds Sizes
 	sizes  map[string]uint64
+	params string // Config.Params
 }
 
 // Estimate returns an estimate with the declared sizes of the session's
 // Config and no variables declared.
 func (s *Session) Estimate() *Estimate {
-	return &Estimate{bounds: s.cache.Config().Sizes, sizes: map[string]uint64{}}
+	cfg := s.cache.Config()
+	return &Estimate{bounds: cfg.Sizes, sizes: map[string]uint64{}, params: cfg.Params}
 }
 
 // Declare declares the size of the list a variable holds (a rule's let),
@@ -98,7 +102,7 @@ func (c *Estimate) Cost(n ast.Node) uint64 {
 		}
 		for _, a := range n.Arguments {
 			total = SatAdd(total, c.Cost(a))
-			if isList(a) {
+			if isList(a) && !fileList(a, c.params) {
 				total = SatAdd(total, c.Size(a)) // len, uniq, sort, flatten … read the list
 			}
 		}
@@ -110,7 +114,7 @@ func (c *Estimate) Cost(n ast.Node) uint64 {
 		total := uint64(1)
 		for _, a := range n.Arguments {
 			total = SatAdd(total, c.Cost(a))
-			if isList(a) {
+			if isList(a) && !fileList(a, c.params) {
 				total = SatAdd(total, c.Size(a))
 			}
 		}
