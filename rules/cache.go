@@ -10,9 +10,10 @@ import (
 )
 
 // ctxVar is the name of the variable through which expr hands the
-// evaluation's state to the functions that take it (expr.WithContext): the
-// functions whose first parameter is a context.Context. Rule authors never
-// write it; the "$" keeps it apart from every name they may use.
+// evaluation's state to the functions that take it (the compiler gives
+// their calls it as first argument): the functions whose first parameter
+// is a context.Context. Rule authors never write it; the "$" keeps it
+// apart from every name they may use.
 const ctxVar = compile.CtxVar
 
 // evalCtx is the state one goroutine of one evaluation shares with the

@@ -48,6 +48,9 @@ type Cache struct {
 	// state), built once for the loads and read only.
 	config func() *Config
 	tables [2]func() conf.FunctionsTable
+	// ctxFuncs are the names of the functions that take the
+	// evaluation's state (ctxFunctions), worked out once.
+	ctxFuncs func() map[string]bool
 	// machine is what the programs of the cache's expressions need to
 	// build expr's program (Program.Machine), made once.
 	machine func() *machineConfig
@@ -117,6 +120,7 @@ func NewUncached(config func() *Config) *Cache {
 	for i, signatures := range []bool{false, true} {
 		c.tables[i] = sync.OnceValue(func() conf.FunctionsTable { return functionTable(c.config(), signatures) })
 	}
+	c.ctxFuncs = sync.OnceValue(func() map[string]bool { return ctxFunctions(c.config()) })
 	c.machine = sync.OnceValue(func() *machineConfig {
 		return &machineConfig{functions: c.tables[1](), typed: typedFunctions(c.config())}
 	})

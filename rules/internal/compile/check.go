@@ -33,6 +33,9 @@ import (
 // around what was checked, so CheckNames could find nothing new.
 func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error) {
 	c := &x.checker
+	if !x.plain {
+		insertCtx(&tree.Node, x.cache.ctxFuncs())
+	}
 	dirty := true // the tree changed since the last check
 	var last, first error
 	checks := 0

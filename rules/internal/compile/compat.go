@@ -7,12 +7,15 @@ import (
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
 )
 
 // CompileAsExpr compiles an expression as expr.Compile does with the
 // session's options, the patchers run by expr's own checker
-// (checker.ParseCheck, which checks the whole tree again before every
+// (Checker.PatchAndCheck, which checks the whole tree again before every
 // patcher's walk), and returns the disassembled program or expr's error.
+// Like Compile, it gives the calls of the functions that take the
+// evaluation's state their argument before the first check (insertCtx).
 // It is the reference that Compile, which checks only after a walk that
 // changed the tree (patchAndCheck), is tested against with the shipped
 // programmes; it keeps nothing in the cache.
@@ -24,8 +27,12 @@ func (s *Session) CompileAsExpr(text string, env map[string]any) (string, error)
 	x.setEnv(env)
 	x.c.Visitors = x.visitors
 	defer func() { x.c.Visitors = nil }()
-	tree, err := checker.ParseCheck(text, x.c)
+	tree, err := parser.ParseWithConfig(text, x.c)
 	if err != nil {
+		return "", err
+	}
+	insertCtx(&tree.Node, s.cache.ctxFuncs())
+	if _, err := new(checker.Checker).PatchAndCheck(tree, x.c); err != nil {
 		return "", err
 	}
 	if err := optimizer.Optimize(&tree.Node, x.c); err != nil {

@@ -15,7 +15,8 @@ import (
 // functions of these names are given in Config (Functions and Budget).
 const (
 	// CtxVar is the variable through which expr hands the evaluation's
-	// state to the functions that take it (expr.WithContext).
+	// state to the functions that take it: the compiler gives their calls
+	// it as first argument (insertCtx).
 	CtxVar = "$ctx"
 	// BudgetVar is the variable holding the run-time step budget.
 	BudgetVar = "$budget"

@@ -22,9 +22,10 @@
 //     when first needed (program.go).
 //   - envnature.go, lettypes.go: declaring an environment to the checker,
 //     and what a let variable is declared as (LetType, ListOf, Unknown).
-//   - patch.go: the rewrites of checked trees (operators on decimals,
-//     dates and whole numbers; lists of records read as pointers; nested
-//     loops guarded; faster uniq and in).
+//   - patch.go: the rewrites of trees (the evaluation's state given to
+//     the calls that take it, before the first check; then, of checked
+//     trees, operators on decimals, dates and whole numbers; lists of
+//     records read as pointers; nested loops guarded; faster uniq and in).
 //   - refs.go: the function that reads a list of records as pointers,
 //     one per list (WithRefsPerList), so that checking its call is one
 //     try of one signature.
@@ -90,9 +91,20 @@
 // addDays(peroid.from, 1) > period.from compiled without an error (the
 // rules' TestRecheckOutsideClosures).
 //
-// The layer works around it in two ways. patchAndCheck runs no check
-// before a walk that changed nothing, and returns the error of the last
-// check, so a tree no patcher changed keeps its errors. Where a patch did
+// The layer works around it in three ways. The calls of the functions
+// that take the evaluation's state get it before the first check
+// (insertCtx) rather than from expr's WithContext patcher after it: with
+// WithContext, the first check of every expression calling such a
+// function failed for want of the argument, and the check after the
+// patch met the calls typed from that failed check and left their new
+// arguments, and the calls below them, without a type: sessionsOf(…) of
+// type "anything" inside dec(len(…)), whose list the cost estimate did
+// not count, and the participants under uniq(map(item.participants,
+// .role)), whose fields expr's program fetched by name rather than by
+// index (the rules' TestPatchAndCheckAsExpr showed 28 such programs).
+// patchAndCheck runs no check before a walk that changed nothing, and
+// returns the error of the last check, so a tree no patcher changed keeps
+// its errors. Where a patch did
 // change the tree, CheckNames checks the expression once more without the
 // operator patchers and reports an unknown name or field it finds;
 // NeedsCheckNames tells whether that is needed: the tree was checked again

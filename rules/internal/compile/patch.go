@@ -86,10 +86,13 @@ func (p *operatorPatcher) ShouldRepeat() bool { return p.applied }
 type refsPatcher struct {
 	lists   map[reflect.Type]string // the function to call on a list
 	guarded bool
+	// ctx names the functions that take the evaluation's state: the
+	// calls the patcher puts in get CtxVar as first argument.
+	ctx map[string]bool
 }
 
-func newRefsPatcher(fs []Function) *refsPatcher {
-	p := &refsPatcher{lists: map[reflect.Type]string{}}
+func newRefsPatcher(fs []Function, ctx map[string]bool) *refsPatcher {
+	p := &refsPatcher{lists: map[reflect.Type]string{}, ctx: ctx}
 	perList := map[string]bool{}
 	for _, f := range fs {
 		perList[f.Name] = true
@@ -111,13 +114,43 @@ func (p *refsPatcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.MemberNode:
 		if t := n.Type(); t != nil && p.lists[t] != "" {
-			ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: p.lists[t]}, Arguments: []ast.Node{n}})
+			ast.Patch(node, callOf(p.ctx, p.lists[t], n))
 		}
 	case *ast.BuiltinNode:
-		p.guarded = guardLoops(n) || p.guarded
-		uniqPatcher{}.Visit(node)
+		p.guarded = guardLoops(n, p.ctx) || p.guarded
+		uniqPatcher{ctx: p.ctx}.Visit(node)
 	case *ast.BinaryNode:
-		inPatcher{}.Visit(node)
+		inPatcher{ctx: p.ctx}.Visit(node)
+	}
+}
+
+// callOf is a call of the function name on args, with CtxVar before them
+// when ctx names the function.
+func callOf(ctx map[string]bool, name string, args ...ast.Node) *ast.CallNode {
+	if ctx[name] {
+		args = append([]ast.Node{&ast.IdentifierNode{Value: CtxVar}}, args...)
+	}
+	return &ast.CallNode{Callee: &ast.IdentifierNode{Value: name}, Arguments: args}
+}
+
+// insertCtx gives every call of a function that takes the evaluation's
+// state (ctx) CtxVar as first argument, before the first check, as
+// expr's WithContext patcher does after it (which makes the first check
+// of every such expression fail for want of that argument, and a second
+// one necessary). A call it misses fails the check for want of the
+// argument, as every signature of such a function takes it.
+func insertCtx(node *ast.Node, ctx map[string]bool) {
+	ast.Walk(node, ctxInserter(ctx))
+}
+
+// ctxInserter is insertCtx's visitor.
+type ctxInserter map[string]bool
+
+func (ctx ctxInserter) Visit(node *ast.Node) {
+	if call, ok := (*node).(*ast.CallNode); ok {
+		if id, ok := call.Callee.(*ast.IdentifierNode); ok && ctx[id.Value] {
+			call.Arguments = append([]ast.Node{&ast.IdentifierNode{Value: CtxVar}}, call.Arguments...)
+		}
 	}
 }
 
@@ -136,34 +169,34 @@ func (p *refsPatcher) changedBelow() bool {
 // visits inner nodes first). A loop nested in another runs once per
 // element of the outer one; checking the context there bounds the work
 // between checks by the length of one list. It reports whether it guarded
-// a loop.
-func guardLoops(b *ast.BuiltinNode) bool {
+// a loop. The call gets CtxVar where ctx names AliveName.
+func guardLoops(b *ast.BuiltinNode, ctx map[string]bool) bool {
 	guarded := false
 	for i := range b.Arguments {
 		if p, ok := b.Arguments[i].(*ast.PredicateNode); ok {
-			guarded = guardIn(&p.Node) || guarded
+			guarded = guardIn(&p.Node, ctx) || guarded
 		}
 	}
 	return guarded
 }
 
-func guardIn(node *ast.Node) bool {
+func guardIn(node *ast.Node, ctx map[string]bool) bool {
 	guarded := false
 	switch n := (*node).(type) {
 	case *ast.PredicateNode:
 		return false // a further loop's predicate, guarded already
 	case *ast.BuiltinNode:
 		if isLoop(n) {
-			*node = &ast.SequenceNode{Nodes: []ast.Node{&ast.CallNode{Callee: &ast.IdentifierNode{Value: AliveName}}, n}}
+			*node = &ast.SequenceNode{Nodes: []ast.Node{callOf(ctx, AliveName), n}}
 			(*node).SetLocation(n.Location())
 			guarded = true
 		}
 		for i := range n.Arguments {
-			guarded = guardIn(&n.Arguments[i]) || guarded
+			guarded = guardIn(&n.Arguments[i], ctx) || guarded
 		}
 		return guarded
 	}
-	eachChild(*node, func(child *ast.Node) { guarded = guardIn(child) || guarded })
+	eachChild(*node, func(child *ast.Node) { guarded = guardIn(child, ctx) || guarded })
 	return guarded
 }
 
@@ -249,29 +282,29 @@ func eachOf(l []ast.Node, f func(*ast.Node)) {
 
 // uniqPatcher puts UniqName in place of expr's builtin uniq on a list of
 // texts or of anything: the same answer in linear time.
-type uniqPatcher struct{}
+type uniqPatcher struct{ ctx map[string]bool }
 
-func (uniqPatcher) Visit(node *ast.Node) {
+func (p uniqPatcher) Visit(node *ast.Node) {
 	b, ok := (*node).(*ast.BuiltinNode)
 	if !ok || b.Name != "uniq" || len(b.Arguments) != 1 || b.Arguments[0].Type() == nil {
 		return
 	}
 	if t := b.Arguments[0].Type(); t.Kind() == reflect.Slice && (t.Elem().Kind() == reflect.Interface || t.Elem() == reflect.TypeFor[string]()) {
-		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: UniqName}, Arguments: b.Arguments})
+		ast.Patch(node, callOf(p.ctx, UniqName, b.Arguments...))
 	}
 }
 
 // inPatcher puts InName in place of expr's "in" when a text is looked up
 // in a list of texts: the same answer without boxing every element.
-type inPatcher struct{}
+type inPatcher struct{ ctx map[string]bool }
 
-func (inPatcher) Visit(node *ast.Node) {
+func (p inPatcher) Visit(node *ast.Node) {
 	b, ok := (*node).(*ast.BinaryNode)
 	if !ok || b.Operator != "in" || b.Left.Type() == nil || b.Right.Type() == nil {
 		return
 	}
 	if b.Left.Type() == reflect.TypeFor[string]() && b.Right.Type() == reflect.TypeFor[[]string]() {
-		ast.Patch(node, &ast.CallNode{Callee: &ast.IdentifierNode{Value: InName}, Arguments: []ast.Node{b.Left, b.Right}})
+		ast.Patch(node, callOf(p.ctx, InName, b.Left, b.Right))
 	}
 }
 

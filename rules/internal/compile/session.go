@@ -1,7 +1,9 @@
 package compile
 
 import (
+	"context"
 	"errors"
+	"reflect"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/builtin"
@@ -101,7 +103,10 @@ func (s *Session) CheckNames(text string, env map[string]any) error {
 // the functions and, with operators, the patchers. Without them, the
 // functions have their documented signatures, without the evaluation's
 // state and without the rewriting of record lists: that check only looks
-// for unknown names and fields.
+// for unknown names and fields. With operators, the calls of the
+// functions that take the evaluation's state get it before the first
+// check (patchAndCheck's insertCtx) and where the refs patcher puts such
+// calls in, not from expr's WithContext patcher after the first check.
 func (s *Session) options(operators bool) []expr.Option {
 	opts := []expr.Option{expr.MaxNodes(s.maxNodes)}
 	for _, b := range DisabledBuiltins {
@@ -114,15 +119,31 @@ func (s *Session) options(operators bool) []expr.Option {
 	cfg := s.cache.Config()
 	// The order matters: the field accesses become calls of RefsName
 	// first (and uniq and in their faster forms, in the same walk: expr
-	// type-checks the whole tree before each patcher), then every call of
-	// a function that takes the evaluation's state gets it.
-	opts = append(opts, expr.Patch(newRefsPatcher(cfg.Functions)), expr.WithContext(CtxVar))
+	// type-checks the whole tree before each patcher), then the
+	// operators.
+	opts = append(opts, expr.Patch(newRefsPatcher(cfg.Functions, s.cache.ctxFuncs())))
 	opts = append(opts, expr.Patch(newOperatorPatcher(cfg)))
 	if cfg.Negate != "" {
 		opts = append(opts, expr.Patch(negPatcher{fn: cfg.Negate}))
 	}
 	return opts
 }
+
+// ctxFunctions returns the names of the functions whose signatures take
+// the evaluation's state as first parameter: the calls that get CtxVar.
+func ctxFunctions(cfg *Config) map[string]bool {
+	names := map[string]bool{}
+	for _, f := range cfg.Functions {
+		sigs := funcTypes(f.Signatures)
+		if len(sigs) > 0 && sigs[0].NumIn() > 0 && sigs[0].In(0) == typeContext {
+			names[f.Name] = true
+		}
+	}
+	return names
+}
+
+// typeContext is the type of the evaluation's state in a signature.
+var typeContext = reflect.TypeFor[context.Context]()
 
 // functionTable is the table of the functions that expr.Function builds
 // for every function at once: it is built once and handed to every
