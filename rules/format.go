@@ -4,6 +4,8 @@
 package rules
 
 import (
+	"reflect"
+
 	"github.com/rickb777/date"
 
 	"github.com/kiez-go/kiez/internal/words"
@@ -29,70 +31,40 @@ func FormatIn(lang string, v any) string {
 	return words.Formatter{Lang: words.Language(lang), Facts: facts}.Format(v)
 }
 
-// facts gives the facts of the engine's check values, which the formatter
-// writes in words, given as they are or by pointer; ok is false for any
-// other value (a pointer to one is taken apart only when it points to a
-// check value, without reflection: the formatter asks for every value it
-// does not know).
-func facts(v any) (any, bool) {
-	switch x := v.(type) {
-	case *Cadence:
-		return factsOf(x)
-	case *GapCheck:
-		return factsOf(x)
-	case *HoursCheck:
-		return factsOf(x)
-	case *DayCoverage:
-		return factsOf(x)
-	case *Span:
-		return factsOf(x)
-	case *Period:
-		return factsOf(x)
-	case *Stretch:
-		return factsOf(x)
-	case *HoursShort:
-		return factsOf(x)
-	case *ClosedDays:
-		return factsOf(x)
-	}
-	return valueFacts(v)
-}
+// checkValue is a check value of the engine that the formatter writes in
+// words: fact gives the facts it writes.
+type checkValue interface{ fact() any }
 
-// factsOf is facts of the value a pointer points to.
-func factsOf[T any](p *T) (any, bool) {
-	if p == nil {
+// facts gives the facts of the engine's check values (checkValue), given
+// as they are or by pointer; ok is false for any other value and for a
+// nil pointer. The formatter asks for every value it does not know, so a
+// value that is no check value costs one type assertion, without
+// reflection.
+func facts(v any) (any, bool) {
+	c, ok := v.(checkValue)
+	if !ok {
 		return nil, false
 	}
-	return valueFacts(*p)
-}
-
-// valueFacts is facts of a check value given as it is.
-func valueFacts(v any) (any, bool) {
-	switch x := v.(type) {
-	case Cadence:
-		return x.facts(), true
-	case GapCheck:
-		return words.Gaps{Occurrences: x.Occurrences, Longest: x.Longest, Exceeded: x.Detail.Exceeded}, true
-	case HoursCheck:
-		return words.Hours{Total: x.Total, Missed: x.Detail.Missed}, true
-	case DayCoverage:
-		return x.facts(), true
-	case Span:
-		return words.Span(x), true
-	case Period:
-		return words.Span{From: x.From, Until: x.Until}, true
-	case Stretch:
-		return x.fact(), true
-	case HoursShort:
-		return x.fact(), true
-	case ClosedDays:
-		return words.ClosedDays{Closures: x.closures, Land: x.land}, true
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return nil, false
 	}
-	return nil, false
+	return c.fact(), true
 }
 
-// facts are the figures of a cadence check the formatter needs.
-func (c Cadence) facts() words.Cadence {
+func (x GapCheck) fact() any {
+	return words.Gaps{Occurrences: x.Occurrences, Longest: x.Longest, Exceeded: x.Detail.Exceeded}
+}
+
+func (x HoursCheck) fact() any { return words.Hours{Total: x.Total, Missed: x.Detail.Missed} }
+
+func (x Span) fact() any { return words.Span(x) }
+
+func (x Period) fact() any { return words.Span{From: x.From, Until: x.Until} }
+
+func (x ClosedDays) fact() any { return words.ClosedDays{Closures: x.closures, Land: x.land} }
+
+// fact gives the figures of a cadence check the formatter needs.
+func (c Cadence) fact() any {
 	if c.Windows.Min > 0 {
 		return words.Cadence{Total: c.Total, Window: c.Windows.Window, Min: c.Windows.Min, Stretches: c.Windows.Missed}
 	}
@@ -116,8 +88,8 @@ func (c Cadence) facts() words.Cadence {
 	return f
 }
 
-// facts are the figures of a coverage check the formatter needs.
-func (c DayCoverage) facts() words.Coverage {
+// fact gives the figures of a coverage check the formatter needs.
+func (c DayCoverage) fact() any {
 	gaps := make([]words.Span, len(c.Gaps))
 	for i, s := range c.Gaps {
 		gaps[i] = words.Span(s)
