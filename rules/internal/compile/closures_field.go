@@ -119,12 +119,13 @@ func (cc *closureCompiler) fieldNode(n *ast.MemberNode, base *cnode, name string
 	default:
 		read.rec, read.path = checkedRecord(base.valFn(), st, n.Optional), []int{index}
 	}
-	c := fieldCnode(n.Type(), read, -1)
+	place := -1
 	if base.fixed && cc.loops > 0 {
 		// A field of a variable read in a loop: read once per run.
-		c = fieldCnode(n.Type(), read, cc.fields)
+		place = cc.fields
 		cc.fields++
 	}
+	c := fieldCnode(n.Type(), read, place)
 	c.fixed = base.fixed
 	return c
 }
