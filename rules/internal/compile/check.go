@@ -34,7 +34,7 @@ import (
 func (x *exprConfig) patchAndCheck(tree *parser.Tree) (rechecked bool, err error) {
 	c := &x.checker
 	if !x.plain {
-		insertCtx(&tree.Node, x.cache.ctxFuncs())
+		insertCtx(tree.Node, x.cache.ctxFuncs())
 	}
 	dirty := true // the tree changed since the last check
 	var last, first error

@@ -31,7 +31,7 @@ func (s *Session) CompileAsExpr(text string, env map[string]any) (string, error)
 	if err != nil {
 		return "", err
 	}
-	insertCtx(&tree.Node, s.cache.ctxFuncs())
+	insertCtx(tree.Node, s.cache.ctxFuncs())
 	if _, err := new(checker.Checker).PatchAndCheck(tree, x.c); err != nil {
 		return "", err
 	}

@@ -127,10 +127,17 @@ func (p *refsPatcher) Visit(node *ast.Node) {
 // callOf is a call of the function name on args, with CtxVar before them
 // when ctx names the function.
 func callOf(ctx map[string]bool, name string, args ...ast.Node) *ast.CallNode {
-	if ctx[name] {
-		args = append([]ast.Node{&ast.IdentifierNode{Value: CtxVar}}, args...)
+	call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: name}, Arguments: args}
+	giveCtx(call, ctx)
+	return call
+}
+
+// giveCtx puts CtxVar before the arguments of a call of a function that
+// ctx names: one that takes the evaluation's state.
+func giveCtx(call *ast.CallNode, ctx map[string]bool) {
+	if id, ok := call.Callee.(*ast.IdentifierNode); ok && ctx[id.Value] {
+		call.Arguments = append([]ast.Node{&ast.IdentifierNode{Value: CtxVar}}, call.Arguments...)
 	}
-	return &ast.CallNode{Callee: &ast.IdentifierNode{Value: name}, Arguments: args}
 }
 
 // insertCtx gives every call of a function that takes the evaluation's
@@ -139,19 +146,12 @@ func callOf(ctx map[string]bool, name string, args ...ast.Node) *ast.CallNode {
 // of every such expression fail for want of that argument, and a second
 // one necessary). A call it misses fails the check for want of the
 // argument, as every signature of such a function takes it.
-func insertCtx(node *ast.Node, ctx map[string]bool) {
-	ast.Walk(node, ctxInserter(ctx))
-}
-
-// ctxInserter is insertCtx's visitor.
-type ctxInserter map[string]bool
-
-func (ctx ctxInserter) Visit(node *ast.Node) {
-	if call, ok := (*node).(*ast.CallNode); ok {
-		if id, ok := call.Callee.(*ast.IdentifierNode); ok && ctx[id.Value] {
-			call.Arguments = append([]ast.Node{&ast.IdentifierNode{Value: CtxVar}}, call.Arguments...)
+func insertCtx(root ast.Node, ctx map[string]bool) {
+	EachNode(root, func(n ast.Node) {
+		if call, ok := n.(*ast.CallNode); ok {
+			giveCtx(call, ctx)
 		}
-	}
+	})
 }
 
 // changedBelow reports whether the last walk changed the tree below a
