@@ -26,6 +26,10 @@ const (
 	slotLets
 )
 
+// run.varsChanged has a bit for each fixed variable: this does not
+// compile once there are more of them than it has bits.
+const _ = uint16(1 << (slotLets - 1))
+
 // slotNames are the names of the fixed variables by place.
 var slotNames = [slotLets]string{varProgramme, varCentres, varPeriod, varParams, ctxVar, budgetVar, varCentre, varItem}
 
